@@ -1,0 +1,70 @@
+package dev.sluice.api;
+
+/**
+ * What an {@link ImageDecoder} is asked to produce. Every backend honours every option the same way.
+ *
+ * <pre>{@code
+ * DecodeOptions options = DecodeOptions.DEFAULT.withMode(ColorMode.GRAY).withReduce(2);
+ * }</pre>
+ *
+ * @param mode the channels wanted
+ * @param reduce 1, 2, 4 or 8: decode at that fraction of the stored size, as OpenCV's
+ *        {@code IMREAD_REDUCED_*} (in the DCT domain where the codec can)
+ * @param region a rectangle in original-image coordinates to cut out (scaled with {@code reduce}),
+ *        or null for the whole image
+ * @param applyExifOrientation whether to turn the image as its EXIF orientation says (true by
+ *        default, as {@code cv2.imread})
+ * @param maxPixels the largest {@code width * height} the decoder may allocate for, checked from the
+ *        header before any pixel buffer exists
+ */
+public record DecodeOptions(ColorMode mode, int reduce, Region region, boolean applyExifOrientation, long maxPixels) {
+
+    /**
+     * PIL's decompression-bomb limit: twice {@code Image.MAX_IMAGE_PIXELS}
+     * ({@code 2 * (1024 * 1024 * 1024 / 4 / 3)} = 178,956,970 pixels), the size at which PIL refuses
+     * to decode.
+     */
+    public static final long DEFAULT_MAX_PIXELS = 2L * (1024L * 1024 * 1024 / 4 / 3);
+
+    /** RGB, full size, the whole image, EXIF orientation applied, PIL's pixel limit. */
+    public static final DecodeOptions DEFAULT =
+            new DecodeOptions(ColorMode.RGB, 1, null, true, DEFAULT_MAX_PIXELS);
+
+    /** @throws IllegalArgumentException naming the option and its value when one is out of range */
+    public DecodeOptions {
+        if (mode == null) {
+            throw new IllegalArgumentException("mode must not be null");
+        }
+        if (reduce != 1 && reduce != 2 && reduce != 4 && reduce != 8) {
+            throw new IllegalArgumentException("reduce must be 1, 2, 4 or 8, was " + reduce);
+        }
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("maxPixels must be > 0, was " + maxPixels);
+        }
+    }
+
+    /** These options with another colour mode. */
+    public DecodeOptions withMode(ColorMode newMode) {
+        return new DecodeOptions(newMode, reduce, region, applyExifOrientation, maxPixels);
+    }
+
+    /** These options with another reduction factor (1, 2, 4 or 8). */
+    public DecodeOptions withReduce(int newReduce) {
+        return new DecodeOptions(mode, newReduce, region, applyExifOrientation, maxPixels);
+    }
+
+    /** These options with a region of interest in original-image coordinates, or null for the whole image. */
+    public DecodeOptions withRegion(Region newRegion) {
+        return new DecodeOptions(mode, reduce, newRegion, applyExifOrientation, maxPixels);
+    }
+
+    /** These options with EXIF orientation applied or ignored. */
+    public DecodeOptions withExifOrientation(boolean apply) {
+        return new DecodeOptions(mode, reduce, region, apply, maxPixels);
+    }
+
+    /** These options with another pixel limit. */
+    public DecodeOptions withMaxPixels(long newMaxPixels) {
+        return new DecodeOptions(mode, reduce, region, applyExifOrientation, newMaxPixels);
+    }
+}

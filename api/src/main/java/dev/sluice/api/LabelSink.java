@@ -1,0 +1,37 @@
+package dev.sluice.api;
+
+import java.util.List;
+
+/**
+ * Receives what a {@link LabelFormat} reads. Implemented by core; a format calls it on the thread
+ * that called {@link LabelFormat#read}.
+ */
+public interface LabelSink {
+
+    /**
+     * One sample.
+     *
+     * @param path the image path as written in the source (relative to the image root, or absolute);
+     *        not empty
+     * @param labels the sample's integer labels, possibly none; the sink copies what it keeps
+     * @param line the 1-based line of the source it came from, or 0 where the source has no lines
+     */
+    void entry(String path, long[] labels, long line);
+
+    /**
+     * A part of the source that could not be read as an entry. Reading goes on; core reports all
+     * problems together (up to a limit) with file:line.
+     *
+     * @param line the 1-based line, or 0 where the source has no lines
+     * @param text the offending text as it stands in the source (core shortens long text)
+     * @param reason what is wrong, e.g. {@code "label 'x7' is not an integer"}
+     */
+    void problem(long line, String text, String reason);
+
+    /**
+     * The names of the classes, index by label value, where the format knows them (folder per class:
+     * the sorted folder names). Formats that do not know names do not call it.
+     */
+    default void classNames(List<String> names) {
+    }
+}

@@ -1,0 +1,274 @@
+package dev.sluice.api;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * An n-dimensional array of one {@link DType}, row-major (C order), stored little-endian in a
+ * {@link ByteBuffer} that is direct (off-heap, readable by native code without a copy) when the
+ * loader pins memory, and on the heap otherwise.
+ *
+ * <p>A tensor is immutable through this class: {@link #data()} is a read-only view. Whoever
+ * {@linkplain #wrap wraps} a buffer hands it over and must not write to it afterwards.
+ * Instances are safe to share between threads once published.
+ *
+ * <pre>{@code
+ * Tensor labels = Tensor.ofLongs(new int[] {2, 3}, 1, 2, 3, 4, 5, 6);
+ * long first = labels.getLong(0);          // 1
+ * int rows = labels.dim(0);                // 2
+ * }</pre>
+ */
+public final class Tensor {
+    private final DType dtype;
+    private final int[] shape;
+    private final ByteBuffer data;
+
+    private Tensor(DType dtype, int[] shape, ByteBuffer data) {
+        this.dtype = dtype;
+        this.shape = shape;
+        this.data = data;
+    }
+
+    /**
+     * Wraps a buffer without copying it. The buffer's contents from its position to its limit are
+     * the elements; their number of bytes must be the product of {@code shape} times the element size.
+     *
+     * @param dtype the element type
+     * @param shape the dimensions, each {@code >= 0}; an empty array is a scalar
+     * @param data the elements; ownership passes to the tensor
+     * @throws IllegalArgumentException if a dimension is negative or the byte count does not match
+     * @throws NullPointerException if an argument is null
+     */
+    public static Tensor wrap(DType dtype, int[] shape, ByteBuffer data) {
+        if (dtype == null || shape == null || data == null) {
+            throw new NullPointerException("dtype, shape and data must not be null");
+        }
+        int[] dims = shape.clone();
+        long elements = elementCount(dims);
+        long expected = elements * dtype.byteSize();
+        if (data.remaining() != expected) {
+            throw new IllegalArgumentException("a " + dtype + " tensor of shape " + Arrays.toString(dims)
+                    + " needs " + expected + " bytes, the buffer has " + data.remaining());
+        }
+        ByteBuffer view = data.slice().order(ByteOrder.LITTLE_ENDIAN);
+        return new Tensor(dtype, dims, view);
+    }
+
+    /** A float32 tensor holding a copy of {@code values}, whose length must match {@code shape}. */
+    public static Tensor ofFloats(int[] shape, float... values) {
+        ByteBuffer buffer = allocate(shape, values.length, DType.FLOAT32);
+        buffer.asFloatBuffer().put(values);
+        return wrap(DType.FLOAT32, shape, buffer);
+    }
+
+    /** A float64 tensor holding a copy of {@code values}, whose length must match {@code shape}. */
+    public static Tensor ofDoubles(int[] shape, double... values) {
+        ByteBuffer buffer = allocate(shape, values.length, DType.FLOAT64);
+        buffer.asDoubleBuffer().put(values);
+        return wrap(DType.FLOAT64, shape, buffer);
+    }
+
+    /** An int64 tensor holding a copy of {@code values}, whose length must match {@code shape}. */
+    public static Tensor ofLongs(int[] shape, long... values) {
+        ByteBuffer buffer = allocate(shape, values.length, DType.INT64);
+        buffer.asLongBuffer().put(values);
+        return wrap(DType.INT64, shape, buffer);
+    }
+
+    /** An int32 tensor holding a copy of {@code values}, whose length must match {@code shape}. */
+    public static Tensor ofInts(int[] shape, int... values) {
+        ByteBuffer buffer = allocate(shape, values.length, DType.INT32);
+        buffer.asIntBuffer().put(values);
+        return wrap(DType.INT32, shape, buffer);
+    }
+
+    /** A uint8 tensor holding a copy of {@code values}, whose length must match {@code shape}. */
+    public static Tensor ofBytes(int[] shape, byte... values) {
+        ByteBuffer buffer = allocate(shape, values.length, DType.UINT8);
+        buffer.put(values).flip();
+        return wrap(DType.UINT8, shape, buffer);
+    }
+
+    private static ByteBuffer allocate(int[] shape, int length, DType dtype) {
+        long elements = elementCount(shape);
+        if (elements != length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + elements
+                    + " elements, " + length + " values were given");
+        }
+        return ByteBuffer.allocate(Math.multiplyExact(length, dtype.byteSize())).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static long elementCount(int[] shape) {
+        long count = 1;
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] < 0) {
+                throw new IllegalArgumentException("shape[" + i + "] must be >= 0, was " + shape[i]);
+            }
+            count = Math.multiplyExact(count, shape[i]);
+        }
+        return count;
+    }
+
+    /** The element type. */
+    public DType dtype() {
+        return dtype;
+    }
+
+    /** A copy of the dimensions; empty for a scalar. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** The number of dimensions. */
+    public int rank() {
+        return shape.length;
+    }
+
+    /**
+     * The size of dimension {@code axis}.
+     *
+     * @throws IndexOutOfBoundsException if {@code axis} is not in {@code [0, rank())}
+     */
+    public int dim(int axis) {
+        return shape[axis];
+    }
+
+    /** The number of elements: the product of the dimensions (1 for a scalar). */
+    public long numel() {
+        return elementCount(shape);
+    }
+
+    /** The number of bytes of the elements. */
+    public long byteSize() {
+        return (long) data.capacity();
+    }
+
+    /** Whether the elements live in off-heap memory that native code can read without a copy. */
+    public boolean isDirect() {
+        return data.isDirect();
+    }
+
+    /**
+     * A read-only, little-endian view of the elements, positioned at 0. Each call returns a new view,
+     * so callers may move its position freely.
+     */
+    public ByteBuffer data() {
+        return data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * The element at row-major position {@code flatIndex}, converted to double whatever the dtype
+     * (uint8 is read unsigned).
+     *
+     * @throws IndexOutOfBoundsException if {@code flatIndex} is not in {@code [0, numel())}
+     */
+    public double getAsDouble(long flatIndex) {
+        int at = byteOffset(flatIndex);
+        return switch (dtype) {
+            case UINT8 -> data.get(at) & 0xFF;
+            case INT32 -> data.getInt(at);
+            case INT64 -> data.getLong(at);
+            case FLOAT32 -> data.getFloat(at);
+            case FLOAT64 -> data.getDouble(at);
+        };
+    }
+
+    /**
+     * The float32 element at row-major position {@code flatIndex}.
+     *
+     * @throws IllegalStateException if the dtype is not float32
+     */
+    public float getFloat(long flatIndex) {
+        requireDtype(DType.FLOAT32);
+        return data.getFloat(byteOffset(flatIndex));
+    }
+
+    /**
+     * The integer element at row-major position {@code flatIndex}, for uint8 (unsigned), int32 and
+     * int64 tensors.
+     *
+     * @throws IllegalStateException if the dtype is a floating-point one
+     */
+    public long getLong(long flatIndex) {
+        int at = byteOffset(flatIndex);
+        return switch (dtype) {
+            case UINT8 -> data.get(at) & 0xFF;
+            case INT32 -> data.getInt(at);
+            case INT64 -> data.getLong(at);
+            default -> throw new IllegalStateException("getLong needs an integer tensor, this one is " + dtype);
+        };
+    }
+
+    /**
+     * A copy of the elements as floats.
+     *
+     * @throws IllegalStateException if the dtype is not float32
+     */
+    public float[] toFloatArray() {
+        requireDtype(DType.FLOAT32);
+        float[] out = new float[Math.toIntExact(numel())];
+        data().asFloatBuffer().get(out);
+        return out;
+    }
+
+    /**
+     * A copy of the elements as longs.
+     *
+     * @throws IllegalStateException if the dtype is not int64
+     */
+    public long[] toLongArray() {
+        requireDtype(DType.INT64);
+        long[] out = new long[Math.toIntExact(numel())];
+        data().asLongBuffer().get(out);
+        return out;
+    }
+
+    /** A copy of the raw little-endian bytes of the elements. */
+    public byte[] toByteArray() {
+        byte[] out = new byte[data.capacity()];
+        data().get(out);
+        return out;
+    }
+
+    private void requireDtype(DType wanted) {
+        if (dtype != wanted) {
+            throw new IllegalStateException("this tensor is " + dtype + ", not " + wanted);
+        }
+    }
+
+    private int byteOffset(long flatIndex) {
+        long count = numel();
+        if (flatIndex < 0 || flatIndex >= count) {
+            throw new IndexOutOfBoundsException("index " + flatIndex + " is outside [0, " + count + ")");
+        }
+        return Math.toIntExact(flatIndex * dtype.byteSize());
+    }
+
+    /** Equal when dtype, shape and every element byte are equal; whether memory is direct does not matter. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Tensor that
+                && dtype == that.dtype
+                && Arrays.equals(shape, that.shape)
+                && data.equals(that.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * dtype.hashCode() + Arrays.hashCode(shape)) + data.hashCode();
+    }
+
+    /** The dtype and shape, for example {@code Tensor[float32 64x3x224x224]}. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("Tensor[").append(dtype).append(' ');
+        if (shape.length == 0) {
+            text.append("scalar");
+        }
+        for (int i = 0; i < shape.length; i++) {
+            text.append(i == 0 ? "" : "x").append(shape[i]);
+        }
+        return text.append(isDirect() ? " direct]" : "]").toString();
+    }
+}
