@@ -51,8 +51,10 @@ public final class Tensor {
             throw new IllegalArgumentException("a " + dtype + " tensor of shape " + Arrays.toString(dims)
                     + " needs " + expected + " bytes, the buffer has " + data.remaining());
         }
-        ByteBuffer view = data.slice().order(ByteOrder.LITTLE_ENDIAN);
-        return new Tensor(dtype, dims, view);
+        // A whole buffer is kept as it is, so that the allocator that made it can recognise it on release.
+        boolean whole = data.position() == 0 && data.limit() == data.capacity() && !data.isReadOnly();
+        ByteBuffer kept = (whole ? data : data.slice()).order(ByteOrder.LITTLE_ENDIAN);
+        return new Tensor(dtype, dims, kept);
     }
 
     /** A float32 tensor holding a copy of {@code values}, whose length must match {@code shape}. */
@@ -229,6 +231,15 @@ public final class Tensor {
         byte[] out = new byte[data.capacity()];
         data().get(out);
         return out;
+    }
+
+    /**
+     * Gives this tensor's memory back to the allocator that made it, for reuse by a later batch
+     * ({@link TensorAllocator#recycle}). Afterwards this tensor must not be read: its memory may
+     * hold another batch. Allocators ignore buffers they did not make.
+     */
+    public void releaseTo(TensorAllocator allocator) {
+        allocator.recycle(data);
     }
 
     private void requireDtype(DType wanted) {

@@ -19,6 +19,14 @@ public interface TensorAllocator {
      */
     ByteBuffer allocate(int bytes);
 
+    /**
+     * Takes back a buffer this allocator handed out, for reuse. Called through
+     * {@link Tensor#releaseTo(TensorAllocator)} when the caller is done with a batch. An allocator that
+     * does not pool, or a buffer it did not make, is ignored. The default does nothing.
+     */
+    default void recycle(ByteBuffer buffer) {
+    }
+
     /** Fresh zeroed heap buffers: what a loader without {@code pin_memory} uses. */
     static TensorAllocator heap() {
         return bytes -> {
