@@ -1,0 +1,16 @@
+package dev.sluice.core.loader;
+
+/**
+ * A sample left out under {@link ErrorPolicy#SKIP}.
+ *
+ * @param index the dataset index
+ * @param source where it comes from (a path), or empty when the dataset does not say
+ * @param reason the failure's message
+ */
+public record SkippedSample(long index, String source, String reason) {
+
+    @Override
+    public String toString() {
+        return "sample " + index + (source.isEmpty() ? "" : " (" + source + ")") + ": " + reason;
+    }
+}

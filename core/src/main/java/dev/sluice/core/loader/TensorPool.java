@@ -1,0 +1,59 @@
+package dev.sluice.core.loader;
+
+import dev.sluice.api.TensorAllocator;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Direct (off-heap) buffers for pinned batches, reused once the caller releases a batch. Buffers
+ * are pooled by exact size, since a loader's batches come in one or two sizes. A buffer that is
+ * never released is simply garbage-collected: the pool keeps only weak track of what it lent.
+ */
+final class TensorPool implements TensorAllocator {
+    private final int maxIdlePerSize;
+    private final Map<Integer, Queue<ByteBuffer>> idle = new ConcurrentHashMap<>();
+    private final IdentityWeakSet<ByteBuffer> lent = new IdentityWeakSet<>();
+    private final AtomicInteger created = new AtomicInteger();
+
+    /** @param maxIdlePerSize how many released buffers of one size to keep for reuse */
+    TensorPool(int maxIdlePerSize) {
+        this.maxIdlePerSize = maxIdlePerSize;
+    }
+
+    @Override
+    public ByteBuffer allocate(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes must be >= 0, was " + bytes);
+        }
+        Queue<ByteBuffer> queue = idle.get(bytes);
+        ByteBuffer buffer = queue == null ? null : queue.poll();
+        if (buffer == null) {
+            buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            created.incrementAndGet();
+        }
+        buffer.clear();
+        lent.add(buffer);
+        return buffer;
+    }
+
+    @Override
+    public void recycle(ByteBuffer buffer) {
+        if (!lent.remove(buffer)) {
+            return;
+        }
+        Queue<ByteBuffer> queue = idle.computeIfAbsent(buffer.capacity(), size -> new ConcurrentLinkedQueue<>());
+        if (queue.size() < maxIdlePerSize) {
+            queue.add(buffer);
+        }
+    }
+
+    /** How many direct buffers this pool has allocated in all; reuse keeps it flat. */
+    int created() {
+        return created.get();
+    }
+}
