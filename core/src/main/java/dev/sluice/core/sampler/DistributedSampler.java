@@ -29,6 +29,9 @@ import java.util.PrimitiveIterator;
  * <p>Immutable and safe to share between threads; each iterator belongs to one thread.
  */
 public final class DistributedSampler implements Sampler {
+    private static final String WHERE_THEY_COME_FROM = "DistributedSampler.fromEnvironment reads RANK and"
+            + " WORLD_SIZE, which torchrun sets for each process it starts";
+
     private final long datasetSize;
     private final int numReplicas;
     private final int rank;
@@ -95,6 +98,9 @@ public final class DistributedSampler implements Sampler {
     public static DistributedSampler fromEnvironment(Map<String, String> environment, long datasetSize,
             boolean shuffle, long seed, boolean dropLast) {
         Objects.requireNonNull(environment, "environment");
+        if (environment.get("RANK") == null && environment.get("WORLD_SIZE") == null) {
+            throw new IllegalStateException("RANK and WORLD_SIZE are not set; " + WHERE_THEY_COME_FROM);
+        }
         int worldSize = integer(environment, "WORLD_SIZE");
         int rank = integer(environment, "RANK");
         if (worldSize < 1) {
@@ -110,8 +116,7 @@ public final class DistributedSampler implements Sampler {
     private static int integer(Map<String, String> environment, String name) {
         String value = environment.get(name);
         if (value == null) {
-            throw new IllegalStateException(name + " is not set; DistributedSampler.fromEnvironment reads RANK"
-                    + " and WORLD_SIZE, which torchrun sets for each process it starts");
+            throw new IllegalStateException(name + " is not set; " + WHERE_THEY_COME_FROM);
         }
         try {
             return Integer.parseInt(value);
