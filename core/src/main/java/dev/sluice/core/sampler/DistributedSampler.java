@@ -91,8 +91,17 @@ public final class DistributedSampler implements Sampler {
 
     /**
      * As {@link #fromEnvironment(long, boolean, long, boolean)}, reading the variables from
-     * {@code environment} instead of the process's environment.
+     * {@code environment} instead of the process's environment (for tests, or a launcher that passes
+     * them another way).
      *
+     * @param environment variable names to values; {@code RANK} and {@code WORLD_SIZE} are read
+     * @param datasetSize the number of dataset indices, {@code >= 0}
+     * @param shuffle whether each epoch uses a fresh permutation instead of ascending order
+     * @param seed the seed the permutations derive from; the same on every rank
+     * @param dropLast whether to leave out the tail that does not divide evenly, instead of padding
+     * @throws IllegalStateException if {@code RANK} or {@code WORLD_SIZE} is missing, not an integer, or
+     *         out of range; the message names the variable and its value
+     * @throws IllegalArgumentException if {@code datasetSize < 0}
      * @throws NullPointerException if {@code environment} is null
      */
     public static DistributedSampler fromEnvironment(Map<String, String> environment, long datasetSize,

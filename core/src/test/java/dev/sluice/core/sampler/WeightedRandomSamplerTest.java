@@ -164,6 +164,13 @@ class WeightedRandomSamplerTest extends SamplerContract {
     }
 
     @Test
+    void nullWeightsAreRefused() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> new WeightedRandomSampler(null, 3, true, 1));
+        assertEquals("weights", e.getMessage());
+    }
+
+    @Test
     void negativeEpochIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new WeightedRandomSampler(new double[] {1}, 1, true, 1).indices(-1));
