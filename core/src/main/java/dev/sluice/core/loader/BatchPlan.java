@@ -2,6 +2,7 @@ package dev.sluice.core.loader;
 
 import dev.sluice.api.BatchSampler;
 import dev.sluice.api.Sampler;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
@@ -37,7 +38,7 @@ final class BatchPlan {
     static BatchPlan endless(BatchSampler batchSampler, long epoch) {
         PassCounter passes = new PassCounter(0);
         Iterator<long[]> chained = new Iterator<>() {
-            private Iterator<long[]> current = Iterator.<long[]>of();
+            private Iterator<long[]> current = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
