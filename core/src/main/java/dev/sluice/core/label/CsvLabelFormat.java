@@ -4,10 +4,7 @@ import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelFormatException;
 import dev.sluice.api.LabelSink;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,14 +38,8 @@ final class CsvLabelFormat implements LabelFormat {
 
     @Override
     public void read(Path source, LabelSink sink) throws IOException {
-        // A fresh UTF-8 decoder reports malformed input instead of replacing it.
-        try (Reader reader = new InputStreamReader(Files.newInputStream(source), StandardCharsets.UTF_8.newDecoder())) {
-            CsvReader csv = new CsvReader(reader, delimiter);
-            try {
-                read(source, csv, sink);
-            } catch (CharacterCodingException e) {
-                throw new LabelFormatException(source + ":" + csv.line() + ": not valid UTF-8 text", e);
-            }
+        try (InputStream in = Files.newInputStream(source)) {
+            read(source, new CsvReader(in, delimiter), sink);
         }
     }
 

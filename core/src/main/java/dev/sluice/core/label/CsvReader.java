@@ -1,7 +1,7 @@
 package dev.sluice.core.label;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +9,10 @@ import java.util.Optional;
 /**
  * Splits RFC 4180 text into records: fields separated by a delimiter, optionally in double quotes
  * (a quoted field may hold delimiters, line breaks and {@code ""} for a quote), records ended by LF,
- * CRLF or CR. A malformed record (a stray quote, an unclosed quote) is still returned, with
- * {@link #problem()} saying what is wrong, so that the caller can report it and go on.
+ * CRLF or CR. Bytes are decoded as UTF-8 here, one character at a time, so that a malformed byte
+ * is blamed on its own record. A malformed record (a stray quote, an unclosed quote, bytes that are
+ * not UTF-8) is still returned, with {@link #problem()} saying what is wrong, so that the caller can
+ * report it and go on.
  */
 final class CsvReader {
     private static final int FIELD_START = 0;
@@ -18,12 +20,16 @@ final class CsvReader {
     private static final int QUOTED = 2;
     private static final int QUOTE_IN_QUOTED = 3;
 
-    private final Reader in;
+    private static final int NONE = -2;
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private final InputStream in;
     private final char delimiter;
-    private final char[] buffer = new char[8192];
+    private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
-    private int pushedBack = -2;
+    /** The second half of a surrogate pair whose first half was returned. */
+    private int lowSurrogate = NONE;
 
     private final List<String> fields = new ArrayList<>();
     private final StringBuilder field = new StringBuilder();
@@ -33,7 +39,8 @@ final class CsvReader {
     /** Null while the current record is well formed. */
     private String problem;
 
-    CsvReader(Reader in, char delimiter) {
+    /** @param in UTF-8 text; not closed here */
+    CsvReader(InputStream in, char delimiter) {
         this.in = in;
         this.delimiter = delimiter;
     }
@@ -62,11 +69,8 @@ final class CsvReader {
                 return true;
             }
             if ((c == '\n' || c == '\r') && state != QUOTED) {
-                if (c == '\r') {
-                    int following = read();
-                    if (following != '\n') {
-                        pushedBack = following;
-                    }
+                if (c == '\r' && peekByte() == '\n') {
+                    position++;
                 }
                 nextLine++;
                 fields.add(field.toString());
@@ -160,19 +164,66 @@ final class CsvReader {
     }
 
     private int read() throws IOException {
-        if (pushedBack != -2) {
-            int c = pushedBack;
-            pushedBack = -2;
+        if (lowSurrogate != NONE) {
+            int c = lowSurrogate;
+            lowSurrogate = NONE;
             return c;
         }
+        int b = peekByte();
+        if (b < 0x80) {
+            position += b < 0 ? 0 : 1;
+            return b;
+        }
+        position++;
+        int continuations;
+        int codePoint;
+        if (b >= 0xC2 && b <= 0xDF) {
+            continuations = 1;
+            codePoint = b & 0x1F;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            continuations = 2;
+            codePoint = b & 0x0F;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            continuations = 3;
+            codePoint = b & 0x07;
+        } else {
+            return malformed();
+        }
+        for (int k = 0; k < continuations; k++) {
+            int next = peekByte();
+            if (next < 0 || (next & 0xC0) != 0x80) {
+                return malformed();
+            }
+            position++;
+            codePoint = (codePoint << 6) | (next & 0x3F);
+        }
+        boolean overlong = (continuations == 2 && codePoint < 0x800) || (continuations == 3 && codePoint < 0x10000);
+        if (overlong || codePoint > Character.MAX_CODE_POINT
+                || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
+            return malformed();
+        }
+        if (codePoint >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+            lowSurrogate = Character.lowSurrogate(codePoint);
+            return Character.highSurrogate(codePoint);
+        }
+        return codePoint;
+    }
+
+    private int malformed() {
+        setProblem("not valid UTF-8 text");
+        return REPLACEMENT;
+    }
+
+    /** The next byte, unsigned, without consuming it; -1 at the end. */
+    private int peekByte() throws IOException {
         if (position == limit) {
-            limit = in.read(buffer, 0, buffer.length);
+            int read = in.read(buffer, 0, buffer.length);
             position = 0;
-            if (limit <= 0) {
-                limit = 0;
+            limit = Math.max(read, 0);
+            if (read <= 0) {
                 return -1;
             }
         }
-        return buffer[position++];
+        return buffer[position] & 0xFF;
     }
 }

@@ -52,7 +52,7 @@ final class ProblemLog {
 
     /**
      * {@code text} cut to {@link #TEXT_LIMIT} characters (with "..." when cut), control characters
-     * written as escapes so that a message stays on one line.
+     * and Unicode line separators written as escapes so that a problem stays on one line.
      */
     static String shorten(String text) {
         boolean cut = text.length() > TEXT_LIMIT;
@@ -66,7 +66,7 @@ final class ProblemLog {
                 out.append("\\r");
             } else if (c == '\n') {
                 out.append("\\n");
-            } else if (c < 0x20 || c == 0x7F) {
+            } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
