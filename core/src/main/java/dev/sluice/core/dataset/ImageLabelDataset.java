@@ -55,15 +55,8 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
         this.decodeOptions = builder.decodeOptions;
         this.transform = builder.transform;
         this.repeat = builder.repeat;
-        long entries = index.size();
-        if (repeat.isForever()) {
-            this.size = entries;
-        } else if (entries > Long.MAX_VALUE / repeat.count()) {
-            throw new IllegalArgumentException("repeat " + repeat.count() + " times " + entries
-                    + " entries exceeds " + Long.MAX_VALUE + " samples");
-        } else {
-            this.size = entries * repeat.count();
-        }
+        // At most 2^31 entries times at most 2^31 passes cannot overflow a long.
+        this.size = repeat.isForever() ? index.size() : index.size() * repeat.count();
     }
 
     /**
@@ -225,11 +218,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
             return this;
         }
 
-        /**
-         * The dataset.
-         *
-         * @throws IllegalArgumentException if entries times the repeat count exceeds {@code Long.MAX_VALUE}
-         */
+        /** The dataset. */
         public ImageLabelDataset<T> build() {
             return new ImageLabelDataset<>(this);
         }

@@ -4,12 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * An append-only byte store addressed by {@code long}, kept in chunks of 1 MiB so that it can grow
+ * An append-only byte store addressed by {@code long}, kept in chunks of 256 KiB so that it can grow
  * past the 2 GiB limit of one array without copying what it already holds. The last chunk starts
  * small and doubles, so a store of a few entries stays small.
+ *
+ * <p>Why 256 KiB: G1 gives an array of half a region or more ("humongous") whole regions of its own,
+ * and regions are 1 MiB in heaps below 2 GiB. A 1 MiB chunk plus its header took two regions, so
+ * the store used twice its size; 256 KiB chunks stay ordinary objects at every heap size.
  */
 final class ByteStore {
-    static final int CHUNK_BITS = 20;
+    static final int CHUNK_BITS = 18;
     static final int CHUNK_SIZE = 1 << CHUNK_BITS;
     private static final long CHUNK_MASK = CHUNK_SIZE - 1;
     private static final int FIRST_CAPACITY = 4096;
@@ -31,6 +35,9 @@ final class ByteStore {
     /** Appends {@code text} as UTF-8 and returns the number of bytes written. */
     int appendUtf8(String text) {
         int length = text.length();
+        if (current.length - position >= length && appendAscii(text, length)) {
+            return length;
+        }
         for (int i = 0; i < length; i++) {
             if (text.charAt(i) >= 0x80) {
                 byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
@@ -44,6 +51,21 @@ final class ByteStore {
             append((byte) text.charAt(i));
         }
         return length;
+    }
+
+    /** The common case: ASCII text that fits in the current chunk. False, writing nothing, otherwise. */
+    private boolean appendAscii(String text, int length) {
+        byte[] chunk = current;
+        int at = position;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            chunk[at + i] = (byte) c;
+        }
+        position = at + length;
+        return true;
     }
 
     void append(byte b) {
