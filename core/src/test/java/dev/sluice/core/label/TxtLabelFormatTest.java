@@ -219,6 +219,20 @@ class TxtLabelFormatTest extends LabelFormatContract {
     }
 
     @Test
+    public void pathsLeavingTheImageRootAreProblemsWithTheirLines() throws IOException {
+        Path file = dir.resolve("train.txt");
+        Files.writeString(file, "ok.jpg 1\n../x.jpg 2\n/etc/y.jpg 3\nsub/../../z.jpg 4\n");
+        Path root = dir.resolve("images");
+        String message = assertThrows(LabelFormatException.class,
+                () -> LabelIndex.read(new TxtLabelFormat(), file, root, false)).getMessage();
+        assertEquals(file + ":2: path '../x.jpg' leaves the image root " + root + "; set allow_outside_root to allow it\n"
+                + file + ":3: path '/etc/y.jpg' leaves the image root " + root + "; set allow_outside_root to allow it\n"
+                + file + ":4: path 'sub/../../z.jpg' leaves the image root " + root
+                + "; set allow_outside_root to allow it", message);
+        assertEquals(4, LabelIndex.read(new TxtLabelFormat(), file, root, true).size());
+    }
+
+    @Test
     public void anEmptyFileIsAnErrorNamingIt() throws IOException {
         assertEquals(dir.resolve("train.txt") + ": no entries; a label source must list at least one image",
                 problemsOf("# only a comment\n\n"));
