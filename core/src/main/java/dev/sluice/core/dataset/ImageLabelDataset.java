@@ -1,0 +1,226 @@
+package dev.sluice.core.dataset;
+
+import dev.sluice.api.Dataset;
+import dev.sluice.api.DecodeException;
+import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.Image;
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Transform;
+import dev.sluice.core.label.LabelIndex;
+import dev.sluice.core.sampler.Seeds;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Images named by a label source, decoded and transformed, with their labels: the seed recipe's
+ * {@code TorchDataset}. Sample {@code i} decodes {@code imageRoot.resolve(path(i mod n))} for the
+ * {@code n} entries of the index, applies the transform, and pairs the result with the entry's
+ * labels.
+ *
+ * <p>With {@link Repeat#times(int) Repeat.times(k)} the dataset has {@code n * k} samples; with
+ * {@link Repeat#forever()} it has {@code n} and is {@linkplain #isEndless() endless}, so that a
+ * loader passes over it without end. Safe for concurrent reads when the decoder and transform are,
+ * as their contracts require.
+ *
+ * <pre>{@code
+ * LabelIndex index = LabelIndex.read(txt, Path.of("train.txt"), Path.of("images"), false);
+ * ImageLabelDataset<Tensor> dataset = ImageLabelDataset.builder(index, Path.of("images"), decoder)
+ *         .transform(resize.andThen(toTensor))
+ *         .repeat(Repeat.times(2))
+ *         .build();
+ * LabeledSample<Tensor> first = dataset.get(0);
+ * }</pre>
+ *
+ * @param <T> the type the transform produces, usually {@link dev.sluice.api.Tensor}
+ */
+public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
+    /** The seed of {@link #get(long)}'s fixed random source. */
+    private static final long FIXED_SEED = 0;
+
+    private final LabelIndex index;
+    private final Path imageRoot;
+    private final ImageDecoder decoder;
+    private final DecodeOptions decodeOptions;
+    private final Transform<Image, T> transform;
+    private final Repeat repeat;
+    private final long size;
+
+    private ImageLabelDataset(Builder<T> builder) {
+        this.index = builder.index;
+        this.imageRoot = builder.imageRoot;
+        this.decoder = builder.decoder;
+        this.decodeOptions = builder.decodeOptions;
+        this.transform = builder.transform;
+        this.repeat = builder.repeat;
+        // At most 2^31 entries times at most 2^31 passes cannot overflow a long.
+        this.size = repeat.isForever() ? index.size() : index.size() * repeat.count();
+    }
+
+    /**
+     * A builder for a dataset over {@code index}, with RGB decoding, no transform (samples hold the
+     * {@link Image}) and one pass, until told otherwise.
+     *
+     * @param index the entries
+     * @param imageRoot the folder the entries' relative paths are resolved against
+     * @param decoder decodes each image file; must be thread-safe
+     * @throws NullPointerException if an argument is null
+     */
+    public static Builder<Image> builder(LabelIndex index, Path imageRoot, ImageDecoder decoder) {
+        return new Builder<>(Objects.requireNonNull(index, "index"), Objects.requireNonNull(imageRoot, "imageRoot"),
+                Objects.requireNonNull(decoder, "decoder"), DecodeOptions.DEFAULT, Transform.identity(), Repeat.once());
+    }
+
+    /**
+     * Sample {@code index} with its random augmentation drawn from a fixed source derived from the
+     * index alone, so that the same index gives the same sample on every call.
+     *
+     * @throws IndexOutOfBoundsException naming the index and the size if it is outside {@code [0, size())}
+     * @throws SampleLoadException naming the index and the image path if the image cannot be read or
+     *         decoded, or the transform refuses it; the cause attached
+     */
+    @Override
+    public LabeledSample<T> get(long index) {
+        return get(index, Seeds.random(FIXED_SEED, index));
+    }
+
+    /**
+     * Sample {@code index}: decodes the image of entry {@code index mod n}, applies the transform
+     * with {@code random}, and pairs it with the entry's labels.
+     *
+     * @param random the transform's only source of randomness; confined to this call
+     * @throws IndexOutOfBoundsException naming the index and the size if it is outside {@code [0, size())}
+     * @throws SampleLoadException naming the index and the image path if the image cannot be read or
+     *         decoded, or the transform refuses it; the cause attached
+     */
+    @Override
+    public LabeledSample<T> get(long index, RandomGenerator random) {
+        long entry = entry(index);
+        String path = this.index.path(entry);
+        Path file;
+        try {
+            file = imageRoot.resolve(path);
+        } catch (InvalidPathException e) {
+            throw new SampleLoadException(index, path, "not a valid path: " + e.getReason(), e);
+        }
+        Image image;
+        try {
+            image = decoder.decode(file, decodeOptions);
+        } catch (DecodeException e) {
+            throw new SampleLoadException(index, file.toString(), e.reason(), e);
+        }
+        T input;
+        try {
+            input = transform.apply(image, random);
+        } catch (RuntimeException e) {
+            throw new SampleLoadException(index, file.toString(), "the transform failed: " + e.getMessage(), e);
+        }
+        if (input == null) {
+            throw new SampleLoadException(index, file.toString(), "the transform returned null", null);
+        }
+        return new LabeledSample<>(input, this.index.labels(entry));
+    }
+
+    /** Entries times the repeat count; for an endless dataset, the number of entries (one pass). */
+    @Override
+    public long size() {
+        return size;
+    }
+
+    /** Whether the dataset was built with {@link Repeat#forever()}. */
+    @Override
+    public boolean isEndless() {
+        return repeat.isForever();
+    }
+
+    /**
+     * The image file of sample {@code index}: the image root resolved with the entry's path.
+     *
+     * @throws IndexOutOfBoundsException naming the index and the size if it is outside {@code [0, size())}
+     */
+    @Override
+    public Optional<String> describe(long index) {
+        String path = this.index.path(entry(index));
+        try {
+            return Optional.of(imageRoot.resolve(path).toString());
+        } catch (InvalidPathException e) {
+            return Optional.of(path);
+        }
+    }
+
+    /** The entries this dataset reads. */
+    public LabelIndex labelIndex() {
+        return index;
+    }
+
+    /** The folder relative paths are resolved against. */
+    public Path imageRoot() {
+        return imageRoot;
+    }
+
+    /** How often the entries are passed over. */
+    public Repeat repeat() {
+        return repeat;
+    }
+
+    private long entry(long index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("index " + index + " is outside a dataset of size " + size);
+        }
+        return index % this.index.size();
+    }
+
+    /**
+     * Configures an {@link ImageLabelDataset}. Not thread-safe; each method returns a builder to
+     * chain (the same one, except {@link #transform}, which changes the sample type).
+     *
+     * @param <T> the type the transform produces
+     */
+    public static final class Builder<T> {
+        private final LabelIndex index;
+        private final Path imageRoot;
+        private final ImageDecoder decoder;
+        private DecodeOptions decodeOptions;
+        private final Transform<Image, T> transform;
+        private Repeat repeat;
+
+        private Builder(LabelIndex index, Path imageRoot, ImageDecoder decoder, DecodeOptions decodeOptions,
+                Transform<Image, T> transform, Repeat repeat) {
+            this.index = index;
+            this.imageRoot = imageRoot;
+            this.decoder = decoder;
+            this.decodeOptions = decodeOptions;
+            this.transform = transform;
+            this.repeat = repeat;
+        }
+
+        /** What the decoder produces; default {@link DecodeOptions#DEFAULT} (RGB, full size). */
+        public Builder<T> decodeOptions(DecodeOptions options) {
+            this.decodeOptions = Objects.requireNonNull(options, "decodeOptions");
+            return this;
+        }
+
+        /**
+         * The transform applied to each decoded image, replacing any given before; default none.
+         *
+         * @return a builder for datasets of the transform's output type, with this builder's other settings
+         */
+        public <U> Builder<U> transform(Transform<Image, U> newTransform) {
+            return new Builder<>(index, imageRoot, decoder, decodeOptions,
+                    Objects.requireNonNull(newTransform, "transform"), repeat);
+        }
+
+        /** How often to pass over the entries; default {@link Repeat#once()}. */
+        public Builder<T> repeat(Repeat newRepeat) {
+            this.repeat = Objects.requireNonNull(newRepeat, "repeat");
+            return this;
+        }
+
+        /** The dataset. */
+        public ImageLabelDataset<T> build() {
+            return new ImageLabelDataset<>(this);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.sluice.core.label;
+
+import dev.sluice.api.LabelFormat;
+import dev.sluice.api.Options;
+import dev.sluice.api.spi.LabelFormatProvider;
+import java.util.Set;
+
+/**
+ * The {@code folder} label format: torchvision's {@code ImageFolder}, a root folder with one
+ * sub-folder per class ({@code root/cat/001.jpg}, {@code root/dog/xyz.png}); labels are the
+ * classes' positions in sorted order, and the class names are kept. Found by
+ * {@link java.util.ServiceLoader}.
+ *
+ * <p>Options: {@code allow_empty} (default false): accept class folders without any image file, as
+ * torchvision's {@code allow_empty=True}.
+ *
+ * <pre>{@code
+ * label_format:
+ *   folder: {allow_empty: true}
+ * }</pre>
+ */
+public final class FolderLabelFormatProvider implements LabelFormatProvider {
+    private static final String ALLOW_EMPTY = "allow_empty";
+
+    /** A provider; constructing one does nothing else. */
+    public FolderLabelFormatProvider() {
+    }
+
+    /** {@code "folder"}. */
+    @Override
+    public String id() {
+        return FolderLabelFormat.ID;
+    }
+
+    /** 100, as every pure-Java built-in. */
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    /**
+     * A folder label format. Thread-safe: each read keeps its own state.
+     *
+     * @throws dev.sluice.api.OptionsException naming the key path of an unknown option, or of
+     *         {@code allow_empty} when it is not true or false
+     */
+    @Override
+    public LabelFormat create(Options options) {
+        options.requireOnly(Set.of(ALLOW_EMPTY));
+        return new FolderLabelFormat(options.getBoolean(ALLOW_EMPTY, false));
+    }
+}

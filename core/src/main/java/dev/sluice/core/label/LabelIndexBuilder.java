@@ -1,0 +1,112 @@
+package dev.sluice.core.label;
+
+import dev.sluice.api.LabelFormatException;
+import dev.sluice.api.LabelSink;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The sink core hands to a label format: stores entries compactly as they stream in, checks each
+ * path against the image root, and collects problems for one report.
+ */
+final class LabelIndexBuilder implements LabelSink {
+    private final String source;
+    private final RootCheck rootCheck;
+    private final ProblemLog problems;
+
+    private final ByteStore pathBytes = new ByteStore();
+    private final PackedLongs pathEnds = new PackedLongs();
+    private final PackedLongs labels = new PackedLongs();
+    /** Null while every entry has {@link #stride} labels. */
+    private PackedLongs labelEnds;
+    private int stride = -1;
+    private boolean full;
+    private List<String> classNames = List.of();
+
+    /**
+     * @param source the label source as the user named it, for messages
+     * @param rootCheck decides which paths are allowed
+     */
+    LabelIndexBuilder(String source, RootCheck rootCheck) {
+        this.source = source;
+        this.rootCheck = rootCheck;
+        this.problems = new ProblemLog(source);
+    }
+
+    @Override
+    public void entry(String path, long[] entryLabels, long line) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(entryLabels, "labels");
+        if (path.isEmpty()) {
+            problems.add(line, null, "empty path");
+            return;
+        }
+        Optional<String> pathProblem = rootCheck.problemWith(path);
+        if (pathProblem.isPresent()) {
+            problems.add(line, null, pathProblem.get());
+            return;
+        }
+        if (pathEnds.size() == PackedLongs.MAX_SIZE
+                || (long) labels.size() + entryLabels.length > PackedLongs.MAX_SIZE) {
+            if (!full) {
+                problems.add(line, null, "too many entries: a label index holds at most " + PackedLongs.MAX_SIZE
+                        + " entries and as many labels; split the source");
+                full = true;
+            }
+            return;
+        }
+        pathBytes.appendUtf8(path);
+        pathEnds.add(pathBytes.size());
+        storeLabels(entryLabels);
+    }
+
+    private void storeLabels(long[] entryLabels) {
+        int entries = pathEnds.size() - 1;
+        if (stride < 0) {
+            stride = entryLabels.length;
+        } else if (labelEnds == null && entryLabels.length != stride) {
+            labelEnds = new PackedLongs();
+            for (long i = 1; i <= entries; i++) {
+                labelEnds.add(i * stride);
+            }
+        }
+        for (long label : entryLabels) {
+            labels.add(label);
+        }
+        if (labelEnds != null) {
+            labelEnds.add(labels.size());
+        }
+    }
+
+    @Override
+    public void problem(long line, String text, String reason) {
+        problems.add(line, text, reason);
+    }
+
+    @Override
+    public void classNames(List<String> names) {
+        classNames = List.copyOf(names);
+    }
+
+    /**
+     * The finished index.
+     *
+     * @throws LabelFormatException listing the problems, if any; or naming the source if it had no entries
+     */
+    LabelIndex build() throws LabelFormatException {
+        if (problems.count() > 0) {
+            throw problems.toException();
+        }
+        if (pathEnds.size() == 0) {
+            throw new LabelFormatException(source + ": no entries; a label source must list at least one image");
+        }
+        pathBytes.trim();
+        pathEnds.trim();
+        labels.trim();
+        if (labelEnds != null) {
+            labelEnds.trim();
+        }
+        return new LabelIndex(pathBytes, pathEnds, labels, labelEnds, Math.max(stride, 0), classNames);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.sluice.core.label;
+
+import dev.sluice.api.LabelFormat;
+import dev.sluice.api.Options;
+import dev.sluice.api.spi.LabelFormatProvider;
+import java.util.Set;
+
+/**
+ * The {@code txt} label format: the seed recipe's {@code image_name label1 [label2 ...]} lines, read
+ * strictly (any run of whitespace separates; blank lines and {@code #} comments skipped; CRLF and a
+ * UTF-8 byte-order mark accepted; every bad line reported with file:line). It takes no options.
+ * Found by {@link java.util.ServiceLoader}; a new instance is cheap and stateless.
+ *
+ * <pre>{@code
+ * # train.txt
+ * n01440764/n01440764_10026.JPEG 0
+ * n01443537/n01443537_10007.JPEG 1 7
+ * }</pre>
+ */
+public final class TxtLabelFormatProvider implements LabelFormatProvider {
+
+    /** A provider; constructing one does nothing else. */
+    public TxtLabelFormatProvider() {
+    }
+
+    /** {@code "txt"}. */
+    @Override
+    public String id() {
+        return TxtLabelFormat.ID;
+    }
+
+    /** 100, as every pure-Java built-in. */
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    /**
+     * A txt label format. Thread-safe: each read keeps its own state.
+     *
+     * @param options must be empty
+     * @throws dev.sluice.api.OptionsException naming the key path of any option given
+     */
+    @Override
+    public LabelFormat create(Options options) {
+        options.requireOnly(Set.of());
+        return new TxtLabelFormat();
+    }
+}
