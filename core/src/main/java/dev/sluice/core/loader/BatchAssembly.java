@@ -3,6 +3,7 @@ package dev.sluice.core.loader;
 import dev.sluice.api.Collate;
 import dev.sluice.api.Dataset;
 import dev.sluice.api.TensorAllocator;
+import dev.sluice.core.dataset.SampleLoadException;
 import dev.sluice.core.sampler.Seeds;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,7 +57,8 @@ final class BatchAssembly<T, B> {
                 if (skipped.isEmpty()) {
                     skipped = new ArrayList<>();
                 }
-                skipped.add(new SkippedSample(index, source(index), SampleLoadException.describe(e)));
+                skipped.add(new SkippedSample(index, source(index),
+                        e instanceof SampleLoadException own ? own.reason() : LoaderException.reasonOf(e)));
             } catch (Throwable error) {
                 return Outcome.failure(number, worker, sampleFailure(index, epoch, number, error), skipped);
             }
@@ -72,14 +74,20 @@ final class BatchAssembly<T, B> {
             return Outcome.batch(number, worker, batch, samples.size(), skipped);
         } catch (Throwable failure) {
             return Outcome.failure(number, worker, new LoaderException("collate failed for batch " + number + " of epoch "
-                    + epoch + ": " + SampleLoadException.describe(failure), failure), skipped);
+                    + epoch + ": " + LoaderException.reasonOf(failure), failure), skipped);
         }
     }
 
     private SampleLoadException sampleFailure(long index, long epoch, long number, Throwable cause) {
-        String source = source(index);
-        return new SampleLoadException(index, source.isEmpty() ? null : source, "epoch " + epoch + ", batch " + number,
-                cause);
+        SampleLoadException failure;
+        if (cause instanceof SampleLoadException own && own.index() == index) {
+            failure = own;
+        } else {
+            String source = source(index);
+            failure = new SampleLoadException(index, source.isEmpty() ? null : source, LoaderException.reasonOf(cause),
+                    cause);
+        }
+        return failure.during("epoch " + epoch + ", batch " + number);
     }
 
     private String source(long index) {

@@ -8,8 +8,9 @@ import java.util.Iterator;
  * the next epoch starts, when the loader is closed, or when it is garbage-collected.
  *
  * <p>Used by one consumer thread. {@code hasNext()} may wait for the next batch.
- * {@code next()} throws {@link LoaderException} (a {@link SampleLoadException} for a sample,
- * a {@link LoaderTimeoutException} after {@code timeout}); the iteration goes on with the following
+ * {@code next()} throws a {@link dev.sluice.core.dataset.SampleLoadException} when a sample fails,
+ * and a {@link LoaderException} when the collate function or a worker's init fails (a
+ * {@link LoaderTimeoutException} after {@code timeout}); the iteration goes on with the following
  * batch if the caller calls {@code next()} again.
  *
  * @param <B> the batch type

@@ -194,13 +194,13 @@ final class IterableIteration<T, B> extends Iteration<B> {
                 return Outcome.batch(number, worker, batch, samples.size(), List.of());
             } catch (RuntimeException | Error e) {
                 return Outcome.failure(number, worker, new LoaderException("collate failed for batch " + number
-                        + " of " + where(worker) + ": " + SampleLoadException.describe(e), e), List.of());
+                        + " of " + where(worker) + ": " + LoaderException.reasonOf(e), e), List.of());
             }
         }
 
         private LoaderException streamFailure(int worker, Throwable e) {
             return new LoaderException("the dataset's iterator failed in " + where(worker) + ": "
-                    + SampleLoadException.describe(e) + "; that stream ends here", e);
+                    + LoaderException.reasonOf(e) + "; that stream ends here", e);
         }
 
         private String where(int worker) {

@@ -50,7 +50,7 @@ abstract class Iteration<B> implements BatchIterator<B> {
 
     static LoaderException workerInitFailure(int worker, Throwable failure) {
         return new LoaderException("worker_init_fn failed in worker " + worker + ": "
-                + SampleLoadException.describe(failure), failure);
+                + LoaderException.reasonOf(failure), failure);
     }
 
     @Override

@@ -15,4 +15,10 @@ public class LoaderException extends RuntimeException {
     public LoaderException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A failure's message for people, or its class name when it has none. */
+    static String reasonOf(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getName() : message;
+    }
 }

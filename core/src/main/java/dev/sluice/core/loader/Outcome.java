@@ -13,14 +13,14 @@ import java.util.List;
  * @param failure why the batch could not be made, or null
  * @param last for an iterable dataset's worker stream: the end marker
  */
-record Outcome<B>(long number, int worker, B batch, int samples, List<SkippedSample> skipped, LoaderException failure,
+record Outcome<B>(long number, int worker, B batch, int samples, List<SkippedSample> skipped, RuntimeException failure,
         boolean last) {
 
     static <B> Outcome<B> batch(long number, int worker, B batch, int samples, List<SkippedSample> skipped) {
         return new Outcome<>(number, worker, batch, samples, skipped, null, false);
     }
 
-    static <B> Outcome<B> failure(long number, int worker, LoaderException failure, List<SkippedSample> skipped) {
+    static <B> Outcome<B> failure(long number, int worker, RuntimeException failure, List<SkippedSample> skipped) {
         return new Outcome<>(number, worker, null, 0, skipped, failure, false);
     }
 

@@ -106,7 +106,7 @@ class ImageLabelDatasetTest {
         Path missing = images.resolve("cats/b.tiny");
         assertEquals("sample 4 (" + missing + "): no such file", e.getMessage());
         assertEquals(4, e.index());
-        assertEquals(missing.toString(), e.source());
+        assertEquals(missing.toString(), e.source().orElseThrow());
         assertInstanceOf(DecodeException.class, e.getCause());
     }
 
