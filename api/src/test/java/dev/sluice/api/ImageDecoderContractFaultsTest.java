@@ -1,0 +1,224 @@
+package dev.sluice.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sluice.api.contract.ImageDecoderContract;
+import dev.sluice.api.spi.ImageDecoderProvider;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs {@link ImageDecoderContract} against the reference PNG decoder with one fault each, and checks
+ * that exactly the contract tests about that behaviour fail.
+ */
+class ImageDecoderContractFaultsTest {
+
+    @Test
+    void swappingRedAndBlueFailsTheExactPngTests() {
+        assertEquals(Set.of("pngDecodesExactlyInRgbMode", "pngDecodesExactlyInUnchangedMode"),
+                ContractRuns.failedTests(SwapsRedAndBlue.class));
+    }
+
+    @Test
+    void averagingTheChannelsForGreyFailsTheLumaTest() {
+        assertEquals(Set.of("pngInGreyModeIsLumaWithinOneLevel"), ContractRuns.failedTests(AveragesChannelsForGrey.class));
+    }
+
+    @Test
+    void ignoringReduceFailsTheReduceTests() {
+        assertEquals(Set.of("reducedDecodeHasRoundedUpSizeAndBlockAverages", "regionAtReducedScaleIsScaledWithTheImage"),
+                ContractRuns.failedTests(IgnoresReduce.class));
+    }
+
+    @Test
+    void keepingOnePixelPerBlockInsteadOfAveragingFailsTheReduceTests() {
+        assertEquals(Set.of("reducedDecodeHasRoundedUpSizeAndBlockAverages", "regionAtReducedScaleIsScaledWithTheImage"),
+                ContractRuns.failedTests(KeepsOnePixelPerBlock.class));
+    }
+
+    @Test
+    void ignoringTheRegionFailsTheRegionTests() {
+        assertEquals(Set.of("regionEqualsTheSameRectangleOfTheFullDecode", "regionAtReducedScaleIsScaledWithTheImage",
+                "regionOutsideTheImageIsRefused"), ContractRuns.failedTests(IgnoresRegion.class));
+    }
+
+    @Test
+    void checkingThePixelLimitOnlyAfterDecodingFailsTheHeaderTest() {
+        assertEquals(Set.of("hugeDeclaredSizeIsRefusedFromTheHeader"),
+                ContractRuns.failedTests(ChecksThePixelLimitAfterDecoding.class));
+    }
+
+    @Test
+    void throwingUncheckedExceptionsFailsEveryRefusalTest() {
+        assertEquals(Set.of("undecodableBytesAreRefusedNamingBytesAsTheSource", "undecodableFilesAreRefusedNamingTheFile",
+                "regionOutsideTheImageIsRefused", "pixelLimitBelowTheImageSizeIsRefusedNamingTheLimit",
+                "hugeDeclaredSizeIsRefusedFromTheHeader", "undeclaredFormatsAreRefused"), ContractRuns.failedTests(ThrowsUncheckedExceptions.class));
+    }
+
+    @Test
+    void movingTheBufferPositionFailsTheBufferTest() {
+        assertEquals(Set.of("inputBufferIsLeftUntouchedAndMayBeAReadOnlyDirectSlice"),
+                ContractRuns.failedTests(MovesTheBufferPosition.class));
+    }
+
+    @Test
+    void forgettingTheFileNameFailsTheFileTest() {
+        assertEquals(Set.of("undecodableFilesAreRefusedNamingTheFile"), ContractRuns.failedTests(ForgetsTheFileName.class));
+    }
+
+    /** The reference decoder with one fault; the fault classes below run only through {@link ContractRuns}. */
+    @ExtendWith(ContractRuns.OnlyThroughContractRuns.class)
+    abstract static class BrokenPngDecoder extends ImageDecoderContract {
+        @Override
+        protected String providerId() {
+            return "jdk-png";
+        }
+
+        @Override
+        protected Set<String> formats() {
+            return Set.of("png");
+        }
+
+        @Override
+        protected final ImageDecoder createDecoder(ImageDecoderProvider provider) {
+            return broken(provider.create(providerOptions()));
+        }
+
+        abstract ImageDecoder broken(ImageDecoder correct);
+    }
+
+    static final class SwapsRedAndBlue extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return (encoded, options) -> {
+                Image image = correct.decode(encoded, options);
+                byte[] samples = image.toArray();
+                for (int i = 0; image.channels() >= 3 && i < samples.length; i += image.channels()) {
+                    byte red = samples[i];
+                    samples[i] = samples[i + 2];
+                    samples[i + 2] = red;
+                }
+                return Image.wrap(image.width(), image.height(), image.channels(), samples);
+            };
+        }
+    }
+
+    static final class AveragesChannelsForGrey extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return (encoded, options) -> {
+                if (options.mode() != ColorMode.GRAY) {
+                    return correct.decode(encoded, options);
+                }
+                Image rgb = correct.decode(encoded, options.withMode(ColorMode.RGB));
+                byte[] samples = rgb.toArray();
+                byte[] grey = new byte[rgb.width() * rgb.height()];
+                for (int p = 0; p < grey.length; p++) {
+                    grey[p] = (byte) (((samples[3 * p] & 0xFF) + (samples[3 * p + 1] & 0xFF) + (samples[3 * p + 2] & 0xFF)) / 3);
+                }
+                return Image.wrap(rgb.width(), rgb.height(), 1, grey);
+            };
+        }
+    }
+
+    static final class IgnoresReduce extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return (encoded, options) -> correct.decode(encoded, options.withReduce(1));
+        }
+    }
+
+    static final class KeepsOnePixelPerBlock extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return (encoded, options) -> {
+                Image full = correct.decode(encoded, options.withReduce(1));
+                int r = options.reduce();
+                int w = (full.width() + r - 1) / r;
+                int h = (full.height() + r - 1) / r;
+                int n = full.channels();
+                byte[] out = new byte[w * h * n];
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        for (int c = 0; c < n; c++) {
+                            out[(y * w + x) * n + c] = (byte) full.get(x * r, y * r, c);
+                        }
+                    }
+                }
+                return Image.wrap(w, h, n, out);
+            };
+        }
+    }
+
+    static final class IgnoresRegion extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return (encoded, options) -> correct.decode(encoded, options.withRegion(null));
+        }
+    }
+
+    static final class ChecksThePixelLimitAfterDecoding extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return (encoded, options) -> {
+                Image image = correct.decode(encoded, options.withMaxPixels(Long.MAX_VALUE));
+                if ((long) image.width() * image.height() > options.maxPixels()) {
+                    throw new DecodeException("<bytes>", image + " is more than the limit of " + options.maxPixels());
+                }
+                return image;
+            };
+        }
+    }
+
+    static final class ThrowsUncheckedExceptions extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return (encoded, options) -> {
+                try {
+                    return correct.decode(encoded, options);
+                } catch (DecodeException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            };
+        }
+    }
+
+    static final class MovesTheBufferPosition extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return (encoded, options) -> {
+                byte[] bytes = new byte[encoded.remaining()];
+                encoded.get(bytes);
+                return correct.decode(ByteBuffer.wrap(bytes), options);
+            };
+        }
+    }
+
+    static final class ForgetsTheFileName extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return new ImageDecoder() {
+                @Override
+                public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+                    return correct.decode(encoded, options);
+                }
+
+                @Override
+                public Image decode(Path file, DecodeOptions options) throws DecodeException {
+                    byte[] bytes;
+                    try {
+                        bytes = Files.readAllBytes(file);
+                    } catch (IOException e) {
+                        throw new DecodeException(file.toString(), "cannot be read", e);
+                    }
+                    return decode(ByteBuffer.wrap(bytes), options);
+                }
+            };
+        }
+    }
+}

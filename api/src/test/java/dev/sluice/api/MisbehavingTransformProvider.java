@@ -1,0 +1,33 @@
+package dev.sluice.api;
+
+import dev.sluice.api.spi.TransformProvider;
+
+/**
+ * A deliberately broken provider for {@link TransformContractFaultsTest}: its id has upper-case
+ * letters and an underscore, and it accepts any option without looking. Registered for
+ * ServiceLoader only in the api's own tests. Public only because ServiceLoader needs it so.
+ */
+public final class MisbehavingTransformProvider implements TransformProvider {
+
+    /** Constructs the provider; does nothing else. */
+    public MisbehavingTransformProvider() {
+    }
+
+    /** {@code "Test_Misbehaving"}, which is not a valid id. */
+    @Override
+    public String id() {
+        return "Test_Misbehaving";
+    }
+
+    /** 0. */
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    /** The identity transform, whatever the options say. */
+    @Override
+    public Transform<Image, Image> create(Options options) {
+        return Transform.identity();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.sluice.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.api.contract.TestImages;
+import dev.sluice.api.contract.TransformContract;
+import dev.sluice.api.spi.TransformProvider;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs {@link TransformContract} (and through it {@code ProviderContract}) against transforms and
+ * providers with one fault each, and checks that the contract tests about that behaviour fail.
+ */
+class TransformContractFaultsTest {
+
+    @Test
+    void aBadIdAndIgnoredOptionsFailTheProviderTests() {
+        assertEquals(Set.of("idIsLowerCaseLettersDigitsAndHyphens", "createRefusesAnUnknownOptionNamingItsKeyPath"),
+                ContractRuns.failedTests(MisbehavingProvider.class));
+    }
+
+    @Test
+    void anUnregisteredIdFailsTheDiscoveryTests() {
+        Set<String> failed = ContractRuns.failedTests(UnregisteredId.class);
+        assertTrue(failed.containsAll(Set.of("providerIsFoundByServiceLoaderUnderItsIdExactlyOnce",
+                "constructingAndAskingAvailabilityDoesNotThrow", "createWorksWithTheMinimalOptions")), failed::toString);
+    }
+
+    @Test
+    void declaringARandomTransformDeterministicFailsTheDeterminismTest() {
+        assertEquals(Set.of("deterministicTransformIgnoresTheRandom"), ContractRuns.failedTests(RandomDeclaredDeterministic.class));
+    }
+
+    @Test
+    void declaringADeterministicTransformRandomFailsTheRandomnessTest() {
+        assertEquals(Set.of("randomTransformDependsOnTheRandom"), ContractRuns.failedTests(DeterministicDeclaredRandom.class));
+    }
+
+    @Test
+    void randomnessFromOutsideTheArgumentFailsTheSameSeedTest() {
+        Set<String> failed = ContractRuns.failedTests(AlternatesOnEveryCall.class);
+        failed.remove("givesTheSameOutputsOnFourThreadsAtOnce");
+        assertEquals(Set.of("sameSeedGivesTheSameOutput"), failed);
+    }
+
+    @Test
+    void modifyingTheInputFailsTheInputTest() {
+        Set<String> failed = new HashSet<>(ContractRuns.failedTests(ModifiesItsInput.class));
+        assertTrue(failed.contains("doesNotModifyItsInput"), failed::toString);
+    }
+
+    @Test
+    void returningNullFailsEveryTestThatApplies() {
+        assertEquals(Set.of("neverReturnsNull", "doesNotModifyItsInput", "sameSeedGivesTheSameOutput",
+                "deterministicTransformIgnoresTheRandom", "givesTheSameOutputsOnFourThreadsAtOnce"),
+                ContractRuns.failedTests(ReturnsNull.class));
+    }
+
+    /** A transform contract on small images; the fault classes below run only through {@link ContractRuns}. */
+    @ExtendWith(ContractRuns.OnlyThroughContractRuns.class)
+    abstract static class ImageTransformFault extends TransformContract<Image, Image> {
+        @Override
+        protected List<Image> sampleInputs() {
+            return List.of(TestImages.photo(9, 5, 3), TestImages.photo(4, 6, 1));
+        }
+    }
+
+    static final class MisbehavingProvider extends ImageTransformFault {
+        @Override
+        protected String providerId() {
+            return "Test_Misbehaving";
+        }
+
+        @Override
+        protected boolean isDeterministic() {
+            return true;
+        }
+    }
+
+    static final class UnregisteredId extends ImageTransformFault {
+        @Override
+        protected String providerId() {
+            return "test-not-registered";
+        }
+
+        @Override
+        protected boolean isDeterministic() {
+            return true;
+        }
+    }
+
+    static final class RandomDeclaredDeterministic extends ImageTransformFault {
+        @Override
+        protected String providerId() {
+            return "test-random-flip";
+        }
+
+        @Override
+        protected boolean isDeterministic() {
+            return true;
+        }
+    }
+
+    static final class DeterministicDeclaredRandom extends ImageTransformFault {
+        @Override
+        protected String providerId() {
+            return "test-invert";
+        }
+
+        @Override
+        protected boolean isDeterministic() {
+            return false;
+        }
+    }
+
+    static final class AlternatesOnEveryCall extends ImageTransformFault {
+        private static final AtomicInteger CALLS = new AtomicInteger();
+
+        @Override
+        protected String providerId() {
+            return "test-invert";
+        }
+
+        @Override
+        protected boolean isDeterministic() {
+            return false;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected Transform<Image, Image> createTransform(TransformProvider provider) {
+            Transform<Image, Image> invert = (Transform<Image, Image>) provider.create(providerOptions());
+            return (image, random) -> CALLS.getAndIncrement() % 2 == 0 ? invert.apply(image, random) : image;
+        }
+    }
+
+    static final class ReturnsNull extends ImageTransformFault {
+        @Override
+        protected String providerId() {
+            return "test-invert";
+        }
+
+        @Override
+        protected boolean isDeterministic() {
+            return true;
+        }
+
+        @Override
+        protected Transform<Image, Image> createTransform(TransformProvider provider) {
+            return (image, random) -> image.channels() == 1 ? null : image;
+        }
+    }
+
+    /** Adds one to the first element of its input array, in place. */
+    @ExtendWith(ContractRuns.OnlyThroughContractRuns.class)
+    static final class ModifiesItsInput extends TransformContract<float[], float[]> {
+        @Override
+        protected String providerId() {
+            return "test-invert";
+        }
+
+        @Override
+        protected List<float[]> sampleInputs() {
+            return List.of(new float[] {0.5f, 0.25f}, new float[] {1, 2, 3});
+        }
+
+        @Override
+        protected boolean isDeterministic() {
+            return true;
+        }
+
+        @Override
+        protected Transform<float[], float[]> createTransform(TransformProvider provider) {
+            return (values, random) -> {
+                values[0] += 1;
+                return values.clone();
+            };
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.sluice.api.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.api.Image;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Comparisons of decoded images with what the contracts expect, failing with where and by how much. */
+final class ImageAssertions {
+    private ImageAssertions() {
+    }
+
+    /** Same width, height and channel count. */
+    static void assertSameShape(Image expected, Image actual, String what) {
+        assertEquals(expected.toString(), actual.toString(), what + ": width x height x channels");
+    }
+
+    /** Same shape and every sample equal. */
+    static void assertSamePixels(Image expected, Image actual, String what) {
+        assertWithin(expected, actual, 0, what);
+    }
+
+    /** Same shape and every sample within {@code tolerance} levels. */
+    static void assertWithin(Image expected, Image actual, int tolerance, String what) {
+        assertSameShape(expected, actual, what);
+        Optional<String> difference = Pixels.firstDifference(expected, actual, tolerance);
+        assertTrue(difference.isEmpty(), () -> what + ": samples must be within " + tolerance
+                + " of the expected ones; first beyond that at " + difference.orElseThrow()
+                + "; largest difference " + Pixels.maxAbsoluteDifference(expected, actual));
+    }
+
+    /** Same shape and the mean absolute difference over all samples at most {@code bound}. */
+    static void assertMeanDifferenceAtMost(Image expected, Image actual, double bound, String what) {
+        assertSameShape(expected, actual, what);
+        double mean = Pixels.meanAbsoluteDifference(expected, actual);
+        assertTrue(mean <= bound, () -> String.format(Locale.ROOT,
+                "%s: mean absolute difference %.3f is above the bound %.3f (largest difference %d)",
+                what, mean, bound, Pixels.maxAbsoluteDifference(expected, actual)));
+    }
+}

@@ -1,0 +1,438 @@
+package dev.sluice.api.contract;
+
+import static dev.sluice.api.contract.CodecFixtures.HEIGHT;
+import static dev.sluice.api.contract.CodecFixtures.WIDTH;
+import static dev.sluice.api.contract.ImageAssertions.assertMeanDifferenceAtMost;
+import static dev.sluice.api.contract.ImageAssertions.assertSamePixels;
+import static dev.sluice.api.contract.ImageAssertions.assertSameShape;
+import static dev.sluice.api.contract.ImageAssertions.assertWithin;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.api.ColorMode;
+import dev.sluice.api.DecodeException;
+import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.Image;
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Options;
+import dev.sluice.api.Region;
+import dev.sluice.api.spi.ImageDecoderProvider;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The behaviour every {@link ImageDecoder} must have, whatever its backend, so that changing
+ * {@code decoder: opencv} to {@code decoder: imageio} changes speed and nothing else.
+ *
+ * <p>The inputs are made in the test: a procedurally drawn 101 x 67 "photograph"
+ * ({@link TestImages#photo}) written by the JDK's own {@code javax.imageio} writers as PNG (grey,
+ * grey + alpha, RGB, RGBA) and as baseline JPEG at quality 95 (grey, RGB). The expected pixels are
+ * the source image itself, or operations on the decoder's own full-size decode computed here:
+ * PNG must decode exactly; JPEG within the mean errors of the tolerance hooks, whose defaults were
+ * measured on libjpeg-turbo (OpenCV 4.6, PIL 9.4) and the JDK's decoder. A backend whose results
+ * are correct but further off declares its own tolerance by overriding the hook, visibly, in its
+ * test; nothing else can be loosened, and the test methods are final.
+ *
+ * <p>A plugin's test extends this class and names the provider and the formats it decodes:
+ *
+ * <pre>{@code
+ * class OpenCvImageDecoderTest extends ImageDecoderContract {
+ *     protected String providerId() { return "opencv"; }
+ *     protected Set<String> formats() { return Set.of("png", "jpeg"); }
+ * }
+ * }</pre>
+ *
+ * Tests of a format the decoder does not declare are skipped, and instead such input must be
+ * refused with a {@link DecodeException}.
+ */
+public abstract class ImageDecoderContract extends ProviderContract<ImageDecoderProvider> {
+    private static final String PNG = "png";
+    private static final String JPEG = "jpeg";
+    private static final DecodeOptions RGB = DecodeOptions.DEFAULT;
+    private static final DecodeOptions GRAY = DecodeOptions.DEFAULT.withMode(ColorMode.GRAY);
+    private static final DecodeOptions UNCHANGED = DecodeOptions.DEFAULT.withMode(ColorMode.UNCHANGED);
+
+    private ImageDecoder decoder;
+
+    @Override
+    protected final Class<ImageDecoderProvider> providerKind() {
+        return ImageDecoderProvider.class;
+    }
+
+    @Override
+    protected final Object createWith(ImageDecoderProvider provider, Options options) {
+        return provider.create(options);
+    }
+
+    /**
+     * The formats the decoder handles, lower case, from {@code "png"} and {@code "jpeg"}; the
+     * built-in backends declare both. Must not be empty.
+     */
+    protected abstract Set<String> formats();
+
+    /**
+     * Makes the decoder under test; called once per test method. The default is
+     * {@code provider.create(providerOptions())}; override it to test the decoder with other options.
+     */
+    protected ImageDecoder createDecoder(ImageDecoderProvider provider) {
+        return provider.create(providerOptions());
+    }
+
+    /**
+     * The largest mean absolute difference, over all samples, between the colour JPEG at quality 95
+     * decoded in RGB and its source pixels. Default 6.0: libjpeg-turbo and the JDK decode it at 4.42
+     * (the error is the encoder's: 4:2:0 chroma at the fixture's hard colour edges); a box chroma
+     * upsampler comes to about 5.0, and the BT.709 instead of the BT.601 colour matrix to 7.4.
+     */
+    protected double jpegMeanErrorBound() {
+        return 6.0;
+    }
+
+    /**
+     * The same bound for the grey JPEG, and for the colour JPEG decoded in grey against the luma of
+     * its source. Default 2.0: libjpeg-turbo and the JDK decode both at 1.40.
+     */
+    protected double jpegGreyMeanErrorBound() {
+        return 2.0;
+    }
+
+    /**
+     * The largest mean absolute difference between a JPEG decoded at 1/2, 1/4 or 1/8 and the block
+     * average of its full-size decode. Default 4.0: libjpeg-turbo's DCT scaling comes to 2.53, 1.43
+     * and 0.95; decoding full size and averaging comes to 0; keeping every second pixel instead of
+     * averaging comes to 6.4 at 1/2.
+     */
+    protected double jpegReduceMeanErrorBound() {
+        return 4.0;
+    }
+
+    /**
+     * The largest mean absolute difference between a JPEG region and the same rectangle of the full
+     * decode. Default 1.0: cutting from the full decode is exact; decoding only the blocks of the
+     * region may differ slightly near its edges.
+     */
+    protected double jpegRegionMeanErrorBound() {
+        return 1.0;
+    }
+
+    /**
+     * How many levels a reduced PNG sample may differ from the block average of the full decode
+     * computed here (mean of the block, rounded half up). Default 1, for another rounding.
+     */
+    protected int losslessReduceTolerance() {
+        return 1;
+    }
+
+    /** The decoder under test, made by {@link #createDecoder} on first use in each test. */
+    protected final ImageDecoder decoder() {
+        if (decoder == null) {
+            decoder = createDecoder(provider());
+            assertNotNull(decoder, "createDecoder returned null");
+        }
+        return decoder;
+    }
+
+    private Image decode(byte[] encoded, DecodeOptions options) throws DecodeException {
+        Image image = decoder().decode(ByteBuffer.wrap(encoded), options);
+        assertNotNull(image, () -> "decode(" + options + ") returned null");
+        return image;
+    }
+
+    private byte[] encoded(String format, int channels) {
+        return format.equals(PNG) ? CodecFixtures.png(channels) : CodecFixtures.jpeg(channels);
+    }
+
+    private void requireFormat(String format) {
+        Assumptions.assumeTrue(formats().contains(format), () -> "the decoder does not declare " + format);
+    }
+
+    private List<String> declaredFormats() {
+        assertFalse(formats().isEmpty(), "formats() must name at least one format");
+        return List.of(PNG, JPEG).stream().filter(formats()::contains).toList();
+    }
+
+    /** PNGs of every channel layout decode in RGB mode to their exact samples, grey expanded, alpha dropped. */
+    @Test
+    public final void pngDecodesExactlyInRgbMode() throws Exception {
+        requireFormat(PNG);
+        for (int channels = 1; channels <= 4; channels++) {
+            Image source = CodecFixtures.photo(channels);
+            Image expected = channels <= 2 ? Pixels.greyToRgb(source) : Pixels.firstChannels(source, 3);
+            assertSamePixels(expected, decode(CodecFixtures.png(channels), RGB), channels + "-channel PNG in RGB");
+        }
+    }
+
+    /** PNGs decode in UNCHANGED mode to their stored channels (1, 2, 3 or 4) and exact samples. */
+    @Test
+    public final void pngDecodesExactlyInUnchangedMode() throws Exception {
+        requireFormat(PNG);
+        for (int channels = 1; channels <= 4; channels++) {
+            assertSamePixels(CodecFixtures.photo(channels), decode(CodecFixtures.png(channels), UNCHANGED),
+                    channels + "-channel PNG in UNCHANGED");
+        }
+    }
+
+    /**
+     * PNGs decode in GRAY mode to one channel: grey ones exactly, colour ones within one level of
+     * {@code round(0.299 R + 0.587 G + 0.114 B)} (libpng's fixed-point conversion is off by one at times).
+     */
+    @Test
+    public final void pngInGreyModeIsLumaWithinOneLevel() throws Exception {
+        requireFormat(PNG);
+        Image luma = Pixels.luma(CodecFixtures.photo(3));
+        assertSamePixels(CodecFixtures.photo(1), decode(CodecFixtures.png(1), GRAY), "grey PNG in GRAY");
+        assertSamePixels(luma, decode(CodecFixtures.png(2), GRAY), "grey + alpha PNG in GRAY");
+        assertWithin(luma, decode(CodecFixtures.png(3), GRAY), 1, "RGB PNG in GRAY");
+        assertWithin(luma, decode(CodecFixtures.png(4), GRAY), 1, "RGBA PNG in GRAY");
+    }
+
+    /** The colour JPEG decodes to 3 channels close to its source, the same in RGB and UNCHANGED modes. */
+    @Test
+    public final void colourJpegIsCloseToTheSource() throws Exception {
+        requireFormat(JPEG);
+        Image rgb = decode(CodecFixtures.jpeg(3), RGB);
+        assertMeanDifferenceAtMost(CodecFixtures.photo(3), rgb, jpegMeanErrorBound(), "RGB JPEG at q95 in RGB");
+        assertSamePixels(rgb, decode(CodecFixtures.jpeg(3), UNCHANGED), "RGB JPEG in UNCHANGED vs in RGB");
+        assertMeanDifferenceAtMost(Pixels.luma(CodecFixtures.photo(3)), decode(CodecFixtures.jpeg(3), GRAY),
+                jpegGreyMeanErrorBound(), "RGB JPEG in GRAY vs the luma of its source");
+    }
+
+    /** The grey JPEG decodes to 1 channel close to its source; in RGB mode, that channel three times. */
+    @Test
+    public final void greyJpegIsCloseToTheSource() throws Exception {
+        requireFormat(JPEG);
+        Image grey = decode(CodecFixtures.jpeg(1), UNCHANGED);
+        assertMeanDifferenceAtMost(CodecFixtures.photo(1), grey, jpegGreyMeanErrorBound(), "grey JPEG in UNCHANGED");
+        assertSamePixels(grey, decode(CodecFixtures.jpeg(1), GRAY), "grey JPEG in GRAY vs in UNCHANGED");
+        assertSamePixels(Pixels.greyToRgb(grey), decode(CodecFixtures.jpeg(1), RGB), "grey JPEG in RGB");
+    }
+
+    /**
+     * Reducing by 2, 4 or 8 gives {@code ceil(width / r) x ceil(height / r)}, as OpenCV's
+     * {@code IMREAD_REDUCED_*} does for JPEG, and samples close to the block average of the full
+     * decode: PNG within {@link #losslessReduceTolerance()} (in RGB and GRAY), JPEG within
+     * {@link #jpegReduceMeanErrorBound()} on average.
+     */
+    @ParameterizedTest(name = "reduce {0}")
+    @ValueSource(ints = {2, 4, 8})
+    public final void reducedDecodeHasRoundedUpSizeAndBlockAverages(int factor) throws Exception {
+        for (String format : declaredFormats()) {
+            byte[] encoded = encoded(format, 3);
+            Image reduced = decode(encoded, RGB.withReduce(factor));
+            assertEquals(Pixels.ceilDiv(WIDTH, factor) + "x" + Pixels.ceilDiv(HEIGHT, factor),
+                    reduced.width() + "x" + reduced.height(), format + " reduced by " + factor);
+            Image expected = Pixels.blockAverage(decode(encoded, RGB), factor);
+            String what = format + " reduced by " + factor + " vs the block average of the full decode";
+            if (format.equals(PNG)) {
+                assertWithin(expected, reduced, losslessReduceTolerance(), what);
+                assertWithin(Pixels.blockAverage(decode(encoded, GRAY), factor),
+                        decode(encoded, GRAY.withReduce(factor)), losslessReduceTolerance(), what + " in GRAY");
+            } else {
+                assertMeanDifferenceAtMost(expected, reduced, jpegReduceMeanErrorBound(), what);
+            }
+        }
+    }
+
+    /** A region is the same rectangle of the full decode: exactly for PNG, at the corners too. */
+    @Test
+    public final void regionEqualsTheSameRectangleOfTheFullDecode() throws Exception {
+        List<Region> regions = List.of(new Region(13, 7, 40, 30), new Region(0, 0, WIDTH, HEIGHT),
+                new Region(WIDTH - 1, HEIGHT - 1, 1, 1), new Region(0, 20, WIDTH, 1));
+        for (String format : declaredFormats()) {
+            int channels = format.equals(PNG) ? 4 : 3;
+            byte[] encoded = encoded(format, channels);
+            Image full = decode(encoded, UNCHANGED);
+            for (Region region : regions) {
+                Image cut = decode(encoded, UNCHANGED.withRegion(region));
+                String what = format + " region " + region;
+                if (format.equals(PNG)) {
+                    assertSamePixels(Pixels.crop(full, region), cut, what);
+                } else {
+                    assertMeanDifferenceAtMost(Pixels.crop(full, region), cut, jpegRegionMeanErrorBound(), what);
+                }
+            }
+        }
+    }
+
+    /**
+     * A region combined with a reduction is given in original-image coordinates and scaled with the
+     * image: with corners on multiples of the factor, it is the block average of that rectangle.
+     */
+    @Test
+    public final void regionAtReducedScaleIsScaledWithTheImage() throws Exception {
+        Region region = new Region(16, 8, 48, 32);
+        for (String format : declaredFormats()) {
+            byte[] encoded = encoded(format, 3);
+            Image cut = decode(encoded, RGB.withReduce(4).withRegion(region));
+            Image expected = Pixels.blockAverage(Pixels.crop(decode(encoded, RGB), region), 4);
+            String what = format + " region " + region + " reduced by 4";
+            if (format.equals(PNG)) {
+                assertWithin(expected, cut, losslessReduceTolerance(), what);
+            } else {
+                assertMeanDifferenceAtMost(expected, cut, jpegReduceMeanErrorBound(), what);
+            }
+        }
+    }
+
+    /** A region that does not lie wholly inside the image is refused, naming the region. */
+    @Test
+    public final void regionOutsideTheImageIsRefused() {
+        List<Region> outside = List.of(new Region(WIDTH, 0, 1, 1), new Region(0, HEIGHT, 1, 1),
+                new Region(WIDTH - 10, 5, 11, 5), new Region(0, 0, WIDTH, HEIGHT + 1));
+        for (String format : declaredFormats()) {
+            for (Region region : outside) {
+                DecodeException refused = assertThrows(DecodeException.class,
+                        () -> decode(encoded(format, 3), RGB.withRegion(region)), format + " region " + region);
+                assertEquals("<bytes>", refused.source());
+                assertTrue(refused.getMessage().contains(region.toString()),
+                        () -> "the message must name the region " + region + ": " + refused.getMessage());
+            }
+        }
+    }
+
+    /**
+     * An image with more pixels than {@link DecodeOptions#maxPixels()} is refused, naming the limit;
+     * one with exactly that many decodes.
+     */
+    @Test
+    public final void pixelLimitBelowTheImageSizeIsRefusedNamingTheLimit() throws Exception {
+        long pixels = (long) WIDTH * HEIGHT;
+        for (String format : declaredFormats()) {
+            DecodeException refused = assertThrows(DecodeException.class,
+                    () -> decode(encoded(format, 3), RGB.withMaxPixels(pixels - 1)), format + " over the pixel limit");
+            assertNamesLimit(refused, pixels - 1);
+            assertSameShape(CodecFixtures.photo(3), decode(encoded(format, 3), RGB.withMaxPixels(pixels)),
+                    format + " at exactly the pixel limit");
+        }
+    }
+
+    /**
+     * A file whose header declares billions of pixels (100000 x 100000 PNG, 60000 x 60000 JPEG) is
+     * refused under the default limit from its header, before any pixel buffer is allocated.
+     */
+    @Test
+    public final void hugeDeclaredSizeIsRefusedFromTheHeader() {
+        for (String format : declaredFormats()) {
+            byte[] bomb = format.equals(PNG) ? CodecFixtures.pngDeclaring(100_000, 100_000)
+                    : CodecFixtures.jpegDeclaring(60_000, 60_000);
+            DecodeException refused = assertThrows(DecodeException.class, () -> decode(bomb, RGB),
+                    format + " declaring billions of pixels");
+            assertNamesLimit(refused, DecodeOptions.DEFAULT_MAX_PIXELS);
+        }
+    }
+
+    private static void assertNamesLimit(DecodeException refused, long limit) {
+        String digits = refused.getMessage().replaceAll("(?<=\\d)[,_' \u00a0\u202f](?=\\d{3})", "");
+        assertTrue(digits.contains(Long.toString(limit)),
+                () -> "the message must name the pixel limit " + limit + ": " + refused.getMessage());
+    }
+
+    /** Bytes that are no decodable image are refused with a DecodeException whose source is {@code <bytes>}. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sluice.api.contract.CodecFixtures#undecodable")
+    public final void undecodableBytesAreRefusedNamingBytesAsTheSource(byte[] encoded) {
+        DecodeException refused = assertThrows(DecodeException.class, () -> decode(encoded, RGB));
+        assertEquals("<bytes>", refused.source());
+        assertTrue(refused.getMessage().startsWith("<bytes>: "), refused::getMessage);
+    }
+
+    /** The same bytes read from a file are refused with a DecodeException naming the file. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sluice.api.contract.CodecFixtures#undecodable")
+    public final void undecodableFilesAreRefusedNamingTheFile(byte[] encoded, @TempDir Path folder) throws Exception {
+        Path file = Files.write(folder.resolve("photo.jpg"), encoded);
+        DecodeException refused = assertThrows(DecodeException.class, () -> decoder().decode(file, RGB));
+        assertEquals(file.toString(), refused.source());
+        assertTrue(refused.getMessage().startsWith(file + ": "), refused::getMessage);
+    }
+
+    /** A missing file and a directory are refused with a DecodeException naming them. */
+    @Test
+    public final void missingFileAndDirectoryAreRefusedNamingThem(@TempDir Path folder) {
+        Path missing = folder.resolve("missing.png");
+        assertEquals(missing.toString(),
+                assertThrows(DecodeException.class, () -> decoder().decode(missing, RGB)).source());
+        assertEquals(folder.toString(),
+                assertThrows(DecodeException.class, () -> decoder().decode(folder, RGB)).source());
+    }
+
+    /** Input in a format the decoder does not declare is refused with a DecodeException, not misread. */
+    @Test
+    public final void undeclaredFormatsAreRefused() {
+        List<String> undeclared = List.of(PNG, JPEG).stream().filter(f -> !formats().contains(f)).toList();
+        Assumptions.assumeFalse(undeclared.isEmpty(), "the decoder declares every format the contract has");
+        for (String format : undeclared) {
+            DecodeException refused = assertThrows(DecodeException.class, () -> decode(encoded(format, 3), RGB),
+                    "a " + format + " file given to a decoder that does not declare " + format);
+            assertEquals("<bytes>", refused.source());
+        }
+    }
+
+    /**
+     * Decoding reads from the buffer's position to its limit and moves neither, changes no byte,
+     * and works on a read-only direct buffer (which has no backing array).
+     */
+    @Test
+    public final void inputBufferIsLeftUntouchedAndMayBeAReadOnlyDirectSlice() throws Exception {
+        for (String format : declaredFormats()) {
+            byte[] encoded = encoded(format, 3);
+            ByteBuffer heap = ByteBuffer.wrap(encoded);
+            Image expected = decoder().decode(heap, UNCHANGED);
+            assertEquals(0, heap.position(), format + ": position after decode");
+            assertEquals(encoded.length, heap.limit(), format + ": limit after decode");
+            assertArrayEquals(encoded(format, 3), encoded, format + ": input bytes after decode");
+
+            ByteBuffer direct = ByteBuffer.allocateDirect(encoded.length + 20);
+            direct.put(new byte[] {1, 2, 3, 4, 5, 6, 7}).put(encoded).put(new byte[13]);
+            direct.position(7).limit(7 + encoded.length);
+            ByteBuffer view = direct.asReadOnlyBuffer();
+            assertSamePixels(expected, decoder().decode(view, UNCHANGED), format + " from a read-only direct slice");
+            assertEquals(7, view.position(), format + ": position of the slice after decode");
+            assertEquals(7 + encoded.length, view.limit(), format + ": limit of the slice after decode");
+        }
+    }
+
+    /**
+     * A JPEG's EXIF orientation (1 to 8) is applied by default, turning and mirroring the decoded
+     * pixels exactly as a viewer shows them, and ignored when the options say so.
+     */
+    @ParameterizedTest(name = "orientation {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    public final void exifOrientationIsAppliedUnlessDisabled(int orientation) throws Exception {
+        requireFormat(JPEG);
+        Image stored = decode(CodecFixtures.jpeg(3), RGB);
+        byte[] tagged = CodecFixtures.withExifOrientation(CodecFixtures.jpeg(3), orientation);
+        assertSamePixels(Pixels.orient(stored, orientation), decode(tagged, RGB), "EXIF orientation " + orientation);
+        assertSamePixels(stored, decode(tagged, RGB.withExifOrientation(false)),
+                "EXIF orientation " + orientation + " ignored");
+    }
+
+    /** Four threads decoding the same inputs at once, with several options, get identical images. */
+    @Test
+    public final void decodingFromFourThreadsAtOnceGivesIdenticalResults() throws Exception {
+        ImageDecoder shared = decoder();
+        List<ConcurrentRuns.Task<Image>> tasks = new ArrayList<>();
+        for (String format : declaredFormats()) {
+            byte[] encoded = encoded(format, 3);
+            for (DecodeOptions options : List.of(RGB, GRAY, RGB.withReduce(2), RGB.withRegion(new Region(5, 9, 50, 40)))) {
+                tasks.add(new ConcurrentRuns.Task<>(format + " " + options,
+                        () -> shared.decode(ByteBuffer.wrap(encoded), options)));
+            }
+        }
+        ConcurrentRuns.assertSameResultsOnThreads(tasks);
+    }
+}
