@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -68,11 +67,12 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
     /** The next epoch's number; shared with close actions, which must not refer to the loader. */
     private final AtomicLong nextEpoch = new AtomicLong();
 
-    private DataLoader(Builder<T, B> builder, LoaderOptions options) {
-        this.dataset = builder.dataset;
-        this.iterableDataset = builder.iterableDataset;
+    DataLoader(Dataset<T> dataset, IterableDataset<T> iterableDataset, Collate<? super T, ? extends B> collate,
+            LoaderOptions options) {
+        this.dataset = dataset;
+        this.iterableDataset = iterableDataset;
         this.options = options;
-        this.collate = builder.collate;
+        this.collate = collate;
         this.allocator = options.pinMemory() ? new TensorPool(IDLE_BUFFERS_PER_SIZE) : TensorAllocator.heap();
         if (dataset == null) {
             this.sampler = null;
@@ -94,13 +94,13 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
      * A builder for a loader over a map-style dataset, with PyTorch's defaults: batch size 1, no
      * shuffling, no workers, {@link DefaultCollate}.
      */
-    public static <T> Builder<T, Object> builder(Dataset<T> dataset) {
-        return new Builder<>(Objects.requireNonNull(dataset, "dataset"), null, DefaultCollate.instance());
+    public static <T> DataLoaderBuilder<T, Object> builder(Dataset<T> dataset) {
+        return new DataLoaderBuilder<>(Objects.requireNonNull(dataset, "dataset"), null, DefaultCollate.instance());
     }
 
     /** A builder for a loader over an iterable dataset; shuffle, sampler and batch sampler are refused. */
-    public static <T> Builder<T, Object> builder(IterableDataset<T> dataset) {
-        return new Builder<>(null, Objects.requireNonNull(dataset, "dataset"), DefaultCollate.instance());
+    public static <T> DataLoaderBuilder<T, Object> builder(IterableDataset<T> dataset) {
+        return new DataLoaderBuilder<>(null, Objects.requireNonNull(dataset, "dataset"), DefaultCollate.instance());
     }
 
     /**
@@ -285,149 +285,6 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         @Override
         public void run() {
             close();
-        }
-    }
-
-    /**
-     * Collects a loader's options, named as PyTorch names them. Contradictions are refused by
-     * {@link #build()} with PyTorch's messages, in PyTorch's order.
-     *
-     * @param <T> the sample type
-     * @param <B> the batch type
-     */
-    public static final class Builder<T, B> {
-        private final Dataset<T> dataset;
-        private final IterableDataset<T> iterableDataset;
-        private Collate<? super T, ? extends B> collate;
-        private int batchSize = 1;
-        private Boolean shuffle;
-        private Sampler sampler;
-        private BatchSampler batchSampler;
-        private int numWorkers;
-        private boolean pinMemory;
-        private boolean dropLast;
-        private double timeoutSeconds;
-        private IntConsumer workerInitFn;
-        private Integer prefetchFactor;
-        private boolean persistentWorkers;
-        private long seed;
-        private boolean inOrder = true;
-        private ErrorPolicy onError = ErrorPolicy.RAISE;
-
-        private Builder(Dataset<T> dataset, IterableDataset<T> iterableDataset, Collate<? super T, ? extends B> collate) {
-            this.dataset = dataset;
-            this.iterableDataset = iterableDataset;
-            this.collate = collate;
-        }
-
-        /** Samples per batch, {@code >= 1}; default 1. */
-        public Builder<T, B> batchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        /** Reorder the samples at every epoch, from (seed, epoch); default false. */
-        public Builder<T, B> shuffle(boolean shuffle) {
-            this.shuffle = shuffle;
-            return this;
-        }
-
-        /** Which indices an epoch reads, in which order; excludes {@code shuffle}. */
-        public Builder<T, B> sampler(Sampler sampler) {
-            this.sampler = Objects.requireNonNull(sampler, "sampler");
-            return this;
-        }
-
-        /** The batches themselves; excludes batch size, shuffle, sampler and drop last. */
-        public Builder<T, B> batchSampler(BatchSampler batchSampler) {
-            this.batchSampler = Objects.requireNonNull(batchSampler, "batchSampler");
-            return this;
-        }
-
-        /** Worker threads, {@code >= 0}; 0 (the default) loads on the caller's thread. */
-        public Builder<T, B> numWorkers(int numWorkers) {
-            this.numWorkers = numWorkers;
-            return this;
-        }
-
-        /**
-         * How samples become a batch; default {@link DefaultCollate}. Changes the batch type.
-         */
-        public <C> Builder<T, C> collate(Collate<? super T, ? extends C> newCollate) {
-            @SuppressWarnings("unchecked")
-            Builder<T, C> retyped = (Builder<T, C>) this;
-            retyped.collate = Objects.requireNonNull(newCollate, "collate");
-            return retyped;
-        }
-
-        /** Batch tensors in pooled direct buffers that native code reads without a copy; default false. */
-        public Builder<T, B> pinMemory(boolean pinMemory) {
-            this.pinMemory = pinMemory;
-            return this;
-        }
-
-        /** Drop the last batch of an epoch when it is short; default false. */
-        public Builder<T, B> dropLast(boolean dropLast) {
-            this.dropLast = dropLast;
-            return this;
-        }
-
-        /** Seconds to wait for any one batch before failing, {@code >= 0}; 0 (the default) waits forever. */
-        public Builder<T, B> timeout(double seconds) {
-            this.timeoutSeconds = seconds;
-            return this;
-        }
-
-        /** Called once on each worker thread with its id in {@code [0, num_workers)}, before it loads anything. */
-        public Builder<T, B> workerInitFn(IntConsumer workerInitFn) {
-            this.workerInitFn = Objects.requireNonNull(workerInitFn, "workerInitFn");
-            return this;
-        }
-
-        /** Batches each worker may have in flight, {@code >= 1}; default 2 with workers; refused without. */
-        public Builder<T, B> prefetchFactor(int prefetchFactor) {
-            this.prefetchFactor = prefetchFactor;
-            return this;
-        }
-
-        /** Keep the worker threads from one epoch to the next; needs workers; default false. */
-        public Builder<T, B> persistentWorkers(boolean persistentWorkers) {
-            this.persistentWorkers = persistentWorkers;
-            return this;
-        }
-
-        /** The seed of every random choice (shuffling, augmentation, worker seeds); default 0. */
-        public Builder<T, B> seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * Deliver batches in sampler order (true, the default), or as soon as any is ready (false:
-         * faster when samples vary in cost, but the order then depends on timing).
-         */
-        public Builder<T, B> inOrder(boolean inOrder) {
-            this.inOrder = inOrder;
-            return this;
-        }
-
-        /** What a sample that fails to load does: raise (the default) or skip, counted. */
-        public Builder<T, B> onError(ErrorPolicy onError) {
-            this.onError = onError;
-            return this;
-        }
-
-        /**
-         * The loader.
-         *
-         * @throws IllegalArgumentException naming the options when they contradict each other or one
-         *         is out of range
-         */
-        public DataLoader<T, B> build() {
-            LoaderOptions options = LoaderOptions.validate(dataset == null, batchSize, shuffle, sampler, batchSampler,
-                    numWorkers, pinMemory, dropLast, timeoutSeconds, workerInitFn, prefetchFactor, persistentWorkers,
-                    seed, inOrder, onError);
-            return new DataLoader<>(this, options);
         }
     }
 }

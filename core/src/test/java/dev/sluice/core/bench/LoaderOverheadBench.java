@@ -4,6 +4,7 @@ import dev.sluice.api.DType;
 import dev.sluice.api.Dataset;
 import dev.sluice.api.Tensor;
 import dev.sluice.core.loader.DataLoader;
+import dev.sluice.core.loader.DataLoaderBuilder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -67,7 +68,7 @@ public final class LoaderOverheadBench {
     }
 
     private static double batchesPerSecond(Dataset<Tensor> dataset, int workers, boolean pinned, double seconds) {
-        DataLoader.Builder<Tensor, Object> builder = DataLoader.builder(dataset).batchSize(BATCH).shuffle(true)
+        DataLoaderBuilder<Tensor, Object> builder = DataLoader.builder(dataset).batchSize(BATCH).shuffle(true)
                 .numWorkers(workers).pinMemory(pinned);
         long batches = 0;
         long start = System.nanoTime();
