@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Direct (off-heap) buffers for pinned batches, reused once the caller releases a batch. Buffers
@@ -18,7 +17,6 @@ final class TensorPool implements TensorAllocator {
     private final int maxIdlePerSize;
     private final Map<Integer, Queue<ByteBuffer>> idle = new ConcurrentHashMap<>();
     private final IdentityWeakSet<ByteBuffer> lent = new IdentityWeakSet<>();
-    private final AtomicInteger created = new AtomicInteger();
 
     /** @param maxIdlePerSize how many released buffers of one size to keep for reuse */
     TensorPool(int maxIdlePerSize) {
@@ -34,7 +32,6 @@ final class TensorPool implements TensorAllocator {
         ByteBuffer buffer = queue == null ? null : queue.poll();
         if (buffer == null) {
             buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
-            created.incrementAndGet();
         }
         buffer.clear();
         lent.add(buffer);
@@ -50,10 +47,5 @@ final class TensorPool implements TensorAllocator {
         if (queue.size() < maxIdlePerSize) {
             queue.add(buffer);
         }
-    }
-
-    /** How many direct buffers this pool has allocated in all; reuse keeps it flat. */
-    int created() {
-        return created.get();
     }
 }
