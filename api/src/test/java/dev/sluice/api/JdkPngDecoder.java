@@ -55,7 +55,8 @@ final class JdkPngDecoder implements ImageDecoder {
         }
         Region region = options.region();
         if (region != null && !region.fitsIn((int) width, (int) height)) {
-            throw new DecodeException(SOURCE, "region " + region + " lies outside the " + width + "x" + height + " image");
+            throw new DecodeException(SOURCE,
+                    "region " + region + " lies outside the " + width + "x" + height + " image");
         }
     }
 

@@ -71,7 +71,8 @@ final class CodecFixtures {
         inputs.add(Named.of("empty input", new byte[0]));
         inputs.add(Named.of("2000 random bytes", noise));
         inputs.add(Named.of("PNG signature then random bytes", concat(Arrays.copyOf(PNGS[3], 8), noise)));
-        inputs.add(Named.of("JPEG start marker then random bytes", concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, noise)));
+        byte[] jpegStart = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+        inputs.add(Named.of("JPEG start marker then random bytes", concat(jpegStart, noise)));
         inputs.add(Named.of("a text file", "image_001.jpg 3 7\nimage_002.jpg 1 4\n".getBytes(StandardCharsets.UTF_8)));
         byte[] png = PNGS[3];
         for (int cut : new int[] {4, 20, 33, png.length / 2, png.length * 9 / 10}) {

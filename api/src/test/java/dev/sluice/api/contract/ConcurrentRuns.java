@@ -46,8 +46,8 @@ final class ConcurrentRuns {
             expected.add(task.work().call());
         }
         List<String> problems = assertTimeoutPreemptively(DEADLOCK_GUARD, () -> runTogether(tasks, expected, same));
-        assertTrue(problems.isEmpty(), () -> problems.size() + " concurrent runs differed from the single-threaded run: "
-                + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
+        assertTrue(problems.isEmpty(), () -> problems.size()
+                + " concurrent runs differed from the single-threaded one: " + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
     }
 
     private static <R> List<String> runTogether(List<Task<R>> tasks, List<R> expected, BiPredicate<R, R> same)

@@ -120,7 +120,8 @@ final class Pixels {
                     case 6 -> { sx = y; sy = h - 1 - x; }
                     case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
                     case 8 -> { sx = w - 1 - y; sy = x; }
-                    default -> throw new IllegalArgumentException("EXIF orientation must be 1 to 8, was " + orientation);
+                    default -> throw new IllegalArgumentException(
+                            "EXIF orientation must be 1 to 8, was " + orientation);
                 }
                 System.arraycopy(source, (sy * w + sx) * channels, out, (y * outWidth + x) * channels, channels);
             }
@@ -155,14 +156,18 @@ final class Pixels {
      * {@code "(x, y, channel): expected 12, was 14"}.
      */
     static Optional<String> firstDifference(Image expected, Image actual, int tolerance) {
-        byte[] x = expected.toArray();
-        byte[] y = actual.toArray();
+        byte[] want = expected.toArray();
+        byte[] got = actual.toArray();
         int channels = expected.channels();
-        for (int i = 0; i < x.length; i++) {
-            if (Math.abs((x[i] & 0xFF) - (y[i] & 0xFF)) > tolerance) {
+        for (int i = 0; i < want.length; i++) {
+            int wanted = want[i] & 0xFF;
+            int found = got[i] & 0xFF;
+            if (Math.abs(wanted - found) > tolerance) {
                 int pixel = i / channels;
-                return Optional.of("(" + pixel % expected.width() + ", " + pixel / expected.width() + ", " + i % channels
-                        + "): expected " + (x[i] & 0xFF) + ", was " + (y[i] & 0xFF));
+                int column = pixel % expected.width();
+                int row = pixel / expected.width();
+                return Optional.of("(" + column + ", " + row + ", " + i % channels + "): expected " + wanted
+                        + ", was " + found);
             }
         }
         return Optional.empty();
