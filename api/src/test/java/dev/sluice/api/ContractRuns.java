@@ -41,12 +41,12 @@ final class ContractRuns {
         }
     }
 
-    /** Runs {@code testClass} and checks that exactly the test methods {@code expected} failed. */
+    // Runs testClass and checks that exactly the test methods expected failed.
     static void assertOnlyTheseFail(Class<?> testClass, String... expected) {
         assertEquals(new TreeSet<>(Set.of(expected)), failedTests(testClass), testClass.getSimpleName());
     }
 
-    /** The names of the test methods of {@code testClass} that failed, each once, sorted. */
+    // The names of the test methods of testClass that failed, each once, sorted.
     static Set<String> failedTests(Class<?> testClass) {
         Set<String> failed = Collections.synchronizedSet(new TreeSet<>());
         Set<String> ran = Collections.synchronizedSet(new TreeSet<>());

@@ -9,7 +9,7 @@ final class Pixels {
     private Pixels() {
     }
 
-    /** The rectangle {@code region} of {@code image}, every sample copied. */
+    // The rectangle region of image, every sample copied.
     static Image crop(Image image, Region region) {
         int channels = image.channels();
         byte[] source = image.toArray();
@@ -56,7 +56,7 @@ final class Pixels {
         return (value + divisor - 1) / divisor;
     }
 
-    /** The first {@code keep} channels of every pixel: drops alpha, or keeps only grey. */
+    // The first keep channels of every pixel: drops alpha, or keeps only grey.
     static Image firstChannels(Image image, int keep) {
         byte[] source = image.toArray();
         int pixels = image.width() * image.height();
@@ -67,7 +67,7 @@ final class Pixels {
         return Image.wrap(image.width(), image.height(), keep, out);
     }
 
-    /** A grey image (1 or 2 channels) as RGB: the grey sample three times, alpha dropped. */
+    // A grey image (1 or 2 channels) as RGB: the grey sample three times, alpha dropped.
     static Image greyToRgb(Image grey) {
         byte[] source = grey.toArray();
         int pixels = grey.width() * grey.height();
@@ -81,7 +81,7 @@ final class Pixels {
         return Image.wrap(grey.width(), grey.height(), 3, out);
     }
 
-    /** The BT.601 luma of an RGB or RGBA image, alpha ignored, as {@link TestImages#grey} rounds it. */
+    // The BT.601 luma of an RGB or RGBA image, alpha ignored, as TestImages.grey rounds it.
     static Image luma(Image rgb) {
         byte[] source = rgb.toArray();
         int pixels = rgb.width() * rgb.height();
@@ -129,7 +129,7 @@ final class Pixels {
         return Image.wrap(outWidth, outHeight, channels, out);
     }
 
-    /** The mean over all samples of {@code |a - b|}; the images must have the same size and channels. */
+    // The mean over all samples of |a - b|; the images must have the same size and channels.
     static double meanAbsoluteDifference(Image a, Image b) {
         byte[] x = a.toArray();
         byte[] y = b.toArray();
@@ -140,7 +140,7 @@ final class Pixels {
         return (double) sum / x.length;
     }
 
-    /** The largest {@code |a - b|} over all samples; the images must have the same size and channels. */
+    // The largest |a - b| over all samples; the images must have the same size and channels.
     static int maxAbsoluteDifference(Image a, Image b) {
         byte[] x = a.toArray();
         byte[] y = b.toArray();

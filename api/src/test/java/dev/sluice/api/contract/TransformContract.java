@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class TransformContract<I, O> extends ProviderContract<TransformProvider> {
     private static final long[] SEEDS = {1, 7, 42, 20240611, -3};
-    /** Enough draws that a transform which really is random gives two different outputs. */
+    // Enough draws that a transform which really is random gives two different outputs.
     private static final int SEEDS_FOR_RANDOMNESS = 32;
 
     private Transform<I, O> transform;
