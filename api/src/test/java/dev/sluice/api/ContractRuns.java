@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
@@ -36,11 +37,16 @@ final class ContractRuns {
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             return context.getConfigurationParameter(FAULTS_RUN).isPresent()
                     ? ConditionEvaluationResult.enabled("run by ContractRuns")
-                    : ConditionEvaluationResult.disabled("a deliberately broken implementation; run by its *FaultsTest");
+                    : ConditionEvaluationResult.disabled("a deliberately broken implementation, run by a *FaultsTest");
         }
     }
 
-    /** The names of the test methods of {@code testClass} that failed, each once, sorted. */
+    // Runs testClass and checks that exactly the test methods expected failed.
+    static void assertOnlyTheseFail(Class<?> testClass, String... expected) {
+        assertEquals(new TreeSet<>(Set.of(expected)), failedTests(testClass), testClass.getSimpleName());
+    }
+
+    // The names of the test methods of testClass that failed, each once, sorted.
     static Set<String> failedTests(Class<?> testClass) {
         Set<String> failed = Collections.synchronizedSet(new TreeSet<>());
         Set<String> ran = Collections.synchronizedSet(new TreeSet<>());

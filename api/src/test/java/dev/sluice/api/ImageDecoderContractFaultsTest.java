@@ -1,7 +1,5 @@
 package dev.sluice.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.sluice.api.contract.ImageDecoderContract;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import java.io.IOException;
@@ -20,55 +18,66 @@ class ImageDecoderContractFaultsTest {
 
     @Test
     void swappingRedAndBlueFailsTheExactPngTests() {
-        assertEquals(Set.of("pngDecodesExactlyInRgbMode", "pngDecodesExactlyInUnchangedMode"),
-                ContractRuns.failedTests(SwapsRedAndBlue.class));
+        ContractRuns.assertOnlyTheseFail(SwapsRedAndBlue.class,
+                "pngDecodesExactlyInRgbMode",
+                "pngDecodesExactlyInUnchangedMode");
     }
 
     @Test
     void averagingTheChannelsForGreyFailsTheLumaTest() {
-        assertEquals(Set.of("pngInGreyModeIsLumaWithinOneLevel"), ContractRuns.failedTests(AveragesChannelsForGrey.class));
+        ContractRuns.assertOnlyTheseFail(AveragesChannelsForGrey.class,
+                "pngInGreyModeIsLumaWithinOneLevel");
     }
 
     @Test
     void ignoringReduceFailsTheReduceTests() {
-        assertEquals(Set.of("reducedDecodeHasRoundedUpSizeAndBlockAverages", "regionAtReducedScaleIsScaledWithTheImage"),
-                ContractRuns.failedTests(IgnoresReduce.class));
+        ContractRuns.assertOnlyTheseFail(IgnoresReduce.class,
+                "reducedDecodeHasRoundedUpSizeAndBlockAverages",
+                "regionAtReducedScaleIsScaledWithTheImage");
     }
 
     @Test
     void keepingOnePixelPerBlockInsteadOfAveragingFailsTheReduceTests() {
-        assertEquals(Set.of("reducedDecodeHasRoundedUpSizeAndBlockAverages", "regionAtReducedScaleIsScaledWithTheImage"),
-                ContractRuns.failedTests(KeepsOnePixelPerBlock.class));
+        ContractRuns.assertOnlyTheseFail(KeepsOnePixelPerBlock.class,
+                "reducedDecodeHasRoundedUpSizeAndBlockAverages",
+                "regionAtReducedScaleIsScaledWithTheImage");
     }
 
     @Test
     void ignoringTheRegionFailsTheRegionTests() {
-        assertEquals(Set.of("regionEqualsTheSameRectangleOfTheFullDecode", "regionAtReducedScaleIsScaledWithTheImage",
-                "regionOutsideTheImageIsRefused"), ContractRuns.failedTests(IgnoresRegion.class));
+        ContractRuns.assertOnlyTheseFail(IgnoresRegion.class,
+                "regionEqualsTheSameRectangleOfTheFullDecode",
+                "regionAtReducedScaleIsScaledWithTheImage",
+                "regionOutsideTheImageIsRefused");
     }
 
     @Test
     void checkingThePixelLimitOnlyAfterDecodingFailsTheHeaderTest() {
-        assertEquals(Set.of("hugeDeclaredSizeIsRefusedFromTheHeader"),
-                ContractRuns.failedTests(ChecksThePixelLimitAfterDecoding.class));
+        ContractRuns.assertOnlyTheseFail(ChecksThePixelLimitAfterDecoding.class,
+                "hugeDeclaredSizeIsRefusedFromTheHeader");
     }
 
     @Test
     void throwingUncheckedExceptionsFailsEveryRefusalTest() {
-        assertEquals(Set.of("undecodableBytesAreRefusedNamingBytesAsTheSource", "undecodableFilesAreRefusedNamingTheFile",
-                "regionOutsideTheImageIsRefused", "pixelLimitBelowTheImageSizeIsRefusedNamingTheLimit",
-                "hugeDeclaredSizeIsRefusedFromTheHeader", "undeclaredFormatsAreRefused"), ContractRuns.failedTests(ThrowsUncheckedExceptions.class));
+        ContractRuns.assertOnlyTheseFail(ThrowsUncheckedExceptions.class,
+                "undecodableBytesAreRefusedNamingBytesAsTheSource",
+                "undecodableFilesAreRefusedNamingTheFile",
+                "regionOutsideTheImageIsRefused",
+                "pixelLimitBelowTheImageSizeIsRefusedNamingTheLimit",
+                "hugeDeclaredSizeIsRefusedFromTheHeader",
+                "undeclaredFormatsAreRefused");
     }
 
     @Test
     void movingTheBufferPositionFailsTheBufferTest() {
-        assertEquals(Set.of("inputBufferIsLeftUntouchedAndMayBeAReadOnlyDirectSlice"),
-                ContractRuns.failedTests(MovesTheBufferPosition.class));
+        ContractRuns.assertOnlyTheseFail(MovesTheBufferPosition.class,
+                "inputBufferIsLeftUntouchedAndMayBeAReadOnlyDirectSlice");
     }
 
     @Test
     void forgettingTheFileNameFailsTheFileTest() {
-        assertEquals(Set.of("undecodableFilesAreRefusedNamingTheFile"), ContractRuns.failedTests(ForgetsTheFileName.class));
+        ContractRuns.assertOnlyTheseFail(ForgetsTheFileName.class,
+                "undecodableFilesAreRefusedNamingTheFile");
     }
 
     /** The reference decoder with one fault; the fault classes below run only through {@link ContractRuns}. */
@@ -119,7 +128,8 @@ class ImageDecoderContractFaultsTest {
                 byte[] samples = rgb.toArray();
                 byte[] grey = new byte[rgb.width() * rgb.height()];
                 for (int p = 0; p < grey.length; p++) {
-                    grey[p] = (byte) (((samples[3 * p] & 0xFF) + (samples[3 * p + 1] & 0xFF) + (samples[3 * p + 2] & 0xFF)) / 3);
+                    int sum = (samples[3 * p] & 0xFF) + (samples[3 * p + 1] & 0xFF) + (samples[3 * p + 2] & 0xFF);
+                    grey[p] = (byte) (sum / 3);
                 }
                 return Image.wrap(rgb.width(), rgb.height(), 1, grey);
             };

@@ -55,7 +55,8 @@ final class JdkPngDecoder implements ImageDecoder {
         }
         Region region = options.region();
         if (region != null && !region.fitsIn((int) width, (int) height)) {
-            throw new DecodeException(SOURCE, "region " + region + " lies outside the " + width + "x" + height + " image");
+            throw new DecodeException(SOURCE,
+                    "region " + region + " lies outside the " + width + "x" + height + " image");
         }
     }
 
@@ -71,7 +72,7 @@ final class JdkPngDecoder implements ImageDecoder {
         }
     }
 
-    /** The samples as stored: 1 to 4 channels; a palette becomes RGB or RGBA. */
+    // The samples as stored: 1 to 4 channels; a palette becomes RGB or RGBA.
     private static Image samples(BufferedImage decoded) throws DecodeException {
         int w = decoded.getWidth();
         int h = decoded.getHeight();
@@ -130,7 +131,7 @@ final class JdkPngDecoder implements ImageDecoder {
         return Image.wrap(region.width(), region.height(), n, out);
     }
 
-    /** OpenCV's reduced sizes, ceil(side / factor); each sample the rounded mean of the pixels its block holds. */
+    // OpenCV's reduced sizes, ceil(side / factor); each sample the rounded mean of the pixels its block holds.
     private static Image reduce(Image image, int factor) {
         int w = (image.width() + factor - 1) / factor;
         int h = (image.height() + factor - 1) / factor;

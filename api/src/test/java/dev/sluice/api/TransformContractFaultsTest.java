@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sluice.api.contract.TestImages;
 import dev.sluice.api.contract.TransformContract;
 import dev.sluice.api.spi.TransformProvider;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,48 +20,56 @@ class TransformContractFaultsTest {
 
     @Test
     void aBadIdAndIgnoredOptionsFailTheProviderTests() {
-        assertEquals(Set.of("idIsLowerCaseLettersDigitsAndHyphens", "createRefusesAnUnknownOptionNamingItsKeyPath"),
-                ContractRuns.failedTests(MisbehavingProvider.class));
+        ContractRuns.assertOnlyTheseFail(MisbehavingProvider.class,
+                "idIsLowerCaseLettersDigitsAndHyphens",
+                "createRefusesAnUnknownOptionNamingItsKeyPath");
     }
 
     @Test
     void anUnregisteredIdFailsTheDiscoveryTests() {
         Set<String> failed = ContractRuns.failedTests(UnregisteredId.class);
         assertTrue(failed.containsAll(Set.of("providerIsFoundByServiceLoaderUnderItsIdExactlyOnce",
-                "constructingAndAskingAvailabilityDoesNotThrow", "createWorksWithTheMinimalOptions")), failed::toString);
+                "constructingAndAskingAvailabilityDoesNotThrow", "createWorksWithTheMinimalOptions")),
+                failed::toString);
     }
 
     @Test
     void declaringARandomTransformDeterministicFailsTheDeterminismTest() {
-        assertEquals(Set.of("deterministicTransformIgnoresTheRandom"), ContractRuns.failedTests(RandomDeclaredDeterministic.class));
+        ContractRuns.assertOnlyTheseFail(RandomDeclaredDeterministic.class,
+                "deterministicTransformIgnoresTheRandom");
     }
 
     @Test
     void declaringADeterministicTransformRandomFailsTheRandomnessTest() {
-        assertEquals(Set.of("randomTransformDependsOnTheRandom"), ContractRuns.failedTests(DeterministicDeclaredRandom.class));
+        ContractRuns.assertOnlyTheseFail(DeterministicDeclaredRandom.class,
+                "randomTransformDependsOnTheRandom");
     }
 
     @Test
     void randomnessFromOutsideTheArgumentFailsTheSameSeedTest() {
         Set<String> failed = ContractRuns.failedTests(AlternatesOnEveryCall.class);
+        // The four threads share the fault's call counter, so whether their results differ is up to timing.
         failed.remove("givesTheSameOutputsOnFourThreadsAtOnce");
         assertEquals(Set.of("sameSeedGivesTheSameOutput"), failed);
     }
 
     @Test
     void modifyingTheInputFailsTheInputTest() {
-        Set<String> failed = new HashSet<>(ContractRuns.failedTests(ModifiesItsInput.class));
+        Set<String> failed = ContractRuns.failedTests(ModifiesItsInput.class);
         assertTrue(failed.contains("doesNotModifyItsInput"), failed::toString);
     }
 
     @Test
     void returningNullFailsEveryTestThatApplies() {
-        assertEquals(Set.of("neverReturnsNull", "doesNotModifyItsInput", "sameSeedGivesTheSameOutput",
-                "deterministicTransformIgnoresTheRandom", "givesTheSameOutputsOnFourThreadsAtOnce"),
-                ContractRuns.failedTests(ReturnsNull.class));
+        ContractRuns.assertOnlyTheseFail(ReturnsNull.class,
+                "neverReturnsNull",
+                "doesNotModifyItsInput",
+                "sameSeedGivesTheSameOutput",
+                "deterministicTransformIgnoresTheRandom",
+                "givesTheSameOutputsOnFourThreadsAtOnce");
     }
 
-    /** A transform contract on small images; the fault classes below run only through {@link ContractRuns}. */
+    /** A transform contract on small images; it and its subclasses run only through {@link ContractRuns}. */
     @ExtendWith(ContractRuns.OnlyThroughContractRuns.class)
     abstract static class ImageTransformFault extends TransformContract<Image, Image> {
         @Override

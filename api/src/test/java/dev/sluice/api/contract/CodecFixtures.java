@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Named;
  * spoil the next test.
  */
 final class CodecFixtures {
-    /** Not multiples of 8, so that reduced sizes are rounded up and JPEG blocks are partial at the edges. */
+    // Not multiples of 8, so that reduced sizes are rounded up and JPEG blocks are partial at the edges.
     static final int WIDTH = 101;
     static final int HEIGHT = 67;
     static final int JPEG_QUALITY = 95;
@@ -40,17 +40,16 @@ final class CodecFixtures {
     private CodecFixtures() {
     }
 
-    /** The source image with 1 to 4 channels. */
     static Image photo(int channels) {
         return PHOTOS[channels];
     }
 
-    /** {@link #photo} as PNG: grey, grey + alpha, RGB or RGBA. */
+    // photo() as PNG: grey, grey + alpha, RGB or RGBA.
     static byte[] png(int channels) {
         return PNGS[channels].clone();
     }
 
-    /** {@link #photo} as a baseline JPEG at quality 95, grey (1) or colour (3). */
+    // photo() as a baseline JPEG at quality 95, grey (1) or colour (3).
     static byte[] jpeg(int channels) {
         if (JPEGS[channels] == null) {
             throw new IllegalArgumentException("JPEG fixtures have 1 or 3 channels, not " + channels);
@@ -71,7 +70,8 @@ final class CodecFixtures {
         inputs.add(Named.of("empty input", new byte[0]));
         inputs.add(Named.of("2000 random bytes", noise));
         inputs.add(Named.of("PNG signature then random bytes", concat(Arrays.copyOf(PNGS[3], 8), noise)));
-        inputs.add(Named.of("JPEG start marker then random bytes", concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, noise)));
+        byte[] jpegStart = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+        inputs.add(Named.of("JPEG start marker then random bytes", concat(jpegStart, noise)));
         inputs.add(Named.of("a text file", "image_001.jpg 3 7\nimage_002.jpg 1 4\n".getBytes(StandardCharsets.UTF_8)));
         byte[] png = PNGS[3];
         for (int cut : new int[] {4, 20, 33, png.length / 2, png.length * 9 / 10}) {
@@ -122,7 +122,7 @@ final class CodecFixtures {
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
-    /** The colour JPEG with its frame header changed to declare {@code width x height} (at most 65535 each). */
+    // The colour JPEG with its frame header changed to declare width x height (at most 65535 each).
     static byte[] jpegDeclaring(int width, int height) {
         byte[] jpeg = jpeg(3);
         int at = 2;

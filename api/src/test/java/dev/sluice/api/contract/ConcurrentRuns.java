@@ -20,13 +20,12 @@ import java.util.function.BiPredicate;
 final class ConcurrentRuns {
     static final int THREADS = 4;
     private static final int ROUNDS = 6;
-    /** Not a timing assertion: a guard that turns a deadlock into a failure instead of a hung build. */
+    // Not a timing assertion: a guard that turns a deadlock into a failure instead of a hung build.
     private static final Duration DEADLOCK_GUARD = Duration.ofMinutes(2);
 
     private ConcurrentRuns() {
     }
 
-    /** A named piece of work and its result. */
     record Task<R>(String name, Callable<R> work) {
     }
 
@@ -39,15 +38,15 @@ final class ConcurrentRuns {
         assertSameResultsOnThreads(tasks, Objects::deepEquals);
     }
 
-    /** Like {@link #assertSameResultsOnThreads(List)}, comparing results with {@code same}. */
+    // Like assertSameResultsOnThreads(), comparing results with same.
     static <R> void assertSameResultsOnThreads(List<Task<R>> tasks, BiPredicate<R, R> same) throws Exception {
         List<R> expected = new ArrayList<>();
         for (Task<R> task : tasks) {
             expected.add(task.work().call());
         }
         List<String> problems = assertTimeoutPreemptively(DEADLOCK_GUARD, () -> runTogether(tasks, expected, same));
-        assertTrue(problems.isEmpty(), () -> problems.size() + " concurrent runs differed from the single-threaded run: "
-                + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
+        assertTrue(problems.isEmpty(), () -> problems.size()
+                + " concurrent runs differed from the single-threaded one: " + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
     }
 
     private static <R> List<String> runTogether(List<Task<R>> tasks, List<R> expected, BiPredicate<R, R> same)

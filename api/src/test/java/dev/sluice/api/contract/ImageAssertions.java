@@ -12,17 +12,15 @@ final class ImageAssertions {
     private ImageAssertions() {
     }
 
-    /** Same width, height and channel count. */
     static void assertSameShape(Image expected, Image actual, String what) {
         assertEquals(expected.toString(), actual.toString(), what + ": width x height x channels");
     }
 
-    /** Same shape and every sample equal. */
     static void assertSamePixels(Image expected, Image actual, String what) {
         assertWithin(expected, actual, 0, what);
     }
 
-    /** Same shape and every sample within {@code tolerance} levels. */
+    // Same shape and every sample within tolerance levels.
     static void assertWithin(Image expected, Image actual, int tolerance, String what) {
         assertSameShape(expected, actual, what);
         Optional<String> difference = Pixels.firstDifference(expected, actual, tolerance);
@@ -31,7 +29,7 @@ final class ImageAssertions {
                 + "; largest difference " + Pixels.maxAbsoluteDifference(expected, actual));
     }
 
-    /** Same shape and the mean absolute difference over all samples at most {@code bound}. */
+    // Same shape and the mean absolute difference over all samples at most bound.
     static void assertMeanDifferenceAtMost(Image expected, Image actual, double bound, String what) {
         assertSameShape(expected, actual, what);
         double mean = Pixels.meanAbsoluteDifference(expected, actual);

@@ -428,7 +428,8 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
         List<ConcurrentRuns.Task<Image>> tasks = new ArrayList<>();
         for (String format : declaredFormats()) {
             byte[] encoded = encoded(format, 3);
-            for (DecodeOptions options : List.of(RGB, GRAY, RGB.withReduce(2), RGB.withRegion(new Region(5, 9, 50, 40)))) {
+            Region region = new Region(5, 9, 50, 40);
+            for (DecodeOptions options : List.of(RGB, GRAY, RGB.withReduce(2), RGB.withRegion(region))) {
                 tasks.add(new ConcurrentRuns.Task<>(format + " " + options,
                         () -> shared.decode(ByteBuffer.wrap(encoded), options)));
             }

@@ -3,7 +3,6 @@ package dev.sluice.api.contract;
 import static dev.sluice.api.contract.ImageAssertions.assertMeanDifferenceAtMost;
 import static dev.sluice.api.contract.ImageAssertions.assertSamePixels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The images are the procedurally drawn 101 x 67 photographs of {@link TestImages#photo}. PNG
  * must round-trip exactly; JPEG within the mean errors of the tolerance hooks, whose defaults were
- * measured on OpenCV 4.6, PIL 9.4 and the JDK's writer (all three write the same bytes at quality
+ * measured on OpenCV 4.6, PIL 9.4 and the JDK's writer (all three write the same image data at quality
  * 95). A backend that needs a wider tolerance overrides the hook, visibly, in its test; the test
  * methods are final.
  *

@@ -9,7 +9,7 @@ final class Pixels {
     private Pixels() {
     }
 
-    /** The rectangle {@code region} of {@code image}, every sample copied. */
+    // The rectangle region of image, every sample copied.
     static Image crop(Image image, Region region) {
         int channels = image.channels();
         byte[] source = image.toArray();
@@ -56,7 +56,7 @@ final class Pixels {
         return (value + divisor - 1) / divisor;
     }
 
-    /** The first {@code keep} channels of every pixel: drops alpha, or keeps only grey. */
+    // The first keep channels of every pixel: drops alpha, or keeps only grey.
     static Image firstChannels(Image image, int keep) {
         byte[] source = image.toArray();
         int pixels = image.width() * image.height();
@@ -67,7 +67,7 @@ final class Pixels {
         return Image.wrap(image.width(), image.height(), keep, out);
     }
 
-    /** A grey image (1 or 2 channels) as RGB: the grey sample three times, alpha dropped. */
+    // A grey image (1 or 2 channels) as RGB: the grey sample three times, alpha dropped.
     static Image greyToRgb(Image grey) {
         byte[] source = grey.toArray();
         int pixels = grey.width() * grey.height();
@@ -81,7 +81,7 @@ final class Pixels {
         return Image.wrap(grey.width(), grey.height(), 3, out);
     }
 
-    /** The BT.601 luma of an RGB or RGBA image, alpha ignored, as {@link TestImages#grey} rounds it. */
+    // The BT.601 luma of an RGB or RGBA image, alpha ignored, as TestImages.grey rounds it.
     static Image luma(Image rgb) {
         byte[] source = rgb.toArray();
         int pixels = rgb.width() * rgb.height();
@@ -120,7 +120,8 @@ final class Pixels {
                     case 6 -> { sx = y; sy = h - 1 - x; }
                     case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
                     case 8 -> { sx = w - 1 - y; sy = x; }
-                    default -> throw new IllegalArgumentException("EXIF orientation must be 1 to 8, was " + orientation);
+                    default -> throw new IllegalArgumentException(
+                            "EXIF orientation must be 1 to 8, was " + orientation);
                 }
                 System.arraycopy(source, (sy * w + sx) * channels, out, (y * outWidth + x) * channels, channels);
             }
@@ -128,7 +129,7 @@ final class Pixels {
         return Image.wrap(outWidth, outHeight, channels, out);
     }
 
-    /** The mean over all samples of {@code |a - b|}; the images must have the same size and channels. */
+    // The mean over all samples of |a - b|; the images must have the same size and channels.
     static double meanAbsoluteDifference(Image a, Image b) {
         byte[] x = a.toArray();
         byte[] y = b.toArray();
@@ -139,7 +140,7 @@ final class Pixels {
         return (double) sum / x.length;
     }
 
-    /** The largest {@code |a - b|} over all samples; the images must have the same size and channels. */
+    // The largest |a - b| over all samples; the images must have the same size and channels.
     static int maxAbsoluteDifference(Image a, Image b) {
         byte[] x = a.toArray();
         byte[] y = b.toArray();
@@ -155,14 +156,18 @@ final class Pixels {
      * {@code "(x, y, channel): expected 12, was 14"}.
      */
     static Optional<String> firstDifference(Image expected, Image actual, int tolerance) {
-        byte[] x = expected.toArray();
-        byte[] y = actual.toArray();
+        byte[] want = expected.toArray();
+        byte[] got = actual.toArray();
         int channels = expected.channels();
-        for (int i = 0; i < x.length; i++) {
-            if (Math.abs((x[i] & 0xFF) - (y[i] & 0xFF)) > tolerance) {
+        for (int i = 0; i < want.length; i++) {
+            int wanted = want[i] & 0xFF;
+            int found = got[i] & 0xFF;
+            if (Math.abs(wanted - found) > tolerance) {
                 int pixel = i / channels;
-                return Optional.of("(" + pixel % expected.width() + ", " + pixel / expected.width() + ", " + i % channels
-                        + "): expected " + (x[i] & 0xFF) + ", was " + (y[i] & 0xFF));
+                int column = pixel % expected.width();
+                int row = pixel / expected.width();
+                return Optional.of("(" + column + ", " + row + ", " + i % channels + "): expected " + wanted
+                        + ", was " + found);
             }
         }
         return Optional.empty();

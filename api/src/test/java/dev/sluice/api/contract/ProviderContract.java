@@ -45,10 +45,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ProviderContract<P extends PluginProvider> {
 
-    /** What an id may be: lower-case letters, digits and hyphens, starting with a letter or digit. */
+    // What an id may be: lower-case letters, digits and hyphens, starting with a letter or digit.
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-    /** An option name no plugin knows; the contract expects it to be refused. */
+    // An option name no plugin knows; the contract expects it to be refused.
     private static final String UNKNOWN_OPTION = "sluice-contract-unknown-option";
 
     /** The provider interface of the kind, such as {@code ImageDecoderProvider.class}. */
@@ -147,16 +147,18 @@ public abstract class ProviderContract<P extends PluginProvider> {
      */
     @Test
     public final void constructingAndAskingAvailabilityDoesNotThrow() {
+        P underTest = null;
         for (ServiceLoader.Provider<P> registered : ServiceLoader.load(providerKind()).stream().toList()) {
             P instance = assertDoesNotThrow(registered::get, () -> "constructing " + registered.type().getName());
             if (providerId().equals(instance.id())) {
-                Availability first = assertDoesNotThrow(instance::availability, "availability()");
-                assertNotNull(first, "availability() returned null");
-                assertEquals(first, instance.availability(), "availability() changed between two calls");
-                return;
+                underTest = instance;
             }
         }
-        fail("no " + providerKind().getSimpleName() + " with id '" + providerId() + "' is registered");
+        assertNotNull(underTest, () -> "no " + providerKind().getSimpleName() + " with id '" + providerId()
+                + "' is registered");
+        Availability first = assertDoesNotThrow(underTest::availability, "availability()");
+        assertNotNull(first, "availability() returned null");
+        assertEquals(first, underTest.availability(), "availability() changed between two calls");
     }
 
     /** When available, the factory makes a non-null instance from {@link #providerOptions()}. */

@@ -124,7 +124,7 @@ public final class TestImages {
         return (int) Math.max(0, Math.min(255, Math.round(value)));
     }
 
-    /** ITU-R BT.601 luma, rounded to the nearest level, as {@link dev.sluice.api.ColorMode#GRAY} defines it. */
+    // ITU-R BT.601 luma, rounded to the nearest level, as ColorMode.GRAY defines it.
     static int grey(int r, int g, int b) {
         return (int) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
     }
@@ -178,7 +178,7 @@ public final class TestImages {
         return bytes.toByteArray();
     }
 
-    /** The image as a BufferedImage with 8-bit interleaved samples in the same channel order. */
+    // The image as a BufferedImage with 8-bit interleaved samples in the same channel order.
     static BufferedImage toBufferedImage(Image image) {
         int channels = image.channels();
         ColorSpace space = ColorSpace.getInstance(channels <= 2 ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * <pre>{@code
  * class RandomHorizontalFlipTest extends TransformContract<Image, Image> {
  *     protected String providerId() { return "random-horizontal-flip"; }
- *     protected Options providerOptions() { return Options.of("transforms[0].random-horizontal-flip", Map.of("p", 0.5)); }
+ *     protected Options providerOptions() {
+ *         return Options.of("transforms[0].random-horizontal-flip", Map.of("p", 0.5));
+ *     }
  *     protected List<Image> sampleInputs() { return List.of(TestImages.photo(101, 67, 3), TestImages.photo(8, 5, 1)); }
  *     protected boolean isDeterministic() { return false; }
  * }
@@ -44,7 +46,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class TransformContract<I, O> extends ProviderContract<TransformProvider> {
     private static final long[] SEEDS = {1, 7, 42, 20240611, -3};
-    /** Enough draws that a transform which really is random gives two different outputs. */
+    // Enough draws that a transform which really is random gives two different outputs.
     private static final int SEEDS_FOR_RANDOMNESS = 32;
 
     private Transform<I, O> transform;
