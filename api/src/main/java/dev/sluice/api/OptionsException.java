@@ -9,6 +9,8 @@ public class OptionsException extends IllegalArgumentException {
 
     /** The full key path of the option at fault. */
     private final String keyPath;
+    /** What is wrong, without the key path. */
+    private final String reason;
 
     /**
      * @param keyPath the full key path, e.g. {@code "transforms[1].resize.size"}
@@ -17,10 +19,16 @@ public class OptionsException extends IllegalArgumentException {
     public OptionsException(String keyPath, String reason) {
         super(keyPath + ": " + reason);
         this.keyPath = keyPath;
+        this.reason = reason;
     }
 
     /** The full key path of the option at fault. */
     public String keyPath() {
         return keyPath;
+    }
+
+    /** What is wrong, without the key path. */
+    public String reason() {
+        return reason;
     }
 }

@@ -24,4 +24,21 @@ public interface TransformProvider extends PluginProvider {
      * @throws dev.sluice.api.OptionsException naming the key path when a parameter is wrong
      */
     Transform<?, ?> create(Options options);
+
+    /**
+     * What the transform takes, usually {@link dev.sluice.api.Image} or {@link dev.sluice.api.Tensor};
+     * core checks a configured pipeline with it before loading anything. The default,
+     * {@code Object.class}, says "anything" and skips the check.
+     */
+    default Class<?> inputType() {
+        return Object.class;
+    }
+
+    /**
+     * What the transform gives, usually {@link dev.sluice.api.Image} or {@link dev.sluice.api.Tensor}.
+     * The default, {@code Object.class}, says "unknown" and skips the check.
+     */
+    default Class<?> outputType() {
+        return Object.class;
+    }
 }

@@ -4,6 +4,7 @@ import dev.sluice.api.Dataset;
 import dev.sluice.api.Options;
 import dev.sluice.api.contract.DatasetContract;
 import dev.sluice.core.label.LabelIndex;
+import dev.sluice.core.testing.TinyImageDecoder;
 import dev.sluice.core.label.TxtLabelFormatProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;

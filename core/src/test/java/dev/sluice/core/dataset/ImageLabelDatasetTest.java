@@ -15,6 +15,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
 import dev.sluice.core.label.LabelIndex;
+import dev.sluice.core.testing.TinyImageDecoder;
 import dev.sluice.core.label.TxtLabelFormatProvider;
 import java.io.IOException;
 import java.nio.file.Files;

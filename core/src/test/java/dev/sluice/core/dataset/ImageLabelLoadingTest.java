@@ -13,6 +13,7 @@ import dev.sluice.api.Transform;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.collate.LabeledCollate;
 import dev.sluice.core.label.LabelIndex;
+import dev.sluice.core.testing.TinyImageDecoder;
 import dev.sluice.core.label.TxtLabelFormatProvider;
 import dev.sluice.core.loader.DataLoader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.sluice.core.dataset;
+package dev.sluice.core.testing;
 
 import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeException;
@@ -12,9 +12,9 @@ import java.util.Arrays;
  * A decoder for a format made for these tests, since core has no real decoder: three bytes, width,
  * height and the value every sample is filled with. Grey when asked for grey, else RGB.
  */
-final class TinyImageDecoder implements ImageDecoder {
+public final class TinyImageDecoder implements ImageDecoder {
 
-    static byte[] encode(int width, int height, int fill) {
+    public static byte[] encode(int width, int height, int fill) {
         return new byte[] {(byte) width, (byte) height, (byte) fill};
     }
 

@@ -1,0 +1,55 @@
+package dev.sluice.core.wiring;
+
+import dev.sluice.api.Image;
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Transform;
+import dev.sluice.core.collate.LabeledBatch;
+import dev.sluice.core.dataset.ImageLabelDataset;
+import dev.sluice.core.dataset.LabeledSample;
+import dev.sluice.core.loader.DataLoader;
+import dev.sluice.core.plugin.PluginRegistry;
+import java.nio.file.Path;
+
+/**
+ * The loader a configuration describes, for applications without Guice; it builds the same graph
+ * as {@link SluiceModule}.
+ *
+ * <pre>{@code
+ * try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = Sluice.fromConfig(Path.of("sluice.yaml"))) {
+ *     for (LabeledBatch batch : loader) {
+ *         train(batch.inputs(), batch.labels());
+ *     }
+ * }
+ * }</pre>
+ */
+public final class Sluice {
+    private Sluice() {
+    }
+
+    /**
+     * Reads {@code file} and builds its loader with the plugins on the class path.
+     *
+     * @throws ConfigException for a wrong configuration, naming file, key and line
+     * @throws dev.sluice.core.plugin.PluginException when a named plugin is missing or unavailable
+     * @throws java.io.UncheckedIOException when the label source cannot be read or is malformed
+     */
+    public static DataLoader<LabeledSample<Object>, LabeledBatch> fromConfig(Path file) {
+        return fromConfig(SluiceConfig.load(file), PluginRegistry.discover(defaultClassLoader()));
+    }
+
+    /** Builds the loader {@code config} describes with the given plugins; throws as {@link #fromConfig(Path)}. */
+    public static DataLoader<LabeledSample<Object>, LabeledBatch> fromConfig(SluiceConfig config, PluginRegistry plugins) {
+        Assembly assembly = new Assembly(config, plugins);
+        // Plugins and parameters first, so that a typo is reported before a large label file is read.
+        ImageDecoder decoder = assembly.decoder();
+        Transform<Image, Object> pipeline = assembly.pipeline();
+        ImageLabelDataset<Object> dataset = assembly.dataset(assembly.labelIndex(), decoder, assembly.decodeOptions(),
+                pipeline);
+        return assembly.loader(dataset);
+    }
+
+    static ClassLoader defaultClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Sluice.class.getClassLoader();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.sluice.core.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.api.spi.ImageDecoderProvider;
+import dev.sluice.api.spi.LabelFormatProvider;
+import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.core.label.TxtLabelFormatProvider;
+import dev.sluice.core.testing.TinyDecoderProvider;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Discovery: every provider found, ids unique, problems reported with classes, jars and remedies. */
+class PluginRegistryTest {
+    private static final ClassLoader TEST_LOADER = PluginRegistryTest.class.getClassLoader();
+
+    @TempDir
+    Path dir;
+
+    /** A class loader that sees the test class path's classes but only the services files under {@code services}. */
+    private static ClassLoader withServices(Path services) throws IOException {
+        ClassLoader hidingServices = new ClassLoader(TEST_LOADER) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                return name.startsWith("META-INF/services/") ? Collections.emptyEnumeration() : super.getResources(name);
+            }
+        };
+        return new URLClassLoader(new URL[] {services.toUri().toURL()}, hidingServices);
+    }
+
+    private Path services(String kind, String... classes) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("META-INF/services"));
+        Files.writeString(folder.resolve(kind), String.join("\n", classes) + "\n");
+        return dir;
+    }
+
+    @Test
+    void findsTheProvidersOnTheClassPath() {
+        PluginRegistry plugins = PluginRegistry.discover(TEST_LOADER);
+        List<String> labelFormats = plugins.plugins(PluginKind.LABEL_FORMAT).stream().map(PluginInfo::id).toList();
+        assertEquals(List.of("csv", "folder", "txt"), labelFormats);
+        assertInstanceOf(TxtLabelFormatProvider.class,
+                plugins.require(PluginKind.LABEL_FORMAT, LabelFormatProvider.class, "txt", "sluice.yaml:2"));
+        PluginInfo tiny = plugins.plugins(PluginKind.DECODER).stream().filter(p -> p.id().equals("tiny")).findFirst()
+                .orElseThrow();
+        assertEquals(TinyDecoderProvider.class.getName(), tiny.className());
+        assertTrue(tiny.availability().available());
+        assertTrue(Files.exists(Path.of(tiny.location())), "the location is the class folder or jar: " + tiny.location());
+    }
+
+    @Test
+    void autoChoosesTheHighestPriorityProviderThatIsAvailable() {
+        PluginRegistry plugins = PluginRegistry.discover(TEST_LOADER);
+        // broken-native has priority 1000 but cannot load; tiny (10) is next.
+        assertInstanceOf(TinyDecoderProvider.class,
+                plugins.require(PluginKind.DECODER, ImageDecoderProvider.class, "auto", "sluice.yaml:8"));
+    }
+
+    @Test
+    void anUnknownIdListsTheKnownOnesAndSuggestsOne() {
+        PluginRegistry plugins = PluginRegistry.discover(TEST_LOADER);
+        PluginException e = assertThrows(PluginException.class,
+                () -> plugins.require(PluginKind.DECODER, ImageDecoderProvider.class, "tinny", "sluice.yaml:8"));
+        assertEquals("decoder 'tinny' (sluice.yaml:8) not found. Found: broken-native (priority 1000, unavailable: "
+                + "libbroken.so did not load: no such file), tiny (priority 10). Did you mean 'tiny'?", e.getMessage());
+    }
+
+    @Test
+    void aNamedUnavailableProviderFailsWithItsReasonAndTheAlternatives() {
+        PluginRegistry plugins = PluginRegistry.discover(TEST_LOADER);
+        PluginException e = assertThrows(PluginException.class,
+                () -> plugins.require(PluginKind.DECODER, ImageDecoderProvider.class, "broken-native", "sluice.yaml:8"));
+        assertEquals("decoder 'broken-native' (sluice.yaml:8) is unavailable: libbroken.so did not load: no such file; "
+                + "use tiny instead", e.getMessage());
+    }
+
+    @Test
+    void noProviderOfAKindSaysWhatToAdd() throws IOException {
+        PluginRegistry plugins = PluginRegistry.discover(withServices(services("unrelated")));
+        PluginException e = assertThrows(PluginException.class,
+                () -> plugins.require(PluginKind.TRANSFORM, TransformProvider.class, "resize", "sluice.yaml:11"));
+        assertEquals("No Transform plugin on the class path; add sluice-plugins-transforms.", e.getMessage());
+    }
+
+    @Test
+    void twoProvidersWithOneIdAreAnErrorNamingBothClassesAndJars() throws IOException {
+        ClassLoader loader = withServices(services("dev.sluice.api.spi.ImageDecoderProvider",
+                TinyDecoderProvider.class.getName(), SameIdDecoderProvider.class.getName()));
+        PluginException e = assertThrows(PluginException.class, () -> PluginRegistry.discover(loader));
+        String location = Path.of(TinyDecoderProvider.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+                .toString();
+        assertEquals("two ImageDecoder plugins have the id 'tiny': " + TinyDecoderProvider.class.getName() + " from "
+                + location + " and " + SameIdDecoderProvider.class.getName() + " from " + location
+                + "; remove one of the jars", e.getMessage());
+    }
+
+    @Test
+    void aProviderThatFailsToLoadIsReportedAndTheOthersStillLoad() throws IOException {
+        ClassLoader loader = withServices(services("dev.sluice.api.spi.ImageDecoderProvider",
+                "com.acme.MissingDecoderProvider", TinyDecoderProvider.class.getName()));
+        PluginRegistry plugins = PluginRegistry.discover(loader);
+        assertEquals(List.of("tiny"), plugins.plugins(PluginKind.DECODER).stream().map(PluginInfo::id).toList());
+        assertEquals(1, plugins.loadFailures().size());
+        assertTrue(plugins.loadFailures().get(0).contains("com.acme.MissingDecoderProvider"),
+                plugins.loadFailures().get(0));
+        PluginException e = assertThrows(PluginException.class,
+                () -> plugins.require(PluginKind.DECODER, ImageDecoderProvider.class, "acme", "sluice.yaml:8"));
+        assertTrue(e.getMessage().contains("Plugins that failed to load: ")
+                && e.getMessage().contains("com.acme.MissingDecoderProvider"), e.getMessage());
+    }
+
+    @Test
+    void aPluginFolderMustExist() {
+        Path missing = dir.resolve("plugins");
+        PluginException e = assertThrows(PluginException.class, () -> PluginRegistry.discover(missing, TEST_LOADER));
+        assertEquals("plugin folder " + missing.toAbsolutePath() + " does not exist or is not a folder", e.getMessage());
+    }
+}

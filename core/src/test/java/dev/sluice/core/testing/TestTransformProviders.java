@@ -1,0 +1,95 @@
+package dev.sluice.core.testing;
+
+import dev.sluice.api.Image;
+import dev.sluice.api.Options;
+import dev.sluice.api.Tensor;
+import dev.sluice.api.Transform;
+import dev.sluice.api.spi.TransformProvider;
+import java.util.Set;
+
+/** Small transforms registered for the wiring tests, with typed inputs and outputs. */
+public final class TestTransformProviders {
+    private TestTransformProviders() {
+    }
+
+    /** {@code test-to-tensor}: HWC uint8 image to CHW float32 in [0, 1]. */
+    public static final class ToTensor implements TransformProvider {
+        @Override
+        public String id() {
+            return "test-to-tensor";
+        }
+
+        @Override
+        public int priority() {
+            return 0;
+        }
+
+        @Override
+        public Class<?> inputType() {
+            return Image.class;
+        }
+
+        @Override
+        public Class<?> outputType() {
+            return Tensor.class;
+        }
+
+        @Override
+        public Transform<Image, Tensor> create(Options options) {
+            options.requireOnly(Set.of());
+            return (image, random) -> {
+                int h = image.height();
+                int w = image.width();
+                int c = image.channels();
+                float[] chw = new float[c * h * w];
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        for (int k = 0; k < c; k++) {
+                            chw[(k * h + y) * w + x] = image.get(x, y, k) / 255f;
+                        }
+                    }
+                }
+                return Tensor.ofFloats(new int[] {c, h, w}, chw);
+            };
+        }
+    }
+
+    /** {@code test-scale}: multiplies a float32 tensor by {@code factor} (required). */
+    public static final class Scale implements TransformProvider {
+        @Override
+        public String id() {
+            return "test-scale";
+        }
+
+        @Override
+        public int priority() {
+            return 0;
+        }
+
+        @Override
+        public Class<?> inputType() {
+            return Tensor.class;
+        }
+
+        @Override
+        public Class<?> outputType() {
+            return Tensor.class;
+        }
+
+        @Override
+        public Transform<Tensor, Tensor> create(Options options) {
+            options.requireOnly(Set.of("factor"));
+            if (!options.has("factor")) {
+                throw new dev.sluice.api.OptionsException(options.keyPath("factor"), "required option is missing");
+            }
+            float factor = (float) options.getDouble("factor", 1);
+            return (tensor, random) -> {
+                float[] values = tensor.toFloatArray();
+                for (int i = 0; i < values.length; i++) {
+                    values[i] *= factor;
+                }
+                return Tensor.ofFloats(tensor.shape(), values);
+            };
+        }
+    }
+}
