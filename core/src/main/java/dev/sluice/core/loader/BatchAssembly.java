@@ -6,6 +6,7 @@ import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.dataset.SampleLoadException;
 import dev.sluice.core.sampler.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -38,6 +39,7 @@ final class BatchAssembly<T, B> {
      */
     Outcome<B> assemble(long epoch, long number, long firstPosition, long[] indices, int worker, BooleanSupplier stopped) {
         List<T> samples = new ArrayList<>(indices.length);
+        long[] loaded = new long[indices.length];
         List<SkippedSample> skipped = List.of();
         for (int i = 0; i < indices.length; i++) {
             if (stopped.getAsBoolean()) {
@@ -49,6 +51,7 @@ final class BatchAssembly<T, B> {
                 if (sample == null) {
                     throw new NullPointerException(dataset.getClass().getName() + ".get returned null");
                 }
+                loaded[samples.size()] = index;
                 samples.add(sample);
             } catch (Exception e) {
                 if (onError != ErrorPolicy.SKIP) {
@@ -63,15 +66,18 @@ final class BatchAssembly<T, B> {
                 return Outcome.failure(number, worker, sampleFailure(index, epoch, number, error), skipped);
             }
         }
+        if (samples.size() < loaded.length) {
+            loaded = Arrays.copyOf(loaded, samples.size());
+        }
         if (samples.isEmpty()) {
-            return Outcome.batch(number, worker, null, 0, skipped);
+            return Outcome.batch(number, worker, null, loaded, skipped);
         }
         try {
             B batch = collate.collate(Collections.unmodifiableList(samples), allocator);
             if (batch == null) {
                 throw new NullPointerException(collate.getClass().getName() + ".collate returned null");
             }
-            return Outcome.batch(number, worker, batch, samples.size(), skipped);
+            return Outcome.batch(number, worker, batch, loaded, skipped);
         } catch (Throwable failure) {
             return Outcome.failure(number, worker, new LoaderException("collate failed for batch " + number + " of epoch "
                     + epoch + ": " + LoaderException.reasonOf(failure), failure), skipped);

@@ -17,6 +17,13 @@ import java.util.Iterator;
  */
 public interface BatchIterator<B> extends Iterator<B>, AutoCloseable {
 
+    /**
+     * The dataset indices of the samples in the batch the last {@code next()} returned, in batch
+     * order (skipped samples left out); empty before the first batch and for iterable datasets,
+     * whose samples have no index.
+     */
+    long[] indices();
+
     /** What this iteration has delivered so far; final once {@code hasNext()} has returned false. */
     EpochReport report();
 

@@ -191,7 +191,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
                 if (batch == null) {
                     throw new NullPointerException(collate.getClass().getName() + ".collate returned null");
                 }
-                return Outcome.batch(number, worker, batch, samples.size(), List.of());
+                return Outcome.streamed(number, worker, batch, samples.size());
             } catch (RuntimeException | Error e) {
                 return Outcome.failure(number, worker, new LoaderException("collate failed for batch " + number
                         + " of " + where(worker) + ": " + LoaderException.reasonOf(e), e), List.of());

@@ -22,6 +22,7 @@ abstract class Iteration<B> implements BatchIterator<B> {
     private long batches;
     private long samples;
     private long skipped;
+    private long[] lastIndices = {};
     private final List<SkippedSample> firstSkipped = new ArrayList<>();
 
     Iteration(long epoch, LoaderOptions options, IterationControl control) {
@@ -96,6 +97,7 @@ abstract class Iteration<B> implements BatchIterator<B> {
         }
         batches++;
         samples += outcome.samples();
+        lastIndices = outcome.indices();
         return outcome.batch();
     }
 
@@ -114,6 +116,11 @@ abstract class Iteration<B> implements BatchIterator<B> {
             LOG.warn("epoch {}: skipped {} samples that failed to load; first: {}", epoch, skipped, firstSkipped.get(0));
         }
         close();
+    }
+
+    @Override
+    public final long[] indices() {
+        return lastIndices.clone();
     }
 
     @Override

@@ -9,23 +9,30 @@ import java.util.List;
  * @param worker the worker that made it, or -1 on the caller's thread
  * @param batch the collated batch, or null
  * @param samples how many samples the batch holds
+ * @param indices the dataset indices of those samples, or an empty array for an iterable dataset
  * @param skipped samples left out under the skip policy
  * @param failure why the batch could not be made, or null
  * @param last for an iterable dataset's worker stream: the end marker
  */
-record Outcome<B>(long number, int worker, B batch, int samples, List<SkippedSample> skipped, RuntimeException failure,
-        boolean last) {
+record Outcome<B>(long number, int worker, B batch, int samples, long[] indices, List<SkippedSample> skipped,
+        RuntimeException failure, boolean last) {
+    private static final long[] NONE = {};
 
-    static <B> Outcome<B> batch(long number, int worker, B batch, int samples, List<SkippedSample> skipped) {
-        return new Outcome<>(number, worker, batch, samples, skipped, null, false);
+    static <B> Outcome<B> batch(long number, int worker, B batch, long[] indices, List<SkippedSample> skipped) {
+        return new Outcome<>(number, worker, batch, indices.length, indices, skipped, null, false);
+    }
+
+    /** A batch of an iterable dataset, whose samples have no indices. */
+    static <B> Outcome<B> streamed(long number, int worker, B batch, int samples) {
+        return new Outcome<>(number, worker, batch, samples, NONE, List.of(), null, false);
     }
 
     static <B> Outcome<B> failure(long number, int worker, RuntimeException failure, List<SkippedSample> skipped) {
-        return new Outcome<>(number, worker, null, 0, skipped, failure, false);
+        return new Outcome<>(number, worker, null, 0, NONE, skipped, failure, false);
     }
 
     static <B> Outcome<B> end(int worker) {
-        return new Outcome<>(-1, worker, null, 0, List.of(), null, true);
+        return new Outcome<>(-1, worker, null, 0, NONE, List.of(), null, true);
     }
 
     /** True when the batch was left out because all its samples were skipped. */

@@ -58,8 +58,15 @@ class DataLoaderFailureTest {
                     .collate(TestDatasets.<Long>toList()).build()) {
                 BatchIterator<List<Long>> batches = loader.iterator();
                 List<List<Long>> delivered = new ArrayList<>();
-                batches.forEachRemaining(delivered::add);
+                List<Long> indices = new ArrayList<>();
+                while (batches.hasNext()) {
+                    delivered.add(batches.next());
+                    for (long index : batches.indices()) {
+                        indices.add(index);
+                    }
+                }
                 assertEquals(List.of(List.of(0L, 1L, 2L), List.of(3L, 5L), List.of(6L, 7L, 8L), List.of(9L)), delivered);
+                assertEquals(List.of(0L, 1L, 2L, 3L, 5L, 6L, 7L, 8L, 9L), indices, "indices leave the skipped sample out");
                 EpochReport report = batches.report();
                 assertEquals(4, report.batches());
                 assertEquals(9, report.samples());

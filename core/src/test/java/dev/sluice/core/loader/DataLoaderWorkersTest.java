@@ -89,6 +89,21 @@ class DataLoaderWorkersTest {
     }
 
     @Test
+    void eachBatchReportsTheDatasetIndicesOfItsSamples() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (DataLoader<Long, List<Long>> loader = DataLoader.builder(range(50)).batchSize(8).shuffle(true)
+                    .numWorkers(3).inOrder(false).collate(TestDatasets.<Long>toList()).build()) {
+                BatchIterator<List<Long>> batches = loader.iterator();
+                assertArrayEquals(new long[0], batches.indices(), "no batch yet");
+                while (batches.hasNext()) {
+                    List<Long> batch = batches.next();
+                    assertArrayEquals(batch.stream().mapToLong(Long::longValue).toArray(), batches.indices());
+                }
+            }
+        });
+    }
+
+    @Test
     void outOfOrderDeliveryStillDeliversEveryIndexOnce() {
         assertTimeoutPreemptively(LIMIT, () -> {
             List<List<Long>> reference = epochs(0, true, 1);
