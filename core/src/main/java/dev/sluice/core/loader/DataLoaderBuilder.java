@@ -134,7 +134,7 @@ public final class DataLoaderBuilder<T, B> {
 
     /** What a sample that fails to load does: raise (the default) or skip, counted. */
     public DataLoaderBuilder<T, B> onError(ErrorPolicy onError) {
-        this.onError = onError;
+        this.onError = Objects.requireNonNull(onError, "onError");
         return this;
     }
 

@@ -170,20 +170,6 @@ class DataLoaderBatchingTest {
     }
 
     @Test
-    void seedRecipeStepLimitIsExact() {
-        // The seed's max_iterate = ceil(n / batch) * epochs, in integers: 10 samples, batch 7, 3 epochs = 6 steps.
-        long n = 10;
-        int batch = 7;
-        long epochs = 3;
-        long steps = (n + batch - 1) / batch * epochs;
-        try (DataLoader<Long, List<Long>> loader = DataLoader.builder(endless(n)).batchSize(batch)
-                .collate(TestDatasets.<Long>toList()).build();
-                var stream = loader.stream()) {
-            assertEquals(6, stream.limit(steps).count());
-        }
-    }
-
-    @Test
     void eachIterationIsTheNextEpochAndSetEpochChoosesIt() {
         try (DataLoader<Long, List<Long>> loader = DataLoader.builder(range(30)).batchSize(30).shuffle(true).seed(1)
                 .collate(TestDatasets.<Long>toList()).build()) {

@@ -215,7 +215,8 @@ class DataLoaderFailureTest {
                 BatchIterator<List<Long>> batches = loader.iterator();
                 assertEquals(List.of(0L, 1L), batches.next());
                 LoaderException e = assertThrows(LoaderException.class, batches::next);
-                assertEquals("the dataset's iterator failed in epoch 0, worker 0: connection reset; that stream ends here",
+                assertEquals("the dataset's iterator failed in epoch 0, worker 0: connection reset; that stream ends here "
+                        + "and the 1 sample read for its next batch is lost",
                         e.getMessage());
                 assertFalse(batches.hasNext());
             }
