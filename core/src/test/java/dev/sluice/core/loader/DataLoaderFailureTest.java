@@ -161,26 +161,7 @@ class DataLoaderFailureTest {
     @Test
     void waitingPastTheTimeoutRaisesNamingTheBatchAndTheSeconds() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            Dataset<Long> base = range(4);
-            Dataset<Long> slow = new Dataset<>() {
-                @Override
-                public Long get(long index) {
-                    if (index == 2) {
-                        try {
-                            Thread.sleep(20_000);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("interrupted", e);
-                        }
-                    }
-                    return base.get(index);
-                }
-
-                @Override
-                public long size() {
-                    return 4;
-                }
-            };
+            Dataset<Long> slow = TestDatasets.sleeping(4, index -> index == 2, 20_000);
             try (DataLoader<Long, List<Long>> loader = DataLoader.builder(slow).batchSize(2).numWorkers(1).timeout(0.2)
                     .collate(TestDatasets.<Long>toList()).build()) {
                 BatchIterator<List<Long>> batches = loader.iterator();

@@ -86,28 +86,8 @@ class DataLoaderRobustnessTest {
         });
     }
 
-    private static Dataset<Long> endless(long size) {
-        Dataset<Long> base = range(size);
-        return new Dataset<>() {
-            @Override
-            public Long get(long index) {
-                return base.get(index);
-            }
-
-            @Override
-            public long size() {
-                return size;
-            }
-
-            @Override
-            public boolean isEndless() {
-                return true;
-            }
-        };
-    }
-
     private static List<Object> twoEndlessRuns(int workers) {
-        try (DataLoader<Long, List<Long>> loader = DataLoader.builder(endless(10)).batchSize(5).shuffle(true).seed(4)
+        try (DataLoader<Long, List<Long>> loader = DataLoader.builder(TestDatasets.endless(10)).batchSize(5).shuffle(true).seed(4)
                 .numWorkers(workers).collate(TestDatasets.<Long>toList()).build()) {
             List<Object> seen = new ArrayList<>();
             for (int run = 0; run < 2; run++) {
@@ -249,24 +229,7 @@ class DataLoaderRobustnessTest {
     @Test
     void aTinyTimeoutIsStillATimeout() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            Dataset<Long> base = range(2);
-            Dataset<Long> sleeping = new Dataset<>() {
-                @Override
-                public Long get(long index) {
-                    try {
-                        Thread.sleep(5_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                    return base.get(index);
-                }
-
-                @Override
-                public long size() {
-                    return 2;
-                }
-            };
+            Dataset<Long> sleeping = TestDatasets.sleeping(2, index -> true, 5_000);
             try (DataLoader<Long, List<Long>> loader = DataLoader.builder(sleeping).numWorkers(1).timeout(1e-12)
                     .collate(TestDatasets.<Long>toList()).build()) {
                 assertThrows(LoaderTimeoutException.class, () -> loader.iterator().next());
