@@ -166,7 +166,7 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         LoaderState resumed = resources.takeResumeState(epoch);
         IterationControl control = new IterationControl();
         try {
-            Iteration<B> iteration = dataset == null ? iterableIteration(epoch, control)
+            Iteration<B> iteration = dataset == null ? iterableIteration(epoch, control, resumed)
                     : mapStyleIteration(epoch, control, resumed);
             nextEpoch.compareAndSet(epoch, epoch + 1);
             resources.start(control, iteration);
@@ -178,9 +178,9 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         }
     }
 
-    private Iteration<B> iterableIteration(long epoch, IterationControl control) {
+    private Iteration<B> iterableIteration(long epoch, IterationControl control, LoaderState resumed) {
         return new IterableIteration<>(epoch, options, control, this, iterableDataset, collate, allocator,
-                workers(epoch, control));
+                workers(epoch, control), resumed);
     }
 
     private Iteration<B> mapStyleIteration(long epoch, IterationControl control, LoaderState resumed) {
@@ -225,36 +225,56 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
     /**
      * Where this loader is: the epoch in progress and the batches of it already handed out (or, when
      * no epoch is in progress, the next epoch). Save it to continue later with {@link #restore}.
+     * Over a {@link ResumableDataset}, the state holds each worker stream's position after the last
+     * batch it handed out.
      *
-     * @throws UnsupportedOperationException for an iterable dataset, whose stream position only
-     *         the dataset itself could record
+     * @throws UnsupportedOperationException for an iterable dataset that is not a
+     *         {@link ResumableDataset}, whose stream position only the dataset itself could record
      */
     public LoaderState state() {
-        if (dataset == null) {
-            throw new UnsupportedOperationException("an iterable dataset's position is its own; a loader over one "
-                    + "cannot save it");
+        requireResumable();
+        long size = dataset == null ? -1 : dataset.size();
+        LoaderState current = resources.currentState(size);
+        return current != null ? current : new LoaderState(options.seed(), nextEpoch.get(), 0, new long[0], size);
+    }
+
+    private void requireResumable() {
+        if (dataset == null && !(iterableDataset instanceof ResumableDataset<?>)) {
+            throw new UnsupportedOperationException("the iterable dataset " + iterableDataset.getClass().getName()
+                    + " cannot say where its streams are; a loader can save and restore its place only over a "
+                    + "map-style dataset or a ResumableDataset");
         }
-        LoaderState current = resources.currentState(dataset.size());
-        return current != null ? current
-                : new LoaderState(options.seed(), nextEpoch.get(), 0, new long[0], dataset.size());
     }
 
     /**
      * Continues from a saved state: the next {@link #iterator()} is the saved epoch and delivers
      * exactly the batches it had not yet delivered, without loading the others. The loader must be
-     * built like the one that saved it (same dataset, sampler, batch size, seed).
+     * built like the one that saved it (same dataset, sampler, batch size, seed, and for a
+     * {@link ResumableDataset} the same number of workers).
      *
-     * @throws IllegalArgumentException if the state was saved with another seed or dataset size
+     * @throws IllegalArgumentException if the state was saved with another seed or dataset size, or
+     *         for a stream, with another number of workers
+     * @throws UnsupportedOperationException for an iterable dataset that is not a {@link ResumableDataset}
      */
     public void restore(LoaderState state) {
+        requireResumable();
         if (state.seed() != options.seed()) {
             throw new IllegalArgumentException("the state was saved by a loader with seed " + state.seed()
                     + ", this one has seed " + options.seed());
         }
         long size = dataset == null ? -1 : dataset.size();
         if (state.datasetSize() != size) {
-            throw new IllegalArgumentException("the state was saved for a dataset of " + state.datasetSize()
-                    + " samples, this loader's has " + size);
+            throw new IllegalArgumentException(size < 0 || state.datasetSize() < 0
+                    ? "the state was saved for a " + (state.datasetSize() < 0 ? "stream" : "map-style dataset")
+                    + ", this loader reads a " + (size < 0 ? "stream" : "map-style dataset")
+                    : "the state was saved for a dataset of " + state.datasetSize() + " samples, this loader's has "
+                    + size);
+        }
+        int streams = Math.max(1, options.numWorkers());
+        if (dataset == null && !state.streamPositions().isEmpty() && state.streamPositions().size() != streams) {
+            throw new IllegalArgumentException("the state was saved by a loader with " + state.streamPositions().size()
+                    + " worker streams, this one has " + streams + " (num_workers=" + options.numWorkers() + "); "
+                    + "a stream's position belongs to its worker, so resume with the same num_workers");
         }
         resources.closeIteration();
         nextEpoch.set(state.epoch());

@@ -5,11 +5,14 @@ import dev.sluice.api.IterableDataset;
 import dev.sluice.api.TensorAllocator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One epoch over an iterable dataset. Each worker iterates the dataset on its own thread (the
@@ -17,23 +20,41 @@ import java.util.concurrent.Semaphore;
  * stream, at most {@code prefetch_factor} batches ahead. In order, the caller takes batches from
  * the workers in turn, dropping a worker from the cycle when its stream ends, as PyTorch does;
  * otherwise it takes them as they come. Without workers the caller's thread does it all.
+ *
+ * <p>For a {@link ResumableDataset} each batch carries its stream's position after it; the
+ * iteration keeps, per stream, the position after the last batch handed out, which is what
+ * {@link DataLoader#state()} saves, and a resumed iteration opens each stream there and starts the
+ * cycle at the stream whose turn it was.
  */
 final class IterableIteration<T, B> extends Iteration<B> {
+    private static final Logger LOG = LoggerFactory.getLogger(IterableIteration.class);
+
     private final Producer<T, B> producer;
     private final List<Integer> active = new ArrayList<>();
     private final List<ArrayDeque<Outcome<B>>> buffered = new ArrayList<>();
+    /** Per stream (one without workers): its position after the last batch handed out; "" before any. */
+    private final String[] positions;
+    private final long deliveredBefore;
+    private long handedOut;
     private Iterator<T> ownStream;
     private long ownBatches;
     private boolean ownStreamEnded;
     private int turn;
     private long delivered;
 
+    /** @param resumed the state to continue this epoch from, or null to start it afresh */
     IterableIteration(long epoch, LoaderOptions options, IterationControl control, Object owner,
             IterableDataset<T> dataset, Collate<? super T, ? extends B> collate, TensorAllocator allocator,
-            WorkerPool pool) {
+            WorkerPool pool, LoaderState resumed) {
         super(epoch, options, control, owner, null);
         int workers = pool == null ? 0 : pool.size();
-        this.producer = new Producer<>(epoch, options, control, dataset, collate, allocator, workers);
+        this.positions = new String[Math.max(1, workers)];
+        Arrays.fill(positions, "");
+        if (resumed != null && !resumed.streamPositions().isEmpty()) {
+            resumed.streamPositions().toArray(positions);
+        }
+        this.deliveredBefore = resumed == null ? 0 : resumed.batchesDelivered();
+        this.producer = new Producer<>(epoch, options, control, dataset, collate, allocator, workers, positions.clone());
         for (int worker = 0; worker < workers; worker++) {
             active.add(worker);
             buffered.add(new ArrayDeque<>());
@@ -41,26 +62,30 @@ final class IterableIteration<T, B> extends Iteration<B> {
             int id = worker;
             pool.submit(id, initFailure -> streams.stream(id, initFailure));
         }
+        if (resumed != null && workers > 0) {
+            turn = Math.max(0, active.indexOf(resumed.nextStream()));
+        }
         control.onClose(producer::wakeAll);
+        control.onClose(this::closeOwnStream);
         wakeOnClose(control, producer.completed);
     }
 
     @Override
     Outcome<B> nextOutcome() throws InterruptedException {
         if (producer.permits.length == 0) {
-            if (ownStreamEnded) {
-                return null;
-            }
             Outcome<B> outcome;
             try {
-                if (ownStream == null) {
-                    ownStream = producer.dataset.iterator(epoch);
+                Iterator<T> stream = ownStream();
+                if (stream == null) {
+                    return null;
                 }
-                outcome = producer.nextBatch(ownStream, ownBatches++, -1);
+                outcome = producer.nextBatch(stream, ownBatches++, -1);
             } catch (RuntimeException | Error e) {
                 outcome = Outcome.streamFailure(ownBatches, -1, producer.streamFailure(-1, e, 0));
             }
-            ownStreamEnded = outcome == null || outcome.failure() != null;
+            if (outcome == null || outcome.failure() != null) {
+                closeOwnStream();
+            }
             return outcome;
         }
         while (!active.isEmpty()) {
@@ -107,6 +132,47 @@ final class IterableIteration<T, B> extends Iteration<B> {
         return poll(producer.completed, deadline, delivered);
     }
 
+    /** The caller's own stream, opened on first use; null once it has ended or the iteration was closed. */
+    private synchronized Iterator<T> ownStream() {
+        if (ownStreamEnded) {
+            return null;
+        }
+        if (ownStream == null) {
+            ownStream = producer.open(0);
+        }
+        return ownStream;
+    }
+
+    /** Closes the caller's own stream once: at its end, or when the iteration is closed (from any thread). */
+    private synchronized void closeOwnStream() {
+        Iterator<T> stream = ownStream;
+        ownStream = null;
+        ownStreamEnded = true;
+        if (stream != null) {
+            Producer.close(stream, -1);
+        }
+    }
+
+    @Override
+    void afterDelivery(Outcome<B> outcome) {
+        handedOut++;
+        if (outcome.position() != null) {
+            positions[Math.max(0, outcome.worker())] = outcome.position();
+        }
+    }
+
+    /** Per stream, the position after the last batch handed out, and whose turn is next. */
+    @Override
+    LoaderState state(long datasetSize) {
+        if (finished()) {
+            return super.state(datasetSize);
+        }
+        Outcome<B> waiting = pending();
+        int next = waiting != null ? Math.max(0, waiting.worker()) : active.isEmpty() ? 0 : active.get(turn);
+        return new LoaderState(options.seed(), epoch, deliveredBefore + handedOut, new long[0], datasetSize,
+                List.of(positions), next);
+    }
+
     /**
      * The workers' side: what their jobs touch. It never refers to the iterator, so an abandoned
      * iterator can be collected while workers still wait for permits.
@@ -120,10 +186,13 @@ final class IterableIteration<T, B> extends Iteration<B> {
         private final TensorAllocator allocator;
         private final BlockingQueue<Outcome<B>> completed = new LinkedBlockingQueue<>();
         private final Semaphore[] permits;
+        /** Per stream: where it starts ("" at the beginning). */
+        private final String[] starts;
 
         Producer(long epoch, LoaderOptions options, IterationControl control, IterableDataset<T> dataset,
-                Collate<? super T, ? extends B> collate, TensorAllocator allocator, int workers) {
+                Collate<? super T, ? extends B> collate, TensorAllocator allocator, int workers, String[] starts) {
             this.epoch = epoch;
+            this.starts = starts;
             this.options = options;
             this.control = control;
             this.dataset = dataset;
@@ -149,8 +218,9 @@ final class IterableIteration<T, B> extends Iteration<B> {
                 return;
             }
             long number = 0;
+            Iterator<T> stream = null;
             try {
-                Iterator<T> stream = dataset.iterator(epoch);
+                stream = open(worker);
                 while (!control.isClosed()) {
                     permits[worker].acquire();
                     Outcome<B> outcome = control.isClosed() ? null : nextBatch(stream, number++, worker);
@@ -166,14 +236,40 @@ final class IterableIteration<T, B> extends Iteration<B> {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
                 completed.add(Outcome.streamFailure(number, worker, streamFailure(worker, e, 0)));
+            } finally {
+                if (stream != null) {
+                    close(stream, worker);
+                }
             }
             // Always, or the caller would wait for this worker forever.
             completed.add(Outcome.end(worker));
         }
 
+        /** Stream {@code index}'s iterator: at its saved position for a resumable dataset. */
+        Iterator<T> open(int index) {
+            if (dataset instanceof ResumableDataset<T> resumable) {
+                String start = starts[index];
+                return resumable.iterator(epoch, start.isEmpty() ? null : start);
+            }
+            return dataset.iterator(epoch);
+        }
+
+        /** Closes a stream that holds resources; a failure to close is logged, the stream being done. */
+        static void close(Iterator<?> stream, int worker) {
+            if (stream instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("closing the dataset's stream of {} failed", worker < 0 ? "the caller's thread"
+                            : "worker " + worker, e);
+                }
+            }
+        }
+
         /** The next batch of {@code stream}, a failure, or null at its end (or a short end under drop_last). */
         Outcome<B> nextBatch(Iterator<T> stream, long number, int worker) {
             List<T> samples = new ArrayList<>(options.batchSize());
+            String position = null;
             try {
                 while (samples.size() < options.batchSize() && stream.hasNext()) {
                     T sample = stream.next();
@@ -181,6 +277,9 @@ final class IterableIteration<T, B> extends Iteration<B> {
                         throw new NullPointerException(dataset.getClass().getName() + "'s iterator returned null");
                     }
                     samples.add(sample);
+                }
+                if (stream instanceof ResumableDataset.PositionedIterator<?> positioned) {
+                    position = positioned.position();
                 }
             } catch (RuntimeException | Error e) {
                 return Outcome.streamFailure(number, worker, streamFailure(worker, e, samples.size()));
@@ -193,7 +292,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
                 if (batch == null) {
                     throw new NullPointerException(collate.getClass().getName() + ".collate returned null");
                 }
-                return Outcome.streamed(number, worker, batch, samples.size());
+                return Outcome.streamed(number, worker, batch, samples.size(), position);
             } catch (RuntimeException | Error e) {
                 return Outcome.streamFailure(number, worker, new LoaderException("collate failed for batch " + number
                         + " of " + where(worker) + ": " + LoaderException.reasonOf(e), e));

@@ -167,6 +167,7 @@ abstract class Iteration<B> implements BatchIterator<B> {
 
     /** Counts an outcome as handed to the caller: a batch, a failure, or a batch left empty by skipping. */
     private void delivered(Outcome<B> outcome) {
+        afterDelivery(outcome);
         lastPassDelivered = Math.max(lastPassDelivered, outcome.pass());
         deliveredBeyondPrefix.add(outcome.number());
         while (deliveredBeyondPrefix.remove(deliveredPrefix)) {
@@ -179,8 +180,22 @@ abstract class Iteration<B> implements BatchIterator<B> {
         return lastPassDelivered;
     }
 
+    /** Called as each outcome is handed to the caller, before it is counted. */
+    void afterDelivery(Outcome<B> outcome) {
+    }
+
+    /** The outcome looked at by {@code hasNext()} and not yet handed out, or null. */
+    final Outcome<B> pending() {
+        return pending;
+    }
+
+    /** Whether the epoch has ended: {@code hasNext()} returned false at its end. */
+    final boolean finished() {
+        return finished;
+    }
+
     /** Which batches of this epoch have been handed out, for {@link DataLoader#state()}. */
-    final LoaderState state(long datasetSize) {
+    LoaderState state(long datasetSize) {
         if (finished) {
             return new LoaderState(options.seed(), epoch + 1, 0, new long[0], datasetSize);
         }

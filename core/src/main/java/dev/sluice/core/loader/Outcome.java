@@ -14,35 +14,40 @@ import java.util.List;
  * @param skipped samples left out under the skip policy
  * @param failure why the batch could not be made, or null
  * @param last for an iterable dataset's worker stream: the end marker
+ * @param position for a {@link ResumableDataset}'s stream: its position after this batch; else null
  */
 record Outcome<B>(long number, long pass, int worker, B batch, int samples, long[] indices,
-        List<SkippedSample> skipped, RuntimeException failure, boolean last) {
+        List<SkippedSample> skipped, RuntimeException failure, boolean last, String position) {
     private static final long[] NONE = {};
 
     static <B> Outcome<B> batch(PlannedBatch planned, int worker, B batch, long[] indices,
             List<SkippedSample> skipped) {
         return new Outcome<>(planned.number(), planned.pass(), worker, batch, indices.length, indices, skipped, null,
-                false);
+                false, null);
     }
 
     static <B> Outcome<B> failure(PlannedBatch planned, int worker, RuntimeException failure,
             List<SkippedSample> skipped) {
-        return new Outcome<>(planned.number(), planned.pass(), worker, null, 0, NONE, skipped, failure, false);
+        return new Outcome<>(planned.number(), planned.pass(), worker, null, 0, NONE, skipped, failure, false, null);
     }
 
-    /** A batch of an iterable dataset, whose samples have no indices. */
-    static <B> Outcome<B> streamed(long number, int worker, B batch, int samples) {
-        return new Outcome<>(number, 0, worker, batch, samples, NONE, List.of(), null, false);
+    /**
+     * A batch of an iterable dataset, whose samples have no indices.
+     *
+     * @param position the stream's position after the batch, or null when the stream has none
+     */
+    static <B> Outcome<B> streamed(long number, int worker, B batch, int samples, String position) {
+        return new Outcome<>(number, 0, worker, batch, samples, NONE, List.of(), null, false, position);
     }
 
     /** A failure in an iterable dataset's stream. */
     static <B> Outcome<B> streamFailure(long number, int worker, RuntimeException failure) {
-        return new Outcome<>(number, 0, worker, null, 0, NONE, List.of(), failure, false);
+        return new Outcome<>(number, 0, worker, null, 0, NONE, List.of(), failure, false, null);
     }
 
     /** What a closed iteration puts in its queue to wake a caller waiting for a batch. */
     static <B> Outcome<B> stop() {
-        return new Outcome<>(-2, 0, -2, null, 0, NONE, List.of(), null, true);
+        return new Outcome<>(-2, 0, -2, null, 0, NONE, List.of(), null, true, null);
     }
 
     /** Whether this is the {@link #stop()} marker. */
@@ -51,7 +56,7 @@ record Outcome<B>(long number, long pass, int worker, B batch, int samples, long
     }
 
     static <B> Outcome<B> end(int worker) {
-        return new Outcome<>(-1, 0, worker, null, 0, NONE, List.of(), null, true);
+        return new Outcome<>(-1, 0, worker, null, 0, NONE, List.of(), null, true, null);
     }
 
     /** True when the batch was left out because all its samples were skipped. */
