@@ -1,6 +1,7 @@
 package dev.sluice.api;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +13,9 @@ import java.nio.file.Path;
  * core can store millions of entries compactly. A line that cannot be parsed is reported to
  * {@link LabelSink#problem} and reading goes on, so that the user sees every bad line at once;
  * core turns the problems into one {@link LabelFormatException} naming each file:line.
+ *
+ * <p>A format may also read the labels of a single sample from bytes, such as the
+ * {@code 000123.cls} or {@code 000123.json} member of a tar shard: see {@link #readMember}.
  *
  * <pre>{@code
  * LabelFormat format = (source, sink) -> {
@@ -36,4 +40,26 @@ public interface LabelFormat {
      *         any class folder), naming it
      */
     void read(Path source, LabelSink sink) throws IOException;
+
+    /**
+     * Reads the labels of one sample from the bytes of a member of a sample container, such as
+     * the {@code 000123.cls} or {@code 000123.json} member of a WebDataset-style tar shard. Called
+     * by core's shard dataset for every sample, from loader worker threads, several at a time: an
+     * implementation must be thread-safe.
+     *
+     * <p>The format calls {@link LabelSink#entry} once, with {@code name} as the path and line 0,
+     * or reports what is wrong with {@link LabelSink#problem} (line 0).
+     *
+     * <p>The default refuses: a format that reads only whole label files need not implement it.
+     *
+     * @param name the member's name, such as {@code "000123.cls"}; for messages and as the entry's path
+     * @param bytes the member's content, from position to limit; not modified
+     * @param sink receives the entry or the problem
+     * @throws LabelFormatException if this format cannot read the labels of a single sample (the default)
+     * @throws IOException if reading fails otherwise
+     */
+    default void readMember(String name, ByteBuffer bytes, LabelSink sink) throws IOException {
+        throw new LabelFormatException(name + ": " + getClass().getName() + " reads label files, not the labels of "
+                + "one sample; use a label format that reads members (txt reads .cls, json reads .json)");
+    }
 }

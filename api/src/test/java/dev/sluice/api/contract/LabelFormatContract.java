@@ -7,16 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.LabelFormat;
+import dev.sluice.api.LabelFormatException;
 import dev.sluice.api.LabelSink;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.spi.LabelFormatProvider;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * how to write a valid source holding given entries, how to write an invalid one) and inherits the
  * checks: entries come back in order with their line numbers, bad input is reported to the sink
  * with its line instead of thrown, a missing source is an {@link IOException} naming it, and the
- * provider is found by {@link ServiceLoader} under its id and refuses unknown options.
+ * provider is found by {@link ServiceLoader} under its id and refuses unknown options. A format
+ * that reads the labels of one sample from a shard member ({@link LabelFormat#readMember}) says
+ * how such a member is written with {@link #memberHolding} and {@link #invalidMember}; one that
+ * does not is checked to refuse with a {@link LabelFormatException}.
  *
  * <pre>{@code
  * class AcmeLabelFormatTest extends LabelFormatContract {
@@ -110,6 +116,51 @@ public abstract class LabelFormatContract {
                 Entry.of("cats/1.jpg", 1),
                 Entry.of("dogs/2.jpeg", 2),
                 Entry.of("dogs/puppies/3.png", 2));
+    }
+
+    /**
+     * The bytes of a shard member holding {@code labels}, for a format that reads members; empty
+     * (the default) for one that reads only label files.
+     */
+    protected Optional<byte[]> memberHolding(long... labels) {
+        return Optional.empty();
+    }
+
+    /** The bytes of a member the format must report as a problem; empty when it reads no members. */
+    protected Optional<byte[]> invalidMember() {
+        return Optional.empty();
+    }
+
+    @Test
+    public void aMemberGivesOneEntryNamedAfterItOrIsRefused() throws IOException {
+        LabelFormat format = createFormat();
+        Optional<byte[]> member = memberHolding(3, 7);
+        Recording read = new Recording();
+        if (member.isEmpty()) {
+            assertThrows(LabelFormatException.class,
+                    () -> format.readMember("000001.x", ByteBuffer.wrap(new byte[] {'3'}), read),
+                    "a format that reads no members refuses with a LabelFormatException");
+            return;
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(member.get());
+        format.readMember("cats/000001.x", bytes, read);
+        assertEquals(List.of(), read.problems);
+        assertEquals(List.of(Entry.of("cats/000001.x", 3, 7)), read.entries);
+        assertEquals(List.of(0L), read.lines);
+        assertEquals(0, bytes.position(), "the member's bytes are not consumed");
+    }
+
+    @Test
+    public void aBadMemberIsReportedAsAProblem() throws IOException {
+        Optional<byte[]> member = invalidMember();
+        if (member.isEmpty()) {
+            return;
+        }
+        Recording read = new Recording();
+        assertDoesNotThrow(() -> createFormat().readMember("000002.x", ByteBuffer.wrap(member.get()), read));
+        assertEquals(List.of(), read.entries);
+        assertEquals(1, read.problems.size(), "problems: " + read.problems);
+        assertFalse(read.problems.get(0).reason().isBlank());
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelSink;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,6 +20,9 @@ import java.util.Arrays;
  *
  * <p>Bytes are scanned directly (no regex, no split, no per-line String except the path), so a
  * file of millions of lines reads at several million lines a second.
+ *
+ * <p>A shard member ({@link #readMember}) holds the labels alone, separated by whitespace: WebDataset's
+ * {@code .cls} member ({@code "3"}), or several for a multi-label sample ({@code "3 7"}).
  */
 final class TxtLabelFormat implements LabelFormat {
     static final String ID = "txt";
@@ -30,6 +35,33 @@ final class TxtLabelFormat implements LabelFormat {
         try (InputStream in = Files.newInputStream(source)) {
             read(in, sink);
         }
+    }
+
+    @Override
+    public void readMember(String name, ByteBuffer bytes, LabelSink sink) {
+        byte[] content = new byte[bytes.remaining()];
+        bytes.duplicate().get(content);
+        int from = content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB
+                && content[2] == (byte) 0xBF ? 3 : 0;
+        String text = new String(content, from, content.length - from, StandardCharsets.UTF_8);
+        String[] tokens = text.strip().split("\\s+");
+        if (tokens.length == 1 && tokens[0].isEmpty()) {
+            sink.problem(0, text, "no label");
+            return;
+        }
+        long[] labels = new long[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            try {
+                labels[i] = Long.parseLong(tokens[i]);
+            } catch (NumberFormatException e) {
+                String token = ProblemLog.shorten(tokens[i]);
+                sink.problem(0, text, tokens[i].matches("[+-]?\\d+")
+                        ? "label '" + token + "' is out of range: labels are 64-bit integers"
+                        : "label '" + token + "' is not an integer");
+                return;
+            }
+        }
+        sink.entry(name, labels, 0);
     }
 
     /** Reads {@code in} to its end; does not close it. */

@@ -2,7 +2,6 @@ package dev.sluice.core.sampler;
 
 import dev.sluice.api.Sampler;
 import java.util.Map;
-import java.util.Objects;
 import java.util.PrimitiveIterator;
 
 /**
@@ -59,7 +58,7 @@ public final class DistributedSampler implements Sampler {
             throw new IllegalArgumentException("numReplicas must be >= 1, was " + numReplicas);
         }
         if (rank < 0 || rank >= numReplicas) {
-            throw new IllegalArgumentException(invalidRank(rank, numReplicas));
+            throw new IllegalArgumentException(Rank.invalidRank(rank, numReplicas));
         }
         this.datasetSize = datasetSize;
         this.numReplicas = numReplicas;
@@ -106,36 +105,8 @@ public final class DistributedSampler implements Sampler {
      */
     public static DistributedSampler fromEnvironment(Map<String, String> environment, long datasetSize,
             boolean shuffle, long seed, boolean dropLast) {
-        Objects.requireNonNull(environment, "environment");
-        if (environment.get("RANK") == null && environment.get("WORLD_SIZE") == null) {
-            throw new IllegalStateException("RANK and WORLD_SIZE are not set; " + WHERE_THEY_COME_FROM);
-        }
-        int worldSize = integer(environment, "WORLD_SIZE");
-        int rank = integer(environment, "RANK");
-        if (worldSize < 1) {
-            throw new IllegalStateException("WORLD_SIZE must be >= 1, was '" + worldSize + "'");
-        }
-        if (rank < 0 || rank >= worldSize) {
-            throw new IllegalStateException(invalidRank(rank, worldSize) + " (RANK=" + rank + ", WORLD_SIZE="
-                    + worldSize + " in the environment)");
-        }
-        return new DistributedSampler(datasetSize, worldSize, rank, shuffle, seed, dropLast);
-    }
-
-    private static int integer(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        if (value == null) {
-            throw new IllegalStateException(name + " is not set; " + WHERE_THEY_COME_FROM);
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(name + " must be an integer, was '" + value + "'", e);
-        }
-    }
-
-    private static String invalidRank(int rank, int numReplicas) {
-        return "Invalid rank " + rank + ", rank should be in the interval [0, " + (numReplicas - 1) + "]";
+        Rank rank = Rank.fromEnvironment(environment, WHERE_THEY_COME_FROM);
+        return new DistributedSampler(datasetSize, rank.worldSize(), rank.rank(), shuffle, seed, dropLast);
     }
 
     /**

@@ -7,13 +7,16 @@ import dev.sluice.api.LabelFormatException;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.contract.LabelFormatContract;
+import dev.sluice.api.LabelSink;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TxtLabelFormatTest extends LabelFormatContract {
@@ -46,6 +49,47 @@ class TxtLabelFormatTest extends LabelFormatContract {
         Path file = dir.resolve("bad.txt");
         Files.writeString(file, "a.jpg 1\nb.jpg\nc.jpg x7\nd.jpg 4\n", StandardCharsets.UTF_8);
         return new InvalidSource(file, List.of(2L, 3L), List.of(Entry.of("a.jpg", 1), Entry.of("d.jpg", 4)));
+    }
+
+    @Override
+    protected Optional<byte[]> memberHolding(long... labels) {
+        StringBuilder text = new StringBuilder();
+        for (long label : labels) {
+            text.append(label).append(' ');
+        }
+        return Optional.of((text.toString().strip() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected Optional<byte[]> invalidMember() {
+        return Optional.of("3 x7".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aClsMemberIsItsLabelsSeparatedByAnyWhitespace() throws IOException {
+        Recording read = new Recording();
+        new TxtLabelFormat().readMember("a.cls", ByteBuffer.wrap("\uFEFF 3\t-4\r\n".getBytes(StandardCharsets.UTF_8)), read);
+        assertEquals(List.of("a.cls [3, -4]"), read.lines);
+        new TxtLabelFormat().readMember("b.cls", ByteBuffer.wrap(" \n".getBytes(StandardCharsets.UTF_8)), read);
+        new TxtLabelFormat().readMember("c.cls", ByteBuffer.wrap("99999999999999999999".getBytes(StandardCharsets.UTF_8)),
+                read);
+        assertEquals(List.of("a.cls [3, -4]", "problem: no label",
+                "problem: label '99999999999999999999' is out of range: labels are 64-bit integers"), read.lines);
+    }
+
+    /** Entries and problems as text. */
+    private static final class Recording implements LabelSink {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void entry(String path, long[] labels, long line) {
+            lines.add(path + " " + java.util.Arrays.toString(labels));
+        }
+
+        @Override
+        public void problem(long line, String text, String reason) {
+            lines.add("problem: " + reason);
+        }
     }
 
     private LabelIndex index(String text) throws IOException {
