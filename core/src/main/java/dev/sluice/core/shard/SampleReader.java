@@ -14,8 +14,8 @@ import java.util.Map;
  * last segment starting with a dot) are passed over. Two members of one sample with the same
  * extension are an error, as in WebDataset.
  *
- * <p>The reader looks one header ahead to see where a sample ends, so after each sample it knows
- * where the next begins: {@link #offset()} and {@link #ordinal()} are the position a stream can be
+ * <p>The reader looks one header ahead to see where a sample ends, so it always knows where the
+ * next sample begins: {@link #offset()} and {@link #ordinal()} are the position a stream can be
  * reopened at.
  */
 final class SampleReader implements Closeable {
@@ -26,20 +26,40 @@ final class SampleReader implements Closeable {
     private final TarReader tar;
     /** The first member of the next sample, header read, data not; null at the end. */
     private TarEntry ahead;
-    private boolean started;
+    /** A failure met looking ahead past a complete sample: thrown by the next call, not lost with that sample. */
+    private Exception deferred;
+    /** Where the look-ahead that failed began. */
+    private long deferredAt;
     private long ordinal;
 
     /**
-     * Opens {@code file} at {@code offset}, a position {@link #offset()} returned (0 for the start),
-     * where sample number {@code ordinal} begins.
+     * Opens {@code file} at its start and reads the first sample's first header.
      *
-     * @throws ShardException if the shard cannot be opened there
+     * @param shardName the shard's name for messages
+     * @param shard the shard's index in the dataset's list
+     * @throws ShardException if the shard cannot be opened or its first headers are broken
      */
-    SampleReader(Path file, String shardName, int shard, long offset, long ordinal) {
+    SampleReader(Path file, String shardName, int shard) {
         this.shardName = shardName;
         this.shard = shard;
-        this.tar = TarReader.open(file, shardName, offset);
-        this.ordinal = ordinal;
+        this.tar = TarReader.open(file, shardName, 0);
+        try {
+            this.ahead = nextKeyed();
+        } catch (IOException e) {
+            closeAfter(e);
+            throw new ShardException(shardName, null, 0, "cannot be read: " + e, e);
+        } catch (RuntimeException e) {
+            closeAfter(e);
+            throw e;
+        }
+    }
+
+    private void closeAfter(Exception failure) {
+        try {
+            tar.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /**
@@ -51,9 +71,11 @@ final class SampleReader implements Closeable {
      * @throws IOException if the file cannot be read
      */
     RawSample next(boolean load) throws IOException {
-        if (!started) {
-            ahead = nextKeyed();
-            started = true;
+        if (deferred instanceof IOException e) {
+            throw e;
+        }
+        if (deferred instanceof RuntimeException e) {
+            throw e;
         }
         if (ahead == null) {
             return null;
@@ -69,23 +91,37 @@ final class SampleReader implements Closeable {
                         + "' has two '" + extension + "' members", null);
             }
             members.put(extension, load ? tar.readData() : NOT_LOADED);
-            entry = nextKeyed();
+            long lookingFrom = tar.offset();
+            try {
+                entry = nextKeyed();
+            } catch (IOException | RuntimeException e) {
+                deferred = e;
+                deferredAt = lookingFrom;
+                entry = null;
+            }
         }
         ahead = entry;
         return new RawSample(shard, first.headerOffset(), ordinal++, key, members);
     }
 
     /**
-     * Where the next sample's headers begin: the position to reopen the shard at after the last
-     * sample returned. Meaningless once {@link #exhausted()}.
+     * Where the next sample's headers begin: where {@link PositionRestore#readerAt} finds it again.
+     *
+     * @throws IllegalStateException once {@link #exhausted()}
      */
-    long offset() throws IOException {
-        return ahead != null ? ahead.headerOffset() : tar.offset();
+    long offset() {
+        if (deferred != null) {
+            return deferredAt;
+        }
+        if (ahead == null) {
+            throw new IllegalStateException("the shard has no more samples");
+        }
+        return ahead.headerOffset();
     }
 
     /** Whether the last sample has been returned (known one header ahead, before {@link #next} says null). */
     boolean exhausted() {
-        return started && ahead == null;
+        return ahead == null && deferred == null;
     }
 
     /** The number of the next sample within the shard. */
