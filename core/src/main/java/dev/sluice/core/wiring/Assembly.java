@@ -4,6 +4,7 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.LabelFormat;
+import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
@@ -16,6 +17,10 @@ import dev.sluice.core.dataset.ImageLabelDataset;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.loader.DataLoader;
+import dev.sluice.core.loader.DataLoaderBuilder;
+import dev.sluice.core.sampler.DistributedSampler;
+import dev.sluice.core.sampler.Rank;
+import dev.sluice.core.shard.ShardDataset;
 import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import java.io.IOException;
@@ -88,16 +93,20 @@ final class Assembly {
         return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
     }
 
-    LabelIndex labelIndex() {
-        DatasetSettings settings = config.dataset();
-        LabelFormatProvider provider = plugins.require(PluginKind.LABEL_FORMAT, LabelFormatProvider.class,
-                settings.format(), config.tree().where("dataset.format"));
-        LabelFormat format;
+    /** The label format the dataset section names, made with the section's remaining keys. */
+    private LabelFormat labelFormat(String id, Options options) {
+        LabelFormatProvider provider = plugins.require(PluginKind.LABEL_FORMAT, LabelFormatProvider.class, id,
+                config.tree().where("dataset.format"));
         try {
-            format = provider.create(settings.formatOptions());
+            return provider.create(options);
         } catch (OptionsException e) {
             throw config.tree().error(e);
         }
+    }
+
+    LabelIndex labelIndex() {
+        DatasetSettings settings = requireFiles("label index");
+        LabelFormat format = labelFormat(settings.format(), settings.formatOptions());
         try {
             return LabelIndex.read(format, settings.labels(), settings.root(), settings.allowOutsideRoot());
         } catch (IOException e) {
@@ -107,14 +116,63 @@ final class Assembly {
 
     ImageLabelDataset<Object> dataset(LabelIndex index, ImageDecoder decoder, DecodeOptions decodeOptions,
             Transform<Image, Object> pipeline) {
-        DatasetSettings settings = config.dataset();
+        DatasetSettings settings = requireFiles("dataset of image files");
         return ImageLabelDataset.builder(index, settings.root(), decoder).decodeOptions(decodeOptions)
                 .transform(pipeline).repeat(settings.repeat()).build();
     }
 
+    /** The shard dataset: split by the loader's rank, shuffled when the loader shuffles, seeded by its seed. */
+    ShardDataset<Object> shardDataset(ImageDecoder decoder, DecodeOptions decodeOptions,
+            Transform<Image, Object> pipeline) {
+        ShardSettings settings = config.shards();
+        if (settings == null) {
+            throw config.tree().error("dataset", "names no shards (dataset.shards), so there is no shard dataset");
+        }
+        LoaderSettings loader = config.loader();
+        ShardDataset.Builder<Object> builder = ShardDataset.builder(settings.shards(), decoder)
+                .decodeOptions(decodeOptions).transform(pipeline).imageExtensions(settings.imageMembers())
+                .seed(loader.seed()).shuffle(loader.shuffle()).shuffleBuffer(settings.shuffleBuffer())
+                .rank(loader.rank()).onError(loader.onError());
+        if (settings.labelMember() == null) {
+            builder.noLabels();
+        } else {
+            builder.labels(settings.labelMember(), labelFormat(settings.format(), settings.formatOptions()));
+        }
+        return builder.build();
+    }
+
+    private DatasetSettings requireFiles(String what) {
+        if (config.dataset() == null) {
+            throw config.tree().error("dataset", "names shards (dataset.shards), so there is no " + what);
+        }
+        return config.dataset();
+    }
+
+    /**
+     * The loader over a dataset of files; in a distributed job (world size above 1) it reads this
+     * rank's share through a {@link DistributedSampler}, shuffled when the loader shuffles.
+     */
     DataLoader<LabeledSample<Object>, LabeledBatch> loader(ImageLabelDataset<Object> dataset) {
+        LoaderSettings settings = config.loader();
+        Rank rank = settings.rank();
         try {
-            return config.loader().applyTo(DataLoader.builder(dataset)).collate(new LabeledCollate()).build();
+            DataLoaderBuilder<LabeledSample<Object>, Object> builder = DataLoader.builder(dataset);
+            if (rank.worldSize() > 1) {
+                settings.applyTo(builder, false).sampler(new DistributedSampler(dataset.size(), rank.worldSize(),
+                        rank.rank(), settings.shuffle(), settings.seed(), false));
+            } else {
+                settings.applyTo(builder, true);
+            }
+            return builder.collate(new LabeledCollate()).build();
+        } catch (IllegalArgumentException e) {
+            throw config.tree().error("loader", e.getMessage(), e);
+        }
+    }
+
+    /** The loader over a shard dataset, which splits and shuffles itself. */
+    DataLoader<LabeledSample<Object>, LabeledBatch> loader(ShardDataset<Object> dataset) {
+        try {
+            return config.loader().applyTo(DataLoader.builder(dataset), false).collate(new LabeledCollate()).build();
         } catch (IllegalArgumentException e) {
             throw config.tree().error("loader", e.getMessage(), e);
         }

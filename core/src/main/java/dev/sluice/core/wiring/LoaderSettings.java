@@ -2,14 +2,24 @@ package dev.sluice.core.wiring;
 
 import dev.sluice.core.loader.DataLoaderBuilder;
 import dev.sluice.core.loader.ErrorPolicy;
+import dev.sluice.core.sampler.Rank;
 
-/** The {@code loader} section: the DataLoader options configuration can set, with PyTorch's names. */
+/**
+ * The {@code loader} section: the DataLoader options configuration can set, with PyTorch's names,
+ * and the rank of this process in a distributed job ({@code rank}, {@code world_size}, by default
+ * from the environment's {@code RANK} and {@code WORLD_SIZE}).
+ */
 record LoaderSettings(int batchSize, boolean shuffle, int numWorkers, boolean dropLast, long seed, ErrorPolicy onError,
-        boolean pinMemory, double timeout, Integer prefetchFactor, boolean persistentWorkers, boolean inOrder) {
+        boolean pinMemory, double timeout, Integer prefetchFactor, boolean persistentWorkers, boolean inOrder,
+        Rank rank) {
 
-    /** Sets these options on {@code builder}. */
-    <T, B> DataLoaderBuilder<T, B> applyTo(DataLoaderBuilder<T, B> builder) {
-        builder.batchSize(batchSize).shuffle(shuffle).numWorkers(numWorkers).dropLast(dropLast).seed(seed)
+    /**
+     * Sets these options on {@code builder}.
+     *
+     * @param loaderShuffles whether the loader itself shuffles; false for a stream, which shuffles itself
+     */
+    <T, B> DataLoaderBuilder<T, B> applyTo(DataLoaderBuilder<T, B> builder, boolean loaderShuffles) {
+        builder.batchSize(batchSize).shuffle(loaderShuffles && shuffle).numWorkers(numWorkers).dropLast(dropLast).seed(seed)
                 .onError(onError).pinMemory(pinMemory).timeout(timeout).persistentWorkers(persistentWorkers)
                 .inOrder(inOrder);
         if (prefetchFactor != null) {

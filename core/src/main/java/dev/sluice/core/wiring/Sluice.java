@@ -27,7 +27,8 @@ public final class Sluice {
     }
 
     /**
-     * Reads {@code file} and builds its loader with the plugins on the class path.
+     * Reads {@code file} and builds its loader with the plugins on the class path: over the image
+     * files its label file names, or over its tar shards ({@link dev.sluice.core.shard.ShardDataset}).
      *
      * @throws ConfigException for a wrong configuration, naming file, key and line
      * @throws dev.sluice.core.plugin.PluginException when a named plugin is missing or unavailable
@@ -43,6 +44,9 @@ public final class Sluice {
         // Plugins and parameters first, so that a typo is reported before a large label file is read.
         ImageDecoder decoder = assembly.decoder();
         Transform<Image, Object> pipeline = assembly.pipeline();
+        if (config.readsShards()) {
+            return assembly.loader(assembly.shardDataset(decoder, assembly.decodeOptions(), pipeline));
+        }
         ImageLabelDataset<Object> dataset = assembly.dataset(assembly.labelIndex(), decoder, assembly.decodeOptions(),
                 pipeline);
         return assembly.loader(dataset);

@@ -7,6 +7,7 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.api.Suggestions;
 import dev.sluice.core.dataset.Repeat;
 import dev.sluice.core.loader.ErrorPolicy;
+import dev.sluice.core.sampler.Rank;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,11 +19,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A whole loader described in YAML: the dataset (label format, label file, image root, repeat),
- * the decoder (backend and decode options), the transform pipeline, and the DataLoader options.
- * Relative paths resolve against the file's folder. Core keys are checked here, each error naming
- * the file, key path and line; keys a plugin defines are passed to its factory, and its errors are
- * placed at their line too when the loader is assembled.
+ * A whole loader described in YAML: the dataset (label format, label file, image root, repeat; or
+ * tar shards), the decoder (backend and decode options), the transform pipeline, and the DataLoader
+ * options. Relative paths resolve against the file's folder. Core keys are checked here, each
+ * error naming the file, key path and line; keys a plugin defines are passed to its factory, and
+ * its errors are placed at their line too when the loader is assembled.
+ *
+ * <p>A dataset of files names its label file ({@code labels}, with {@code format}, {@code root},
+ * {@code repeat}, {@code allow_outside_root}). A dataset of WebDataset-style tar shards names
+ * {@code shards} instead: a pattern ({@code train-{0000..0127}.tar}, {@code shards/*.tar}) or a list
+ * of them; {@code label_member} is the extension of the member holding the labels ({@code cls} by
+ * default, {@code none} for unlabelled samples), read by the label format {@code format}
+ * ({@code txt} by default, {@code json} when the member is {@code json}); {@code image_members}
+ * lists the image extensions looked for; {@code shuffle_buffer} (default 1000) is the shuffle
+ * buffer's capacity when {@code loader.shuffle} is true, which also shuffles the shard order each
+ * epoch.
+ *
+ * <p>{@code loader.rank} and {@code loader.world_size} say which process of a distributed job this
+ * is; when both are absent they come from the environment's {@code RANK} and {@code WORLD_SIZE}
+ * (as {@code torchrun} sets them), and without those the job has one process. A map-style dataset
+ * is then read through a {@link dev.sluice.core.sampler.DistributedSampler}; shards are split by
+ * rank, then by worker.
  *
  * <pre>{@code
  * SluiceConfig config = SluiceConfig.load(Path.of("sluice.yaml"), List.of("loader.num_workers=4"));
@@ -31,25 +48,36 @@ import java.util.TreeSet;
 public final class SluiceConfig {
     private static final Set<String> SECTIONS = Set.of("dataset", "decoder", "transforms", "loader");
     private static final Set<String> DATASET_KEYS = Set.of("format", "labels", "root", "repeat", "allow_outside_root");
+    private static final Set<String> SHARD_KEYS = Set.of("shards", "format", "label_member", "image_members",
+            "shuffle_buffer");
     private static final Set<String> DECODER_KEYS = Set.of("backend", "mode", "reduce", "apply_exif_orientation",
             "max_pixels");
     private static final Set<String> LOADER_KEYS = Set.of("batch_size", "shuffle", "num_workers", "drop_last", "seed",
-            "on_error", "pin_memory", "timeout", "prefetch_factor", "persistent_workers", "in_order");
+            "on_error", "pin_memory", "timeout", "prefetch_factor", "persistent_workers", "in_order", "rank", "world_size");
 
     private final ConfigTree tree;
+    /** The dataset of files, or null when the configuration reads shards. */
     private final DatasetSettings dataset;
+    /** The shard dataset, or null when the configuration reads files. */
+    private final ShardSettings shards;
     private final DecoderSettings decoder;
     private final List<TransformStep> transforms;
     private final LoaderSettings loader;
 
-    private SluiceConfig(ConfigTree tree) {
+    private SluiceConfig(ConfigTree tree, Map<String, String> environment) {
         this.tree = tree;
         requireKnown("", tree.root().keySet(), SECTIONS);
         try {
-            this.dataset = readDataset(tree.section("dataset"));
+            Options datasetOptions = tree.section("dataset");
+            this.shards = datasetOptions.has("shards") ? ShardSection.read(tree, datasetOptions, SHARD_KEYS)
+                    : null;
+            this.dataset = shards == null ? readDataset(datasetOptions) : null;
             this.decoder = readDecoder(tree.section("decoder"));
             this.transforms = readTransforms();
-            this.loader = readLoader(tree.section("loader"));
+            this.loader = readLoader(tree.section("loader"), environment);
+            if (shards != null && datasetOptions.has("shuffle_buffer") && !loader.shuffle()) {
+                throw tree.error("dataset.shuffle_buffer", "has no effect unless loader.shuffle is true");
+            }
         } catch (OptionsException e) {
             throw tree.error(e);
         }
@@ -65,7 +93,7 @@ public final class SluiceConfig {
     public static SluiceConfig load(Path file, List<String> overrides) {
         ConfigTree tree = YamlReader.read(file);
         Overrides.apply(tree, overrides);
-        return new SluiceConfig(tree);
+        return new SluiceConfig(tree, System.getenv());
     }
 
     /** Reads a configuration file without overrides. */
@@ -80,9 +108,19 @@ public final class SluiceConfig {
      * @throws ConfigException as {@link #load(Path, List)}
      */
     public static SluiceConfig parse(String yaml, Path baseDir, List<String> overrides) {
+        return parse(yaml, baseDir, overrides, System.getenv());
+    }
+
+    /** As {@link #parse(String, Path, List)}, with {@code environment} in place of the process's. */
+    static SluiceConfig parse(String yaml, Path baseDir, List<String> overrides, Map<String, String> environment) {
         ConfigTree tree = YamlReader.parse(yaml, "<string>", baseDir.toAbsolutePath());
         Overrides.apply(tree, overrides);
-        return new SluiceConfig(tree);
+        return new SluiceConfig(tree, environment);
+    }
+
+    /** Whether the dataset is tar shards ({@code dataset.shards}) rather than files named by a label file. */
+    public boolean readsShards() {
+        return shards != null;
     }
 
     /** The file the configuration came from, or {@code "<string>"}. */
@@ -99,8 +137,14 @@ public final class SluiceConfig {
         return tree;
     }
 
+    /** The dataset of files; null when {@link #readsShards()}. */
     DatasetSettings dataset() {
         return dataset;
+    }
+
+    /** The shard dataset; null unless {@link #readsShards()}. */
+    ShardSettings shards() {
+        return shards;
     }
 
     DecoderSettings decoder() {
@@ -215,7 +259,7 @@ public final class SluiceConfig {
         return List.copyOf(steps);
     }
 
-    private LoaderSettings readLoader(Options options) {
+    private LoaderSettings readLoader(Options options, Map<String, String> environment) {
         requireKnown("loader", options.keys(), LOADER_KEYS);
         int batchSize = options.getInt("batch_size", 1);
         if (batchSize < 1) {
@@ -243,11 +287,38 @@ public final class SluiceConfig {
         return new LoaderSettings(batchSize, options.getBoolean("shuffle", false), numWorkers,
                 options.getBoolean("drop_last", false), options.getLong("seed", 0), policy,
                 options.getBoolean("pin_memory", false), timeout, prefetch,
-                options.getBoolean("persistent_workers", false), options.getBoolean("in_order", true));
+                options.getBoolean("persistent_workers", false), options.getBoolean("in_order", true),
+                rank(options, environment));
+    }
+
+    private Rank rank(Options options, Map<String, String> environment) {
+        boolean hasRank = options.has("rank");
+        if (hasRank != options.has("world_size")) {
+            throw tree.error(hasRank ? "loader.rank" : "loader.world_size", "loader.rank and loader.world_size go "
+                    + "together: set both, or neither to take RANK and WORLD_SIZE from the environment");
+        }
+        if (!hasRank) {
+            try {
+                return Rank.inEnvironment(environment).orElse(Rank.SINGLE);
+            } catch (IllegalStateException e) {
+                throw tree.error("loader", "the environment's " + e.getMessage() + "; or set loader.rank and "
+                        + "loader.world_size", e);
+            }
+        }
+        int worldSize = options.getInt("world_size", 1);
+        if (worldSize < 1) {
+            throw tree.error("loader.world_size", "must be >= 1, was " + worldSize);
+        }
+        int rank = options.getInt("rank", 0);
+        if (rank < 0 || rank >= worldSize) {
+            throw tree.error("loader.rank", "must be in [0, " + (worldSize - 1) + "] for loader.world_size "
+                    + worldSize + ", was " + rank);
+        }
+        return new Rank(rank, worldSize);
     }
 
     /** The keys of {@code options} that core does not read, for a plugin's factory. */
-    private static Options rest(Options options, Set<String> coreKeys) {
+    static Options rest(Options options, Set<String> coreKeys) {
         Map<String, Object> rest = new LinkedHashMap<>();
         options.asMap().forEach((key, value) -> {
             if (!coreKeys.contains(key)) {

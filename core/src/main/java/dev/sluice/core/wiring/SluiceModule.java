@@ -1,6 +1,7 @@
 package dev.sluice.core.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.sluice.api.DecodeOptions;
@@ -13,14 +14,17 @@ import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.loader.DataLoader;
 import dev.sluice.core.plugin.PluginRegistry;
+import dev.sluice.core.shard.ShardDataset;
 import java.util.Objects;
 
 /**
  * Binds a configured loader for a Guice application: the chosen {@link ImageDecoder}, the
  * {@link DecodeOptions}, the transform pipeline ({@code Transform<Image, Object>}), the
- * {@link LabelIndex}, the dataset ({@code ImageLabelDataset<Object>}) and the
- * {@code DataLoader<LabeledSample<Object>, LabeledBatch>}, each a singleton built from the ones
- * before it. Install it and override any binding with {@code Modules.override}:
+ * {@link LabelIndex}, the dataset ({@code ImageLabelDataset<Object>}, or {@code ShardDataset<Object>}
+ * when the configuration names shards) and the {@code DataLoader<LabeledSample<Object>, LabeledBatch>},
+ * each a singleton built from the ones before it. Asking for the kind of dataset the configuration
+ * does not describe is a {@link ConfigException}. Install it and override any binding with
+ * {@code Modules.override}:
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(Modules.override(new SluiceModule(SluiceConfig.load(path)))
@@ -90,7 +94,15 @@ public final class SluiceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DataLoader<LabeledSample<Object>, LabeledBatch> loader(Assembly assembly, ImageLabelDataset<Object> dataset) {
-        return assembly.loader(dataset);
+    ShardDataset<Object> shardDataset(Assembly assembly, ImageDecoder decoder, DecodeOptions decodeOptions,
+            Transform<Image, Object> pipeline) {
+        return assembly.shardDataset(decoder, decodeOptions, pipeline);
+    }
+
+    @Provides
+    @Singleton
+    DataLoader<LabeledSample<Object>, LabeledBatch> loader(Assembly assembly, Provider<ImageLabelDataset<Object>> files,
+            Provider<ShardDataset<Object>> shards) {
+        return config.readsShards() ? assembly.loader(shards.get()) : assembly.loader(files.get());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.ColorMode;
 import dev.sluice.core.loader.ErrorPolicy;
+import dev.sluice.core.sampler.Rank;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +43,7 @@ class SluiceConfigTest {
                 config.transforms().stream().map(TransformStep::id).toList());
         assertEquals(2.0, config.transforms().get(1).options().getDouble("factor", 0));
         assertEquals("transforms[1].test-scale", config.transforms().get(1).options().path());
-        assertEquals(new LoaderSettings(7, false, 2, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true),
+        assertEquals(new LoaderSettings(7, false, 2, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true, Rank.SINGLE),
                 config.loader());
     }
 
@@ -54,7 +55,7 @@ class SluiceConfigTest {
         assertEquals(1, config.decoder().decodeOptions().reduce());
         assertTrue(config.decoder().decodeOptions().applyExifOrientation());
         assertEquals(List.of(), config.transforms());
-        assertEquals(new LoaderSettings(1, false, 0, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true),
+        assertEquals(new LoaderSettings(1, false, 0, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true, Rank.SINGLE),
                 config.loader());
     }
 
@@ -76,7 +77,7 @@ class SluiceConfigTest {
     void anUnknownKeyListsTheKnownOnesAndSuggestsOne() throws IOException {
         ConfigException e = refused(TinyProject.CONFIG.replace("batch_size: 7", "batch_sise: 7"));
         assertEquals(file() + ": loader.batch_sise: unknown key; known: batch_size, drop_last, in_order, num_workers, "
-                + "on_error, persistent_workers, pin_memory, prefetch_factor, seed, shuffle, timeout. "
+                + "on_error, persistent_workers, pin_memory, prefetch_factor, rank, seed, shuffle, timeout, world_size. "
                 + "Did you mean 'batch_size'? (line 14)", e.getMessage());
     }
 
