@@ -4,14 +4,26 @@ package dev.sluice.plugins.transforms;
  * A separable resampler in float: a horizontal pass over the needed source rows into a float
  * buffer, then a vertical pass, each accumulating its taps in order as PyTorch's antialiased kernel
  * and OpenCV's INTER_AREA do, then rounding half to even and clamping to [0, 255].
+ *
+ * <p>PyTorch's CPU kernel is compiled with fused multiply-add on AVX2 machines, so after the first
+ * tap it accumulates {@code fma(x, w, sum)}; with {@code fused} this class does the same, computing
+ * the product exactly in double (a float product always fits) and rounding the sum once to float.
+ * OpenCV's area kernel is plain SSE2 code: {@code fused} false.
  */
 final class FloatResampler implements Resampler {
     private final AxisTable columns;
     private final AxisTable rows;
+    private final boolean fused;
 
-    FloatResampler(AxisTable columns, AxisTable rows) {
+    FloatResampler(AxisTable columns, AxisTable rows, boolean fused) {
         this.columns = columns;
         this.rows = rows;
+        this.fused = fused;
+    }
+
+    /** {@code sum + x * w}, rounded once when fused, twice otherwise. */
+    private static float accumulate(float sum, float x, float w, boolean fused) {
+        return fused ? (float) (x * (double) w + sum) : sum + x * w;
     }
 
     @Override
@@ -51,7 +63,7 @@ final class FloatResampler implements Resampler {
                 int next = (rows.index[t + k] - firstRow) * rowLength;
                 float wk = rows.weight[t + k];
                 for (int i = 0; i < rowLength; i++) {
-                    sum[i] += horizontal[next + i] * wk;
+                    sum[i] = accumulate(sum[i], horizontal[next + i], wk, fused);
                 }
             }
             for (int i = 0; i < rowLength; i++) {
@@ -76,9 +88,9 @@ final class FloatResampler implements Resampler {
             for (int k = 1, n = columns.count[ox]; k < n; k++) {
                 s = rowStart + index[t + k] * 3;
                 w = weight[t + k];
-                r += (data[s] & 0xFF) * w;
-                g += (data[s + 1] & 0xFF) * w;
-                b += (data[s + 2] & 0xFF) * w;
+                r = accumulate(r, data[s] & 0xFF, w, fused);
+                g = accumulate(g, data[s + 1] & 0xFF, w, fused);
+                b = accumulate(b, data[s + 2] & 0xFF, w, fused);
             }
             out[at++] = r;
             out[at++] = g;
@@ -94,7 +106,8 @@ final class FloatResampler implements Resampler {
             for (int c = 0; c < channels; c++) {
                 float sum = (data[rowStart + columns.index[t] * channels + c] & 0xFF) * columns.weight[t];
                 for (int k = 1; k < n; k++) {
-                    sum += (data[rowStart + columns.index[t + k] * channels + c] & 0xFF) * columns.weight[t + k];
+                    sum = accumulate(sum, data[rowStart + columns.index[t + k] * channels + c] & 0xFF,
+                            columns.weight[t + k], fused);
                 }
                 out[at++] = sum;
             }

@@ -30,7 +30,8 @@ final class ResizeKernels {
             int outputWidth, int outputHeight, double inverseScaleX, double inverseScaleY) {
         if (antialias && (mode == Interpolation.BILINEAR || mode == Interpolation.BICUBIC)) {
             boolean bicubic = mode == Interpolation.BICUBIC;
-            return new FloatResampler(torchAxis(x, width, outputWidth, bicubic), torchAxis(y, height, outputHeight, bicubic));
+            return new FloatResampler(torchAxis(x, width, outputWidth, bicubic), torchAxis(y, height, outputHeight, bicubic),
+                    true);
         }
         if (mode == Interpolation.NEAREST) {
             return new NearestResampler(AxisTables.nearest(x, width, outputWidth, inverseScaleX),
@@ -48,7 +49,7 @@ final class ResizeKernels {
                 return new AreaFastResampler(x, y, width, height, factorX, factorY, outputWidth, outputHeight);
             }
             return new FloatResampler(AxisTables.openCvArea(x, width, outputWidth, scaleX),
-                    AxisTables.openCvArea(y, height, outputHeight, scaleY));
+                    AxisTables.openCvArea(y, height, outputHeight, scaleY), false);
         }
         if (effective == Interpolation.BICUBIC) {
             return new FixedPointResampler(AxisTables.openCvCubic(x, width, outputWidth, inverseScaleX),
