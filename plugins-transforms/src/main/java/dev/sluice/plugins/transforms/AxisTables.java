@@ -184,6 +184,19 @@ final class AxisTables {
         return new AxisTable(outputSize, taps, count, index, weight, null);
     }
 
+    /** Output position i reads source position {@code origin + i} with weight 1: a plain crop. */
+    static AxisTable identity(int origin, int size) {
+        int[] count = new int[size];
+        int[] index = new int[size];
+        float[] weight = new float[size];
+        for (int i = 0; i < size; i++) {
+            count[i] = 1;
+            index[i] = origin + i;
+            weight[i] = 1f;
+        }
+        return new AxisTable(size, 1, count, index, weight, null);
+    }
+
     private static float triangle(float x) {
         float a = x < 0 ? -x : x;
         return a < 1.0f ? (float) (1.0 - a) : 0f;

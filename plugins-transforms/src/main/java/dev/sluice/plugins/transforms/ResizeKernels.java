@@ -64,20 +64,8 @@ final class ResizeKernels {
     private static AxisTable torchAxis(int origin, int size, int outputSize, boolean bicubic) {
         if (size == outputSize) {
             // PyTorch's weights are exactly 1 and 0 here; skipping the pass gives the same values.
-            return identity(origin, size);
+            return AxisTables.identity(origin, size);
         }
         return AxisTables.torchAntialiased(origin, size, outputSize, bicubic);
-    }
-
-    private static AxisTable identity(int origin, int size) {
-        int[] count = new int[size];
-        int[] index = new int[size];
-        float[] weight = new float[size];
-        for (int i = 0; i < size; i++) {
-            count[i] = 1;
-            index[i] = origin + i;
-            weight[i] = 1f;
-        }
-        return new AxisTable(size, 1, count, index, weight, null);
     }
 }
