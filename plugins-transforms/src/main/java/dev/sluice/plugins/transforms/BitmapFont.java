@@ -13,9 +13,9 @@ final class BitmapFont {
     static final int ADVANCE = 6;
     static final int LINE_HEIGHT = 8;
 
-    private static final String CHARACTERS = " 0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-+,.:;/#()[]=_?!";
+    static final String CHARACTERS = " 0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-+,.:;/#()[]=_?!";
     // Seven rows of five pixels per glyph, in CHARACTERS order; '#' is ink.
-    private static final String[] GLYPHS = {
+    static final String[] GLYPHS = {
         ".....|.....|.....|.....|.....|.....|.....",
         ".###.|#...#|#..##|#.#.#|##..#|#...#|.###.",
         "..#..|.##..|..#..|..#..|..#..|..#..|.###.",
@@ -70,8 +70,8 @@ final class BitmapFont {
         ".###.|#...#|....#|...#.|..#..|.....|..#..",
         "..#..|..#..|..#..|..#..|..#..|.....|..#..",
     };
-    /** One bit per pixel: bit (row * 5 + column) of the glyph's int. */
-    private static final int[] BITS = new int[128];
+    /** One bit per pixel: bit (row * 5 + column) of the glyph's long (35 bits). */
+    private static final long[] BITS = new long[128];
 
     static {
         if (GLYPHS.length != CHARACTERS.length()) {
@@ -80,11 +80,11 @@ final class BitmapFont {
         }
         for (int g = 0; g < GLYPHS.length; g++) {
             String[] rows = GLYPHS[g].split("\\|");
-            int bits = 0;
+            long bits = 0;
             for (int row = 0; row < GLYPH_HEIGHT; row++) {
                 for (int column = 0; column < GLYPH_WIDTH; column++) {
                     if (rows[row].charAt(column) == '#') {
-                        bits |= 1 << (row * GLYPH_WIDTH + column);
+                        bits |= 1L << (row * GLYPH_WIDTH + column);
                     }
                 }
             }
@@ -101,7 +101,7 @@ final class BitmapFont {
     }
 
     /** The glyph bits drawn for {@code c}. */
-    static int glyph(char c) {
+    static long glyph(char c) {
         char upper = Character.toUpperCase(c);
         if (upper < BITS.length && (CHARACTERS.indexOf(upper) >= 0)) {
             return BITS[upper];
@@ -116,11 +116,11 @@ final class BitmapFont {
     static void draw(Raster target, int x, int y, String text, int scale, int[] color) {
         int channels = target.channels;
         for (int i = 0; i < text.length(); i++) {
-            int bits = glyph(text.charAt(i));
+            long bits = glyph(text.charAt(i));
             int left = x + i * ADVANCE * scale;
             for (int row = 0; row < GLYPH_HEIGHT; row++) {
                 for (int column = 0; column < GLYPH_WIDTH; column++) {
-                    if ((bits & (1 << (row * GLYPH_WIDTH + column))) == 0) {
+                    if ((bits & (1L << (row * GLYPH_WIDTH + column))) == 0) {
                         continue;
                     }
                     for (int dy = 0; dy < scale; dy++) {

@@ -111,8 +111,9 @@ final class ToDtype implements TypedTransform<Object, Tensor> {
         switch (dtype) {
             case FLOAT32 -> out.putFloat(i * 4, (float) value);
             case FLOAT64 -> out.putDouble(i * 8, value);
-            default -> writeInteger(out, i, saturate(value, dtype == DType.UINT8 ? 0 : (long) -max(dtype) - 1,
-                    (long) max(dtype)));
+            case UINT8 -> writeInteger(out, i, saturate(value, 0, 255));
+            case INT32 -> writeInteger(out, i, saturate(value, Integer.MIN_VALUE, Integer.MAX_VALUE));
+            case INT64 -> writeInteger(out, i, saturate(value, Long.MIN_VALUE, Long.MAX_VALUE));
         }
     }
 
