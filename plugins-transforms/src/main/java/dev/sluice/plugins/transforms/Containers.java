@@ -21,8 +21,8 @@ final class Containers {
         Object value = input;
         for (TransformCatalog.Step step : steps) {
             if (step.transform() instanceof TypedTransform<?, ?> typed && !typed.inputType().isInstance(value)) {
-                throw new IllegalArgumentException(step.keyPath() + " (" + step.id() + ") takes a "
-                        + typed.inputType().getSimpleName() + ", but got " + describe(value));
+                throw new IllegalArgumentException(step.keyPath() + " (" + step.id() + ") takes "
+                        + article(typed.inputType().getSimpleName()) + ", but got " + describe(value));
             }
             value = ((Transform<Object, Object>) step.transform()).apply(value, random);
             if (value == null) {
@@ -31,6 +31,11 @@ final class Containers {
             }
         }
         return value;
+    }
+
+    /** "an Image", "a Tensor". */
+    private static String article(String noun) {
+        return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     private static String describe(Object value) {
@@ -49,8 +54,8 @@ final class Containers {
                     && !after.inputType().isAssignableFrom(before.outputType())) {
                 TransformCatalog.Step step = steps.get(i);
                 String hint = after.inputType().getSimpleName().equals("Tensor") ? "; put to-tensor before it" : "";
-                throw new OptionsException(step.keyPath(), step.id() + " takes a " + after.inputType().getSimpleName()
-                        + ", but " + steps.get(i - 1).id() + " before it gives a " + before.outputType().getSimpleName() + hint);
+                throw new OptionsException(step.keyPath(), step.id() + " takes " + article(after.inputType().getSimpleName())
+                        + ", but " + steps.get(i - 1).id() + " before it gives " + article(before.outputType().getSimpleName()) + hint);
             }
         }
     }
