@@ -9,6 +9,8 @@ package dev.sluice.plugins.transforms;
  */
 final class FixedPointResampler implements Resampler {
     private static final float CUBIC_SCALE = 1f / (AxisTables.FIXED_ONE * AxisTables.FIXED_ONE);
+    /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 half to even, as v_round. */
+    private static final float ROUNDING = 12582912f;
 
     private final AxisTable columns;
     private final AxisTable rows;
@@ -89,7 +91,7 @@ final class FixedPointResampler implements Resampler {
             sum = h[r2 + i] * b2 + sum;
             sum = h[r1 + i] * b1 + sum;
             sum = h[r0 + i] * b0 + sum;
-            int v = (int) Math.rint(sum);
+            int v = (int) ((sum + ROUNDING) - ROUNDING);
             out[i] = v < 0 ? 0 : Math.min(v, 255);
         }
     }
