@@ -42,22 +42,17 @@ final class FixedPointResampler implements Resampler {
         int firstRow = rows.firstSource(window.y0(), window.y1());
         int lastRow = rows.lastSource(window.y0(), window.y1());
         int[] horizontal = new int[(lastRow - firstRow + 1) * rowLength];
-        int taps = columns.taps;
         for (int r = firstRow; r <= lastRow; r++) {
             int rowStart = r * source.rowBytes();
             int at = (r - firstRow) * rowLength;
-            for (int ox = window.x0(); ox < window.x1(); ox++) {
-                int t = ox * taps;
-                for (int c = 0; c < channels; c++) {
-                    int sum = 0;
-                    for (int k = 0; k < taps; k++) {
-                        sum += (source.data[rowStart + columns.index[t + k] * channels + c] & 0xFF) * columns.fixed[t + k];
-                    }
-                    horizontal[at++] = sum;
-                }
+            if (columns.taps == 2) {
+                horizontalLinear(source.data, rowStart, channels, window.x0(), window.x1(), horizontal, at);
+            } else {
+                horizontalCubic(source.data, rowStart, channels, window.x0(), window.x1(), horizontal, at);
             }
         }
         int[] out = new int[rowLength];
+        int taps = rows.taps;
         for (int oy = window.y0(); oy < window.y1(); oy++) {
             int t = oy * taps;
             if (taps == 2) {
@@ -67,6 +62,36 @@ final class FixedPointResampler implements Resampler {
                 verticalCubic(horizontal, rowLength, t, firstRow, out);
             }
             sink.row(oy - window.y0(), out);
+        }
+    }
+
+    private void horizontalLinear(byte[] data, int rowStart, int channels, int x0, int x1, int[] out, int at) {
+        int[] index = columns.index;
+        int[] fixed = columns.fixed;
+        for (int ox = x0; ox < x1; ox++) {
+            int s0 = rowStart + index[2 * ox] * channels;
+            int s1 = rowStart + index[2 * ox + 1] * channels;
+            int a0 = fixed[2 * ox];
+            int a1 = fixed[2 * ox + 1];
+            for (int c = 0; c < channels; c++) {
+                out[at++] = (data[s0 + c] & 0xFF) * a0 + (data[s1 + c] & 0xFF) * a1;
+            }
+        }
+    }
+
+    private void horizontalCubic(byte[] data, int rowStart, int channels, int x0, int x1, int[] out, int at) {
+        int[] index = columns.index;
+        int[] fixed = columns.fixed;
+        for (int ox = x0; ox < x1; ox++) {
+            int t = 4 * ox;
+            int s0 = rowStart + index[t] * channels;
+            int s1 = rowStart + index[t + 1] * channels;
+            int s2 = rowStart + index[t + 2] * channels;
+            int s3 = rowStart + index[t + 3] * channels;
+            for (int c = 0; c < channels; c++) {
+                out[at++] = (data[s0 + c] & 0xFF) * fixed[t] + (data[s1 + c] & 0xFF) * fixed[t + 1]
+                        + (data[s2 + c] & 0xFF) * fixed[t + 2] + (data[s3 + c] & 0xFF) * fixed[t + 3];
+            }
         }
     }
 
