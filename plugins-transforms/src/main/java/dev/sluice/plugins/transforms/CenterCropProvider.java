@@ -8,7 +8,7 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code center-crop}: torchvision's {@code CenterCrop}.
+ * {@code center_crop}: torchvision's {@code CenterCrop}.
  *
  * <p>Option {@code size} (required): a number for a square, or {@code [height, width]}. The crop
  * starts at {@code round((side - crop) / 2)}, rounding half to even as torchvision does (a 7-pixel
@@ -16,7 +16,7 @@ import java.util.Set;
  * zero-padded by half the difference on each side (the extra pixel after).
  *
  * <pre>{@code
- * - center-crop: {size: 224}
+ * - center_crop: {size: 224}
  * }</pre>
  */
 public final class CenterCropProvider implements TransformProvider {
@@ -25,10 +25,10 @@ public final class CenterCropProvider implements TransformProvider {
     public CenterCropProvider() {
     }
 
-    /** {@code "center-crop"}. */
+    /** {@code "center_crop"}. */
     @Override
     public String id() {
-        return "center-crop";
+        return "center_crop";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

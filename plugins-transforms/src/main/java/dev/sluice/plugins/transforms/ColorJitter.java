@@ -4,7 +4,7 @@ import dev.sluice.api.Image;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code color-jitter}: torchvision's {@code ColorJitter} on a uint8 tensor image, bit for bit. Each
+ * {@code color_jitter}: torchvision's {@code ColorJitter} on a uint8 tensor image, bit for bit. Each
  * call draws a random order of the four adjustments (a permutation of 4), then the brightness,
  * contrast, saturation and hue factors in that fixed order (only those configured), and applies the
  * adjustments in the drawn order. The adjustments blend in float32 and truncate to 8 bits as
@@ -47,7 +47,7 @@ final class ColorJitter implements TypedTransform<Image, Image> {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        Grayscale.requireGreyOrRgb(image, "color-jitter");
+        Grayscale.requireGreyOrRgb(image, "color_jitter");
         return apply(image, draw(random));
     }
 
@@ -120,7 +120,7 @@ final class ColorJitter implements TypedTransform<Image, Image> {
     @Override
     public String toString() {
         String[] names = {"brightness", "contrast", "saturation", "hue"};
-        StringBuilder text = new StringBuilder("color-jitter(");
+        StringBuilder text = new StringBuilder("color_jitter(");
         for (int k = 0; k < 4; k++) {
             if (ranges[k] != null) {
                 text.append(text.charAt(text.length() - 1) == '(' ? "" : ", ").append(names[k]).append("=[")

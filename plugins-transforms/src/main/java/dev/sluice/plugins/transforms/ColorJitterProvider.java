@@ -8,7 +8,7 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code color-jitter}: torchvision's {@code ColorJitter}, bit for bit on uint8 images.
+ * {@code color_jitter}: torchvision's {@code ColorJitter}, bit for bit on uint8 images.
  *
  * <p>Options (each off by default): {@code brightness}, {@code contrast}, {@code saturation}: a
  * number b {@code >= 0} for factors drawn from {@code [max(0, 1 - b), 1 + b]}, or {@code [min, max]}
@@ -20,7 +20,7 @@ import java.util.Set;
  * saturation and hue steps.
  *
  * <pre>{@code
- * - color-jitter: {brightness: 0.4, contrast: 0.4, saturation: 0.4, hue: 0.1}
+ * - color_jitter: {brightness: 0.4, contrast: 0.4, saturation: 0.4, hue: 0.1}
  * }</pre>
  */
 public final class ColorJitterProvider implements TransformProvider {
@@ -29,10 +29,10 @@ public final class ColorJitterProvider implements TransformProvider {
     public ColorJitterProvider() {
     }
 
-    /** {@code "color-jitter"}. */
+    /** {@code "color_jitter"}. */
     @Override
     public String id() {
-        return "color-jitter";
+        return "color_jitter";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

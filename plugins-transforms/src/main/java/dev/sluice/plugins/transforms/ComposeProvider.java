@@ -10,15 +10,15 @@ import java.util.Set;
  * {@code compose}: torchvision's {@code Compose}, a pipeline built from a list.
  *
  * <p>Option {@code transforms} (required, not empty): the steps in order, each a transform id
- * ({@code - to-tensor}) or a map of one id to its options ({@code - resize: {size: 256}}); ids are
+ * ({@code - to_tensor}) or a map of one id to its options ({@code - resize: {size: 256}}); ids are
  * looked up among the {@link TransformProvider}s on the thread's context class loader, so nested
  * third-party transforms work, and containers nest. A step's options have the key path
  * {@code <this path>.transforms[i].<id>}.
  *
  * <p>Steps of this pack declare what they take and give, and a list where one does not fit the next
  * ({@code normalize} straight after {@code resize}) is refused here rather than on the first sample.
- * Runs of {@code resize}/{@code center-crop} or {@code random-resized-crop}, then an optional
- * {@code random-horizontal-flip}, then {@code to-tensor} and an optional {@code normalize} are
+ * Runs of {@code resize}/{@code center_crop} or {@code random_resized_crop}, then an optional
+ * {@code random_horizontal_flip}, then {@code to_tensor} and an optional {@code normalize} are
  * fused into one pass that computes only the kept pixels and writes normalised floats directly;
  * the result is bit for bit that of the separate steps, with the same draws from the random source.
  *
@@ -26,8 +26,8 @@ import java.util.Set;
  * - compose:
  *     transforms:
  *       - resize: {size: 256}
- *       - center-crop: {size: 224}
- *       - to-tensor
+ *       - center_crop: {size: 224}
+ *       - to_tensor
  *       - normalize: {mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225]}
  * }</pre>
  */

@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code contact-sheet}: a batch drawn as one RGB image, laid out as torchvision's {@code make_grid}
+ * {@code contact_sheet}: a batch drawn as one RGB image, laid out as torchvision's {@code make_grid}
  * ({@code nrow} images per row, {@code padding} pixels around each, {@code pad_value} between), each
  * image's labels printed under it in {@link BitmapFont}, and its boxes, if any, outlined as
- * {@code draw-rectangle} does (red, thickness 2). What the seed showed in a window, as an image that can be saved on a
+ * {@code draw_rectangle} does (red, thickness 2). What the seed showed in a window, as an image that can be saved on a
  * machine without a display.
  *
  * <p>The input is the images tensor alone, or a list of it, the labels (N x K integers) and
  * optionally the boxes (N x 4 or N x B x 4, {@code [x, y, w, h]} in pixels). Images are float
- * N x C x H x W in [0, 1] (after {@code to-tensor}; with {@code mean} and {@code std} the
+ * N x C x H x W in [0, 1] (after {@code to_tensor}; with {@code mean} and {@code std} the
  * normalisation is undone first) turned to levels as torchvision's {@code save_image}
  * ({@code x * 255 + 0.5}, clamped, truncated), or uint8 N x H x W x C as collated images are.
  */
@@ -61,7 +61,7 @@ final class ContactSheet implements TypedTransform<Object, Image> {
             labels = parts.size() > 1 ? (Tensor) parts.get(1) : null;
             boxes = parts.size() > 2 ? (Tensor) parts.get(2) : null;
         } else {
-            throw new IllegalArgumentException("contact-sheet takes the images tensor, or a list [images, labels] or "
+            throw new IllegalArgumentException("contact_sheet takes the images tensor, or a list [images, labels] or "
                     + "[images, labels, boxes] of tensors; got " + input);
         }
         Raster[] cells = cells(images);
@@ -102,19 +102,19 @@ final class ContactSheet implements TypedTransform<Object, Image> {
     /** Each image of the batch as an RGB or grey raster of levels. */
     private Raster[] cells(Tensor images) {
         if (images.rank() != 4) {
-            throw new IllegalArgumentException("contact-sheet needs images of shape N x C x H x W (float) or N x H x W x C "
+            throw new IllegalArgumentException("contact_sheet needs images of shape N x C x H x W (float) or N x H x W x C "
                     + "(uint8), got " + Arrays.toString(images.shape()));
         }
         boolean bytes = images.dtype() == DType.UINT8;
         if (!bytes && images.dtype() != DType.FLOAT32) {
-            throw new IllegalArgumentException("contact-sheet needs float32 or uint8 images, got " + images.dtype());
+            throw new IllegalArgumentException("contact_sheet needs float32 or uint8 images, got " + images.dtype());
         }
         int n = images.dim(0);
         int channels = bytes ? images.dim(3) : images.dim(1);
         int h = bytes ? images.dim(1) : images.dim(2);
         int w = bytes ? images.dim(2) : images.dim(3);
         if (n == 0 || channels < 1 || channels > 4 || h == 0 || w == 0) {
-            throw new IllegalArgumentException("contact-sheet needs at least one image of 1 to 4 channels, got shape "
+            throw new IllegalArgumentException("contact_sheet needs at least one image of 1 to 4 channels, got shape "
                     + Arrays.toString(images.shape()));
         }
         int shown = 3;
@@ -156,7 +156,7 @@ final class ContactSheet implements TypedTransform<Object, Image> {
             return text;
         }
         if (labels.rank() < 1 || labels.dim(0) != n) {
-            throw new IllegalArgumentException("contact-sheet has " + n + " images but labels of shape "
+            throw new IllegalArgumentException("contact_sheet has " + n + " images but labels of shape "
                     + Arrays.toString(labels.shape()));
         }
         int k = (int) (labels.numel() / Math.max(1, n));
@@ -174,7 +174,7 @@ final class ContactSheet implements TypedTransform<Object, Image> {
     private static void drawBoxes(Raster cell, Tensor boxes, int n) {
         int perImage = (int) (boxes.numel() / Math.max(1, boxes.dim(0)));
         if (boxes.dim(0) <= n || perImage % 4 != 0) {
-            throw new IllegalArgumentException("contact-sheet boxes must be N x 4 or N x B x 4 [x, y, w, h], got shape "
+            throw new IllegalArgumentException("contact_sheet boxes must be N x 4 or N x B x 4 [x, y, w, h], got shape "
                     + Arrays.toString(boxes.shape()));
         }
         int[] red = Rectangles.levels(Rectangles.RED, cell.channels);
@@ -197,6 +197,6 @@ final class ContactSheet implements TypedTransform<Object, Image> {
 
     @Override
     public String toString() {
-        return "contact-sheet(nrow=" + nrow + ", padding=" + padding + ")";
+        return "contact_sheet(nrow=" + nrow + ", padding=" + padding + ")";
     }
 }

@@ -8,7 +8,7 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code contact-sheet}: a batch drawn as one RGB image with each image's labels printed under it,
+ * {@code contact_sheet}: a batch drawn as one RGB image with each image's labels printed under it,
  * for what the seed recipe showed in a window. The layout is torchvision's {@code make_grid}; the
  * text is drawn with a small built-in 5x7 pixel font, without {@code java.awt}, so it works headless
  * and gives the same pixels everywhere.
@@ -23,7 +23,7 @@ import java.util.Set;
  * {@code mean} and {@code std}: given together, to undo a {@code normalize} before drawing.
  *
  * <pre>{@code
- * - contact-sheet: {nrow: 4, mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225]}
+ * - contact_sheet: {nrow: 4, mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225]}
  * }</pre>
  */
 public final class ContactSheetProvider implements TransformProvider {
@@ -33,10 +33,10 @@ public final class ContactSheetProvider implements TransformProvider {
     public ContactSheetProvider() {
     }
 
-    /** {@code "contact-sheet"}. */
+    /** {@code "contact_sheet"}. */
     @Override
     public String id() {
-        return "contact-sheet";
+        return "contact_sheet";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * The container family: {@code compose}, {@code random-apply}, {@code random-choice} and
- * {@code random-order}, which run nested steps built by {@link TransformCatalog}. Every step draws
+ * The container family: {@code compose}, {@code random_apply}, {@code random_choice} and
+ * {@code random_order}, which run nested steps built by {@link TransformCatalog}. Every step draws
  * from the one random source it is handed, in the order the steps run.
  */
 final class Containers {
@@ -53,7 +53,7 @@ final class Containers {
                     && before.outputType() != Object.class
                     && !after.inputType().isAssignableFrom(before.outputType())) {
                 TransformCatalog.Step step = steps.get(i);
-                String hint = after.inputType().getSimpleName().equals("Tensor") ? "; put to-tensor before it" : "";
+                String hint = after.inputType().getSimpleName().equals("Tensor") ? "; put to_tensor before it" : "";
                 throw new OptionsException(step.keyPath(), step.id() + " takes " + article(after.inputType().getSimpleName())
                         + ", but " + steps.get(i - 1).id() + " before it gives " + article(before.outputType().getSimpleName()) + hint);
             }
@@ -94,7 +94,7 @@ final class Containers {
         }
     }
 
-    /** {@code random-apply}: all the steps, or none; torchvision's {@code if p < rand(): skip}. */
+    /** {@code random_apply}: all the steps, or none; torchvision's {@code if p < rand(): skip}. */
     static final class RandomApply implements TypedTransform<Object, Object> {
         private final Compose steps;
         private final double p;
@@ -124,11 +124,11 @@ final class Containers {
 
         @Override
         public String toString() {
-            return "random-apply(p=" + p + ")" + describeSteps(steps.steps());
+            return "random_apply(p=" + p + ")" + describeSteps(steps.steps());
         }
     }
 
-    /** {@code random-choice}: one step, drawn with the given weights (uniform without). */
+    /** {@code random_choice}: one step, drawn with the given weights (uniform without). */
     static final class RandomChoice implements TypedTransform<Object, Object> {
         private final List<TransformCatalog.Step> steps;
         private final double[] cumulative;
@@ -172,11 +172,11 @@ final class Containers {
 
         @Override
         public String toString() {
-            return "random-choice" + describeSteps(steps);
+            return "random_choice" + describeSteps(steps);
         }
     }
 
-    /** {@code random-order}: every step, in an order shuffled per call. */
+    /** {@code random_order}: every step, in an order shuffled per call. */
     static final class RandomOrder implements TypedTransform<Object, Object> {
         private final List<TransformCatalog.Step> steps;
 
@@ -220,7 +220,7 @@ final class Containers {
 
         @Override
         public String toString() {
-            return "random-order" + describeSteps(steps);
+            return "random_order" + describeSteps(steps);
         }
     }
 

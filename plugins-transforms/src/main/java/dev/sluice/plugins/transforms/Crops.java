@@ -5,7 +5,7 @@ import dev.sluice.api.Region;
 import java.util.random.RandomGenerator;
 
 /**
- * The crop family: {@code center-crop}, {@code random-crop}, {@code random-resized-crop} and the
+ * The crop family: {@code center_crop}, {@code random_crop}, {@code random_resized_crop} and the
  * seed's {@code crop} of a rectangle, with torchvision's rounding and padding rules.
  */
 final class Crops {
@@ -46,7 +46,7 @@ final class Crops {
         return (int) Math.rint((size - crop) / 2.0);
     }
 
-    /** {@code center-crop}. */
+    /** {@code center_crop}. */
     static final class Center implements TypedTransform<Image, Image> {
         final int height;
         final int width;
@@ -76,11 +76,11 @@ final class Crops {
 
         @Override
         public String toString() {
-            return "center-crop(size=" + height + "x" + width + ")";
+            return "center_crop(size=" + height + "x" + width + ")";
         }
     }
 
-    /** {@code random-crop}: optional padding, optional padding up to the crop size, then a uniform position. */
+    /** {@code random_crop}: optional padding, optional padding up to the crop size, then a uniform position. */
     static final class Random implements TypedTransform<Image, Image> {
         private final int height;
         private final int width;
@@ -148,7 +148,7 @@ final class Crops {
 
         @Override
         public String toString() {
-            return "random-crop(size=" + height + "x" + width + ")";
+            return "random_crop(size=" + height + "x" + width + ")";
         }
     }
 

@@ -8,7 +8,7 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code draw-rectangle}: the seed recipe's {@code show_image_rect}, an outlined rectangle drawn
+ * {@code draw_rectangle}: the seed recipe's {@code show_image_rect}, an outlined rectangle drawn
  * into a copy of the image with OpenCV's {@code cv2.rectangle} pixels.
  *
  * <p>Options: {@code rect} (required): {@code [x, y, width, height]}; as in the seed, the outline
@@ -18,7 +18,7 @@ import java.util.Set;
  * one-pixel line; t for a band {@code (t + t % 2) / 2} pixels either side of each side, with round corners.
  *
  * <pre>{@code
- * - draw-rectangle: {rect: [40, 30, 200, 150]}
+ * - draw_rectangle: {rect: [40, 30, 200, 150]}
  * }</pre>
  */
 public final class DrawRectangleProvider implements TransformProvider {
@@ -27,10 +27,10 @@ public final class DrawRectangleProvider implements TransformProvider {
     public DrawRectangleProvider() {
     }
 
-    /** {@code "draw-rectangle"}. */
+    /** {@code "draw_rectangle"}. */
     @Override
     public String id() {
-        return "draw-rectangle";
+        return "draw_rectangle";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

@@ -4,7 +4,7 @@ import dev.sluice.api.Image;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code random-horizontal-flip} and {@code random-vertical-flip}: mirror the image with
+ * {@code random_horizontal_flip} and {@code random_vertical_flip}: mirror the image with
  * probability {@code p}. Like torchvision, each call draws one uniform number and flips when it is
  * below {@code p}, so {@code p = 0} and {@code p = 1} still consume one draw.
  */
@@ -74,6 +74,6 @@ final class Flips implements TypedTransform<Image, Image> {
 
     @Override
     public String toString() {
-        return (horizontal ? "random-horizontal-flip" : "random-vertical-flip") + "(p=" + p + ")";
+        return (horizontal ? "random_horizontal_flip" : "random_vertical_flip") + "(p=" + p + ")";
     }
 }

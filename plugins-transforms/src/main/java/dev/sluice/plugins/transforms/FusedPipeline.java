@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code resize}, {@code center-crop} (either or both) or {@code random-resized-crop}, then an
- * optional {@code random-horizontal-flip}, then {@code to-tensor} and an optional {@code normalize},
+ * {@code resize}, {@code center_crop} (either or both) or {@code random_resized_crop}, then an
+ * optional {@code random_horizontal_flip}, then {@code to_tensor} and an optional {@code normalize},
  * done in one pass: the resampler computes only the pixels the crop keeps, reading the source in
  * place, and each output row goes through a per-channel lookup table (level to normalised float)
  * straight into the CHW float buffer, mirrored if the flip says so. {@code compose} builds it when
@@ -32,7 +32,7 @@ final class FusedPipeline implements TypedTransform<Image, Tensor> {
     FusedPipeline(Resize resize, Crops.Center center, RandomResizedCrop randomCrop, Flips flip,
             TensorConversions.Normalize normalize) {
         if (randomCrop != null && (resize != null || center != null)) {
-            throw new IllegalArgumentException("random-resized-crop is fused alone, not after resize or center-crop");
+            throw new IllegalArgumentException("random_resized_crop is fused alone, not after resize or center_crop");
         }
         this.resize = resize;
         this.center = center;
@@ -135,7 +135,7 @@ final class FusedPipeline implements TypedTransform<Image, Tensor> {
 
     /**
      * {@code steps} with each run that this class can do in one pass replaced by one fused step:
-     * [resize] [center-crop] or random-resized-crop, then [random-horizontal-flip], then to-tensor,
+     * [resize] [center_crop] or random_resized_crop, then [random_horizontal_flip], then to_tensor,
      * then [normalize] (bracketed parts optional; at least two steps). The fused step's key path is the
      * first step's.
      */
@@ -206,7 +206,7 @@ final class FusedPipeline implements TypedTransform<Image, Tensor> {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("fused[");
-        for (Object part : new Object[] {resize, center, randomCrop, flip, "to-tensor", normalize}) {
+        for (Object part : new Object[] {resize, center, randomCrop, flip, "to_tensor", normalize}) {
             if (part != null) {
                 text.append(text.length() > 6 ? ", " : "").append(part);
             }

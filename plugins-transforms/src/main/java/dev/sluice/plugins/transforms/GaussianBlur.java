@@ -4,7 +4,7 @@ import dev.sluice.api.Image;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code gaussian-blur}: torchvision's {@code GaussianBlur}. Each call draws sigma uniformly from
+ * {@code gaussian_blur}: torchvision's {@code GaussianBlur}. Each call draws sigma uniformly from
  * {@code sigma} and blurs with a {@code kx x ky} Gaussian kernel (torchvision's: sampled at integer
  * offsets, normalised to sum 1, in float32), the image mirrored at its borders as torchvision's
  * {@code reflect} padding; rounded half to even. The kernel is applied separably in double, where
@@ -116,6 +116,6 @@ final class GaussianBlur implements TypedTransform<Image, Image> {
 
     @Override
     public String toString() {
-        return "gaussian-blur(kernel_size=[" + kernelX + ", " + kernelY + "], sigma=[" + sigma[0] + ", " + sigma[1] + "])";
+        return "gaussian_blur(kernel_size=[" + kernelX + ", " + kernelY + "], sigma=[" + sigma[0] + ", " + sigma[1] + "])";
     }
 }

@@ -8,7 +8,7 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code gaussian-blur}: torchvision's {@code GaussianBlur}.
+ * {@code gaussian_blur}: torchvision's {@code GaussianBlur}.
  *
  * <p>Options: {@code kernel_size} (required): a number for a square kernel or {@code [kx, ky]}
  * (width first, as torchvision), each odd and positive; {@code sigma}: a number {@code > 0}, or
@@ -17,7 +17,7 @@ import java.util.Set;
  * image must be larger than half the kernel.
  *
  * <pre>{@code
- * - gaussian-blur: {kernel_size: 5, sigma: [0.1, 2.0]}
+ * - gaussian_blur: {kernel_size: 5, sigma: [0.1, 2.0]}
  * }</pre>
  */
 public final class GaussianBlurProvider implements TransformProvider {
@@ -26,10 +26,10 @@ public final class GaussianBlurProvider implements TransformProvider {
     public GaussianBlurProvider() {
     }
 
-    /** {@code "gaussian-blur"}. */
+    /** {@code "gaussian_blur"}. */
     @Override
     public String id() {
-        return "gaussian-blur";
+        return "gaussian_blur";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

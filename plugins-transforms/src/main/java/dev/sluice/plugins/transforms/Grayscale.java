@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * {@code L = 0.2989 R + 0.587 G + 0.114 B} in float32, truncated to 8 bits. (PIL's
  * {@code convert("L")} rounds instead, and OpenCV's and Sluice's grey decoding round with
  * 0.299/0.587/0.114, so those are up to one level brighter.) The tensor formula is the one
- * {@code color-jitter} must use to match torchvision, so both use it. A grey image passes through,
+ * {@code color_jitter} must use to match torchvision, so both use it. A grey image passes through,
  * or is repeated into 3 channels.
  */
 final class Grayscale implements TypedTransform<Image, Image> {

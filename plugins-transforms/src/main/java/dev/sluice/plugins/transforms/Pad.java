@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code pad}: torchvision's {@code pad} on an image, and the padding {@code random-crop} and
- * {@code center-crop} apply: {@code constant} (the fill levels), {@code edge} (the edge pixel
+ * {@code pad}: torchvision's {@code pad} on an image, and the padding {@code random_crop} and
+ * {@code center_crop} apply: {@code constant} (the fill levels), {@code edge} (the edge pixel
  * repeated), {@code reflect} (mirrored without repeating the edge: 2 1 | 0 1 2) and
  * {@code symmetric} (mirrored with it: 1 0 | 0 1 2).
  */

@@ -7,17 +7,17 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code random-apply}: torchvision's {@code RandomApply}: with probability {@code p} all of the
+ * {@code random_apply}: torchvision's {@code RandomApply}: with probability {@code p} all of the
  * steps, in order, otherwise none. Each call draws one uniform number u first and skips the steps
  * when {@code p < u}, as torchvision does.
  *
  * <p>Options: {@code transforms} (required): a list as for {@code compose}; {@code p} (0.5).
  *
  * <pre>{@code
- * - random-apply:
+ * - random_apply:
  *     p: 0.8
  *     transforms:
- *       - color-jitter: {brightness: 0.4, contrast: 0.4, saturation: 0.4, hue: 0.1}
+ *       - color_jitter: {brightness: 0.4, contrast: 0.4, saturation: 0.4, hue: 0.1}
  * }</pre>
  */
 public final class RandomApplyProvider implements TransformProvider {
@@ -26,10 +26,10 @@ public final class RandomApplyProvider implements TransformProvider {
     public RandomApplyProvider() {
     }
 
-    /** {@code "random-apply"}. */
+    /** {@code "random_apply"}. */
     @Override
     public String id() {
-        return "random-apply";
+        return "random_apply";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code random-choice}: torchvision's {@code RandomChoice}: one of the steps, drawn per call.
+ * {@code random_choice}: torchvision's {@code RandomChoice}: one of the steps, drawn per call.
  *
  * <p>Options: {@code transforms} (required): a list as for {@code compose}; {@code p}: one
  * non-negative weight per step, not all zero (they need not sum to 1); uniform when absent. Each
  * call draws one uniform number to choose.
  *
  * <pre>{@code
- * - random-choice:
- *     transforms: [random-horizontal-flip, random-vertical-flip]
+ * - random_choice:
+ *     transforms: [random_horizontal_flip, random_vertical_flip]
  * }</pre>
  */
 public final class RandomChoiceProvider implements TransformProvider {
@@ -25,10 +25,10 @@ public final class RandomChoiceProvider implements TransformProvider {
     public RandomChoiceProvider() {
     }
 
-    /** {@code "random-choice"}. */
+    /** {@code "random_choice"}. */
     @Override
     public String id() {
-        return "random-choice";
+        return "random_choice";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

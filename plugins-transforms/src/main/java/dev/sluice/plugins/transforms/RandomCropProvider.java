@@ -8,7 +8,7 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code random-crop}: torchvision's {@code RandomCrop}.
+ * {@code random_crop}: torchvision's {@code RandomCrop}.
  *
  * <p>Options: {@code size} (required; a number for a square, or {@code [height, width]});
  * {@code padding} (none by default; a number for every side, {@code [left/right, top/bottom]} or
@@ -19,7 +19,7 @@ import java.util.Set;
  * the random source, nothing when the image already has the crop size.
  *
  * <pre>{@code
- * - random-crop: {size: 32, padding: 4, padding_mode: reflect}
+ * - random_crop: {size: 32, padding: 4, padding_mode: reflect}
  * }</pre>
  */
 public final class RandomCropProvider implements TransformProvider {
@@ -29,10 +29,10 @@ public final class RandomCropProvider implements TransformProvider {
     public RandomCropProvider() {
     }
 
-    /** {@code "random-crop"}. */
+    /** {@code "random_crop"}. */
     @Override
     public String id() {
-        return "random-crop";
+        return "random_crop";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

@@ -8,13 +8,13 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code random-horizontal-flip}: torchvision's {@code RandomHorizontalFlip}.
+ * {@code random_horizontal_flip}: torchvision's {@code RandomHorizontalFlip}.
  *
  * <p>Option {@code p} (0.5): the probability of mirroring left to right. Each call draws one
  * uniform number from the random source and flips when it is below {@code p}.
  *
  * <pre>{@code
- * - random-horizontal-flip: {p: 0.5}
+ * - random_horizontal_flip: {p: 0.5}
  * }</pre>
  */
 public final class RandomHorizontalFlipProvider implements TransformProvider {
@@ -23,10 +23,10 @@ public final class RandomHorizontalFlipProvider implements TransformProvider {
     public RandomHorizontalFlipProvider() {
     }
 
-    /** {@code "random-horizontal-flip"}. */
+    /** {@code "random_horizontal_flip"}. */
     @Override
     public String id() {
-        return "random-horizontal-flip";
+        return "random_horizontal_flip";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

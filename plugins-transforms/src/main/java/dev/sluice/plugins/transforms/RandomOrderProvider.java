@@ -7,14 +7,14 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code random-order}: torchvision's {@code RandomOrder}: every step, in a uniformly random order
+ * {@code random_order}: torchvision's {@code RandomOrder}: every step, in a uniformly random order
  * drawn first on each call (Fisher-Yates, one draw per step but the first).
  *
  * <p>Option {@code transforms} (required): a list as for {@code compose}.
  *
  * <pre>{@code
- * - random-order:
- *     transforms: [random-horizontal-flip, {random-rotation: {degrees: 10}}]
+ * - random_order:
+ *     transforms: [random_horizontal_flip, {random_rotation: {degrees: 10}}]
  * }</pre>
  */
 public final class RandomOrderProvider implements TransformProvider {
@@ -23,10 +23,10 @@ public final class RandomOrderProvider implements TransformProvider {
     public RandomOrderProvider() {
     }
 
-    /** {@code "random-order"}. */
+    /** {@code "random_order"}. */
     @Override
     public String id() {
-        return "random-order";
+        return "random_order";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

@@ -4,7 +4,7 @@ import dev.sluice.api.Image;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code random-resized-crop}: torchvision's {@code RandomResizedCrop}. A crop of random area
+ * {@code random_resized_crop}: torchvision's {@code RandomResizedCrop}. A crop of random area
  * (fraction {@code scale} of the image) and aspect ratio (log-uniform in {@code ratio}) is cut out
  * and resized to {@code size}; after ten rejected tries it falls back to the largest central crop
  * whose ratio is within bounds. The resize is the one {@code resize} does, read straight from the
@@ -104,7 +104,7 @@ final class RandomResizedCrop implements TypedTransform<Image, Image> {
 
     @Override
     public String toString() {
-        return "random-resized-crop(size=" + height + "x" + width + ", scale=[" + scale[0] + ", " + scale[1]
+        return "random_resized_crop(size=" + height + "x" + width + ", scale=[" + scale[0] + ", " + scale[1]
                 + "], ratio=[" + ratio[0] + ", " + ratio[1] + "], interpolation=" + interpolation.id()
                 + ", antialias=" + antialias + ")";
     }

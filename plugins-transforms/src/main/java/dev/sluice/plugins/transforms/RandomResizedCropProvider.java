@@ -8,7 +8,7 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code random-resized-crop}: torchvision's {@code RandomResizedCrop}.
+ * {@code random_resized_crop}: torchvision's {@code RandomResizedCrop}.
  *
  * <p>Options: {@code size} (required; a number for a square, or {@code [height, width]});
  * {@code scale} ({@code [0.08, 1.0]}: the crop's area as a fraction of the image's, drawn
@@ -18,7 +18,7 @@ import java.util.Set;
  * the crop is the largest central one whose ratio is within {@code ratio}.
  *
  * <pre>{@code
- * - random-resized-crop: {size: 224}
+ * - random_resized_crop: {size: 224}
  * }</pre>
  */
 public final class RandomResizedCropProvider implements TransformProvider {
@@ -28,10 +28,10 @@ public final class RandomResizedCropProvider implements TransformProvider {
     public RandomResizedCropProvider() {
     }
 
-    /** {@code "random-resized-crop"}. */
+    /** {@code "random_resized_crop"}. */
     @Override
     public String id() {
-        return "random-resized-crop";
+        return "random_resized_crop";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

@@ -8,7 +8,7 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code random-rotation}: torchvision's {@code RandomRotation}.
+ * {@code random_rotation}: torchvision's {@code RandomRotation}.
  *
  * <p>Options: {@code degrees} (required): a number d for the range {@code [-d, d]}, or
  * {@code [min, max]}; the angle is drawn uniformly, counter-clockwise positive.
@@ -18,7 +18,7 @@ import java.util.Set;
  * for pixels the rotated image does not cover.
  *
  * <pre>{@code
- * - random-rotation: {degrees: 15, interpolation: bilinear}
+ * - random_rotation: {degrees: 15, interpolation: bilinear}
  * }</pre>
  */
 public final class RandomRotationProvider implements TransformProvider {
@@ -28,10 +28,10 @@ public final class RandomRotationProvider implements TransformProvider {
     public RandomRotationProvider() {
     }
 
-    /** {@code "random-rotation"}. */
+    /** {@code "random_rotation"}. */
     @Override
     public String id() {
-        return "random-rotation";
+        return "random_rotation";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

@@ -8,13 +8,13 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code random-vertical-flip}: torchvision's {@code RandomVerticalFlip}.
+ * {@code random_vertical_flip}: torchvision's {@code RandomVerticalFlip}.
  *
  * <p>Option {@code p} (0.5): the probability of turning upside down. Each call draws one
  * uniform number from the random source and flips when it is below {@code p}.
  *
  * <pre>{@code
- * - random-vertical-flip: {p: 0.5}
+ * - random_vertical_flip: {p: 0.5}
  * }</pre>
  */
 public final class RandomVerticalFlipProvider implements TransformProvider {
@@ -23,10 +23,10 @@ public final class RandomVerticalFlipProvider implements TransformProvider {
     public RandomVerticalFlipProvider() {
     }
 
-    /** {@code "random-vertical-flip"}. */
+    /** {@code "random_vertical_flip"}. */
     @Override
     public String id() {
-        return "random-vertical-flip";
+        return "random_vertical_flip";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

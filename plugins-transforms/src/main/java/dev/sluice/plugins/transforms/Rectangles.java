@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code draw-rectangle}: the seed's {@code show_image_rect}, {@code cv2.rectangle(image, (x, y),
+ * {@code draw_rectangle}: the seed's {@code show_image_rect}, {@code cv2.rectangle(image, (x, y),
  * (x + w, y + h), colour, thickness)}, drawn into a copy of the image with OpenCV's pixels: corners
  * included, so the outline spans {@code w + 1} by {@code h + 1} pixels; a thickness of 1 is the
  * one-pixel outline, a thickness t of 2 or more draws each side as a band reaching
@@ -103,6 +103,6 @@ final class Rectangles implements TypedTransform<Image, Image> {
 
     @Override
     public String toString() {
-        return "draw-rectangle(rect=" + rect + ", color=" + Arrays.toString(color) + ", thickness=" + thickness + ")";
+        return "draw_rectangle(rect=" + rect + ", color=" + Arrays.toString(color) + ", thickness=" + thickness + ")";
     }
 }

@@ -4,7 +4,7 @@ import dev.sluice.api.Image;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code random-rotation}: torchvision's {@code RandomRotation} on a tensor image. The angle (degrees,
+ * {@code random_rotation}: torchvision's {@code RandomRotation} on a tensor image. The angle (degrees,
  * counter-clockwise) is drawn uniformly; each output pixel samples the input through the inverse
  * rotation about the centre (or {@code center}), nearest or bilinear, with the pixel centres and the
  * float arithmetic of torchvision's {@code rotate} and PyTorch's {@code grid_sample}
@@ -182,7 +182,7 @@ final class Rotation implements TypedTransform<Image, Image> {
 
     @Override
     public String toString() {
-        return "random-rotation(degrees=[" + degrees[0] + ", " + degrees[1] + "], interpolation=" + interpolation.id()
+        return "random_rotation(degrees=[" + degrees[0] + ", " + degrees[1] + "], interpolation=" + interpolation.id()
                 + ", expand=" + expand + ")";
     }
 }

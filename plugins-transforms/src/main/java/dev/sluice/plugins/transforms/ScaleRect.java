@@ -4,7 +4,7 @@ import dev.sluice.api.Region;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code scale-rect}: the seed's {@code scale_rect}, a box moved from an image of
+ * {@code scale_rect}: the seed's {@code scale_rect}, a box moved from an image of
  * {@code orig_shape} to the same image resized to {@code dest_shape}: each coordinate times the
  * side ratio, truncated as Python's {@code int()}.
  */
@@ -28,7 +28,7 @@ final class ScaleRect implements TypedTransform<Region, Region> {
         int w = along(rect.width(), destWidth, origWidth);
         int h = along(rect.height(), destHeight, origHeight);
         if (w < 1 || h < 1) {
-            throw new IllegalArgumentException("scale-rect turns " + rect + " into a " + w + "x" + h
+            throw new IllegalArgumentException("scale_rect turns " + rect + " into a " + w + "x" + h
                     + " box, which is empty; scaling " + origWidth + "x" + origHeight + " to " + destWidth + "x" + destHeight);
         }
         return new Region(x, y, w, h);
@@ -51,6 +51,6 @@ final class ScaleRect implements TypedTransform<Region, Region> {
 
     @Override
     public String toString() {
-        return "scale-rect(orig_shape=[" + origHeight + ", " + origWidth + "], dest_shape=[" + destHeight + ", " + destWidth + "])";
+        return "scale_rect(orig_shape=[" + origHeight + ", " + origWidth + "], dest_shape=[" + destHeight + ", " + destWidth + "])";
     }
 }

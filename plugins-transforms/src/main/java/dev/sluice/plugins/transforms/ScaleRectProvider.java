@@ -8,7 +8,7 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code scale-rect}: the seed recipe's {@code scale_rect}, for boxes that must follow an image
+ * {@code scale_rect}: the seed recipe's {@code scale_rect}, for boxes that must follow an image
  * through a resize. The input is a {@link Region} {@code [x, y, w, h]}; each of x and w is multiplied
  * by {@code dest width / orig width}, y and h by the height ratio, and truncated as the seed's
  * {@code int()}.
@@ -17,7 +17,7 @@ import java.util.Set;
  * (NumPy's order, as the seed), every side {@code >= 1}.
  *
  * <pre>{@code
- * - scale-rect: {orig_shape: [375, 500], dest_shape: [256, 341]}
+ * - scale_rect: {orig_shape: [375, 500], dest_shape: [256, 341]}
  * }</pre>
  */
 public final class ScaleRectProvider implements TransformProvider {
@@ -26,10 +26,10 @@ public final class ScaleRectProvider implements TransformProvider {
     public ScaleRectProvider() {
     }
 
-    /** {@code "scale-rect"}. */
+    /** {@code "scale_rect"}. */
     @Override
     public String id() {
-        return "scale-rect";
+        return "scale_rect";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code side-by-side}: images placed left to right, top-aligned, {@code gap} pixels apart, as the
+ * {@code side_by_side}: images placed left to right, top-aligned, {@code gap} pixels apart, as the
  * seed's {@code np.hstack((orig, dest))}; images of unequal height leave the rest of their column
  * in the fill colour. Grey images are repeated into RGB when mixed with colour ones; alpha is
  * refused when mixed with images without it.
@@ -22,14 +22,14 @@ final class SideBySide implements TypedTransform<List<?>, Image> {
     @Override
     public Image apply(List<?> images, RandomGenerator random) {
         if (images.isEmpty()) {
-            throw new IllegalArgumentException("side-by-side needs at least one image, got an empty list");
+            throw new IllegalArgumentException("side_by_side needs at least one image, got an empty list");
         }
         int width = gap * (images.size() - 1);
         int height = 0;
         int channels = 0;
         for (int i = 0; i < images.size(); i++) {
             if (!(images.get(i) instanceof Image image)) {
-                throw new IllegalArgumentException("side-by-side takes a list of Images; entry " + i + " is "
+                throw new IllegalArgumentException("side_by_side takes a list of Images; entry " + i + " is "
                         + (images.get(i) == null ? "null" : images.get(i).getClass().getName()));
             }
             width += image.width();
@@ -96,6 +96,6 @@ final class SideBySide implements TypedTransform<List<?>, Image> {
 
     @Override
     public String toString() {
-        return "side-by-side(gap=" + gap + ")";
+        return "side_by_side(gap=" + gap + ")";
     }
 }

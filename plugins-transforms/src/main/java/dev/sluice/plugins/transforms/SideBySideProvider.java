@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code side-by-side}: the seed recipe's {@code np.hstack((orig, dest))} in
+ * {@code side_by_side}: the seed recipe's {@code np.hstack((orig, dest))} in
  * {@code combime_save_image}: a list of images placed left to right, top-aligned.
  *
  * <p>Options: {@code gap} (0): pixels between neighbours; {@code fill} (0): levels, one or one per
@@ -17,7 +17,7 @@ import java.util.Set;
  * RGB when mixed with colour ones.
  *
  * <pre>{@code
- * - side-by-side: {gap: 4}
+ * - side_by_side: {gap: 4}
  * }</pre>
  */
 public final class SideBySideProvider implements TransformProvider {
@@ -26,10 +26,10 @@ public final class SideBySideProvider implements TransformProvider {
     public SideBySideProvider() {
     }
 
-    /** {@code "side-by-side"}. */
+    /** {@code "side_by_side"}. */
     @Override
     public String id() {
-        return "side-by-side";
+        return "side_by_side";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * The tensor family: {@code to-tensor} (an image to CHW float32 in [0, 1]), {@code normalize}
- * (per-channel {@code (x - mean) / std}) and {@code to-dtype}, with torchvision's float32 arithmetic
+ * The tensor family: {@code to_tensor} (an image to CHW float32 in [0, 1]), {@code normalize}
+ * (per-channel {@code (x - mean) / std}) and {@code to_dtype}, with torchvision's float32 arithmetic
  * so that results are bit for bit torchvision's.
  */
 final class TensorConversions {
@@ -23,7 +23,7 @@ final class TensorConversions {
         return ByteBuffer.allocate(Math.toIntExact(elements * dtype.byteSize())).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** {@code to-tensor}: torchvision's {@code to_tensor} on a uint8 array, {@code v / 255} in float32, HWC to CHW. */
+    /** {@code to_tensor}: torchvision's {@code to_tensor} on a uint8 array, {@code v / 255} in float32, HWC to CHW. */
     static final class ToTensor implements TypedTransform<Image, Tensor> {
 
         /** The value every 8-bit level becomes: {@code (float) v / 255f}. */
@@ -74,7 +74,7 @@ final class TensorConversions {
 
         @Override
         public String toString() {
-            return "to-tensor";
+            return "to_tensor";
         }
     }
 
@@ -165,7 +165,7 @@ final class TensorConversions {
 
     /**
      * Writes rows of 8-bit samples into a CHW float buffer through per-channel lookup tables, the
-     * last step of {@code to-tensor} and of a fused pipeline; optionally mirrored left to right.
+     * last step of {@code to_tensor} and of a fused pipeline; optionally mirrored left to right.
      */
     static final class TensorRows implements RowSink {
         private final FloatBuffer destination;

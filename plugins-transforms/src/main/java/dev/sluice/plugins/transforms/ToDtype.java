@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code to-dtype}: torchvision's {@code ToDtype} / {@code convert_image_dtype}. An image first
+ * {@code to_dtype}: torchvision's {@code ToDtype} / {@code convert_image_dtype}. An image first
  * becomes its uint8 CHW tensor (torchvision's {@code pil_to_tensor}, no scaling). With
  * {@code scale}, integers become floats divided by the integer type's maximum, floats become
  * integers multiplied by {@code max + 1 - 0.001} and truncated, and integers of another width are
@@ -35,7 +35,7 @@ final class ToDtype implements TypedTransform<Object, Tensor> {
         } else if (input instanceof Tensor t) {
             tensor = t;
         } else {
-            throw new IllegalArgumentException("to-dtype takes an Image or a Tensor, got " + input.getClass().getName());
+            throw new IllegalArgumentException("to_dtype takes an Image or a Tensor, got " + input.getClass().getName());
         }
         if (tensor.dtype() == dtype) {
             return tensor;
@@ -163,6 +163,6 @@ final class ToDtype implements TypedTransform<Object, Tensor> {
 
     @Override
     public String toString() {
-        return "to-dtype(dtype=" + dtype + ", scale=" + scale + ")";
+        return "to_dtype(dtype=" + dtype + ", scale=" + scale + ")";
     }
 }

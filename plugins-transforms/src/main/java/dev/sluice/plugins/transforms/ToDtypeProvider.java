@@ -9,7 +9,7 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code to-dtype}: torchvision's {@code ToDtype} (and {@code ConvertImageDtype} when scaling).
+ * {@code to_dtype}: torchvision's {@code ToDtype} (and {@code ConvertImageDtype} when scaling).
  *
  * <p>Options: {@code dtype} (required): {@code uint8}, {@code int32}, {@code int64}, {@code float32}
  * or {@code float64}; {@code scale} (false). The input is a {@link Tensor} or an
@@ -22,7 +22,7 @@ import java.util.Set;
  * where PyTorch's cast is undefined.
  *
  * <pre>{@code
- * - to-dtype: {dtype: uint8}                  # the image as an unscaled uint8 CHW tensor
+ * - to_dtype: {dtype: uint8}                  # the image as an unscaled uint8 CHW tensor
  * }</pre>
  */
 public final class ToDtypeProvider implements TransformProvider {
@@ -31,10 +31,10 @@ public final class ToDtypeProvider implements TransformProvider {
     public ToDtypeProvider() {
     }
 
-    /** {@code "to-dtype"}. */
+    /** {@code "to_dtype"}. */
     @Override
     public String id() {
-        return "to-dtype";
+        return "to_dtype";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

@@ -9,12 +9,12 @@ import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code to-tensor}: torchvision's {@code ToTensor}. An image of C channels (HWC, 8-bit) becomes a
+ * {@code to_tensor}: torchvision's {@code ToTensor}. An image of C channels (HWC, 8-bit) becomes a
  * float32 tensor of shape [C, H, W] holding {@code level / 255} in float32, so values are in
  * [0, 1] and equal to torchvision's bit for bit. No options.
  *
  * <pre>{@code
- * - to-tensor
+ * - to_tensor
  * }</pre>
  */
 public final class ToTensorProvider implements TransformProvider {
@@ -23,10 +23,10 @@ public final class ToTensorProvider implements TransformProvider {
     public ToTensorProvider() {
     }
 
-    /** {@code "to-tensor"}. */
+    /** {@code "to_tensor"}. */
     @Override
     public String id() {
-        return "to-tensor";
+        return "to_tensor";
     }
 
     /** 0: transforms are chosen by id, never by priority. */

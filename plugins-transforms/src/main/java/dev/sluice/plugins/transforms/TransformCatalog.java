@@ -14,12 +14,12 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * Builds the nested steps of {@code compose}, {@code random-apply}, {@code random-choice} and
- * {@code random-order} from their {@code transforms} list, finding each step's provider by id with
+ * Builds the nested steps of {@code compose}, {@code random_apply}, {@code random_choice} and
+ * {@code random_order} from their {@code transforms} list, finding each step's provider by id with
  * {@link ServiceLoader} on the thread's context class loader, as core finds the top-level ones, so
  * that third-party transforms can be nested too.
  *
- * <p>Each list entry is an id ({@code - to-tensor}) or a map of one id to its options
+ * <p>Each list entry is an id ({@code - to_tensor}) or a map of one id to its options
  * ({@code - resize: {size: 256}}); the step's options get the key path
  * {@code <list path>[i].<id>}.
  */

@@ -4,7 +4,7 @@ import dev.sluice.api.Transform;
 
 /**
  * A transform of this pack that says what it takes and gives, so that {@code compose} can refuse a
- * pipeline whose steps do not fit together (a {@code normalize} before {@code to-tensor}) when it is
+ * pipeline whose steps do not fit together (a {@code normalize} before {@code to_tensor}) when it is
  * configured rather than on the first sample.
  */
 interface TypedTransform<I, O> extends Transform<I, O> {

@@ -12,17 +12,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code center-crop}: the contract, torchvision's half-to-even anchor and zero padding. */
+/** {@code center_crop}: the contract, torchvision's half-to-even anchor and zero padding. */
 class CenterCropTest extends TransformContract<Image, Image> {
 
     @Override
     protected String providerId() {
-        return "center-crop";
+        return "center_crop";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[1].center-crop", Map.of("size", List.of(20, 25)));
+        return Options.of("transforms[1].center_crop", Map.of("size", List.of(20, 25)));
     }
 
     @Override
@@ -64,9 +64,9 @@ class CenterCropTest extends TransformContract<Image, Image> {
 
     @Test
     void sizeIsRequiredAndPositive() {
-        assertEquals("transforms[0].center-crop.size", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].center_crop.size", assertThrows(OptionsException.class,
                 () -> Samples.create(new CenterCropProvider(), Map.of())).keyPath());
-        assertEquals("transforms[0].center-crop.size", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].center_crop.size", assertThrows(OptionsException.class,
                 () -> Samples.create(new CenterCropProvider(), Map.of("size", -4))).keyPath());
     }
 }

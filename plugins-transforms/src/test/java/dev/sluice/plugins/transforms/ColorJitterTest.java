@@ -17,19 +17,19 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code color-jitter}: the contract, every order of the four adjustments equally likely, factors
+ * {@code color_jitter}: the contract, every order of the four adjustments equally likely, factors
  * uniform in their ranges, and the output equal to the adjustments with the drawn factors in the drawn order.
  */
 class ColorJitterTest extends TransformContract<Image, Image> {
 
     @Override
     protected String providerId() {
-        return "color-jitter";
+        return "color_jitter";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[0].color-jitter", Map.of("brightness", 0.4, "contrast", 0.4, "saturation", 0.4, "hue", 0.1));
+        return Options.of("transforms[0].color_jitter", Map.of("brightness", 0.4, "contrast", 0.4, "saturation", 0.4, "hue", 0.1));
     }
 
     @Override
@@ -112,13 +112,13 @@ class ColorJitterTest extends TransformContract<Image, Image> {
     @Test
     void badRangesAreRefusedWithTorchvisionsWords() {
         OptionsException negative = assertThrows(OptionsException.class, () -> create(Map.of("contrast", -1)));
-        assertEquals("transforms[0].color-jitter.contrast: If contrast is a single number, it must be non negative, was -1.0",
+        assertEquals("transforms[0].color_jitter.contrast: If contrast is a single number, it must be non negative, was -1.0",
                 negative.getMessage());
-        assertEquals("transforms[0].color-jitter.hue", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].color_jitter.hue", assertThrows(OptionsException.class,
                 () -> create(Map.of("hue", List.of(-0.6, 0.2)))).keyPath());
-        assertEquals("transforms[0].color-jitter.hue", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].color_jitter.hue", assertThrows(OptionsException.class,
                 () -> create(Map.of("hue", 0.7))).keyPath());
-        assertEquals("transforms[0].color-jitter.saturation", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].color_jitter.saturation", assertThrows(OptionsException.class,
                 () -> create(Map.of("saturation", List.of(2, 1)))).keyPath());
     }
 }

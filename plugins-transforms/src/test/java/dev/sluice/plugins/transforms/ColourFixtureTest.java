@@ -33,7 +33,7 @@ class ColourFixtureTest {
         return Fixtures.cases("adjust");
     }
 
-    /** The deterministic core of color-jitter: one adjustment by a given factor. */
+    /** The deterministic core of color_jitter: one adjustment by a given factor. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("adjustments")
     void adjustmentMatchesTorchvision(Fixtures.Case c) {
@@ -48,7 +48,7 @@ class ColourFixtureTest {
         return Fixtures.cases("blur");
     }
 
-    /** The deterministic core of gaussian-blur: given sigmas. */
+    /** The deterministic core of gaussian_blur: given sigmas. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("blurs")
     void blurMatchesTorchvision(Fixtures.Case c) {

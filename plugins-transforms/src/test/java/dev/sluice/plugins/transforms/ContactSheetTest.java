@@ -17,17 +17,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code contact-sheet}: the contract, labels printed under each image, boxes, and undoing a normalize. */
+/** {@code contact_sheet}: the contract, labels printed under each image, boxes, and undoing a normalize. */
 class ContactSheetTest extends TransformContract<Object, Image> {
 
     @Override
     protected String providerId() {
-        return "contact-sheet";
+        return "contact_sheet";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[0].contact-sheet", Map.of("nrow", 2));
+        return Options.of("transforms[0].contact_sheet", Map.of("nrow", 2));
     }
 
     /** The grass photo three times as a collated uint8 N x H x W x C batch. */
@@ -105,11 +105,11 @@ class ContactSheetTest extends TransformContract<Object, Image> {
         assertThrows(IllegalArgumentException.class, () -> sheet(List.of(batch(), Tensor.ofLongs(new int[] {2, 1}, 1, 2)), Map.of()));
         assertThrows(IllegalArgumentException.class, () -> sheet("batch", Map.of()));
         assertThrows(IllegalArgumentException.class, () -> sheet(Tensor.ofFloats(new int[] {2, 2}, 1, 2, 3, 4), Map.of()));
-        assertEquals("transforms[0].contact-sheet.std", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].contact_sheet.std", assertThrows(OptionsException.class,
                 () -> Samples.create(new ContactSheetProvider(), Map.of("mean", 0.5))).keyPath());
-        assertEquals("transforms[0].contact-sheet.nrow", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].contact_sheet.nrow", assertThrows(OptionsException.class,
                 () -> Samples.create(new ContactSheetProvider(), Map.of("nrow", 0))).keyPath());
         assertTrue(assertThrows(OptionsException.class, () -> Samples.create(new ContactSheetProvider(), Map.of("pad_value", 2)))
-                .getMessage().startsWith("transforms[0].contact-sheet.pad_value"));
+                .getMessage().startsWith("transforms[0].contact_sheet.pad_value"));
     }
 }

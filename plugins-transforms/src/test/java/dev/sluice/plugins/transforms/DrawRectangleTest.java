@@ -14,17 +14,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code draw-rectangle}: the contract, the seed's red at thickness 2, colours per channel count. */
+/** {@code draw_rectangle}: the contract, the seed's red at thickness 2, colours per channel count. */
 class DrawRectangleTest extends TransformContract<Image, Image> {
 
     @Override
     protected String providerId() {
-        return "draw-rectangle";
+        return "draw_rectangle";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[0].draw-rectangle", Map.of("rect", List.of(3, 4, 10, 8)));
+        return Options.of("transforms[0].draw_rectangle", Map.of("rect", List.of(3, 4, 10, 8)));
     }
 
     @Override
@@ -61,11 +61,11 @@ class DrawRectangleTest extends TransformContract<Image, Image> {
 
     @Test
     void badOptionsAreRefusedNamingTheKey() {
-        assertEquals("transforms[0].draw-rectangle.rect", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].draw_rectangle.rect", assertThrows(OptionsException.class,
                 () -> Samples.create(new DrawRectangleProvider(), Map.of())).keyPath());
-        assertEquals("transforms[0].draw-rectangle.thickness", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].draw_rectangle.thickness", assertThrows(OptionsException.class,
                 () -> Samples.create(new DrawRectangleProvider(), Map.of("rect", List.of(0, 0, 1, 1), "thickness", 0))).keyPath());
-        assertEquals("transforms[0].draw-rectangle.color", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].draw_rectangle.color", assertThrows(OptionsException.class,
                 () -> Samples.create(new DrawRectangleProvider(), Map.of("rect", List.of(0, 0, 1, 1), "color", List.of(300)))).keyPath());
     }
 }

@@ -14,26 +14,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * draw-rectangle against {@code cv2.rectangle} (thickness 1 to 5), side-by-side against
+ * draw_rectangle against {@code cv2.rectangle} (thickness 1 to 5), side_by_side against
  * {@code np.hstack}, and the contact sheet without labels against torchvision's {@code make_grid}
  * and {@code save_image}: every sample equal.
  */
 class DrawingFixtureTest {
 
     static List<Fixtures.Case> rectangles() {
-        return Fixtures.cases("draw-rectangle");
+        return Fixtures.cases("draw_rectangle");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rectangles")
     @SuppressWarnings("unchecked")
     void rectangleMatchesOpenCv(Fixtures.Case c) {
-        Transform<Image, Image> draw = (Transform<Image, Image>) new DrawRectangleProvider().create(c.optionsAt("t.draw-rectangle"));
+        Transform<Image, Image> draw = (Transform<Image, Image>) new DrawRectangleProvider().create(c.optionsAt("t.draw_rectangle"));
         Fixtures.assertAgrees(c, draw.apply(Fixtures.input(c.input()), new SplittableRandom(0)));
     }
 
     static List<Fixtures.Case> sideBySide() {
-        return Fixtures.cases("side-by-side");
+        return Fixtures.cases("side_by_side");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -42,12 +42,12 @@ class DrawingFixtureTest {
     void sideBySideMatchesNumpyHstack(Fixtures.Case c) {
         Image grass = Fixtures.input(c.input());
         Image mirrored = Flips.mirror(Raster.of(grass)).toImage();
-        Transform<List<?>, Image> join = (Transform<List<?>, Image>) new SideBySideProvider().create(c.optionsAt("t.side-by-side"));
+        Transform<List<?>, Image> join = (Transform<List<?>, Image>) new SideBySideProvider().create(c.optionsAt("t.side_by_side"));
         Fixtures.assertAgrees(c, join.apply(List.of(grass, mirrored), new SplittableRandom(0)));
     }
 
     static List<Fixtures.Case> sheets() {
-        return Fixtures.cases("contact-sheet");
+        return Fixtures.cases("contact_sheet");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,14 +55,14 @@ class DrawingFixtureTest {
     @SuppressWarnings("unchecked")
     void contactSheetWithoutLabelsMatchesMakeGrid(Fixtures.Case c) {
         Transform<Object, Object> crop = new ComposeProvider().create(Options.of("t.compose",
-                Map.of("transforms", List.of(Map.of("center-crop", Map.of("size", List.of(20, 24))), "to-tensor"))));
+                Map.of("transforms", List.of(Map.of("center_crop", Map.of("size", List.of(20, 24))), "to_tensor"))));
         String[] names = c.input().split(",");
         ByteBuffer batch = ByteBuffer.allocate(names.length * 3 * 20 * 24 * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (String name : names) {
             batch.put(((Tensor) crop.apply(Fixtures.input(name), new SplittableRandom(0))).data());
         }
         Tensor images = Tensor.wrap(DType.FLOAT32, new int[] {names.length, 3, 20, 24}, batch.flip());
-        Transform<Object, Image> sheet = (Transform<Object, Image>) new ContactSheetProvider().create(c.optionsAt("t.contact-sheet"));
+        Transform<Object, Image> sheet = (Transform<Object, Image>) new ContactSheetProvider().create(c.optionsAt("t.contact_sheet"));
         Fixtures.assertAgrees(c, sheet.apply(images, new SplittableRandom(0)));
     }
 }

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * Throughput of the standard evaluation pipeline (resize 256 shorter side, antialiased bilinear;
- * center-crop 224; to-tensor; normalize with ImageNet's statistics) on decoded 500x375 RGB images, on
+ * center_crop 224; to_tensor; normalize with ImageNet's statistics) on decoded 500x375 RGB images, on
  * one thread, fused by compose and step by step, plus the training pipeline for comparison. Not a
  * test: a main that prints images/s; it never fails a build.
  *
@@ -32,12 +32,12 @@ public final class EvalPipelineBenchmark {
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         List<Image> images = images();
-        List<Object> eval = List.of(Map.of("resize", Map.of("size", 256)), Map.of("center-crop", Map.of("size", 224)),
-                "to-tensor", NORMALIZE);
-        List<Object> train = List.of(Map.of("random-resized-crop", Map.of("size", 224)), "random-horizontal-flip",
-                "to-tensor", NORMALIZE);
+        List<Object> eval = List.of(Map.of("resize", Map.of("size", 256)), Map.of("center_crop", Map.of("size", 224)),
+                "to_tensor", NORMALIZE);
+        List<Object> train = List.of(Map.of("random_resized_crop", Map.of("size", 224)), "random_horizontal_flip",
+                "to_tensor", NORMALIZE);
         // The seed recipe: cv2.resize to 256x256 (INTER_LINEAR, no antialias), then ToTensor.
-        List<Object> seed = List.of(Map.of("resize", Map.of("height", 256, "width", 256)), "to-tensor");
+        List<Object> seed = List.of(Map.of("resize", Map.of("height", 256, "width", 256)), "to_tensor");
         System.out.println("Java " + System.getProperty("java.version") + ", " + images.size()
                 + " decoded 500x375 RGB images, one thread, " + seconds + " s per measurement");
         for (int round = 0; round < 2; round++) {

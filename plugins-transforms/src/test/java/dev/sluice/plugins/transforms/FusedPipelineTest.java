@@ -57,14 +57,14 @@ class FusedPipelineTest {
         for (String mode : List.of("nearest", "bilinear", "bicubic", "area")) {
             for (boolean antialias : new boolean[] {true, false}) {
                 Map<String, Object> resize = Map.of("resize", Map.of("size", 40, "interpolation", mode, "antialias", antialias));
-                pipelines.add(List.of(resize, Map.of("center-crop", Map.of("size", List.of(30, 36))), "to-tensor", NORMALIZE));
-                pipelines.add(List.of(resize, "to-tensor"));
+                pipelines.add(List.of(resize, Map.of("center_crop", Map.of("size", List.of(30, 36))), "to_tensor", NORMALIZE));
+                pipelines.add(List.of(resize, "to_tensor"));
             }
         }
-        pipelines.add(List.of(Map.of("center-crop", Map.of("size", 20)), "to-tensor", NORMALIZE));
-        pipelines.add(List.of(Map.of("resize", Map.of("height", 30)), Map.of("center-crop", Map.of("size", 64)), "to-tensor"));
-        pipelines.add(List.of("to-tensor", NORMALIZE));
-        pipelines.add(List.of(Map.of("resize", Map.of("size", List.of(27, 35))), "random-horizontal-flip", "to-tensor", NORMALIZE));
+        pipelines.add(List.of(Map.of("center_crop", Map.of("size", 20)), "to_tensor", NORMALIZE));
+        pipelines.add(List.of(Map.of("resize", Map.of("height", 30)), Map.of("center_crop", Map.of("size", 64)), "to_tensor"));
+        pipelines.add(List.of("to_tensor", NORMALIZE));
+        pipelines.add(List.of(Map.of("resize", Map.of("size", List.of(27, 35))), "random_horizontal_flip", "to_tensor", NORMALIZE));
         for (List<Object> steps : pipelines) {
             for (Image image : List.of(Fixtures.input("ladybird"), Fixtures.input("grass"), Fixtures.input("dune"))) {
                 // All three are RGB, as the three-channel normalize needs.
@@ -76,10 +76,10 @@ class FusedPipelineTest {
     @Test
     void trainingPipelinesEqualTheirStepsForEverySeed() {
         for (boolean antialias : new boolean[] {true, false}) {
-            Map<String, Object> crop = Map.of("random-resized-crop", Map.of("size", 24, "antialias", antialias));
-            Map<String, Object> flip = Map.of("random-horizontal-flip", Map.of("p", 0.5));
-            List<Object> colour = List.of(crop, flip, "to-tensor", NORMALIZE);
-            List<Object> grey = List.of(crop, flip, "to-tensor", Map.of("normalize", Map.of("mean", 0.45, "std", 0.22)));
+            Map<String, Object> crop = Map.of("random_resized_crop", Map.of("size", 24, "antialias", antialias));
+            Map<String, Object> flip = Map.of("random_horizontal_flip", Map.of("p", 0.5));
+            List<Object> colour = List.of(crop, flip, "to_tensor", NORMALIZE);
+            List<Object> grey = List.of(crop, flip, "to_tensor", Map.of("normalize", Map.of("mean", 0.45, "std", 0.22)));
             for (long seed = 0; seed < 30; seed++) {
                 assertFusedEqualsStepByStep(colour, Fixtures.input("ladybird"), seed);
                 assertFusedEqualsStepByStep(grey, Fixtures.input("flower-grey"), seed);
@@ -90,7 +90,7 @@ class FusedPipelineTest {
     @Test
     void writesIntoASlotOfABatchAndNothingElse() {
         FusedPipeline fused = (FusedPipeline) compose(List.of(Map.of("resize", Map.of("size", 32)),
-                Map.of("center-crop", Map.of("size", 24)), "to-tensor", NORMALIZE)).steps().get(0).transform();
+                Map.of("center_crop", Map.of("size", 24)), "to_tensor", NORMALIZE)).steps().get(0).transform();
         Image ladybird = Fixtures.input("ladybird");
         assertArrayEquals(new int[] {3, 24, 24}, fused.shape(ladybird.width(), ladybird.height(), 3));
         int slot = 3 * 24 * 24;
@@ -108,7 +108,7 @@ class FusedPipelineTest {
         }
     }
 
-    /** Any sizes, any kernel: the fused resize + centre crop + to-tensor + normalize equals the steps. */
+    /** Any sizes, any kernel: the fused resize + centre crop + to_tensor + normalize equals the steps. */
     @Property(tries = 60)
     void fusedEqualsStepsForAnySizes(@ForAll @IntRange(min = 1, max = 70) int width,
             @ForAll @IntRange(min = 1, max = 70) int height, @ForAll @IntRange(min = 1, max = 50) int size,
@@ -116,13 +116,13 @@ class FusedPipelineTest {
             @ForAll @IntRange(min = 1, max = 4) int channels) {
         String mode = List.of("nearest", "bilinear", "bicubic", "area").get(kernel % 4);
         List<Object> steps = List.of(Map.of("resize", Map.of("size", size, "interpolation", mode, "antialias", kernel >= 4)),
-                Map.of("center-crop", Map.of("size", crop)), "to-tensor", Map.of("normalize", Map.of("mean", 0.5, "std", 0.25)));
+                Map.of("center_crop", Map.of("size", crop)), "to_tensor", Map.of("normalize", Map.of("mean", 0.5, "std", 0.25)));
         assertFusedEqualsStepByStep(steps, TestImages.photo(width, height, channels), 0);
     }
 
     @Test
     void theTensorIsFloat32Chw() {
-        Transform<Object, Object> fused = compose(List.of(Map.of("center-crop", Map.of("size", List.of(5, 7))), "to-tensor"));
+        Transform<Object, Object> fused = compose(List.of(Map.of("center_crop", Map.of("size", List.of(5, 7))), "to_tensor"));
         Tensor out = (Tensor) fused.apply(Fixtures.input("flower-grey"), new SplittableRandom(0));
         assertEquals(DType.FLOAT32, out.dtype());
         assertArrayEquals(new int[] {1, 5, 7}, out.shape());

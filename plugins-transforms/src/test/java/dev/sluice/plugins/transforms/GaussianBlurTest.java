@@ -13,17 +13,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code gaussian-blur}: the contract, sigma's distribution, and the blur with the drawn sigma. */
+/** {@code gaussian_blur}: the contract, sigma's distribution, and the blur with the drawn sigma. */
 class GaussianBlurTest extends TransformContract<Image, Image> {
 
     @Override
     protected String providerId() {
-        return "gaussian-blur";
+        return "gaussian_blur";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[0].gaussian-blur", Map.of("kernel_size", List.of(5, 3)));
+        return Options.of("transforms[0].gaussian_blur", Map.of("kernel_size", List.of(5, 3)));
     }
 
     @Override
@@ -67,11 +67,11 @@ class GaussianBlurTest extends TransformContract<Image, Image> {
 
     @Test
     void evenKernelsAndBadSigmasAreRefused() {
-        assertEquals("transforms[0].gaussian-blur.kernel_size", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].gaussian_blur.kernel_size", assertThrows(OptionsException.class,
                 () -> Samples.create(new GaussianBlurProvider(), Map.of("kernel_size", 4))).keyPath());
-        assertEquals("transforms[0].gaussian-blur.sigma", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].gaussian_blur.sigma", assertThrows(OptionsException.class,
                 () -> Samples.create(new GaussianBlurProvider(), Map.of("kernel_size", 3, "sigma", 0))).keyPath());
-        assertEquals("transforms[0].gaussian-blur.sigma", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].gaussian_blur.sigma", assertThrows(OptionsException.class,
                 () -> Samples.create(new GaussianBlurProvider(), Map.of("kernel_size", 3, "sigma", List.of(2, 1)))).keyPath());
     }
 

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GeometryFixtureTest {
     private static final Map<String, TransformProvider> PROVIDERS = Map.of(
-            "center-crop", new CenterCropProvider(),
+            "center_crop", new CenterCropProvider(),
             "crop", new CropProvider(),
-            "random-horizontal-flip", new RandomHorizontalFlipProvider(),
-            "random-vertical-flip", new RandomVerticalFlipProvider(),
+            "random_horizontal_flip", new RandomHorizontalFlipProvider(),
+            "random_vertical_flip", new RandomVerticalFlipProvider(),
             "pad", new PadProvider());
 
     static List<Fixtures.Case> configured() {
@@ -40,7 +40,7 @@ class GeometryFixtureTest {
         return Fixtures.cases("resized-crop");
     }
 
-    /** The deterministic core of random-resized-crop: a given crop, resized. */
+    /** The deterministic core of random_resized_crop: a given crop, resized. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("resizedCrops")
     void resizedCropOfGivenWindowMatches(Fixtures.Case c) {
@@ -57,7 +57,7 @@ class GeometryFixtureTest {
         return Fixtures.cases("rotate");
     }
 
-    /** The deterministic core of random-rotation: a given angle. */
+    /** The deterministic core of random_rotation: a given angle. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("rotations")
     void rotationByGivenAngleMatches(Fixtures.Case c) {

@@ -13,17 +13,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code random-apply}: the contract and how often the steps run. */
+/** {@code random_apply}: the contract and how often the steps run. */
 class RandomApplyTest extends TransformContract<Object, Object> {
 
     @Override
     protected String providerId() {
-        return "random-apply";
+        return "random_apply";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[0].random-apply", Map.of("p", 0.5, "transforms", List.of(Map.of("grayscale", Map.of()))));
+        return Options.of("transforms[0].random_apply", Map.of("p", 0.5, "transforms", List.of(Map.of("grayscale", Map.of()))));
     }
 
     @Override
@@ -38,7 +38,7 @@ class RandomApplyTest extends TransformContract<Object, Object> {
 
     @Test
     void runsAllTheStepsWithProbabilityP() {
-        Containers.RandomApply apply = (Containers.RandomApply) new RandomApplyProvider().create(Options.of("t.random-apply",
+        Containers.RandomApply apply = (Containers.RandomApply) new RandomApplyProvider().create(Options.of("t.random_apply",
                 Map.of("p", 0.25, "transforms", List.of("grayscale", Map.of("pad", Map.of("padding", 1))))));
         Image grass = Fixtures.input("grass");
         long[] counts = new long[2];
@@ -56,7 +56,7 @@ class RandomApplyTest extends TransformContract<Object, Object> {
 
     @Test
     void pZeroSkipsAlmostSurely() {
-        Containers.RandomApply apply = (Containers.RandomApply) new RandomApplyProvider().create(Options.of("t.random-apply",
+        Containers.RandomApply apply = (Containers.RandomApply) new RandomApplyProvider().create(Options.of("t.random_apply",
                 Map.of("p", 0, "transforms", List.of("grayscale"))));
         Image grass = Fixtures.input("grass");
         for (long seed = 0; seed < 100; seed++) {
@@ -66,7 +66,7 @@ class RandomApplyTest extends TransformContract<Object, Object> {
 
     @Test
     void badProbabilityIsRefused() {
-        assertEquals("t.random-apply.p", assertThrows(OptionsException.class, () -> new RandomApplyProvider().create(
-                Options.of("t.random-apply", Map.of("p", -0.1, "transforms", List.of("grayscale"))))).keyPath());
+        assertEquals("t.random_apply.p", assertThrows(OptionsException.class, () -> new RandomApplyProvider().create(
+                Options.of("t.random_apply", Map.of("p", -0.1, "transforms", List.of("grayscale"))))).keyPath());
     }
 }

@@ -11,19 +11,19 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code random-choice}: the contract, weighted and uniform choices, and the refusals. */
+/** {@code random_choice}: the contract, weighted and uniform choices, and the refusals. */
 class RandomChoiceTest extends TransformContract<Object, Object> {
-    private static final List<Object> THREE = List.of(Map.of("center-crop", Map.of("size", 10)),
-            Map.of("center-crop", Map.of("size", 12)), Map.of("center-crop", Map.of("size", 14)));
+    private static final List<Object> THREE = List.of(Map.of("center_crop", Map.of("size", 10)),
+            Map.of("center_crop", Map.of("size", 12)), Map.of("center_crop", Map.of("size", 14)));
 
     @Override
     protected String providerId() {
-        return "random-choice";
+        return "random_choice";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[0].random-choice", Map.of("transforms", THREE));
+        return Options.of("transforms[0].random_choice", Map.of("transforms", THREE));
     }
 
     @Override
@@ -37,7 +37,7 @@ class RandomChoiceTest extends TransformContract<Object, Object> {
     }
 
     private static Containers.RandomChoice create(Map<String, ?> options) {
-        return (Containers.RandomChoice) new RandomChoiceProvider().create(Options.of("t.random-choice", options));
+        return (Containers.RandomChoice) new RandomChoiceProvider().create(Options.of("t.random_choice", options));
     }
 
     @Test
@@ -70,11 +70,11 @@ class RandomChoiceTest extends TransformContract<Object, Object> {
 
     @Test
     void weightsMustMatchAndNotAllBeZero() {
-        assertEquals("t.random-choice.p: Length of p doesn't match the number of transforms: 2 != 3",
+        assertEquals("t.random_choice.p: Length of p doesn't match the number of transforms: 2 != 3",
                 assertThrows(OptionsException.class, () -> create(Map.of("transforms", THREE, "p", List.of(1, 2)))).getMessage());
-        assertEquals("t.random-choice.p", assertThrows(OptionsException.class,
+        assertEquals("t.random_choice.p", assertThrows(OptionsException.class,
                 () -> create(Map.of("transforms", THREE, "p", List.of(0, 0, 0)))).keyPath());
-        assertEquals("t.random-choice.p", assertThrows(OptionsException.class,
+        assertEquals("t.random_choice.p", assertThrows(OptionsException.class,
                 () -> create(Map.of("transforms", THREE, "p", List.of(1, -1, 1)))).keyPath());
     }
 }

@@ -12,17 +12,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code random-crop}: the contract, uniform positions, the output at the drawn position, and padding. */
+/** {@code random_crop}: the contract, uniform positions, the output at the drawn position, and padding. */
 class RandomCropTest extends TransformContract<Image, Image> {
 
     @Override
     protected String providerId() {
-        return "random-crop";
+        return "random_crop";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[0].random-crop", Map.of("size", 16, "padding", 2));
+        return Options.of("transforms[0].random_crop", Map.of("size", 16, "padding", 2));
     }
 
     @Override

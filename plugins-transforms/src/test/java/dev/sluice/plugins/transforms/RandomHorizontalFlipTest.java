@@ -14,17 +14,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code random-horizontal-flip}: the contract, the flip frequency, and the mirror it applies. */
+/** {@code random_horizontal_flip}: the contract, the flip frequency, and the mirror it applies. */
 class RandomHorizontalFlipTest extends TransformContract<Image, Image> {
 
     @Override
     protected String providerId() {
-        return "random-horizontal-flip";
+        return "random_horizontal_flip";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[2].random-horizontal-flip", Map.of("p", 0.5));
+        return Options.of("transforms[2].random_horizontal_flip", Map.of("p", 0.5));
     }
 
     @Override
@@ -76,6 +76,6 @@ class RandomHorizontalFlipTest extends TransformContract<Image, Image> {
     void pOutsideZeroToOneIsRefused() {
         OptionsException refused = assertThrows(OptionsException.class,
                 () -> Samples.create(new RandomHorizontalFlipProvider(), Map.of("p", 1.5)));
-        assertEquals("transforms[0].random-horizontal-flip.p: must be a probability in [0, 1], was 1.5", refused.getMessage());
+        assertEquals("transforms[0].random_horizontal_flip.p: must be a probability in [0, 1], was 1.5", refused.getMessage());
     }
 }

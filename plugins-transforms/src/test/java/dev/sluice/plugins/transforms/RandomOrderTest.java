@@ -12,19 +12,19 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code random-order}: the contract, uniform permutations, and the steps run in the drawn order. */
+/** {@code random_order}: the contract, uniform permutations, and the steps run in the drawn order. */
 class RandomOrderTest extends TransformContract<Object, Object> {
     private static final List<Object> STEPS = List.of(Map.of("pad", Map.of("padding", List.of(2, 0))),
-            Map.of("center-crop", Map.of("size", List.of(20, 20))), Map.of("grayscale", Map.of()));
+            Map.of("center_crop", Map.of("size", List.of(20, 20))), Map.of("grayscale", Map.of()));
 
     @Override
     protected String providerId() {
-        return "random-order";
+        return "random_order";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[0].random-order", Map.of("transforms", STEPS));
+        return Options.of("transforms[0].random_order", Map.of("transforms", STEPS));
     }
 
     @Override
@@ -40,7 +40,7 @@ class RandomOrderTest extends TransformContract<Object, Object> {
     @Test
     void everyOrderIsEquallyLikelyAndTheStepsRunInIt() {
         Containers.RandomOrder order = (Containers.RandomOrder) new RandomOrderProvider().create(
-                Options.of("t.random-order", Map.of("transforms", STEPS)));
+                Options.of("t.random_order", Map.of("transforms", STEPS)));
         Map<String, Integer> index = new HashMap<>();
         long[] counts = new long[6];
         SplittableRandom random = new SplittableRandom(12);

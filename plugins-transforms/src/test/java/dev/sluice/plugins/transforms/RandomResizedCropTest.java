@@ -17,7 +17,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code random-resized-crop}: the contract, the distribution of the crop's area and log aspect
+ * {@code random_resized_crop}: the contract, the distribution of the crop's area and log aspect
  * ratio, the ten tries and the central fallback, and the output equal to the deterministic resized
  * crop of the drawn window.
  */
@@ -25,12 +25,12 @@ class RandomResizedCropTest extends TransformContract<Image, Image> {
 
     @Override
     protected String providerId() {
-        return "random-resized-crop";
+        return "random_resized_crop";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[0].random-resized-crop", Map.of("size", List.of(16, 24)));
+        return Options.of("transforms[0].random_resized_crop", Map.of("size", List.of(16, 24)));
     }
 
     @Override
@@ -115,11 +115,11 @@ class RandomResizedCropTest extends TransformContract<Image, Image> {
 
     @Test
     void rangesMustBeOrderedAndPositive() {
-        assertEquals("transforms[0].random-resized-crop.scale", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].random_resized_crop.scale", assertThrows(OptionsException.class,
                 () -> create(Map.of("size", 8, "scale", List.of(1.0, 0.5)))).keyPath());
-        assertEquals("transforms[0].random-resized-crop.ratio", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].random_resized_crop.ratio", assertThrows(OptionsException.class,
                 () -> create(Map.of("size", 8, "ratio", List.of(0, 1)))).keyPath());
-        assertEquals("transforms[0].random-resized-crop.scale", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].random_resized_crop.scale", assertThrows(OptionsException.class,
                 () -> create(Map.of("size", 8, "scale", List.of(0.5)))).keyPath());
     }
 

@@ -13,17 +13,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code random-rotation}: the contract, the angle's distribution, and the rotation by the drawn angle. */
+/** {@code random_rotation}: the contract, the angle's distribution, and the rotation by the drawn angle. */
 class RandomRotationTest extends TransformContract<Image, Image> {
 
     @Override
     protected String providerId() {
-        return "random-rotation";
+        return "random_rotation";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[0].random-rotation", Map.of("degrees", 30, "interpolation", "bilinear"));
+        return Options.of("transforms[0].random_rotation", Map.of("degrees", 30, "interpolation", "bilinear"));
     }
 
     @Override
@@ -71,13 +71,13 @@ class RandomRotationTest extends TransformContract<Image, Image> {
 
     @Test
     void badOptionsAreRefusedNamingTheKey() {
-        assertEquals("transforms[0].random-rotation.degrees", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].random_rotation.degrees", assertThrows(OptionsException.class,
                 () -> Samples.create(new RandomRotationProvider(), Map.of("degrees", -5))).keyPath());
-        assertEquals("transforms[0].random-rotation.degrees", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].random_rotation.degrees", assertThrows(OptionsException.class,
                 () -> Samples.create(new RandomRotationProvider(), Map.of())).keyPath());
-        assertEquals("transforms[0].random-rotation.interpolation", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].random_rotation.interpolation", assertThrows(OptionsException.class,
                 () -> Samples.create(new RandomRotationProvider(), Map.of("degrees", 5, "interpolation", "bicubic"))).keyPath());
-        assertEquals("transforms[0].random-rotation.center", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].random_rotation.center", assertThrows(OptionsException.class,
                 () -> Samples.create(new RandomRotationProvider(), Map.of("degrees", 5, "center", List.of(1)))).keyPath());
     }
 }

@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code random-vertical-flip}: the contract and the frequency of the upside-down image. */
+/** {@code random_vertical_flip}: the contract and the frequency of the upside-down image. */
 class RandomVerticalFlipTest extends TransformContract<Image, Image> {
 
     @Override
     protected String providerId() {
-        return "random-vertical-flip";
+        return "random_vertical_flip";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[2].random-vertical-flip", Map.of());
+        return Options.of("transforms[2].random_vertical_flip", Map.of());
     }
 
     @Override

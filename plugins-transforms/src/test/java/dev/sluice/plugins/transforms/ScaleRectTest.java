@@ -13,17 +13,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code scale-rect}: the contract and the seed's truncating arithmetic. */
+/** {@code scale_rect}: the contract and the seed's truncating arithmetic. */
 class ScaleRectTest extends TransformContract<Region, Region> {
 
     @Override
     protected String providerId() {
-        return "scale-rect";
+        return "scale_rect";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[0].scale-rect", Map.of("orig_shape", List.of(375, 500), "dest_shape", List.of(256, 341)));
+        return Options.of("transforms[0].scale_rect", Map.of("orig_shape", List.of(375, 500), "dest_shape", List.of(256, 341)));
     }
 
     @Override
@@ -58,9 +58,9 @@ class ScaleRectTest extends TransformContract<Region, Region> {
 
     @Test
     void shapesAreRequiredPairs() {
-        assertEquals("transforms[0].scale-rect.dest_shape", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].scale_rect.dest_shape", assertThrows(OptionsException.class,
                 () -> Samples.create(new ScaleRectProvider(), Map.of("orig_shape", List.of(1, 2)))).keyPath());
-        assertEquals("transforms[0].scale-rect.orig_shape", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].scale_rect.orig_shape", assertThrows(OptionsException.class,
                 () -> Samples.create(new ScaleRectProvider(), Map.of("orig_shape", 5, "dest_shape", List.of(1, 2)))).keyPath());
     }
 }

@@ -14,17 +14,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code side-by-side}: the contract, unequal heights, grey with colour, and the refusals. */
+/** {@code side_by_side}: the contract, unequal heights, grey with colour, and the refusals. */
 class SideBySideTest extends TransformContract<List<?>, Image> {
 
     @Override
     protected String providerId() {
-        return "side-by-side";
+        return "side_by_side";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[0].side-by-side", Map.of("gap", 3, "fill", 40));
+        return Options.of("transforms[0].side_by_side", Map.of("gap", 3, "fill", 40));
     }
 
     @Override
@@ -65,7 +65,7 @@ class SideBySideTest extends TransformContract<List<?>, Image> {
     void emptyListsForeignEntriesAndMixedAlphaAreRefused() {
         Transform<List<?>, Image> join = Samples.create(new SideBySideProvider(), Map.of());
         assertThrows(IllegalArgumentException.class, () -> join.apply(List.of(), new SplittableRandom(0)));
-        assertEquals("side-by-side takes a list of Images; entry 1 is java.lang.String", assertThrows(IllegalArgumentException.class,
+        assertEquals("side_by_side takes a list of Images; entry 1 is java.lang.String", assertThrows(IllegalArgumentException.class,
                 () -> join.apply(List.of(Fixtures.input("grass"), "grass"), new SplittableRandom(0))).getMessage());
         assertEquals("cannot put an image of 3 channels (entry 0) beside one of 4", assertThrows(IllegalArgumentException.class,
                 () -> join.apply(List.of(Fixtures.input("grass"), TestImages.photo(5, 5, 4)), new SplittableRandom(0))).getMessage());

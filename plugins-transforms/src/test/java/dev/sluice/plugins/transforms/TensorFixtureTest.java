@@ -14,18 +14,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * to-tensor, normalize, to-dtype and the evaluation pipeline (fused and step by step) against
+ * to_tensor, normalize, to_dtype and the evaluation pipeline (fused and step by step) against
  * torchvision on real photographs: tensors equal bit for bit, the pipeline within one 8-bit level
  * after normalisation.
  */
 class TensorFixtureTest {
     private static final Map<String, TransformProvider> PROVIDERS = Map.of(
-            "to-tensor", new ToTensorProvider(),
+            "to_tensor", new ToTensorProvider(),
             "normalize", new NormalizeProvider(),
-            "to-dtype", new ToDtypeProvider());
+            "to_dtype", new ToDtypeProvider());
 
     static List<Fixtures.Case> chains() {
-        return Fixtures.cases("to-tensor", "to-tensor,normalize", "to-tensor,to-dtype");
+        return Fixtures.cases("to_tensor", "to_tensor,normalize", "to_tensor,to_dtype");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,8 +73,8 @@ class TensorFixtureTest {
         Options o = c.optionsAt("case");
         List<Object> steps = new ArrayList<>();
         steps.add(Map.of("resize", Map.of("size", o.getInt("size", 0))));
-        steps.add(Map.of("center-crop", Map.of("size", o.getInt("crop", 0))));
-        steps.add("to-tensor");
+        steps.add(Map.of("center_crop", Map.of("size", o.getInt("crop", 0))));
+        steps.add("to_tensor");
         steps.add(Map.of("normalize", Map.of("mean", o.raw("mean"), "std", o.raw("std"))));
         Transform<Object, Object> fused = new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", steps)));
         Image input = Fixtures.input(c.input());

@@ -16,17 +16,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code to-dtype}: the contract, unscaled and scaled conversions as torchvision's, and the refused casts. */
+/** {@code to_dtype}: the contract, unscaled and scaled conversions as torchvision's, and the refused casts. */
 class ToDtypeTest extends TransformContract<Object, Tensor> {
 
     @Override
     protected String providerId() {
-        return "to-dtype";
+        return "to_dtype";
     }
 
     @Override
     protected Options providerOptions() {
-        return Options.of("transforms[1].to-dtype", Map.of("dtype", "uint8"));
+        return Options.of("transforms[1].to_dtype", Map.of("dtype", "uint8"));
     }
 
     @Override
@@ -84,9 +84,9 @@ class ToDtypeTest extends TransformContract<Object, Tensor> {
                 () -> convert(Tensor.ofFloats(new int[] {1}, 0.5f), "int64", true)).getMessage());
         OptionsException unknown = assertThrows(OptionsException.class,
                 () -> Samples.create(new ToDtypeProvider(), Map.of("dtype", "float16")));
-        assertEquals("transforms[0].to-dtype.dtype", unknown.keyPath());
+        assertEquals("transforms[0].to_dtype.dtype", unknown.keyPath());
         assertEquals(IllegalArgumentException.class, unknown.getCause().getClass());
-        assertEquals("transforms[0].to-dtype.dtype", assertThrows(OptionsException.class,
+        assertEquals("transforms[0].to_dtype.dtype", assertThrows(OptionsException.class,
                 () -> Samples.create(new ToDtypeProvider(), Map.of())).keyPath());
     }
 }

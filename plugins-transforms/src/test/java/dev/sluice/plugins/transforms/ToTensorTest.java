@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@code to-tensor}: the contract and the CHW layout of level / 255. */
+/** {@code to_tensor}: the contract and the CHW layout of level / 255. */
 class ToTensorTest extends TransformContract<Image, Tensor> {
 
     @Override
     protected String providerId() {
-        return "to-tensor";
+        return "to_tensor";
     }
 
     @Override
