@@ -163,6 +163,44 @@ public final class ShardWriter implements Closeable {
         }
     }
 
+    /**
+     * Gives up: deletes the shard in progress and every shard this writer completed, and closes the
+     * writer, so that a failed export leaves nothing behind. Idempotent.
+     *
+     * @throws IOException if a file cannot be deleted; the others are still tried
+     */
+    public void abort() throws IOException {
+        IOException failure = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                failure = e;
+            }
+            current = null;
+        }
+        closed = true;
+        List<Path> files = new ArrayList<>(written);
+        if (currentPart != null) {
+            files.add(currentPart);
+        }
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        written.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     /** The shards completed so far, in order; after {@link #close()}, all of them. */
     public List<Path> shards() {
         return List.copyOf(written);

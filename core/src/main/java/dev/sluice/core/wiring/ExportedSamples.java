@@ -1,0 +1,122 @@
+package dev.sluice.core.wiring;
+
+import dev.sluice.api.Dataset;
+import dev.sluice.api.DecodeException;
+import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.EncodeException;
+import dev.sluice.api.EncodeOptions;
+import dev.sluice.api.Image;
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.ImageEncoder;
+import dev.sluice.api.Transform;
+import dev.sluice.core.dataset.SampleLoadException;
+import dev.sluice.core.label.LabelIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The entries of a label index as the bytes a shard stores: the image file as it is, or, when
+ * re-encoding, decoded, optionally resized, and encoded as JPEG. Safe for concurrent reads, so that
+ * a loader's workers prepare samples in parallel.
+ */
+final class ExportedSamples implements Dataset<ExportedSamples.Sample> {
+    /**
+     * One sample ready for a shard.
+     *
+     * @param extension the image member's extension
+     * @param image the encoded image
+     * @param labels the entry's labels
+     */
+    record Sample(String extension, byte[] image, long[] labels) {
+    }
+
+    private final LabelIndex index;
+    private final Path root;
+    private final ImageDecoder decoder;
+    private final DecodeOptions decodeOptions;
+    private final Transform<Image, Image> resize;
+    private final ImageEncoder encoder;
+    private final EncodeOptions encodeOptions;
+
+    /** @param encoder null to store every image file as it is */
+    ExportedSamples(LabelIndex index, Path root, ImageDecoder decoder, DecodeOptions decodeOptions,
+            Transform<Image, Image> resize, ImageEncoder encoder, EncodeOptions encodeOptions) {
+        this.index = index;
+        this.root = root;
+        this.decoder = decoder;
+        this.decodeOptions = decodeOptions;
+        this.resize = resize;
+        this.encoder = encoder;
+        this.encodeOptions = encodeOptions;
+    }
+
+    @Override
+    public Sample get(long i) {
+        throw new UnsupportedOperationException("the export reads samples through a loader, with a random source");
+    }
+
+    @Override
+    public Sample get(long i, RandomGenerator random) {
+        Path file = file(i);
+        long[] labels = index.labels(i);
+        if (encoder == null) {
+            try {
+                return new Sample(extension(file), Files.readAllBytes(file), labels);
+            } catch (NoSuchFileException e) {
+                throw new SampleLoadException(i, file.toString(), "no such file", e);
+            } catch (IOException e) {
+                throw new SampleLoadException(i, file.toString(), "cannot be read: " + e, e);
+            }
+        }
+        Image image;
+        try {
+            image = decoder.decode(file, decodeOptions);
+        } catch (DecodeException e) {
+            throw new SampleLoadException(i, file.toString(), e.reason(), e);
+        }
+        if (resize != null) {
+            try {
+                image = resize.apply(image, random);
+            } catch (RuntimeException e) {
+                throw new SampleLoadException(i, file.toString(), "the resize failed: " + e.getMessage(), e);
+            }
+        }
+        try {
+            return new Sample("jpg", encoder.encode(image, encodeOptions), labels);
+        } catch (EncodeException e) {
+            throw new SampleLoadException(i, file.toString(), "cannot be encoded: " + e.getMessage(), e);
+        }
+    }
+
+    private Path file(long i) {
+        String path = index.path(i);
+        try {
+            return root.resolve(path);
+        } catch (InvalidPathException e) {
+            throw new SampleLoadException(i, path, "not a valid path: " + e.getReason(), e);
+        }
+    }
+
+    /** The file's extension in lower case, or "img" when it has none (a shard member needs one). */
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 || dot == name.length() - 1 ? "img" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public long size() {
+        return index.size();
+    }
+
+    @Override
+    public Optional<String> describe(long i) {
+        return Optional.of(root.resolve(index.path(i)).toString());
+    }
+}
