@@ -1,0 +1,109 @@
+package dev.sluice.core.bench;
+
+import dev.sluice.api.Collate;
+import dev.sluice.api.Image;
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Options;
+import dev.sluice.api.spi.ImageDecoderProvider;
+import dev.sluice.core.dataset.ImageLabelDataset;
+import dev.sluice.core.dataset.LabeledSample;
+import dev.sluice.core.label.LabelIndex;
+import dev.sluice.core.label.TxtLabelFormatProvider;
+import dev.sluice.core.loader.DataLoader;
+import dev.sluice.core.plugin.PluginInfo;
+import dev.sluice.core.plugin.PluginKind;
+import dev.sluice.core.plugin.PluginRegistry;
+import dev.sluice.core.shard.ShardDataset;
+import dev.sluice.core.shard.Shards;
+import dev.sluice.core.wiring.ShardExport;
+import dev.sluice.core.wiring.SluiceConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Images per second decoded from individual files (an {@link ImageLabelDataset} over a label file)
+ * against the same images from tar shards (a {@link ShardDataset}), for every decoder plugin on
+ * the class path, through a DataLoader with worker threads. The shards are written first, with the
+ * JPEG bytes as they are, by {@link ShardExport}. A benchmark, not a test: run it on a quiet
+ * machine, with the decoder plugins' classes on the class path.
+ *
+ * <pre>
+ * mvn -q -o -pl api,core,plugins-imageio,plugins-opencv package -DskipTests
+ * mvn -q -o -pl core,plugins-imageio,plugins-opencv dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp "core/target/test-classes:core/target/classes:api/target/classes:plugins-imageio/target/classes:\
+ * plugins-opencv/target/classes:$(cat /tmp/cp.txt)" dev.sluice.core.bench.ShardReadBench \
+ *     /work/bench-set [num_workers] [repeats]
+ * </pre>
+ */
+public final class ShardReadBench {
+    private static final int BATCH = 32;
+    private static final Collate<LabeledSample<Image>, Integer> COUNT = (samples, allocator) -> samples.size();
+
+    private ShardReadBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path set = Path.of(args.length > 0 ? args[0] : "/work/bench-set");
+        int workers = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        PluginRegistry plugins = PluginRegistry.discover(ShardReadBench.class.getClassLoader());
+        Path shardDir = Files.createTempDirectory("sluice-bench-shards");
+        SluiceConfig config = SluiceConfig.parse("dataset:\n  labels: train.txt\n  root: images\n", set, List.of());
+        ShardExport.Result written = ShardExport.builder(config, plugins, shardDir).maxSamples(250)
+                .pattern("bench-%04d.tar").build().run();
+        List<Path> shards = Shards.expand(shardDir, "bench-*.tar");
+        LabelIndex index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()),
+                set.resolve("train.txt"), set.resolve("images"), false);
+        System.out.printf(Locale.ROOT, "%d images (%.1f MB) in %d shards; batch %d, num_workers=%d, %d timed epochs "
+                + "after one warm-up; median [min-max] images/s%n", written.samples(), written.bytes() / 1e6,
+                shards.size(), BATCH, workers, repeats);
+        for (PluginInfo info : plugins.plugins(PluginKind.DECODER)) {
+            if (!info.availability().available()) {
+                System.out.println(info.id() + ": unavailable: " + info.availability().reason());
+                continue;
+            }
+            ImageDecoder decoder = plugins.require(PluginKind.DECODER, ImageDecoderProvider.class, info.id(), "bench")
+                    .create(Options.empty());
+            ImageLabelDataset<Image> files = ImageLabelDataset.builder(index, set.resolve("images"), decoder).build();
+            ShardDataset<Image> fromShards = ShardDataset.builder(shards, decoder).shuffle(true).shuffleBuffer(100)
+                    .build();
+            double[] fileRates = rates(DataLoader.builder(files).batchSize(BATCH).shuffle(true).numWorkers(workers)
+                    .collate(COUNT).build(), repeats);
+            double[] shardRates = rates(DataLoader.builder(fromShards).batchSize(BATCH).numWorkers(workers)
+                    .collate(COUNT).build(), repeats);
+            System.out.printf(Locale.ROOT, "%-8s files  %7.1f [%.1f-%.1f]%n", info.id(), fileRates[repeats / 2],
+                    fileRates[0], fileRates[repeats - 1]);
+            System.out.printf(Locale.ROOT, "%-8s shards %7.1f [%.1f-%.1f]  (x%.2f)%n", info.id(), shardRates[repeats / 2],
+                    shardRates[0], shardRates[repeats - 1], shardRates[repeats / 2] / fileRates[repeats / 2]);
+        }
+        for (Path shard : shards) {
+            Files.delete(shard);
+        }
+        Files.delete(shardDir);
+    }
+
+    /** Images per second of each timed epoch, sorted. */
+    private static double[] rates(DataLoader<LabeledSample<Image>, Integer> loader, int repeats) {
+        List<Double> rates = new ArrayList<>();
+        try (loader) {
+            for (int epoch = 0; epoch <= repeats; epoch++) {
+                long start = System.nanoTime();
+                long images = 0;
+                for (int count : loader) {
+                    images += count;
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (epoch > 0) {
+                    rates.add(images / seconds);
+                }
+            }
+        }
+        double[] sorted = rates.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+}
