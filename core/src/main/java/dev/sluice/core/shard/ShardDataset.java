@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code split_by_worker}: rank {@code r} of {@code R} takes every
  * {@code R}-th shard from position {@code r}, and worker {@code w} of {@code N} every {@code N}-th of
  * those from position {@code w}); each worker reads its shards in turn through a shuffle buffer of
- * {@link Builder#shuffleBuffer} samples when shuffling. Every sample is read exactly once per epoch
+ * {@link ShardDatasetBuilder#shuffleBuffer} samples when shuffling. Every sample is read exactly once per epoch
  * across all ranks and workers; when the shards do not divide evenly among them, some streams have
  * one shard more than others, so ranks see unequal sample counts. Every rank must use the same seed
  * and shard list.
@@ -59,7 +59,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param <T> the type the transform produces
  */
 public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>> {
-    /** The image extensions looked for, in order, unless {@link Builder#imageExtensions} says otherwise. */
+    /** The image extensions looked for, in order, unless {@link ShardDatasetBuilder#imageExtensions} says otherwise. */
     public static final List<String> IMAGE_EXTENSIONS = List.of("jpg", "jpeg", "png", "webp", "bmp", "tif", "tiff",
             "ppm", "pgm", "pbm", "pnm", "gif");
     /** Tags the shuffle buffers' random streams apart from every other use of the seed. */
@@ -74,7 +74,7 @@ public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>
     private final ErrorPolicy onError;
     private final Skips skips = new Skips();
 
-    private ShardDataset(Builder<T> builder, ShardList shards) {
+    ShardDataset(ShardDatasetBuilder<T> builder, ShardList shards) {
         this.shards = shards;
         this.decoding = new SampleDecoding<>(shards, builder.decoder, builder.decodeOptions, builder.transform,
                 builder.imageExtensions, builder.labelExtension, builder.labelFormat, builder.seed);
@@ -92,8 +92,9 @@ public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>
      *
      * @throws NullPointerException if an argument is null
      */
-    public static Builder<Image> builder(List<Path> shards, ImageDecoder decoder) {
-        return new Builder<>(List.copyOf(shards), Objects.requireNonNull(decoder, "decoder"), Transform.identity());
+    public static ShardDatasetBuilder<Image> builder(List<Path> shards, ImageDecoder decoder) {
+        return new ShardDatasetBuilder<>(List.copyOf(shards), Objects.requireNonNull(decoder, "decoder"),
+                Transform.identity());
     }
 
     /**
@@ -156,179 +157,6 @@ public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>
 
         void count(boolean sample) {
             (sample ? samples : shards).incrementAndGet();
-        }
-    }
-
-    /**
-     * Configures a {@link ShardDataset}. Not thread-safe; each method returns a builder to chain (the
-     * same one, except {@link #transform}, which changes the sample type).
-     *
-     * @param <T> the type the transform produces
-     */
-    public static final class Builder<T> {
-        private final List<Path> shards;
-        private final ImageDecoder decoder;
-        private final Transform<Image, T> transform;
-        private DecodeOptions decodeOptions = DecodeOptions.DEFAULT;
-        private List<String> imageExtensions = IMAGE_EXTENSIONS;
-        private String labelExtension = "cls";
-        private LabelFormat labelFormat = new TxtLabelFormatProvider().create(Options.empty());
-        private long seed;
-        private boolean shuffle;
-        private int shuffleBuffer = 1000;
-        private Rank rank = Rank.SINGLE;
-        private ErrorPolicy onError = ErrorPolicy.RAISE;
-
-        private Builder(List<Path> shards, ImageDecoder decoder, Transform<Image, T> transform) {
-            this.shards = shards;
-            this.decoder = decoder;
-            this.transform = transform;
-        }
-
-        private <U> Builder<U> copyWith(Transform<Image, U> newTransform) {
-            Builder<U> copy = new Builder<>(shards, decoder, newTransform);
-            copy.decodeOptions = decodeOptions;
-            copy.imageExtensions = imageExtensions;
-            copy.labelExtension = labelExtension;
-            copy.labelFormat = labelFormat;
-            copy.seed = seed;
-            copy.shuffle = shuffle;
-            copy.shuffleBuffer = shuffleBuffer;
-            copy.rank = rank;
-            copy.onError = onError;
-            return copy;
-        }
-
-        /** What the decoder produces; default {@link DecodeOptions#DEFAULT} (RGB, full size). */
-        public Builder<T> decodeOptions(DecodeOptions options) {
-            this.decodeOptions = Objects.requireNonNull(options, "decodeOptions");
-            return this;
-        }
-
-        /**
-         * The transform applied to each decoded image, replacing any given before; default none.
-         *
-         * @return a builder for datasets of the transform's output type, with this builder's other settings
-         */
-        public <U> Builder<U> transform(Transform<Image, U> newTransform) {
-            return copyWith(Objects.requireNonNull(newTransform, "transform"));
-        }
-
-        /**
-         * The extensions a sample's image member may have, in order of preference (case does not
-         * matter); default {@link ShardDataset#IMAGE_EXTENSIONS}.
-         *
-         * @throws IllegalArgumentException if the list is empty or an extension is blank
-         */
-        public Builder<T> imageExtensions(List<String> extensions) {
-            if (extensions.isEmpty()) {
-                throw new IllegalArgumentException("imageExtensions must not be empty");
-            }
-            List<String> lower = new ArrayList<>();
-            for (String extension : extensions) {
-                lower.add(extension(extension, "an image extension"));
-            }
-            this.imageExtensions = List.copyOf(lower);
-            return this;
-        }
-
-        /**
-         * Where the labels come from: the member with {@code extension} (such as {@code "cls"} or
-         * {@code "json"}), read by {@code format}'s {@link LabelFormat#readMember}; default the
-         * {@code cls} member read by {@code txt}.
-         *
-         * @throws IllegalArgumentException if the extension is blank
-         */
-        public Builder<T> labels(String extension, LabelFormat format) {
-            this.labelExtension = extension(extension, "the label extension");
-            this.labelFormat = Objects.requireNonNull(format, "format");
-            return this;
-        }
-
-        /** Samples have no labels (an empty label array each): for unlabelled data. */
-        public Builder<T> noLabels() {
-            this.labelExtension = null;
-            return this;
-        }
-
-        private static String extension(String extension, String what) {
-            if (extension == null || extension.isBlank() || extension.startsWith(".")) {
-                throw new IllegalArgumentException(what + " must not be blank or start with a dot, was '" + extension
-                        + "'");
-            }
-            return extension.toLowerCase(Locale.ROOT);
-        }
-
-        /** The seed of the shard order, the shuffle buffers and the transforms' random sources; default 0. */
-        public Builder<T> seed(long newSeed) {
-            this.seed = newSeed;
-            return this;
-        }
-
-        /** Whether each epoch shuffles the shard order and passes samples through the shuffle buffer; default false. */
-        public Builder<T> shuffle(boolean newShuffle) {
-            this.shuffle = newShuffle;
-            return this;
-        }
-
-        /**
-         * The shuffle buffer's capacity in samples, when shuffling; default 1000. Each worker holds up
-         * to this many encoded samples in memory; 1 shuffles the shard order only.
-         *
-         * @throws IllegalArgumentException if {@code samples < 1}
-         */
-        public Builder<T> shuffleBuffer(int samples) {
-            if (samples < 1) {
-                throw new IllegalArgumentException("shuffleBuffer must be >= 1, was " + samples);
-            }
-            this.shuffleBuffer = samples;
-            return this;
-        }
-
-        /** Which rank of a distributed job this dataset reads for; default {@link Rank#SINGLE}. */
-        public Builder<T> rank(Rank newRank) {
-            this.rank = Objects.requireNonNull(newRank, "rank");
-            return this;
-        }
-
-        /**
-         * What a stream does when a sample fails (no image, a label that does not parse, an image
-         * that does not decode, a transform that throws) or a shard is unreadable, truncated or
-         * corrupt: {@link ErrorPolicy#RAISE} (the default) ends the worker's stream with the
-         * {@link ShardException}; {@link ErrorPolicy#SKIP} passes over the sample or the rest of the
-         * shard, logs it and counts it ({@link #skippedSamples()}, {@link #skippedShards()}).
-         */
-        public Builder<T> onError(ErrorPolicy policy) {
-            this.onError = Objects.requireNonNull(policy, "onError");
-            return this;
-        }
-
-        /**
-         * The dataset.
-         *
-         * @throws IllegalArgumentException if there are no shards, a shard is listed twice, or a
-         *         shard is not a file (naming the first few)
-         */
-        public ShardDataset<T> build() {
-            if (shards.isEmpty()) {
-                throw new IllegalArgumentException("no shards to read");
-            }
-            Set<Path> seen = new HashSet<>();
-            List<String> missing = new ArrayList<>();
-            for (Path shard : shards) {
-                if (!seen.add(shard.toAbsolutePath().normalize())) {
-                    throw new IllegalArgumentException(shard + " is listed twice; each shard must be read once an epoch");
-                }
-                if (!Files.isRegularFile(shard)) {
-                    missing.add(shard.toString());
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException((missing.size() == 1 ? "no such shard: " : missing.size()
-                        + " shards do not exist: ") + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
-                        + (missing.size() > 5 ? ", ..." : ""));
-            }
-            return new ShardDataset<>(this, ShardList.of(shards));
         }
     }
 }

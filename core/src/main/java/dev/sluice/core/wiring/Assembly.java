@@ -23,6 +23,7 @@ import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.sampler.DistributedSampler;
 import dev.sluice.core.sampler.Rank;
 import dev.sluice.core.shard.ShardDataset;
+import dev.sluice.core.shard.ShardDatasetBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -163,7 +164,7 @@ final class Assembly {
             throw config.tree().error("dataset", "names no shards (dataset.shards), so there is no shard dataset");
         }
         LoaderSettings loader = config.loader();
-        ShardDataset.Builder<Object> builder = ShardDataset.builder(settings.shards(), decoder)
+        ShardDatasetBuilder<Object> builder = ShardDataset.builder(settings.shards(), decoder)
                 .decodeOptions(decodeOptions).transform(pipeline).imageExtensions(settings.imageMembers())
                 .seed(loader.seed()).shuffle(loader.shuffle()).shuffleBuffer(settings.shuffleBuffer())
                 .rank(loader.rank()).onError(loader.onError());

@@ -48,7 +48,7 @@ final class ShardFixtures {
         return paths;
     }
 
-    static ShardDataset.Builder<Image> builder(List<Path> shards) {
+    static ShardDatasetBuilder<Image> builder(List<Path> shards) {
         return ShardDataset.builder(shards, new TinyImageDecoder()).imageExtensions(List.of("tiny"));
     }
 
