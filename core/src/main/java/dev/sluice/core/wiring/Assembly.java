@@ -159,6 +159,7 @@ final class Assembly {
     /** The shard dataset: split by the loader's rank, shuffled when the loader shuffles, seeded by its seed. */
     ShardDataset<Object> shardDataset(ImageDecoder decoder, DecodeOptions decodeOptions,
             Transform<Image, Object> pipeline) {
+        requireDataset();
         ShardSettings settings = config.shards();
         if (settings == null) {
             throw config.tree().error("dataset", "names no shards (dataset.shards), so there is no shard dataset");
@@ -177,10 +178,18 @@ final class Assembly {
     }
 
     private DatasetSettings requireFiles(String what) {
+        requireDataset();
         if (config.dataset() == null) {
             throw config.tree().error("dataset", "names shards (dataset.shards), so there is no " + what);
         }
         return config.dataset();
+    }
+
+    private void requireDataset() {
+        if (!config.hasDataset()) {
+            throw config.tree().error("dataset", "required to build a loader: name a label file (dataset.labels) or "
+                    + "tar shards (dataset.shards)");
+        }
     }
 
     /**

@@ -71,7 +71,8 @@ public final class SluiceConfig {
             Options datasetOptions = tree.section("dataset");
             this.shards = datasetOptions.has("shards") ? ShardSection.read(tree, datasetOptions, SHARD_KEYS)
                     : null;
-            this.dataset = shards == null ? readDataset(datasetOptions) : null;
+            // Without a dataset section the configuration describes a pipeline only (decoder and transforms).
+            this.dataset = shards == null && tree.root().containsKey("dataset") ? readDataset(datasetOptions) : null;
             this.decoder = readDecoder(tree.section("decoder"));
             this.transforms = readTransforms();
             this.loader = readLoader(tree.section("loader"), environment);
@@ -118,6 +119,14 @@ public final class SluiceConfig {
         return new SluiceConfig(tree, environment);
     }
 
+    /**
+     * Whether the configuration has a {@code dataset} section. One without describes a pipeline only,
+     * its decoder and transforms ({@link ImagePipeline}), and cannot build a loader.
+     */
+    public boolean hasDataset() {
+        return dataset != null || shards != null;
+    }
+
     /** Whether the dataset is tar shards ({@code dataset.shards}) rather than files named by a label file. */
     public boolean readsShards() {
         return shards != null;
@@ -137,7 +146,7 @@ public final class SluiceConfig {
         return tree;
     }
 
-    /** The dataset of files; null when {@link #readsShards()}. */
+    /** The dataset of files; null when {@link #readsShards()} or there is no dataset section. */
     DatasetSettings dataset() {
         return dataset;
     }
