@@ -42,6 +42,7 @@ public final class ShardWriter implements Closeable {
     private final long maxSamples;
     private final long maxBytes;
     private final long mtimeSeconds;
+    private final int firstShard;
     private final List<Path> written = new ArrayList<>();
     private TarWriter current;
     private Path currentPart;
@@ -56,6 +57,7 @@ public final class ShardWriter implements Closeable {
         this.maxSamples = builder.maxSamples;
         this.maxBytes = builder.maxBytes;
         this.mtimeSeconds = builder.mtime.getEpochSecond();
+        this.firstShard = builder.firstShard;
     }
 
     /**
@@ -124,7 +126,7 @@ public final class ShardWriter implements Closeable {
     }
 
     private void startShard() throws IOException {
-        String name = String.format(pattern, written.size());
+        String name = String.format(pattern, firstShard + written.size());
         currentFinal = directory.resolve(name);
         currentPart = directory.resolve(name + ".part");
         if (Files.exists(currentFinal)) {
@@ -234,6 +236,7 @@ public final class ShardWriter implements Closeable {
         private long maxSamples = 1000;
         private long maxBytes;
         private Instant mtime = Instant.now();
+        private int firstShard;
 
         private Builder(Path directory) {
             this.directory = directory;
@@ -301,6 +304,20 @@ public final class ShardWriter implements Closeable {
                 throw new IllegalArgumentException("mtime must be between 1970 and 2242, was " + time);
             }
             this.mtime = time;
+            return this;
+        }
+
+        /**
+         * The number of the first shard; default 0. Several writers can share one numbering, each
+         * writing its own range (the parts of a Spark job).
+         *
+         * @throws IllegalArgumentException if {@code number < 0}
+         */
+        public Builder firstShard(int number) {
+            if (number < 0) {
+                throw new IllegalArgumentException("firstShard must be >= 0, was " + number);
+            }
+            this.firstShard = number;
             return this;
         }
 

@@ -21,9 +21,10 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * The entries of a label index as the bytes a shard stores: the image file as it is, or, when
- * re-encoding, decoded, optionally resized, and encoded as JPEG. Safe for concurrent reads, so that
- * a loader's workers prepare samples in parallel.
+ * A range of the entries of a label index as the bytes a shard stores: the image file as it is, or,
+ * when re-encoding, decoded, optionally resized, and encoded as JPEG. Sample {@code i} is entry
+ * {@code first + i}. Safe for concurrent reads, so that a loader's workers prepare samples in
+ * parallel.
  */
 final class ExportedSamples implements Dataset<ExportedSamples.Sample> {
     /**
@@ -43,11 +44,19 @@ final class ExportedSamples implements Dataset<ExportedSamples.Sample> {
     private final Transform<Image, Image> resize;
     private final ImageEncoder encoder;
     private final EncodeOptions encodeOptions;
+    private final long first;
+    private final long count;
 
-    /** @param encoder null to store every image file as it is */
+    /**
+     * @param encoder null to store every image file as it is
+     * @param first the first entry
+     * @param count the number of entries from {@code first}
+     */
     ExportedSamples(LabelIndex index, Path root, ImageDecoder decoder, DecodeOptions decodeOptions,
-            Transform<Image, Image> resize, ImageEncoder encoder, EncodeOptions encodeOptions) {
+            Transform<Image, Image> resize, ImageEncoder encoder, EncodeOptions encodeOptions, long first, long count) {
         this.index = index;
+        this.first = first;
+        this.count = count;
         this.root = root;
         this.decoder = decoder;
         this.decodeOptions = decodeOptions;
@@ -62,7 +71,8 @@ final class ExportedSamples implements Dataset<ExportedSamples.Sample> {
     }
 
     @Override
-    public Sample get(long i, RandomGenerator random) {
+    public Sample get(long position, RandomGenerator random) {
+        long i = entry(position);
         Path file = file(i);
         long[] labels = index.labels(i);
         if (encoder == null) {
@@ -110,13 +120,20 @@ final class ExportedSamples implements Dataset<ExportedSamples.Sample> {
         return dot <= 0 || dot == name.length() - 1 ? "img" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    @Override
-    public long size() {
-        return index.size();
+    private long entry(long position) {
+        if (position < 0 || position >= count) {
+            throw new IndexOutOfBoundsException("index " + position + " is outside a dataset of size " + count);
+        }
+        return first + position;
     }
 
     @Override
-    public Optional<String> describe(long i) {
-        return Optional.of(root.resolve(index.path(i)).toString());
+    public long size() {
+        return count;
+    }
+
+    @Override
+    public Optional<String> describe(long position) {
+        return Optional.of(root.resolve(index.path(entry(position))).toString());
     }
 }

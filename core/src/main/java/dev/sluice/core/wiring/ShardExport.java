@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,9 +55,10 @@ public final class ShardExport {
     private final SluiceConfig config;
     private final PluginRegistry plugins;
     private final Path out;
-    private final Builder builder;
+    private final ShardExportBuilder builder;
+    private LabelIndex index;
 
-    private ShardExport(Builder builder) {
+    ShardExport(ShardExportBuilder builder) {
         this.config = builder.config;
         this.plugins = builder.plugins;
         this.out = builder.out;
@@ -71,13 +71,14 @@ public final class ShardExport {
      *
      * @throws ConfigException if the configuration reads shards already
      */
-    public static Builder builder(SluiceConfig config, PluginRegistry plugins, Path out) {
+    public static ShardExportBuilder builder(SluiceConfig config, PluginRegistry plugins, Path out) {
         Objects.requireNonNull(config, "config");
         if (config.readsShards()) {
             throw config.tree().error("dataset", "names shards already; a shard export reads a dataset of image files "
                     + "named by a label file (dataset.labels)");
         }
-        return new Builder(config, Objects.requireNonNull(plugins, "plugins"), Objects.requireNonNull(out, "out"));
+        return new ShardExportBuilder(config, Objects.requireNonNull(plugins, "plugins"), Objects.requireNonNull(out,
+                "out"));
     }
 
     /** Told of progress after each sample written, on the writing thread. */
@@ -117,21 +118,63 @@ public final class ShardExport {
      * @throws IOException if the output folder holds shards of the same names, or writing fails
      */
     public Result run() throws IOException {
+        return write(0, index().size(), 0);
+    }
+
+    /**
+     * Writes only shards {@code firstShard} to {@code firstShard + shardCount - 1} of the numbering
+     * {@link #run()} would use: shard {@code n} holds entries {@code n * maxSamples} up to the next
+     * shard's. For splitting one export among machines that share the output folder (the parts of a
+     * Spark job): together they write what one run writes. Throws as {@link #run()}.
+     *
+     * @throws IllegalStateException if the export has a byte limit, whose shard boundaries depend on
+     *         every sample before
+     * @throws IllegalArgumentException if the range is negative
+     */
+    public Result runShards(int firstShard, int shardCount) throws IOException {
+        if (builder.maxBytes > 0) {
+            throw new IllegalStateException("an export split by shard numbers cannot have a byte limit");
+        }
+        if (firstShard < 0 || shardCount < 0) {
+            throw new IllegalArgumentException("firstShard and shardCount must be >= 0, were " + firstShard + " and "
+                    + shardCount);
+        }
+        long size = index().size();
+        long from = Math.min(size, firstShard * builder.maxSamples);
+        long to = Math.min(size, (firstShard + (long) shardCount) * builder.maxSamples);
+        return write(from, to, firstShard);
+    }
+
+    /** The number of shards {@link #run()} writes when no sample is skipped and there is no byte limit. */
+    public int shardCount() {
+        long shards = (index().size() + builder.maxSamples - 1) / builder.maxSamples;
+        return Math.toIntExact(shards);
+    }
+
+    /** The label file's entries, read once. */
+    private synchronized LabelIndex index() {
+        if (index == null) {
+            index = new Assembly(config, plugins).labelIndex();
+        }
+        return index;
+    }
+
+    private Result write(long from, long to, int firstShard) throws IOException {
         Assembly assembly = new Assembly(config, plugins);
         boolean reencode = builder.resize != null || builder.quality != null;
         ImageEncoder encoder = reencode ? encoder() : null;
         Transform<Image, Image> resize = builder.resize == null ? null : resize(builder.resize);
-        requireNoShardsIn(out);
-        LabelIndex index = assembly.labelIndex();
-        ExportedSamples samples = new ExportedSamples(index, config.dataset().root(), reencode ? assembly.decoder() : null,
-                assembly.decodeOptions(), resize, encoder, EncodeOptions.jpeg(builder.quality == null
-                        ? EncodeOptions.DEFAULT_JPEG_QUALITY : builder.quality));
+        requireNoShardIn(out, firstShard);
+        LabelIndex entries = index();
+        ExportedSamples samples = new ExportedSamples(entries, config.dataset().root(),
+                reencode ? assembly.decoder() : null, assembly.decodeOptions(), resize, encoder,
+                EncodeOptions.jpeg(builder.quality == null ? EncodeOptions.DEFAULT_JPEG_QUALITY : builder.quality),
+                from, to - from);
         LoaderSettings settings = config.loader();
         ShardWriter writer = ShardWriter.builder(out).pattern(builder.pattern).maxSamples(builder.maxSamples)
-                .maxBytes(builder.maxBytes).mtime(builder.mtime).build();
-        int digits = Math.max(6, Long.toString(index.size() - 1).length());
-        String keyFormat = "%0" + digits + "d";
-        long total = index.size();
+                .maxBytes(builder.maxBytes).mtime(builder.mtime).firstShard(firstShard).build();
+        String keyFormat = "%0" + Math.max(6, Long.toString(entries.size() - 1).length()) + "d";
+        long total = to - from;
         long done = 0;
         EpochReport report;
         try (DataLoader<ExportedSamples.Sample, List<ExportedSamples.Sample>> loader = DataLoader.builder(samples)
@@ -145,7 +188,7 @@ public final class ShardExport {
                     Map<String, byte[]> members = new LinkedHashMap<>();
                     members.put(sample.extension(), sample.image());
                     members.put("cls", labelText(sample.labels()).getBytes(StandardCharsets.US_ASCII));
-                    writer.write(String.format(keyFormat, indices[i]), members);
+                    writer.write(String.format(keyFormat, from + indices[i]), members);
                 }
                 done = indices.length == 0 ? done : indices[indices.length - 1] + 1;
                 if (builder.progress != null) {
@@ -189,11 +232,11 @@ public final class ShardExport {
         return (Transform<Image, Image>) provider.create(options);
     }
 
-    private void requireNoShardsIn(Path folder) throws IOException {
+    private void requireNoShardIn(Path folder, int number) throws IOException {
         if (!Files.isDirectory(folder)) {
             return;
         }
-        String first = String.format(builder.pattern, 0);
+        String first = String.format(builder.pattern, number);
         if (Files.exists(folder.resolve(first)) || Files.exists(folder.resolve(first + ".part"))) {
             throw new java.nio.file.FileAlreadyExistsException(folder.resolve(first).toString(), null,
                     "the output folder holds shards already; remove them or choose another output folder");
@@ -206,100 +249,5 @@ public final class ShardExport {
             text.append(text.length() == 0 ? "" : " ").append(label);
         }
         return text.toString();
-    }
-
-    /** Configures a {@link ShardExport}. Not thread-safe. */
-    public static final class Builder {
-        private final SluiceConfig config;
-        private final PluginRegistry plugins;
-        private final Path out;
-        private String pattern = "shard-%06d.tar";
-        private long maxSamples = 1000;
-        private long maxBytes;
-        private Options resize;
-        private Integer quality;
-        private String encoder = PluginRegistry.AUTO;
-        private Instant mtime = Instant.now();
-        private Progress progress;
-
-        private Builder(SluiceConfig config, PluginRegistry plugins, Path out) {
-            this.config = config;
-            this.plugins = plugins;
-            this.out = out;
-        }
-
-        /** Shard names, a {@link String#format} pattern of the shard number; default {@code shard-%06d.tar}. */
-        public Builder pattern(String newPattern) {
-            // The writer's builder checks the pattern now, so that a bad one is refused before any work.
-            ShardWriter.builder(out).pattern(newPattern);
-            this.pattern = newPattern;
-            return this;
-        }
-
-        /** The most samples a shard holds, {@code >= 1}; default 1000. @throws IllegalArgumentException if below 1 */
-        public Builder maxSamples(long count) {
-            if (count < 1) {
-                throw new IllegalArgumentException("maxSamples must be >= 1, was " + count);
-            }
-            this.maxSamples = count;
-            return this;
-        }
-
-        /** The most bytes a shard holds, or 0 for no limit (the default). @throws IllegalArgumentException if negative */
-        public Builder maxBytes(long bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("maxBytes must be >= 0, was " + bytes);
-            }
-            this.maxBytes = bytes;
-            return this;
-        }
-
-        /**
-         * Resizes every image before storing it, with the {@code resize} transform given these options
-         * (the transform pack's: {@code size: 256}, or {@code height}/{@code width}); null for none.
-         * Resizing re-encodes as JPEG.
-         */
-        public Builder resize(Options resizeOptions) {
-            this.resize = resizeOptions;
-            return this;
-        }
-
-        /**
-         * Re-encodes every image as JPEG at this quality (1 to 100); without it, a resized image is
-         * encoded at {@link EncodeOptions#DEFAULT_JPEG_QUALITY}.
-         *
-         * @throws IllegalArgumentException if out of range
-         */
-        public Builder quality(int jpegQuality) {
-            if (jpegQuality < 1 || jpegQuality > 100) {
-                throw new IllegalArgumentException("quality must be 1 to 100, was " + jpegQuality);
-            }
-            this.quality = jpegQuality;
-            return this;
-        }
-
-        /** The encoder's plugin id when re-encoding; default {@code auto}, the highest priority available. */
-        public Builder encoder(String id) {
-            this.encoder = Objects.requireNonNull(id, "encoder");
-            return this;
-        }
-
-        /** The modification time of every member; default now. @throws IllegalArgumentException as {@link ShardWriter.Builder#mtime} */
-        public Builder mtime(Instant time) {
-            ShardWriter.builder(out).mtime(time);
-            this.mtime = time;
-            return this;
-        }
-
-        /** Told of progress after each batch of samples written; default none. */
-        public Builder progress(Progress listener) {
-            this.progress = listener;
-            return this;
-        }
-
-        /** The export, ready to {@link ShardExport#run()}. */
-        public ShardExport build() {
-            return new ShardExport(this);
-        }
     }
 }

@@ -17,6 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * A whole loader described in YAML: the dataset (label format, label file, image root, repeat; or
@@ -125,6 +128,18 @@ public final class SluiceConfig {
      */
     public boolean hasDataset() {
         return dataset != null || shards != null;
+    }
+
+    /**
+     * This configuration without its {@code dataset} section, as YAML text with the overrides
+     * applied: what a machine without the dataset (an executor of a Spark job) parses with
+     * {@link #parse(String, Path, List)} and this configuration's {@link #baseDir()} to build the same
+     * {@link ImagePipeline}.
+     */
+    public String pipelineYaml() {
+        Map<String, Object> sections = new LinkedHashMap<>(tree.root());
+        sections.remove("dataset");
+        return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build()).dumpToString(sections);
     }
 
     /** Whether the dataset is tar shards ({@code dataset.shards}) rather than files named by a label file. */

@@ -37,6 +37,16 @@ class ImagePipelineTest {
     }
 
     @Test
+    void thePipelineYamlIsTheConfigurationWithoutItsDatasetAndWithItsOverrides() throws java.io.IOException {
+        SluiceConfig full = SluiceConfig.load(TinyProject.write(dir, TinyProject.CONFIG), List.of("loader.seed=33"));
+        SluiceConfig pipelineOnly = SluiceConfig.parse(full.pipelineYaml(), full.baseDir(), List.of());
+        assertFalse(pipelineOnly.hasDataset());
+        assertEquals(33, ImagePipeline.fromConfig(pipelineOnly, PLUGINS).seed());
+        assertEquals(full.transforms(), pipelineOnly.transforms());
+        assertEquals(full.decoder(), pipelineOnly.decoder());
+    }
+
+    @Test
     void aLoaderNeedsADataset() {
         SluiceConfig config = SluiceConfig.parse(PIPELINE, dir, List.of());
         ConfigException e = assertThrows(ConfigException.class, () -> Sluice.fromConfig(config, PLUGINS));

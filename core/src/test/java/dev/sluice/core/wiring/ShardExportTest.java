@@ -55,6 +55,24 @@ class ShardExportTest {
     }
 
     @Test
+    void partsWritingShardRangesTogetherWriteWhatOneRunWrites() throws IOException {
+        SluiceConfig config = SluiceConfig.load(TinyProject.write(dir, TinyProject.CONFIG));
+        ShardExport.Result whole = ShardExport.builder(config, PLUGINS, dir.resolve("one")).maxSamples(3)
+                .mtime(Instant.EPOCH).build().run();
+        ShardExport parts = ShardExport.builder(config, PLUGINS, dir.resolve("parts")).maxSamples(3).mtime(Instant.EPOCH)
+                .build();
+        assertEquals(4, parts.shardCount());
+        List<Path> written = new ArrayList<>(parts.runShards(2, 2).shards());
+        written.addAll(0, parts.runShards(0, 2).shards());
+        assertEquals(List.of("shard-000000.tar", "shard-000001.tar", "shard-000002.tar", "shard-000003.tar"),
+                written.stream().map(path -> path.getFileName().toString()).toList());
+        for (int i = 0; i < 4; i++) {
+            assertArrayEquals(Files.readAllBytes(whole.shards().get(i)), Files.readAllBytes(written.get(i)), "shard " + i);
+        }
+        assertEquals(0, parts.runShards(4, 3).samples());
+    }
+
+    @Test
     void aQualityReencodesWithTheEncoderAsJpegMembers() throws IOException {
         SluiceConfig config = SluiceConfig.load(TinyProject.write(dir, TinyProject.CONFIG));
         ShardExport.Result result = ShardExport.builder(config, PLUGINS, dir.resolve("out")).quality(80).build().run();
