@@ -5,6 +5,7 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Transform;
+import dev.sluice.core.loader.ErrorPolicy;
 import dev.sluice.core.plugin.PluginRegistry;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -28,13 +29,15 @@ public final class ImagePipeline {
     private final DecodeOptions decodeOptions;
     private final Transform<Image, Object> transform;
     private final long seed;
+    private final ErrorPolicy onError;
 
     private ImagePipeline(ImageDecoder decoder, DecodeOptions decodeOptions, Transform<Image, Object> transform,
-            long seed) {
+            long seed, ErrorPolicy onError) {
         this.decoder = decoder;
         this.decodeOptions = decodeOptions;
         this.transform = transform;
         this.seed = seed;
+        this.onError = onError;
     }
 
     /**
@@ -47,7 +50,7 @@ public final class ImagePipeline {
         Assembly assembly = new Assembly(Objects.requireNonNull(config, "config"), Objects.requireNonNull(plugins,
                 "plugins"));
         return new ImagePipeline(assembly.decoder(), assembly.decodeOptions(), assembly.pipeline(),
-                config.loader().seed());
+                config.loader().seed(), config.loader().onError());
     }
 
     /**
@@ -82,5 +85,10 @@ public final class ImagePipeline {
     /** The configured seed ({@code loader.seed}), for deriving each sample's random source. */
     public long seed() {
         return seed;
+    }
+
+    /** The configured error policy ({@code loader.on_error}), for whoever runs the pipeline over many samples. */
+    public ErrorPolicy onError() {
+        return onError;
     }
 }

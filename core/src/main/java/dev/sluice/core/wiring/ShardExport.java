@@ -11,7 +11,6 @@ import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
-import dev.sluice.core.loader.EpochReport;
 import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.shard.ShardWriter;
@@ -160,42 +159,17 @@ public final class ShardExport {
     }
 
     private Result write(long from, long to, int firstShard) throws IOException {
-        Assembly assembly = new Assembly(config, plugins);
-        boolean reencode = builder.resize != null || builder.quality != null;
-        ImageEncoder encoder = reencode ? encoder() : null;
-        Transform<Image, Image> resize = builder.resize == null ? null : resize(builder.resize);
         requireNoShardIn(out, firstShard);
-        LabelIndex entries = index();
-        ExportedSamples samples = new ExportedSamples(entries, config.dataset().root(),
-                reencode ? assembly.decoder() : null, assembly.decodeOptions(), resize, encoder,
-                EncodeOptions.jpeg(builder.quality == null ? EncodeOptions.DEFAULT_JPEG_QUALITY : builder.quality),
-                from, to - from);
-        LoaderSettings settings = config.loader();
         ShardWriter writer = ShardWriter.builder(out).pattern(builder.pattern).maxSamples(builder.maxSamples)
                 .maxBytes(builder.maxBytes).mtime(builder.mtime).firstShard(firstShard).build();
-        String keyFormat = "%0" + Math.max(6, Long.toString(entries.size() - 1).length()) + "d";
-        long total = to - from;
-        long done = 0;
-        EpochReport report;
-        try (DataLoader<ExportedSamples.Sample, List<ExportedSamples.Sample>> loader = DataLoader.builder(samples)
-                .batchSize(8).numWorkers(settings.numWorkers()).onError(settings.onError()).seed(settings.seed())
-                .collate(AS_LIST).build(); BatchIterator<List<ExportedSamples.Sample>> batches = loader.iterator()) {
-            while (batches.hasNext()) {
-                List<ExportedSamples.Sample> batch = batches.next();
-                long[] indices = batches.indices();
-                for (int i = 0; i < batch.size(); i++) {
-                    ExportedSamples.Sample sample = batch.get(i);
-                    Map<String, byte[]> members = new LinkedHashMap<>();
-                    members.put(sample.extension(), sample.image());
-                    members.put("cls", labelText(sample.labels()).getBytes(StandardCharsets.US_ASCII));
-                    writer.write(String.format(keyFormat, from + indices[i]), members);
-                }
-                done = indices.length == 0 ? done : indices[indices.length - 1] + 1;
-                if (builder.progress != null) {
-                    builder.progress.update(done, total);
-                }
-            }
-            report = batches.report();
+        long skipped;
+        try {
+            skipped = prepare(from, to, sample -> {
+                Map<String, byte[]> members = new LinkedHashMap<>();
+                members.put(sample.extension(), sample.image());
+                members.put("cls", labelText(sample.labels()).getBytes(StandardCharsets.US_ASCII));
+                writer.write(sample.key(), members);
+            });
             writer.close();
         } catch (IOException | RuntimeException | Error e) {
             try {
@@ -205,14 +179,81 @@ public final class ShardExport {
             }
             throw e;
         }
-        if (builder.progress != null && done < total) {
-            builder.progress.update(total, total);
-        }
         long bytes = 0;
         for (Path shard : writer.shards()) {
             bytes += Files.size(shard);
         }
-        return new Result(writer.shards(), writer.samples(), report.skipped(), bytes);
+        return new Result(writer.shards(), writer.samples(), skipped, bytes);
+    }
+
+    /**
+     * A sample as a shard stores it.
+     *
+     * @param key the sample's key: its entry number, zero-padded to at least six digits
+     * @param extension the image member's extension: the file's own ({@code jpg}, {@code png}), or
+     *        {@code jpg} when re-encoded
+     * @param image the encoded image
+     * @param labels the entry's labels
+     */
+    public record Prepared(String key, String extension, byte[] image, long[] labels) {
+    }
+
+    /** Receives prepared samples, in entry order, on the calling thread. */
+    @FunctionalInterface
+    public interface Sink {
+        /** @throws IOException to stop the export */
+        void accept(Prepared sample) throws IOException;
+    }
+
+    /**
+     * Prepares entries {@code from} (inclusive) to {@code to} (exclusive) of the label file as a shard
+     * would store them, without writing shards: for other outputs, such as Parquet. The
+     * configuration's {@code loader.num_workers} threads prepare; {@code sink} is called on this one.
+     *
+     * @return the number of entries skipped under {@code on_error: skip}
+     * @throws IllegalArgumentException if the range is outside the label file's entries
+     * @throws IOException as {@code sink} throws it
+     * @throws dev.sluice.core.dataset.SampleLoadException naming the sample's index and file when an
+     *         image cannot be read or encoded (under {@code on_error: raise})
+     */
+    public long prepare(long from, long to, Sink sink) throws IOException {
+        LabelIndex entries = index();
+        if (from < 0 || to < from || to > entries.size()) {
+            throw new IllegalArgumentException("entries [" + from + ", " + to + ") are outside the " + entries.size()
+                    + " of " + config.source());
+        }
+        Assembly assembly = new Assembly(config, plugins);
+        boolean reencode = builder.resize != null || builder.quality != null;
+        ExportedSamples samples = new ExportedSamples(entries, config.dataset().root(),
+                reencode ? assembly.decoder() : null, assembly.decodeOptions(),
+                builder.resize == null ? null : resize(builder.resize), reencode ? encoder() : null,
+                EncodeOptions.jpeg(builder.quality == null ? EncodeOptions.DEFAULT_JPEG_QUALITY : builder.quality),
+                from, to - from);
+        LoaderSettings settings = config.loader();
+        String keyFormat = "%0" + Math.max(6, Long.toString(entries.size() - 1).length()) + "d";
+        long total = to - from;
+        long done = 0;
+        try (DataLoader<ExportedSamples.Sample, List<ExportedSamples.Sample>> loader = DataLoader.builder(samples)
+                .batchSize(8).numWorkers(settings.numWorkers()).onError(settings.onError()).seed(settings.seed())
+                .collate(AS_LIST).build(); BatchIterator<List<ExportedSamples.Sample>> batches = loader.iterator()) {
+            while (batches.hasNext()) {
+                List<ExportedSamples.Sample> batch = batches.next();
+                long[] indices = batches.indices();
+                for (int i = 0; i < batch.size(); i++) {
+                    ExportedSamples.Sample sample = batch.get(i);
+                    sink.accept(new Prepared(String.format(keyFormat, from + indices[i]), sample.extension(),
+                            sample.image(), sample.labels()));
+                }
+                done = indices.length == 0 ? done : indices[indices.length - 1] + 1;
+                if (builder.progress != null) {
+                    builder.progress.update(done, total);
+                }
+            }
+            if (builder.progress != null && done < total) {
+                builder.progress.update(total, total);
+            }
+            return batches.report().skipped();
+        }
     }
 
     private ImageEncoder encoder() {
