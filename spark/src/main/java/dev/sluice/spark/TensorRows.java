@@ -3,8 +3,6 @@ package dev.sluice.spark;
 import dev.sluice.api.Image;
 import dev.sluice.api.Tensor;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -30,10 +28,7 @@ final class TensorRows {
      * @throws IllegalArgumentException if the sample is neither
      */
     static Row row(String key, Object sample, long[] labels) {
-        List<Long> labelList = new ArrayList<>(labels.length);
-        for (long label : labels) {
-            labelList.add(label);
-        }
+        Long[] labelList = boxed(labels);
         if (sample instanceof Tensor tensor) {
             ByteBuffer data = tensor.data();
             byte[] bytes = new byte[data.remaining()];
@@ -48,10 +43,19 @@ final class TensorRows {
                 + " for " + key + "; it must give a Tensor or an Image");
     }
 
-    private static List<Integer> boxed(int[] values) {
-        List<Integer> out = new ArrayList<>(values.length);
-        for (int value : values) {
-            out.add(value);
+    // Spark's row encoder takes arrays (or Scala sequences) for array columns, not Java lists.
+    private static Integer[] boxed(int[] values) {
+        Integer[] out = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    static Long[] boxed(long[] values) {
+        Long[] out = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
         }
         return out;
     }

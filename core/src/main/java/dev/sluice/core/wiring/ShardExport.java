@@ -144,6 +144,16 @@ public final class ShardExport {
         return write(from, to, firstShard);
     }
 
+    /** The number of entries in the label file: the samples {@link #run()} writes when none is skipped. */
+    public long entryCount() {
+        return index().size();
+    }
+
+    /** The pattern the shards are named by. */
+    public String pattern() {
+        return builder.pattern;
+    }
+
     /** The number of shards {@link #run()} writes when no sample is skipped and there is no byte limit. */
     public int shardCount() {
         long shards = (index().size() + builder.maxSamples - 1) / builder.maxSamples;
