@@ -29,12 +29,37 @@ final class ContainerHeaders {
         return null;
     }
 
-    /** PIL decodes a GIF onto its logical screen, so the screen's size is the image's. */
+    /**
+     * A GIF's size as PIL gives it: its logical screen, grown to hold the first frame where that
+     * frame reaches past the screen's right or bottom edge. A frame descriptor that claims billions
+     * of pixels on a small screen is how a GIF decompression bomb looks.
+     */
     private static ImageHeader gif(ByteBuffer data) throws DecodeException {
-        if (!has(data, 6, 4)) {
+        if (!has(data, 6, 7)) {
             throw new DecodeException(BYTES, "truncated GIF: the data ends inside the logical screen header");
         }
-        return sized("gif", u16(data, 6, false), u16(data, 8, false), 1);
+        int screenWidth = u16(data, 6, false);
+        int screenHeight = u16(data, 8, false);
+        ImageHeader screen = sized("gif", screenWidth, screenHeight, 1);
+        int flags = u8(data, 10);
+        long at = 13 + ((flags & 0x80) != 0 ? 3L << ((flags & 7) + 1) : 0);
+        while (has(data, at, 1)) {
+            int block = u8(data, (int) at);
+            if (block == 0x2C && has(data, at, 9)) {
+                long right = u16(data, (int) at + 1, false) + (long) u16(data, (int) at + 5, false);
+                long bottom = u16(data, (int) at + 3, false) + (long) u16(data, (int) at + 7, false);
+                return sized("gif", Math.max(screenWidth, right), Math.max(screenHeight, bottom), 1);
+            }
+            if (block != 0x21 || !has(data, at, 3)) {
+                break;
+            }
+            at += 2;
+            while (has(data, at, 1) && u8(data, (int) at) != 0) {
+                at += 1 + u8(data, (int) at);
+            }
+            at++;
+        }
+        return screen;
     }
 
     private static ImageHeader bmp(ByteBuffer data) throws DecodeException {

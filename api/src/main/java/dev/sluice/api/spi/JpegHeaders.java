@@ -11,8 +11,8 @@ import java.nio.ByteBuffer;
 
 /**
  * The JPEG marker walk: the frame header (SOFn) for the size, the first APP1 Exif segment for the
- * orientation, then the scans to the end-of-image marker. Bytes between segments that are no marker
- * are skipped, as libjpeg skips them (with a warning); fill bytes ({@code FF FF}) likewise.
+ * orientation, then the scans to the end-of-image marker. Fill bytes ({@code FF FF}) before a marker
+ * are skipped; any other byte where a marker must start is refused.
  */
 final class JpegHeaders {
     private static final int SOS = 0xDA;
@@ -32,13 +32,15 @@ final class JpegHeaders {
         int orientation = 1;
         boolean exifSeen = false;
         int at = 2;
+        int previous = -1;
         while (true) {
-            at = nextMarker(data, at);
+            at = markerAt(data, at, previous);
             if (at < 0) {
                 throw truncated(width == 0 ? "before its frame header (SOF)" : "before its first scan (SOS)");
             }
             int marker = u8(data, at + 1);
             if (standalone(marker)) {
+                previous = at;
                 at += 2;
                 continue;
             }
@@ -73,6 +75,7 @@ final class JpegHeaders {
                 exifSeen = true;
                 orientation = TiffHeaders.orientation(data.slice(body + 6, end - body - 6));
             }
+            previous = at;
             at = end;
         }
     }
@@ -89,17 +92,40 @@ final class JpegHeaders {
             if (end > data.limit()) {
                 throw truncated("inside the segment of marker FF" + hex(u8(data, at + 1)) + " at byte " + at);
             }
-            at = nextMarker(data, end);
-            while (at >= 0 && standalone(u8(data, at + 1))) {
-                at = nextMarker(data, at + 2);
+            int next = u8(data, at + 1) == SOS ? nextMarker(data, end) : markerAt(data, end, at);
+            while (next >= 0 && standalone(u8(data, next + 1))) {
+                next = nextMarker(data, next + 2);
             }
-            if (at < 0) {
+            if (next < 0) {
                 throw truncated("before its end-of-image marker (EOI)");
             }
-            if (u8(data, at + 1) == EOI) {
+            if (u8(data, next + 1) == EOI) {
                 return;
             }
+            at = next;
         }
+    }
+
+    /**
+     * The marker that must start at {@code at}, after fill bytes, or -1 when the data ends first.
+     * Other bytes there mean the previous segment's length is wrong: libjpeg skips them with a
+     * warning and decodes on from wherever the next marker-like bytes are, which is how a damaged
+     * file turns into garbage presented as an image, so they are refused.
+     */
+    private static int markerAt(ByteBuffer data, int at, int previous) throws DecodeException {
+        int i = at;
+        while (i < data.limit() && data.get(i) == (byte) 0xFF && i + 1 < data.limit() && data.get(i + 1) == (byte) 0xFF) {
+            i++;
+        }
+        if (i + 1 >= data.limit()) {
+            return -1;
+        }
+        if (data.get(i) != (byte) 0xFF || data.get(i + 1) == 0) {
+            throw new DecodeException(BYTES, "corrupt JPEG: byte " + at + (previous < 0 ? ", after the start marker,"
+                    : ", after the segment of marker FF" + hex(u8(data, previous + 1)) + " at byte " + previous + ",")
+                    + " starts no marker (a segment length is wrong, or the data is damaged)");
+        }
+        return i;
     }
 
     /** Where the segment of the marker at {@code at} ends; may lie past the data's end. */
@@ -115,7 +141,10 @@ final class JpegHeaders {
         return at + 2 + length;
     }
 
-    /** The index of the {@code FF} of the next marker at or after {@code at}, or -1 when the data ends first. */
+    /**
+     * The index of the {@code FF} of the next marker at or after {@code at}, skipping entropy-coded
+     * data (where {@code FF 00} is a stuffed byte), or -1 when the data ends first.
+     */
     private static int nextMarker(ByteBuffer data, int at) {
         int last = data.limit() - 1;
         int i = at;

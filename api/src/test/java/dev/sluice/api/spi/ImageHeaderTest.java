@@ -107,6 +107,50 @@ class ImageHeaderTest {
     }
 
     @Test
+    void bytesWhereAMarkerMustStartAreRefusedAsAWrongSegmentLength() {
+        byte[] damaged = JPEG.clone();
+        int length = ((damaged[4] & 0xFF) << 8) | (damaged[5] & 0xFF);
+        damaged[5] = (byte) (length + 3);
+        DecodeException refused = assertThrows(DecodeException.class, () -> read(damaged));
+        assertTrue(refused.reason().contains("after the segment of marker FFE0 at byte 2, starts no marker"),
+                refused::getMessage);
+    }
+
+    @Test
+    void aPngWithABadCrcInACriticalChunkIsRefusedAndOneInAnAncillaryChunkIsNot() throws Exception {
+        byte[] png = written("png");
+        byte[] badHeader = png.clone();
+        badHeader[29]++;
+        DecodeException refused = assertThrows(DecodeException.class, () -> read(badHeader));
+        assertEquals("corrupt PNG: the CRC of the IHDR chunk at byte 8 does not match its data", refused.reason());
+        ByteBuffer text = ByteBuffer.allocate(17).putInt(5).put(ascii("tEXtabcde")).putInt(12345);
+        assertEquals(37, read(concat(Arrays.copyOf(png, 33), text.array(), Arrays.copyOfRange(png, 33, png.length))).width());
+    }
+
+    @Test
+    void aPngWithoutItsEndChunkIsRefusedAsTruncated() throws Exception {
+        byte[] png = written("png");
+        DecodeException refused = assertThrows(DecodeException.class, () -> read(Arrays.copyOf(png, png.length - 12)));
+        assertEquals("truncated PNG: the data ends before the IEND chunk", refused.reason());
+    }
+
+    @Test
+    void aGifIsAsLargeAsItsScreenGrownToHoldItsFirstFrame() throws Exception {
+        byte[] gif = written("gif");
+        int descriptor = 13 + ((gif[10] & 0x80) != 0 ? 3 << ((gif[10] & 7) + 1) : 0);
+        while (gif[descriptor] == 0x21) {
+            descriptor += 2;
+            while (gif[descriptor] != 0) {
+                descriptor += 1 + (gif[descriptor] & 0xFF);
+            }
+            descriptor++;
+        }
+        assertEquals(0x2C, gif[descriptor], "the image descriptor");
+        ByteBuffer.wrap(gif, descriptor + 3, 2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 60000);
+        assertEquals(new ImageHeader("gif", 37, 60023, 1), read(gif));
+    }
+
+    @Test
     void unknownDataIsRefusedShowingItsFirstBytes() {
         DecodeException text = assertThrows(DecodeException.class, () -> read(ascii("<!DOCTYPE html><html>")));
         assertEquals("<bytes>: unknown image format: the data starts with '<!DOCTYP', which is none of bmp, gif, "

@@ -36,6 +36,10 @@ final class OpenCvImageDecoder implements ImageDecoder {
                     + header.format());
         }
         boolean jpeg = header.format().equals("jpeg");
+        String unsupported = jpeg ? JpegFrames.unsupported(encoded) : null;
+        if (unsupported != null) {
+            throw new DecodeException(BYTES, unsupported);
+        }
         int codecReduce = jpeg ? options.reduce() : 1;
         try (MatScope scope = new MatScope()) {
             Mat decoded = scope.track(Imgcodecs.imdecode(input(encoded, scope), flags(options.mode(), codecReduce)));

@@ -67,6 +67,25 @@ class OpenCvImageDecoderTest extends ImageDecoderContract {
         }
     }
 
+    @Test
+    void losslessAndTwelveBitJpegsAreRefusedNamingTheProcess() throws Exception {
+        byte[] jpeg = TestImages.jpeg(PHOTO, 90);
+        int frame = 2;
+        while ((jpeg[frame + 1] & 0xFF) != 0xC0) {
+            frame += 2 + (((jpeg[frame + 2] & 0xFF) << 8) | (jpeg[frame + 3] & 0xFF));
+        }
+        byte[] lossless = jpeg.clone();
+        lossless[frame + 1] = (byte) 0xC3;
+        DecodeException refused = assertThrows(DecodeException.class,
+                () -> decoder().decode(ByteBuffer.wrap(lossless), DecodeOptions.DEFAULT));
+        assertTrue(refused.reason().startsWith("lossless JPEG (SOF3, 8-bit) is an unsupported JPEG process"),
+                refused::getMessage);
+        byte[] twelveBit = jpeg.clone();
+        twelveBit[frame + 4] = 12;
+        refused = assertThrows(DecodeException.class, () -> decoder().decode(ByteBuffer.wrap(twelveBit), DecodeOptions.DEFAULT));
+        assertTrue(refused.reason().startsWith("12-bit JPEG (SOF0) is not supported"), refused::getMessage);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"bmp", "tiff"})
     void bmpAndTiffDecodeExactlyAndReduceByBlockAverages(String format) throws Exception {
