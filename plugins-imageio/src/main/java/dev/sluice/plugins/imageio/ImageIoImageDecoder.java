@@ -1,6 +1,7 @@
 package dev.sluice.plugins.imageio;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
@@ -18,8 +19,9 @@ import javax.imageio.ImageReader;
  * Decodes with javax.imageio and TwelveMonkeys. The steps, the same as the opencv backend's: read
  * the header (size, orientation) and refuse what the options forbid; decode, in the stored
  * orientation, only the block-aligned rectangle of the stored image the region needs; take the
- * samples as stored (CMYK and YCCK converted as libjpeg does, no ICC profile applied); convert to
- * the colour mode; block-average when reducing; turn as the EXIF orientation says.
+ * samples as stored (CMYK and YCCK converted as libjpeg does, no ICC profile applied, the stored
+ * luma of a YCbCr JPEG for grey, as libjpeg gives it); convert to the colour mode; block-average
+ * when reducing; turn as the EXIF orientation says.
  */
 final class ImageIoImageDecoder implements ImageDecoder {
     private static final String BYTES = "<bytes>";
@@ -53,8 +55,8 @@ final class ImageIoImageDecoder implements ImageDecoder {
         // GIF frames may sit anywhere on the logical screen: decode whole and cut after placing them.
         boolean cutWhileReading = options.region() != null && !header.format().equals("gif");
         Rectangle source = cutWhileReading ? storedSource(header, options.region(), factor, orientation) : null;
-        Image stored = read(header, bytes, offset, length, jpeg, source, options.maxPixels());
-        Image image = ColorModes.toMode(stored, options.mode());
+        Image stored = read(header, bytes, offset, length, jpeg, source, options);
+        Image image = ColorModes.toMode(stored, options.mode(), header.format().equals("png"));
         if (factor > 1) {
             image = Image.wrap(Reductions.reducedLength(image.width(), factor), Reductions.reducedLength(image.height(), factor),
                     image.channels(), Reductions.blockAverage(image.toArray(), image.width(), image.height(), image.channels(), factor));
@@ -87,7 +89,8 @@ final class ImageIoImageDecoder implements ImageDecoder {
     }
 
     private static Image read(ImageHeader header, byte[] bytes, int offset, int length, JpegSegments jpeg,
-            Rectangle source, long maxPixels) throws DecodeException {
+            Rectangle source, DecodeOptions options) throws DecodeException {
+        long maxPixels = options.maxPixels();
         String format = header.format();
         ImageReader reader = null;
         try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(bytes, offset, length)) {
@@ -106,6 +109,8 @@ final class ImageIoImageDecoder implements ImageDecoder {
             Image stored;
             if (jpeg != null && jpeg.components() == 4) {
                 stored = CmykConversions.jpegToRgb(reader.readRaster(0, param), jpeg.ycck());
+            } else if (jpeg != null && jpeg.ycbcr() && options.mode() == ColorMode.GRAY) {
+                stored = StoredSamples.firstBand(reader.readRaster(0, param));
             } else {
                 stored = StoredSamples.of(reader.read(0, param), greyPng(format, bytes, offset));
             }

@@ -1,31 +1,54 @@
 package dev.sluice.plugins.imageio;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
- * What the imageio backend must know of a JPEG's segments before decoding it: how many components
- * the frame has, the Adobe colour transform (which tells CMYK from YCCK, as libjpeg decides), and
- * the data without its ICC profile segments.
+ * What the imageio backend must know of a JPEG's segments before decoding it: the frame's
+ * component count, its colour space by libjpeg's rules (YCbCr or RGB for three components, YCCK or
+ * CMYK for four), and the data without its ICC profile segments.
  *
  * <p>The profiles go because the JDK's decoder, and TwelveMonkeys' on top of it, convert colours
  * through an embedded ICC profile, while libjpeg, OpenCV, PIL and torchvision return the samples as
  * stored; a wide-gamut profile moves colours by ten levels or more.
- *
- * @param components the frame header's component count, 0 if no frame header was found
- * @param adobeTransform the APP14 Adobe transform flag (0, 1 or 2), or -1 without that segment
- * @param withoutProfiles the bytes with every APP2 {@code ICC_PROFILE} segment left out, or null
- *        when there was none
  */
-record JpegSegments(int components, int adobeTransform, byte[] withoutProfiles) {
+final class JpegSegments {
     private static final int SOS = 0xDA;
+    private static final int APP0 = 0xE0;
     private static final int APP2 = 0xE2;
     private static final int APP14 = 0xEE;
-    private static final byte[] ICC = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] ADOBE = "Adobe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] JFIF = "JFIF\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ICC = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ADOBE = "Adobe".getBytes(StandardCharsets.US_ASCII);
 
-    /** Whether the frame is four-component YCCK rather than CMYK, by libjpeg's rule. */
+    private final int components;
+    private final boolean transformed;
+    private final byte[] withoutProfiles;
+
+    private JpegSegments(int components, boolean transformed, byte[] withoutProfiles) {
+        this.components = components;
+        this.transformed = transformed;
+        this.withoutProfiles = withoutProfiles;
+    }
+
+    /** The frame header's component count, 0 if no frame header was found. */
+    int components() {
+        return components;
+    }
+
+    /** Three components stored as YCbCr (not RGB), so that the first is the luma libjpeg returns for grey. */
+    boolean ycbcr() {
+        return components == 3 && transformed;
+    }
+
+    /** Four components stored as YCCK (Adobe transform 2), not as CMYK. */
     boolean ycck() {
-        return components == 4 && adobeTransform == 2;
+        return components == 4 && transformed;
+    }
+
+    /** The bytes with every APP2 {@code ICC_PROFILE} segment left out, or null when there was none. */
+    byte[] withoutProfiles() {
+        return withoutProfiles;
     }
 
     /**
@@ -36,6 +59,9 @@ record JpegSegments(int components, int adobeTransform, byte[] withoutProfiles) 
         int end = offset + length;
         int at = offset + 2;
         int components = 0;
+        int firstId = -1;
+        boolean rgbIds = false;
+        boolean jfif = false;
         int transform = -1;
         ByteArrayOutputStream kept = null;
         int keptUpTo = offset;
@@ -60,6 +86,12 @@ record JpegSegments(int components, int adobeTransform, byte[] withoutProfiles) 
             if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
                     && components == 0 && body + 6 <= segmentEnd) {
                 components = data[body + 5] & 0xFF;
+                if (components >= 3 && body + 6 + 7 <= segmentEnd) {
+                    firstId = data[body + 6] & 0xFF;
+                    rgbIds = firstId == 'R' && data[body + 9] == 'G' && data[body + 12] == 'B';
+                }
+            } else if (marker == APP0 && startsWith(data, body, segmentEnd, JFIF)) {
+                jfif = true;
             } else if (marker == APP14 && startsWith(data, body, segmentEnd, ADOBE) && body + 12 <= segmentEnd) {
                 transform = data[body + 11] & 0xFF;
             } else if (marker == APP2 && startsWith(data, body, segmentEnd, ICC)) {
@@ -74,7 +106,26 @@ record JpegSegments(int components, int adobeTransform, byte[] withoutProfiles) 
         if (kept != null) {
             kept.write(data, keptUpTo, end - keptUpTo);
         }
-        return new JpegSegments(components, transform, kept == null ? null : kept.toByteArray());
+        return new JpegSegments(components, transformed(components, jfif, transform, rgbIds),
+                kept == null ? null : kept.toByteArray());
+    }
+
+    /**
+     * libjpeg's choice (jdapimin.c): three components are YCbCr with a JFIF marker, else as the
+     * Adobe marker's transform says (0 is RGB), else RGB only when the component ids spell R, G, B;
+     * four components are YCCK only with Adobe transform 2.
+     */
+    private static boolean transformed(int components, boolean jfif, int transform, boolean rgbIds) {
+        if (components == 4) {
+            return transform == 2;
+        }
+        if (jfif) {
+            return true;
+        }
+        if (transform >= 0) {
+            return transform != 0;
+        }
+        return !rgbIds;
     }
 
     private static boolean startsWith(byte[] data, int at, int end, byte[] prefix) {

@@ -154,6 +154,21 @@ final class StoredSamples {
         return Image.wrap(width, height, channels, out);
     }
 
+    /** The first band of an 8-bit raster: the stored luma of a YCbCr JPEG read raw. */
+    static Image firstBand(Raster raster) {
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        byte[] out = new byte[width * height];
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, 0, row);
+            for (int x = 0; x < width; x++) {
+                out[y * width + x] = (byte) row[x];
+            }
+        }
+        return Image.wrap(width, height, 1, out);
+    }
+
     private static void requireBits(Raster raster, int bits, String what) throws DecodeException {
         int actual = raster.getSampleModel().getSampleSize(0);
         if (actual != bits) {

@@ -12,6 +12,7 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.contract.ImageDecoderContract;
 import dev.sluice.api.contract.TestImages;
+import dev.sluice.api.contract.Tolerance;
 import dev.sluice.api.spi.Availability;
 import dev.sluice.api.spi.Reductions;
 import java.awt.Transparency;
@@ -42,6 +43,15 @@ class OpenCvImageDecoderTest extends ImageDecoderContract {
     @Override
     protected Set<String> formats() {
         return Set.of("png", "jpeg", "bmp", "tiff");
+    }
+
+    /**
+     * Pinned to cv2.imread exactly, for every kind: the same libjpeg-turbo (scaled IDCT included),
+     * libpng and OpenCV conversions, so any difference is a bug in this backend.
+     */
+    @Override
+    protected Tolerance referenceTolerance(String kind) {
+        return Tolerance.EXACT;
     }
 
     @Test
