@@ -1,6 +1,5 @@
 package dev.sluice.plugins.imageio;
 
-import dev.sluice.api.Image;
 import java.awt.image.Raster;
 
 /**
@@ -44,7 +43,7 @@ final class CmykConversions {
     }
 
     /** The raw four-band raster of a CMYK ({@code ycck} false) or YCCK JPEG as RGB. */
-    static Image jpegToRgb(Raster raster, boolean ycck) {
+    static Samples jpegToRgb(Raster raster, boolean ycck) {
         int width = raster.getWidth();
         int height = raster.getHeight();
         byte[] out = new byte[width * height * 3];
@@ -68,11 +67,11 @@ final class CmykConversions {
                 }
             }
         }
-        return Image.wrap(width, height, 3, out);
+        return new Samples(width, height, 3, out);
     }
 
     /** An 8-bit separated (CMYK, 255 = full ink) raster as RGB; bands past the fourth (extra alpha) are ignored. */
-    static Image tiffToRgb(Raster raster) {
+    static Samples tiffToRgb(Raster raster) {
         int width = raster.getWidth();
         int height = raster.getHeight();
         int bands = raster.getNumBands();
@@ -88,7 +87,7 @@ final class CmykConversions {
                 out[at++] = (byte) (white * (255 - row[x + 2]) / 255);
             }
         }
-        return Image.wrap(width, height, 3, out);
+        return new Samples(width, height, 3, out);
     }
 
     private static int clamp(int value) {

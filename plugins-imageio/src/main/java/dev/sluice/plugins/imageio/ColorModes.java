@@ -1,7 +1,6 @@
 package dev.sluice.plugins.imageio;
 
 import dev.sluice.api.ColorMode;
-import dev.sluice.api.Image;
 
 /**
  * The stored channels (grey, grey + alpha, RGB, RGBA) turned into those a {@link ColorMode} asks
@@ -28,8 +27,8 @@ final class ColorModes {
     }
 
     /** @param png whether the image is a PNG, whose colour OpenCV turns grey through libpng */
-    static Image toMode(Image stored, ColorMode mode, boolean png) {
-        int have = stored.channels();
+    static Samples toMode(Samples stored, ColorMode mode, boolean png) {
+        int have = stored.channels;
         int want = switch (mode) {
             case RGB -> 3;
             case GRAY -> 1;
@@ -38,8 +37,8 @@ final class ColorModes {
         if (want == have) {
             return stored;
         }
-        byte[] in = stored.toArray();
-        int pixels = stored.width() * stored.height();
+        byte[] in = stored.data;
+        int pixels = stored.width * stored.height;
         byte[] out = new byte[pixels * want];
         if (want == 1 && have <= 2) {
             for (int p = 0; p < pixels; p++) {
@@ -67,6 +66,6 @@ final class ColorModes {
                 System.arraycopy(in, p * 4, out, p * 3, 3);
             }
         }
-        return Image.wrap(stored.width(), stored.height(), want, out);
+        return new Samples(stored.width, stored.height, want, out);
     }
 }

@@ -1,6 +1,5 @@
 package dev.sluice.plugins.imageio;
 
-import dev.sluice.api.Image;
 import java.io.IOException;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
@@ -21,8 +20,8 @@ final class GifFrames {
      * (transparent black; black once alpha is dropped), or {@code frame} itself when it covers the
      * screen exactly. Parts of the frame outside the screen are cut off.
      */
-    static Image onScreen(Image frame, ImageReader reader, int screenWidth, int screenHeight) throws IOException {
-        if (frame.width() == screenWidth && frame.height() == screenHeight) {
+    static Samples onScreen(Samples frame, ImageReader reader, int screenWidth, int screenHeight) throws IOException {
+        if (frame.width == screenWidth && frame.height == screenHeight) {
             return frame;
         }
         IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree(FORMAT);
@@ -34,14 +33,14 @@ final class GifFrames {
             left = Integer.parseInt(descriptor.getAttribute("imageLeftPosition"));
             top = Integer.parseInt(descriptor.getAttribute("imageTopPosition"));
         }
-        int channels = frame.channels();
-        byte[] in = frame.toArray();
+        int channels = frame.channels;
+        byte[] in = frame.data;
         byte[] out = new byte[screenWidth * screenHeight * channels];
-        int columns = Math.min(frame.width(), screenWidth - left);
-        for (int row = 0; row < frame.height() && top + row < screenHeight && columns > 0; row++) {
-            System.arraycopy(in, row * frame.width() * channels, out, ((top + row) * screenWidth + left) * channels,
+        int columns = Math.min(frame.width, screenWidth - left);
+        for (int row = 0; row < frame.height && top + row < screenHeight && columns > 0; row++) {
+            System.arraycopy(in, row * frame.width * channels, out, ((top + row) * screenWidth + left) * channels,
                     columns * channels);
         }
-        return Image.wrap(screenWidth, screenHeight, channels, out);
+        return new Samples(screenWidth, screenHeight, channels, out);
     }
 }

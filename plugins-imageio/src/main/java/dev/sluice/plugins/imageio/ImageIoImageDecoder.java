@@ -54,18 +54,19 @@ final class ImageIoImageDecoder implements ImageDecoder {
         int orientation = options.applyExifOrientation() ? header.orientation() : 1;
         // GIF frames may sit anywhere on the logical screen: decode whole and cut after placing them.
         boolean cutWhileReading = options.region() != null && !header.format().equals("gif");
-        Rectangle source = cutWhileReading ? storedSource(header, options.region(), factor, orientation) : null;
-        Image stored = read(header, bytes, offset, length, jpeg, source, options);
-        Image image = ColorModes.toMode(stored, options.mode(), header.format().equals("png"));
+        Rectangle source = cutWhileReading ? storedSource(header, options.region(), factor, orientation)
+                : new Rectangle(0, 0, header.width(), header.height());
+        Samples image = ColorModes.toMode(read(header, bytes, offset, length, jpeg, source, options), options.mode(),
+                header.format().equals("png"));
         if (factor > 1) {
-            image = Image.wrap(Reductions.reducedLength(image.width(), factor), Reductions.reducedLength(image.height(), factor),
-                    image.channels(), Reductions.blockAverage(image.toArray(), image.width(), image.height(), image.channels(), factor));
+            image = new Samples(Reductions.reducedLength(image.width, factor), Reductions.reducedLength(image.height, factor),
+                    image.channels, Reductions.blockAverage(image.data, image.width, image.height, image.channels, factor));
         }
         image = Orientations.apply(image, orientation);
         if (options.region() != null && !cutWhileReading) {
-            image = Regions.crop(image, Reductions.reducedRegion(options.region(), factor, image.width(), image.height()));
+            image = Regions.crop(image, Reductions.reducedRegion(options.region(), factor, image.width, image.height));
         }
-        return image;
+        return image.toImage();
     }
 
     /**
@@ -88,36 +89,37 @@ final class ImageIoImageDecoder implements ImageDecoder {
         return new Rectangle(x0, y0, x1 - x0, y1 - y0);
     }
 
-    private static Image read(ImageHeader header, byte[] bytes, int offset, int length, JpegSegments jpeg,
+    /** The stored samples of {@code source}, a rectangle of the stored image (GIF: of its screen). */
+    private static Samples read(ImageHeader header, byte[] bytes, int offset, int length, JpegSegments jpeg,
             Rectangle source, DecodeOptions options) throws DecodeException {
-        long maxPixels = options.maxPixels();
         String format = header.format();
         ImageReader reader = null;
         try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(bytes, offset, length)) {
             reader = Readers.create(format);
             reader.setInput(input, true, !format.equals("gif"));
             long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-            if (pixels > maxPixels) {
+            if (pixels > options.maxPixels()) {
                 throw new DecodeException(BYTES, "the " + format + " reader finds a " + reader.getWidth(0) + "x"
-                        + reader.getHeight(0) + " = " + pixels + " pixel image, more than the limit of " + maxPixels
+                        + reader.getHeight(0) + " = " + pixels + " pixel image, more than the limit of " + options.maxPixels()
                         + " pixels (DecodeOptions.maxPixels); refused before decoding");
             }
             ImageReadParam param = reader.getDefaultReadParam();
-            if (source != null) {
+            if (!format.equals("gif")) {
                 param.setSourceRegion(source);
             }
-            Image stored;
-            if (jpeg != null && jpeg.components() == 4) {
-                stored = CmykConversions.jpegToRgb(reader.readRaster(0, param), jpeg.ycck());
-            } else if (jpeg != null && jpeg.ycbcr() && options.mode() == ColorMode.GRAY) {
-                stored = StoredSamples.firstBand(reader.readRaster(0, param));
+            Samples stored;
+            if (jpeg != null) {
+                stored = readJpeg(reader, param, jpeg, source, options.mode());
             } else {
                 stored = StoredSamples.of(reader.read(0, param), greyPng(format, bytes, offset));
             }
             if (format.equals("gif")) {
                 stored = GifFrames.onScreen(stored, reader, header.width(), header.height());
             }
-            requireSize(stored, source == null ? header.width() : source.width, source == null ? header.height() : source.height, format);
+            if (stored.width != source.width || stored.height != source.height) {
+                throw new DecodeException(BYTES, "the " + format + " reader returned a " + stored.width + "x" + stored.height
+                        + " image where " + source.width + "x" + source.height + " was expected from the header");
+            }
             return stored;
         } catch (DecodeException e) {
             throw e;
@@ -130,16 +132,32 @@ final class ImageIoImageDecoder implements ImageDecoder {
         }
     }
 
+    /**
+     * Four components through the raw raster and libjpeg's conversion; grey of YCbCr from the raw
+     * luma; colour and grey JPEGs otherwise decoded straight into Sluice's layout, which saves the
+     * copy out of ImageIO's BGR image (and is faster in the JDK's decoder besides).
+     */
+    private static Samples readJpeg(ImageReader reader, ImageReadParam param, JpegSegments jpeg, Rectangle source,
+            ColorMode mode) throws IOException, DecodeException {
+        if (jpeg.components() == 4) {
+            return CmykConversions.jpegToRgb(reader.readRaster(0, param), jpeg.ycck());
+        }
+        if (jpeg.ycbcr() && mode == ColorMode.GRAY) {
+            return StoredSamples.firstBand(reader.readRaster(0, param));
+        }
+        if (jpeg.eightBitDct() && (jpeg.components() == 3 || jpeg.components() == 1)) {
+            Samples into = new Samples(source.width, source.height, jpeg.components(),
+                    new byte[source.width * source.height * jpeg.components()]);
+            param.setDestination(StoredSamples.destination(into));
+            reader.read(0, param);
+            return into;
+        }
+        return StoredSamples.of(reader.read(0, param), false);
+    }
+
     /** PNG colour types 0 and 4 store grey; ImageIO reads grey below 8 bits through a palette. */
     private static boolean greyPng(String format, byte[] bytes, int offset) {
         return format.equals("png") && (bytes[offset + 25] & ~4) == 0;
-    }
-
-    private static void requireSize(Image stored, int width, int height, String format) throws DecodeException {
-        if (stored.width() != width || stored.height() != height) {
-            throw new DecodeException(BYTES, "the " + format + " reader returned a " + stored.width() + "x" + stored.height()
-                    + " image where " + width + "x" + height + " was expected from the header");
-        }
     }
 
     private static String describe(Exception e) {

@@ -23,17 +23,24 @@ final class JpegSegments {
 
     private final int components;
     private final boolean transformed;
+    private final boolean eightBitDct;
     private final byte[] withoutProfiles;
 
-    private JpegSegments(int components, boolean transformed, byte[] withoutProfiles) {
+    private JpegSegments(int components, boolean transformed, boolean eightBitDct, byte[] withoutProfiles) {
         this.components = components;
         this.transformed = transformed;
+        this.eightBitDct = eightBitDct;
         this.withoutProfiles = withoutProfiles;
     }
 
     /** The frame header's component count, 0 if no frame header was found. */
     int components() {
         return components;
+    }
+
+    /** An 8-bit DCT frame (not lossless, not 12-bit): the JDK's decoder writes it into any 8-bit destination. */
+    boolean eightBitDct() {
+        return eightBitDct;
     }
 
     /** Three components stored as YCbCr (not RGB), so that the first is the luma libjpeg returns for grey. */
@@ -59,6 +66,7 @@ final class JpegSegments {
         int end = offset + length;
         int at = offset + 2;
         int components = 0;
+        boolean eightBitDct = false;
         int firstId = -1;
         boolean rgbIds = false;
         boolean jfif = false;
@@ -86,6 +94,7 @@ final class JpegSegments {
             if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
                     && components == 0 && body + 6 <= segmentEnd) {
                 components = data[body + 5] & 0xFF;
+                eightBitDct = data[body] == 8 && (marker & 3) != 3;
                 if (components >= 3 && body + 6 + 7 <= segmentEnd) {
                     firstId = data[body + 6] & 0xFF;
                     rgbIds = firstId == 'R' && data[body + 9] == 'G' && data[body + 12] == 'B';
@@ -106,7 +115,7 @@ final class JpegSegments {
         if (kept != null) {
             kept.write(data, keptUpTo, end - keptUpTo);
         }
-        return new JpegSegments(components, transformed(components, jfif, transform, rgbIds),
+        return new JpegSegments(components, transformed(components, jfif, transform, rgbIds), eightBitDct,
                 kept == null ? null : kept.toByteArray());
     }
 

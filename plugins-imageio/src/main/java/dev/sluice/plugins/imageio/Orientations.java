@@ -1,7 +1,5 @@
 package dev.sluice.plugins.imageio;
 
-import dev.sluice.api.Image;
-
 /** An image turned and mirrored as its EXIF orientation (1 to 8) says a viewer shows it. */
 final class Orientations {
     private Orientations() {
@@ -11,17 +9,17 @@ final class Orientations {
      * 2 mirrors left-right, 3 turns 180 degrees, 4 mirrors top-bottom, 5 transposes, 6 turns 90
      * degrees clockwise, 7 transverses, 8 turns 90 degrees anticlockwise; 1 returns the image.
      */
-    static Image apply(Image image, int orientation) {
+    static Samples apply(Samples image, int orientation) {
         if (orientation == 1) {
             return image;
         }
-        int w = image.width();
-        int h = image.height();
-        int channels = image.channels();
+        int w = image.width;
+        int h = image.height;
+        int channels = image.channels;
         boolean swaps = orientation >= 5;
         int outWidth = swaps ? h : w;
         int outHeight = swaps ? w : h;
-        byte[] in = image.toArray();
+        byte[] in = image.data;
         byte[] out = new byte[in.length];
         // For each output row, the source walks a straight line: start at (sx, sy) and step by (dx, dy).
         for (int y = 0; y < outHeight; y++) {
@@ -48,6 +46,6 @@ final class Orientations {
                 }
             }
         }
-        return Image.wrap(outWidth, outHeight, channels, out);
+        return new Samples(outWidth, outHeight, channels, out);
     }
 }

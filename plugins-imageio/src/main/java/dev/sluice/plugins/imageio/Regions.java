@@ -1,6 +1,5 @@
 package dev.sluice.plugins.imageio;
 
-import dev.sluice.api.Image;
 import dev.sluice.api.Region;
 
 /** Rectangles of an image: cut out, and traced back from the image as shown to the image as stored. */
@@ -9,15 +8,15 @@ final class Regions {
     }
 
     /** The rectangle {@code region} of {@code image}, copied; it must lie inside. */
-    static Image crop(Image image, Region region) {
-        int channels = image.channels();
-        byte[] in = image.toArray();
+    static Samples crop(Samples image, Region region) {
+        int channels = image.channels;
+        byte[] in = image.data;
         int rowBytes = region.width() * channels;
         byte[] out = new byte[rowBytes * region.height()];
         for (int row = 0; row < region.height(); row++) {
-            System.arraycopy(in, ((region.y() + row) * image.width() + region.x()) * channels, out, row * rowBytes, rowBytes);
+            System.arraycopy(in, ((region.y() + row) * image.width + region.x()) * channels, out, row * rowBytes, rowBytes);
         }
-        return Image.wrap(region.width(), region.height(), channels, out);
+        return new Samples(region.width(), region.height(), channels, out);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.sluice.plugins.imageio;
 
 import dev.sluice.api.DecodeException;
-import dev.sluice.api.Image;
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -13,6 +13,7 @@ import java.awt.image.DataBufferUShort;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.SampleModel;
+import java.awt.image.WritableRaster;
 
 /**
  * A decoded {@link BufferedImage} as Sluice's 8-bit interleaved samples, with the channels it
@@ -28,7 +29,7 @@ final class StoredSamples {
      * @param greyPalette whether a palette image is really grey with fewer than 8 bits (PNG colour
      *        type 0, which ImageIO reads with a grey palette): then one channel, not three
      */
-    static Image of(BufferedImage image, boolean greyPalette) throws DecodeException {
+    static Samples of(BufferedImage image, boolean greyPalette) throws DecodeException {
         ColorModel model = image.getColorModel();
         Raster raster = image.getRaster();
         if (model instanceof IndexColorModel palette) {
@@ -48,7 +49,7 @@ final class StoredSamples {
         return fromPackedRgb(image, model.hasAlpha());
     }
 
-    private static Image fromComponents(Raster raster) throws DecodeException {
+    private static Samples fromComponents(Raster raster) throws DecodeException {
         int width = raster.getWidth();
         int height = raster.getHeight();
         int bands = raster.getNumBands();
@@ -59,7 +60,7 @@ final class StoredSamples {
                 && (buffer instanceof DataBufferByte || buffer instanceof DataBufferUShort)
                 && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0) {
             copyInterleaved(interleaved, buffer, width, height, out);
-            return Image.wrap(width, height, bands, out);
+            return new Samples(width, height, bands, out);
         }
         int bits = sampleModel.getSampleSize(0);
         if (bits > 16 || buffer.getDataType() == DataBuffer.TYPE_FLOAT || buffer.getDataType() == DataBuffer.TYPE_DOUBLE) {
@@ -75,7 +76,7 @@ final class StoredSamples {
                 out[at++] = (byte) (bits > 8 ? value >> (bits - 8) : bits == 8 ? value : value * 255 / max);
             }
         }
-        return Image.wrap(width, height, bands, out);
+        return new Samples(width, height, bands, out);
     }
 
     /** The fast path for 8- and 16-bit pixel-interleaved rasters: straight from the data array, bands in colour-model order. */
@@ -99,7 +100,7 @@ final class StoredSamples {
         }
     }
 
-    private static Image fromPalette(Raster raster, IndexColorModel palette, boolean grey) {
+    private static Samples fromPalette(Raster raster, IndexColorModel palette, boolean grey) {
         int width = raster.getWidth();
         int height = raster.getHeight();
         int size = palette.getMapSize();
@@ -129,11 +130,11 @@ final class StoredSamples {
                 }
             }
         }
-        return Image.wrap(width, height, channels, out);
+        return new Samples(width, height, channels, out);
     }
 
     /** Packed pixels (BMP's 5-6-5 and bit-field layouts): through the colour model to 8-bit ARGB. */
-    private static Image fromPackedRgb(BufferedImage image, boolean alpha) {
+    private static Samples fromPackedRgb(BufferedImage image, boolean alpha) {
         int width = image.getWidth();
         int height = image.getHeight();
         int channels = alpha ? 4 : 3;
@@ -151,11 +152,25 @@ final class StoredSamples {
                 }
             }
         }
-        return Image.wrap(width, height, channels, out);
+        return new Samples(width, height, channels, out);
+    }
+
+    /**
+     * A BufferedImage over {@code samples}' array in Sluice's layout (grey, or RGB in that order),
+     * for a reader to decode straight into.
+     */
+    static BufferedImage destination(Samples samples) {
+        boolean grey = samples.channels == 1;
+        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(grey ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB),
+                false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(samples.data, samples.data.length),
+                samples.width, samples.height, samples.width * samples.channels, samples.channels,
+                grey ? new int[] {0} : new int[] {0, 1, 2}, null);
+        return new BufferedImage(model, raster, false, null);
     }
 
     /** The first band of an 8-bit raster: the stored luma of a YCbCr JPEG read raw. */
-    static Image firstBand(Raster raster) {
+    static Samples firstBand(Raster raster) {
         int width = raster.getWidth();
         int height = raster.getHeight();
         byte[] out = new byte[width * height];
@@ -166,7 +181,7 @@ final class StoredSamples {
                 out[y * width + x] = (byte) row[x];
             }
         }
-        return Image.wrap(width, height, 1, out);
+        return new Samples(width, height, 1, out);
     }
 
     private static void requireBits(Raster raster, int bits, String what) throws DecodeException {
