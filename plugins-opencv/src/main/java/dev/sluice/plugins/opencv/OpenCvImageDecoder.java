@@ -41,8 +41,10 @@ final class OpenCvImageDecoder implements ImageDecoder {
             throw new DecodeException(BYTES, unsupported);
         }
         int codecReduce = jpeg ? options.reduce() : 1;
+        ByteBuffer data = header.format().equals("tiff") && header.orientation() != 1
+                ? TiffOrientations.storedOrientation(encoded) : encoded;
         try (MatScope scope = new MatScope()) {
-            Mat decoded = scope.track(Imgcodecs.imdecode(input(encoded, scope), flags(options.mode(), codecReduce)));
+            Mat decoded = scope.track(Imgcodecs.imdecode(input(data, scope), flags(options.mode(), codecReduce)));
             requireDecoded(decoded, header, codecReduce);
             Mat pixels = MatLayouts.toSluiceLayout(decoded, options.mode(), greyWithAlpha(encoded, header), scope);
             if (options.reduce() > codecReduce) {
