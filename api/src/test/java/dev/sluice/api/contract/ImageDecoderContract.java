@@ -504,6 +504,22 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
                 referenceTolerance(reference.kind()), reference.toString());
     }
 
+    /**
+     * A TIFF's Orientation tag (1 to 8) is applied once by default and ignored when the options say
+     * so; TIFF is lossless, so both decodes are exact. (libtiff's RGBA interface, which OpenCV
+     * uses, turns the image by itself: a backend on it must not turn it again, or must stop it.)
+     */
+    @ParameterizedTest(name = "orientation {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    public final void tiffOrientationIsAppliedOnceUnlessDisabled(int orientation) throws Exception {
+        Assumptions.assumeTrue(formats().contains("tiff"), "the decoder does not declare tiff");
+        byte[] tagged = CodecFixtures.tiffWithOrientation(orientation);
+        assertSamePixels(CodecFixtures.photo(3), decode(tagged, RGB.withExifOrientation(false)),
+                "TIFF orientation " + orientation + " ignored");
+        assertSamePixels(Pixels.orient(CodecFixtures.photo(3), orientation), decode(tagged, RGB),
+                "TIFF orientation " + orientation);
+    }
+
     /** Four threads decoding the same inputs at once, with several options, get identical images. */
     @Test
     public final void decodingFromFourThreadsAtOnceGivesIdenticalResults() throws Exception {

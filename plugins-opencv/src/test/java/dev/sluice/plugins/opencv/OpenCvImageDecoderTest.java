@@ -21,24 +21,12 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
-import javax.imageio.plugins.tiff.TIFFDirectory;
-import javax.imageio.plugins.tiff.TIFFField;
-import javax.imageio.plugins.tiff.TIFFTag;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -115,56 +103,6 @@ class OpenCvImageDecoderTest extends ImageDecoderContract {
         assertEquals(PHOTO, decoder().decode(encoded, DecodeOptions.DEFAULT));
         Image expected = Image.wrap(23, 16, 3, Reductions.blockAverage(PHOTO.toArray(), 45, 31, 3, 2));
         assertEquals(expected, decoder().decode(encoded, DecodeOptions.DEFAULT.withReduce(2)));
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
-    void aTiffOrientationIsAppliedOnceAndCanBeIgnoredThoughLibtiffTurnsTheImageItself(int orientation) throws Exception {
-        ByteBuffer tiff = ByteBuffer.wrap(tiffWithOrientation(PHOTO, orientation));
-        assertEquals(PHOTO, decoder().decode(tiff, DecodeOptions.DEFAULT.withExifOrientation(false)), "orientation ignored");
-        Image shown = decoder().decode(tiff, DecodeOptions.DEFAULT);
-        boolean swaps = orientation >= 5;
-        assertEquals((swaps ? PHOTO.height() : PHOTO.width()) + "x" + (swaps ? PHOTO.width() : PHOTO.height()),
-                shown.width() + "x" + shown.height());
-        for (int y = 0; y < shown.height(); y++) {
-            for (int x = 0; x < shown.width(); x++) {
-                int[] stored = storedPixel(x, y, PHOTO.width(), PHOTO.height(), orientation);
-                assertEquals(PHOTO.get(stored[0], stored[1], 1), shown.get(x, y, 1), "(" + x + ", " + y + ")");
-            }
-        }
-    }
-
-    /** Where the pixel shown at (x, y) is stored, for EXIF orientation 1 to 8 of a w x h stored image. */
-    private static int[] storedPixel(int x, int y, int w, int h, int orientation) {
-        return switch (orientation) {
-            case 1 -> new int[] {x, y};
-            case 2 -> new int[] {w - 1 - x, y};
-            case 3 -> new int[] {w - 1 - x, h - 1 - y};
-            case 4 -> new int[] {x, h - 1 - y};
-            case 5 -> new int[] {y, x};
-            case 6 -> new int[] {y, h - 1 - x};
-            case 7 -> new int[] {w - 1 - y, h - 1 - x};
-            default -> new int[] {w - 1 - y, x};
-        };
-    }
-
-    /** An uncompressed RGB TIFF written by the JDK, with an Orientation tag in its directory. */
-    private static byte[] tiffWithOrientation(Image image, int orientation) throws Exception {
-        BufferedImage buffered = ImageIO.read(new ByteArrayInputStream(written(image, "png")));
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        IIOMetadata defaults = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(buffered), param);
-        TIFFDirectory directory = TIFFDirectory.createFromMetadata(defaults);
-        directory.addTIFFField(new TIFFField(BaselineTIFFTagSet.getInstance().getTag(BaselineTIFFTagSet.TAG_ORIENTATION),
-                TIFFTag.TIFF_SHORT, 1, new char[] {(char) orientation}));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(buffered, null, directory.getAsMetadata()), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 
     @Test
