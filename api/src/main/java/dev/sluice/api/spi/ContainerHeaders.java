@@ -9,6 +9,7 @@ import static dev.sluice.api.spi.ImageHeader.BYTES;
 
 import dev.sluice.api.DecodeException;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 
 /** The headers of GIF (logical screen), BMP (DIB header) and WebP (RIFF chunks), all little-endian. */
 final class ContainerHeaders {
@@ -117,7 +118,7 @@ final class ContainerHeaders {
 
     private static ImageHeader sized(String format, long width, long height, int orientation) throws DecodeException {
         if (width <= 0 || height <= 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
-            throw new DecodeException(BYTES, "the " + format.toUpperCase(java.util.Locale.ROOT) + " header declares a "
+            throw new DecodeException(BYTES, "the " + format.toUpperCase(Locale.ROOT) + " header declares a "
                     + width + "x" + height + " image, which cannot be decoded");
         }
         return new ImageHeader(format, (int) width, (int) height, orientation);

@@ -4,6 +4,7 @@ import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Region;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -94,7 +95,7 @@ public record ImageHeader(String format, int width, int height, int orientation)
             int b = data.get(i) & 0xFF;
             printable &= b >= 0x20 && b < 0x7F;
             text.append((char) b);
-            hex.append(String.format("%02X ", b));
+            hex.append(String.format(Locale.ROOT, "%02X ", b));
         }
         return printable ? text.append("'").toString() : "bytes " + hex.toString().trim();
     }

@@ -149,6 +149,15 @@ final class JpegHeaders {
         int last = data.limit() - 1;
         int i = at;
         while (i < last) {
+            // Entropy-coded data holds few FF bytes: skip eight bytes at a time while none is FF
+            // (the classic test for a zero byte, applied to the inverted word).
+            while (i + 8 <= last) {
+                long inverted = ~data.getLong(i);
+                if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) != 0) {
+                    break;
+                }
+                i += 8;
+            }
             if (data.get(i) != (byte) 0xFF) {
                 i++;
                 continue;

@@ -88,36 +88,83 @@ public final class Reductions {
             throw new IllegalArgumentException("a " + width + "x" + height + "x" + channels + " image needs "
                     + (long) width * height * channels + " samples, got " + hwc.length);
         }
+        if (factor == 1) {
+            return hwc.clone();
+        }
         byte[] out = new byte[outWidth * outHeight * channels];
         int[] sums = new int[outWidth * channels];
-        int rowLength = width * channels;
+        int fullBlocks = width / factor;
+        int shift = Integer.numberOfTrailingZeros(factor * factor);
         for (int oy = 0; oy < outHeight; oy++) {
             Arrays.fill(sums, 0);
             int y0 = oy * factor;
             int y1 = Math.min(height, y0 + factor);
             for (int y = y0; y < y1; y++) {
-                int at = y * rowLength;
-                for (int ox = 0; ox < outWidth; ox++) {
-                    int end = Math.min(width, (ox + 1) * factor) * channels + y * rowLength;
-                    int sum = ox * channels;
-                    while (at < end) {
-                        for (int c = 0; c < channels; c++) {
-                            sums[sum + c] += hwc[at + c] & 0xFF;
-                        }
-                        at += channels;
+                addRow(hwc, y * width * channels, width, channels, factor, fullBlocks, sums);
+            }
+            int rows = y1 - y0;
+            int to = oy * outWidth * channels;
+            int fullSamples = fullBlocks * channels;
+            if (rows == factor) {
+                // A whole block holds factor^2 pixels, a power of two: rounding half up is a shift.
+                int half = 1 << (shift - 1);
+                for (int i = 0; i < fullSamples; i++) {
+                    out[to + i] = (byte) ((sums[i] + half) >> shift);
+                }
+            } else {
+                divide(sums, 0, fullSamples, rows * factor, out, to);
+            }
+            divide(sums, fullSamples, outWidth * channels, rows * (width - fullBlocks * factor), out, to);
+        }
+        return out;
+    }
+
+    /** Adds one row's samples into the sums of its blocks; the last, partial block takes what exists. */
+    private static void addRow(byte[] hwc, int at, int width, int channels, int factor, int fullBlocks, int[] sums) {
+        int s = 0;
+        if (channels == 3) {
+            for (int block = 0; block < fullBlocks; block++, s += 3) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int k = 0; k < factor; k++, at += 3) {
+                    r += hwc[at] & 0xFF;
+                    g += hwc[at + 1] & 0xFF;
+                    b += hwc[at + 2] & 0xFF;
+                }
+                sums[s] += r;
+                sums[s + 1] += g;
+                sums[s + 2] += b;
+            }
+        } else if (channels == 1) {
+            for (int block = 0; block < fullBlocks; block++, s++) {
+                int v = 0;
+                for (int k = 0; k < factor; k++) {
+                    v += hwc[at++] & 0xFF;
+                }
+                sums[s] += v;
+            }
+        } else {
+            for (int block = 0; block < fullBlocks; block++, s += channels) {
+                for (int k = 0; k < factor; k++) {
+                    for (int c = 0; c < channels; c++) {
+                        sums[s + c] += hwc[at++] & 0xFF;
                     }
                 }
             }
-            int rowsInBlock = y1 - y0;
-            int to = oy * outWidth * channels;
-            for (int ox = 0; ox < outWidth; ox++) {
-                int count = rowsInBlock * (Math.min(width, (ox + 1) * factor) - ox * factor);
-                for (int c = 0; c < channels; c++) {
-                    out[to++] = (byte) ((2 * sums[ox * channels + c] + count) / (2 * count));
-                }
+        }
+        for (int x = fullBlocks * factor; x < width; x++) {
+            for (int c = 0; c < channels; c++) {
+                sums[s + c] += hwc[at++] & 0xFF;
             }
         }
-        return out;
+    }
+
+    /** {@code out[to + i] = round-half-up(sums[i] / count)} for i in [from, end). */
+    private static void divide(int[] sums, int from, int end, int count, byte[] out, int to) {
+        for (int i = from; i < end; i++) {
+            out[to + i] = (byte) ((2 * sums[i] + count) / (2 * count));
+        }
     }
 
     private static void requireFactor(int factor) {

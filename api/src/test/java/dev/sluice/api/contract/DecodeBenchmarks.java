@@ -1,5 +1,6 @@
 package dev.sluice.api.contract;
 
+import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
@@ -23,6 +24,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Single-thread decode throughput of an {@link ImageDecoder} on ImageNet-sized JPEGs, for the
@@ -61,7 +63,7 @@ public final class DecodeBenchmarks {
         System.out.printf(Locale.ROOT, "%s: %d JPEGs of %dx%d, quality 90, mean %.1f KB; Java %s%n", name, inputs.size(),
                 WIDTH, HEIGHT, bytes / 1024.0 / inputs.size(), System.getProperty("java.version"));
         for (DecodeOptions options : List.of(DecodeOptions.DEFAULT, DecodeOptions.DEFAULT.withReduce(2),
-                DecodeOptions.DEFAULT.withMode(dev.sluice.api.ColorMode.GRAY))) {
+                DecodeOptions.DEFAULT.withMode(ColorMode.GRAY))) {
             String what = options.mode() + (options.reduce() > 1 ? " reduce " + options.reduce() : " full size");
             measure(decoder, inputs, options, 2_000_000_000L);
             double perSecond = measure(decoder, inputs, options, MEASURE_NANOS);
@@ -125,7 +127,7 @@ public final class DecodeBenchmarks {
     private static byte[] jpeg(BufferedImage image) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);

@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Encodes with the JDK's PNG writer (grey, grey + alpha, RGB, RGBA) and JPEG writer (grey, RGB;
@@ -42,7 +43,7 @@ final class ImageIoImageEncoder implements ImageEncoder {
         }
         ImageWriter writer = writer(options.format());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (jpeg) {
