@@ -43,9 +43,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * grey + alpha, RGB, RGBA) and as baseline JPEG at quality 95 (grey, RGB). The expected pixels are
  * the source image itself, or operations on the decoder's own full-size decode computed here:
  * PNG must decode exactly; JPEG within the mean errors of the tolerance hooks, whose defaults were
- * measured on libjpeg-turbo (OpenCV 4.6, PIL 9.4) and the JDK's decoder. A backend whose results
- * are correct but further off declares its own tolerance by overriding the hook, visibly, in its
- * test; nothing else can be loosened, and the test methods are final.
+ * measured on libjpeg-turbo (OpenCV 4.6, PIL 9.4) and the JDK's decoder. Real photographs (crops
+ * of three Debian desktop backgrounds in JPEG, PNG, BMP, GIF, TIFF and WebP, under {@code photos/})
+ * are compared with what {@code cv2.imread} decodes them to, per channel, within
+ * {@link #referenceTolerance}. A backend whose results are correct but further off declares its own
+ * tolerance by overriding the hook, visibly, in its test; nothing else can be loosened, and the
+ * test methods are final.
  *
  * <p>A plugin's test extends this class and names the provider and the formats it decodes:
  *

@@ -174,6 +174,18 @@ final class StoredSamples {
         int width = raster.getWidth();
         int height = raster.getHeight();
         byte[] out = new byte[width * height];
+        if (raster.getSampleModel() instanceof ComponentSampleModel model && raster.getDataBuffer() instanceof DataBufferByte buffer
+                && buffer.getNumBanks() == 1 && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0) {
+            byte[] data = buffer.getData();
+            int stride = model.getPixelStride();
+            for (int y = 0; y < height; y++) {
+                int at = buffer.getOffset() + y * model.getScanlineStride() + model.getBandOffsets()[0];
+                for (int x = 0; x < width; x++, at += stride) {
+                    out[y * width + x] = data[at];
+                }
+            }
+            return new Samples(width, height, 1, out);
+        }
         int[] row = new int[width];
         for (int y = 0; y < height; y++) {
             raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, 0, row);
