@@ -7,6 +7,7 @@ import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
@@ -30,6 +31,11 @@ final class Readers {
             "gif", jdk("com.sun.imageio.plugins.gif.GIFImageReaderSpi"));
 
     private Readers() {
+    }
+
+    /** The formats there is a reader for; calling it registers the readers, or throws why not. */
+    static Set<String> formats() {
+        return BY_FORMAT.keySet();
     }
 
     /** A new reader for {@code format}, one of {@link dev.sluice.api.spi.ImageHeader#FORMATS}; dispose it after use. */
