@@ -155,10 +155,11 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
      *       runs the same libjpeg-turbo code, and the JDK's libjpeg 6b under imageio has the same
      *       integer IDCT, fancy upsampling and colour equations. The bound leaves room for a
      *       correct decoder with another IDCT.
-     *   <li>{@code jpeg-reduced} (1/2, 1/4, 1/8): mean 3.5, p99 24. opencv measures 0 (libjpeg's
+     *   <li>{@code jpeg-reduced} (1/2, 1/4, 1/8): mean 3.5, p99 32. opencv measures 0 (libjpeg's
      *       scaled IDCT, as cv2's IMREAD_REDUCED_*); imageio, which has no scaled IDCT and
-     *       averages blocks of the full-size decode, measures up to mean 2.84 (at 1/2) and p99 19
-     *       (at 1/8, where the image has 91 pixels).
+     *       averages blocks of the full-size decode, measures up to mean 2.84 and p99 19 on these
+     *       photographs, and on 200 JPEGs of 500 x 375 cut from the same backgrounds a mean over
+     *       images of 0.75, 0.67 and 0.54 at 1/2, 1/4 and 1/8, at worst mean 3.02 and p99 27.
      *   <li>{@code png-gray} (an RGB PNG read in GRAY): mean 1.0, p99 1, a level either way for
      *       the fixed-point rounding. opencv and imageio, which copies libpng's truncating
      *       conversion, measure 0.
@@ -174,7 +175,7 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
         return switch (kind) {
             case "exact" -> Tolerance.EXACT;
             case "jpeg" -> new Tolerance(0.5, 2);
-            case "jpeg-reduced" -> new Tolerance(3.5, 24);
+            case "jpeg-reduced" -> new Tolerance(3.5, 32);
             case "png-gray" -> new Tolerance(1.0, 1);
             case "webp-lossy" -> new Tolerance(0.5, 3);
             default -> throw new IllegalArgumentException("unknown reference kind " + kind);
