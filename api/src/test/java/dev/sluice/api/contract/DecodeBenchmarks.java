@@ -33,8 +33,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *
  * <p>The inputs are made in memory from real photographs: random 4:3 crops of the photographs in
  * a folder, scaled to 500 x 375 with bicubic interpolation and written by the JDK's JPEG writer at
- * quality 90 (4:2:0, as PIL writes ImageNet-like sets). Each configuration is warmed up, then timed
- * in rounds of whole passes through the inputs; the best and the median round are printed.
+ * quality 90 (4:2:0, as PIL writes ImageNet-like sets). Every configuration is warmed up, then all
+ * are timed in turns, in rounds of whole passes through the inputs; the best and the median round
+ * of each are printed.
  *
  * <pre>{@code
  * DecodeBenchmarks.run("opencv", decoder, Path.of("/work/photos"), 200);
@@ -46,6 +47,7 @@ public final class DecodeBenchmarks {
     /** Rounds per configuration: on a shared machine the best round is the least disturbed one. */
     private static final int ROUNDS = 7;
     private static final long ROUND_NANOS = 1_500_000_000L;
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
 
     private DecodeBenchmarks() {
     }
@@ -65,17 +67,26 @@ public final class DecodeBenchmarks {
         long bytes = inputs.stream().mapToLong(ByteBuffer::remaining).sum();
         System.out.printf(Locale.ROOT, "%s: %d JPEGs of %dx%d, quality 90, mean %.1f KB; Java %s%n", name, inputs.size(),
                 WIDTH, HEIGHT, bytes / 1024.0 / inputs.size(), System.getProperty("java.version"));
-        for (DecodeOptions options : List.of(DecodeOptions.DEFAULT, DecodeOptions.DEFAULT.withReduce(2),
-                DecodeOptions.DEFAULT.withMode(ColorMode.GRAY))) {
-            String what = options.mode() + (options.reduce() > 1 ? " reduce " + options.reduce() : " full size");
-            measure(decoder, inputs, options, 2_000_000_000L);
-            double[] rounds = new double[ROUNDS];
-            for (int round = 0; round < ROUNDS; round++) {
-                rounds[round] = measure(decoder, inputs, options, ROUND_NANOS);
+        List<DecodeOptions> configurations = List.of(DecodeOptions.DEFAULT, DecodeOptions.DEFAULT.withReduce(2),
+                DecodeOptions.DEFAULT.withMode(ColorMode.GRAY));
+        for (DecodeOptions options : configurations) {
+            measure(decoder, inputs, options, WARM_UP_NANOS);
+        }
+        // Rounds go round-robin over the configurations, so that a disturbance from other processes
+        // falls on all of them alike rather than on whichever ran at the time.
+        double[][] rounds = new double[configurations.size()][ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int c = 0; c < configurations.size(); c++) {
+                rounds[c][round] = measure(decoder, inputs, configurations.get(c), ROUND_NANOS);
             }
-            Arrays.sort(rounds);
+        }
+        for (int c = 0; c < configurations.size(); c++) {
+            DecodeOptions options = configurations.get(c);
+            String what = options.mode() + (options.reduce() > 1 ? " reduce " + options.reduce() : " full size");
+            double[] sorted = rounds[c].clone();
+            Arrays.sort(sorted);
             System.out.printf(Locale.ROOT, "%s %-18s best %7.1f images/s (%.3f ms each), median %7.1f, of %d rounds%n",
-                    name, what, rounds[ROUNDS - 1], 1000 / rounds[ROUNDS - 1], rounds[ROUNDS / 2], ROUNDS);
+                    name, what, sorted[ROUNDS - 1], 1000 / sorted[ROUNDS - 1], sorted[ROUNDS / 2], ROUNDS);
         }
     }
 
