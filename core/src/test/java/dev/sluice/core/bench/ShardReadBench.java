@@ -26,8 +26,8 @@ import java.util.Locale;
 
 /**
  * Images per second decoded from individual files (an {@link ImageLabelDataset} over a label file)
- * against the same images from tar shards (a {@link ShardDataset}), for every decoder plugin on
- * the class path, through a DataLoader with worker threads. The shards are written first, with the
+ * against the same images from tar shards (a {@link ShardDataset}), for each decoder plugin named
+ * (those of the class path's that are available), through a DataLoader with worker threads. The shards are written first, with the
  * JPEG bytes as they are, by {@link ShardExport}. A benchmark, not a test: run it on a quiet
  * machine, with the decoder plugins' classes on the class path.
  *
@@ -36,7 +36,7 @@ import java.util.Locale;
  * mvn -q -o -pl core,plugins-imageio,plugins-opencv dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -cp "core/target/test-classes:core/target/classes:api/target/classes:plugins-imageio/target/classes:\
  * plugins-opencv/target/classes:$(cat /tmp/cp.txt)" dev.sluice.core.bench.ShardReadBench \
- *     /work/bench-set [num_workers] [repeats]
+ *     /work/bench-set [num_workers] [repeats] [decoder ids, default imageio,opencv]
  * </pre>
  */
 public final class ShardReadBench {
@@ -50,6 +50,7 @@ public final class ShardReadBench {
         Path set = Path.of(args.length > 0 ? args[0] : "/work/bench-set");
         int workers = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        List<String> decoders = List.of((args.length > 3 ? args[3] : "imageio,opencv").split(","));
         PluginRegistry plugins = PluginRegistry.discover(ShardReadBench.class.getClassLoader());
         Path shardDir = Files.createTempDirectory("sluice-bench-shards");
         SluiceConfig config = SluiceConfig.parse("dataset:\n  labels: train.txt\n  root: images\n", set, List.of());
@@ -62,6 +63,9 @@ public final class ShardReadBench {
                 + "after one warm-up; median [min-max] images/s%n", written.samples(), written.bytes() / 1e6,
                 shards.size(), BATCH, workers, repeats);
         for (PluginInfo info : plugins.plugins(PluginKind.DECODER)) {
+            if (!decoders.contains(info.id())) {
+                continue;
+            }
             if (!info.availability().available()) {
                 System.out.println(info.id() + ": unavailable: " + info.availability().reason());
                 continue;
@@ -80,6 +84,16 @@ public final class ShardReadBench {
             System.out.printf(Locale.ROOT, "%-8s shards %7.1f [%.1f-%.1f]  (x%.2f)%n", info.id(), shardRates[repeats / 2],
                     shardRates[0], shardRates[repeats - 1], shardRates[repeats / 2] / fileRates[repeats / 2]);
         }
+        // Reading alone: a "decoder" that only touches the bytes, to show the storage and framework side.
+        ImageDecoder readOnly = (encoded, options) -> Image.wrap(1, 1, 1, new byte[] {encoded.get(encoded.limit() - 1)});
+        double[] fileReads = rates(DataLoader.builder(ImageLabelDataset.builder(index, set.resolve("images"), readOnly)
+                .build()).batchSize(BATCH).shuffle(true).numWorkers(workers).collate(COUNT).build(), repeats);
+        double[] shardReads = rates(DataLoader.builder(ShardDataset.builder(shards, readOnly).shuffle(true)
+                .shuffleBuffer(100).build()).batchSize(BATCH).numWorkers(workers).collate(COUNT).build(), repeats);
+        System.out.printf(Locale.ROOT, "%-8s files  %7.1f [%.1f-%.1f]%n", "no-decode", fileReads[repeats / 2],
+                fileReads[0], fileReads[repeats - 1]);
+        System.out.printf(Locale.ROOT, "%-8s shards %7.1f [%.1f-%.1f]  (x%.2f)%n", "no-decode", shardReads[repeats / 2],
+                shardReads[0], shardReads[repeats - 1], shardReads[repeats / 2] / fileReads[repeats / 2]);
         for (Path shard : shards) {
             Files.delete(shard);
         }
