@@ -3,6 +3,7 @@ package dev.sluice.api;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An n-dimensional array of one {@link DType}, row-major (C order), stored little-endian in a
@@ -23,6 +24,7 @@ public final class Tensor {
     private final DType dtype;
     private final int[] shape;
     private final ByteBuffer data;
+    private final AtomicBoolean released = new AtomicBoolean();
 
     private Tensor(DType dtype, int[] shape, ByteBuffer data) {
         this.dtype = dtype;
@@ -236,10 +238,13 @@ public final class Tensor {
     /**
      * Gives this tensor's memory back to the allocator that made it, for reuse by a later batch
      * ({@link TensorAllocator#recycle}). Afterwards this tensor must not be read: its memory may
-     * hold another batch. Allocators ignore buffers they did not make.
+     * hold another batch. Allocators ignore buffers they did not make. Only the first call gives
+     * the memory back; later calls do nothing, so a batch released twice cannot corrupt another.
      */
     public void releaseTo(TensorAllocator allocator) {
-        allocator.recycle(data);
+        if (released.compareAndSet(false, true)) {
+            allocator.recycle(data);
+        }
     }
 
     private void requireDtype(DType wanted) {

@@ -84,17 +84,8 @@ public final class DefaultCollate implements Collate<Object, Object> {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("default_collate: samples is empty; a batch has at least one sample");
         }
-        TrackingAllocator tracked = new TrackingAllocator(allocator);
-        try {
-            return collate(samples.toArray(), tracked, "");
-        } catch (RuntimeException failure) {
-            try {
-                tracked.recycleAll();
-            } catch (RuntimeException recycling) {
-                failure.addSuppressed(recycling);
-            }
-            throw failure;
-        }
+        Object[] column = samples.toArray();
+        return TrackingAllocator.recyclingOnFailure(allocator, tracked -> collate(column, tracked, ""));
     }
 
     private static Object collate(Object[] column, TensorAllocator allocator, String path) {

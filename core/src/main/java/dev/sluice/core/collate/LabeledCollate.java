@@ -61,21 +61,13 @@ public final class LabeledCollate implements Collate<LabeledSample<?>, LabeledBa
             i++;
         }
         Kind kind = inputKind(inputs);
-        TrackingAllocator tracked = new TrackingAllocator(allocator);
-        try {
+        return TrackingAllocator.recyclingOnFailure(allocator, tracked -> {
             Tensor stackedLabels = Stacks.arrays(labels, tracked, "labels", "");
             Tensor stackedInputs = kind == Kind.TENSOR
                     ? Stacks.tensors(inputs, tracked, "input")
                     : Stacks.images(inputs, tracked, "input");
             return new LabeledBatch(stackedInputs, stackedLabels);
-        } catch (RuntimeException failure) {
-            try {
-                tracked.recycleAll();
-            } catch (RuntimeException recycling) {
-                failure.addSuppressed(recycling);
-            }
-            throw failure;
-        }
+        });
     }
 
     private static Kind inputKind(Object[] inputs) {

@@ -4,6 +4,7 @@ import dev.sluice.api.TensorAllocator;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The caller's allocator, remembering what one collate call took from it, so that a call that fails
@@ -30,11 +31,23 @@ final class TrackingAllocator implements TensorAllocator {
         delegate.recycle(buffer);
     }
 
-    /** Gives back everything taken so far; the call that took it is failing and returns nothing. */
-    void recycleAll() {
-        for (ByteBuffer buffer : taken) {
-            delegate.recycle(buffer);
+    /**
+     * Runs {@code work} with a tracking view of {@code allocator}; if it fails, gives back everything
+     * it took before rethrowing.
+     */
+    static <R> R recyclingOnFailure(TensorAllocator allocator, Function<TensorAllocator, R> work) {
+        TrackingAllocator tracked = new TrackingAllocator(allocator);
+        try {
+            return work.apply(tracked);
+        } catch (RuntimeException failure) {
+            try {
+                for (ByteBuffer buffer : tracked.taken) {
+                    allocator.recycle(buffer);
+                }
+            } catch (RuntimeException recycling) {
+                failure.addSuppressed(recycling);
+            }
+            throw failure;
         }
-        taken.clear();
     }
 }

@@ -17,6 +17,9 @@ import java.util.function.BooleanSupplier;
  * the sample in the epoch), so augmentation does not depend on which thread loads it.
  */
 final class BatchAssembly<T, B> {
+    /** Tags the per-sample random streams apart from every other use of the seed. */
+    static final long SAMPLE_STREAM = 0x53414D504C45L;
+
     private final Dataset<T> dataset;
     private final Collate<? super T, ? extends B> collate;
     private final TensorAllocator allocator;
@@ -33,67 +36,92 @@ final class BatchAssembly<T, B> {
     }
 
     /**
-     * Loads batch {@code number} of {@code epoch}. Never throws: a failure comes back in the outcome.
+     * Loads one batch of {@code epoch}. Never throws: every failure, an {@link Error} included, comes
+     * back in the outcome, so that a worker thread always answers.
      *
      * @param stopped checked between samples, so a closed iteration stops early
      */
-    Outcome<B> assemble(long epoch, long number, long firstPosition, long[] indices, int worker, BooleanSupplier stopped) {
+    Outcome<B> assemble(long epoch, PlannedBatch planned, int worker, BooleanSupplier stopped) {
+        try {
+            return load(epoch, planned, worker, stopped);
+        } catch (Throwable unexpected) {
+            return Outcome.failure(planned, worker, new LoaderException("loading batch " + planned.number() + " of epoch "
+                    + epoch + " failed: " + LoaderException.reasonOf(unexpected), unexpected), List.of());
+        }
+    }
+
+    private Outcome<B> load(long epoch, PlannedBatch planned, int worker, BooleanSupplier stopped) {
+        long[] indices = planned.indices();
         List<T> samples = new ArrayList<>(indices.length);
         long[] loaded = new long[indices.length];
         List<SkippedSample> skipped = List.of();
         for (int i = 0; i < indices.length; i++) {
             if (stopped.getAsBoolean()) {
-                return Outcome.failure(number, worker, new LoaderException("iteration closed", null), skipped);
+                return Outcome.failure(planned, worker, new LoaderException("iteration closed", null), skipped);
             }
             long index = indices[i];
             try {
-                T sample = dataset.get(index, Seeds.random(seed, epoch, firstPosition + i));
+                T sample = dataset.get(index, Seeds.random(seed, SAMPLE_STREAM, epoch, planned.firstPosition() + i));
                 if (sample == null) {
-                    throw new NullPointerException(dataset.getClass().getName() + ".get returned null");
+                    // A bug to fix, never a sample to skip.
+                    NullPointerException bug = new NullPointerException(dataset.getClass().getName() + ".get(" + index
+                            + ") returned null");
+                    return Outcome.failure(planned, worker, sampleFailure(index, epoch, planned, bug), skipped);
                 }
                 loaded[samples.size()] = index;
                 samples.add(sample);
+            } catch (IndexOutOfBoundsException samplerBug) {
+                // A sampler reaching past the dataset is a bug to fix, never a sample to skip.
+                return Outcome.failure(planned, worker, sampleFailure(index, epoch, planned, samplerBug), skipped);
             } catch (Exception e) {
                 if (onError != ErrorPolicy.SKIP) {
-                    return Outcome.failure(number, worker, sampleFailure(index, epoch, number, e), skipped);
+                    return Outcome.failure(planned, worker, sampleFailure(index, epoch, planned, e), skipped);
                 }
                 if (skipped.isEmpty()) {
                     skipped = new ArrayList<>();
                 }
-                skipped.add(new SkippedSample(index, source(index),
-                        e instanceof SampleLoadException own ? own.reason() : LoaderException.reasonOf(e)));
+                skipped.add(new SkippedSample(index, source(index), sampleFailure(index, epoch, planned, e).reason()));
             } catch (Throwable error) {
-                return Outcome.failure(number, worker, sampleFailure(index, epoch, number, error), skipped);
+                return Outcome.failure(planned, worker, sampleFailure(index, epoch, planned, error), skipped);
             }
         }
         if (samples.size() < loaded.length) {
             loaded = Arrays.copyOf(loaded, samples.size());
         }
         if (samples.isEmpty()) {
-            return Outcome.batch(number, worker, null, loaded, skipped);
+            return Outcome.batch(planned, worker, null, loaded, skipped);
         }
         try {
             B batch = collate.collate(Collections.unmodifiableList(samples), allocator);
             if (batch == null) {
                 throw new NullPointerException(collate.getClass().getName() + ".collate returned null");
             }
-            return Outcome.batch(number, worker, batch, loaded, skipped);
+            return Outcome.batch(planned, worker, batch, loaded, skipped);
         } catch (Throwable failure) {
-            return Outcome.failure(number, worker, new LoaderException("collate failed for batch " + number + " of epoch "
-                    + epoch + ": " + LoaderException.reasonOf(failure), failure), skipped);
+            return Outcome.failure(planned, worker, new LoaderException("collate failed for batch " + planned.number()
+                    + " of epoch " + epoch + ": " + LoaderException.reasonOf(failure), failure), skipped);
         }
     }
 
-    private SampleLoadException sampleFailure(long index, long epoch, long number, Throwable cause) {
+    /**
+     * The failure of sample {@code index}, placed in its epoch and batch. A dataset's own
+     * {@link SampleLoadException} is kept when it is about the same index; one from a dataset
+     * beneath (a subset, a concatenation) gives its reason and its own index once.
+     */
+    private SampleLoadException sampleFailure(long index, long epoch, PlannedBatch planned, Throwable cause) {
         SampleLoadException failure;
         if (cause instanceof SampleLoadException own && own.index() == index) {
             failure = own;
+        } else if (cause instanceof SampleLoadException inner) {
+            String source = inner.source().orElse(source(index));
+            failure = new SampleLoadException(index, source.isEmpty() ? null : source, inner.reason()
+                    + " (sample " + inner.index() + " of the dataset beneath)", inner);
         } else {
             String source = source(index);
             failure = new SampleLoadException(index, source.isEmpty() ? null : source, LoaderException.reasonOf(cause),
                     cause);
         }
-        return failure.during("epoch " + epoch + ", batch " + number);
+        return failure.during("epoch " + epoch + ", batch " + planned.number());
     }
 
     private String source(long index) {

@@ -6,37 +6,46 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
+import java.util.function.LongPredicate;
 import java.util.stream.LongStream;
 
 /**
- * The batches of one iteration of a map-style loader, with the epoch-relative position of each
- * batch's first sample. For an endless dataset the passes follow each other without end, pass
- * {@code p} sampled as epoch {@code epoch + p}, and batches run on across pass boundaries.
+ * The batches of one iteration of a map-style loader, numbered, with the epoch-relative position
+ * of each batch's first sample. For an endless dataset the passes follow each other without end,
+ * pass {@code p} sampled as epoch {@code epoch + p}, and batches run on across pass boundaries.
+ * Batches a resumed loader already delivered are planned (so numbers and positions stay the same)
+ * and passed over without being loaded.
  */
 final class BatchPlan {
     private final Iterator<long[]> batches;
     private final PassCounter passes;
+    private final LongPredicate alreadyDelivered;
+    private long nextNumber;
     private long nextPosition;
+    private PlannedBatch next;
 
-    private BatchPlan(Iterator<long[]> batches, PassCounter passes) {
+    private BatchPlan(Iterator<long[]> batches, PassCounter passes, LongPredicate alreadyDelivered) {
         this.batches = batches;
         this.passes = passes;
+        this.alreadyDelivered = alreadyDelivered;
     }
 
     /** One finite epoch of {@code batchSampler}. */
-    static BatchPlan finite(BatchSampler batchSampler, long epoch) {
-        return new BatchPlan(batchSampler.batches(epoch), new PassCounter(1));
+    static BatchPlan finite(BatchSampler batchSampler, long epoch, LongPredicate alreadyDelivered) {
+        PassCounter passes = new PassCounter();
+        passes.count = 1;
+        return new BatchPlan(batchSampler.batches(epoch), passes, alreadyDelivered);
     }
 
     /** Endless passes of {@code sampler}, cut into batches of {@code batchSize}. */
-    static BatchPlan endless(Sampler sampler, int batchSize, long epoch) {
-        PassCounter passes = new PassCounter(0);
-        return new BatchPlan(new EndlessBatches(sampler, batchSize, epoch, passes), passes);
+    static BatchPlan endless(Sampler sampler, int batchSize, long epoch, LongPredicate alreadyDelivered) {
+        PassCounter passes = new PassCounter();
+        return new BatchPlan(new EndlessBatches(sampler, batchSize, epoch, passes), passes, alreadyDelivered);
     }
 
     /** Endless passes of a user's {@code batchSampler}, one after the other. */
-    static BatchPlan endless(BatchSampler batchSampler, long epoch) {
-        PassCounter passes = new PassCounter(0);
+    static BatchPlan endless(BatchSampler batchSampler, long epoch, LongPredicate alreadyDelivered) {
+        PassCounter passes = new PassCounter();
         Iterator<long[]> chained = new Iterator<>() {
             private Iterator<long[]> current = Collections.emptyIterator();
 
@@ -61,35 +70,34 @@ final class BatchPlan {
                 return current.next();
             }
         };
-        return new BatchPlan(chained, passes);
+        return new BatchPlan(chained, passes, alreadyDelivered);
     }
 
+    /** Whether another batch is to be loaded. */
     boolean hasNext() {
-        return batches.hasNext();
+        while (next == null && batches.hasNext()) {
+            long[] indices = batches.next();
+            PlannedBatch planned = new PlannedBatch(nextNumber++, nextPosition, indices, passes.count - 1);
+            nextPosition += indices.length;
+            if (!alreadyDelivered.test(planned.number())) {
+                next = planned;
+            }
+        }
+        return next != null;
     }
 
-    /** The position in the iteration of the first sample of the batch {@link #next()} returns. */
-    long nextPosition() {
-        return nextPosition;
-    }
-
-    long[] next() {
-        long[] batch = batches.next();
-        nextPosition += batch.length;
-        return batch;
-    }
-
-    /** How many passes over the data this iteration has started. */
-    long passesStarted() {
-        return passes.count;
+    /** The next batch to be loaded. */
+    PlannedBatch next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("the epoch has no more batches");
+        }
+        PlannedBatch planned = next;
+        next = null;
+        return planned;
     }
 
     private static final class PassCounter {
         long count;
-
-        PassCounter(long count) {
-            this.count = count;
-        }
     }
 
     private static final class EndlessBatches implements Iterator<long[]> {

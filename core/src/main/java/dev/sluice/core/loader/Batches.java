@@ -3,6 +3,7 @@ package dev.sluice.core.loader;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.TensorAllocator;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
 
@@ -35,7 +36,10 @@ final class Batches {
 
     private static Object componentValue(Object record, RecordComponent component) {
         try {
-            return component.getAccessor().invoke(record);
+            Method accessor = component.getAccessor();
+            // A record the caller declared non-public can still be read when its module allows it.
+            accessor.trySetAccessible();
+            return accessor.invoke(record);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalArgumentException("cannot release the tensors of a " + record.getClass().getName()
                     + " batch: its component '" + component.getName() + "' is not readable (" + e + "); make the record "

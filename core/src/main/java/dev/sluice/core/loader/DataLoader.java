@@ -11,11 +11,13 @@ import dev.sluice.core.sampler.ChunkedBatchSampler;
 import dev.sluice.core.sampler.RandomSampler;
 import dev.sluice.core.sampler.SequentialSampler;
 import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -53,8 +55,8 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    /** Released pinned buffers kept per batch size: enough for every batch in flight and a few in use. */
-    private static final int IDLE_BUFFERS_PER_SIZE = 16;
+    /** Released pinned buffers kept per batch size beyond those in flight: the ones the caller holds. */
+    private static final int IDLE_BUFFERS_IN_USE = 4;
 
     private final Dataset<T> dataset;
     private final IterableDataset<T> iterableDataset;
@@ -73,7 +75,8 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         this.iterableDataset = iterableDataset;
         this.options = options;
         this.collate = collate;
-        this.allocator = options.pinMemory() ? new TensorPool(IDLE_BUFFERS_PER_SIZE) : TensorAllocator.heap();
+        this.allocator = options.pinMemory() ? new TensorPool(options.window() + IDLE_BUFFERS_IN_USE)
+                : TensorAllocator.heap();
         if (dataset == null) {
             this.sampler = null;
             this.batchSampler = null;
@@ -160,24 +163,46 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         resources.requireOpen();
         resources.closeIteration();
         long epoch = nextEpoch.get();
+        LoaderState resumed = resources.takeResumeState(epoch);
         IterationControl control = new IterationControl();
-        WorkerPool pool = workers(epoch, control);
-        Iteration<B> iteration;
-        if (dataset == null) {
-            iteration = new IterableIteration<>(epoch, options, control, iterableDataset, collate, allocator, pool);
-            nextEpoch.set(epoch + 1);
-        } else {
-            BatchPlan plan = planFor(epoch);
-            BatchAssembly<T, B> assembly = new BatchAssembly<>(dataset, collate, allocator, options.seed(),
-                    options.onError());
-            iteration = new MapStyleIteration<>(epoch, options, control, plan, assembly, pool);
-            // An endless iteration uses one sampler epoch per pass; the next iteration starts after them.
-            AtomicLong counter = nextEpoch;
-            control.onClose(() -> counter.accumulateAndGet(epoch + Math.max(1, plan.passesStarted()), Math::max));
-            nextEpoch.set(epoch + 1);
+        try {
+            Iteration<B> iteration = dataset == null ? iterableIteration(epoch, control)
+                    : mapStyleIteration(epoch, control, resumed);
+            nextEpoch.compareAndSet(epoch, epoch + 1);
+            resources.start(control, iteration);
+            CLEANER.register(iteration, control);
+            return iteration;
+        } catch (RuntimeException | Error e) {
+            control.close();
+            throw e;
         }
-        resources.start(control);
-        CLEANER.register(iteration, control);
+    }
+
+    private Iteration<B> iterableIteration(long epoch, IterationControl control) {
+        return new IterableIteration<>(epoch, options, control, this, iterableDataset, collate, allocator,
+                workers(epoch, control));
+    }
+
+    private Iteration<B> mapStyleIteration(long epoch, IterationControl control, LoaderState resumed) {
+        LongPredicate delivered = resumed == null ? number -> false : resumed::delivered;
+        // Plan first: a sampler that fails to start must not leave worker threads behind.
+        BatchPlan plan;
+        if (!dataset.isEndless()) {
+            plan = BatchPlan.finite(batchSampler, epoch, delivered);
+        } else {
+            plan = sampler != null ? BatchPlan.endless(sampler, options.batchSize(), epoch, delivered)
+                    : BatchPlan.endless(batchSampler, epoch, delivered);
+        }
+        BatchAssembly<T, B> assembly = new BatchAssembly<>(dataset, collate, allocator, options.seed(),
+                options.onError());
+        MapStyleIteration<B> iteration = new MapStyleIteration<>(epoch, options, control, this, resumed, plan, assembly,
+                workers(epoch, control));
+        if (dataset.isEndless()) {
+            // Each pass of an endless iteration is sampled as one epoch; the next iteration starts after
+            // the last pass a delivered batch came from, unless setEpoch chose another.
+            AtomicLong counter = nextEpoch;
+            control.onClose(() -> counter.compareAndSet(epoch + 1, epoch + 1 + Math.max(0, iteration.lastPassDelivered())));
+        }
         return iteration;
     }
 
@@ -185,30 +210,60 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         if (options.numWorkers() == 0) {
             return null;
         }
-        Object source = dataset != null ? dataset : iterableDataset;
-        if (!options.persistentWorkers()) {
-            WorkerPool pool = new WorkerPool(options.numWorkers(), options.seed(), epoch, source, options.workerInitFn());
+        if (options.persistentWorkers() && resources.persistentPool != null) {
+            return resources.persistentPool;
+        }
+        WorkerPool pool = new WorkerPool(options.numWorkers(), options.seed(), epoch, dataset(), options.workerInitFn());
+        if (options.persistentWorkers()) {
+            resources.persistentPool = pool;
+        } else {
             control.onClose(pool::close);
-            return pool;
         }
-        if (resources.persistentPool == null) {
-            resources.persistentPool = new WorkerPool(options.numWorkers(), options.seed(), epoch, source,
-                    options.workerInitFn());
-        }
-        return resources.persistentPool;
-    }
-
-    private BatchPlan planFor(long epoch) {
-        if (!dataset.isEndless()) {
-            return BatchPlan.finite(batchSampler, epoch);
-        }
-        return sampler != null ? BatchPlan.endless(sampler, options.batchSize(), epoch)
-                : BatchPlan.endless(batchSampler, epoch);
+        return pool;
     }
 
     /**
-     * The epochs as a sequential stream of batches, for {@code loader.stream().limit(steps)}.
-     * Closing the stream (try-with-resources) stops its workers.
+     * Where this loader is: the epoch in progress and the batches of it already handed out (or, when
+     * no epoch is in progress, the next epoch). Save it to continue later with {@link #restore}.
+     *
+     * @throws UnsupportedOperationException for an iterable dataset, whose stream position only
+     *         the dataset itself could record
+     */
+    public LoaderState state() {
+        if (dataset == null) {
+            throw new UnsupportedOperationException("an iterable dataset's position is its own; a loader over one "
+                    + "cannot save it");
+        }
+        LoaderState current = resources.currentState(dataset.size());
+        return current != null ? current
+                : new LoaderState(options.seed(), nextEpoch.get(), 0, new long[0], dataset.size());
+    }
+
+    /**
+     * Continues from a saved state: the next {@link #iterator()} is the saved epoch and delivers
+     * exactly the batches it had not yet delivered, without loading the others. The loader must be
+     * built like the one that saved it (same dataset, sampler, batch size, seed).
+     *
+     * @throws IllegalArgumentException if the state was saved with another seed or dataset size
+     */
+    public void restore(LoaderState state) {
+        if (state.seed() != options.seed()) {
+            throw new IllegalArgumentException("the state was saved by a loader with seed " + state.seed()
+                    + ", this one has seed " + options.seed());
+        }
+        long size = dataset == null ? -1 : dataset.size();
+        if (state.datasetSize() != size) {
+            throw new IllegalArgumentException("the state was saved for a dataset of " + state.datasetSize()
+                    + " samples, this loader's has " + size);
+        }
+        resources.closeIteration();
+        nextEpoch.set(state.epoch());
+        resources.resumeWith(state);
+    }
+
+    /**
+     * The next epoch as a sequential stream of batches (an endless one for an endless dataset, for
+     * {@code loader.stream().limit(steps)}). Closing the stream (try-with-resources) stops its workers.
      */
     public Stream<B> stream() {
         BatchIterator<B> batches = iterator();
@@ -225,7 +280,9 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
      * @throws IllegalArgumentException if the batch holds a record whose components cannot be read
      */
     public void release(B batch) {
-        Batches.release(batch, allocator);
+        if (options.pinMemory()) {
+            Batches.release(batch, allocator);
+        }
     }
 
     /** Stops every worker thread of this loader and ends its iteration. Idempotent. */
@@ -250,7 +307,10 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
     /** What must be stopped when the loader is closed or collected; never refers to the loader. */
     private static final class LoaderResources implements Runnable {
         private IterationControl iteration;
+        /** The running iteration, weakly: only asked for its state, and must stay collectable. */
+        private WeakReference<Iteration<?>> running = new WeakReference<>(null);
         private WorkerPool persistentPool;
+        private LoaderState resumeState;
         private boolean closed;
 
         synchronized void requireOpen() {
@@ -259,8 +319,29 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
             }
         }
 
-        synchronized void start(IterationControl control) {
+        synchronized void start(IterationControl control, Iteration<?> started) {
             iteration = control;
+            running = new WeakReference<>(started);
+        }
+
+        synchronized void resumeWith(LoaderState state) {
+            resumeState = state;
+        }
+
+        /** The state to resume {@code epoch} from, once; null when not resuming that epoch. */
+        synchronized LoaderState takeResumeState(long epoch) {
+            LoaderState state = resumeState != null && resumeState.epoch() == epoch ? resumeState : null;
+            resumeState = null;
+            return state;
+        }
+
+        /** The state of the last iteration started, or of a restore not yet started; null when neither. */
+        synchronized LoaderState currentState(long datasetSize) {
+            if (resumeState != null) {
+                return resumeState;
+            }
+            Iteration<?> last = running.get();
+            return last == null ? null : last.state(datasetSize);
         }
 
         synchronized void closeIteration() {

@@ -41,7 +41,7 @@ public final class DataLoaderBuilder<T, B> {
         this.collate = collate;
     }
 
-    /** Samples per batch, {@code >= 1}; default 1. */
+    /** Samples per batch, {@code >= 1} (smaller is refused by {@link #build()}); default 1. */
     public DataLoaderBuilder<T, B> batchSize(int batchSize) {
         this.batchSize = batchSize;
         return this;
@@ -65,7 +65,7 @@ public final class DataLoaderBuilder<T, B> {
         return this;
     }
 
-    /** Worker threads, {@code >= 0}; 0 (the default) loads on the caller's thread. */
+    /** Worker threads, {@code >= 0} (negative is refused by {@link #build()}); 0, the default, loads on the caller's thread. */
     public DataLoaderBuilder<T, B> numWorkers(int numWorkers) {
         this.numWorkers = numWorkers;
         return this;
@@ -93,7 +93,10 @@ public final class DataLoaderBuilder<T, B> {
         return this;
     }
 
-    /** Seconds to wait for any one batch before failing, {@code >= 0}; 0 (the default) waits forever. */
+    /**
+     * Seconds to wait for any one batch before failing, {@code >= 0}; 0 (the default) waits forever.
+     * A negative timeout, or a positive one without workers, is refused by {@link #build()}.
+     */
     public DataLoaderBuilder<T, B> timeout(double seconds) {
         this.timeoutSeconds = seconds;
         return this;
@@ -105,7 +108,10 @@ public final class DataLoaderBuilder<T, B> {
         return this;
     }
 
-    /** Batches each worker may have in flight, {@code >= 1}; default 2 with workers; refused without. */
+    /**
+     * Batches each worker may have in flight, {@code >= 1}; default 2 with workers. Refused by
+     * {@link #build()} when below 1 or without workers.
+     */
     public DataLoaderBuilder<T, B> prefetchFactor(int prefetchFactor) {
         this.prefetchFactor = prefetchFactor;
         return this;
@@ -134,7 +140,7 @@ public final class DataLoaderBuilder<T, B> {
 
     /** What a sample that fails to load does: raise (the default) or skip, counted. */
     public DataLoaderBuilder<T, B> onError(ErrorPolicy onError) {
-        this.onError = onError;
+        this.onError = Objects.requireNonNull(onError, "onError");
         return this;
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One epoch over an iterable dataset. Each worker iterates the dataset on its own thread (the
@@ -29,9 +28,10 @@ final class IterableIteration<T, B> extends Iteration<B> {
     private int turn;
     private long delivered;
 
-    IterableIteration(long epoch, LoaderOptions options, IterationControl control, IterableDataset<T> dataset,
-            Collate<? super T, ? extends B> collate, TensorAllocator allocator, WorkerPool pool) {
-        super(epoch, options, control);
+    IterableIteration(long epoch, LoaderOptions options, IterationControl control, Object owner,
+            IterableDataset<T> dataset, Collate<? super T, ? extends B> collate, TensorAllocator allocator,
+            WorkerPool pool) {
+        super(epoch, options, control, owner, null);
         int workers = pool == null ? 0 : pool.size();
         this.producer = new Producer<>(epoch, options, control, dataset, collate, allocator, workers);
         for (int worker = 0; worker < workers; worker++) {
@@ -47,10 +47,18 @@ final class IterableIteration<T, B> extends Iteration<B> {
     @Override
     Outcome<B> nextOutcome() throws InterruptedException {
         if (producer.permits.length == 0) {
-            if (ownStream == null) {
-                ownStream = producer.dataset.iterator(epoch);
+            if (ownStreamEnded) {
+                return null;
             }
-            Outcome<B> outcome = ownStreamEnded ? null : producer.nextBatch(ownStream, ownBatches++, -1);
+            Outcome<B> outcome;
+            try {
+                if (ownStream == null) {
+                    ownStream = producer.dataset.iterator(epoch);
+                }
+                outcome = producer.nextBatch(ownStream, ownBatches++, -1);
+            } catch (RuntimeException | Error e) {
+                outcome = Outcome.streamFailure(ownBatches, -1, producer.streamFailure(-1, e, 0));
+            }
             ownStreamEnded = outcome == null || outcome.failure() != null;
             return outcome;
         }
@@ -95,14 +103,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
     }
 
     private Outcome<B> poll(long deadline) throws InterruptedException {
-        if (!options.hasTimeout()) {
-            return producer.completed.take();
-        }
-        Outcome<B> outcome = producer.completed.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        if (outcome == null) {
-            throw timedOut(delivered);
-        }
-        return outcome;
+        return poll(producer.completed, deadline, delivered);
     }
 
     /**
@@ -142,7 +143,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
 
         void stream(int worker, Throwable initFailure) {
             if (initFailure != null) {
-                completed.add(Outcome.failure(0, worker, Iteration.workerInitFailure(worker, initFailure), List.of()));
+                completed.add(Outcome.streamFailure(0, worker, Iteration.workerInitFailure(worker, initFailure)));
                 completed.add(Outcome.end(worker));
                 return;
             }
@@ -163,7 +164,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
-                completed.add(Outcome.failure(number, worker, streamFailure(worker, e), List.of()));
+                completed.add(Outcome.streamFailure(number, worker, streamFailure(worker, e, 0)));
             }
             // Always, or the caller would wait for this worker forever.
             completed.add(Outcome.end(worker));
@@ -181,7 +182,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
                     samples.add(sample);
                 }
             } catch (RuntimeException | Error e) {
-                return Outcome.failure(number, worker, streamFailure(worker, e), List.of());
+                return Outcome.streamFailure(number, worker, streamFailure(worker, e, samples.size()));
             }
             if (samples.isEmpty() || (options.dropLast() && samples.size() < options.batchSize())) {
                 return null;
@@ -193,14 +194,17 @@ final class IterableIteration<T, B> extends Iteration<B> {
                 }
                 return Outcome.streamed(number, worker, batch, samples.size());
             } catch (RuntimeException | Error e) {
-                return Outcome.failure(number, worker, new LoaderException("collate failed for batch " + number
-                        + " of " + where(worker) + ": " + LoaderException.reasonOf(e), e), List.of());
+                return Outcome.streamFailure(number, worker, new LoaderException("collate failed for batch " + number
+                        + " of " + where(worker) + ": " + LoaderException.reasonOf(e), e));
             }
         }
 
-        private LoaderException streamFailure(int worker, Throwable e) {
+        /** @param lost samples already read for the batch being built, which the failure loses */
+        LoaderException streamFailure(int worker, Throwable e, int lost) {
             return new LoaderException("the dataset's iterator failed in " + where(worker) + ": "
-                    + LoaderException.reasonOf(e) + "; that stream ends here", e);
+                    + LoaderException.reasonOf(e) + "; that stream ends here"
+                    + (lost == 0 ? "" : lost == 1 ? " and the 1 sample read for its next batch is lost"
+                    : " and the " + lost + " samples read for its next batch are lost"), e);
         }
 
         private String where(int worker) {

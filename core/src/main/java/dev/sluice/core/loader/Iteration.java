@@ -3,13 +3,16 @@ package dev.sluice.core.loader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What every kind of epoch iteration shares: looking one outcome ahead for {@code hasNext()},
  * turning failures into exceptions, skipping batches whose samples were all skipped, keeping the
- * {@link EpochReport}, and closing exactly once.
+ * {@link EpochReport} and which batches were delivered, and closing exactly once.
  */
 abstract class Iteration<B> implements BatchIterator<B> {
     private static final Logger LOG = LoggerFactory.getLogger(Iteration.class);
@@ -17,18 +20,32 @@ abstract class Iteration<B> implements BatchIterator<B> {
     final long epoch;
     final LoaderOptions options;
     final IterationControl control;
+    /** Keeps the loader reachable while its iterator is, so that collecting it cannot end the epoch. */
+    @SuppressWarnings({"unused", "FieldCanBeLocal"})
+    private final Object owner;
     private Outcome<B> pending;
     private boolean finished;
+    private boolean closedByCaller;
     private long batches;
     private long samples;
     private long skipped;
     private long[] lastIndices = {};
     private final List<SkippedSample> firstSkipped = new ArrayList<>();
+    private long deliveredPrefix;
+    private final TreeSet<Long> deliveredBeyondPrefix = new TreeSet<>();
+    private long lastPassDelivered = -1;
 
-    Iteration(long epoch, LoaderOptions options, IterationControl control) {
+    Iteration(long epoch, LoaderOptions options, IterationControl control, Object owner, LoaderState resumed) {
         this.epoch = epoch;
         this.options = options;
         this.control = control;
+        this.owner = owner;
+        if (resumed != null) {
+            deliveredPrefix = resumed.batchesDelivered();
+            for (long batch : resumed.alsoDelivered()) {
+                deliveredBeyondPrefix.add(batch);
+            }
+        }
     }
 
     /**
@@ -38,15 +55,27 @@ abstract class Iteration<B> implements BatchIterator<B> {
      */
     abstract Outcome<B> nextOutcome() throws InterruptedException;
 
+    /**
+     * Takes the next outcome from {@code queue}, waiting at most until {@code deadline} when the
+     * loader has a timeout.
+     *
+     * @param waitingFor the batch number waited for, for the timeout's message
+     */
+    final Outcome<B> poll(BlockingQueue<Outcome<B>> queue, long deadline, long waitingFor) throws InterruptedException {
+        if (options.timeout().isZero()) {
+            return queue.take();
+        }
+        Outcome<B> outcome = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (outcome == null) {
+            throw new LoaderTimeoutException("DataLoader timed out after " + options.timeoutText()
+                    + " waiting for batch " + waitingFor + " of epoch " + epoch);
+        }
+        return outcome;
+    }
 
     /** When a wait that starts now must end, in {@link System#nanoTime()} terms. */
     final long deadline() {
         return System.nanoTime() + options.timeout().toNanos();
-    }
-
-    final LoaderTimeoutException timedOut(long batch) {
-        return new LoaderTimeoutException("DataLoader timed out after " + options.timeoutText() + " waiting for batch "
-                + batch + " of epoch " + epoch);
     }
 
     static LoaderException workerInitFailure(int worker, Throwable failure) {
@@ -59,9 +88,10 @@ abstract class Iteration<B> implements BatchIterator<B> {
         if (pending != null) {
             return true;
         }
-        if (finished || control.isClosed()) {
+        if (finished || closedByCaller) {
             return false;
         }
+        requireNotClosedElsewhere();
         try {
             while (pending == null) {
                 Outcome<B> outcome = nextOutcome();
@@ -69,8 +99,10 @@ abstract class Iteration<B> implements BatchIterator<B> {
                     finish();
                     return false;
                 }
-                account(outcome);
-                if (!outcome.isEmpty()) {
+                countSkipped(outcome);
+                if (outcome.isEmpty()) {
+                    delivered(outcome);
+                } else {
                     pending = outcome;
                 }
             }
@@ -83,15 +115,21 @@ abstract class Iteration<B> implements BatchIterator<B> {
         }
     }
 
+    private void requireNotClosedElsewhere() {
+        if (control.isClosed()) {
+            throw new IllegalStateException("the iteration of epoch " + epoch + " was stopped before its end, by the "
+                    + "next epoch or by closing the DataLoader; a loader runs one iteration at a time");
+        }
+    }
+
     @Override
     public final B next() {
         if (!hasNext()) {
-            throw new NoSuchElementException(control.isClosed() && !finished
-                    ? "the iteration of epoch " + epoch + " was closed"
-                    : "epoch " + epoch + " has no more batches");
+            throw new NoSuchElementException("epoch " + epoch + (closedByCaller ? " was closed" : " has no more batches"));
         }
         Outcome<B> outcome = pending;
         pending = null;
+        delivered(outcome);
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
@@ -101,7 +139,7 @@ abstract class Iteration<B> implements BatchIterator<B> {
         return outcome.batch();
     }
 
-    private void account(Outcome<B> outcome) {
+    private void countSkipped(Outcome<B> outcome) {
         for (SkippedSample sample : outcome.skipped()) {
             skipped++;
             if (firstSkipped.size() < EpochReport.SKIPPED_KEPT) {
@@ -110,12 +148,35 @@ abstract class Iteration<B> implements BatchIterator<B> {
         }
     }
 
+    /** Counts an outcome as handed to the caller: a batch, a failure, or a batch left empty by skipping. */
+    private void delivered(Outcome<B> outcome) {
+        lastPassDelivered = Math.max(lastPassDelivered, outcome.pass());
+        deliveredBeyondPrefix.add(outcome.number());
+        while (deliveredBeyondPrefix.remove(deliveredPrefix)) {
+            deliveredPrefix++;
+        }
+    }
+
+    /** The last sampler pass a delivered batch came from, or -1 before any; more than 0 only when endless. */
+    final long lastPassDelivered() {
+        return lastPassDelivered;
+    }
+
+    /** Which batches of this epoch have been handed out, for {@link DataLoader#state()}. */
+    final LoaderState state(long datasetSize) {
+        if (finished) {
+            return new LoaderState(options.seed(), epoch + 1, 0, new long[0], datasetSize);
+        }
+        long[] beyond = deliveredBeyondPrefix.stream().mapToLong(Long::longValue).toArray();
+        return new LoaderState(options.seed(), epoch, deliveredPrefix, beyond, datasetSize);
+    }
+
     private void finish() {
         finished = true;
         if (skipped > 0) {
             LOG.warn("epoch {}: skipped {} samples that failed to load; first: {}", epoch, skipped, firstSkipped.get(0));
         }
-        close();
+        control.close();
     }
 
     @Override
@@ -130,6 +191,7 @@ abstract class Iteration<B> implements BatchIterator<B> {
 
     @Override
     public final void close() {
+        closedByCaller = true;
         pending = null;
         control.close();
     }

@@ -12,13 +12,18 @@ public class LoaderException extends RuntimeException {
      * @param message what failed and where
      * @param cause the original failure, or null
      */
-    public LoaderException(String message, Throwable cause) {
+    LoaderException(String message, Throwable cause) {
         super(message, cause);
     }
 
-    /** A failure's message for people, or its class name when it has none. */
+    /** A failure's message for people, or its class name when it has none (or cannot give one). */
     static String reasonOf(Throwable failure) {
-        String message = failure.getMessage();
+        String message;
+        try {
+            message = failure.getMessage();
+        } catch (RuntimeException broken) {
+            message = null;
+        }
         return message == null || message.isBlank() ? failure.getClass().getName() : message;
     }
 }

@@ -83,17 +83,14 @@ record LoaderOptions(
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch_size should be a positive integer value, but got batch_size=" + batchSize);
         }
-        if (onError == null) {
-            throw new IllegalArgumentException("on_error must be raise or skip, was null");
+        if (iterable && onError == ErrorPolicy.SKIP) {
+            throw new IllegalArgumentException("on_error=skip needs a map-style dataset: an iterable dataset's stream "
+                    + "cannot step over a sample that failed");
         }
-        long timeoutNanos = (long) Math.min(Long.MAX_VALUE, timeoutSeconds * 1e9);
+        // Any positive timeout stays positive: zero means "wait forever".
+        long timeoutNanos = timeoutSeconds == 0 ? 0 : Math.max(1, (long) Math.min(Long.MAX_VALUE, timeoutSeconds * 1e9));
         return new LoaderOptions(batchSize, shuffled, sampler, batchSampler, numWorkers, pinMemory, dropLast,
                 Duration.ofNanos(timeoutNanos), workerInitFn, prefetch, persistentWorkers, seed, inOrder, onError);
-    }
-
-    /** Whether waits for a batch are bounded. */
-    boolean hasTimeout() {
-        return !timeout.isZero();
     }
 
     /** The timeout in seconds as the user gave it, for messages. */

@@ -4,11 +4,11 @@ package dev.sluice.core.loader;
  * No batch arrived within the loader's {@code timeout}:
  * {@code "DataLoader timed out after 2.0 seconds waiting for batch 5 of epoch 0"}.
  */
-public class LoaderTimeoutException extends LoaderException {
+public final class LoaderTimeoutException extends LoaderException {
     private static final long serialVersionUID = 1L;
 
     /** @param message the batch, the epoch and the seconds waited */
-    public LoaderTimeoutException(String message) {
+    LoaderTimeoutException(String message) {
         super(message, null);
     }
 }

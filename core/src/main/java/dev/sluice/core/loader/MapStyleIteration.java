@@ -1,11 +1,11 @@
 package dev.sluice.core.loader;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One epoch over a map-style dataset. The caller's thread plans the batches; with workers it keeps
@@ -20,64 +20,51 @@ final class MapStyleIteration<B> extends Iteration<B> {
     private final int[] outstandingPerWorker;
     private final BlockingQueue<Outcome<B>> completed = new LinkedBlockingQueue<>();
     private final Map<Long, Outcome<B>> early = new HashMap<>();
-    private long dispatched;
-    private long received;
-    private long nextInOrder;
+    /** Numbers of the batches sent to workers and not yet received, in plan order. */
+    private final ArrayDeque<Long> inFlight = new ArrayDeque<>();
 
     /**
      * @param pool the workers, or null to load on the caller's thread; the caller of this
      *        constructor decides who closes it
      */
-    MapStyleIteration(long epoch, LoaderOptions options, IterationControl control, BatchPlan plan,
-            BatchAssembly<?, B> assembly, WorkerPool pool) {
-        super(epoch, options, control);
+    MapStyleIteration(long epoch, LoaderOptions options, IterationControl control, Object owner, LoaderState resumed,
+            BatchPlan plan, BatchAssembly<?, B> assembly, WorkerPool pool) {
+        super(epoch, options, control, owner, resumed);
         this.plan = plan;
         this.assembly = assembly;
         this.pool = pool;
         this.outstandingPerWorker = new int[pool == null ? 0 : pool.size()];
     }
 
-    /** Sampler passes this iteration has started; more than 1 only for endless datasets. */
-    long passesStarted() {
-        return plan.passesStarted();
-    }
-
     @Override
     Outcome<B> nextOutcome() throws InterruptedException {
         if (pool == null) {
-            if (!plan.hasNext()) {
-                return null;
-            }
-            long number = dispatched++;
-            long position = plan.nextPosition();
-            return assembly.assemble(epoch, number, position, plan.next(), -1, control::isClosed);
+            return plan.hasNext() ? assembly.assemble(epoch, plan.next(), -1, control::isClosed) : null;
         }
         fillWindow();
-        if (received == dispatched) {
+        if (inFlight.isEmpty()) {
             return null;
         }
-        Outcome<B> outcome = options.inOrder() ? awaitInOrder() : await();
-        received++;
+        Outcome<B> outcome = options.inOrder() ? awaitInOrder() : poll(completed, deadline(), inFlight.peekFirst());
+        inFlight.remove(outcome.number());
         outstandingPerWorker[outcome.worker()]--;
         return outcome;
     }
 
     private void fillWindow() {
-        while (dispatched - received < options.window() && plan.hasNext()) {
-            long number = dispatched;
-            long position = plan.nextPosition();
-            long[] indices = plan.next();
+        while (inFlight.size() < options.window() && plan.hasNext()) {
+            PlannedBatch planned = plan.next();
             int worker = leastLoadedWorker();
             outstandingPerWorker[worker]++;
-            dispatched++;
+            inFlight.addLast(planned.number());
             // The job refers to locals only, never to this iterator, so an abandoned iterator can be collected.
             BlockingQueue<Outcome<B>> results = completed;
             BatchAssembly<?, B> batches = assembly;
             IterationControl running = control;
             long epochNumber = epoch;
             pool.submit(worker, initFailure -> results.add(initFailure != null
-                    ? Outcome.failure(number, worker, workerInitFailure(worker, initFailure), List.of())
-                    : batches.assemble(epochNumber, number, position, indices, worker, running::isClosed)));
+                    ? Outcome.failure(planned, worker, workerInitFailure(worker, initFailure), List.of())
+                    : batches.assemble(epochNumber, planned, worker, running::isClosed)));
         }
     }
 
@@ -92,31 +79,16 @@ final class MapStyleIteration<B> extends Iteration<B> {
     }
 
     private Outcome<B> awaitInOrder() throws InterruptedException {
+        long expected = inFlight.peekFirst();
+        Outcome<B> outcome = early.remove(expected);
         long deadline = deadline();
-        Outcome<B> outcome = early.remove(nextInOrder);
         while (outcome == null) {
-            Outcome<B> arrived = poll(deadline, nextInOrder);
-            if (arrived.number() == nextInOrder) {
+            Outcome<B> arrived = poll(completed, deadline, expected);
+            if (arrived.number() == expected) {
                 outcome = arrived;
             } else {
                 early.put(arrived.number(), arrived);
             }
-        }
-        nextInOrder++;
-        return outcome;
-    }
-
-    private Outcome<B> await() throws InterruptedException {
-        return poll(deadline(), received);
-    }
-
-    private Outcome<B> poll(long deadline, long waitingFor) throws InterruptedException {
-        if (!options.hasTimeout()) {
-            return completed.take();
-        }
-        Outcome<B> outcome = completed.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        if (outcome == null) {
-            throw timedOut(waitingFor);
         }
         return outcome;
     }

@@ -6,6 +6,7 @@ import java.util.List;
  * What loading one batch gave: the batch, a failure, or nothing when every sample was skipped.
  *
  * @param number the batch's number in the epoch (for iterable datasets: in its worker's stream)
+ * @param pass the sampler pass its last sample came from: 0, except in an endless epoch
  * @param worker the worker that made it, or -1 on the caller's thread
  * @param batch the collated batch, or null
  * @param samples how many samples the batch holds
@@ -14,25 +15,33 @@ import java.util.List;
  * @param failure why the batch could not be made, or null
  * @param last for an iterable dataset's worker stream: the end marker
  */
-record Outcome<B>(long number, int worker, B batch, int samples, long[] indices, List<SkippedSample> skipped,
-        RuntimeException failure, boolean last) {
+record Outcome<B>(long number, long pass, int worker, B batch, int samples, long[] indices,
+        List<SkippedSample> skipped, RuntimeException failure, boolean last) {
     private static final long[] NONE = {};
 
-    static <B> Outcome<B> batch(long number, int worker, B batch, long[] indices, List<SkippedSample> skipped) {
-        return new Outcome<>(number, worker, batch, indices.length, indices, skipped, null, false);
+    static <B> Outcome<B> batch(PlannedBatch planned, int worker, B batch, long[] indices,
+            List<SkippedSample> skipped) {
+        return new Outcome<>(planned.number(), planned.pass(), worker, batch, indices.length, indices, skipped, null,
+                false);
+    }
+
+    static <B> Outcome<B> failure(PlannedBatch planned, int worker, RuntimeException failure,
+            List<SkippedSample> skipped) {
+        return new Outcome<>(planned.number(), planned.pass(), worker, null, 0, NONE, skipped, failure, false);
     }
 
     /** A batch of an iterable dataset, whose samples have no indices. */
     static <B> Outcome<B> streamed(long number, int worker, B batch, int samples) {
-        return new Outcome<>(number, worker, batch, samples, NONE, List.of(), null, false);
+        return new Outcome<>(number, 0, worker, batch, samples, NONE, List.of(), null, false);
     }
 
-    static <B> Outcome<B> failure(long number, int worker, RuntimeException failure, List<SkippedSample> skipped) {
-        return new Outcome<>(number, worker, null, 0, NONE, skipped, failure, false);
+    /** A failure in an iterable dataset's stream. */
+    static <B> Outcome<B> streamFailure(long number, int worker, RuntimeException failure) {
+        return new Outcome<>(number, 0, worker, null, 0, NONE, List.of(), failure, false);
     }
 
     static <B> Outcome<B> end(int worker) {
-        return new Outcome<>(-1, worker, null, 0, NONE, List.of(), null, true);
+        return new Outcome<>(-1, 0, worker, null, 0, NONE, List.of(), null, true);
     }
 
     /** True when the batch was left out because all its samples were skipped. */

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 final class WorkerPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
     private static final long JOIN_MILLIS = 10_000;
+    /** Tags the workers' seeds apart from every other use of the loader's seed. */
+    private static final long WORKER_STREAM = 0x574F524B4552L;
 
     /** A unit of work for one worker; it learns whether the worker's init function failed. */
     @FunctionalInterface
@@ -35,7 +37,7 @@ final class WorkerPool implements AutoCloseable {
         initFailures = new Throwable[count];
         for (int id = 0; id < count; id++) {
             inboxes[id] = new LinkedBlockingQueue<>();
-            WorkerInfo info = new WorkerInfo(id, count, Seeds.derive(seed, epoch, id), dataset);
+            WorkerInfo info = new WorkerInfo(id, count, Seeds.derive(seed, WORKER_STREAM, epoch, id), dataset);
             Thread thread = new Thread(() -> work(info, workerInitFn), "sluice-worker-" + id);
             thread.setDaemon(true);
             threads[id] = thread;
@@ -69,7 +71,14 @@ final class WorkerPool implements AutoCloseable {
             }
             while (!closed) {
                 Job job = inboxes[id].take();
-                job.run(initFailures[id]);
+                try {
+                    job.run(initFailures[id]);
+                } catch (RuntimeException | Error escaped) {
+                    // Jobs report their own failures; one that escapes is a bug, and the worker must live on
+                    // to serve the jobs queued behind it.
+                    LOG.error("{}: a job failed outside its own error handling", Thread.currentThread().getName(),
+                            escaped);
+                }
             }
         } catch (InterruptedException stop) {
             // close() interrupts a worker waiting for its next job: that is how it ends.

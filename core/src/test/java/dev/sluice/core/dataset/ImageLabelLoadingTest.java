@@ -16,6 +16,7 @@ import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.testing.TinyImageDecoder;
 import dev.sluice.core.label.TxtLabelFormatProvider;
 import dev.sluice.core.loader.DataLoader;
+import dev.sluice.core.testing.TestTransformProviders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,21 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The seed recipe end to end: label file, image folder, decoder, transform, loader, labelled batches. */
 class ImageLabelLoadingTest {
-    /** HWC uint8 to CHW float32 in [0, 1], as torchvision's ToTensor, written plainly for this test. */
-    private static final Transform<Image, Tensor> TO_TENSOR = (image, random) -> {
-        int h = image.height();
-        int w = image.width();
-        int c = image.channels();
-        float[] chw = new float[c * h * w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int k = 0; k < c; k++) {
-                    chw[(k * h + y) * w + x] = image.get(x, y, k) / 255f;
-                }
-            }
-        }
-        return Tensor.ofFloats(new int[] {c, h, w}, chw);
-    };
+    @SuppressWarnings("unchecked")
+    private static final Transform<Image, Tensor> TO_TENSOR =
+            (Transform<Image, Tensor>) new TestTransformProviders.ToTensor().create(Options.empty());
 
     @TempDir
     Path dir;

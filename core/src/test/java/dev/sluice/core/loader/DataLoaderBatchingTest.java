@@ -116,29 +116,9 @@ class DataLoaderBatchingTest {
         }
     }
 
-    private static Dataset<Long> endless(long size) {
-        Dataset<Long> base = range(size);
-        return new Dataset<>() {
-            @Override
-            public Long get(long index) {
-                return base.get(index);
-            }
-
-            @Override
-            public long size() {
-                return size;
-            }
-
-            @Override
-            public boolean isEndless() {
-                return true;
-            }
-        };
-    }
-
     @Test
     void endlessDatasetHasNoLengthAndRunsPastOnePass() {
-        try (DataLoader<Long, List<Long>> loader = DataLoader.builder(endless(5)).batchSize(3)
+        try (DataLoader<Long, List<Long>> loader = DataLoader.builder(TestDatasets.endless(5)).batchSize(3)
                 .collate(TestDatasets.<Long>toList()).build()) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, loader::size);
             assertTrue(e.getMessage().contains("endless"), e.getMessage());
@@ -155,7 +135,7 @@ class DataLoaderBatchingTest {
     @Test
     void endlessShuffledDatasetVisitsEveryIndexOncePerPassAndReshufflesEachPass() {
         int n = 20;
-        try (DataLoader<Long, List<Long>> loader = DataLoader.builder(endless(n)).batchSize(4).shuffle(true).seed(3)
+        try (DataLoader<Long, List<Long>> loader = DataLoader.builder(TestDatasets.endless(n)).batchSize(4).shuffle(true).seed(3)
                 .collate(TestDatasets.<Long>toList()).build()) {
             List<Long> seen;
             try (var stream = loader.stream()) {
@@ -166,20 +146,6 @@ class DataLoaderBatchingTest {
                 assertEquals(n, new HashSet<>(pass).size(), "each pass is a permutation: " + pass);
             }
             assertNotEquals(passes.get(0), passes.get(1));
-        }
-    }
-
-    @Test
-    void seedRecipeStepLimitIsExact() {
-        // The seed's max_iterate = ceil(n / batch) * epochs, in integers: 10 samples, batch 7, 3 epochs = 6 steps.
-        long n = 10;
-        int batch = 7;
-        long epochs = 3;
-        long steps = (n + batch - 1) / batch * epochs;
-        try (DataLoader<Long, List<Long>> loader = DataLoader.builder(endless(n)).batchSize(batch)
-                .collate(TestDatasets.<Long>toList()).build();
-                var stream = loader.stream()) {
-            assertEquals(6, stream.limit(steps).count());
         }
     }
 

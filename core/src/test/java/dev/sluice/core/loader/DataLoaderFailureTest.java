@@ -161,26 +161,7 @@ class DataLoaderFailureTest {
     @Test
     void waitingPastTheTimeoutRaisesNamingTheBatchAndTheSeconds() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            Dataset<Long> base = range(4);
-            Dataset<Long> slow = new Dataset<>() {
-                @Override
-                public Long get(long index) {
-                    if (index == 2) {
-                        try {
-                            Thread.sleep(20_000);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("interrupted", e);
-                        }
-                    }
-                    return base.get(index);
-                }
-
-                @Override
-                public long size() {
-                    return 4;
-                }
-            };
+            Dataset<Long> slow = TestDatasets.sleeping(4, index -> index == 2, 20_000);
             try (DataLoader<Long, List<Long>> loader = DataLoader.builder(slow).batchSize(2).numWorkers(1).timeout(0.2)
                     .collate(TestDatasets.<Long>toList()).build()) {
                 BatchIterator<List<Long>> batches = loader.iterator();
@@ -215,7 +196,8 @@ class DataLoaderFailureTest {
                 BatchIterator<List<Long>> batches = loader.iterator();
                 assertEquals(List.of(0L, 1L), batches.next());
                 LoaderException e = assertThrows(LoaderException.class, batches::next);
-                assertEquals("the dataset's iterator failed in epoch 0, worker 0: connection reset; that stream ends here",
+                assertEquals("the dataset's iterator failed in epoch 0, worker 0: connection reset; that stream ends here "
+                        + "and the 1 sample read for its next batch is lost",
                         e.getMessage());
                 assertFalse(batches.hasNext());
             }

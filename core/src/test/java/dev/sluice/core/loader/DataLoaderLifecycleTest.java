@@ -119,24 +119,7 @@ class DataLoaderLifecycleTest {
     @Test
     void interruptingTheConsumerClosesTheIteration() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            dev.sluice.api.Dataset<Long> base = range(4);
-            dev.sluice.api.Dataset<Long> slow = new dev.sluice.api.Dataset<>() {
-                @Override
-                public Long get(long index) {
-                    try {
-                        Thread.sleep(index == 0 ? 0 : 10_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted", e);
-                    }
-                    return base.get(index);
-                }
-
-                @Override
-                public long size() {
-                    return 4;
-                }
-            };
+            dev.sluice.api.Dataset<Long> slow = TestDatasets.sleeping(4, index -> index != 0, 10_000);
             try (DataLoader<Long, List<Long>> loader = DataLoader.builder(slow).batchSize(1).numWorkers(2)
                     .collate(TestDatasets.<Long>toList()).build()) {
                 BatchIterator<List<Long>> batches = loader.iterator();

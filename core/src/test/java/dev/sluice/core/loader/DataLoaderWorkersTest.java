@@ -227,6 +227,7 @@ class DataLoaderWorkersTest {
                     .collate(TestDatasets.<Long>toList()).build()) {
                 flatten(loader);
             }
+            assertEquals(12, seen.size());
             for (Optional<WorkerInfo> info : seen.values()) {
                 assertTrue(info.isPresent());
                 assertEquals(2, info.get().numWorkers());
@@ -238,6 +239,7 @@ class DataLoaderWorkersTest {
                     .collate(TestDatasets.<Long>toList()).build()) {
                 flatten(loader);
             }
+            assertEquals(12, seen.size());
             assertTrue(seen.values().stream().allMatch(Optional::isEmpty), "no worker info on the caller's thread");
         });
     }
@@ -313,7 +315,7 @@ class DataLoaderWorkersTest {
                     batches.next();
                 }
             }
-            assertTrue(Set.of("sluice-worker-0", "sluice-worker-1").containsAll(names), names.toString());
+            assertEquals(Set.of("sluice-worker-0", "sluice-worker-1"), names, "both workers load, and nothing else");
         });
     }
 }

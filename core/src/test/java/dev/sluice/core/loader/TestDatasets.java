@@ -5,6 +5,7 @@ import dev.sluice.api.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import java.util.random.RandomGenerator;
 
 /** Small datasets and collates for the loader's tests. */
@@ -80,6 +81,51 @@ final class TestDatasets {
             @Override
             public Optional<String> describe(long index) {
                 return base.describe(index);
+            }
+        };
+    }
+
+    /** Sample i is i; reading an index that {@code sleeps} accepts first sleeps {@code millis}, interruptibly. */
+    static Dataset<Long> sleeping(long size, LongPredicate sleeps, long millis) {
+        Dataset<Long> base = range(size);
+        return new Dataset<>() {
+            @Override
+            public Long get(long index) {
+                if (sleeps.test(index)) {
+                    try {
+                        Thread.sleep(millis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted", e);
+                    }
+                }
+                return base.get(index);
+            }
+
+            @Override
+            public long size() {
+                return size;
+            }
+        };
+    }
+
+    /** Sample i is i, read in endless passes. */
+    static Dataset<Long> endless(long size) {
+        Dataset<Long> base = range(size);
+        return new Dataset<>() {
+            @Override
+            public Long get(long index) {
+                return base.get(index);
+            }
+
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public boolean isEndless() {
+                return true;
             }
         };
     }
