@@ -42,6 +42,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
             pool.submit(id, initFailure -> streams.stream(id, initFailure));
         }
         control.onClose(producer::wakeAll);
+        wakeOnClose(control, producer.completed);
     }
 
     @Override

@@ -62,15 +62,26 @@ abstract class Iteration<B> implements BatchIterator<B> {
      * @param waitingFor the batch number waited for, for the timeout's message
      */
     final Outcome<B> poll(BlockingQueue<Outcome<B>> queue, long deadline, long waitingFor) throws InterruptedException {
+        Outcome<B> outcome;
         if (options.timeout().isZero()) {
-            return queue.take();
+            outcome = queue.take();
+        } else {
+            outcome = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (outcome == null) {
+                throw new LoaderTimeoutException("DataLoader timed out after " + options.timeoutText()
+                        + " waiting for batch " + waitingFor + " of epoch " + epoch);
+            }
         }
-        Outcome<B> outcome = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        if (outcome == null) {
-            throw new LoaderTimeoutException("DataLoader timed out after " + options.timeoutText()
-                    + " waiting for batch " + waitingFor + " of epoch " + epoch);
+        if (outcome.isStop()) {
+            queue.add(outcome);
+            throw stoppedElsewhere();
         }
         return outcome;
+    }
+
+    /** Makes a caller waiting on {@code queue} wake up when the iteration is closed from another thread. */
+    static <B> void wakeOnClose(IterationControl control, BlockingQueue<Outcome<B>> queue) {
+        control.onClose(() -> queue.add(Outcome.stop()));
     }
 
     /** When a wait that starts now must end, in {@link System#nanoTime()} terms. */
@@ -95,6 +106,8 @@ abstract class Iteration<B> implements BatchIterator<B> {
         try {
             while (pending == null) {
                 Outcome<B> outcome = nextOutcome();
+                // Closed from another thread while waiting: say so, not what the interrupted workers sent.
+                requireNotClosedElsewhere();
                 if (outcome == null) {
                     finish();
                     return false;
@@ -116,10 +129,14 @@ abstract class Iteration<B> implements BatchIterator<B> {
     }
 
     private void requireNotClosedElsewhere() {
-        if (control.isClosed()) {
-            throw new IllegalStateException("the iteration of epoch " + epoch + " was stopped before its end, by the "
-                    + "next epoch or by closing the DataLoader; a loader runs one iteration at a time");
+        if (control.isClosed() && !closedByCaller) {
+            throw stoppedElsewhere();
         }
+    }
+
+    private IllegalStateException stoppedElsewhere() {
+        return new IllegalStateException("the iteration of epoch " + epoch + " was stopped before its end, by the "
+                + "next epoch or by closing the DataLoader; a loader runs one iteration at a time");
     }
 
     @Override

@@ -34,6 +34,7 @@ final class MapStyleIteration<B> extends Iteration<B> {
         this.assembly = assembly;
         this.pool = pool;
         this.outstandingPerWorker = new int[pool == null ? 0 : pool.size()];
+        wakeOnClose(control, completed);
     }
 
     @Override

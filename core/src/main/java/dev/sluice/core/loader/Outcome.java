@@ -40,6 +40,16 @@ record Outcome<B>(long number, long pass, int worker, B batch, int samples, long
         return new Outcome<>(number, 0, worker, null, 0, NONE, List.of(), failure, false);
     }
 
+    /** What a closed iteration puts in its queue to wake a caller waiting for a batch. */
+    static <B> Outcome<B> stop() {
+        return new Outcome<>(-2, 0, -2, null, 0, NONE, List.of(), null, true);
+    }
+
+    /** Whether this is the {@link #stop()} marker. */
+    boolean isStop() {
+        return last && worker == -2;
+    }
+
     static <B> Outcome<B> end(int worker) {
         return new Outcome<>(-1, 0, worker, null, 0, NONE, List.of(), null, true);
     }
