@@ -111,13 +111,9 @@ public final class Main {
 
     /** The list of commands and common options. */
     static String usage() {
-        StringBuilder text = new StringBuilder("usage: sluice COMMAND [ARGS] [--plugins DIR] [--verbose]\n\n");
-        int width = 0;
+        StringBuilder text = new StringBuilder("usage: sluice COMMAND [ARGS] [--plugins DIR] [--verbose]\n\ncommands:\n");
         for (Command command : COMMANDS.values()) {
-            width = Math.max(width, command.synopsis().length());
-        }
-        for (Command command : COMMANDS.values()) {
-            text.append(String.format("  %-" + width + "s  %s%n", command.synopsis(), command.summary()));
+            text.append("  ").append(command.synopsis()).append("\n      ").append(command.summary()).append('\n');
         }
         List<String> common = new ArrayList<>();
         common.add("  --set KEY=VALUE   override a configuration key, e.g. --set loader.num_workers=4 (repeatable)");
