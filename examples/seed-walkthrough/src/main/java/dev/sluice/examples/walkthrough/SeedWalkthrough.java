@@ -15,6 +15,7 @@ import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.label.TxtLabelFormatProvider;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
+import dev.sluice.core.sampler.Seeds;
 import dev.sluice.plugins.imageio.ImageIoDecoderProvider;
 import dev.sluice.plugins.imageio.ImageIoEncoderProvider;
 import dev.sluice.plugins.transforms.ContactSheetProvider;
@@ -125,7 +126,8 @@ public final class SeedWalkthrough {
         //    undone, as a contact sheet with its labels.
         Transform<Object, Image> sheet = new ContactSheetProvider().create(Options.of(Map.of(
                 "mean", List.of(MEAN[0], MEAN[1], MEAN[2]), "std", List.of(STD[0], STD[1], STD[2]))));
-        Image drawn = sheet.apply(List.of(first.inputs(), first.labels()), null);
+        // Drawing draws no random numbers, but a transform is always handed a seeded source.
+        Image drawn = sheet.apply(List.of(first.inputs(), first.labels()), Seeds.random(0));
         new ImageIoEncoderProvider().create(Options.empty()).write(drawn, picture, EncodeOptions.forFile(picture));
         out.println("the first batch: " + picture);
     }
