@@ -1,17 +1,15 @@
 package dev.sluice.examples.cli;
 
 import dev.sluice.api.DType;
-import dev.sluice.api.Image;
 import dev.sluice.api.Tensor;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.ByteBuffer;
 
 /**
- * Turns a batch's stacked inputs back into pictures to look at: uint8 N x H x W x C images as they
- * are; float N x C x H x W (or N x H x W) tensors with C of 1, 3 or 4 back to HWC bytes. Values in
- * [0, 1] (to_tensor's range) are scaled by 255; anything else, such as normalised values, is
- * stretched from each picture's own minimum to its maximum, which shows the picture but not its
- * absolute levels.
+ * Makes a batch's stacked inputs drawable by the {@code contact-sheet} transform, which takes uint8
+ * N x H x W x C images or float N x C x H x W tensors in [0, 1]. Those pass unchanged (a float
+ * N x H x W batch as N x 1 x H x W). Float tensors outside [0, 1], such as normalised ones, whose
+ * mean and std the command cannot know, are stretched from each picture's own minimum to its
+ * maximum into uint8 N x H x W x C: that shows the picture, but not its absolute levels.
  */
 final class BatchPictures {
     private BatchPictures() {
@@ -20,38 +18,33 @@ final class BatchPictures {
     /**
      * @throws IllegalArgumentException naming the dtype and shape when the batch does not hold pictures
      */
-    static List<Image> of(Tensor inputs) {
+    static Tensor drawable(Tensor inputs) {
         int[] shape = inputs.shape();
         if (inputs.dtype() == DType.UINT8 && shape.length == 4 && shape[3] >= 1 && shape[3] <= 4) {
-            return fromBytes(inputs, shape);
+            return inputs;
         }
         boolean floating = inputs.dtype() == DType.FLOAT32 || inputs.dtype() == DType.FLOAT64;
-        if (floating && shape.length == 4 && (shape[1] == 1 || shape[1] == 3 || shape[1] == 4)) {
-            return fromChw(inputs, shape[0], shape[1], shape[2], shape[3]);
-        }
         if (floating && shape.length == 3) {
-            return fromChw(inputs, shape[0], 1, shape[1], shape[2]);
+            return drawable(Tensor.wrap(inputs.dtype(), new int[] {shape[0], 1, shape[1], shape[2]}, inputs.data()));
         }
-        throw new IllegalArgumentException("cannot draw a batch of " + Shapes.describe(inputs)
-                + "; pictures are uint8 N x H x W x C or float N x C x H x W with C of 1, 3 or 4");
+        if (!floating || shape.length != 4 || (shape[1] != 1 && shape[1] != 3 && shape[1] != 4)) {
+            throw new IllegalArgumentException("cannot draw a batch of " + Shapes.describe(inputs)
+                    + "; pictures are uint8 N x H x W x C or float N x C x H x W with C of 1, 3 or 4");
+        }
+        long count = inputs.numel();
+        boolean unit = true;
+        for (long i = 0; i < count && unit; i++) {
+            double value = inputs.getAsDouble(i);
+            unit = value >= 0 && value <= 1;
+        }
+        return unit && inputs.dtype() == DType.FLOAT32 ? inputs : stretched(inputs, shape[0], shape[1], shape[2],
+                shape[3]);
     }
 
-    private static List<Image> fromBytes(Tensor inputs, int[] shape) {
-        byte[] all = inputs.toByteArray();
-        int size = shape[1] * shape[2] * shape[3];
-        List<Image> images = new ArrayList<>();
-        for (int n = 0; n < shape[0]; n++) {
-            byte[] one = new byte[size];
-            System.arraycopy(all, n * size, one, 0, size);
-            images.add(Image.wrap(shape[2], shape[1], shape[3], one));
-        }
-        return images;
-    }
-
-    private static List<Image> fromChw(Tensor inputs, int count, int channels, int height, int width) {
+    private static Tensor stretched(Tensor inputs, int count, int channels, int height, int width) {
         int plane = height * width;
         int size = channels * plane;
-        List<Image> images = new ArrayList<>();
+        byte[] hwc = new byte[count * size];
         double[] values = new double[size];
         for (int n = 0; n < count; n++) {
             double min = Double.POSITIVE_INFINITY;
@@ -63,18 +56,15 @@ final class BatchPictures {
                 min = Math.min(min, value);
                 max = Math.max(max, value);
             }
-            boolean unit = min >= 0 && max <= 1;
-            double offset = unit ? 0 : min;
-            double scale = unit ? 255 : max > min ? 255 / (max - min) : 0;
-            byte[] hwc = new byte[size];
+            double scale = max > min ? 255 / (max - min) : 0;
+            int out = n * size;
             for (int c = 0; c < channels; c++) {
                 for (int p = 0; p < plane; p++) {
-                    long level = Math.round((values[c * plane + p] - offset) * scale);
-                    hwc[p * channels + c] = (byte) Math.max(0, Math.min(255, level));
+                    long level = Math.round((values[c * plane + p] - min) * scale);
+                    hwc[out + p * channels + c] = (byte) Math.max(0, Math.min(255, level));
                 }
             }
-            images.add(Image.wrap(width, height, channels, hwc));
         }
-        return images;
+        return Tensor.wrap(DType.UINT8, new int[] {count, height, width, channels}, ByteBuffer.wrap(hwc));
     }
 }

@@ -5,16 +5,25 @@ import dev.sluice.api.EncodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageEncoder;
 import dev.sluice.api.Options;
+import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ImageEncoderProvider;
+import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
+import dev.sluice.core.sampler.Seeds;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Writes a batch as a contact sheet, each picture captioned with its dataset index and labels. */
+/**
+ * Writes a batch as a contact sheet with each picture's labels under it, drawn by the
+ * {@code contact-sheet} transform and encoded by the encoder plugin of highest priority: both
+ * found among the plugins, so a plugin jar can replace either.
+ */
 final class BatchSheets {
+    static final String CONTACT_SHEET = "contact-sheet";
+
     private BatchSheets() {
     }
 
@@ -32,23 +41,22 @@ final class BatchSheets {
     }
 
     /**
-     * Draws {@code batch} and writes it to {@code file} with the encoder of highest priority.
+     * Draws {@code batch} and writes it to {@code file}.
      *
-     * @param indices the dataset index of each sample, in batch order
      * @throws EncodeException when the image cannot be encoded or written
-     * @throws dev.sluice.core.plugin.PluginException when no encoder plugin is available
+     * @throws dev.sluice.core.plugin.PluginException when there is no contact-sheet transform or no encoder
      */
-    static void write(Invocation invocation, LabeledBatch batch, long[] indices, Path file) throws EncodeException {
+    @SuppressWarnings("unchecked")
+    static void write(Invocation invocation, LabeledBatch batch, Path file) throws EncodeException {
         EncodeOptions format = formatOf(file);
-        List<Image> pictures = BatchPictures.of(batch.inputs());
-        List<String> captions = new ArrayList<>();
-        for (int i = 0; i < pictures.size(); i++) {
-            String index = i < indices.length ? "#" + indices[i] + " " : "";
-            captions.add(index + Shapes.row(batch.labels(), i).replace(" ", ""));
-        }
-        Image sheet = ContactSheet.draw(pictures, captions);
-        ImageEncoder encoder = invocation.plugins().require(PluginKind.ENCODER, ImageEncoderProvider.class,
-                PluginRegistry.AUTO, "the contact sheet " + file).create(Options.empty());
-        encoder.write(sheet, file, format);
+        PluginRegistry plugins = invocation.plugins();
+        String where = "the contact sheet " + file;
+        Transform<Object, Image> sheet = (Transform<Object, Image>) plugins.require(PluginKind.TRANSFORM,
+                TransformProvider.class, CONTACT_SHEET, where).create(Options.of(CONTACT_SHEET, Map.of()));
+        // Drawing draws no random numbers, but a transform is always handed a seeded source.
+        Image drawn = sheet.apply(List.of(BatchPictures.drawable(batch.inputs()), batch.labels()), Seeds.random(0));
+        ImageEncoder encoder = plugins.require(PluginKind.ENCODER, ImageEncoderProvider.class, PluginRegistry.AUTO,
+                where).create(Options.empty());
+        encoder.write(drawn, file, format);
     }
 }

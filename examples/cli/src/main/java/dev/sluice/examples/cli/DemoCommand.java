@@ -70,12 +70,11 @@ final class DemoCommand implements Command {
     private static void walkthrough(Invocation invocation, Path config, Path sheet) throws Exception {
         PrintStream out = invocation.out();
         out.println("The seed walkthrough on the sample dataset: " + config);
-        List<String> batchSeven = List.of("loader.batch_size=" + BATCH_SIZE);
+        String batchSeven = "loader.batch_size=" + BATCH_SIZE;
         LabeledBatch first = null;
-        long[] firstIndices = null;
         long size;
         try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(config,
-                List.of("loader.batch_size=" + BATCH_SIZE, "dataset.repeat=1")))) {
+                List.of(batchSeven, "dataset.repeat=1")))) {
             size = ((Dataset<?>) loader.dataset()).size();
             out.println();
             out.println("1. " + EPOCHS + " epochs of " + size + " samples in batches of " + BATCH_SIZE);
@@ -86,7 +85,6 @@ final class DemoCommand implements Command {
                         out.println("epoch " + epoch + " batch " + b + ": " + describe(batch));
                         if (first == null) {
                             first = batch;
-                            firstIndices = iterator.indices();
                         }
                     }
                 }
@@ -98,13 +96,13 @@ final class DemoCommand implements Command {
         out.println("2. Endless (dataset.repeat: forever), stopped after ceil(" + size + " / " + BATCH_SIZE + ") * "
                 + EPOCHS + " = " + steps + " steps");
         try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(config,
-                List.of(batchSeven.get(0), "dataset.repeat=forever")));
+                List.of(batchSeven, "dataset.repeat=forever")));
                 BatchIterator<LabeledBatch> iterator = loader.iterator()) {
             for (long step = 0; step < steps; step++) {
                 out.println("step " + step + ": " + describe(iterator.next()));
             }
         }
-        BatchSheets.write(invocation, first, firstIndices, sheet);
+        BatchSheets.write(invocation, first, sheet);
         out.println();
         out.println("3. The first batch as a contact sheet (where the recipe opened a window): "
                 + sheet.toAbsolutePath());

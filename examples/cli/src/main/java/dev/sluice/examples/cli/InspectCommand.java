@@ -23,7 +23,7 @@ final class InspectCommand implements Command {
 
     @Override
     public String summary() {
-        return "write a contact sheet of batch N (default 0) of epoch 0, captioned with indices and labels";
+        return "write a contact sheet of batch N (default 0) of epoch 0, each picture captioned with its labels";
     }
 
     @Override
@@ -47,7 +47,7 @@ final class InspectCommand implements Command {
             while (iterator.hasNext()) {
                 LabeledBatch next = iterator.next();
                 if (batch == wanted) {
-                    BatchSheets.write(invocation, next, iterator.indices(), sheet);
+                    BatchSheets.write(invocation, next, sheet);
                     invocation.out().println("batch " + wanted + " (" + next.size() + " samples, labels "
                             + Shapes.rows(next.labels()) + ") drawn to " + sheet);
                     return Main.OK;
