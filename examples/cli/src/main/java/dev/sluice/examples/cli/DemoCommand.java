@@ -69,7 +69,8 @@ final class DemoCommand implements Command {
 
     private static void walkthrough(Invocation invocation, Path config, Path sheet) throws Exception {
         PrintStream out = invocation.out();
-        out.println("The seed walkthrough on the sample dataset: " + config);
+        out.println("The seed walkthrough on the sample dataset (ten photographs with two labels each, from "
+                + "examples/sample-data)");
         String batchSeven = "loader.batch_size=" + BATCH_SIZE;
         LabeledBatch first = null;
         long size;
