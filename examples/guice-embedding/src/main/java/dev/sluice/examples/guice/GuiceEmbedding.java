@@ -69,11 +69,14 @@ public final class GuiceEmbedding {
             System.exit(2);
         }
         Injector injector = Guice.createInjector(modules(SluiceConfig.load(Path.of(args[0]))));
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = injector.getInstance(LOADER)) {
+        DataLoader<LabeledSample<Object>, LabeledBatch> loader = injector.getInstance(LOADER);
+        try {
             long samples = injector.getInstance(Trainer.class).train(2, System.out);
             CachingDecoder decoder = (CachingDecoder) injector.getInstance(ImageDecoder.class);
             System.out.println(samples + " samples, " + decoder.decodes() + " decodes: the second epoch came from "
                     + "memory");
+        } finally {
+            loader.close();
         }
     }
 }
