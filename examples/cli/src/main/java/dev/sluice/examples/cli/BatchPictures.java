@@ -5,7 +5,7 @@ import dev.sluice.api.Tensor;
 import java.nio.ByteBuffer;
 
 /**
- * Makes a batch's stacked inputs drawable by the {@code contact-sheet} transform, which takes uint8
+ * Makes a batch's stacked inputs drawable by the {@code contact_sheet} transform, which takes uint8
  * N x H x W x C images or float N x C x H x W tensors in [0, 1]. Those pass unchanged (a float
  * N x H x W batch as N x 1 x H x W). Float tensors outside [0, 1], such as normalised ones, whose
  * mean and std the command cannot know, are stretched from each picture's own minimum to its

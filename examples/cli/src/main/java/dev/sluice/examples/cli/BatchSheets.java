@@ -18,11 +18,11 @@ import java.util.Map;
 
 /**
  * Writes a batch as a contact sheet with each picture's labels under it, drawn by the
- * {@code contact-sheet} transform and encoded by the encoder plugin of highest priority: both
+ * {@code contact_sheet} transform and encoded by the encoder plugin of highest priority: both
  * found among the plugins, so a plugin jar can replace either.
  */
 final class BatchSheets {
-    static final String CONTACT_SHEET = "contact-sheet";
+    static final String CONTACT_SHEET = "contact_sheet";
 
     private BatchSheets() {
     }

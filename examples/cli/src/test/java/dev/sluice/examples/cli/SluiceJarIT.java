@@ -60,7 +60,7 @@ class SluiceJarIT {
         Cli.Result result = java("-jar", JAR.toString(), "plugins");
         assertEquals(0, result.status(), result::toString);
         for (String row : List.of("decoder +imageio ", "decoder +opencv ", "encoder +imageio ", "encoder +opencv ",
-                "transform +resize ", "transform +normalize ", "transform +contact-sheet ", "label format +txt ",
+                "transform +resize ", "transform +normalize ", "transform +contact_sheet ", "label format +txt ",
                 "label format +csv ", "label format +folder ")) {
             assertTrue(result.outLines().stream().anyMatch(l -> l.matches(row + ".*")), row + " in\n" + result);
         }
