@@ -74,11 +74,14 @@ class ErrorsTest {
     @Test
     void anUnknownTransformIdGetsASuggestion() throws IOException {
         Path config = SampleCopy.edit(SampleCopy.into(dir), "- to_tensor: {}", "- to_tensr: {}");
+        int line = SampleCopy.lineOf(config, "to_tensr");
         Cli.Result result = Cli.run("inspect", config.toString(), "--out", dir.resolve("s.png").toString());
         assertEquals(2, result.status(), result::toString);
         assertEquals(1, result.errLines().size(), result::toString);
-        assertTrue(result.err().startsWith("sluice: transform 'to_tensr' (" + config + ":"), result::toString);
-        assertTrue(result.err().strip().endsWith("Did you mean 'to_tensor'?"), result::toString);
+        String error = result.errLines().get(0);
+        assertTrue(error.startsWith("sluice: " + config + ": transforms[1].to_tensr: no transform with this id; known: "),
+                error);
+        assertTrue(error.endsWith("Did you mean 'to_tensor'? (line " + line + ")"), error);
     }
 
     @Test
