@@ -69,7 +69,7 @@ class SluiceJarIT {
     @Test
     void aThirdPartyJarOnTheClassPathIsUsed() throws Exception {
         Path image = Files.writeString(dir.resolve("two.pgm"), "P2 2 1 255\n0 255\n");
-        String classPath = JAR + File.pathSeparator + ThirdPartyPluginTest.PLUGIN_JAR;
+        String classPath = JAR + File.pathSeparator + ExamplePlugin.jar(dir);
         Cli.Result result = java("-cp", classPath, "dev.sluice.examples.cli.Main", "decode", image.toString(),
                 "--backend", "acme-pnm");
         assertEquals(0, result.status(), result::toString);
@@ -79,7 +79,7 @@ class SluiceJarIT {
     @Test
     void aThirdPartyJarInAPluginsFolderIsUsed() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        Files.copy(ThirdPartyPluginTest.PLUGIN_JAR, plugins.resolve("acme.jar"));
+        Files.copy(ExamplePlugin.jar(dir), plugins.resolve("acme.jar"));
         Path image = Files.writeString(dir.resolve("two.pgm"), "P2 2 1 255\n0 255\n");
         Cli.Result result = java("-jar", JAR.toString(), "--plugins", plugins.toString(), "decode", image.toString(),
                 "--backend", "acme-pnm", "--mode", "gray");

@@ -21,19 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  * the one its module built; it is deliberately not on this test's class path.
  */
 class ThirdPartyPluginTest {
-    static final Path PLUGIN_JAR = Path.of(System.getProperty("sluice.examplePlugin", "missing-plugin.jar"));
-
     @TempDir
     Path dir;
+    Path jar;
     Path plugins;
     Path project;
 
     /** A folder holding the plugin jar, and a PGM/PPM dataset labelled in JSON Lines with its configuration. */
     @BeforeEach
     void writeProject() throws IOException {
-        assertTrue(Files.isRegularFile(PLUGIN_JAR), "the example plugin's jar, built by its module: " + PLUGIN_JAR);
         plugins = Files.createDirectories(dir.resolve("plugins"));
-        Files.copy(PLUGIN_JAR, plugins.resolve(PLUGIN_JAR.getFileName()));
+        jar = Files.copy(ExamplePlugin.jar(dir), plugins.resolve("sluice-example-plugin.jar"));
         project = Files.createDirectories(dir.resolve("project"));
         Files.createDirectories(project.resolve("images"));
         // A 4 x 3 grey ramp (binary PGM), and a 4 x 3 red image (plain PPM, 16-bit).
@@ -98,7 +96,6 @@ class ThirdPartyPluginTest {
     void theListNamesThePluginsJar() {
         Cli.Result result = Cli.run("plugins", "--plugins", plugins.toString());
         assertEquals(0, result.status(), result::toString);
-        Path jar = plugins.resolve(PLUGIN_JAR.getFileName());
         assertTrue(result.outLines().stream().anyMatch(l -> l.matches("decoder +acme-pnm +10 +available +" + jar)),
                 result::toString);
         assertTrue(result.outLines().stream().anyMatch(l -> l.matches("label format +acme-jsonl +10 +available +" + jar)),
@@ -108,7 +105,7 @@ class ThirdPartyPluginTest {
     @Test
     void theJarOnTheClassPathIsFoundToo() throws IOException {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader classPath = new URLClassLoader(new URL[] {PLUGIN_JAR.toUri().toURL()}, previous)) {
+        try (URLClassLoader classPath = new URLClassLoader(new URL[] {jar.toUri().toURL()}, previous)) {
             Thread.currentThread().setContextClassLoader(classPath);
             Cli.Result result = Cli.run("run", project.resolve("sluice.yaml").toString());
             assertEquals(0, result.status(), result::toString);
