@@ -45,8 +45,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ProviderContract<P extends PluginProvider> {
 
-    // What an id may be: lower-case letters, digits and hyphens, starting with a letter or digit.
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    // What an id may be: lower-case letters, digits, underscores (torchvision's names: to_tensor) and
+    // hyphens (a third party's prefix: acme-jpeg), starting with a letter or digit.
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
     // An option name no plugin knows; the contract expects it to be refused.
     private static final String UNKNOWN_OPTION = "sluice-contract-unknown-option";
@@ -56,7 +57,7 @@ public abstract class ProviderContract<P extends PluginProvider> {
 
     /**
      * The id the plugin under test is registered under, the word users write in configuration
-     * ({@code "opencv"}); lower case, letters, digits and hyphens.
+     * ({@code "opencv"}); lower case: letters, digits, underscores and hyphens.
      */
     protected abstract String providerId();
 
@@ -134,7 +135,7 @@ public abstract class ProviderContract<P extends PluginProvider> {
         assertEquals(providerId(), uniqueProvider().id());
     }
 
-    /** The id is lower-case letters, digits and hyphens ({@code [a-z0-9][a-z0-9-]*}). */
+    /** The id is lower-case letters, digits, underscores and hyphens ({@code [a-z0-9][a-z0-9_-]*}). */
     @Test
     public final void idIsLowerCaseLettersDigitsAndHyphens() {
         String id = uniqueProvider().id();
