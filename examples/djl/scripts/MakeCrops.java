@@ -10,7 +10,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Makes the three class photographs of the DJL example from Debian's mate-backgrounds wallpapers:
+ * Makes the four class photographs of the DJL example from Debian's mate-backgrounds wallpapers:
  * a 1024 x 768 region of each, scaled down to 320 x 240 by area averaging, baseline JPEG at quality 90.
  *
  * <pre>java MakeCrops.java /usr/share/backgrounds/mate/nature ../src/main/resources/dev/sluice/examples/djl/photos</pre>
@@ -19,6 +19,7 @@ public class MakeCrops {
     // name, original, left, top of the 1024 x 768 region
     private static final Object[][] CROPS = {
         {"grass", "GreenMeadow.jpg", 128, 128},
+        {"leaf", "Blinds.jpg", 448, 216},
         {"petals", "FreshFlower.jpg", 288, 217},
         {"wood", "Wood.jpg", 768, 576},
     };

@@ -17,7 +17,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * The example's dataset: square tiles cut from three photographs (grass, flower petals, wood; see
+ * The example's dataset: square tiles cut from four photographs (grass, a leaf, flower petals, wood; see
  * {@code photos/ATTRIBUTION.md} beside them), written as JPEG files in ImageFolder's layout, a
  * folder per class under {@code train/} and {@code val/}.
  *
@@ -28,12 +28,12 @@ import javax.imageio.stream.ImageOutputStream;
  *
  * <pre>{@code
  * PhotoTiles tiles = PhotoTiles.write(Path.of("target/tiles"), 120, 40, 1);
- * Path train = tiles.train();        // target/tiles/train/{grass,petals,wood}/0000.jpg ...
+ * Path train = tiles.train();        // target/tiles/train/{grass,leaf,petals,wood}/0000.jpg ...
  * }</pre>
  */
 public final class PhotoTiles {
     /** The classes, in label order (their folder names sort this way too). */
-    public static final List<String> CLASSES = List.of("grass", "petals", "wood");
+    public static final List<String> CLASSES = List.of("grass", "leaf", "petals", "wood");
     /** The side of a tile, in pixels. */
     public static final int TILE = 64;
 

@@ -5,18 +5,21 @@ import java.util.Locale;
 
 /**
  * What a run of {@link PhotoClassifier} measured: the loss of every training step, the held-out
- * accuracy after every epoch, the wall time, and how many arrays Sluice handed to DJL and how many
+ * accuracy before training and after every epoch, the wall time, and how many arrays Sluice handed to DJL and how many
  * of those were copies. Immutable; the arrays are copied in and out.
  */
 public final class TrainingReport {
     private final float[] losses;
+    private final float untrainedAccuracy;
     private final float[] accuracies;
     private final double seconds;
     private final long arraysMade;
     private final long arraysCopied;
 
-    TrainingReport(float[] losses, float[] accuracies, double seconds, long arraysMade, long arraysCopied) {
+    TrainingReport(float[] losses, float untrainedAccuracy, float[] accuracies, double seconds, long arraysMade,
+            long arraysCopied) {
         this.losses = losses.clone();
+        this.untrainedAccuracy = untrainedAccuracy;
         this.accuracies = accuracies.clone();
         this.seconds = seconds;
         this.arraysMade = arraysMade;
@@ -48,6 +51,11 @@ public final class TrainingReport {
             sum += losses[i];
         }
         return sum / (to - from);
+    }
+
+    /** The held-out accuracy, in [0, 1], of the initial weights, before the first step. */
+    public float untrainedAccuracy() {
+        return untrainedAccuracy;
     }
 
     /** The held-out accuracy, in [0, 1], after each epoch. */
@@ -83,21 +91,22 @@ public final class TrainingReport {
     }
 
     /**
-     * Several lines for people: the mean loss of each tenth of the run, the accuracy of each epoch,
-     * the time and the copy count.
+     * Several lines for people: the first step's loss and the mean loss of each epoch, the accuracy
+     * of each epoch, the time and the copy count.
      */
     public String summary() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%d steps in %.1f s (%.1f steps/s, validation included)%n",
                 losses.length, seconds, losses.length / seconds));
-        int chunks = Math.min(10, losses.length);
-        text.append("mean training loss by tenth of the run:");
-        for (int c = 0; c < chunks; c++) {
-            int from = c * losses.length / chunks;
-            int to = (c + 1) * losses.length / chunks;
-            text.append(String.format(Locale.ROOT, " %.3f", meanLoss(from, to)));
+        if (losses.length > 0 && accuracies.length > 0) {
+            int perEpoch = losses.length / accuracies.length;
+            text.append(String.format(Locale.ROOT, "training loss: first step %.3f; mean by epoch", losses[0]));
+            for (int epoch = 0; epoch < accuracies.length; epoch++) {
+                text.append(String.format(Locale.ROOT, " %.3f", meanLoss(epoch * perEpoch, (epoch + 1) * perEpoch)));
+            }
+            text.append(System.lineSeparator());
         }
-        text.append(String.format(Locale.ROOT, "%nheld-out accuracy by epoch:"));
+        text.append(String.format(Locale.ROOT, "held-out accuracy: %.3f untrained; by epoch", untrainedAccuracy));
         for (float accuracy : accuracies) {
             text.append(String.format(Locale.ROOT, " %.3f", accuracy));
         }
@@ -108,7 +117,7 @@ public final class TrainingReport {
 
     @Override
     public String toString() {
-        return "TrainingReport[steps=" + losses.length + ", final accuracy=" + (accuracies.length == 0 ? "none"
-                : accuracies[accuracies.length - 1]) + ", losses=" + Arrays.toString(losses) + "]";
+        return "TrainingReport[steps=" + losses.length + ", epochs=" + accuracies.length + ", accuracies="
+                + Arrays.toString(accuracies) + "]";
     }
 }
