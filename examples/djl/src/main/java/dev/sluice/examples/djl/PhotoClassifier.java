@@ -145,7 +145,8 @@ public final class PhotoClassifier {
         return (float) correct / total;
     }
 
-    private static Path copyResource(String name, Path dir) {
+    /** Copies the class-path resource {@code name} beside this class into {@code dir}. */
+    static Path copyResource(String name, Path dir) {
         Path target = dir.resolve(name);
         try (InputStream in = PhotoClassifier.class.getResourceAsStream(name)) {
             if (in == null) {
