@@ -42,10 +42,13 @@ public final class PluginRegistry {
 
     private final Map<PluginKind, Map<String, DiscoveredProvider>> providers;
     private final List<String> loadFailures;
+    private final ClassLoader classLoader;
 
-    private PluginRegistry(Map<PluginKind, Map<String, DiscoveredProvider>> providers, List<String> loadFailures) {
+    private PluginRegistry(Map<PluginKind, Map<String, DiscoveredProvider>> providers, List<String> loadFailures,
+            ClassLoader classLoader) {
         this.providers = providers;
         this.loadFailures = List.copyOf(loadFailures);
+        this.classLoader = classLoader;
     }
 
     /**
@@ -75,7 +78,7 @@ public final class PluginRegistry {
         for (String failure : loadFailures) {
             LOG.warn("{}", failure);
         }
-        return new PluginRegistry(found, loadFailures);
+        return new PluginRegistry(found, loadFailures, loader);
     }
 
     /**
@@ -134,6 +137,20 @@ public final class PluginRegistry {
     /** The providers of one kind, by id. */
     public List<PluginInfo> plugins(PluginKind kind) {
         return providers.get(kind).values().stream().map(DiscoveredProvider::info).collect(Collectors.toList());
+    }
+
+    /**
+     * The class loader the plugins were found with; plugins that look up other plugins themselves
+     * (a transform container looking up its steps) should run with it as the thread's context class
+     * loader.
+     */
+    public ClassLoader classLoader() {
+        return classLoader;
+    }
+
+    /** Whether a provider of {@code kind} has the id {@code id}. */
+    public boolean has(PluginKind kind, String id) {
+        return providers.get(kind).containsKey(id);
     }
 
     /** Provider classes that failed to load, one message each. */

@@ -4,6 +4,7 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.LabelFormat;
+import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
@@ -20,7 +21,9 @@ import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds each part of a configured loader from a {@link SluiceConfig} and the plugins found. The
@@ -28,6 +31,8 @@ import java.util.List;
  * and without Guice; each method takes its dependencies as arguments, so Guice can substitute any.
  */
 final class Assembly {
+    /** The transform id of the standard pack's pipeline builder. */
+    private static final String COMPOSE = "compose";
     private final SluiceConfig config;
     private final PluginRegistry plugins;
 
@@ -51,13 +56,43 @@ final class Assembly {
         return config.decoder().decodeOptions();
     }
 
-    /** The transforms in order, checked end to end: each takes what the one before gives. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The transforms in order, checked end to end: each takes what the one before gives. When a
+     * {@code compose} transform is installed (the standard transform pack's), the list is built by
+     * it, which checks its own steps and fuses runs it knows into one pass; otherwise it is chained
+     * here, checked by the types providers declare.
+     */
     Transform<Image, Object> pipeline() {
+        List<TransformStep> steps = config.transforms();
+        if (steps.isEmpty() || !plugins.has(PluginKind.TRANSFORM, COMPOSE)) {
+            return chained(steps);
+        }
+        TransformProvider compose = plugins.require(PluginKind.TRANSFORM, TransformProvider.class, COMPOSE,
+                config.tree().where("transforms"));
+        List<Object> items = new ArrayList<>();
+        for (TransformStep step : steps) {
+            items.add(Map.of(step.id(), step.options().asMap()));
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(plugins.classLoader());
+        try {
+            @SuppressWarnings("unchecked")
+            Transform<Image, Object> pipeline = (Transform<Image, Object>) compose.create(
+                    Options.of(Map.of("transforms", items)));
+            return pipeline;
+        } catch (OptionsException e) {
+            throw config.tree().error(e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Transform<Image, Object> chained(List<TransformStep> steps) {
         Transform<Object, Object> pipeline = Transform.identity();
         Class<?> produced = Image.class;
         String producer = "the decoder";
-        List<TransformStep> steps = config.transforms();
         for (int i = 0; i < steps.size(); i++) {
             TransformStep step = steps.get(i);
             String keyPath = step.options().path();

@@ -1,0 +1,65 @@
+package dev.sluice.plugins.transforms;
+
+import dev.sluice.api.Options;
+import dev.sluice.api.OptionsException;
+import dev.sluice.api.Transform;
+import dev.sluice.api.spi.TransformProvider;
+import java.util.Set;
+
+/**
+ * {@code compose}: torchvision's {@code Compose}, a pipeline built from a list.
+ *
+ * <p>Option {@code transforms} (required, not empty): the steps in order, each a transform id
+ * ({@code - to_tensor}) or a map of one id to its options ({@code - resize: {size: 256}}); ids are
+ * looked up among the {@link TransformProvider}s on the thread's context class loader, so nested
+ * third-party transforms work, and containers nest. A step's options have the key path
+ * {@code <this path>.transforms[i].<id>}.
+ *
+ * <p>Steps of this pack declare what they take and give, and a list where one does not fit the next
+ * ({@code normalize} straight after {@code resize}) is refused here rather than on the first sample.
+ * Runs of {@code resize}/{@code center_crop} or {@code random_resized_crop}, then an optional
+ * {@code random_horizontal_flip}, then {@code to_tensor} and an optional {@code normalize} are
+ * fused into one pass that computes only the kept pixels and writes normalised floats directly;
+ * the result is bit for bit that of the separate steps, with the same draws from the random source.
+ *
+ * <pre>{@code
+ * - compose:
+ *     transforms:
+ *       - resize: {size: 256}
+ *       - center_crop: {size: 224}
+ *       - to_tensor
+ *       - normalize: {mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225]}
+ * }</pre>
+ */
+public final class ComposeProvider implements TransformProvider {
+
+    /** Constructs the provider; does nothing else. */
+    public ComposeProvider() {
+    }
+
+    /** {@code "compose"}. */
+    @Override
+    public String id() {
+        return "compose";
+    }
+
+    /** 0: transforms are chosen by id, never by priority. */
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    /**
+     * A {@code Transform<Object, Object>} running the steps in order, safe for concurrent use when every
+     * step is. It throws {@link IllegalArgumentException} when a step of this pack is handed an input
+     * of the wrong type (possible only after a third-party step), naming the step's key path.
+     *
+     * @throws OptionsException naming the key path when {@code transforms} is missing or empty, an entry
+     *         is malformed or names an unknown id, a step's options are wrong, or two steps do not fit
+     */
+    @Override
+    public Transform<Object, Object> create(Options options) {
+        options.requireOnly(Set.of("transforms"));
+        return new Containers.Compose(TransformCatalog.steps(options, "transforms"));
+    }
+}

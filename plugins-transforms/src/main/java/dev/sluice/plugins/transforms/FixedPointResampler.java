@@ -1,0 +1,123 @@
+package dev.sluice.plugins.transforms;
+
+/**
+ * OpenCV's 8-bit INTER_LINEAR and INTER_CUBIC ({@code resizeGeneric_}): a horizontal pass in
+ * integers with 11-bit weights, then a vertical pass computed as OpenCV's SIMD code computes it on
+ * x86 (which is what {@code cv2.resize} runs there): for linear, each row product is shifted down to
+ * 16 bits before the sum ({@code VResizeLinearVec_32s8u}); for cubic, the four row products are
+ * summed in float from the last row to the first ({@code VResizeCubicVec_32s8u}).
+ */
+final class FixedPointResampler implements Resampler {
+    private static final float CUBIC_SCALE = 1f / (AxisTables.FIXED_ONE * AxisTables.FIXED_ONE);
+    /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 half to even, as v_round. */
+    private static final float ROUNDING = 12582912f;
+
+    private final AxisTable columns;
+    private final AxisTable rows;
+
+    /** Both tables must come from the same kernel: two taps (linear) or four (cubic). */
+    FixedPointResampler(AxisTable columns, AxisTable rows) {
+        if (columns.taps != rows.taps || (columns.taps != 2 && columns.taps != 4)) {
+            throw new IllegalArgumentException("fixed-point tables need 2 or 4 taps on both axes, got "
+                    + columns.taps + " and " + rows.taps);
+        }
+        this.columns = columns;
+        this.rows = rows;
+    }
+
+    @Override
+    public int outputWidth() {
+        return columns.size;
+    }
+
+    @Override
+    public int outputHeight() {
+        return rows.size;
+    }
+
+    @Override
+    public void resample(Raster source, Window window, RowSink sink) {
+        int channels = source.channels;
+        int rowLength = window.width() * channels;
+        int firstRow = rows.firstSource(window.y0(), window.y1());
+        int lastRow = rows.lastSource(window.y0(), window.y1());
+        int[] horizontal = new int[(lastRow - firstRow + 1) * rowLength];
+        for (int r = firstRow; r <= lastRow; r++) {
+            int rowStart = r * source.rowBytes();
+            int at = (r - firstRow) * rowLength;
+            if (columns.taps == 2) {
+                horizontalLinear(source.data, rowStart, channels, window.x0(), window.x1(), horizontal, at);
+            } else {
+                horizontalCubic(source.data, rowStart, channels, window.x0(), window.x1(), horizontal, at);
+            }
+        }
+        int[] out = new int[rowLength];
+        int taps = rows.taps;
+        for (int oy = window.y0(); oy < window.y1(); oy++) {
+            int t = oy * taps;
+            if (taps == 2) {
+                verticalLinear(horizontal, (rows.index[t] - firstRow) * rowLength,
+                        (rows.index[t + 1] - firstRow) * rowLength, rows.fixed[t], rows.fixed[t + 1], out);
+            } else {
+                verticalCubic(horizontal, rowLength, t, firstRow, out);
+            }
+            sink.row(oy - window.y0(), out);
+        }
+    }
+
+    private void horizontalLinear(byte[] data, int rowStart, int channels, int x0, int x1, int[] out, int at) {
+        int[] index = columns.index;
+        int[] fixed = columns.fixed;
+        for (int ox = x0; ox < x1; ox++) {
+            int s0 = rowStart + index[2 * ox] * channels;
+            int s1 = rowStart + index[2 * ox + 1] * channels;
+            int a0 = fixed[2 * ox];
+            int a1 = fixed[2 * ox + 1];
+            for (int c = 0; c < channels; c++) {
+                out[at++] = (data[s0 + c] & 0xFF) * a0 + (data[s1 + c] & 0xFF) * a1;
+            }
+        }
+    }
+
+    private void horizontalCubic(byte[] data, int rowStart, int channels, int x0, int x1, int[] out, int at) {
+        int[] index = columns.index;
+        int[] fixed = columns.fixed;
+        for (int ox = x0; ox < x1; ox++) {
+            int t = 4 * ox;
+            int s0 = rowStart + index[t] * channels;
+            int s1 = rowStart + index[t + 1] * channels;
+            int s2 = rowStart + index[t + 2] * channels;
+            int s3 = rowStart + index[t + 3] * channels;
+            for (int c = 0; c < channels; c++) {
+                out[at++] = (data[s0 + c] & 0xFF) * fixed[t] + (data[s1 + c] & 0xFF) * fixed[t + 1]
+                        + (data[s2 + c] & 0xFF) * fixed[t + 2] + (data[s3 + c] & 0xFF) * fixed[t + 3];
+            }
+        }
+    }
+
+    private static void verticalLinear(int[] h, int first, int second, int b0, int b1, int[] out) {
+        for (int i = 0; i < out.length; i++) {
+            int v = ((((h[first + i] >> 4) * b0) >> 16) + (((h[second + i] >> 4) * b1) >> 16) + 2) >> 2;
+            out[i] = v < 0 ? 0 : Math.min(v, 255);
+        }
+    }
+
+    private void verticalCubic(int[] h, int rowLength, int t, int firstRow, int[] out) {
+        int r0 = (rows.index[t] - firstRow) * rowLength;
+        int r1 = (rows.index[t + 1] - firstRow) * rowLength;
+        int r2 = (rows.index[t + 2] - firstRow) * rowLength;
+        int r3 = (rows.index[t + 3] - firstRow) * rowLength;
+        float b0 = rows.fixed[t] * CUBIC_SCALE;
+        float b1 = rows.fixed[t + 1] * CUBIC_SCALE;
+        float b2 = rows.fixed[t + 2] * CUBIC_SCALE;
+        float b3 = rows.fixed[t + 3] * CUBIC_SCALE;
+        for (int i = 0; i < out.length; i++) {
+            float sum = h[r3 + i] * b3;
+            sum = h[r2 + i] * b2 + sum;
+            sum = h[r1 + i] * b1 + sum;
+            sum = h[r0 + i] * b0 + sum;
+            int v = (int) ((sum + ROUNDING) - ROUNDING);
+            out[i] = v < 0 ? 0 : Math.min(v, 255);
+        }
+    }
+}

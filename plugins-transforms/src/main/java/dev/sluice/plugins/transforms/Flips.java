@@ -1,0 +1,79 @@
+package dev.sluice.plugins.transforms;
+
+import dev.sluice.api.Image;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code random_horizontal_flip} and {@code random_vertical_flip}: mirror the image with
+ * probability {@code p}. Like torchvision, each call draws one uniform number and flips when it is
+ * below {@code p}, so {@code p = 0} and {@code p = 1} still consume one draw.
+ */
+final class Flips implements TypedTransform<Image, Image> {
+    private final boolean horizontal;
+    private final double p;
+
+    Flips(boolean horizontal, double p) {
+        this.horizontal = horizontal;
+        this.p = p;
+    }
+
+    /** Whether this call flips: one draw from {@code random}. */
+    boolean draw(RandomGenerator random) {
+        return random.nextDouble() < p;
+    }
+
+    boolean horizontal() {
+        return horizontal;
+    }
+
+    @Override
+    public Image apply(Image image, RandomGenerator random) {
+        if (!draw(random)) {
+            return image;
+        }
+        Raster source = Raster.of(image);
+        return (horizontal ? mirror(source) : upsideDown(source)).toImage();
+    }
+
+    /** Left and right swapped. */
+    static Raster mirror(Raster source) {
+        int channels = source.channels;
+        int rowBytes = source.rowBytes();
+        byte[] in = source.data;
+        byte[] out = new byte[in.length];
+        for (int y = 0; y < source.height; y++) {
+            int row = y * rowBytes;
+            for (int x = 0, mirrored = rowBytes - channels; x < rowBytes; x += channels, mirrored -= channels) {
+                for (int c = 0; c < channels; c++) {
+                    out[row + mirrored + c] = in[row + x + c];
+                }
+            }
+        }
+        return new Raster(out, source.width, source.height, channels);
+    }
+
+    /** Top and bottom swapped. */
+    static Raster upsideDown(Raster source) {
+        int rowBytes = source.rowBytes();
+        byte[] out = new byte[source.data.length];
+        for (int y = 0; y < source.height; y++) {
+            System.arraycopy(source.data, y * rowBytes, out, (source.height - 1 - y) * rowBytes, rowBytes);
+        }
+        return new Raster(out, source.width, source.height, source.channels);
+    }
+
+    @Override
+    public Class<?> inputType() {
+        return Image.class;
+    }
+
+    @Override
+    public Class<?> outputType() {
+        return Image.class;
+    }
+
+    @Override
+    public String toString() {
+        return (horizontal ? "random_horizontal_flip" : "random_vertical_flip") + "(p=" + p + ")";
+    }
+}

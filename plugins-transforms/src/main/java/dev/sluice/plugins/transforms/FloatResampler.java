@@ -1,0 +1,149 @@
+package dev.sluice.plugins.transforms;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * A separable resampler in float: a horizontal pass over the needed source rows into a float
+ * buffer, then a vertical pass, each accumulating its taps in order as PyTorch's antialiased kernel
+ * and OpenCV's INTER_AREA do, then rounding half to even and clamping to [0, 255].
+ *
+ * <p>PyTorch's CPU kernel is compiled with fused multiply-add on AVX2 machines, so after the first
+ * tap it accumulates {@code fma(x, w, sum)}; with {@code fused} this class does the same. Where the
+ * JVM has no FMA instruction ({@code Math.fma} would then be computed with BigDecimal), the product is
+ * formed exactly in double instead and the sum rounded once to float, which gives the same float
+ * except in double-rounding cases too rare to have been seen. OpenCV's area kernel is plain SSE2
+ * code: {@code fused} false.
+ */
+final class FloatResampler implements Resampler {
+    private static final boolean HARDWARE_FMA = hardwareFma();
+    /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 half to even. */
+    private static final float ROUNDING = 12582912f;
+
+    private final AxisTable columns;
+    private final AxisTable rows;
+    private final boolean fused;
+
+    FloatResampler(AxisTable columns, AxisTable rows, boolean fused) {
+        this.columns = columns;
+        this.rows = rows;
+        this.fused = fused;
+    }
+
+    private static boolean hardwareFma() {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return vm != null && Boolean.parseBoolean(vm.getVMOption("UseFMA").getValue());
+        } catch (RuntimeException | LinkageError notHotSpot) {
+            // Not HotSpot, or no such flag: take the exact-in-double path, which needs no FMA unit.
+            return false;
+        }
+    }
+
+    /** {@code sum + x * w}: rounded once when fused, twice otherwise. */
+    private static float accumulate(float sum, float x, float w, boolean fused) {
+        if (!fused) {
+            return sum + x * w;
+        }
+        return HARDWARE_FMA ? Math.fma(x, w, sum) : (float) (x * (double) w + sum);
+    }
+
+    @Override
+    public int outputWidth() {
+        return columns.size;
+    }
+
+    @Override
+    public int outputHeight() {
+        return rows.size;
+    }
+
+    @Override
+    public void resample(Raster source, Window window, RowSink sink) {
+        int rowLength = window.width() * source.channels;
+        int firstRow = rows.firstSource(window.y0(), window.y1());
+        int lastRow = rows.lastSource(window.y0(), window.y1());
+        float[] horizontal = new float[(lastRow - firstRow + 1) * rowLength];
+        for (int r = firstRow; r <= lastRow; r++) {
+            int at = (r - firstRow) * rowLength;
+            if (source.channels == 3) {
+                horizontalRgb(source.data, r * source.rowBytes(), window.x0(), window.x1(), horizontal, at);
+            } else {
+                horizontal(source.data, r * source.rowBytes(), source.channels, window.x0(), window.x1(), horizontal, at);
+            }
+        }
+        float[] sum = new float[rowLength];
+        int[] out = new int[rowLength];
+        for (int oy = window.y0(); oy < window.y1(); oy++) {
+            int t = oy * rows.taps;
+            int base = (rows.index[t] - firstRow) * rowLength;
+            float w = rows.weight[t];
+            for (int i = 0; i < rowLength; i++) {
+                sum[i] = horizontal[base + i] * w;
+            }
+            for (int k = 1; k < rows.count[oy]; k++) {
+                int next = (rows.index[t + k] - firstRow) * rowLength;
+                float wk = rows.weight[t + k];
+                if (!fused) {
+                    for (int i = 0; i < rowLength; i++) {
+                        sum[i] += horizontal[next + i] * wk;
+                    }
+                } else if (HARDWARE_FMA) {
+                    for (int i = 0; i < rowLength; i++) {
+                        sum[i] = Math.fma(horizontal[next + i], wk, sum[i]);
+                    }
+                } else {
+                    for (int i = 0; i < rowLength; i++) {
+                        sum[i] = (float) (horizontal[next + i] * (double) wk + sum[i]);
+                    }
+                }
+            }
+            for (int i = 0; i < rowLength; i++) {
+                int v = (int) ((sum[i] + ROUNDING) - ROUNDING);
+                out[i] = v < 0 ? 0 : Math.min(v, 255);
+            }
+            sink.row(oy - window.y0(), out);
+        }
+    }
+
+    private void horizontalRgb(byte[] data, int rowStart, int x0, int x1, float[] out, int at) {
+        int[] index = columns.index;
+        float[] weight = columns.weight;
+        int taps = columns.taps;
+        boolean fma = fused;
+        for (int ox = x0; ox < x1; ox++) {
+            int t = ox * taps;
+            int s = rowStart + index[t] * 3;
+            float w = weight[t];
+            float r = (data[s] & 0xFF) * w;
+            float g = (data[s + 1] & 0xFF) * w;
+            float b = (data[s + 2] & 0xFF) * w;
+            for (int k = 1, n = columns.count[ox]; k < n; k++) {
+                s = rowStart + index[t + k] * 3;
+                w = weight[t + k];
+                r = accumulate(r, data[s] & 0xFF, w, fma);
+                g = accumulate(g, data[s + 1] & 0xFF, w, fma);
+                b = accumulate(b, data[s + 2] & 0xFF, w, fma);
+            }
+            out[at++] = r;
+            out[at++] = g;
+            out[at++] = b;
+        }
+    }
+
+    private void horizontal(byte[] data, int rowStart, int channels, int x0, int x1, float[] out, int at) {
+        int taps = columns.taps;
+        for (int ox = x0; ox < x1; ox++) {
+            int t = ox * taps;
+            int n = columns.count[ox];
+            for (int c = 0; c < channels; c++) {
+                float sum = (data[rowStart + columns.index[t] * channels + c] & 0xFF) * columns.weight[t];
+                for (int k = 1; k < n; k++) {
+                    sum = accumulate(sum, data[rowStart + columns.index[t + k] * channels + c] & 0xFF,
+                            columns.weight[t + k], fused);
+                }
+                out[at++] = sum;
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.sluice.plugins.transforms;
+
+import dev.sluice.api.DType;
+import dev.sluice.api.Image;
+import dev.sluice.api.Tensor;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code resize}, {@code center_crop} (either or both) or {@code random_resized_crop}, then an
+ * optional {@code random_horizontal_flip}, then {@code to_tensor} and an optional {@code normalize},
+ * done in one pass: the resampler computes only the pixels the crop keeps, reading the source in
+ * place, and each output row goes through a per-channel lookup table (level to normalised float)
+ * straight into the CHW float buffer, mirrored if the flip says so. {@code compose} builds it when
+ * it finds such a run of steps.
+ *
+ * <p>The result is bit for bit what the steps give one after the other, and the random source is
+ * drawn in the same order (crop, then flip). {@link #writeInto} writes into any float buffer at any
+ * offset, so a loader that knows the output shape can fill its slot of a batch tensor directly.
+ */
+final class FusedPipeline implements TypedTransform<Image, Tensor> {
+    private final Resize resize;
+    private final Crops.Center center;
+    private final RandomResizedCrop randomCrop;
+    private final Flips flip;
+    private final TensorConversions.Normalize normalize;
+
+    /** Any of the parts may be null, but {@code randomCrop} excludes {@code resize} and {@code center}. */
+    FusedPipeline(Resize resize, Crops.Center center, RandomResizedCrop randomCrop, Flips flip,
+            TensorConversions.Normalize normalize) {
+        if (randomCrop != null && (resize != null || center != null)) {
+            throw new IllegalArgumentException("random_resized_crop is fused alone, not after resize or center_crop");
+        }
+        this.resize = resize;
+        this.center = center;
+        this.randomCrop = randomCrop;
+        this.flip = flip;
+        this.normalize = normalize;
+    }
+
+    /** What to compute for one image: the source, the resampler, the window of its output, and the mirror. */
+    private record Plan(Raster source, Resampler resampler, Window window, boolean mirror) {
+    }
+
+    /**
+     * The output shape {C, H, W} for an image of this size and channel count, when it does not depend on
+     * the random source (it never does: a random crop has a fixed output size).
+     */
+    int[] shape(int width, int height, int channels) {
+        if (randomCrop != null) {
+            return new int[] {channels, randomCrop.height, randomCrop.width};
+        }
+        if (center != null) {
+            return new int[] {channels, center.height, center.width};
+        }
+        if (resize != null) {
+            int[] out = resize.outputSize(width, height);
+            return new int[] {channels, out[1], out[0]};
+        }
+        return new int[] {channels, height, width};
+    }
+
+    @Override
+    public Tensor apply(Image image, RandomGenerator random) {
+        int[] shape = shape(image.width(), image.height(), image.channels());
+        ByteBuffer buffer = TensorConversions.allocate((long) shape[0] * shape[1] * shape[2], DType.FLOAT32);
+        writeInto(image, random, buffer.asFloatBuffer(), 0);
+        return Tensor.wrap(DType.FLOAT32, shape, buffer);
+    }
+
+    /**
+     * Writes the pipeline's output for {@code image}, {@link #shape} floats in CHW order, into
+     * {@code destination} starting at element {@code offset}; nothing else of the buffer is touched.
+     *
+     * @throws IllegalArgumentException as the separate steps would
+     */
+    void writeInto(Image image, RandomGenerator random, FloatBuffer destination, int offset) {
+        Plan plan = plan(image, random);
+        int channels = image.channels();
+        float[][] tables;
+        if (normalize != null) {
+            tables = normalize.levels(channels);
+        } else {
+            tables = new float[channels][];
+            java.util.Arrays.fill(tables, TensorConversions.ToTensor.levels());
+        }
+        Window window = plan.window();
+        RowSink sink = new TensorConversions.TensorRows(destination, offset, window.width(), window.height(), channels,
+                tables, plan.mirror());
+        plan.resampler().resample(plan.source(), window, sink);
+    }
+
+    private Plan plan(Image image, RandomGenerator random) {
+        Raster source = Raster.of(image);
+        Resampler resampler;
+        Window window;
+        if (randomCrop != null) {
+            int[] crop = randomCrop.window(source.width, source.height, random);
+            resampler = crop[2] == randomCrop.height && crop[3] == randomCrop.width
+                    ? copy(crop[1], crop[0], crop[3], crop[2])
+                    : ResizeKernels.plan(randomCrop.interpolation, randomCrop.antialias, crop[1], crop[0], crop[3], crop[2],
+                            randomCrop.width, randomCrop.height);
+            window = Window.whole(randomCrop.width, randomCrop.height);
+        } else {
+            int[] resized = resize == null ? new int[] {source.width, source.height}
+                    : resize.outputSize(source.width, source.height);
+            boolean unchanged = resized[0] == source.width && resized[1] == source.height;
+            if (center != null && (center.width > resized[0] || center.height > resized[1])) {
+                // A crop larger than the image pads it first: rare enough to do step by step.
+                Image resizedImage = resize == null ? image : resize.apply(image, random);
+                source = Raster.of(center.apply(resizedImage, random));
+                resampler = copy(0, 0, source.width, source.height);
+                window = Window.whole(source.width, source.height);
+            } else {
+                resampler = unchanged ? copy(0, 0, source.width, source.height) : resize.resampler(source.width, source.height);
+                if (center != null) {
+                    int left = Crops.centerOffset(resized[0], center.width);
+                    int top = Crops.centerOffset(resized[1], center.height);
+                    window = new Window(left, top, left + center.width, top + center.height);
+                } else {
+                    window = Window.whole(resized[0], resized[1]);
+                }
+            }
+        }
+        boolean mirror = flip != null && flip.draw(random);
+        return new Plan(source, resampler, window, mirror);
+    }
+
+    private static Resampler copy(int x, int y, int width, int height) {
+        return new NearestResampler(AxisTables.identity(x, width), AxisTables.identity(y, height));
+    }
+
+    /**
+     * {@code steps} with each run that this class can do in one pass replaced by one fused step:
+     * [resize] [center_crop] or random_resized_crop, then [random_horizontal_flip], then to_tensor,
+     * then [normalize] (bracketed parts optional; at least two steps). The fused step's key path is the
+     * first step's.
+     */
+    static List<TransformCatalog.Step> fuseRuns(List<TransformCatalog.Step> steps) {
+        List<TransformCatalog.Step> out = new ArrayList<>();
+        int i = 0;
+        while (i < steps.size()) {
+            int start = i;
+            Resize resize = null;
+            Crops.Center center = null;
+            RandomResizedCrop randomCrop = null;
+            Flips flip = null;
+            TensorConversions.Normalize normalize = null;
+            if (at(steps, i) instanceof RandomResizedCrop r) {
+                randomCrop = r;
+                i++;
+            } else {
+                if (at(steps, i) instanceof Resize r) {
+                    resize = r;
+                    i++;
+                }
+                if (at(steps, i) instanceof Crops.Center c) {
+                    center = c;
+                    i++;
+                }
+            }
+            if (at(steps, i) instanceof Flips f && f.horizontal()) {
+                flip = f;
+                i++;
+            }
+            if (at(steps, i) instanceof TensorConversions.ToTensor) {
+                i++;
+                if (at(steps, i) instanceof TensorConversions.Normalize n) {
+                    normalize = n;
+                    i++;
+                }
+                if (i - start >= 2) {
+                    FusedPipeline fused = new FusedPipeline(resize, center, randomCrop, flip, normalize);
+                    TransformCatalog.Step first = steps.get(start);
+                    StringBuilder ids = new StringBuilder();
+                    for (int k = start; k < i; k++) {
+                        ids.append(k == start ? "" : "+").append(steps.get(k).id());
+                    }
+                    out.add(new TransformCatalog.Step(fused, ids.toString(), first.keyPath()));
+                    continue;
+                }
+            }
+            out.add(steps.get(start));
+            i = start + 1;
+        }
+        return out;
+    }
+
+    private static Object at(List<TransformCatalog.Step> steps, int i) {
+        return i < steps.size() ? steps.get(i).transform() : null;
+    }
+
+    @Override
+    public Class<?> inputType() {
+        return Image.class;
+    }
+
+    @Override
+    public Class<?> outputType() {
+        return Tensor.class;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("fused[");
+        for (Object part : new Object[] {resize, center, randomCrop, flip, "to_tensor", normalize}) {
+            if (part != null) {
+                text.append(text.length() > 6 ? ", " : "").append(part);
+            }
+        }
+        return text.append(']').toString();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.sluice.plugins.transforms;
+
+/** Collects a resampler's rows into a new HWC raster. */
+final class ImageSink implements RowSink {
+    private final Raster raster;
+
+    ImageSink(int width, int height, int channels) {
+        this.raster = new Raster(new byte[width * height * channels], width, height, channels);
+    }
+
+    @Override
+    public void row(int y, int[] samples) {
+        byte[] data = raster.data;
+        int at = y * raster.rowBytes();
+        for (int i = 0, n = raster.rowBytes(); i < n; i++) {
+            data[at + i] = (byte) samples[i];
+        }
+    }
+
+    Raster raster() {
+        return raster;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.sluice.plugins.transforms;
+
+import dev.sluice.api.DType;
+import dev.sluice.api.Image;
+import dev.sluice.api.Tensor;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * The tensor family: {@code to_tensor} (an image to CHW float32 in [0, 1]), {@code normalize}
+ * (per-channel {@code (x - mean) / std}) and {@code to_dtype}, with torchvision's float32 arithmetic
+ * so that results are bit for bit torchvision's.
+ */
+final class TensorConversions {
+    private TensorConversions() {
+    }
+
+    /** A new little-endian heap buffer for {@code elements} values of {@code dtype}. */
+    static ByteBuffer allocate(long elements, DType dtype) {
+        return ByteBuffer.allocate(Math.toIntExact(elements * dtype.byteSize())).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** {@code to_tensor}: torchvision's {@code to_tensor} on a uint8 array, {@code v / 255} in float32, HWC to CHW. */
+    static final class ToTensor implements TypedTransform<Image, Tensor> {
+
+        /** The value every 8-bit level becomes: {@code (float) v / 255f}. */
+        static float[] levels() {
+            float[] table = new float[256];
+            for (int v = 0; v < 256; v++) {
+                table[v] = v / 255f;
+            }
+            return table;
+        }
+
+        @Override
+        public Tensor apply(Image image, RandomGenerator random) {
+            int channels = image.channels();
+            float[][] tables = new float[channels][];
+            Arrays.fill(tables, levels());
+            return write(image, tables);
+        }
+
+        /** The image as CHW float32, each level of channel c looked up in {@code tables[c]}. */
+        static Tensor write(Image image, float[][] tables) {
+            int w = image.width();
+            int h = image.height();
+            int channels = image.channels();
+            ByteBuffer buffer = allocate((long) channels * h * w, DType.FLOAT32);
+            TensorRows sink = new TensorRows(buffer.asFloatBuffer(), 0, w, h, channels, tables, false);
+            byte[] hwc = image.toArray();
+            int[] row = new int[w * channels];
+            for (int y = 0; y < h; y++) {
+                int at = y * row.length;
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = hwc[at + i] & 0xFF;
+                }
+                sink.row(y, row);
+            }
+            return Tensor.wrap(DType.FLOAT32, new int[] {channels, h, w}, buffer);
+        }
+
+        @Override
+        public Class<?> inputType() {
+            return Image.class;
+        }
+
+        @Override
+        public Class<?> outputType() {
+            return Tensor.class;
+        }
+
+        @Override
+        public String toString() {
+            return "to_tensor";
+        }
+    }
+
+    /** {@code normalize}: torchvision's {@code normalize}, {@code (x - mean[c]) / std[c]} in float32 over axis -3. */
+    static final class Normalize implements TypedTransform<Tensor, Tensor> {
+        private final float[] mean;
+        private final float[] std;
+
+        /** @param mean one value or one per channel; @param std the same, none zero in float32 */
+        Normalize(double[] mean, double[] std) {
+            this.mean = toFloats(mean);
+            this.std = toFloats(std);
+        }
+
+        private static float[] toFloats(double[] values) {
+            float[] out = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = (float) values[i];
+            }
+            return out;
+        }
+
+        /** The lookup tables a fused pipeline uses: {@code table[c][v] = (v / 255f - mean) / std}, as the unfused steps compute it. */
+        float[][] levels(int channels) {
+            float[] toTensor = ToTensor.levels();
+            float[][] tables = new float[channels][256];
+            for (int c = 0; c < channels; c++) {
+                float m = value(mean, c, channels, "mean");
+                float s = value(std, c, channels, "std");
+                for (int v = 0; v < 256; v++) {
+                    tables[c][v] = (toTensor[v] - m) / s;
+                }
+            }
+            return tables;
+        }
+
+        private static float value(float[] values, int channel, int channels, String name) {
+            if (values.length == 1) {
+                return values[0];
+            }
+            if (values.length != channels) {
+                throw new IllegalArgumentException("normalize has " + values.length + " " + name
+                        + " values, the tensor has " + channels + " channels");
+            }
+            return values[channel];
+        }
+
+        @Override
+        public Tensor apply(Tensor tensor, RandomGenerator random) {
+            if (tensor.dtype() != DType.FLOAT32) {
+                throw new IllegalArgumentException("Input tensor should be a float tensor. Got " + tensor.dtype());
+            }
+            if (tensor.rank() < 3) {
+                throw new IllegalArgumentException("Expected tensor to be a tensor image of size (..., C, H, W). Got "
+                        + "tensor.size() = " + Arrays.toString(tensor.shape()));
+            }
+            int rank = tensor.rank();
+            int channels = tensor.dim(rank - 3);
+            int plane = tensor.dim(rank - 2) * tensor.dim(rank - 1);
+            float[] x = tensor.toFloatArray();
+            for (int start = 0, c = 0; start < x.length; start += plane, c = (c + 1) % channels) {
+                float m = value(mean, c, channels, "mean");
+                float s = value(std, c, channels, "std");
+                for (int i = start; i < start + plane; i++) {
+                    x[i] = (x[i] - m) / s;
+                }
+            }
+            ByteBuffer buffer = allocate(x.length, DType.FLOAT32);
+            buffer.asFloatBuffer().put(x);
+            return Tensor.wrap(DType.FLOAT32, tensor.shape(), buffer);
+        }
+
+        @Override
+        public Class<?> inputType() {
+            return Tensor.class;
+        }
+
+        @Override
+        public Class<?> outputType() {
+            return Tensor.class;
+        }
+
+        @Override
+        public String toString() {
+            return "normalize(mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + ")";
+        }
+    }
+
+    /**
+     * Writes rows of 8-bit samples into a CHW float buffer through per-channel lookup tables, the
+     * last step of {@code to_tensor} and of a fused pipeline; optionally mirrored left to right.
+     */
+    static final class TensorRows implements RowSink {
+        private final FloatBuffer destination;
+        private final int offset;
+        private final int width;
+        private final int height;
+        private final int channels;
+        private final float[][] tables;
+        private final boolean mirror;
+        private final float[] plane;
+
+        TensorRows(FloatBuffer destination, int offset, int width, int height, int channels, float[][] tables,
+                boolean mirror) {
+            this.destination = destination;
+            this.offset = offset;
+            this.width = width;
+            this.height = height;
+            this.channels = channels;
+            this.tables = tables;
+            this.mirror = mirror;
+            this.plane = new float[width];
+        }
+
+        @Override
+        public void row(int y, int[] samples) {
+            for (int c = 0; c < channels; c++) {
+                float[] table = tables[c];
+                if (mirror) {
+                    for (int x = 0, i = c; x < width; x++, i += channels) {
+                        plane[width - 1 - x] = table[samples[i]];
+                    }
+                } else {
+                    for (int x = 0, i = c; x < width; x++, i += channels) {
+                        plane[x] = table[samples[i]];
+                    }
+                }
+                destination.put(offset + (c * height + y) * width, plane, 0, width);
+            }
+        }
+    }
+}
