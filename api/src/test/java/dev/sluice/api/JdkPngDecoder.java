@@ -72,21 +72,23 @@ final class JdkPngDecoder implements ImageDecoder {
         }
     }
 
-    // The samples as stored: 1 to 4 channels; a palette becomes RGB or RGBA.
+    // The samples as stored: 1 to 4 channels, 16 bits cut to their high byte; a palette becomes RGB or RGBA.
     private static Image samples(BufferedImage decoded) throws DecodeException {
         int w = decoded.getWidth();
         int h = decoded.getHeight();
         Raster raster = decoded.getRaster();
         boolean palette = decoded.getColorModel() instanceof IndexColorModel;
         int channels = palette ? (decoded.getColorModel().hasAlpha() ? 4 : 3) : raster.getNumBands();
-        if (!palette && raster.getSampleModel().getSampleSize(0) != 8) {
-            throw new DecodeException(SOURCE, "only 8-bit PNG is supported by this test decoder");
+        int bits = raster.getSampleModel().getSampleSize(0);
+        if (!palette && bits != 8 && bits != 16) {
+            throw new DecodeException(SOURCE, "only 8- and 16-bit PNG is supported by this test decoder");
         }
+        int shift = palette ? 0 : bits - 8;
         byte[] out = new byte[w * h * channels];
         int[] values = palette ? decoded.getRGB(0, 0, w, h, null, 0, w) : raster.getPixels(0, 0, w, h, (int[]) null);
         for (int p = 0; p < w * h; p++) {
             for (int c = 0; c < channels; c++) {
-                int sample = palette ? values[p] >>> (c == 3 ? 24 : 16 - 8 * c) : values[p * channels + c];
+                int sample = palette ? values[p] >>> (c == 3 ? 24 : 16 - 8 * c) : values[p * channels + c] >> shift;
                 out[p * channels + c] = (byte) sample;
             }
         }

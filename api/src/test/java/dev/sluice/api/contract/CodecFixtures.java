@@ -1,16 +1,31 @@
 package dev.sluice.api.contract;
 
 import dev.sluice.api.Image;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.plugins.tiff.TIFFTag;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.junit.jupiter.api.Named;
 
 /**
@@ -159,5 +174,40 @@ final class CodecFixtures {
         System.arraycopy(segment.array(), 0, out, insertAt, segment.capacity());
         System.arraycopy(jpeg, insertAt, out, insertAt + segment.capacity(), jpeg.length - insertAt);
         return out;
+    }
+
+    /**
+     * {@link #photo} (RGB) as an uncompressed TIFF with an Orientation tag ({@code orientation} 1 to
+     * 8) in its directory, written by the JDK's own TIFF writer (chosen by class: TwelveMonkeys
+     * registers another on a plugin's class path).
+     */
+    static byte[] tiffWithOrientation(int orientation) {
+        BufferedImage image = TestImages.toBufferedImage(PHOTOS[3]);
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("tiff");
+        ImageWriter writer = null;
+        while (writers.hasNext()) {
+            ImageWriter candidate = writers.next();
+            if (candidate.getClass().getName().startsWith("com.sun.imageio.")) {
+                writer = candidate;
+            }
+        }
+        if (writer == null) {
+            throw new IllegalStateException("the JDK's TIFF writer is not registered");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            TIFFDirectory directory = TIFFDirectory.createFromMetadata(
+                    writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param));
+            directory.addTIFFField(new TIFFField(BaselineTIFFTagSet.getInstance().getTag(BaselineTIFFTagSet.TAG_ORIENTATION),
+                    TIFFTag.TIFF_SHORT, 1, new char[] {(char) orientation}));
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, directory.getAsMetadata()), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the JDK's TIFF writer failed", e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
     }
 }

@@ -37,4 +37,38 @@ final class ImageAssertions {
                 "%s: mean absolute difference %.3f is above the bound %.3f (largest difference %d)",
                 what, mean, bound, Pixels.maxAbsoluteDifference(expected, actual)));
     }
+
+    /**
+     * Same shape, and in every channel the mean absolute difference and its 99th percentile within
+     * {@code tolerance}; the message gives the measured figures of every channel.
+     */
+    static void assertWithin(Image expected, Image actual, Tolerance tolerance, String what) {
+        assertSameShape(expected, actual, what);
+        int channels = expected.channels();
+        byte[] x = expected.toArray();
+        byte[] y = actual.toArray();
+        long[][] histogram = new long[channels][256];
+        for (int i = 0; i < x.length; i++) {
+            histogram[i % channels][Math.abs((x[i] & 0xFF) - (y[i] & 0xFF))]++;
+        }
+        StringBuilder measured = new StringBuilder();
+        boolean within = true;
+        for (int c = 0; c < channels; c++) {
+            long count = x.length / channels;
+            long sum = 0;
+            int p99 = -1;
+            long seen = 0;
+            for (int d = 0; d < 256; d++) {
+                sum += d * histogram[c][d];
+                seen += histogram[c][d];
+                if (p99 < 0 && seen * 100 >= count * 99) {
+                    p99 = d;
+                }
+            }
+            double mean = (double) sum / count;
+            within &= mean <= tolerance.meanPerChannel() && p99 <= tolerance.p99PerChannel();
+            measured.append(String.format(Locale.ROOT, "%s channel %d: mean %.3f, p99 %d", c == 0 ? "" : ";", c, mean, p99));
+        }
+        assertTrue(within, () -> what + ": beyond " + tolerance + ":" + measured);
+    }
 }

@@ -1,0 +1,84 @@
+package dev.sluice.api.spi;
+
+import static dev.sluice.api.spi.Bytes.ascii;
+import static dev.sluice.api.spi.Bytes.has;
+import static dev.sluice.api.spi.Bytes.u32;
+import static dev.sluice.api.spi.Bytes.u8;
+import static dev.sluice.api.spi.ImageHeader.BYTES;
+
+import dev.sluice.api.DecodeException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/**
+ * A PNG's IHDR chunk for the size, its {@code eXIf} chunk for the orientation, and the chunk list
+ * checked as libpng checks it: every chunk whole, the CRC of every critical chunk (IHDR, PLTE, IDAT,
+ * IEND) right, and an IEND at the end. A bad CRC in an ancillary chunk is ignored, as libpng
+ * ignores it by default. The JDK's PNG reader checks no CRC at all, so without this the two
+ * backends would disagree on damaged files.
+ */
+final class PngHeaders {
+    private static final int[] SIGNATURE = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+    private PngHeaders() {
+    }
+
+    static boolean matches(ByteBuffer data) {
+        if (!has(data, 0, SIGNATURE.length)) {
+            return false;
+        }
+        for (int i = 0; i < SIGNATURE.length; i++) {
+            if (u8(data, i) != SIGNATURE[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static ImageHeader read(ByteBuffer data) throws DecodeException {
+        if (!has(data, 8, 8 + 13) || !ascii(data, 12, "IHDR")) {
+            throw new DecodeException(BYTES, has(data, 8, 8) && !ascii(data, 12, "IHDR")
+                    ? "corrupt PNG: the first chunk is not IHDR" : "truncated PNG: the data ends inside the IHDR header");
+        }
+        long width = u32(data, 16, true);
+        long height = u32(data, 20, true);
+        if (width == 0 || height == 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
+            throw new DecodeException(BYTES, "the PNG header declares a " + width + "x" + height
+                    + " image, which is not a valid PNG size");
+        }
+        return new ImageHeader("png", (int) width, (int) height, walkChunks(data));
+    }
+
+    /** Checks the chunks to IEND and returns the orientation of the first {@code eXIf} chunk, or 1. */
+    private static int walkChunks(ByteBuffer data) throws DecodeException {
+        int orientation = 0;
+        long at = 8;
+        CRC32 crc = new CRC32();
+        while (has(data, at, 8)) {
+            long length = u32(data, (int) at, true);
+            String type = new String(new byte[] {data.get((int) at + 4), data.get((int) at + 5),
+                    data.get((int) at + 6), data.get((int) at + 7)}, StandardCharsets.ISO_8859_1);
+            if (!has(data, at + 8, length + 4)) {
+                throw new DecodeException(BYTES, "truncated PNG: the data ends inside the " + type + " chunk at byte " + at);
+            }
+            int body = (int) at + 8;
+            if (Character.isUpperCase(type.charAt(0))) {
+                crc.reset();
+                crc.update(data.slice((int) at + 4, (int) length + 4));
+                if (crc.getValue() != u32(data, body + (int) length, true)) {
+                    throw new DecodeException(BYTES, "corrupt PNG: the CRC of the " + type + " chunk at byte " + at
+                            + " does not match its data");
+                }
+            }
+            if (type.equals("IEND")) {
+                return Math.max(orientation, 1);
+            }
+            if (type.equals("eXIf") && orientation == 0) {
+                orientation = TiffHeaders.orientation(data.slice(body, (int) length));
+            }
+            at += 12 + length;
+        }
+        throw new DecodeException(BYTES, "truncated PNG: the data ends before the IEND chunk");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.sluice.plugins.imageio;
+
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Options;
+import dev.sluice.api.spi.Availability;
+import dev.sluice.api.spi.ImageDecoderProvider;
+import java.util.Set;
+
+/**
+ * The pure-Java image decoder, id {@code imageio}: javax.imageio with TwelveMonkeys' readers, for
+ * JPEG (baseline, progressive, arithmetic, lossless, CMYK and YCCK, with broken ICC profiles and
+ * Adobe markers), PNG (1 to 16 bits, palette, grey + alpha), BMP, GIF (first frame), TIFF and
+ * WebP. Every {@link dev.sluice.api.DecodeOptions} is honoured as the native {@code opencv} decoder
+ * honours it; reductions are block averages of the full-size decode (ImageIO has no DCT scaling).
+ *
+ * <pre>{@code
+ * decoder: imageio       # in sluice.yaml
+ * }</pre>
+ *
+ * Found by {@link java.util.ServiceLoader}; core calls {@link #availability()} at discovery and
+ * {@link #create} when the configuration chooses this decoder.
+ */
+public final class ImageIoDecoderProvider implements ImageDecoderProvider {
+
+    /** Constructs the provider; loads nothing. */
+    public ImageIoDecoderProvider() {
+    }
+
+    /** {@code "imageio"}. */
+    @Override
+    public String id() {
+        return "imageio";
+    }
+
+    /** 100, the built-in pure-Java priority: {@code opencv} (200) is preferred under {@code auto} where it loads. */
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    /**
+     * Available when the runtime has the {@code java.desktop} module (javax.imageio), which a
+     * trimmed runtime image may leave out.
+     */
+    @Override
+    public Availability availability() {
+        return Runtimes.imageIo();
+    }
+
+    /**
+     * A new decoder; thread-safe.
+     *
+     * @param options none are known: any key is refused
+     * @throws dev.sluice.api.OptionsException naming the key path of an option
+     */
+    @Override
+    public ImageDecoder create(Options options) {
+        options.requireOnly(Set.of());
+        return new ImageIoImageDecoder();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.sluice.plugins.imageio;
+
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import dev.sluice.api.ColorMode;
+import dev.sluice.api.DecodeException;
+import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.Image;
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Region;
+import dev.sluice.api.spi.ImageHeader;
+import dev.sluice.api.spi.Reductions;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+
+/**
+ * Decodes with javax.imageio and TwelveMonkeys. The steps, the same as the opencv backend's: read
+ * the header (size, orientation) and refuse what the options forbid; decode, in the stored
+ * orientation, only the block-aligned rectangle of the stored image the region needs; take the
+ * samples as stored (CMYK and YCCK converted as libjpeg does, no ICC profile applied, the stored
+ * luma of a YCbCr JPEG for grey, as libjpeg gives it); convert to the colour mode; block-average
+ * when reducing; turn as the EXIF orientation says.
+ */
+final class ImageIoImageDecoder implements ImageDecoder {
+    private static final String BYTES = "<bytes>";
+
+    @Override
+    public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+        ImageHeader header = ImageHeader.read(encoded);
+        header.check(options);
+        ByteBuffer data = encoded.slice();
+        byte[] bytes;
+        int offset = 0;
+        int length = data.remaining();
+        if (data.hasArray()) {
+            bytes = data.array();
+            offset = data.arrayOffset();
+        } else {
+            bytes = new byte[length];
+            data.get(bytes);
+        }
+        JpegSegments jpeg = null;
+        if (header.format().equals("jpeg")) {
+            jpeg = JpegSegments.of(bytes, offset, length);
+            if (jpeg.withoutProfiles() != null) {
+                bytes = jpeg.withoutProfiles();
+                offset = 0;
+                length = bytes.length;
+            }
+        }
+        int factor = options.reduce();
+        int orientation = options.applyExifOrientation() ? header.orientation() : 1;
+        // GIF frames may sit anywhere on the logical screen: decode whole and cut after placing them.
+        boolean cutWhileReading = options.region() != null && !header.format().equals("gif");
+        Rectangle source = cutWhileReading ? storedSource(header, options.region(), factor, orientation)
+                : new Rectangle(0, 0, header.width(), header.height());
+        Samples image = ColorModes.toMode(read(header, bytes, offset, length, jpeg, source, options), options.mode(),
+                header.format().equals("png"));
+        if (factor > 1) {
+            image = new Samples(Reductions.reducedLength(image.width, factor), Reductions.reducedLength(image.height, factor),
+                    image.channels, Reductions.blockAverage(image.data, image.width, image.height, image.channels, factor));
+        }
+        image = Orientations.apply(image, orientation);
+        if (options.region() != null && !cutWhileReading) {
+            image = Regions.crop(image, Reductions.reducedRegion(options.region(), factor, image.width, image.height));
+        }
+        return image.toImage();
+    }
+
+    /**
+     * The rectangle of the full-size stored image that holds the region once reduced and turned:
+     * the region is scaled to the reduced image as shown, traced back to the reduced image as
+     * stored, and widened to whole blocks there, so that block averages and orientation give
+     * exactly the pixels a whole decode followed by a cut would.
+     */
+    private static Rectangle storedSource(ImageHeader header, Region region, int factor, int orientation) {
+        boolean apply = orientation != 1;
+        int shownWidth = Reductions.reducedLength(header.shownWidth(apply), factor);
+        int shownHeight = Reductions.reducedLength(header.shownHeight(apply), factor);
+        Region shown = Reductions.reducedRegion(region, factor, shownWidth, shownHeight);
+        Region stored = Regions.toStored(shown, orientation, Reductions.reducedLength(header.width(), factor),
+                Reductions.reducedLength(header.height(), factor));
+        int x0 = stored.x() * factor;
+        int y0 = stored.y() * factor;
+        int x1 = Math.min(header.width(), (stored.x() + stored.width()) * factor);
+        int y1 = Math.min(header.height(), (stored.y() + stored.height()) * factor);
+        return new Rectangle(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /** The stored samples of {@code source}, a rectangle of the stored image (GIF: of its screen). */
+    private static Samples read(ImageHeader header, byte[] bytes, int offset, int length, JpegSegments jpeg,
+            Rectangle source, DecodeOptions options) throws DecodeException {
+        String format = header.format();
+        ImageReader reader = null;
+        try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(bytes, offset, length)) {
+            reader = Readers.create(format);
+            reader.setInput(input, true, !format.equals("gif"));
+            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            if (pixels > options.maxPixels()) {
+                throw new DecodeException(BYTES, "the " + format + " reader finds a " + reader.getWidth(0) + "x"
+                        + reader.getHeight(0) + " = " + pixels + " pixel image, more than the limit of " + options.maxPixels()
+                        + " pixels (DecodeOptions.maxPixels); refused before decoding");
+            }
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (!format.equals("gif")) {
+                param.setSourceRegion(source);
+            }
+            Samples stored;
+            if (jpeg != null) {
+                stored = readJpeg(reader, param, jpeg, source, options.mode());
+            } else {
+                stored = StoredSamples.of(reader.read(0, param), greyPng(format, bytes, offset));
+            }
+            if (format.equals("gif")) {
+                stored = GifFrames.onScreen(stored, reader, header.width(), header.height());
+            }
+            if (stored.width != source.width || stored.height != source.height) {
+                throw new DecodeException(BYTES, "the " + format + " reader returned a " + stored.width + "x" + stored.height
+                        + " image where " + source.width + "x" + source.height + " was expected from the header");
+            }
+            return stored;
+        } catch (DecodeException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new DecodeException(BYTES, "the " + format + " data cannot be decoded: " + describe(e), e);
+        } finally {
+            if (reader != null) {
+                reader.dispose();
+            }
+        }
+    }
+
+    /**
+     * Four components through the raw raster and libjpeg's conversion; grey of YCbCr from the raw
+     * luma; colour and grey JPEGs otherwise decoded straight into Sluice's layout, which saves the
+     * copy out of ImageIO's BGR image (and is faster in the JDK's decoder besides).
+     */
+    private static Samples readJpeg(ImageReader reader, ImageReadParam param, JpegSegments jpeg, Rectangle source,
+            ColorMode mode) throws IOException, DecodeException {
+        if (jpeg.components() == 4) {
+            return CmykConversions.jpegToRgb(reader.readRaster(0, param), jpeg.ycck());
+        }
+        if (jpeg.ycbcr() && mode == ColorMode.GRAY) {
+            return StoredSamples.firstBand(reader.readRaster(0, param));
+        }
+        if (jpeg.eightBitDct() && (jpeg.components() == 3 || jpeg.components() == 1)) {
+            Samples into = new Samples(source.width, source.height, jpeg.components(),
+                    new byte[source.width * source.height * jpeg.components()]);
+            param.setDestination(StoredSamples.destination(into));
+            reader.read(0, param);
+            return into;
+        }
+        return StoredSamples.of(reader.read(0, param), false);
+    }
+
+    /** PNG colour types 0 and 4 store grey; ImageIO reads grey below 8 bits through a palette. */
+    private static boolean greyPng(String format, byte[] bytes, int offset) {
+        return format.equals("png") && (bytes[offset + 25] & ~4) == 0;
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

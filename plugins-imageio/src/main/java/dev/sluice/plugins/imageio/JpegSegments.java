@@ -1,0 +1,151 @@
+package dev.sluice.plugins.imageio;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What the imageio backend must know of a JPEG's segments before decoding it: the frame's
+ * component count, its colour space by libjpeg's rules (YCbCr or RGB for three components, YCCK or
+ * CMYK for four), and the data without its ICC profile segments.
+ *
+ * <p>The profiles go because the JDK's decoder, and TwelveMonkeys' on top of it, convert colours
+ * through an embedded ICC profile, while libjpeg, OpenCV, PIL and torchvision return the samples as
+ * stored; a wide-gamut profile moves colours by ten levels or more.
+ */
+final class JpegSegments {
+    private static final int SOS = 0xDA;
+    private static final int APP0 = 0xE0;
+    private static final int APP2 = 0xE2;
+    private static final int APP14 = 0xEE;
+    private static final byte[] JFIF = "JFIF\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ICC = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ADOBE = "Adobe".getBytes(StandardCharsets.US_ASCII);
+
+    private final int components;
+    private final boolean transformed;
+    private final boolean eightBitDct;
+    private final byte[] withoutProfiles;
+
+    private JpegSegments(int components, boolean transformed, boolean eightBitDct, byte[] withoutProfiles) {
+        this.components = components;
+        this.transformed = transformed;
+        this.eightBitDct = eightBitDct;
+        this.withoutProfiles = withoutProfiles;
+    }
+
+    /** The frame header's component count, 0 if no frame header was found. */
+    int components() {
+        return components;
+    }
+
+    /** An 8-bit DCT frame (not lossless, not 12-bit): the JDK's decoder writes it into any 8-bit destination. */
+    boolean eightBitDct() {
+        return eightBitDct;
+    }
+
+    /** Three components stored as YCbCr (not RGB), so that the first is the luma libjpeg returns for grey. */
+    boolean ycbcr() {
+        return components == 3 && transformed;
+    }
+
+    /** Four components stored as YCCK (Adobe transform 2), not as CMYK. */
+    boolean ycck() {
+        return components == 4 && transformed;
+    }
+
+    /** The bytes with every APP2 {@code ICC_PROFILE} segment left out, or null when there was none. */
+    byte[] withoutProfiles() {
+        return withoutProfiles;
+    }
+
+    /**
+     * Walks the segments of {@code data[offset, offset + length)} up to the first scan. The header
+     * reader has already checked the structure; anything unexpected here just ends the walk.
+     */
+    static JpegSegments of(byte[] data, int offset, int length) {
+        int end = offset + length;
+        int at = offset + 2;
+        int components = 0;
+        boolean eightBitDct = false;
+        int firstId = -1;
+        boolean rgbIds = false;
+        boolean jfif = false;
+        int transform = -1;
+        ByteArrayOutputStream kept = null;
+        int keptUpTo = offset;
+        while (at + 4 <= end && (data[at] & 0xFF) == 0xFF) {
+            int marker = data[at + 1] & 0xFF;
+            if (marker == 0xFF) {
+                at++;
+                continue;
+            }
+            if (marker == SOS || marker == 0xD9) {
+                break;
+            }
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
+                at += 2;
+                continue;
+            }
+            int segmentEnd = at + 2 + (((data[at + 2] & 0xFF) << 8) | (data[at + 3] & 0xFF));
+            if (segmentEnd > end) {
+                break;
+            }
+            int body = at + 4;
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
+                    && components == 0 && body + 6 <= segmentEnd) {
+                components = data[body + 5] & 0xFF;
+                eightBitDct = data[body] == 8 && (marker & 3) != 3;
+                if (components >= 3 && body + 6 + 7 <= segmentEnd) {
+                    firstId = data[body + 6] & 0xFF;
+                    rgbIds = firstId == 'R' && data[body + 9] == 'G' && data[body + 12] == 'B';
+                }
+            } else if (marker == APP0 && startsWith(data, body, segmentEnd, JFIF)) {
+                jfif = true;
+            } else if (marker == APP14 && startsWith(data, body, segmentEnd, ADOBE) && body + 12 <= segmentEnd) {
+                transform = data[body + 11] & 0xFF;
+            } else if (marker == APP2 && startsWith(data, body, segmentEnd, ICC)) {
+                if (kept == null) {
+                    kept = new ByteArrayOutputStream(length);
+                }
+                kept.write(data, keptUpTo, at - keptUpTo);
+                keptUpTo = segmentEnd;
+            }
+            at = segmentEnd;
+        }
+        if (kept != null) {
+            kept.write(data, keptUpTo, end - keptUpTo);
+        }
+        return new JpegSegments(components, transformed(components, jfif, transform, rgbIds), eightBitDct,
+                kept == null ? null : kept.toByteArray());
+    }
+
+    /**
+     * libjpeg's choice (jdapimin.c): three components are YCbCr with a JFIF marker, else as the
+     * Adobe marker's transform says (0 is RGB), else RGB only when the component ids spell R, G, B;
+     * four components are YCCK only with Adobe transform 2.
+     */
+    private static boolean transformed(int components, boolean jfif, int transform, boolean rgbIds) {
+        if (components == 4) {
+            return transform == 2;
+        }
+        if (jfif) {
+            return true;
+        }
+        if (transform >= 0) {
+            return transform != 0;
+        }
+        return !rgbIds;
+    }
+
+    private static boolean startsWith(byte[] data, int at, int end, byte[] prefix) {
+        if (at + prefix.length > end) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

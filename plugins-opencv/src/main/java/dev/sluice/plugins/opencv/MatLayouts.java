@@ -1,0 +1,111 @@
+package dev.sluice.plugins.opencv;
+
+import dev.sluice.api.ColorMode;
+import dev.sluice.api.DecodeException;
+import dev.sluice.api.Image;
+import dev.sluice.api.Region;
+import dev.sluice.api.spi.Reductions;
+import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The decoder's steps after imdecode, each taking a Mat and returning the next one, made in the
+ * caller's {@link MatScope}: Sluice's channel layout, block averages, EXIF orientation, and the
+ * copy out into an {@link Image}.
+ */
+final class MatLayouts {
+    /**
+     * {@code convertTo} rounds; OpenCV's own 16-to-8-bit path (libpng's strip) truncates, keeping
+     * the high byte. With {@code v / 256 - 0.498}, the rounding of every value lands on
+     * {@code v >> 8}: the fraction {@code k / 256 - 0.498} stays within (-0.5, 0.5) for k in 0..255.
+     */
+    private static final double HIGH_BYTE_OFFSET = -0.498;
+
+    private MatLayouts() {
+    }
+
+    /**
+     * 8-bit samples in Sluice's order: grey, grey + alpha, RGB or RGBA. {@code greyWithAlpha} says
+     * that a 4-channel Mat came from a grey + alpha PNG, which OpenCV expands to BGRA; in UNCHANGED
+     * mode it goes back to its two stored channels (B = G = R after the expansion).
+     */
+    static Mat toSluiceLayout(Mat decoded, ColorMode mode, boolean greyWithAlpha, MatScope scope) throws DecodeException {
+        Mat eight = decoded;
+        if (decoded.depth() == CvType.CV_16U) {
+            eight = scope.newMat();
+            decoded.convertTo(eight, CvType.CV_8U, 1.0 / 256, HIGH_BYTE_OFFSET);
+        } else if (decoded.depth() != CvType.CV_8U) {
+            throw new DecodeException("<bytes>", "samples of OpenCV type " + CvType.typeToString(decoded.type())
+                    + " are not supported; Sluice decodes 8- and 16-bit integer images");
+        }
+        switch (eight.channels()) {
+            case 3 -> {
+                Mat rgb = scope.newMat();
+                Imgproc.cvtColor(eight, rgb, Imgproc.COLOR_BGR2RGB);
+                return rgb;
+            }
+            case 4 -> {
+                if (greyWithAlpha && mode == ColorMode.UNCHANGED) {
+                    Mat pair = scope.track(new Mat(eight.rows(), eight.cols(), CvType.CV_8UC2));
+                    Core.mixChannels(List.of(eight), List.of(pair), scope.track(new MatOfInt(0, 0, 3, 1)));
+                    return pair;
+                }
+                Mat rgba = scope.newMat();
+                Imgproc.cvtColor(eight, rgba, Imgproc.COLOR_BGRA2RGBA);
+                return rgba;
+            }
+            default -> {
+                return eight;
+            }
+        }
+    }
+
+    /** {@link Reductions#blockAverage} of an 8-bit Mat, for formats OpenCV cannot reduce while decoding. */
+    static Mat blockAverage(Mat pixels, int factor, MatScope scope) {
+        int channels = pixels.channels();
+        byte[] samples = new byte[(int) pixels.total() * channels];
+        pixels.get(0, 0, samples);
+        byte[] reduced = Reductions.blockAverage(samples, pixels.cols(), pixels.rows(), channels, factor);
+        Mat out = scope.track(new Mat(Reductions.reducedLength(pixels.rows(), factor),
+                Reductions.reducedLength(pixels.cols(), factor), CvType.makeType(CvType.CV_8U, channels)));
+        out.put(0, 0, reduced);
+        return out;
+    }
+
+    /** {@code pixels} turned and mirrored as EXIF orientation 1 to 8 says a viewer shows them. */
+    static Mat orient(Mat pixels, int orientation, MatScope scope) {
+        if (orientation == 1) {
+            return pixels;
+        }
+        Mat out = scope.newMat();
+        switch (orientation) {
+            case 2 -> Core.flip(pixels, out, 1);
+            case 3 -> Core.rotate(pixels, out, Core.ROTATE_180);
+            case 4 -> Core.flip(pixels, out, 0);
+            case 5 -> Core.transpose(pixels, out);
+            case 6 -> Core.rotate(pixels, out, Core.ROTATE_90_CLOCKWISE);
+            case 7 -> {
+                Mat transposed = scope.newMat();
+                Core.transpose(pixels, transposed);
+                Core.flip(transposed, out, -1);
+            }
+            case 8 -> Core.rotate(pixels, out, Core.ROTATE_90_COUNTERCLOCKWISE);
+            default -> throw new IllegalArgumentException("EXIF orientation must be 1 to 8, was " + orientation);
+        }
+        return out;
+    }
+
+    /** The samples of {@code pixels}, or of its rectangle {@code region} when not null, copied to the heap. */
+    static Image toImage(Mat pixels, Region region, MatScope scope) {
+        Mat view = region == null ? pixels : scope.track(pixels.submat(region.y(), region.y() + region.height(),
+                region.x(), region.x() + region.width()));
+        int channels = view.channels();
+        byte[] samples = new byte[view.rows() * view.cols() * channels];
+        view.get(0, 0, samples);
+        return Image.wrap(view.cols(), view.rows(), channels, samples);
+    }
+}

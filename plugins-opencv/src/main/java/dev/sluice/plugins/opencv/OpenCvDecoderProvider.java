@@ -1,0 +1,64 @@
+package dev.sluice.plugins.opencv;
+
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Options;
+import dev.sluice.api.spi.Availability;
+import dev.sluice.api.spi.ImageDecoderProvider;
+import java.util.Set;
+
+/**
+ * The native image decoder, id {@code opencv}: OpenCV's {@code imdecode} (libjpeg-turbo, libpng,
+ * libtiff and OpenCV's own BMP reader), with every {@link dev.sluice.api.DecodeOptions} honoured as
+ * the pure-Java {@code imageio} decoder honours it. JPEG is reduced in the DCT domain
+ * ({@code IMREAD_REDUCED_*}); other formats are decoded full size and block-averaged. GIF and WebP
+ * are refused: the OpenCV build in org.openpnp:opencv 4.9 reads neither.
+ *
+ * <pre>{@code
+ * decoder: opencv        # in sluice.yaml
+ * }</pre>
+ *
+ * Found by {@link java.util.ServiceLoader}; core calls {@link #availability()} at discovery, which
+ * loads the native library, and {@link #create} when the configuration chooses this decoder.
+ */
+public final class OpenCvDecoderProvider implements ImageDecoderProvider {
+
+    /** Constructs the provider; loads nothing. */
+    public OpenCvDecoderProvider() {
+    }
+
+    /** {@code "opencv"}. */
+    @Override
+    public String id() {
+        return "opencv";
+    }
+
+    /** 200, the built-in native priority: preferred to {@code imageio} (100) under {@code auto}. */
+    @Override
+    public int priority() {
+        return 200;
+    }
+
+    /**
+     * Loads OpenCV's native library on the first call (later calls give the same answer). When it
+     * cannot load, unavailable with the loader's error and the hint to use {@code imageio}.
+     */
+    @Override
+    public Availability availability() {
+        return OpenCvNatives.availability();
+    }
+
+    /**
+     * A new decoder; thread-safe, holds no native memory between calls.
+     *
+     * @param options none are known: any key is refused
+     * @throws dev.sluice.api.OptionsException naming the key path of an option
+     * @throws IllegalStateException with the reason and the hint to use {@code imageio} when the
+     *         native library did not load
+     */
+    @Override
+    public ImageDecoder create(Options options) {
+        options.requireOnly(Set.of());
+        OpenCvNatives.requireAvailable("decoder");
+        return new OpenCvImageDecoder();
+    }
+}

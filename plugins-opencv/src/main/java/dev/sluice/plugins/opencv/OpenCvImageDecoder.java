@@ -1,0 +1,126 @@
+package dev.sluice.plugins.opencv;
+
+import dev.sluice.api.ColorMode;
+import dev.sluice.api.DecodeException;
+import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.Image;
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Region;
+import dev.sluice.api.spi.ImageHeader;
+import dev.sluice.api.spi.Reductions;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import org.opencv.core.CvException;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * Decodes with OpenCV's {@code imdecode}. The steps, the same as the imageio backend's: read the
+ * header (size, orientation) and refuse what the options forbid; decode in the stored orientation,
+ * reduced in the DCT domain for JPEG; lay the channels out as Sluice does (RGB order, 8 bits,
+ * grey + alpha as two channels); block-average other formats when reducing; turn as the EXIF
+ * orientation says; cut the region, scaled with the reduction.
+ */
+final class OpenCvImageDecoder implements ImageDecoder {
+    private static final String BYTES = "<bytes>";
+    private static final Set<String> FORMATS = Set.of("jpeg", "png", "bmp", "tiff");
+
+    @Override
+    public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+        ImageHeader header = ImageHeader.read(encoded);
+        header.check(options);
+        if (!FORMATS.contains(header.format())) {
+            throw new DecodeException(BYTES, header.format() + " is not supported by the opencv decoder (the OpenCV 4.9 "
+                    + "build of org.openpnp:opencv reads jpeg, png, bmp and tiff); the imageio decoder reads "
+                    + header.format());
+        }
+        boolean jpeg = header.format().equals("jpeg");
+        String unsupported = jpeg ? JpegFrames.unsupported(encoded) : null;
+        if (unsupported != null) {
+            throw new DecodeException(BYTES, unsupported);
+        }
+        int codecReduce = jpeg ? options.reduce() : 1;
+        ByteBuffer data = header.format().equals("tiff") && header.orientation() != 1
+                ? TiffOrientations.storedOrientation(encoded) : encoded;
+        try (MatScope scope = new MatScope()) {
+            Mat decoded = scope.track(Imgcodecs.imdecode(input(data, scope), flags(options.mode(), codecReduce)));
+            requireDecoded(decoded, header, codecReduce);
+            Mat pixels = MatLayouts.toSluiceLayout(decoded, options.mode(), greyWithAlpha(encoded, header), scope);
+            if (options.reduce() > codecReduce) {
+                pixels = MatLayouts.blockAverage(pixels, options.reduce(), scope);
+            }
+            if (options.applyExifOrientation()) {
+                pixels = MatLayouts.orient(pixels, header.orientation(), scope);
+            }
+            Region region = options.region() == null ? null
+                    : Reductions.reducedRegion(options.region(), options.reduce(), pixels.cols(), pixels.rows());
+            return MatLayouts.toImage(pixels, region, scope);
+        } catch (CvException e) {
+            throw new DecodeException(BYTES, "OpenCV failed on the " + header.format() + " data: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The imdecode flags. OpenCV is never left to apply the orientation (it would skip it in
+     * UNCHANGED mode, and the reduction must come first); for a JPEG in UNCHANGED mode, ANYCOLOR
+     * keeps grey grey and colour colour, the only way to combine "as stored" with a reduction.
+     */
+    private static int flags(ColorMode mode, int reduce) {
+        int reduced = switch (reduce) {
+            case 2 -> Imgcodecs.IMREAD_REDUCED_GRAYSCALE_2;
+            case 4 -> Imgcodecs.IMREAD_REDUCED_GRAYSCALE_4;
+            case 8 -> Imgcodecs.IMREAD_REDUCED_GRAYSCALE_8;
+            default -> 0;
+        };
+        return switch (mode) {
+            case RGB -> Imgcodecs.IMREAD_COLOR | reduced | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
+            case GRAY -> Imgcodecs.IMREAD_GRAYSCALE | reduced | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
+            case UNCHANGED -> reduce == 1 ? Imgcodecs.IMREAD_UNCHANGED
+                    : Imgcodecs.IMREAD_ANYCOLOR | reduced | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
+        };
+    }
+
+    /**
+     * The encoded bytes as a one-row Mat: a direct buffer is wrapped where it lies, a heap buffer
+     * is copied once into native memory.
+     */
+    private static Mat input(ByteBuffer encoded, MatScope scope) {
+        ByteBuffer data = encoded.slice();
+        if (data.isDirect()) {
+            return scope.track(new Mat(1, data.remaining(), CvType.CV_8UC1, data));
+        }
+        Mat input = scope.track(new Mat(1, data.remaining(), CvType.CV_8UC1));
+        if (data.hasArray()) {
+            input.put(0, 0, data.array(), data.arrayOffset(), data.remaining());
+        } else {
+            byte[] copy = new byte[data.remaining()];
+            data.get(copy);
+            input.put(0, 0, copy);
+        }
+        return input;
+    }
+
+    /**
+     * imdecode answers failure with an empty Mat and no reason; the size check guards against a
+     * decoder that read another image than the header describes.
+     */
+    private static void requireDecoded(Mat decoded, ImageHeader header, int reduce) throws DecodeException {
+        if (decoded.empty()) {
+            throw new DecodeException(BYTES, "OpenCV could not decode the " + header.format()
+                    + " data: it is corrupt, truncated, or a variant OpenCV does not read");
+        }
+        int width = Reductions.reducedLength(header.width(), reduce);
+        int height = Reductions.reducedLength(header.height(), reduce);
+        if (decoded.cols() != width || decoded.rows() != height) {
+            throw new DecodeException(BYTES, "OpenCV decoded a " + decoded.cols() + "x" + decoded.rows() + " image where the "
+                    + header.format() + " header declares " + header.width() + "x" + header.height()
+                    + (reduce > 1 ? " (" + width + "x" + height + " reduced by " + reduce + ")" : ""));
+        }
+    }
+
+    /** A PNG of colour type 4, which OpenCV expands to BGRA though it stores two channels. */
+    private static boolean greyWithAlpha(ByteBuffer encoded, ImageHeader header) {
+        return header.format().equals("png") && encoded.get(encoded.position() + 25) == 4;
+    }
+}
