@@ -1,0 +1,141 @@
+package dev.sluice.examples.cli;
+
+import dev.sluice.api.Dataset;
+import dev.sluice.core.collate.LabeledBatch;
+import dev.sluice.core.dataset.LabeledSample;
+import dev.sluice.core.loader.BatchIterator;
+import dev.sluice.core.loader.DataLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * {@code sluice bench CONFIG [--epochs N] [--warmup N] [--json]}: images/s and batches/s over the
+ * measured epochs, the time to the first batch (from the start of the command, so it includes
+ * reading the label file and starting the workers), peak heap and peak resident memory.
+ */
+final class BenchCommand implements Command {
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String synopsis() {
+        return "bench CONFIG [--epochs N] [--warmup N] [--json]";
+    }
+
+    @Override
+    public String summary() {
+        return "measure images/s, batches/s, time to first batch, peak heap and RSS (--json: one JSON object)";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("epochs", "warmup", "json", "set");
+    }
+
+    @Override
+    public int run(Invocation invocation) throws IOException {
+        long start = System.nanoTime();
+        Path file = invocation.onlyPath(name(), "CONFIG");
+        Arguments arguments = invocation.arguments();
+        long epochs = arguments.number("epochs", 1, 1, Long.MAX_VALUE);
+        long warmup = arguments.number("warmup", 0, 0, Long.MAX_VALUE);
+        Memory memory = new Memory();
+        double firstBatchSeconds = -1;
+        long batches = 0;
+        long images = 0;
+        long measuredStart = 0;
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file))) {
+            if (((Dataset<?>) loader.dataset()).isEndless()) {
+                throw new UsageException("sluice bench runs whole epochs, and " + file + " describes an endless "
+                        + "dataset; add --set dataset.repeat=1");
+            }
+            for (long epoch = 0; epoch < warmup + epochs; epoch++) {
+                if (epoch == warmup) {
+                    measuredStart = System.nanoTime();
+                }
+                Progress progress = new Progress(invocation.err(), invocation.interactive(),
+                        (epoch < warmup ? "warm-up " : "epoch ") + epoch, loader.size());
+                long epochBatches = 0;
+                long epochImages = 0;
+                try (BatchIterator<LabeledBatch> iterator = loader.iterator()) {
+                    while (iterator.hasNext()) {
+                        LabeledBatch batch = iterator.next();
+                        if (firstBatchSeconds < 0) {
+                            firstBatchSeconds = (System.nanoTime() - start) / 1e9;
+                        }
+                        epochBatches++;
+                        epochImages += batch.size();
+                        memory.sample();
+                        loader.release(batch);
+                        progress.update(epochBatches, epochImages);
+                    }
+                } finally {
+                    progress.finish();
+                }
+                if (epoch >= warmup) {
+                    batches += epochBatches;
+                    images += epochImages;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - measuredStart) / 1e9;
+        memory.sample();
+        Result result = new Result(file.toString(), epochs, warmup, batches, images, seconds,
+                firstBatchSeconds, memory.peakHeapMb(), Memory.peakRssMb());
+        invocation.out().print(arguments.flag("json") ? result.json() : result.text());
+        return Main.OK;
+    }
+
+    /** What a benchmark measured; seconds and megabytes (MiB). */
+    record Result(String config, long epochs, long warmup, long batches, long images, double seconds,
+            double firstBatchSeconds, double peakHeapMb, OptionalDouble peakRssMb) {
+
+        double imagesPerSecond() {
+            return seconds > 0 ? images / seconds : 0;
+        }
+
+        double batchesPerSecond() {
+            return seconds > 0 ? batches / seconds : 0;
+        }
+
+        /** One JSON object on one line; {@code peak_rss_mb} is null where the system does not tell. */
+        String json() {
+            return String.format(Locale.ROOT, "{\"config\": %s, \"epochs\": %d, \"warmup\": %d, \"batches\": %d, "
+                    + "\"images\": %d, \"seconds\": %.6f, \"images_per_s\": %.3f, \"batches_per_s\": %.3f, "
+                    + "\"first_batch_s\": %.6f, \"peak_heap_mb\": %.1f, \"peak_rss_mb\": %s}%n", quote(config), epochs,
+                    warmup, batches, images, seconds, imagesPerSecond(), batchesPerSecond(), firstBatchSeconds,
+                    peakHeapMb, peakRssMb.isPresent() ? String.format(Locale.ROOT, "%.1f", peakRssMb.getAsDouble())
+                            : "null");
+        }
+
+        String text() {
+            return String.format(Locale.ROOT, "bench %s: %d epochs (after %d warm-up), %d batches, %d images%n"
+                    + "  images/s      %.1f%n  batches/s     %.2f%n  first batch   %.3f s%n  peak heap     %.1f MB%n"
+                    + "  peak RSS      %s%n", config, epochs, warmup, batches, images, imagesPerSecond(),
+                    batchesPerSecond(), firstBatchSeconds, peakHeapMb, peakRssMb.isPresent()
+                            ? String.format(Locale.ROOT, "%.1f MB", peakRssMb.getAsDouble())
+                            : "unknown (no /proc/self/status)");
+        }
+
+        private static String quote(String text) {
+            StringBuilder out = new StringBuilder("\"");
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else if (c < 0x20) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.append('"').toString();
+        }
+    }
+}

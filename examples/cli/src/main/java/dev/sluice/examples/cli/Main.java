@@ -1,0 +1,127 @@
+package dev.sluice.examples.cli;
+
+import dev.sluice.api.OptionsException;
+import dev.sluice.api.Suggestions;
+import dev.sluice.core.plugin.PluginException;
+import dev.sluice.core.wiring.ConfigException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code sluice} command: runs, dumps, benchmarks and inspects the loaders that YAML files
+ * describe, decodes images with any backend, and lists the plugins it finds.
+ *
+ * <pre>{@code
+ * java -jar sluice.jar demo
+ * java -jar sluice.jar run examples/sample-data/sluice.yaml --epochs 2 --set decoder.backend=imageio
+ * }</pre>
+ *
+ * <p>Exit status: 0 when all went well; 1 when the work failed (a sample or file could not be
+ * decoded, a file could not be written); 2 for a usage or configuration error (an unknown command,
+ * option or plugin id, a wrong configuration, a missing file). Errors are one line on stderr, with
+ * the stack trace only under {@code --verbose}.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        for (Command command : List.of(new DemoCommand(), new RunCommand(), new DumpCommand(), new DecodeCommand(),
+                new InspectCommand(), new BenchCommand(), new PluginsCommand())) {
+            COMMANDS.put(command.name(), command);
+        }
+    }
+
+    private Main() {
+    }
+
+    /**
+     * Runs the command line {@code args} and exits the JVM with its status.
+     *
+     * @param args a command and its arguments; {@code --help} lists them
+     */
+    public static void main(String[] args) {
+        // Core logs through SLF4J; the command prints for people, so only warnings get through unless --verbose.
+        boolean verbose = List.of(args).contains("--verbose");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        }
+        System.exit(run(args, System.out, System.err, System.console() != null));
+    }
+
+    /**
+     * Runs one command line, writing results to {@code out} and progress and errors to {@code err}.
+     *
+     * @param interactive whether {@code err} is a terminal, where a progress bar redraws its line
+     * @return the exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
+        boolean verbose = false;
+        try {
+            Arguments arguments = Arguments.parse(args);
+            verbose = arguments.flag("verbose");
+            if (arguments.command() == null) {
+                if (arguments.flag("help")) {
+                    out.print(usage());
+                    return OK;
+                }
+                err.print(usage());
+                return USAGE;
+            }
+            Command command = COMMANDS.get(arguments.command());
+            if (command == null) {
+                String suggestion = Suggestions.closest(arguments.command(), COMMANDS.keySet())
+                        .map(s -> " Did you mean '" + s + "'?").orElse("");
+                throw new UsageException("unknown command '" + arguments.command() + "'; commands: "
+                        + String.join(", ", COMMANDS.keySet()) + "." + suggestion);
+            }
+            if (arguments.flag("help")) {
+                out.println("usage: sluice " + command.synopsis());
+                out.println(command.summary());
+                return OK;
+            }
+            arguments.requireOnly(command.name(), command.options());
+            return command.run(new Invocation(arguments, out, err, interactive));
+        } catch (UsageException | ConfigException | PluginException | OptionsException e) {
+            report(err, e, verbose);
+            return USAGE;
+        } catch (Exception | LinkageError e) {
+            report(err, e, verbose);
+            return FAILED;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static void report(PrintStream err, Throwable failure, boolean verbose) {
+        String message = failure.getMessage();
+        err.println("sluice: " + (message == null || message.isBlank() ? failure.toString() : message));
+        if (verbose) {
+            // --verbose asks for the stack trace, with its causes: the one place the command prints one.
+            failure.printStackTrace(err);
+        }
+    }
+
+    /** The list of commands and common options. */
+    static String usage() {
+        StringBuilder text = new StringBuilder("usage: sluice COMMAND [ARGS] [--plugins DIR] [--verbose]\n\ncommands:\n");
+        for (Command command : COMMANDS.values()) {
+            text.append("  ").append(command.synopsis()).append("\n      ").append(command.summary()).append('\n');
+        }
+        List<String> common = new ArrayList<>();
+        common.add("  --set KEY=VALUE   override a configuration key, e.g. --set loader.num_workers=4 (repeatable)");
+        common.add("  --plugins DIR     also load the plugin jars in DIR");
+        common.add("  --verbose         print stack traces with errors");
+        text.append("\noptions:\n").append(String.join("\n", common)).append("\n\n");
+        text.append("Exit status: 0 ok, 1 a failure while working (such as an image that does not decode),\n"
+                + "2 a usage or configuration error.\n");
+        return text.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sluice.examples.cli;
+
+import dev.sluice.core.plugin.PluginInfo;
+import dev.sluice.core.plugin.PluginRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code sluice plugins}: every provider found, with kind, id, priority, availability and jar. */
+final class PluginsCommand implements Command {
+
+    @Override
+    public String name() {
+        return "plugins";
+    }
+
+    @Override
+    public String synopsis() {
+        return "plugins";
+    }
+
+    @Override
+    public String summary() {
+        return "list every plugin found: kind, id, priority, available or why not, and its jar";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of();
+    }
+
+    @Override
+    public int run(Invocation invocation) {
+        if (!invocation.arguments().positionals().isEmpty()) {
+            throw new UsageException("sluice plugins takes no arguments, was given "
+                    + String.join(" ", invocation.arguments().positionals()));
+        }
+        PluginRegistry registry = invocation.plugins();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"KIND", "ID", "PRIORITY", "STATUS", "FROM"});
+        for (PluginInfo plugin : registry.plugins()) {
+            rows.add(new String[] {plugin.kind().noun(), plugin.id(), Integer.toString(plugin.priority()),
+                plugin.availability().available() ? "available" : "unavailable: " + plugin.availability().reason(),
+                plugin.location()});
+        }
+        int[] widths = new int[4];
+        for (String[] row : rows) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            invocation.out().printf("%-" + widths[0] + "s  %-" + widths[1] + "s  %" + widths[2] + "s  %-" + widths[3]
+                    + "s  %s%n",
+                    row[0], row[1], row[2], row[3], row[4]);
+        }
+        for (String failure : registry.loadFailures()) {
+            invocation.out().println("failed to load: " + failure);
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.sluice.examples.cli;
+
+import java.io.PrintStream;
+
+/**
+ * Progress of a loop over batches on stderr: on a terminal a bar that redraws its line (batches,
+ * images/s, ETA), at most ten times a second; otherwise a plain line at each tenth of the way, so
+ * that logs stay short.
+ */
+final class Progress {
+    private static final long REDRAW_NANOS = 100_000_000L;
+    private static final int BAR_WIDTH = 24;
+
+    private final PrintStream err;
+    private final boolean interactive;
+    private final String label;
+    private final long total;
+    private final long start = System.nanoTime();
+    private long lastDrawn = Long.MIN_VALUE;
+    private long lastTenth;
+    private boolean drawn;
+
+    /**
+     * @param label what is being done, e.g. {@code "epoch 0"}
+     * @param total the number of batches expected, {@code >= 0}
+     */
+    Progress(PrintStream err, boolean interactive, String label, long total) {
+        this.err = err;
+        this.interactive = interactive;
+        this.label = label;
+        this.total = total;
+    }
+
+    /** Records that {@code batches} batches holding {@code images} samples are done. */
+    void update(long batches, long images) {
+        long now = System.nanoTime();
+        if (interactive) {
+            if (now - lastDrawn >= REDRAW_NANOS || batches == total) {
+                err.print("\r" + line(batches, images, now) + "\u001b[K");
+                err.flush();
+                lastDrawn = now;
+                drawn = true;
+            }
+            return;
+        }
+        long tenth = total == 0 ? 10 : batches * 10 / total;
+        if (tenth > lastTenth) {
+            lastTenth = tenth;
+            err.println(line(batches, images, now));
+        }
+    }
+
+    /** Ends the bar's line on a terminal; does nothing otherwise. */
+    void finish() {
+        if (interactive && drawn) {
+            err.print("\r\u001b[K");
+            err.flush();
+        }
+    }
+
+    private String line(long batches, long images, long now) {
+        double seconds = (now - start) / 1e9;
+        double rate = seconds > 0 ? images / seconds : 0;
+        StringBuilder text = new StringBuilder(label).append(' ');
+        if (interactive) {
+            int filled = total == 0 ? BAR_WIDTH : (int) (BAR_WIDTH * Math.min(batches, total) / total);
+            text.append('[').append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ");
+        }
+        text.append(batches).append('/').append(total).append(" batches, ")
+                .append(String.format("%.1f images/s", rate));
+        if (batches > 0 && batches < total) {
+            long eta = Math.round(seconds / batches * (total - batches));
+            text.append(String.format(", ETA %d:%02d", eta / 60, eta % 60));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sluice.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code sluice bench}: the figures, as text or as one JSON object. */
+class BenchCommandTest {
+
+    private static double number(String json, String key) {
+        Matcher matcher = Pattern.compile("\"" + key + "\": (-?[0-9.]+)[,}]").matcher(json);
+        assertTrue(matcher.find(), () -> key + " in " + json);
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    @Test
+    void jsonIsOneObjectOnOneLineWithTheAskedForFigures() {
+        Cli.Result result = Cli.run("bench", Cli.sampleConfig(), "--epochs", "2", "--warmup", "1", "--json");
+        assertEquals(0, result.status(), result::toString);
+        assertEquals(1, result.outLines().size(), result::toString);
+        String json = result.out().strip();
+        assertTrue(json.startsWith("{\"config\": \"" + Cli.sampleConfig() + "\", \"epochs\": 2, \"warmup\": 1, "
+                + "\"batches\": 4, \"images\": 20, "), json);
+        assertTrue(number(json, "images_per_s") > 0, json);
+        assertTrue(number(json, "batches_per_s") > 0, json);
+        assertTrue(number(json, "first_batch_s") > 0, json);
+        assertTrue(number(json, "peak_heap_mb") > 0, json);
+        assertTrue(number(json, "peak_rss_mb") >= number(json, "peak_heap_mb") / 2, json);
+        assertEquals(number(json, "images") / number(json, "seconds"), number(json, "images_per_s"),
+                0.01 * number(json, "images_per_s") + 0.001, json);
+    }
+
+    @Test
+    void textNamesEachFigure() {
+        Cli.Result result = Cli.run("bench", Cli.sampleConfig());
+        assertEquals(0, result.status(), result::toString);
+        List<String> lines = result.outLines();
+        assertEquals("bench " + Cli.sampleConfig() + ": 1 epochs (after 0 warm-up), 2 batches, 10 images", lines.get(0));
+        List<String> names = List.of("images/s", "batches/s", "first batch", "peak heap", "peak RSS");
+        for (int i = 0; i < names.size(); i++) {
+            assertTrue(lines.get(i + 1).startsWith("  " + names.get(i)), lines.get(i + 1));
+        }
+    }
+}
