@@ -1,6 +1,5 @@
 package dev.sluice.examples.cli;
 
-import dev.sluice.api.Dataset;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.BatchIterator;
@@ -51,7 +50,7 @@ final class BenchCommand implements Command {
         long images = 0;
         long measuredStart = 0;
         try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file))) {
-            if (((Dataset<?>) loader.dataset()).isEndless()) {
+            if (Invocation.isEndless(loader)) {
                 throw new UsageException("sluice bench runs whole epochs, and " + file + " describes an endless "
                         + "dataset; add --set dataset.repeat=1");
             }
@@ -60,7 +59,7 @@ final class BenchCommand implements Command {
                     measuredStart = System.nanoTime();
                 }
                 Progress progress = new Progress(invocation.err(), invocation.interactive(),
-                        (epoch < warmup ? "warm-up " : "epoch ") + epoch, loader.size());
+                        (epoch < warmup ? "warm-up " : "epoch ") + epoch, Invocation.batchesPerEpoch(loader));
                 long epochBatches = 0;
                 long epochImages = 0;
                 try (BatchIterator<LabeledBatch> iterator = loader.iterator()) {

@@ -1,6 +1,5 @@
 package dev.sluice.examples.cli;
 
-import dev.sluice.api.Dataset;
 import dev.sluice.api.Tensor;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.dataset.LabeledSample;
@@ -49,7 +48,7 @@ final class DumpCommand implements Command {
         long limit = arguments.number("batches", Long.MAX_VALUE, 1, Long.MAX_VALUE);
         long epoch = arguments.number("epoch", 0, 0, Long.MAX_VALUE);
         try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file))) {
-            if (((Dataset<?>) loader.dataset()).isEndless() && !arguments.has("batches")) {
+            if (Invocation.isEndless(loader) && !arguments.has("batches")) {
                 throw new UsageException("sluice dump: " + file + " describes an endless dataset (dataset.repeat: "
                         + "forever); give --batches N");
             }

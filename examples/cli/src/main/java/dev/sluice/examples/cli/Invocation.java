@@ -1,5 +1,7 @@
 package dev.sluice.examples.cli;
 
+import dev.sluice.api.Dataset;
+import dev.sluice.api.IterableDataset;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.DataLoader;
@@ -91,6 +93,17 @@ final class Invocation {
     /** The configuration in {@code file}, with the {@code --set} overrides applied. */
     SluiceConfig config(Path file) {
         return config(file, List.of());
+    }
+
+    /** Whether {@code loader} reads an endless dataset (a stream of tar shards never is). */
+    static boolean isEndless(DataLoader<?, ?> loader) {
+        return loader.dataset() instanceof Dataset<?> dataset && dataset.isEndless();
+    }
+
+    /** The batches of an epoch of a loader that is not endless, or -1 when a stream cannot know them in advance. */
+    static long batchesPerEpoch(DataLoader<?, ?> loader) {
+        return loader.dataset() instanceof Dataset<?> || ((IterableDataset<?>) loader.dataset()).size().isPresent()
+                ? loader.size() : -1;
     }
 
     /** The loader {@code config} describes, with {@link #plugins()}; the caller closes it. */

@@ -15,6 +15,7 @@ final class Progress {
     private final boolean interactive;
     private final String label;
     private final long total;
+    private final String unit;
     private final long start = System.nanoTime();
     private long lastDrawn = Long.MIN_VALUE;
     private long lastTenth;
@@ -22,13 +23,20 @@ final class Progress {
 
     /**
      * @param label what is being done, e.g. {@code "epoch 0"}
-     * @param total the number of batches expected, {@code >= 0}
+     * @param total the number of batches expected, {@code >= 0}, or -1 when unknown (a stream of
+     *        tar shards): then there is neither bar nor ETA
      */
     Progress(PrintStream err, boolean interactive, String label, long total) {
+        this(err, interactive, label, total, "batches");
+    }
+
+    /** As {@link #Progress(PrintStream, boolean, String, long)}, counting {@code unit} ("samples") instead of batches. */
+    Progress(PrintStream err, boolean interactive, String label, long total, String unit) {
         this.err = err;
         this.interactive = interactive;
         this.label = label;
         this.total = total;
+        this.unit = unit;
     }
 
     /** Records that {@code batches} batches holding {@code images} samples are done. */
@@ -40,6 +48,14 @@ final class Progress {
                 err.flush();
                 lastDrawn = now;
                 drawn = true;
+            }
+            return;
+        }
+        if (total < 0) {
+            // Unknown length: a plain line every thousand, so that logs stay short.
+            if (batches / 1000 > lastTenth) {
+                lastTenth = batches / 1000;
+                err.println(line(batches, images, now));
             }
             return;
         }
@@ -62,11 +78,11 @@ final class Progress {
         double seconds = (now - start) / 1e9;
         double rate = seconds > 0 ? images / seconds : 0;
         StringBuilder text = new StringBuilder(label).append(' ');
-        if (interactive) {
+        if (interactive && total >= 0) {
             int filled = total == 0 ? BAR_WIDTH : (int) (BAR_WIDTH * Math.min(batches, total) / total);
             text.append('[').append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ");
         }
-        text.append(batches).append('/').append(total).append(" batches, ")
+        text.append(batches).append(total >= 0 ? "/" + total : "").append(' ').append(unit).append(", ")
                 .append(String.format("%.1f images/s", rate));
         if (batches > 0 && batches < total) {
             long eta = Math.round(seconds / batches * (total - batches));

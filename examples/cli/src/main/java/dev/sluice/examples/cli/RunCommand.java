@@ -1,6 +1,5 @@
 package dev.sluice.examples.cli;
 
-import dev.sluice.api.Dataset;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.BatchIterator;
@@ -40,7 +39,7 @@ final class RunCommand implements Command {
         long epochs = arguments.number("epochs", 1, 1, Long.MAX_VALUE);
         long steps = arguments.number("steps", Long.MAX_VALUE, 1, Long.MAX_VALUE);
         try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file))) {
-            boolean endless = ((Dataset<?>) loader.dataset()).isEndless();
+            boolean endless = Invocation.isEndless(loader);
             if (endless && !arguments.has("steps")) {
                 throw new UsageException("sluice run: " + file + " describes an endless dataset (dataset.repeat: "
                         + "forever); give --steps N");
@@ -50,17 +49,22 @@ final class RunCommand implements Command {
             }
             long done = 0;
             for (long epoch = 0; epoch < epochs && done < steps; epoch++) {
-                long planned = endless ? steps : Math.min(loader.size(), steps - done);
-                done += epoch(invocation, loader, endless ? "steps" : "epoch " + epoch, planned);
+                long perEpoch = endless ? -1 : Invocation.batchesPerEpoch(loader);
+                long planned = endless ? steps : perEpoch < 0 ? steps - done : Math.min(perEpoch, steps - done);
+                done += epoch(invocation, loader, endless ? "steps" : "epoch " + epoch, planned,
+                        !endless && perEpoch < 0 && planned == steps - done ? -1 : planned);
             }
         }
         return Main.OK;
     }
 
-    /** Runs one iteration of at most {@code planned} batches; prints its summary; returns the batches delivered. */
+    /**
+     * Runs one iteration of at most {@code planned} batches; prints its summary; returns the batches
+     * delivered. {@code expected} is what the progress shows as the total: -1 for a stream of unknown length.
+     */
     private static long epoch(Invocation invocation, DataLoader<LabeledSample<Object>, LabeledBatch> loader, String label,
-            long planned) {
-        Progress progress = new Progress(invocation.err(), invocation.interactive(), label, planned);
+            long planned, long expected) {
+        Progress progress = new Progress(invocation.err(), invocation.interactive(), label, expected);
         long start = System.nanoTime();
         long batches = 0;
         long samples = 0;

@@ -39,7 +39,8 @@ class ErrorsTest {
         Path config = SampleCopy.edit(SampleCopy.into(dir), "shuffle: false", "shufle: false");
         int line = SampleCopy.lineOf(config, "shufle");
         assertOneLine(2, "sluice: " + config + ": loader.shufle: unknown key; known: batch_size, drop_last, in_order, "
-                + "num_workers, on_error, persistent_workers, pin_memory, prefetch_factor, seed, shuffle, timeout. "
+                + "num_workers, on_error, persistent_workers, pin_memory, prefetch_factor, rank, seed, shuffle, timeout, "
+                + "world_size. "
                 + "Did you mean 'shuffle'? (line " + line + ")", Cli.run("dump", config.toString(), "--out", "x"));
     }
 
@@ -86,7 +87,7 @@ class ErrorsTest {
 
     @Test
     void anUnknownCommandGetsTheCommandsAndASuggestion() {
-        assertOneLine(2, "sluice: unknown command 'rn'; commands: demo, run, dump, decode, inspect, bench, plugins. "
+        assertOneLine(2, "sluice: unknown command 'rn'; commands: demo, run, dump, decode, inspect, bench, shard, plugins. "
                 + "Did you mean 'run'?", Cli.run("rn", "x.yaml"));
     }
 

@@ -1,0 +1,139 @@
+package dev.sluice.examples.cli;
+
+import dev.sluice.api.Options;
+import dev.sluice.core.wiring.ShardExport;
+import dev.sluice.core.wiring.ShardExportBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code sluice shard CONFIG --out DIR --shard-size N [--resize SIZE|HEIGHT,WIDTH] [--quality Q]}:
+ * writes the configured dataset of image files as WebDataset-style tar shards
+ * ({@link ShardExport}): {@code shard-000000.tar}, ... of {@code N} samples each (or of at most
+ * {@code N} bytes, with a unit: {@code 256MB}), the images as they are or, with a resize or a
+ * quality, resized and re-encoded as JPEG.
+ */
+final class ShardCommand implements Command {
+    private static final Map<String, Long> UNITS = Map.of("KB", 1000L, "MB", 1000L * 1000, "GB", 1000L * 1000 * 1000,
+            "KIB", 1L << 10, "MIB", 1L << 20, "GIB", 1L << 30);
+    private static final Pattern SHARD_SIZE = Pattern.compile("(\\d+)\\s*(KB|MB|GB|KIB|MIB|GIB)?");
+
+    @Override
+    public String name() {
+        return "shard";
+    }
+
+    @Override
+    public String synopsis() {
+        return "shard CONFIG --out DIR --shard-size N|SIZE{KB,MB,GB} [--resize SIZE|HEIGHT,WIDTH] [--quality Q] "
+                + "[--pattern P]";
+    }
+
+    @Override
+    public String summary() {
+        return "write the dataset as WebDataset tar shards, optionally resized and re-encoded as JPEG";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("out", "shard-size", "resize", "quality", "pattern", "set");
+    }
+
+    @Override
+    public int run(Invocation invocation) throws IOException {
+        Path file = invocation.onlyPath(name(), "CONFIG");
+        Arguments arguments = invocation.arguments();
+        if (!arguments.has("out")) {
+            throw new UsageException("sluice shard needs --out DIR, the folder to write the shards to");
+        }
+        if (!arguments.has("shard-size")) {
+            throw new UsageException("sluice shard needs --shard-size N (samples per shard) or SIZE with a unit "
+                    + "(256MB: bytes per shard)");
+        }
+        Path out = Invocation.path(arguments.option("out"), "--out");
+        ShardExportBuilder builder = ShardExport.builder(invocation.config(file), invocation.plugins(), out);
+        shardSize(builder, arguments.option("shard-size"));
+        if (arguments.has("resize")) {
+            builder.resize(Options.of("--resize", resize(arguments.option("resize"))));
+        }
+        if (arguments.has("quality")) {
+            builder.quality((int) arguments.number("quality", 95, 1, 100));
+        }
+        if (arguments.has("pattern")) {
+            try {
+                builder.pattern(arguments.option("pattern"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--pattern: " + e.getMessage(), e);
+            }
+        }
+        Progress[] progress = new Progress[1];
+        builder.progress((done, total) -> {
+            if (progress[0] == null) {
+                progress[0] = new Progress(invocation.err(), invocation.interactive(), "shard", total, "samples");
+            }
+            progress[0].update(done, done);
+        });
+        ShardExport.Result result;
+        try {
+            result = builder.build().run();
+        } finally {
+            if (progress[0] != null) {
+                progress[0].finish();
+            }
+        }
+        List<Path> shards = result.shards();
+        invocation.out().printf(Locale.ROOT, "wrote %d samples%s into %d shards (%.1f MB) in %s%s%n", result.samples(),
+                result.skipped() == 0 ? "" : " (" + result.skipped() + " skipped)", shards.size(), result.bytes() / 1e6,
+                out, shards.isEmpty() ? "" : ": " + shards.get(0).getFileName() + (shards.size() == 1 ? ""
+                        : " .. " + shards.get(shards.size() - 1).getFileName()));
+        return Main.OK;
+    }
+
+    /** {@code 1000} samples a shard, or {@code 256MB} (KB, MB, GB, KiB, MiB, GiB) bytes a shard. */
+    private static void shardSize(ShardExportBuilder builder, String value) {
+        Matcher matcher = SHARD_SIZE.matcher(value.trim().toUpperCase(Locale.ROOT));
+        long number = 0;
+        if (matcher.matches()) {
+            try {
+                number = Long.parseLong(matcher.group(1));
+            } catch (NumberFormatException e) {
+                number = 0;
+            }
+        }
+        if (number < 1) {
+            throw new UsageException("--shard-size must be a number of samples (1000) or of bytes with a unit (256MB), "
+                    + "was '" + value + "'");
+        }
+        if (matcher.group(2) == null) {
+            builder.maxSamples(number);
+        } else {
+            builder.maxSamples(Long.MAX_VALUE).maxBytes(Math.multiplyExact(number, UNITS.get(matcher.group(2))));
+        }
+    }
+
+    /** {@code 256}: the shorter side; {@code 224,224}: height and width. */
+    private static Map<String, Object> resize(String value) {
+        String[] sides = value.split(",", -1);
+        Map<String, Object> options = new LinkedHashMap<>();
+        try {
+            if (sides.length == 1) {
+                options.put("size", Integer.parseInt(sides[0].trim()));
+                return options;
+            }
+            if (sides.length == 2) {
+                options.put("size", List.of(Integer.parseInt(sides[0].trim()), Integer.parseInt(sides[1].trim())));
+                return options;
+            }
+        } catch (NumberFormatException e) {
+            throw new UsageException("--resize must be SIZE (the shorter side) or HEIGHT,WIDTH, was '" + value + "'", e);
+        }
+        throw new UsageException("--resize must be SIZE (the shorter side) or HEIGHT,WIDTH, was '" + value + "'");
+    }
+}
