@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +55,16 @@ public final class ShardExport {
     private final SluiceConfig config;
     private final PluginRegistry plugins;
     private final Path out;
-    private final ShardExportBuilder builder;
+    /** The builder's settings, copied: a builder changed after build() does not change the export. */
+    private final Settings settings;
     private LabelIndex index;
 
     ShardExport(ShardExportBuilder builder) {
         this.config = builder.config;
         this.plugins = builder.plugins;
         this.out = builder.out;
-        this.builder = builder;
+        this.settings = new Settings(builder.pattern, builder.maxSamples, builder.maxBytes, builder.resize,
+                builder.quality, builder.encoder, builder.mtime, builder.progress);
     }
 
     /**
@@ -131,7 +134,7 @@ public final class ShardExport {
      * @throws IllegalArgumentException if the range is negative
      */
     public Result runShards(int firstShard, int shardCount) throws IOException {
-        if (builder.maxBytes > 0) {
+        if (settings.maxBytes > 0) {
             throw new IllegalStateException("an export split by shard numbers cannot have a byte limit");
         }
         if (firstShard < 0 || shardCount < 0) {
@@ -139,8 +142,8 @@ public final class ShardExport {
                     + shardCount);
         }
         long size = index().size();
-        long from = Math.min(size, firstShard * builder.maxSamples);
-        long to = Math.min(size, (firstShard + (long) shardCount) * builder.maxSamples);
+        long from = Math.min(size, firstShard * settings.maxSamples);
+        long to = Math.min(size, (firstShard + (long) shardCount) * settings.maxSamples);
         return write(from, to, firstShard);
     }
 
@@ -151,12 +154,12 @@ public final class ShardExport {
 
     /** The pattern the shards are named by. */
     public String pattern() {
-        return builder.pattern;
+        return settings.pattern;
     }
 
     /** The number of shards {@link #run()} writes when no sample is skipped and there is no byte limit. */
     public int shardCount() {
-        long shards = (index().size() + builder.maxSamples - 1) / builder.maxSamples;
+        long shards = (index().size() + settings.maxSamples - 1) / settings.maxSamples;
         return Math.toIntExact(shards);
     }
 
@@ -170,8 +173,8 @@ public final class ShardExport {
 
     private Result write(long from, long to, int firstShard) throws IOException {
         requireNoShardIn(out, firstShard);
-        ShardWriter writer = ShardWriter.builder(out).pattern(builder.pattern).maxSamples(builder.maxSamples)
-                .maxBytes(builder.maxBytes).mtime(builder.mtime).firstShard(firstShard).build();
+        ShardWriter writer = ShardWriter.builder(out).pattern(settings.pattern).maxSamples(settings.maxSamples)
+                .maxBytes(settings.maxBytes).mtime(settings.mtime).firstShard(firstShard).build();
         long skipped;
         try {
             skipped = prepare(from, to, sample -> {
@@ -233,18 +236,18 @@ public final class ShardExport {
                     + " of " + config.source());
         }
         Assembly assembly = new Assembly(config, plugins);
-        boolean reencode = builder.resize != null || builder.quality != null;
+        boolean reencode = settings.resize != null || settings.quality != null;
         ExportedSamples samples = new ExportedSamples(entries, config.dataset().root(),
                 reencode ? assembly.decoder() : null, assembly.decodeOptions(),
-                builder.resize == null ? null : resize(builder.resize), reencode ? encoder() : null,
-                EncodeOptions.jpeg(builder.quality == null ? EncodeOptions.DEFAULT_JPEG_QUALITY : builder.quality),
+                settings.resize == null ? null : resize(settings.resize), reencode ? encoder() : null,
+                EncodeOptions.jpeg(settings.quality == null ? EncodeOptions.DEFAULT_JPEG_QUALITY : settings.quality),
                 from, to - from);
-        LoaderSettings settings = config.loader();
+        LoaderSettings loading = config.loader();
         String keyFormat = "%0" + Math.max(6, Long.toString(entries.size() - 1).length()) + "d";
         long total = to - from;
         long done = 0;
         try (DataLoader<ExportedSamples.Sample, List<ExportedSamples.Sample>> loader = DataLoader.builder(samples)
-                .batchSize(8).numWorkers(settings.numWorkers()).onError(settings.onError()).seed(settings.seed())
+                .batchSize(8).numWorkers(loading.numWorkers()).onError(loading.onError()).seed(loading.seed())
                 .collate(AS_LIST).build(); BatchIterator<List<ExportedSamples.Sample>> batches = loader.iterator()) {
             while (batches.hasNext()) {
                 List<ExportedSamples.Sample> batch = batches.next();
@@ -255,20 +258,24 @@ public final class ShardExport {
                             sample.image(), sample.labels()));
                 }
                 done = indices.length == 0 ? done : indices[indices.length - 1] + 1;
-                if (builder.progress != null) {
-                    builder.progress.update(done, total);
+                if (settings.progress != null) {
+                    settings.progress.update(done, total);
                 }
             }
-            if (builder.progress != null && done < total) {
-                builder.progress.update(total, total);
+            if (settings.progress != null && done < total) {
+                settings.progress.update(total, total);
             }
             return batches.report().skipped();
         }
     }
 
+    private record Settings(String pattern, long maxSamples, long maxBytes, Options resize, Integer quality,
+            String encoder, Instant mtime, Progress progress) {
+    }
+
     private ImageEncoder encoder() {
         ImageEncoderProvider provider = plugins.require(PluginKind.ENCODER, ImageEncoderProvider.class,
-                builder.encoder, "the shard export's encoder");
+                settings.encoder, "the shard export's encoder");
         return provider.create(Options.empty());
     }
 
@@ -287,7 +294,7 @@ public final class ShardExport {
         if (!Files.isDirectory(folder)) {
             return;
         }
-        String first = String.format(builder.pattern, number);
+        String first = String.format(settings.pattern, number);
         if (Files.exists(folder.resolve(first)) || Files.exists(folder.resolve(first + ".part"))) {
             throw new java.nio.file.FileAlreadyExistsException(folder.resolve(first).toString(), null,
                     "the output folder holds shards already; remove them or choose another output folder");

@@ -16,7 +16,7 @@ final class Progress {
     private final String label;
     private final long total;
     private final String unit;
-    private final long start = System.nanoTime();
+    private final long start;
     private long lastDrawn = Long.MIN_VALUE;
     private long lastTenth;
     private boolean drawn;
@@ -27,11 +27,15 @@ final class Progress {
      *        tar shards): then there is neither bar nor ETA
      */
     Progress(PrintStream err, boolean interactive, String label, long total) {
-        this(err, interactive, label, total, "batches");
+        this(err, interactive, label, total, "batches", System.nanoTime());
     }
 
-    /** As {@link #Progress(PrintStream, boolean, String, long)}, counting {@code unit} ("samples") instead of batches. */
-    Progress(PrintStream err, boolean interactive, String label, long total, String unit) {
+    /**
+     * As {@link #Progress(PrintStream, boolean, String, long)}, counting {@code unit} ("samples")
+     * instead of batches, with rates measured from {@code startNanos} ({@link System#nanoTime()}).
+     */
+    Progress(PrintStream err, boolean interactive, String label, long total, String unit, long startNanos) {
+        this.start = startNanos;
         this.err = err;
         this.interactive = interactive;
         this.label = label;

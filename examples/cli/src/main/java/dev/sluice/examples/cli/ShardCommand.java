@@ -73,10 +73,11 @@ final class ShardCommand implements Command {
                 throw new UsageException("--pattern: " + e.getMessage(), e);
             }
         }
+        long start = System.nanoTime();
         Progress[] progress = new Progress[1];
         builder.progress((done, total) -> {
             if (progress[0] == null) {
-                progress[0] = new Progress(invocation.err(), invocation.interactive(), "shard", total, "samples");
+                progress[0] = new Progress(invocation.err(), invocation.interactive(), "shard", total, "samples", start);
             }
             progress[0].update(done, done);
         });
