@@ -19,7 +19,6 @@ import dev.sluice.core.wiring.ShardExport;
 import dev.sluice.core.wiring.SluiceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +59,7 @@ public final class ShardReadBench {
         LabelIndex index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()),
                 set.resolve("train.txt"), set.resolve("images"), false);
         System.out.printf(Locale.ROOT, "%d images (%.1f MB) in %d shards; batch %d, num_workers=%d, %d timed epochs "
-                + "after one warm-up; median [min-max] images/s%n", written.samples(), written.bytes() / 1e6,
+                + "each after one warm-up, files and shards in turns; median [min-max] images/s%n", written.samples(), written.bytes() / 1e6,
                 shards.size(), BATCH, workers, repeats);
         for (PluginInfo info : plugins.plugins(PluginKind.DECODER)) {
             if (!decoders.contains(info.id())) {
@@ -75,49 +74,57 @@ public final class ShardReadBench {
             ImageLabelDataset<Image> files = ImageLabelDataset.builder(index, set.resolve("images"), decoder).build();
             ShardDataset<Image> fromShards = ShardDataset.builder(shards, decoder).shuffle(true).shuffleBuffer(100)
                     .build();
-            double[] fileRates = rates(DataLoader.builder(files).batchSize(BATCH).shuffle(true).numWorkers(workers)
+            compare(info.id(), DataLoader.builder(files).batchSize(BATCH).shuffle(true).numWorkers(workers)
+                    .collate(COUNT).build(), DataLoader.builder(fromShards).batchSize(BATCH).numWorkers(workers)
                     .collate(COUNT).build(), repeats);
-            double[] shardRates = rates(DataLoader.builder(fromShards).batchSize(BATCH).numWorkers(workers)
-                    .collate(COUNT).build(), repeats);
-            System.out.printf(Locale.ROOT, "%-8s files  %7.1f [%.1f-%.1f]%n", info.id(), fileRates[repeats / 2],
-                    fileRates[0], fileRates[repeats - 1]);
-            System.out.printf(Locale.ROOT, "%-8s shards %7.1f [%.1f-%.1f]  (x%.2f)%n", info.id(), shardRates[repeats / 2],
-                    shardRates[0], shardRates[repeats - 1], shardRates[repeats / 2] / fileRates[repeats / 2]);
         }
         // Reading alone: a "decoder" that only touches the bytes, to show the storage and framework side.
         ImageDecoder readOnly = (encoded, options) -> Image.wrap(1, 1, 1, new byte[] {encoded.get(encoded.limit() - 1)});
-        double[] fileReads = rates(DataLoader.builder(ImageLabelDataset.builder(index, set.resolve("images"), readOnly)
-                .build()).batchSize(BATCH).shuffle(true).numWorkers(workers).collate(COUNT).build(), repeats);
-        double[] shardReads = rates(DataLoader.builder(ShardDataset.builder(shards, readOnly).shuffle(true)
-                .shuffleBuffer(100).build()).batchSize(BATCH).numWorkers(workers).collate(COUNT).build(), repeats);
-        System.out.printf(Locale.ROOT, "%-8s files  %7.1f [%.1f-%.1f]%n", "no-decode", fileReads[repeats / 2],
-                fileReads[0], fileReads[repeats - 1]);
-        System.out.printf(Locale.ROOT, "%-8s shards %7.1f [%.1f-%.1f]  (x%.2f)%n", "no-decode", shardReads[repeats / 2],
-                shardReads[0], shardReads[repeats - 1], shardReads[repeats / 2] / fileReads[repeats / 2]);
+        compare("no-decode", DataLoader.builder(ImageLabelDataset.builder(index, set.resolve("images"), readOnly)
+                .build()).batchSize(BATCH).shuffle(true).numWorkers(workers).collate(COUNT).build(),
+                DataLoader.builder(ShardDataset.builder(shards, readOnly).shuffle(true).shuffleBuffer(100).build())
+                        .batchSize(BATCH).numWorkers(workers).collate(COUNT).build(), repeats);
         for (Path shard : shards) {
             Files.delete(shard);
         }
         Files.delete(shardDir);
     }
 
-    /** Images per second of each timed epoch, sorted. */
-    private static double[] rates(DataLoader<LabeledSample<Image>, Integer> loader, int repeats) {
-        List<Double> rates = new ArrayList<>();
-        try (loader) {
-            for (int epoch = 0; epoch <= repeats; epoch++) {
-                long start = System.nanoTime();
-                long images = 0;
-                for (int count : loader) {
-                    images += count;
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                if (epoch > 0) {
-                    rates.add(images / seconds);
-                }
+    /**
+     * Times epochs of the two loaders in turns (one warm-up each, then files, shards, files, ...), so
+     * that both see the same load on a shared machine, and prints the medians and the median of the
+     * per-turn ratios.
+     */
+    private static void compare(String what, DataLoader<LabeledSample<Image>, Integer> files,
+            DataLoader<LabeledSample<Image>, Integer> shards, int repeats) {
+        double[] fileRates = new double[repeats];
+        double[] shardRates = new double[repeats];
+        double[] ratios = new double[repeats];
+        try (files; shards) {
+            epoch(files);
+            epoch(shards);
+            for (int r = 0; r < repeats; r++) {
+                fileRates[r] = epoch(files);
+                shardRates[r] = epoch(shards);
+                ratios[r] = shardRates[r] / fileRates[r];
             }
         }
-        double[] sorted = rates.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        return sorted;
+        Arrays.sort(fileRates);
+        Arrays.sort(shardRates);
+        Arrays.sort(ratios);
+        System.out.printf(Locale.ROOT, "%-9s files %8.1f [%.1f-%.1f]  shards %8.1f [%.1f-%.1f]  shards/files x%.2f "
+                + "[%.2f-%.2f]%n", what, fileRates[repeats / 2], fileRates[0], fileRates[repeats - 1],
+                shardRates[repeats / 2], shardRates[0], shardRates[repeats - 1], ratios[repeats / 2], ratios[0],
+                ratios[repeats - 1]);
+    }
+
+    /** Images per second of one epoch. */
+    private static double epoch(DataLoader<LabeledSample<Image>, Integer> loader) {
+        long start = System.nanoTime();
+        long images = 0;
+        for (int count : loader) {
+            images += count;
+        }
+        return images / ((System.nanoTime() - start) / 1e9);
     }
 }
