@@ -14,7 +14,11 @@ final class SparkFixtures {
     private SparkFixtures() {
     }
 
-    /** Spark in this JVM with two threads, as {@code local[2]}, without its web UI. */
+    /**
+     * Spark in this JVM with two threads, as {@code local[2]}, without its web UI; one session for
+     * every test class of the run (starting Spark is the slow part), stopped by Spark's own shutdown
+     * hook when the JVM ends.
+     */
     static SparkSession spark() {
         return SparkSession.builder().master("local[2]").appName("sluice-spark-test")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")

@@ -21,7 +21,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +37,6 @@ class SparkPipelineTest {
     static void startSparkAndWriteImages() throws IOException {
         config = SparkFixtures.write(dir);
         spark = SparkFixtures.spark();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
     }
 
     private static Dataset<Row> binaryFiles() {
