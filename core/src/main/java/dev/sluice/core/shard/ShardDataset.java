@@ -115,7 +115,8 @@ public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>
         int[] order = ShardAssignment.epochOrder(shards.size(), seed, epoch, shuffle);
         int[] share = ShardAssignment.share(order, rank.rank(), rank.worldSize(), worker.id(), worker.numWorkers());
         SampleBuffer<RawSample> buffer = new SampleBuffer<>(shuffle ? shuffleBuffer : 1,
-                Seeds.derive(seed, BUFFER_STREAM, epoch, rank.worldSize(), rank.rank(), worker.numWorkers(), worker.id()));
+                Seeds.derive(seed, BUFFER_STREAM, epoch, rank.worldSize(), rank.rank(), worker.numWorkers(),
+                        worker.id()));
         ShardStream<T> stream = new ShardStream<>(shards, decoding, epoch, layout, share, buffer,
                 onError == ErrorPolicy.SKIP, skips);
         if (position != null) {

@@ -74,7 +74,8 @@ public final class ShardWriter implements Closeable {
      *
      * @param key the sample's key: a relative path whose last segment has no dot (WebDataset groups
      *        members by the name before the first dot), such as {@code "000123"} or {@code "cats/000123"}
-     * @param members extension (without the leading dot, such as {@code "jpg"} or {@code "seg.png"}) to bytes; at least one
+     * @param members extension (without the leading dot, such as {@code "jpg"} or {@code "seg.png"}) to
+     *        bytes; at least one
      * @throws IllegalArgumentException if the key or an extension could not be read back as written
      * @throws IOException if a shard cannot be created or written, or already exists; the writer is
      *         then closed and the incomplete shard deleted

@@ -96,7 +96,8 @@ record StreamPosition(Layout layout, int shardCount, int fingerprint, int cursor
         int at = 0;
         for (int i = 0; i < letters.length(); i++) {
             if (at >= part.length() || part.charAt(at) != letters.charAt(i)) {
-                throw new NumberFormatException("'" + part + "' must read " + String.join("<n>", letters.split("")) + "<n>");
+                throw new NumberFormatException("'" + part + "' must read " + String.join("<n>", letters.split(""))
+                        + "<n>");
             }
             int end = at + 1;
             while (end < part.length() && Character.isDigit(part.charAt(end))) {

@@ -19,9 +19,9 @@ record LoaderSettings(int batchSize, boolean shuffle, int numWorkers, boolean dr
      * @param loaderShuffles whether the loader itself shuffles; false for a stream, which shuffles itself
      */
     <T, B> DataLoaderBuilder<T, B> applyTo(DataLoaderBuilder<T, B> builder, boolean loaderShuffles) {
-        builder.batchSize(batchSize).shuffle(loaderShuffles && shuffle).numWorkers(numWorkers).dropLast(dropLast).seed(seed)
-                .onError(onError).pinMemory(pinMemory).timeout(timeout).persistentWorkers(persistentWorkers)
-                .inOrder(inOrder);
+        builder.batchSize(batchSize).shuffle(loaderShuffles && shuffle).numWorkers(numWorkers).dropLast(dropLast)
+                .seed(seed).onError(onError).pinMemory(pinMemory).timeout(timeout)
+                .persistentWorkers(persistentWorkers).inOrder(inOrder);
         if (prefetchFactor != null) {
             builder.prefetchFactor(prefetchFactor);
         }

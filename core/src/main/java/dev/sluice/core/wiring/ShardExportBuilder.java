@@ -84,7 +84,11 @@ public final class ShardExportBuilder {
         return this;
     }
 
-    /** The modification time of every member; default now. @throws IllegalArgumentException as {@link ShardWriter.Builder#mtime} */
+    /**
+     * The modification time of every member; default now.
+     *
+     * @throws IllegalArgumentException as {@link ShardWriter.Builder#mtime}
+     */
     public ShardExportBuilder mtime(Instant time) {
         ShardWriter.builder(out).mtime(time);
         this.mtime = time;
