@@ -33,7 +33,7 @@ public final class Main {
 
     static {
         for (Command command : List.of(new DemoCommand(), new RunCommand(), new DumpCommand(), new DecodeCommand(),
-                new InspectCommand(), new BenchCommand(), new PluginsCommand())) {
+                new InspectCommand(), new BenchCommand(), new SoakCommand(), new PluginsCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }
