@@ -86,7 +86,7 @@ class ErrorsTest {
 
     @Test
     void anUnknownCommandGetsTheCommandsAndASuggestion() {
-        assertOneLine(2, "sluice: unknown command 'rn'; commands: demo, run, dump, decode, inspect, bench, plugins. "
+        assertOneLine(2, "sluice: unknown command 'rn'; commands: demo, run, dump, decode, inspect, bench, soak, plugins. "
                 + "Did you mean 'run'?", Cli.run("rn", "x.yaml"));
     }
 
