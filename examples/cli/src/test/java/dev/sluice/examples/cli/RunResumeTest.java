@@ -58,6 +58,20 @@ class RunResumeTest {
     }
 
     @Test
+    void anEndlessRunContinuesItsStepsWhereItStopped() {
+        Path state = dir.resolve("state.txt");
+        String[] endless = {"--set", "dataset.repeat=forever", "--set", "loader.batch_size=3"};
+        List<String> whole = indices(run(concat(endless, "--steps", "8")));
+        List<String> first = indices(run(concat(endless, "--steps", "5", "--resume", state.toString())));
+        List<String> second = indices(run(concat(endless, "--steps", "3", "--resume", state.toString())));
+        assertEquals(whole, Stream.concat(first.stream(), second.stream()).toList());
+    }
+
+    private static String[] concat(String[] first, String... second) {
+        return Stream.concat(Stream.of(first), Stream.of(second)).toArray(String[]::new);
+    }
+
+    @Test
     void aFinishedRunHasNothingLeftToDo() {
         Path state = dir.resolve("state.txt");
         run("--resume", state.toString());
