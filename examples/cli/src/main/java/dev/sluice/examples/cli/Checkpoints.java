@@ -50,12 +50,17 @@ final class Checkpoints implements AutoCloseable {
         return true;
     }
 
-    /** After the work on the batch {@link #startBatch()} allowed: {@code state} counts it. */
+    /**
+     * After the work on the batch {@link #startBatch()} allowed: {@code state} counts it; null when
+     * the work failed, which counts nothing and only lets the shutdown hook in again.
+     */
     void finishBatch(LoaderState state) throws IOException {
         try {
-            last = state;
-            if (++sinceSaved >= every) {
-                save();
+            if (state != null) {
+                last = state;
+                if (++sinceSaved >= every) {
+                    save();
+                }
             }
         } finally {
             lock.unlock();
@@ -90,7 +95,8 @@ final class Checkpoints implements AutoCloseable {
         sinceSaved = 0;
     }
 
-    private void saveOnShutdown() {
+    /** What the shutdown hook does; package-private so that a test can play the JVM stopping. */
+    void saveOnShutdown() {
         lock.lock();
         try {
             stopping = true;
@@ -104,23 +110,25 @@ final class Checkpoints implements AutoCloseable {
         }
     }
 
-    /** Saves the last state and removes the shutdown hook. */
+    /** Saves the last state, unless the shutdown hook did, and removes the hook. */
     @Override
     public void close() throws IOException {
         lock.lock();
+        boolean stopped = stopping;
         try {
-            if (stopping) {
-                return;
+            if (!stopped) {
+                save();
             }
-            save();
         } finally {
             lock.unlock();
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
-            // The JVM is already shutting down: the hook runs anyway and saves the same state again.
-            err.println("sluice run: shutting down while finishing; the state in " + file.path() + " stands");
+            // The JVM is shutting down: the hook runs (or ran) and saves the same state; nothing to undo.
+            if (!stopped) {
+                err.println("sluice run: the JVM is shutting down; the shutdown hook saves the state to " + file.path());
+            }
         }
     }
 }

@@ -129,9 +129,14 @@ final class RunCommand implements Command {
                     if (checkpoints != null && !checkpoints.startBatch()) {
                         break;
                     }
-                    work(batch, iterator.indices());
-                    if (checkpoints != null) {
-                        checkpoints.finishBatch(loader.state());
+                    boolean worked = false;
+                    try {
+                        work(batch, iterator.indices());
+                        worked = true;
+                    } finally {
+                        if (checkpoints != null) {
+                            checkpoints.finishBatch(worked ? loader.state() : null);
+                        }
                     }
                     batches++;
                     samples += batch.size();
