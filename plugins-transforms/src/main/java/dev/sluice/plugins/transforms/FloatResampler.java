@@ -19,6 +19,7 @@ final class FloatResampler implements Resampler {
     private static final boolean HARDWARE_FMA = hardwareFma();
     /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 half to even. */
     private static final float ROUNDING = 12582912f;
+    private static final int ROUNDING_BITS = Float.floatToRawIntBits(ROUNDING);
 
     /**
      * Each thread's buffers for the passes, grown to the largest image it has resized and kept: a loader's
@@ -109,8 +110,10 @@ final class FloatResampler implements Resampler {
                 }
             }
             for (int i = 0; i < rowLength; i++) {
-                int v = (int) ((sum[i] + ROUNDING) - ROUNDING);
-                out[i] = v < 0 ? 0 : Math.min(v, 255);
+                // sum + 1.5 * 2^23 lies in [2^23, 2^24), where a float's step is 1: its bits minus the constant's
+                // are (sum + 1.5 * 2^23) - 1.5 * 2^23 exactly, without the float-to-int conversion's overflow check.
+                int v = Float.floatToRawIntBits(sum[i] + ROUNDING) - ROUNDING_BITS;
+                out[i] = Math.max(0, Math.min(v, 255));
             }
             sink.row(oy - window.y0(), out);
         }
