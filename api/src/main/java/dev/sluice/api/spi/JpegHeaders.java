@@ -158,6 +158,10 @@ final class JpegHeaders {
                 }
                 i += 8;
             }
+            if (i == last) {
+                // The skip can land on the last byte, which has no byte after it to make a marker.
+                break;
+            }
             if (data.get(i) != (byte) 0xFF) {
                 i++;
                 continue;

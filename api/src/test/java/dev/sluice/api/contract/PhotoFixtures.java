@@ -89,7 +89,7 @@ final class PhotoFixtures {
         return in;
     }
 
-    private static byte[] resource(String name) {
+    static byte[] resource(String name) {
         try (InputStream in = open(name)) {
             return in.readAllBytes();
         } catch (IOException e) {

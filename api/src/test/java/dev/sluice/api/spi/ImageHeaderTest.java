@@ -99,6 +99,22 @@ class ImageHeaderTest {
         }
     }
 
+    /** Found by DecoderFuzzContract (a progressive JPEG cut to 712 bytes): the scan search read past the end. */
+    @Test
+    void aJpegEndingOnAnFfOfItsScanDataIsRefusedAsTruncated() {
+        byte[] head = {(byte) 0xFF, (byte) 0xD8,
+            (byte) 0xFF, (byte) 0xC0, 0, 17, 8, 0, 1, 0, 1, 3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0,
+            (byte) 0xFF, (byte) 0xDA, 0, 12, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 63, 0};
+        for (int scanBytes = 0; scanBytes < 24; scanBytes++) {
+            byte[] cut = Arrays.copyOf(head, head.length + scanBytes + 1);
+            Arrays.fill(cut, head.length, cut.length - 1, (byte) 0x11);
+            cut[cut.length - 1] = (byte) 0xFF;
+            int scan = scanBytes;
+            DecodeException refused = assertThrows(DecodeException.class, () -> read(cut), () -> scan + " scan bytes");
+            assertTrue(refused.reason().startsWith("truncated JPEG"), refused::getMessage);
+        }
+    }
+
     @Test
     void aScanBeforeTheFrameHeaderIsRefused() {
         byte[] sos = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xDA, 0, 8, 1, 1, 0, 0, 63, 0, 1, 2};

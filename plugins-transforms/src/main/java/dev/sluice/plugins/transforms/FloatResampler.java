@@ -19,6 +19,16 @@ final class FloatResampler implements Resampler {
     private static final boolean HARDWARE_FMA = hardwareFma();
     /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 half to even. */
     private static final float ROUNDING = 12582912f;
+    private static final int ROUNDING_BITS = Float.floatToRawIntBits(ROUNDING);
+
+    /**
+     * Each thread's buffers for the passes, grown to the largest image it has resized and kept: a loader's
+     * workers resize image after image, and a fresh megabyte of floats per image showed as most of their
+     * allocation. Only {@link #resample} touches them, and it does not call itself. Buffers larger than
+     * {@link Scratch#KEPT_FLOATS} are used once and dropped, so that one huge image does not pin its
+     * buffer to the thread.
+     */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final AxisTable columns;
     private final AxisTable rows;
@@ -63,7 +73,8 @@ final class FloatResampler implements Resampler {
         int rowLength = window.width() * source.channels;
         int firstRow = rows.firstSource(window.y0(), window.y1());
         int lastRow = rows.lastSource(window.y0(), window.y1());
-        float[] horizontal = new float[(lastRow - firstRow + 1) * rowLength];
+        Scratch scratch = SCRATCH.get().ensure((lastRow - firstRow + 1) * rowLength, rowLength);
+        float[] horizontal = scratch.horizontal;
         for (int r = firstRow; r <= lastRow; r++) {
             int at = (r - firstRow) * rowLength;
             if (source.channels == 3) {
@@ -72,8 +83,8 @@ final class FloatResampler implements Resampler {
                 horizontal(source.data, r * source.rowBytes(), source.channels, window.x0(), window.x1(), horizontal, at);
             }
         }
-        float[] sum = new float[rowLength];
-        int[] out = new int[rowLength];
+        float[] sum = scratch.sum;
+        int[] out = scratch.out;
         for (int oy = window.y0(); oy < window.y1(); oy++) {
             int t = oy * rows.taps;
             int base = (rows.index[t] - firstRow) * rowLength;
@@ -99,35 +110,96 @@ final class FloatResampler implements Resampler {
                 }
             }
             for (int i = 0; i < rowLength; i++) {
-                int v = (int) ((sum[i] + ROUNDING) - ROUNDING);
-                out[i] = v < 0 ? 0 : Math.min(v, 255);
+                // sum + 1.5 * 2^23 lies in [2^23, 2^24), where a float's step is 1: its bits minus the constant's
+                // are (sum + 1.5 * 2^23) - 1.5 * 2^23 exactly, without the float-to-int conversion's overflow check.
+                int v = Float.floatToRawIntBits(sum[i] + ROUNDING) - ROUNDING_BITS;
+                out[i] = Math.max(0, Math.min(v, 255));
             }
             sink.row(oy - window.y0(), out);
         }
     }
 
+    /**
+     * The horizontal pass for RGB, two output pixels at a time: their six sums are independent, so the
+     * processor overlaps their multiply-adds instead of waiting on one chain of three (the pass is bound
+     * by the latency of the chain otherwise). Each sum still adds its own taps in order, so the values
+     * are those of one pixel at a time.
+     */
     private void horizontalRgb(byte[] data, int rowStart, int x0, int x1, float[] out, int at) {
         int[] index = columns.index;
         float[] weight = columns.weight;
+        int[] count = columns.count;
         int taps = columns.taps;
         boolean fma = fused;
-        for (int ox = x0; ox < x1; ox++) {
+        int ox = x0;
+        for (; ox + 1 < x1; ox += 2) {
+            int t = ox * taps;
+            int u = t + taps;
+            int s = rowStart + index[t] * 3;
+            int q = rowStart + index[u] * 3;
+            float w = weight[t];
+            float v = weight[u];
+            float r0 = (data[s] & 0xFF) * w;
+            float g0 = (data[s + 1] & 0xFF) * w;
+            float b0 = (data[s + 2] & 0xFF) * w;
+            float r1 = (data[q] & 0xFF) * v;
+            float g1 = (data[q + 1] & 0xFF) * v;
+            float b1 = (data[q + 2] & 0xFF) * v;
+            int n0 = count[ox];
+            int n1 = count[ox + 1];
+            int both = Math.min(n0, n1);
+            int k = 1;
+            for (; k < both; k++) {
+                s = rowStart + index[t + k] * 3;
+                q = rowStart + index[u + k] * 3;
+                w = weight[t + k];
+                v = weight[u + k];
+                r0 = accumulate(r0, data[s] & 0xFF, w, fma);
+                r1 = accumulate(r1, data[q] & 0xFF, v, fma);
+                g0 = accumulate(g0, data[s + 1] & 0xFF, w, fma);
+                g1 = accumulate(g1, data[q + 1] & 0xFF, v, fma);
+                b0 = accumulate(b0, data[s + 2] & 0xFF, w, fma);
+                b1 = accumulate(b1, data[q + 2] & 0xFF, v, fma);
+            }
+            for (int j = k; j < n0; j++) {
+                s = rowStart + index[t + j] * 3;
+                w = weight[t + j];
+                r0 = accumulate(r0, data[s] & 0xFF, w, fma);
+                g0 = accumulate(g0, data[s + 1] & 0xFF, w, fma);
+                b0 = accumulate(b0, data[s + 2] & 0xFF, w, fma);
+            }
+            for (int j = k; j < n1; j++) {
+                q = rowStart + index[u + j] * 3;
+                v = weight[u + j];
+                r1 = accumulate(r1, data[q] & 0xFF, v, fma);
+                g1 = accumulate(g1, data[q + 1] & 0xFF, v, fma);
+                b1 = accumulate(b1, data[q + 2] & 0xFF, v, fma);
+            }
+            out[at] = r0;
+            out[at + 1] = g0;
+            out[at + 2] = b0;
+            out[at + 3] = r1;
+            out[at + 4] = g1;
+            out[at + 5] = b1;
+            at += 6;
+        }
+        if (ox < x1) {
             int t = ox * taps;
             int s = rowStart + index[t] * 3;
             float w = weight[t];
             float r = (data[s] & 0xFF) * w;
             float g = (data[s + 1] & 0xFF) * w;
             float b = (data[s + 2] & 0xFF) * w;
-            for (int k = 1, n = columns.count[ox]; k < n; k++) {
+            for (int k = 1, n = count[ox]; k < n; k++) {
                 s = rowStart + index[t + k] * 3;
                 w = weight[t + k];
                 r = accumulate(r, data[s] & 0xFF, w, fma);
                 g = accumulate(g, data[s + 1] & 0xFF, w, fma);
                 b = accumulate(b, data[s + 2] & 0xFF, w, fma);
             }
-            out[at++] = r;
-            out[at++] = g;
-            out[at++] = b;
+            out[at] = r;
+            out[at + 1] = g;
+            out[at + 2] = b;
         }
     }
 
@@ -144,6 +216,34 @@ final class FloatResampler implements Resampler {
                 }
                 out[at++] = sum;
             }
+        }
+    }
+
+    /** One thread's reusable buffers: the horizontal pass's output rows, one vertical sum row, one output row. */
+    private static final class Scratch {
+        /** 16 MiB of floats: a 12-megapixel photograph's rows narrowed to 1,000 RGB columns. */
+        static final int KEPT_FLOATS = 4 << 20;
+
+        float[] horizontal = new float[0];
+        float[] sum = new float[0];
+        int[] out = new int[0];
+
+        Scratch ensure(int horizontalLength, int rowLength) {
+            if (horizontalLength > KEPT_FLOATS) {
+                Scratch once = new Scratch();
+                once.horizontal = new float[horizontalLength];
+                once.sum = new float[rowLength];
+                once.out = new int[rowLength];
+                return once;
+            }
+            if (horizontal.length < horizontalLength) {
+                horizontal = new float[horizontalLength];
+            }
+            if (sum.length < rowLength) {
+                sum = new float[rowLength];
+                out = new int[rowLength];
+            }
+            return this;
         }
     }
 }

@@ -94,7 +94,7 @@ final class FusedPipeline implements TypedTransform<Image, Tensor> {
     }
 
     private Plan plan(Image image, RandomGenerator random) {
-        Raster source = Raster.of(image);
+        Raster source = Raster.borrow(image);
         Resampler resampler;
         Window window;
         if (randomCrop != null) {

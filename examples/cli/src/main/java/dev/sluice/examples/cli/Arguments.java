@@ -17,8 +17,9 @@ import java.util.TreeSet;
 final class Arguments {
     /** Every option that takes a value, whichever command uses it. */
     private static final Set<String> VALUED = Set.of("plugins", "set", "epochs", "steps", "out", "batches", "epoch",
-            "backend", "mode", "reduce", "roi", "batch", "warmup", "shard-size", "resize", "quality", "pattern");
-    private static final Set<String> FLAGS = Set.of("verbose", "json", "help");
+            "backend", "mode", "reduce", "roi", "batch", "warmup", "resume", "save-every", "shard-size", "resize",
+            "quality", "pattern");
+    private static final Set<String> FLAGS = Set.of("verbose", "json", "help", "indices");
 
     private final String command;
     private final List<String> positionals;

@@ -33,7 +33,8 @@ public final class Main {
 
     static {
         for (Command command : List.of(new DemoCommand(), new RunCommand(), new DumpCommand(), new DecodeCommand(),
-                new InspectCommand(), new BenchCommand(), new ShardCommand(), new PluginsCommand())) {
+                new InspectCommand(), new BenchCommand(), new SoakCommand(), new ShardCommand(),
+                new PluginsCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }

@@ -37,21 +37,40 @@ final class Memory {
         return OptionalDouble.of(vmHwmKb(Files.readString(STATUS)) / 1024.0);
     }
 
+    /**
+     * The process's resident set size now in MiB ({@code VmRSS} of {@code /proc/self/status}), or
+     * empty where there is no such file (outside Linux).
+     *
+     * @throws IOException when the file exists but cannot be read or has no well-formed VmRSS line
+     */
+    static OptionalDouble rssMb() throws IOException {
+        if (!Files.isReadable(STATUS)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(statusKb(Files.readString(STATUS), "VmRSS") / 1024.0);
+    }
+
     /** The {@code VmHWM:   123456 kB} value of a {@code /proc/<pid>/status} text, in kB. */
     static long vmHwmKb(String status) throws IOException {
+        return statusKb(status, "VmHWM");
+    }
+
+    /** The {@code NAME:   123456 kB} value of a {@code /proc/<pid>/status} text, in kB. */
+    static long statusKb(String status, String name) throws IOException {
+        String key = name + ":";
         for (String line : status.split("\n")) {
-            if (line.startsWith("VmHWM:")) {
-                String value = line.substring("VmHWM:".length()).trim();
+            if (line.startsWith(key)) {
+                String value = line.substring(key.length()).trim();
                 if (value.endsWith("kB")) {
                     try {
                         return Long.parseLong(value.substring(0, value.length() - 2).trim());
                     } catch (NumberFormatException e) {
-                        throw new IOException(STATUS + ": VmHWM is not a number of kB: '" + line + "'", e);
+                        throw new IOException(STATUS + ": " + name + " is not a number of kB: '" + line + "'", e);
                     }
                 }
-                throw new IOException(STATUS + ": VmHWM is not in kB: '" + line + "'");
+                throw new IOException(STATUS + ": " + name + " is not in kB: '" + line + "'");
             }
         }
-        throw new IOException(STATUS + " has no VmHWM line");
+        throw new IOException(STATUS + " has no " + name + " line");
     }
 }

@@ -5,12 +5,20 @@ import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
 import dev.sluice.core.loader.EpochReport;
+import dev.sluice.core.loader.LoaderState;
 import dev.sluice.core.loader.SkippedSample;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** {@code sluice run CONFIG [--epochs N] [--steps N]}: iterates a configured loader with a progress bar. */
+/**
+ * {@code sluice run CONFIG [--epochs N] [--steps N] [--resume STATE_FILE [--save-every N]] [--indices]}:
+ * iterates a configured loader with a progress bar; with {@code --resume}, saves where it is and
+ * continues from there when started again.
+ */
 final class RunCommand implements Command {
+    /** How many skipped samples the summary of an epoch names. */
+    static final int SKIPPED_NAMED = 10;
 
     @Override
     public String name() {
@@ -19,25 +27,30 @@ final class RunCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "run CONFIG [--epochs N] [--steps N]";
+        return "run CONFIG [--epochs N] [--steps N] [--resume STATE_FILE [--save-every N]] [--indices]";
     }
 
     @Override
     public String summary() {
-        return "iterate the loader CONFIG describes, with a progress bar and a summary per epoch";
+        return "iterate the loader CONFIG describes, with a progress bar and a summary per epoch; --resume saves "
+                + "the loader state every N batches (default 100) and on Ctrl-C, and continues from it";
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("epochs", "steps", "set");
+        return Set.of("epochs", "steps", "set", "resume", "save-every", "indices");
     }
 
     @Override
-    public int run(Invocation invocation) {
+    public int run(Invocation invocation) throws IOException {
         Path file = invocation.onlyPath(name(), "CONFIG");
         Arguments arguments = invocation.arguments();
         long epochs = arguments.number("epochs", 1, 1, Long.MAX_VALUE);
         long steps = arguments.number("steps", Long.MAX_VALUE, 1, Long.MAX_VALUE);
+        long saveEvery = arguments.number("save-every", 100, 1, Long.MAX_VALUE);
+        if (arguments.has("save-every") && !arguments.has("resume")) {
+            throw new UsageException("sluice run: --save-every needs --resume STATE_FILE, the file to save to");
+        }
         try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file))) {
             boolean endless = Invocation.isEndless(loader);
             if (endless && !arguments.has("steps")) {
@@ -47,49 +60,124 @@ final class RunCommand implements Command {
             if (endless && arguments.has("epochs")) {
                 throw new UsageException("sluice run: an endless dataset has no epochs; give --steps N alone");
             }
-            long done = 0;
-            for (long epoch = 0; epoch < epochs && done < steps; epoch++) {
-                long perEpoch = endless ? -1 : Invocation.batchesPerEpoch(loader);
-                long planned = endless ? steps : perEpoch < 0 ? steps - done : Math.min(perEpoch, steps - done);
-                done += epoch(invocation, loader, endless ? "steps" : "epoch " + epoch, planned,
-                        !endless && perEpoch < 0 && planned == steps - done ? -1 : planned);
+            Checkpoints checkpoints = null;
+            long resumedDone = 0;
+            if (arguments.has("resume")) {
+                StateFile stateFile = new StateFile(Invocation.path(arguments.option("resume"), "--resume"));
+                LoaderState saved = stateFile.read();
+                if (saved != null) {
+                    restore(loader, saved, stateFile);
+                    resumedDone = saved.batchesDelivered() + saved.alsoDelivered().length;
+                    invocation.err().println("resuming from " + saved);
+                }
+                checkpoints = new Checkpoints(stateFile, saveEvery, loader.state(), invocation.err());
+            }
+            try {
+                new Loop(invocation, loader, checkpoints, endless).run(epochs, steps, resumedDone);
+            } finally {
+                if (checkpoints != null) {
+                    checkpoints.close();
+                }
             }
         }
         return Main.OK;
     }
 
-    /**
-     * Runs one iteration of at most {@code planned} batches; prints its summary; returns the batches
-     * delivered. {@code expected} is what the progress shows as the total: -1 for a stream of unknown length.
-     */
-    private static long epoch(Invocation invocation, DataLoader<LabeledSample<Object>, LabeledBatch> loader, String label,
-            long planned, long expected) {
-        Progress progress = new Progress(invocation.err(), invocation.interactive(), label, expected);
-        long start = System.nanoTime();
-        long batches = 0;
-        long samples = 0;
-        EpochReport report;
-        try (BatchIterator<LabeledBatch> iterator = loader.iterator()) {
-            while (batches < planned && iterator.hasNext()) {
-                LabeledBatch batch = iterator.next();
-                batches++;
-                samples += batch.size();
-                loader.release(batch);
-                progress.update(batches, samples);
+    private static void restore(DataLoader<?, ?> loader, LoaderState saved, StateFile stateFile) {
+        try {
+            loader.restore(saved);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--resume " + stateFile.path() + " does not fit this configuration: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The epochs of one run. */
+    private record Loop(Invocation invocation, DataLoader<LabeledSample<Object>, LabeledBatch> loader,
+            Checkpoints checkpoints, boolean endless) {
+
+        void run(long epochs, long steps, long resumedDone) throws IOException {
+            long done = 0;
+            long alreadyDone = resumedDone;
+            while ((endless || loader.epoch() < epochs) && done < steps
+                    && (checkpoints == null || !checkpoints.stopping())) {
+                // A stream (tar shards) cannot know its batches in advance: its epoch runs to its end.
+                long perEpoch = endless ? -1 : Invocation.batchesPerEpoch(loader);
+                long planned = endless ? steps : perEpoch < 0 ? steps - done
+                        : Math.min(perEpoch - alreadyDone, steps - done);
+                done += epoch(endless ? "steps" : "epoch " + loader.epoch(), planned,
+                        !endless && perEpoch < 0 ? -1 : planned);
+                alreadyDone = 0;
+                if (endless) {
+                    break;
+                }
             }
-            report = iterator.report();
-        } finally {
-            progress.finish();
+            if (!endless && loader.epoch() >= epochs && done == 0) {
+                invocation.err().println("sluice run: nothing left to do: the run is at epoch " + loader.epoch()
+                        + " and --epochs is " + epochs);
+            }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        invocation.out().printf("%s: %d batches, %d samples, %d skipped, %.1f images/s%n", label, report.batches(),
-                report.samples(), report.skipped(), seconds > 0 ? report.samples() / seconds : 0.0);
-        for (SkippedSample skipped : report.firstSkipped()) {
-            invocation.err().println("skipped " + skipped);
+
+        /**
+         * Runs one iteration of at most {@code planned} batches; prints its summary; returns the batches
+         * done. {@code expected} is the progress's total: -1 for a stream of unknown length.
+         */
+        private long epoch(String label, long planned, long expected) throws IOException {
+            Progress progress = new Progress(invocation.err(), invocation.interactive(), label, expected);
+            long start = System.nanoTime();
+            long batches = 0;
+            long samples = 0;
+            boolean ended;
+            EpochReport report;
+            try (BatchIterator<LabeledBatch> iterator = loader.iterator()) {
+                while (batches < planned && iterator.hasNext()) {
+                    LabeledBatch batch = iterator.next();
+                    if (checkpoints != null && !checkpoints.startBatch()) {
+                        break;
+                    }
+                    boolean worked = false;
+                    try {
+                        work(batch, iterator.indices());
+                        worked = true;
+                    } finally {
+                        if (checkpoints != null) {
+                            checkpoints.finishBatch(worked ? loader.state() : null);
+                        }
+                    }
+                    batches++;
+                    samples += batch.size();
+                    progress.update(batches, samples);
+                }
+                ended = !iterator.hasNext();
+                report = iterator.report();
+            } finally {
+                progress.finish();
+            }
+            if (ended && checkpoints != null && !endless) {
+                checkpoints.finishEpoch(loader.state());
+            }
+            summarise(label, report, (System.nanoTime() - start) / 1e9);
+            return batches;
         }
-        if (report.skipped() > report.firstSkipped().size()) {
-            invocation.err().println("... and " + (report.skipped() - report.firstSkipped().size()) + " more skipped");
+
+        /** What the run does with a batch: prints its indices when asked, then gives its memory back. */
+        private void work(LabeledBatch batch, long[] indices) {
+            if (invocation.arguments().flag("indices")) {
+                invocation.out().println("indices " + Shapes.list(indices));
+            }
+            loader.release(batch);
         }
-        return batches;
+
+        private void summarise(String label, EpochReport report, double seconds) {
+            invocation.out().printf("%s: %d batches, %d samples, %d skipped, %.1f images/s%n", label, report.batches(),
+                    report.samples(), report.skipped(), seconds > 0 ? report.samples() / seconds : 0.0);
+            int named = (int) Math.min(SKIPPED_NAMED, report.firstSkipped().size());
+            for (SkippedSample skipped : report.firstSkipped().subList(0, named)) {
+                invocation.err().println("skipped " + skipped);
+            }
+            if (report.skipped() > named) {
+                invocation.err().println("... and " + (report.skipped() - named) + " more skipped");
+            }
+        }
     }
 }

@@ -87,7 +87,8 @@ class ErrorsTest {
 
     @Test
     void anUnknownCommandGetsTheCommandsAndASuggestion() {
-        assertOneLine(2, "sluice: unknown command 'rn'; commands: demo, run, dump, decode, inspect, bench, shard, plugins. "
+        assertOneLine(2, "sluice: unknown command 'rn'; commands: demo, run, dump, decode, inspect, bench, soak, shard, "
+                + "plugins. "
                 + "Did you mean 'run'?", Cli.run("rn", "x.yaml"));
     }
 

@@ -17,6 +17,11 @@ class MemoryTest {
     }
 
     @Test
+    void vmRssIsReadInKilobytes() throws IOException {
+        assertEquals(1, Memory.statusKb("Name:\tjava\nVmPeak:\t 5000000 kB\nVmHWM:\t  184320 kB\nVmRSS:\t 1 kB\n", "VmRSS"));
+    }
+
+    @Test
     void aStatusWithoutVmHwmIsAnErrorNotZero() {
         IOException e = assertThrows(IOException.class, () -> Memory.vmHwmKb("Name:\tjava\nVmRSS:\t 1 kB\n"));
         assertEquals("/proc/self/status has no VmHWM line", e.getMessage());

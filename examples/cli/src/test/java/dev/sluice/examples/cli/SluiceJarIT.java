@@ -88,6 +88,65 @@ class SluiceJarIT {
     }
 
     @Test
+    void aRunStoppedBySigtermResumesWithoutRepeatingOrLosingASample() throws Exception {
+        Path config = SampleCopy.edit(SampleCopy.into(dir.resolve("data")), "repeat: 1", "repeat: 300");
+        Path state = dir.resolve("state.txt");
+        List<String> run = List.of(JAVA.toString(), "-jar", JAR.toString(), "run", config.toString(), "--indices",
+                "--resume", state.toString(), "--save-every", "1", "--set", "loader.batch_size=1", "--set",
+                "loader.shuffle=true");
+        Path firstOut = dir.resolve("first-out.txt");
+        Path firstErr = dir.resolve("first-err.txt");
+        Process first = new ProcessBuilder(run).directory(dir.toFile()).redirectOutput(firstOut.toFile())
+                .redirectError(firstErr.toFile()).start();
+        // Wait until it has saved a state part of the way in; then stop it as Ctrl-C or kill would.
+        long guard = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (first.isAlive() && (!Files.exists(state) || Files.readString(state).contains("delivered=0 "))) {
+            if (System.nanoTime() > guard) {
+                first.destroyForcibly();
+                throw new AssertionError("the first run saved no state");
+            }
+            Thread.sleep(20);
+        }
+        first.destroy();
+        assertTrue(first.waitFor(5, TimeUnit.MINUTES), "the first run did not stop on SIGTERM");
+        String saved = Files.readString(state);
+        assertTrue(saved.startsWith("sluice-loader-state seed=0 epoch=0 "), saved + Files.readString(firstErr));
+        assertTrue(Files.readString(firstErr).contains("stopped; saved sluice-loader-state"),
+                Files.readString(firstErr));
+
+        Cli.Result second = java(run.subList(1, run.size()).toArray(String[]::new));
+        assertEquals(0, second.status(), second::toString);
+
+        List<Long> delivered = new ArrayList<>();
+        for (String line : Files.readAllLines(firstOut)) {
+            delivered.addAll(indices(line));
+        }
+        int firstCount = delivered.size();
+        for (String line : second.outLines()) {
+            delivered.addAll(indices(line));
+        }
+        assertTrue(firstCount > 0 && firstCount < 3000, "the first run delivered " + firstCount);
+        List<Long> sorted = new ArrayList<>(delivered);
+        sorted.sort(null);
+        for (int i = 0; i < 3000; i++) {
+            assertEquals(i, sorted.get(i), "index " + i + " after " + firstCount + " from the first run");
+        }
+        assertEquals(3000, sorted.size());
+    }
+
+    /** The indices of a line {@code indices [4, 1]}; none for any other line. */
+    private static List<Long> indices(String line) {
+        if (!line.startsWith("indices [")) {
+            return List.of();
+        }
+        List<Long> values = new ArrayList<>();
+        for (String value : line.substring("indices [".length(), line.length() - 1).split(", ")) {
+            values.add(Long.parseLong(value));
+        }
+        return values;
+    }
+
+    @Test
     void aConfigurationErrorIsOneLineAndStatusTwo() throws Exception {
         Path config = Files.writeString(dir.resolve("bad.yaml"), "loader:\n  batch_size: seven\n");
         Cli.Result result = java("-jar", JAR.toString(), "run", config.toString());

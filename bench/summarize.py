@@ -1,0 +1,75 @@
+#!/usr/bin/python3
+"""Summarises side-by-side.sh's raw results: medians with min-max, and the issue's ratios.
+
+usage: summarize.py RESULTS.jsonl
+
+Each ratio is given as the ratio of the medians, with the min-max of the same ratio taken round by
+round (the runs of one round ran minutes apart, so their ratio is the fairest single comparison).
+"""
+import json, statistics, sys
+from collections import defaultdict
+
+runs = defaultdict(list)  # key -> [record per round, in order]
+for line in open(sys.argv[1]):
+    if not line.strip():
+        continue
+    r = json.loads(line)
+    if r["system"] == "sluice":
+        res = r["result"]
+        runs[("sluice", r["decoder"], r["pipeline"], r["workers"])].append(
+            {"rate": res["images_per_s"], "first": res["first_batch_s"], "rss": res["peak_rss_mb"],
+             "heap": res["peak_heap_mb"]})
+    elif r["system"] == "pytorch":
+        runs[("pytorch", r["decoder"], r["pipeline"], r["workers"])].append(
+            {"rate": r["images_per_s"], "first": r["first_batch_s"], "rss": r["peak_rss_mb_sum"]})
+    else:
+        runs[("opencv-decode", "cv2.imdecode", "decode", r["threads"])].append({"rate": r["images_per_s"]})
+
+
+def spread(values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return "n/a"
+    return "%.1f (%.1f-%.1f)" % (statistics.median(values), min(values), max(values))
+
+
+def rates(key):
+    return [r["rate"] for r in runs.get(key, [])]
+
+
+print("images/s, median (min-max) over %d rounds" % max(len(v) for v in runs.values()))
+print("%-14s %-13s %-8s %-3s %-26s %-22s %s" % ("system", "decoder", "pipeline", "w", "images/s",
+                                                 "first batch s", "peak RSS MB"))
+for key in sorted(runs):
+    rs = runs[key]
+    print("%-14s %-13s %-8s %-3s %-26s %-22s %s" % (key[0], key[1], key[2], key[3], spread(rates(key)),
+                                                     spread([r.get("first") for r in rs]),
+                                                     spread([r.get("rss") for r in rs])))
+
+
+def ratio(name, top, bottoms, target):
+    """top / max(bottoms), per round and of the medians."""
+    t = rates(top)
+    bs = [rates(b) for b in bottoms]
+    if not t or not all(bs):
+        print("%-52s n/a" % name)
+        return
+    per_round = [t[i] / max(b[i] for b in bs) for i in range(min(len(t), *(len(b) for b in bs)))]
+    of_medians = statistics.median(t) / max(statistics.median(b) for b in bs)
+    verdict = "met" if of_medians >= target else "NOT met"
+    print("%-52s %5.2fx (rounds %.2f-%.2f)  target >= %.2fx: %s" % (name, of_medians, min(per_round),
+                                                                 max(per_round), target, verdict))
+
+
+print("\nratios")
+for pipeline in ("eval", "seed"):
+    best = [("pytorch", "pil", pipeline, 2), ("pytorch", "cv2", pipeline, 2)]
+    ratio("opencv %s / PyTorch best decoder (2 workers)" % pipeline, ("sluice", "opencv", pipeline, 2), best, 2.0)
+    ratio("imageio %s / PyTorch best decoder (2 workers)" % pipeline, ("sluice", "imageio", pipeline, 2), best, 1.5)
+    ratio("opencv %s / OpenCV decode-only on 2 threads" % pipeline, ("sluice", "opencv", pipeline, 2),
+          [("opencv-decode", "cv2.imdecode", "decode", 2)], 0.75)
+for backend in ("opencv", "imageio"):
+    ratio("%s eval: 2 workers / 1 worker" % backend, ("sluice", backend, "eval", 2),
+          [("sluice", backend, "eval", 1)], 1.8)
+ratio("OpenCV decode-only: 2 threads / 1 thread", ("opencv-decode", "cv2.imdecode", "decode", 2),
+      [("opencv-decode", "cv2.imdecode", "decode", 1)], 1.8)

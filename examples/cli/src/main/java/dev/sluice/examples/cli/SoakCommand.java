@@ -1,0 +1,93 @@
+package dev.sluice.examples.cli;
+
+import dev.sluice.core.collate.LabeledBatch;
+import dev.sluice.core.dataset.LabeledSample;
+import dev.sluice.core.loader.BatchIterator;
+import dev.sluice.core.loader.DataLoader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * {@code sluice soak CONFIG [--epochs N] [--warmup N]}: runs the configured pipeline for many
+ * epochs and prints, after each, the heap in use after a full collection, the resident set
+ * ({@code VmRSS}) and the live threads, then how each moved between the end of the warm-up and the
+ * last epoch. A leak shows as a steady climb; a flat line after the warm-up is the goal. One backend
+ * per process, so that each one's resident memory is its own: {@code --set decoder.backend=opencv}.
+ */
+final class SoakCommand implements Command {
+
+    @Override
+    public String name() {
+        return "soak";
+    }
+
+    @Override
+    public String synopsis() {
+        return "soak CONFIG [--epochs N] [--warmup N]";
+    }
+
+    @Override
+    public String summary() {
+        return "run many epochs, printing heap after GC, resident memory (VmRSS) and live threads per epoch";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("epochs", "warmup", "set");
+    }
+
+    @Override
+    public int run(Invocation invocation) throws IOException {
+        Path file = invocation.onlyPath(name(), "CONFIG");
+        Arguments arguments = invocation.arguments();
+        long epochs = arguments.number("epochs", 10, 1, Long.MAX_VALUE);
+        long warmup = arguments.number("warmup", Math.min(2, epochs - 1), 0, epochs - 1);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] heapMb = new double[(int) Math.min(epochs, Integer.MAX_VALUE)];
+        double[] rssMb = new double[heapMb.length];
+        int[] liveThreads = new int[heapMb.length];
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file))) {
+            if (Invocation.isEndless(loader)) {
+                throw new UsageException("sluice soak runs whole epochs, and " + file + " describes an endless "
+                        + "dataset; add --set dataset.repeat=1");
+            }
+            long batches = Invocation.batchesPerEpoch(loader);
+            invocation.out().println("soak " + file + ": " + epochs + " epochs of " + (batches < 0 ? "a stream's"
+                    : Long.toString(batches)) + " batches, " + loader);
+            for (int epoch = 0; epoch < heapMb.length; epoch++) {
+                long start = System.nanoTime();
+                long images = 0;
+                try (BatchIterator<LabeledBatch> iterator = loader.iterator()) {
+                    while (iterator.hasNext()) {
+                        LabeledBatch batch = iterator.next();
+                        images += batch.size();
+                        loader.release(batch);
+                    }
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                // A full collection first, so that the heap figure is what is still reachable, not garbage.
+                memory.gc();
+                heapMb[epoch] = memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+                OptionalDouble rss = Memory.rssMb();
+                rssMb[epoch] = rss.orElse(Double.NaN);
+                liveThreads[epoch] = threads.getThreadCount();
+                invocation.out().printf(Locale.ROOT, "epoch %d: %d images, %.0f images/s, heap %.1f MiB, RSS %.1f MiB, "
+                        + "%d threads%n", epoch, images, seconds > 0 ? images / seconds : 0.0, heapMb[epoch],
+                        rssMb[epoch], liveThreads[epoch]);
+            }
+        }
+        int first = (int) warmup;
+        int last = heapMb.length - 1;
+        invocation.out().printf(Locale.ROOT, "after warm-up (epoch %d to %d): heap %+.1f MiB, RSS %+.1f MiB, threads %+d%n",
+                first, last, heapMb[last] - heapMb[first], rssMb[last] - rssMb[first],
+                liveThreads[last] - liveThreads[first]);
+        return Main.OK;
+    }
+}
