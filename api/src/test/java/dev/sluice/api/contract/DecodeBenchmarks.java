@@ -38,7 +38,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * of each are printed.
  *
  * <pre>{@code
- * DecodeBenchmarks.run("opencv", decoder, Path.of("/work/photos"), 200);
+ * DecodeBenchmarks.run("opencv", decoder, Path.of("../photos"), 200);
  * }</pre>
  */
 public final class DecodeBenchmarks {

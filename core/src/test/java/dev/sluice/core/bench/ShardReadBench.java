@@ -35,7 +35,7 @@ import java.util.Locale;
  * mvn -q -o -pl core,plugins-imageio,plugins-opencv dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -cp "core/target/test-classes:core/target/classes:api/target/classes:plugins-imageio/target/classes:\
  * plugins-opencv/target/classes:$(cat /tmp/cp.txt)" dev.sluice.core.bench.ShardReadBench \
- *     /work/bench-set [num_workers] [repeats] [decoder ids, default imageio,opencv]
+ *     ../bench-set [num_workers] [repeats] [decoder ids, default imageio,opencv]
  * </pre>
  */
 public final class ShardReadBench {
@@ -46,7 +46,7 @@ public final class ShardReadBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path set = Path.of(args.length > 0 ? args[0] : "/work/bench-set");
+        Path set = Path.of(args.length > 0 ? args[0] : "../bench-set");
         int workers = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         List<String> decoders = List.of((args.length > 3 ? args[3] : "imageio,opencv").split(","));

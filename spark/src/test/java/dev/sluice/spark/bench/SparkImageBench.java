@@ -29,7 +29,7 @@ import org.apache.spark.sql.SparkSession;
  *     -Dmdep.outputFile=target/cp.txt
  * java [Spark's --add-opens flags, as in spark/pom.xml] -cp "spark/target/test-classes:spark/target/classes:\
  * core/target/classes:api/target/classes:api/target/test-classes:plugins-imageio/target/classes:\
- * plugins-opencv/target/classes:$(cat spark/target/cp.txt)" dev.sluice.spark.bench.SparkImageBench /work/bench-set [repeats]
+ * plugins-opencv/target/classes:$(cat spark/target/cp.txt)" dev.sluice.spark.bench.SparkImageBench ../bench-set [repeats]
  * </pre>
  */
 public final class SparkImageBench {
@@ -37,7 +37,7 @@ public final class SparkImageBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path images = Path.of(args.length > 0 ? args[0] : "/work/bench-set").resolve("images");
+        Path images = Path.of(args.length > 0 ? args[0] : "../bench-set").resolve("images");
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         SparkSession spark = SparkSession.builder().master("local[2]").appName("sluice-vs-spark-image")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
