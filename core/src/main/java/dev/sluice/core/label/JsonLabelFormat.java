@@ -2,12 +2,14 @@ package dev.sluice.core.label;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelSink;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,20 +40,46 @@ final class JsonLabelFormat implements LabelFormat {
 
     @Override
     public void read(Path source, LabelSink sink) throws IOException {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(source),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(source), 1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
             long number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
+            for (int b = in.read(); ; b = in.read()) {
+                if (b != '\n' && b != -1) {
+                    line.write(b);
+                    continue;
                 }
-                if (!line.isBlank()) {
-                    readObject(line, null, number, sink);
+                if (b == -1 && line.size() == 0) {
+                    return;
+                }
+                number++;
+                readLine(line.toByteArray(), number, utf8, sink);
+                line.reset();
+                if (b == -1) {
+                    return;
                 }
             }
+        }
+    }
+
+    /** One line's bytes: a bad UTF-8 sequence is that line's problem, and reading goes on. */
+    private void readLine(byte[] bytes, long number, CharsetDecoder utf8, LabelSink sink) {
+        String text;
+        try {
+            text = utf8.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new IOException(source + ": not UTF-8 text", e);
+            sink.problem(number, new String(bytes, StandardCharsets.UTF_8), "not UTF-8 text");
+            return;
+        }
+        if (number == 1 && text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.endsWith("\r")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        if (!text.isBlank()) {
+            readObject(text, null, number, sink);
         }
     }
 
