@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * adjustments in the drawn order. The adjustments blend in float32 and truncate to 8 bits as
  * torchvision's {@code _blend}; hue goes through HSV in float32.
  */
-final class ColorJitter implements TypedTransform<Image, Image> {
+final class ColorJitter implements ImageTransform {
     static final int BRIGHTNESS = 0;
     static final int CONTRAST = 1;
     static final int SATURATION = 2;
@@ -105,16 +105,6 @@ final class ColorJitter implements TypedTransform<Image, Image> {
             }
         }
         return (float) sum / (float) (raster.width * raster.height);
-    }
-
-    @Override
-    public Class<?> inputType() {
-        return Image.class;
-    }
-
-    @Override
-    public Class<?> outputType() {
-        return Image.class;
     }
 
     @Override

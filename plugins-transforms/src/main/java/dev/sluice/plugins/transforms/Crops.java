@@ -47,7 +47,7 @@ final class Crops {
     }
 
     /** {@code center_crop}. */
-    static final class Center implements TypedTransform<Image, Image> {
+    static final class Center implements ImageTransform {
         final int height;
         final int width;
 
@@ -65,23 +65,13 @@ final class Crops {
         }
 
         @Override
-        public Class<?> inputType() {
-            return Image.class;
-        }
-
-        @Override
-        public Class<?> outputType() {
-            return Image.class;
-        }
-
-        @Override
         public String toString() {
             return "center_crop(size=" + height + "x" + width + ")";
         }
     }
 
     /** {@code random_crop}: optional padding, optional padding up to the crop size, then a uniform position. */
-    static final class Random implements TypedTransform<Image, Image> {
+    static final class Random implements ImageTransform {
         private final int height;
         private final int width;
         private final int[] padding;
@@ -137,23 +127,13 @@ final class Crops {
         }
 
         @Override
-        public Class<?> inputType() {
-            return Image.class;
-        }
-
-        @Override
-        public Class<?> outputType() {
-            return Image.class;
-        }
-
-        @Override
         public String toString() {
             return "random_crop(size=" + height + "x" + width + ")";
         }
     }
 
     /** The seed's {@code get_rect_image}: the rectangle {@code [x, y, w, h]}, which must lie inside the image. */
-    static final class Rect implements TypedTransform<Image, Image> {
+    static final class Rect implements ImageTransform {
         private final Region rect;
 
         Rect(Region rect) {
@@ -167,16 +147,6 @@ final class Crops {
                         + "x" + image.height() + " image");
             }
             return cut(Raster.of(image), rect.x(), rect.y(), rect.width(), rect.height()).toImage();
-        }
-
-        @Override
-        public Class<?> inputType() {
-            return Image.class;
-        }
-
-        @Override
-        public Class<?> outputType() {
-            return Image.class;
         }
 
         @Override

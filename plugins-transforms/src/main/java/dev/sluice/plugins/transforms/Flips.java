@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * probability {@code p}. Like torchvision, each call draws one uniform number and flips when it is
  * below {@code p}, so {@code p = 0} and {@code p = 1} still consume one draw.
  */
-final class Flips implements TypedTransform<Image, Image> {
+final class Flips implements ImageTransform {
     private final boolean horizontal;
     private final double p;
 
@@ -60,16 +60,6 @@ final class Flips implements TypedTransform<Image, Image> {
             System.arraycopy(source.data, y * rowBytes, out, (source.height - 1 - y) * rowBytes, rowBytes);
         }
         return new Raster(out, source.width, source.height, source.channels);
-    }
-
-    @Override
-    public Class<?> inputType() {
-        return Image.class;
-    }
-
-    @Override
-    public Class<?> outputType() {
-        return Image.class;
     }
 
     @Override

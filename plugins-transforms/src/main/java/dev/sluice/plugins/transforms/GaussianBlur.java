@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * torchvision convolves in float32 with the outer-product kernel, so a result sitting on a rounding
  * tie may differ by one level.
  */
-final class GaussianBlur implements TypedTransform<Image, Image> {
+final class GaussianBlur implements ImageTransform {
     private final int kernelX;
     private final int kernelY;
     private final double[] sigma;
@@ -102,16 +102,6 @@ final class GaussianBlur implements TypedTransform<Image, Image> {
             positions[i] = p < 0 ? -p : p >= size ? 2 * (size - 1) - p : p;
         }
         return positions;
-    }
-
-    @Override
-    public Class<?> inputType() {
-        return Image.class;
-    }
-
-    @Override
-    public Class<?> outputType() {
-        return Image.class;
     }
 
     @Override

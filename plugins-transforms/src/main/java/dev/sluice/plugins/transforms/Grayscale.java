@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * {@code color_jitter} must use to match torchvision, so both use it. A grey image passes through,
  * or is repeated into 3 channels.
  */
-final class Grayscale implements TypedTransform<Image, Image> {
+final class Grayscale implements ImageTransform {
     private static final float R = 0.2989f;
     private static final float G = 0.587f;
     private static final float B = 0.114f;
@@ -56,16 +56,6 @@ final class Grayscale implements TypedTransform<Image, Image> {
             out[3 * p + 2] = grey[p];
         }
         return Image.wrap(image.width(), image.height(), 3, out);
-    }
-
-    @Override
-    public Class<?> inputType() {
-        return Image.class;
-    }
-
-    @Override
-    public Class<?> outputType() {
-        return Image.class;
     }
 
     @Override

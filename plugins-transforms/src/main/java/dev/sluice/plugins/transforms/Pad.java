@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * repeated), {@code reflect} (mirrored without repeating the edge: 2 1 | 0 1 2) and
  * {@code symmetric} (mirrored with it: 1 0 | 0 1 2).
  */
-final class Pad implements TypedTransform<Image, Image> {
+final class Pad implements ImageTransform {
     enum Mode { CONSTANT, EDGE, REFLECT, SYMMETRIC }
 
     private final int[] ltrb;
@@ -93,16 +93,6 @@ final class Pad implements TypedTransform<Image, Image> {
             };
         }
         return positions;
-    }
-
-    @Override
-    public Class<?> inputType() {
-        return Image.class;
-    }
-
-    @Override
-    public Class<?> outputType() {
-        return Image.class;
     }
 
     @Override

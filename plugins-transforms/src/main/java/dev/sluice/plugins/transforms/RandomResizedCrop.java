@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * whose ratio is within bounds. The resize is the one {@code resize} does, read straight from the
  * crop's pixels.
  */
-final class RandomResizedCrop implements TypedTransform<Image, Image> {
+final class RandomResizedCrop implements ImageTransform {
     private static final int TRIES = 10;
 
     final int height;
@@ -90,16 +90,6 @@ final class RandomResizedCrop implements TypedTransform<Image, Image> {
         ImageSink sink = new ImageSink(width, height, image.channels());
         resampler.resample(source, Window.whole(width, height), sink);
         return sink.raster().toImage();
-    }
-
-    @Override
-    public Class<?> inputType() {
-        return Image.class;
-    }
-
-    @Override
-    public Class<?> outputType() {
-        return Image.class;
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  * {@code (t + t % 2) / 2} pixels either side of it, with round corners of that radius (the outer
  * corner pixel is left out, as OpenCV's round line caps leave it). Parts outside the image are clipped.
  */
-final class Rectangles implements TypedTransform<Image, Image> {
+final class Rectangles implements ImageTransform {
     /** The seed meant red: it passed OpenCV's BGR red (0, 0, 255) to an RGB array, which drew blue. */
     static final int[] RED = {255, 0, 0};
 
@@ -89,16 +89,6 @@ final class Rectangles implements TypedTransform<Image, Image> {
                 }
             }
         }
-    }
-
-    @Override
-    public Class<?> inputType() {
-        return Image.class;
-    }
-
-    @Override
-    public Class<?> outputType() {
-        return Image.class;
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * ({@code height} and/or {@code width}, a missing one keeping the aspect ratio with Python's
  * {@code int()}), or OpenCV's factors ({@code fx}, {@code fy}, sizes rounded half to even).
  */
-final class Resize implements TypedTransform<Image, Image> {
+final class Resize implements ImageTransform {
     /** Which rule turns the input size into the output size. */
     enum Rule { TORCHVISION, SEED, FACTORS }
 
@@ -115,16 +115,6 @@ final class Resize implements TypedTransform<Image, Image> {
         ImageSink sink = new ImageSink(out[0], out[1], image.channels());
         resampler.resample(Raster.of(image), Window.whole(out[0], out[1]), sink);
         return sink.raster().toImage();
-    }
-
-    @Override
-    public Class<?> inputType() {
-        return Image.class;
-    }
-
-    @Override
-    public Class<?> outputType() {
-        return Image.class;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * blended by the covered fraction when bilinear. With {@code expand} the output grows to hold the
  * whole rotated image.
  */
-final class Rotation implements TypedTransform<Image, Image> {
+final class Rotation implements ImageTransform {
     private final double[] degrees;
     private final Interpolation interpolation;
     private final boolean expand;
@@ -168,16 +168,6 @@ final class Rotation implements TypedTransform<Image, Image> {
 
     private static float truncate(float value) {
         return value < 0 ? (float) Math.ceil(value) : (float) Math.floor(value);
-    }
-
-    @Override
-    public Class<?> inputType() {
-        return Image.class;
-    }
-
-    @Override
-    public Class<?> outputType() {
-        return Image.class;
     }
 
     @Override

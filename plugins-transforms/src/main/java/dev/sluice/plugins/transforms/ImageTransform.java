@@ -1,0 +1,17 @@
+package dev.sluice.plugins.transforms;
+
+import dev.sluice.api.Image;
+
+/** A transform of this pack from an image to an image, which says so once for all of them. */
+interface ImageTransform extends TypedTransform<Image, Image> {
+
+    @Override
+    default Class<?> inputType() {
+        return Image.class;
+    }
+
+    @Override
+    default Class<?> outputType() {
+        return Image.class;
+    }
+}
