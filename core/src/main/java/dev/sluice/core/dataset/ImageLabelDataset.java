@@ -5,6 +5,7 @@ import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Transform;
 import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.sampler.Seeds;
@@ -98,29 +99,77 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
     @Override
     public LabeledSample<T> get(long index, RandomGenerator random) {
         long entry = entry(index);
-        String path = this.index.path(entry);
-        Path file;
-        try {
-            file = imageRoot.resolve(path);
-        } catch (InvalidPathException e) {
-            throw new SampleLoadException(index, path, "not a valid path: " + e.getReason(), e);
-        }
-        Image image;
-        try {
-            image = decoder.decode(file, decodeOptions);
-        } catch (DecodeException e) {
-            throw new SampleLoadException(index, file.toString(), e.reason(), e);
-        }
+        Path file = file(index, entry);
+        Image image = decode(index, file);
         T input;
         try {
             input = transform.apply(image, random);
         } catch (RuntimeException e) {
-            throw new SampleLoadException(index, file.toString(), "the transform failed: " + e.getMessage(), e);
+            throw transformFailure(index, file, e);
         }
         if (input == null) {
             throw new SampleLoadException(index, file.toString(), "the transform returned null", null);
         }
         return new LabeledSample<>(input, this.index.labels(entry));
+    }
+
+    /**
+     * Whether {@link #prepare} can be used: the transform is a {@link SlotTransform}, which can write
+     * each sample's tensor straight into its place in a batch.
+     */
+    public boolean writesIntoSlots() {
+        return transform instanceof SlotTransform<?>;
+    }
+
+    /**
+     * Sample {@code index} up to writing its tensor: decoded, checked, its random draws made from
+     * {@code random} exactly as {@link #get(long, RandomGenerator)} makes them, and paired with its
+     * labels. Writing the pending input gives the tensor {@code get} would return.
+     *
+     * @throws IllegalStateException if the transform is not a {@link SlotTransform} ({@link #writesIntoSlots()})
+     * @throws IndexOutOfBoundsException naming the index and the size if it is outside {@code [0, size())}
+     * @throws SampleLoadException as {@link #get(long, RandomGenerator)} throws it
+     */
+    @SuppressWarnings("unchecked")
+    public LabeledSample<SlotTransform.Pending> prepare(long index, RandomGenerator random) {
+        if (!(transform instanceof SlotTransform<?> slots)) {
+            throw new IllegalStateException("the transform " + transform + " is not a SlotTransform, so it cannot "
+                    + "write into a batch; use get");
+        }
+        long entry = entry(index);
+        Path file = file(index, entry);
+        Image image = decode(index, file);
+        SlotTransform.Pending pending;
+        try {
+            pending = ((SlotTransform<Image>) slots).prepare(image, random);
+        } catch (RuntimeException e) {
+            throw transformFailure(index, file, e);
+        }
+        if (pending == null) {
+            throw new SampleLoadException(index, file.toString(), "the transform's prepare returned null", null);
+        }
+        return new LabeledSample<>(pending, this.index.labels(entry));
+    }
+
+    private Path file(long index, long entry) {
+        String path = this.index.path(entry);
+        try {
+            return imageRoot.resolve(path);
+        } catch (InvalidPathException e) {
+            throw new SampleLoadException(index, path, "not a valid path: " + e.getReason(), e);
+        }
+    }
+
+    private Image decode(long index, Path file) {
+        try {
+            return decoder.decode(file, decodeOptions);
+        } catch (DecodeException e) {
+            throw new SampleLoadException(index, file.toString(), e.reason(), e);
+        }
+    }
+
+    private static SampleLoadException transformFailure(long index, Path file, RuntimeException e) {
+        return new SampleLoadException(index, file.toString(), "the transform failed: " + e.getMessage(), e);
     }
 
     /** Entries times the repeat count; for an endless dataset, the number of entries (one pass). */

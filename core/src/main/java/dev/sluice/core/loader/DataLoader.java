@@ -75,8 +75,7 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         this.iterableDataset = iterableDataset;
         this.options = options;
         this.collate = collate;
-        this.allocator = options.pinMemory() ? new TensorPool(options.window() + IDLE_BUFFERS_IN_USE)
-                : TensorAllocator.heap();
+        this.allocator = new TensorPool(options.pinMemory(), options.window() + IDLE_BUFFERS_IN_USE);
         if (dataset == null) {
             this.sampler = null;
             this.batchSampler = null;
@@ -293,16 +292,15 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
     }
 
     /**
-     * Gives the memory of a batch's tensors back for reuse by later batches, when the loader pins
-     * memory; does nothing otherwise. Afterwards the batch must not be read. A batch that is never
-     * released is garbage-collected as usual.
+     * Gives the memory of a batch's tensors back for reuse by later batches (direct buffers when the
+     * loader pins memory, heap buffers otherwise), so that a loop that releases each batch allocates
+     * no batch memory once the first few batches are made. Afterwards the batch must not be read. A
+     * batch that is never released is garbage-collected as usual.
      *
      * @throws IllegalArgumentException if the batch holds a record whose components cannot be read
      */
     public void release(B batch) {
-        if (options.pinMemory()) {
-            Batches.release(batch, allocator);
-        }
+        Batches.release(batch, allocator);
     }
 
     /** Stops every worker thread of this loader and ends its iteration. Idempotent. */

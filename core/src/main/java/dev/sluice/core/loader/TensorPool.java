@@ -9,17 +9,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Direct (off-heap) buffers for pinned batches, reused once the caller releases a batch. Buffers
+ * Batch buffers, direct (off-heap) for pinned batches and on the heap otherwise, reused once the
+ * caller releases a batch, so that a loader whose batches are released allocates nothing in the
+ * steady state. Buffers
  * are pooled by exact size, since a loader's batches come in one or two sizes. A buffer that is
  * never released is simply garbage-collected: the pool keeps only weak track of what it lent.
  */
 final class TensorPool implements TensorAllocator {
+    private final boolean direct;
     private final int maxIdlePerSize;
     private final Map<Integer, Queue<ByteBuffer>> idle = new ConcurrentHashMap<>();
     private final IdentityWeakSet<ByteBuffer> lent = new IdentityWeakSet<>();
 
-    /** @param maxIdlePerSize how many released buffers of one size to keep for reuse */
-    TensorPool(int maxIdlePerSize) {
+    /**
+     * @param direct whether new buffers are direct (pinned) or heap buffers
+     * @param maxIdlePerSize how many released buffers of one size to keep for reuse
+     */
+    TensorPool(boolean direct, int maxIdlePerSize) {
+        this.direct = direct;
         this.maxIdlePerSize = maxIdlePerSize;
     }
 
@@ -31,7 +38,7 @@ final class TensorPool implements TensorAllocator {
         Queue<ByteBuffer> queue = idle.get(bytes);
         ByteBuffer buffer = queue == null ? null : queue.poll();
         if (buffer == null) {
-            buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            buffer = (direct ? ByteBuffer.allocateDirect(bytes) : ByteBuffer.allocate(bytes)).order(ByteOrder.LITTLE_ENDIAN);
         }
         buffer.clear();
         lent.add(buffer);

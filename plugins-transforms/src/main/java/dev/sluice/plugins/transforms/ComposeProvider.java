@@ -52,14 +52,18 @@ public final class ComposeProvider implements TransformProvider {
     /**
      * A {@code Transform<Object, Object>} running the steps in order, safe for concurrent use when every
      * step is. It throws {@link IllegalArgumentException} when a step of this pack is handed an input
-     * of the wrong type (possible only after a third-party step), naming the step's key path.
+     * of the wrong type (possible only after a third-party step), naming the step's key path. When
+     * the steps end in {@code to_tensor} (with {@code normalize} or not) after a run the pack fuses,
+     * the result is also a {@link dev.sluice.api.SlotTransform}, so a loader can write each sample
+     * straight into its place in the batch.
      *
      * @throws OptionsException naming the key path when {@code transforms} is missing or empty, an entry
      *         is malformed or names an unknown id, a step's options are wrong, or two steps do not fit
      */
     @Override
+    @SuppressWarnings("unchecked")
     public Transform<Object, Object> create(Options options) {
         options.requireOnly(Set.of("transforms"));
-        return new Containers.Compose(TransformCatalog.steps(options, "transforms"));
+        return (Transform<Object, Object>) SlotCompose.of(new Containers.Compose(TransformCatalog.steps(options, "transforms")));
     }
 }

@@ -20,10 +20,7 @@ final class Containers {
     static Object run(List<TransformCatalog.Step> steps, Object input, RandomGenerator random) {
         Object value = input;
         for (TransformCatalog.Step step : steps) {
-            if (step.transform() instanceof TypedTransform<?, ?> typed && !typed.inputType().isInstance(value)) {
-                throw new IllegalArgumentException(step.keyPath() + " (" + step.id() + ") takes "
-                        + article(typed.inputType().getSimpleName()) + ", but got " + describe(value));
-            }
+            requireInputType(step, value);
             value = ((Transform<Object, Object>) step.transform()).apply(value, random);
             if (value == null) {
                 throw new IllegalStateException(step.keyPath() + " (" + step.id() + ", "
@@ -31,6 +28,14 @@ final class Containers {
             }
         }
         return value;
+    }
+
+    /** Refuses {@code value} when {@code step} declares an input type it is not an instance of, naming the step. */
+    static void requireInputType(TransformCatalog.Step step, Object value) {
+        if (step.transform() instanceof TypedTransform<?, ?> typed && !typed.inputType().isInstance(value)) {
+            throw new IllegalArgumentException(step.keyPath() + " (" + step.id() + ") takes "
+                    + article(typed.inputType().getSimpleName()) + ", but got " + describe(value));
+        }
     }
 
     /** "an Image", "a Tensor". */

@@ -2,10 +2,12 @@ package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
+import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -18,10 +20,10 @@ import java.util.random.RandomGenerator;
  * it finds such a run of steps.
  *
  * <p>The result is bit for bit what the steps give one after the other, and the random source is
- * drawn in the same order (crop, then flip). {@link #writeInto} writes into any float buffer at any
- * offset, so a loader that knows the output shape can fill its slot of a batch tensor directly.
+ * drawn in the same order (crop, then flip). As a {@link SlotTransform} it writes into any buffer at
+ * any offset, so a loader can fill each sample's slot of a batch tensor directly.
  */
-final class FusedPipeline implements TypedTransform<Image, Tensor> {
+final class FusedPipeline implements TypedTransform<Image, Tensor>, SlotTransform<Image> {
     private final Resize resize;
     private final Crops.Center center;
     private final RandomResizedCrop randomCrop;
@@ -45,52 +47,51 @@ final class FusedPipeline implements TypedTransform<Image, Tensor> {
     private record Plan(Raster source, Resampler resampler, Window window, boolean mirror) {
     }
 
-    /**
-     * The output shape {C, H, W} for an image of this size and channel count, when it does not depend on
-     * the random source (it never does: a random crop has a fixed output size).
-     */
-    int[] shape(int width, int height, int channels) {
-        if (randomCrop != null) {
-            return new int[] {channels, randomCrop.height, randomCrop.width};
-        }
-        if (center != null) {
-            return new int[] {channels, center.height, center.width};
-        }
-        if (resize != null) {
-            int[] out = resize.outputSize(width, height);
-            return new int[] {channels, out[1], out[0]};
-        }
-        return new int[] {channels, height, width};
-    }
-
     @Override
-    public Tensor apply(Image image, RandomGenerator random) {
-        int[] shape = shape(image.width(), image.height(), image.channels());
-        ByteBuffer buffer = TensorConversions.allocate((long) shape[0] * shape[1] * shape[2], DType.FLOAT32);
-        writeInto(image, random, buffer.asFloatBuffer(), 0);
-        return Tensor.wrap(DType.FLOAT32, shape, buffer);
+    public SlotTransform.Pending prepare(Image image, RandomGenerator random) {
+        return new Prepared(image, plan(image, random));
     }
 
-    /**
-     * Writes the pipeline's output for {@code image}, {@link #shape} floats in CHW order, into
-     * {@code destination} starting at element {@code offset}; nothing else of the buffer is touched.
-     *
-     * @throws IllegalArgumentException as the separate steps would
-     */
-    void writeInto(Image image, RandomGenerator random, FloatBuffer destination, int offset) {
-        Plan plan = plan(image, random);
-        int channels = image.channels();
-        float[][] tables;
-        if (normalize != null) {
-            tables = normalize.levels(channels);
-        } else {
-            tables = new float[channels][];
-            java.util.Arrays.fill(tables, TensorConversions.ToTensor.levels());
+    /** One image planned: crop and flip drawn, nothing computed yet. */
+    private final class Prepared implements SlotTransform.Pending {
+        private final Image image;
+        private final Plan plan;
+
+        Prepared(Image image, Plan plan) {
+            this.image = image;
+            this.plan = plan;
         }
-        Window window = plan.window();
-        RowSink sink = new TensorConversions.TensorRows(destination, offset, window.width(), window.height(), channels,
-                tables, plan.mirror());
-        plan.resampler().resample(plan.source(), window, sink);
+
+        @Override
+        public DType dtype() {
+            return DType.FLOAT32;
+        }
+
+        @Override
+        public int[] shape() {
+            Window window = plan.window();
+            return new int[] {image.channels(), window.height(), window.width()};
+        }
+
+        @Override
+        public void writeTo(ByteBuffer destination, int byteOffset) {
+            int channels = image.channels();
+            Window window = plan.window();
+            long bytes = (long) channels * window.width() * window.height() * Float.BYTES;
+            FloatBuffer floats = SlotTransform.slot(destination, byteOffset, bytes).asFloatBuffer();
+            RowSink sink = new TensorConversions.TensorRows(floats, 0, window.width(), window.height(), channels,
+                    tables(channels), plan.mirror());
+            plan.resampler().resample(plan.source(), window, sink);
+        }
+    }
+
+    private float[][] tables(int channels) {
+        if (normalize != null) {
+            return normalize.levels(channels);
+        }
+        float[][] tables = new float[channels][];
+        Arrays.fill(tables, TensorConversions.ToTensor.levels());
+        return tables;
     }
 
     private Plan plan(Image image, RandomGenerator random) {

@@ -45,7 +45,7 @@ class ComposeTest extends TransformContract<Object, Object> {
     }
 
     private static Containers.Compose compose(List<?> steps) {
-        return (Containers.Compose) new ComposeProvider().create(Options.of("transforms[0].compose", Map.of("transforms", steps)));
+        return new Containers.Compose(TransformCatalog.steps(Options.of("transforms[0].compose", Map.of("transforms", steps)), "transforms"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
+import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.contract.TestImages;
@@ -48,7 +49,7 @@ class FusedPipelineTest {
     }
 
     private static Containers.Compose compose(List<?> steps) {
-        return (Containers.Compose) new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", steps)));
+        return new Containers.Compose(TransformCatalog.steps(Options.of("t.compose", Map.of("transforms", steps)), "transforms"));
     }
 
     @Test
@@ -92,13 +93,18 @@ class FusedPipelineTest {
         FusedPipeline fused = (FusedPipeline) compose(List.of(Map.of("resize", Map.of("size", 32)),
                 Map.of("center_crop", Map.of("size", 24)), "to_tensor", NORMALIZE)).steps().get(0).transform();
         Image ladybird = Fixtures.input("ladybird");
-        assertArrayEquals(new int[] {3, 24, 24}, fused.shape(ladybird.width(), ladybird.height(), 3));
+        SlotTransform.Pending pending = fused.prepare(ladybird, new SplittableRandom(0));
+        assertArrayEquals(new int[] {3, 24, 24}, pending.shape());
         int slot = 3 * 24 * 24;
-        FloatBuffer batch = ByteBuffer.allocateDirect(4 * slot * 3).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        ByteBuffer bytes = ByteBuffer.allocateDirect(4 * slot * 3).order(ByteOrder.BIG_ENDIAN);
+        FloatBuffer batch = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         for (int i = 0; i < batch.capacity(); i++) {
             batch.put(i, -7f);
         }
-        fused.writeInto(ladybird, new SplittableRandom(0), batch, slot);
+        bytes.position(5).limit(17);
+        pending.writeTo(bytes, slot * Float.BYTES);
+        assertEquals(5, bytes.position(), "the destination's position is left alone");
+        assertEquals(17, bytes.limit(), "the destination's limit is left alone");
         float[] written = new float[slot];
         batch.get(slot, written);
         assertArrayEquals(fused.apply(ladybird, new SplittableRandom(0)).toFloatArray(), written);

@@ -1,0 +1,104 @@
+package dev.sluice.core.collate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.api.DType;
+import dev.sluice.api.SlotTransform;
+import dev.sluice.core.dataset.LabeledSample;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+class SlotCollationTest {
+
+    /** A pending int64 vector of {@code length} copies of {@code value}. */
+    private static LabeledSample<SlotTransform.Pending> sample(int length, long value, long... labels) {
+        SlotTransform.Pending pending = new SlotTransform.Pending() {
+            @Override
+            public DType dtype() {
+                return DType.INT64;
+            }
+
+            @Override
+            public int[] shape() {
+                return new int[] {length};
+            }
+
+            @Override
+            public void writeTo(ByteBuffer destination, int byteOffset) {
+                ByteBuffer slot = SlotTransform.slot(destination, byteOffset, byteSize());
+                for (int i = 0; i < length; i++) {
+                    slot.putLong(i * Long.BYTES, value);
+                }
+            }
+        };
+        return new LabeledSample<>(pending, labels);
+    }
+
+    @Test
+    void aFullBatchIsWrittenInPlaceInOneBuffer() {
+        RecordingAllocator allocator = new RecordingAllocator();
+        SlotCollation slots = new SlotCollation(3, allocator);
+        slots.add(sample(2, 7, 0));
+        slots.add(sample(2, 8, 1));
+        slots.add(sample(2, 9, 2));
+        LabeledBatch batch = slots.finish();
+        assertArrayEquals(new long[] {7, 7, 8, 8, 9, 9}, batch.inputs().toLongArray());
+        assertArrayEquals(new int[] {3, 2}, batch.inputs().shape());
+        assertArrayEquals(new long[] {0, 1, 2}, batch.labels().toLongArray());
+        assertEquals(2, allocator.allocated.size(), "the inputs' buffer and the labels', nothing more");
+        assertTrue(allocator.recycled.isEmpty());
+    }
+
+    @Test
+    void aShortBatchMovesIntoABufferOfItsSizeAndGivesTheFirstBack() {
+        RecordingAllocator allocator = new RecordingAllocator();
+        SlotCollation slots = new SlotCollation(4, allocator);
+        slots.add(sample(2, 5, 3));
+        LabeledBatch batch = slots.finish();
+        assertArrayEquals(new int[] {1, 2}, batch.inputs().shape());
+        assertArrayEquals(new long[] {5, 5}, batch.inputs().toLongArray());
+        assertEquals(4 * 2 * Long.BYTES, allocator.recycled.get(0).capacity(), "the batch-sized buffer came back");
+    }
+
+    @Test
+    void aSampleOfAnotherShapeIsRefusedAsStackRefusesIt() {
+        SlotCollation slots = new SlotCollation(3, new RecordingAllocator());
+        slots.add(sample(2, 1, 0));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> slots.add(sample(3, 1, 0)));
+        assertEquals("stack expects each tensor to be equal size, but got [2] at entry 0 and [3] at entry 1",
+                refused.getMessage());
+    }
+
+    @Test
+    void unequalLabelCountsFailTheBatchAndEveryBufferComesBack() {
+        RecordingAllocator allocator = new RecordingAllocator();
+        SlotCollation slots = new SlotCollation(3, allocator);
+        slots.add(sample(2, 1, 0));
+        slots.add(sample(2, 1, 0, 9));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, slots::finish);
+        assertEquals("labels of unequal length: 1 at entry 0 and 2 at entry 1", refused.getMessage());
+        assertTrue(allocator.everythingCameBack());
+    }
+
+    @Test
+    void anAbandonedBatchGivesItsBufferBackAndTakesNoMore() {
+        RecordingAllocator allocator = new RecordingAllocator();
+        SlotCollation slots = new SlotCollation(3, allocator);
+        slots.add(sample(2, 1, 0));
+        slots.abandon();
+        assertTrue(allocator.everythingCameBack());
+        assertThrows(IllegalStateException.class, () -> slots.add(sample(2, 1, 0)));
+        assertThrows(IllegalStateException.class, slots::finish);
+    }
+
+    @Test
+    void aFullBatchTakesNoMoreAndAnEmptyOneHasNoBatch() {
+        SlotCollation slots = new SlotCollation(1, new RecordingAllocator());
+        assertThrows(IllegalStateException.class, slots::finish);
+        slots.add(sample(1, 1, 0));
+        assertThrows(IllegalStateException.class, () -> slots.add(sample(1, 1, 0)));
+    }
+}
