@@ -13,15 +13,18 @@ import java.util.Objects;
  * Builds one {@link LabeledBatch} by writing each sample's input straight into its slot of the batch
  * tensor as the sample arrives: the batch {@link LabeledCollate} makes of the same samples, applied,
  * without a tensor per sample or the copy that stacks them. The batch tensor is taken from the
- * allocator when the first sample arrives, sized for the capacity; if fewer samples arrive (some were
- * skipped), {@link #finish} moves them into a buffer of the right size and gives the first one back.
+ * allocator when the first sample arrives, sized for the capacity; if some positions stay empty (their
+ * samples were skipped), {@link #finish} moves the others, in position order, into a buffer of the
+ * right size and gives the first one back.
  *
- * <p>Not thread-safe: one batch, one thread. Either {@link #finish} or {@link #abandon} ends it.
+ * <p>{@link #add} may be called from several threads at once for different positions, so that
+ * several workers can load one batch together; {@link #finish} or {@link #abandon} ends the batch,
+ * called once, after every {@code add} has happened-before it.
  *
  * <pre>{@code
  * SlotCollation slots = new SlotCollation(64, allocator);
- * for (long index : indices) {
- *     slots.add(dataset.prepare(index, random));     // written here, into slot 0, 1, ...
+ * for (int i = 0; i < indices.length; i++) {
+ *     slots.add(i, dataset.prepare(indices[i], random));   // written here, into slot i
  * }
  * LabeledBatch batch = slots.finish();
  * }</pre>
@@ -33,11 +36,11 @@ public final class SlotCollation {
     private DType dtype;
     private int[] shape;
     private long slotBytes;
-    private int count;
-    private boolean ended;
+    private int firstPosition;
+    private volatile boolean ended;
 
     /**
-     * A batch of at most {@code capacity} samples.
+     * A batch of at most {@code capacity} samples, at positions {@code 0} to {@code capacity - 1}.
      *
      * @throws IllegalArgumentException if {@code capacity < 1}
      * @throws NullPointerException if {@code allocator} is null
@@ -51,65 +54,71 @@ public final class SlotCollation {
     }
 
     /**
-     * Writes {@code sample}'s input into the next slot and keeps its labels.
+     * Writes {@code sample}'s input into slot {@code position} and keeps its labels.
      *
      * @throws IllegalArgumentException if its dtype or shape differs from the first sample's, or the
      *         batch needs more bytes than one buffer holds, worded as {@link LabeledCollate} words it
-     * @throws IllegalStateException if the batch is full, finished or abandoned
+     * @throws IllegalStateException if the position is taken, or the batch is finished or abandoned
+     * @throws IndexOutOfBoundsException if {@code position} is outside {@code [0, capacity)}
      * @throws NullPointerException if {@code sample} is null
      */
-    public void add(LabeledSample<SlotTransform.Pending> sample) {
+    public void add(int position, LabeledSample<SlotTransform.Pending> sample) {
         Objects.requireNonNull(sample, "sample");
+        Objects.checkIndex(position, labels.length);
         if (ended) {
             throw new IllegalStateException("the batch was already finished or abandoned");
         }
-        if (count == labels.length) {
-            throw new IllegalStateException("the batch holds " + count + " samples, its capacity");
+        if (labels[position] != null) {
+            throw new IllegalStateException("position " + position + " of the batch already holds a sample");
         }
         SlotTransform.Pending input = sample.input();
-        if (inputs == null) {
-            start(input);
-        } else {
-            requireSameKind(input);
-        }
-        input.writeTo(inputs, Math.toIntExact(count * slotBytes));
-        labels[count++] = sample.labels();
-    }
-
-    /** The number of samples written so far. */
-    public int size() {
-        return count;
+        ByteBuffer buffer = bufferFor(input, position);
+        input.writeTo(buffer, Math.toIntExact(position * slotBytes));
+        labels[position] = sample.labels();
     }
 
     /**
-     * The batch of the samples added, in the order they were added.
+     * The batch of the samples added, in position order.
      *
      * @throws IllegalStateException if no sample was added, or the batch was already finished or abandoned
      * @throws IllegalArgumentException if the samples' label counts differ, naming the entries
      */
     public LabeledBatch finish() {
+        int count = 0;
+        for (long[] row : labels) {
+            count += row == null ? 0 : 1;
+        }
         if (ended || count == 0) {
             throw new IllegalStateException(ended ? "the batch was already finished or abandoned"
                     : "no sample was added, so there is no batch");
         }
         ended = true;
+        int present = count;
         try {
             LabeledBatch batch = TrackingAllocator.recyclingOnFailure(allocator, tracked -> {
-                Tensor stackedLabels = Stacks.arrays(Arrays.copyOf(labels, count, Object[].class), tracked, "labels", "");
-                ByteBuffer written = inputs;
-                if (count < labels.length) {
-                    written = tracked.allocate(Math.toIntExact(count * slotBytes));
-                    written.put(0, inputs, 0, written.capacity());
+                Object[] column = new Object[present];
+                ByteBuffer written = present == labels.length ? inputs
+                        : tracked.allocate(Math.toIntExact(present * slotBytes));
+                int slot = 0;
+                for (int position = 0; position < labels.length; position++) {
+                    if (labels[position] != null) {
+                        if (written != inputs) {
+                            int length = (int) slotBytes;
+                            written.put(slot * length, inputs, position * length, length);
+                        }
+                        column[slot++] = labels[position];
+                    }
                 }
-                return new LabeledBatch(Tensor.wrap(dtype, batchShape(), written), stackedLabels);
+                Tensor stackedLabels = Stacks.arrays(column, tracked, "labels", "");
+                return new LabeledBatch(Tensor.wrap(dtype, batchShape(present), written), stackedLabels);
             });
-            if (count < labels.length) {
+            if (present < labels.length) {
                 allocator.recycle(inputs);
             }
             inputs = null;
             return batch;
         } catch (RuntimeException failure) {
-            abandon();
+            release();
             throw failure;
         }
     }
@@ -117,10 +126,25 @@ public final class SlotCollation {
     /** Gives the batch tensor's memory back to the allocator, if any was taken; the batch is not made. */
     public void abandon() {
         ended = true;
+        release();
+    }
+
+    private synchronized void release() {
         if (inputs != null) {
             allocator.recycle(inputs);
             inputs = null;
         }
+    }
+
+    /** The batch buffer, taken at the first sample, after checking this one matches the first's kind. */
+    private synchronized ByteBuffer bufferFor(SlotTransform.Pending input, int position) {
+        if (inputs == null) {
+            start(input);
+            firstPosition = position;
+        } else {
+            requireSameKind(input, position);
+        }
+        return inputs;
     }
 
     private void start(SlotTransform.Pending first) {
@@ -141,19 +165,20 @@ public final class SlotCollation {
         inputs = buffer;
     }
 
-    private void requireSameKind(SlotTransform.Pending input) {
+    private void requireSameKind(SlotTransform.Pending input, int position) {
         if (input.dtype() != dtype) {
             throw new IllegalArgumentException("stack expects each tensor to have the same dtype, but got "
-                    + dtype + " at entry 0 and " + input.dtype() + " at entry " + count);
+                    + dtype + " at entry " + firstPosition + " and " + input.dtype() + " at entry " + position);
         }
         int[] other = input.shape();
         if (!Arrays.equals(shape, other)) {
             throw new IllegalArgumentException("stack expects each tensor to be equal size, but got "
-                    + Arrays.toString(shape) + " at entry 0 and " + Arrays.toString(other) + " at entry " + count);
+                    + Arrays.toString(shape) + " at entry " + firstPosition + " and " + Arrays.toString(other) + " at entry "
+                    + position);
         }
     }
 
-    private int[] batchShape() {
+    private int[] batchShape(int count) {
         int[] batch = new int[shape.length + 1];
         batch[0] = count;
         System.arraycopy(shape, 0, batch, 1, shape.length);

@@ -12,6 +12,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * up to {@code prefetch_factor * num_workers} of them in flight, sending each to the worker with the
  * fewest outstanding, and hands them out in plan order ({@code in_order}) or as they complete.
  * Without workers it assembles each batch itself when asked.
+ *
+ * <p>The epoch's first batch, when it has more than one sample, is loaded by all the workers
+ * together, each taking the next sample until none is left, so that it arrives about as many times
+ * sooner as there are workers; every later batch is one worker's. The batches are the same either way.
  */
 final class MapStyleIteration<B> extends Iteration<B> {
     private final BatchPlan plan;
@@ -22,6 +26,9 @@ final class MapStyleIteration<B> extends Iteration<B> {
     private final Map<Long, Outcome<B>> early = new HashMap<>();
     /** Numbers of the batches sent to workers and not yet received, in plan order. */
     private final ArrayDeque<Long> inFlight = new ArrayDeque<>();
+    /** The number of the batch all workers load together, or -1 if there is none. */
+    private long shared = -1;
+    private boolean sharedSent;
 
     /**
      * @param pool the workers, or null to load on the caller's thread; the caller of this
@@ -48,24 +55,63 @@ final class MapStyleIteration<B> extends Iteration<B> {
         }
         Outcome<B> outcome = options.inOrder() ? awaitInOrder() : poll(completed, deadline(), inFlight.peekFirst());
         inFlight.remove(outcome.number());
-        outstandingPerWorker[outcome.worker()]--;
+        if (outcome.number() == shared) {
+            for (int worker = 0; worker < outstandingPerWorker.length; worker++) {
+                outstandingPerWorker[worker]--;
+            }
+        } else {
+            outstandingPerWorker[outcome.worker()]--;
+        }
         return outcome;
     }
 
     private void fillWindow() {
+        if (!sharedSent && plan.hasNext() && outstandingPerWorker.length > 1) {
+            PlannedBatch first = plan.next();
+            if (first.indices().length > 1) {
+                sendShared(first);
+            } else {
+                send(first);
+            }
+        }
+        sharedSent = true;
         while (inFlight.size() < options.window() && plan.hasNext()) {
-            PlannedBatch planned = plan.next();
-            int worker = leastLoadedWorker();
+            send(plan.next());
+        }
+    }
+
+    /** Sends {@code planned} to the worker with the fewest batches outstanding. */
+    private void send(PlannedBatch planned) {
+        int worker = leastLoadedWorker();
+        outstandingPerWorker[worker]++;
+        inFlight.addLast(planned.number());
+        // The job refers to locals only, never to this iterator, so an abandoned iterator can be collected.
+        BlockingQueue<Outcome<B>> results = completed;
+        BatchAssembly<?, B> batches = assembly;
+        IterationControl running = control;
+        long epochNumber = epoch;
+        pool.submit(worker, initFailure -> results.add(initFailure != null
+                ? Outcome.failure(planned, worker, workerInitFailure(worker, initFailure), List.of())
+                : batches.assemble(epochNumber, planned, worker, running::isClosed)));
+    }
+
+    /** Sends {@code planned} to every worker, to load together. */
+    private void sendShared(PlannedBatch planned) {
+        shared = planned.number();
+        inFlight.addLast(planned.number());
+        BatchWork<?, B> work = assembly.share(epoch, planned, outstandingPerWorker.length);
+        BlockingQueue<Outcome<B>> results = completed;
+        IterationControl running = control;
+        for (int worker = 0; worker < outstandingPerWorker.length; worker++) {
             outstandingPerWorker[worker]++;
-            inFlight.addLast(planned.number());
-            // The job refers to locals only, never to this iterator, so an abandoned iterator can be collected.
-            BlockingQueue<Outcome<B>> results = completed;
-            BatchAssembly<?, B> batches = assembly;
-            IterationControl running = control;
-            long epochNumber = epoch;
-            pool.submit(worker, initFailure -> results.add(initFailure != null
-                    ? Outcome.failure(planned, worker, workerInitFailure(worker, initFailure), List.of())
-                    : batches.assemble(epochNumber, planned, worker, running::isClosed)));
+            int id = worker;
+            pool.submit(worker, initFailure -> {
+                Outcome<B> outcome = initFailure != null ? work.leave(id, workerInitFailure(id, initFailure))
+                        : work.participate(id, running::isClosed);
+                if (outcome != null) {
+                    results.add(outcome);
+                }
+            });
         }
     }
 

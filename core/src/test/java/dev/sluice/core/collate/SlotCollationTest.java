@@ -41,9 +41,9 @@ class SlotCollationTest {
     void aFullBatchIsWrittenInPlaceInOneBuffer() {
         RecordingAllocator allocator = new RecordingAllocator();
         SlotCollation slots = new SlotCollation(3, allocator);
-        slots.add(sample(2, 7, 0));
-        slots.add(sample(2, 8, 1));
-        slots.add(sample(2, 9, 2));
+        slots.add(0, sample(2, 7, 0));
+        slots.add(1, sample(2, 8, 1));
+        slots.add(2, sample(2, 9, 2));
         LabeledBatch batch = slots.finish();
         assertArrayEquals(new long[] {7, 7, 8, 8, 9, 9}, batch.inputs().toLongArray());
         assertArrayEquals(new int[] {3, 2}, batch.inputs().shape());
@@ -56,7 +56,7 @@ class SlotCollationTest {
     void aShortBatchMovesIntoABufferOfItsSizeAndGivesTheFirstBack() {
         RecordingAllocator allocator = new RecordingAllocator();
         SlotCollation slots = new SlotCollation(4, allocator);
-        slots.add(sample(2, 5, 3));
+        slots.add(2, sample(2, 5, 3));
         LabeledBatch batch = slots.finish();
         assertArrayEquals(new int[] {1, 2}, batch.inputs().shape());
         assertArrayEquals(new long[] {5, 5}, batch.inputs().toLongArray());
@@ -66,8 +66,8 @@ class SlotCollationTest {
     @Test
     void aSampleOfAnotherShapeIsRefusedAsStackRefusesIt() {
         SlotCollation slots = new SlotCollation(3, new RecordingAllocator());
-        slots.add(sample(2, 1, 0));
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> slots.add(sample(3, 1, 0)));
+        slots.add(0, sample(2, 1, 0));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> slots.add(1, sample(3, 1, 0)));
         assertEquals("stack expects each tensor to be equal size, but got [2] at entry 0 and [3] at entry 1",
                 refused.getMessage());
     }
@@ -76,8 +76,8 @@ class SlotCollationTest {
     void unequalLabelCountsFailTheBatchAndEveryBufferComesBack() {
         RecordingAllocator allocator = new RecordingAllocator();
         SlotCollation slots = new SlotCollation(3, allocator);
-        slots.add(sample(2, 1, 0));
-        slots.add(sample(2, 1, 0, 9));
+        slots.add(0, sample(2, 1, 0));
+        slots.add(1, sample(2, 1, 0, 9));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, slots::finish);
         assertEquals("labels of unequal length: 1 at entry 0 and 2 at entry 1", refused.getMessage());
         assertTrue(allocator.everythingCameBack());
@@ -87,18 +87,31 @@ class SlotCollationTest {
     void anAbandonedBatchGivesItsBufferBackAndTakesNoMore() {
         RecordingAllocator allocator = new RecordingAllocator();
         SlotCollation slots = new SlotCollation(3, allocator);
-        slots.add(sample(2, 1, 0));
+        slots.add(0, sample(2, 1, 0));
         slots.abandon();
         assertTrue(allocator.everythingCameBack());
-        assertThrows(IllegalStateException.class, () -> slots.add(sample(2, 1, 0)));
+        assertThrows(IllegalStateException.class, () -> slots.add(1, sample(2, 1, 0)));
         assertThrows(IllegalStateException.class, slots::finish);
     }
 
     @Test
-    void aFullBatchTakesNoMoreAndAnEmptyOneHasNoBatch() {
-        SlotCollation slots = new SlotCollation(1, new RecordingAllocator());
+    void aTakenPositionTakesNoMoreAndAnEmptyBatchHasNoBatch() {
+        SlotCollation slots = new SlotCollation(2, new RecordingAllocator());
         assertThrows(IllegalStateException.class, slots::finish);
-        slots.add(sample(1, 1, 0));
-        assertThrows(IllegalStateException.class, () -> slots.add(sample(1, 1, 0)));
+        slots.add(1, sample(1, 1, 0));
+        assertThrows(IllegalStateException.class, () -> slots.add(1, sample(1, 1, 0)));
+        assertThrows(IndexOutOfBoundsException.class, () -> slots.add(2, sample(1, 1, 0)));
+    }
+
+    @Test
+    void positionsLeftEmptyCloseUpInPositionOrder() {
+        RecordingAllocator allocator = new RecordingAllocator();
+        SlotCollation slots = new SlotCollation(5, allocator);
+        slots.add(3, sample(1, 30, 3));
+        slots.add(0, sample(1, 0, 0));
+        slots.add(4, sample(1, 40, 4));
+        LabeledBatch batch = slots.finish();
+        assertArrayEquals(new long[] {0, 30, 40}, batch.inputs().toLongArray());
+        assertArrayEquals(new long[] {0, 3, 4}, batch.labels().toLongArray());
     }
 }

@@ -1,0 +1,183 @@
+package dev.sluice.core.loader;
+
+import dev.sluice.core.dataset.SampleLoadException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One map-style batch being loaded by one thread or by several together: each participant claims
+ * the next sample position until none is left, and the last participant to leave makes the outcome.
+ * The batch is the same whoever loads which sample: every sample's random source is keyed by its
+ * position, samples are put together in position order, skipped samples are reported in position
+ * order, and when samples fail the one at the lowest position is the batch's failure.
+ */
+final class BatchWork<S, B> {
+    private final BatchAssembly<?, B> assembly;
+    private final long epoch;
+    private final PlannedBatch planned;
+    private final Gathering<S, B> gathering;
+    private final AtomicInteger nextPosition = new AtomicInteger();
+    private final AtomicInteger participants;
+    private final boolean[] loaded;
+    private final SkippedSample[] skipped;
+    /** The failure at the lowest position so far, and that position (-1 for one before any sample). */
+    private RuntimeException failure;
+    private int failurePosition = Integer.MAX_VALUE;
+    private volatile boolean failed;
+
+    BatchWork(BatchAssembly<?, B> assembly, long epoch, PlannedBatch planned, Gathering<S, B> gathering,
+            int participants) {
+        this.assembly = assembly;
+        this.epoch = epoch;
+        this.planned = planned;
+        this.gathering = gathering;
+        this.participants = new AtomicInteger(participants);
+        this.loaded = new boolean[planned.indices().length];
+        this.skipped = new SkippedSample[planned.indices().length];
+    }
+
+    /**
+     * Loads samples until none is left to claim or the batch has failed, then leaves. Never throws.
+     *
+     * @param stopped checked between samples, so a closed iteration stops early
+     * @return the outcome if this participant was the last to leave, else null
+     */
+    Outcome<B> participate(int worker, BooleanSupplier stopped) {
+        try {
+            loadSamples(stopped);
+        } catch (Throwable unexpected) {
+            fail(-1, new LoaderException("loading batch " + planned.number() + " of epoch " + epoch + " failed: "
+                    + LoaderException.reasonOf(unexpected), unexpected));
+        }
+        return leave(worker);
+    }
+
+    /**
+     * Leaves without loading anything, failing the batch with {@code reason} (a worker whose init
+     * function failed).
+     *
+     * @return the outcome if this participant was the last to leave, else null
+     */
+    Outcome<B> leave(int worker, RuntimeException reason) {
+        fail(-1, reason);
+        return leave(worker);
+    }
+
+    private void loadSamples(BooleanSupplier stopped) {
+        long[] indices = planned.indices();
+        int position;
+        while (!failed && (position = nextPosition.getAndIncrement()) < indices.length) {
+            if (stopped.getAsBoolean()) {
+                fail(position, new LoaderException("iteration closed", null));
+                return;
+            }
+            long index = indices[position];
+            S sample;
+            try {
+                sample = gathering.read(index, assembly.random(epoch, planned.firstPosition() + position));
+                if (sample == null) {
+                    // A bug to fix, never a sample to skip.
+                    fail(position, assembly.sampleFailure(index, epoch, planned, new NullPointerException(
+                            assembly.datasetName() + ".get(" + index + ") returned null")));
+                    return;
+                }
+            } catch (IndexOutOfBoundsException samplerBug) {
+                // A sampler reaching past the dataset is a bug to fix, never a sample to skip.
+                fail(position, assembly.sampleFailure(index, epoch, planned, samplerBug));
+                return;
+            } catch (Exception e) {
+                SampleLoadException reason = assembly.sampleFailure(index, epoch, planned, e);
+                if (!assembly.skips()) {
+                    fail(position, reason);
+                    return;
+                }
+                skipped[position] = new SkippedSample(index, assembly.source(index), reason.reason());
+                continue;
+            } catch (Throwable error) {
+                fail(position, assembly.sampleFailure(index, epoch, planned, error));
+                return;
+            }
+            try {
+                gathering.accept(position, sample);
+            } catch (Throwable collating) {
+                fail(position, collateFailure(collating));
+                return;
+            }
+            loaded[position] = true;
+        }
+    }
+
+    private synchronized void fail(int position, RuntimeException reason) {
+        if (position < failurePosition) {
+            failure = reason;
+            failurePosition = position;
+        }
+        failed = true;
+    }
+
+    private Outcome<B> leave(int worker) {
+        if (participants.decrementAndGet() > 0) {
+            return null;
+        }
+        RuntimeException lastFailure;
+        int lastFailurePosition;
+        synchronized (this) {
+            lastFailure = failure;
+            lastFailurePosition = failurePosition;
+        }
+        List<SkippedSample> skips = skippedBefore(lastFailurePosition);
+        if (lastFailure != null) {
+            gathering.abandon();
+            return Outcome.failure(planned, worker, lastFailure, skips);
+        }
+        long[] indices = loadedIndices();
+        if (indices.length == 0) {
+            gathering.abandon();
+            return Outcome.batch(planned, worker, null, indices, skips);
+        }
+        try {
+            B batch = gathering.finish();
+            if (batch == null) {
+                throw new NullPointerException(assembly.collateName() + ".collate returned null");
+            }
+            return Outcome.batch(planned, worker, batch, indices, skips);
+        } catch (Throwable collating) {
+            gathering.abandon();
+            return Outcome.failure(planned, worker, collateFailure(collating), skips);
+        }
+    }
+
+    private LoaderException collateFailure(Throwable cause) {
+        return new LoaderException("collate failed for batch " + planned.number() + " of epoch " + epoch + ": "
+                + LoaderException.reasonOf(cause), cause);
+    }
+
+    private List<SkippedSample> skippedBefore(int position) {
+        List<SkippedSample> skips = List.of();
+        for (int i = 0; i < skipped.length && i < position; i++) {
+            if (skipped[i] != null) {
+                if (skips.isEmpty()) {
+                    skips = new ArrayList<>();
+                }
+                skips.add(skipped[i]);
+            }
+        }
+        return skips;
+    }
+
+    private long[] loadedIndices() {
+        int count = 0;
+        for (boolean present : loaded) {
+            count += present ? 1 : 0;
+        }
+        long[] indices = new long[count];
+        for (int i = 0, k = 0; i < loaded.length; i++) {
+            if (loaded[i]) {
+                indices[k++] = planned.indices()[i];
+            }
+        }
+        return indices;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.sluice.core.loader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.api.Dataset;
+import dev.sluice.core.dataset.SampleLoadException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** With workers, an epoch's first batch is loaded by all of them together; later batches by one each. */
+class SharedFirstBatchTest {
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    @AfterEach
+    void noWorkerThreadOutlivesItsLoader() {
+        Threads.assertNoWorkersWithin(5_000);
+    }
+
+    /**
+     * Sample 0 waits until another thread has read a later sample of the same batch: only a batch
+     * shared between workers can finish.
+     */
+    @Test
+    void theFirstBatchIsReadByTwoWorkersAtOnce() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            CountDownLatch laterSampleRead = new CountDownLatch(1);
+            Map<Long, String> readers = new ConcurrentHashMap<>();
+            Dataset<Long> dataset = new Dataset<>() {
+                @Override
+                public Long get(long index) {
+                    readers.put(index, Thread.currentThread().getName());
+                    if (index == 0) {
+                        try {
+                            assertTrue(laterSampleRead.await(10, TimeUnit.SECONDS), "no other worker joined batch 0");
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException(e);
+                        }
+                    } else if (index < 8) {
+                        laterSampleRead.countDown();
+                    }
+                    return index;
+                }
+
+                @Override
+                public long size() {
+                    return 24;
+                }
+            };
+            try (DataLoader<Long, List<Long>> loader = DataLoader.builder(dataset).batchSize(8).numWorkers(2)
+                    .collate(TestDatasets.<Long>toList()).build()) {
+                List<List<Long>> batches = new ArrayList<>();
+                loader.forEach(batches::add);
+                assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L), batches.get(0), "in sample order");
+                assertEquals(3, batches.size());
+            }
+            Set<String> firstBatchReaders = Set.copyOf(readers.entrySet().stream().filter(e -> e.getKey() < 8)
+                    .map(Map.Entry::getValue).toList());
+            assertEquals(Set.of("sluice-worker-0", "sluice-worker-1"), firstBatchReaders);
+            Set<String> secondBatchReaders = Set.copyOf(readers.entrySet().stream()
+                    .filter(e -> e.getKey() >= 8 && e.getKey() < 16).map(Map.Entry::getValue).toList());
+            assertEquals(1, secondBatchReaders.size(), "a later batch is one worker's: " + secondBatchReaders);
+        });
+    }
+
+    /** Samples 2 and 5 of the first batch fail: the one at the lower position is the batch's failure, whoever read it. */
+    @Test
+    void theFailureAtTheLowestPositionIsTheSharedBatchsFailure() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                Dataset<Long> dataset = new Dataset<>() {
+                    @Override
+                    public Long get(long index) {
+                        if (index == 2 || index == 5) {
+                            throw new IllegalStateException("sample " + index + " is unreadable");
+                        }
+                        return index;
+                    }
+
+                    @Override
+                    public long size() {
+                        return 16;
+                    }
+                };
+                try (DataLoader<Long, List<Long>> loader = DataLoader.builder(dataset).batchSize(8).numWorkers(3)
+                        .collate(TestDatasets.<Long>toList()).build()) {
+                    BatchIterator<List<Long>> batches = loader.iterator();
+                    SampleLoadException failure = assertThrows(SampleLoadException.class, batches::next);
+                    assertEquals(2, failure.index());
+                    assertEquals(List.of(8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L), batches.next(),
+                            "the epoch goes on after the failed batch");
+                }
+            }
+        });
+    }
+
+    @Test
+    void aSharedBatchGivesTheBatchesOfTheCallingThreadUnderTheSkipPolicy() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            assertEquals(skippingEpoch(0), skippingEpoch(2));
+            assertEquals(skippingEpoch(0), skippingEpoch(3));
+        });
+    }
+
+    /** Every third sample fails, the rest carry a random draw: what batches, and what was skipped. */
+    private static List<Object> skippingEpoch(int workers) {
+        Dataset<Long> dataset = new Dataset<>() {
+            @Override
+            public Long get(long index) {
+                return get(index, null);
+            }
+
+            @Override
+            public Long get(long index, RandomGenerator random) {
+                if (index % 3 == 1) {
+                    throw new IllegalStateException("sample " + index + " is unreadable");
+                }
+                return index * 1000 + (random == null ? 0 : random.nextInt(1000));
+            }
+
+            @Override
+            public long size() {
+                return 40;
+            }
+        };
+        List<Object> seen = new ArrayList<>();
+        try (DataLoader<Long, List<Long>> loader = DataLoader.builder(dataset).batchSize(16).shuffle(true).seed(5)
+                .numWorkers(workers).onError(ErrorPolicy.SKIP).collate(TestDatasets.<Long>toList()).build()) {
+            BatchIterator<List<Long>> batches = loader.iterator();
+            while (batches.hasNext()) {
+                seen.add(batches.next());
+            }
+            seen.add(batches.report().firstSkipped().stream().map(SkippedSample::index).toList());
+        }
+        return seen;
+    }
+}
