@@ -92,13 +92,27 @@ public final class Main {
         } catch (UsageException | ConfigException | PluginException | OptionsException e) {
             report(err, e, verbose);
             return USAGE;
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | LinkageError | OutOfMemoryError e) {
             report(err, e, verbose);
+            if (causedByOutOfMemory(e)) {
+                err.println("sluice: the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB) is too small "
+                        + "for this configuration's batches; raise it with SLUICE_JAVA_OPTS=-Xmx4g ./sluice ... "
+                        + "or java -Xmx4g -jar sluice.jar ...");
+            }
             return FAILED;
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    private static boolean causedByOutOfMemory(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void report(PrintStream err, Throwable failure, boolean verbose) {
