@@ -28,6 +28,8 @@ class BenchCommandTest {
         assertTrue(number(json, "images_per_s") > 0, json);
         assertTrue(number(json, "batches_per_s") > 0, json);
         assertTrue(number(json, "first_batch_s") > 0, json);
+        assertTrue(number(json, "first_batch_from_start_s") > number(json, "first_batch_s"),
+                "the command's start comes before the loader's creation: " + json);
         assertTrue(number(json, "peak_heap_mb") > 0, json);
         assertTrue(number(json, "peak_rss_mb") >= number(json, "peak_heap_mb") / 2, json);
         assertEquals(number(json, "images") / number(json, "seconds"), number(json, "images_per_s"),
