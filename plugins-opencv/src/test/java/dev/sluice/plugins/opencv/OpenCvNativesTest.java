@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.spi.Availability;
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +25,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Core;
 
 /**
  * How the opencv providers load the native library. A library loads once per JVM, so the real loads
@@ -65,6 +69,21 @@ class OpenCvNativesTest {
         assertTrue(fallback.err().contains("OpenCV's native library could not come from the cache: java.io.IOException: "
                 + "cannot write in the cache folder " + notAFolder.resolve(OpenCvBinaries.current().release())), fallback::toString);
         assertTrue(fallback.err().contains("; extracting it to a temporary folder instead, which is slower"), fallback::toString);
+    }
+
+    @Test
+    void withOpenCvInAnotherClassLoaderTheLibraryIsLoadedByOpenCvsOwnLoader() throws Exception {
+        String classPath = String.join(File.pathSeparator, location(Availability.class), location(Core.class),
+                location(SplitLoaderStartup.class));
+
+        Startup split = start(folder.resolve("cache"), "-cp", classPath, SplitLoaderStartup.class.getName(),
+                location(OpenCvNatives.class));
+
+        assertEquals("opencv available", split.out().strip(), split::toString);
+        assertTrue(split.err().contains("could not come from the cache: java.io.IOException: org.openpnp:opencv ("),
+                split::toString);
+        assertTrue(split.err().contains(") are in different class loaders; extracting it to a temporary folder instead"),
+                split::toString);
     }
 
     @Test
@@ -118,11 +137,15 @@ class OpenCvNativesTest {
 
     /** Runs {@link OpenCvStartup} in a new JVM with {@code SLUICE_CACHE} set to {@code cache}. */
     private Startup start(Path cache) throws IOException, InterruptedException {
+        return start(cache, "-cp", System.getProperty("java.class.path"), OpenCvStartup.class.getName());
+    }
+
+    private Startup start(Path cache, String... arguments) throws IOException, InterruptedException {
         Path out = Files.createTempFile(folder, "out", ".txt");
         Path err = Files.createTempFile(folder, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OpenCvStartup.class.getName())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("SLUICE_CACHE", cache.toString());
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -130,6 +153,10 @@ class OpenCvNativesTest {
             throw new AssertionError("OpenCvStartup did not finish within 60 s: " + Files.readString(err));
         }
         return new Startup(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static String location(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     private static List<Path> filesUnder(Path root) throws IOException {
