@@ -61,8 +61,9 @@ final class NativeLibraryCache {
     }
 
     /**
-     * Reads the whole copy (10 to 20 ms for 65 MB from the page cache) rather than trusting its size:
-     * copies are written without fsync, so after a crash a complete-looking file can hold garbage.
+     * Reads the whole copy (about 20 ms for 65 MB from the page cache) rather than trusting its size:
+     * copies are written without fsync, so after a power cut a complete-looking file can hold garbage,
+     * and loading a damaged library can bring the whole JVM down.
      */
     private static boolean holds(Path copy, BundledLibrary library) throws IOException {
         if (!Files.isRegularFile(copy)) {

@@ -16,7 +16,6 @@ final class OpenCvBinaries {
     private OpenCvBinaries() {
     }
 
-    /** The library for this JVM's {@code os.name} and {@code os.arch}. */
     static BundledLibrary current() throws IOException {
         return of(System.getProperty("os.name"), System.getProperty("os.arch"));
     }
