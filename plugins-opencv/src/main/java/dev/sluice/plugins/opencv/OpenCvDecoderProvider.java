@@ -39,8 +39,12 @@ public final class OpenCvDecoderProvider implements ImageDecoderProvider {
     }
 
     /**
-     * Loads OpenCV's native library on the first call (later calls give the same answer). When it
-     * cannot load, unavailable with the loader's error and the hint to use {@code imageio}.
+     * Loads OpenCV's native library on the first call (later calls give the same answer). The library
+     * is copied out of the org.openpnp jar once, into {@code $SLUICE_CACHE} or the user's cache
+     * folder ({@code ~/.cache/sluice} on Linux), and loaded from there; when that folder cannot be
+     * used, it is extracted to a temporary folder as before, with a warning through
+     * {@link System.Logger}. When it cannot load at all, unavailable with the loader's error and the
+     * hint to use {@code imageio}.
      */
     @Override
     public Availability availability() {

@@ -1,0 +1,157 @@
+package dev.sluice.plugins.opencv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NativeLibraryCacheTest {
+    private static final byte[] CONTENTS = BundledLibraries.bytes(1_000_003, 11);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theCopyIsWrittenOnceAndLaterLoadsReuseIt() throws IOException {
+        BundledLibrary library = library(CONTENTS);
+        Path root = folder.resolve("cache");
+        Path copy = new NativeLibraryCache(root).copyOf(library);
+        assertEquals(root.resolve(String.format("standin-1.0-linux-x86_64-%08x", library.crc32())).resolve("libstandin.so"),
+                copy);
+        assertArrayEquals(CONTENTS, Files.readAllBytes(copy));
+        FileTime written = FileTime.from(Instant.parse("2001-02-03T04:05:06Z"));
+        Files.setLastModifiedTime(copy, written);
+        Object file = Files.readAttributes(copy, BasicFileAttributes.class).fileKey();
+
+        Path again = new NativeLibraryCache(root).copyOf(library);
+
+        assertEquals(copy, again);
+        assertEquals(written, Files.getLastModifiedTime(again));
+        assertEquals(file, Files.readAttributes(again, BasicFileAttributes.class).fileKey());
+        assertEquals(List.of(copy), filesUnder(root));
+    }
+
+    @Test
+    void aTruncatedCopyIsReplaced() throws IOException {
+        BundledLibrary library = library(CONTENTS);
+        NativeLibraryCache cache = new NativeLibraryCache(folder.resolve("cache"));
+        Path copy = cache.copyOf(library);
+        try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            channel.truncate(CONTENTS.length / 2);
+        }
+
+        assertEquals(copy, cache.copyOf(library));
+        assertArrayEquals(CONTENTS, Files.readAllBytes(copy));
+    }
+
+    @Test
+    void aCopyOfTheRightSizeWithOtherBytesIsReplaced() throws IOException {
+        BundledLibrary library = library(CONTENTS);
+        NativeLibraryCache cache = new NativeLibraryCache(folder.resolve("cache"));
+        Path copy = cache.copyOf(library);
+        byte[] damaged = CONTENTS.clone();
+        damaged[damaged.length - 5] ^= 0x10;
+        Files.write(copy, damaged);
+
+        assertEquals(copy, cache.copyOf(library));
+        assertArrayEquals(CONTENTS, Files.readAllBytes(copy));
+    }
+
+    @Test
+    void twoBuildsOfOneLibraryNeverShareAFolder() throws IOException {
+        byte[] other = BundledLibraries.bytes(CONTENTS.length, 12);
+        NativeLibraryCache cache = new NativeLibraryCache(folder.resolve("cache"));
+        Path first = cache.copyOf(library(CONTENTS));
+        Path second = cache.copyOf(BundledLibraries.in(BundledLibraries.jar(folder.resolve("other.jar"), other)));
+
+        assertNotEquals(first.getParent(), second.getParent());
+        assertArrayEquals(CONTENTS, Files.readAllBytes(first));
+        assertArrayEquals(other, Files.readAllBytes(second));
+    }
+
+    @Test
+    void aCacheRootThatIsAFileFailsNamingTheFolderAndTheReason() throws IOException {
+        BundledLibrary library = library(CONTENTS);
+        Path root = Files.writeString(folder.resolve("cache"), "not a folder");
+        Path wanted = root.resolve(String.format("standin-1.0-linux-x86_64-%08x", library.crc32()));
+
+        IOException refused = assertThrows(IOException.class, () -> new NativeLibraryCache(root).copyOf(library));
+
+        assertTrue(refused.getMessage().startsWith("cannot write in the cache folder " + wanted + ": "), refused::getMessage);
+        assertInstanceOf(FileSystemException.class, refused.getCause());
+        assertEquals("not a folder", Files.readString(root));
+    }
+
+    @Test
+    void aJarWhoseBytesDisagreeWithItsDirectoryIsRefusedAndLeavesNothingBehind() throws IOException {
+        BundledLibrary listed = library(CONTENTS);
+        BundledLibrary wrong = new BundledLibrary(listed.release(), listed.fileName(), listed.resource(), listed.size(),
+                listed.crc32() ^ 1);
+        Path root = folder.resolve("cache");
+
+        IOException refused = assertThrows(IOException.class, () -> new NativeLibraryCache(root).copyOf(wrong));
+
+        assertEquals(String.format("%s read as %d bytes with CRC-32 %08x, but its jar lists %d bytes with CRC-32 %08x",
+                listed.resource(), CONTENTS.length, listed.crc32(), CONTENTS.length, wrong.crc32()), refused.getMessage());
+        assertEquals(List.of(), filesUnder(root));
+    }
+
+    @Test
+    void twoThreadsFillingOneEmptyCacheLeaveOneCompleteCopy() throws Exception {
+        BundledLibrary library = library(BundledLibraries.bytes(8_000_005, 13));
+        byte[] expected = BundledLibraries.bytes(8_000_005, 13);
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 4; round++) {
+                    Path root = folder.resolve("cache-" + round);
+                    CyclicBarrier start = new CyclicBarrier(2);
+                    List<Future<Path>> copies = threads.invokeAll(List.of(
+                            () -> { start.await(); return new NativeLibraryCache(root).copyOf(library); },
+                            () -> { start.await(); return new NativeLibraryCache(root).copyOf(library); }));
+                    Path copy = copies.get(0).get();
+                    assertEquals(copy, copies.get(1).get());
+                    assertArrayEquals(expected, Files.readAllBytes(copy));
+                    assertEquals(List.of(copy), filesUnder(root), "round " + round);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+        });
+    }
+
+    private BundledLibrary library(byte[] contents) throws IOException {
+        return BundledLibraries.in(BundledLibraries.jar(Files.createTempFile(folder, "library", ".jar"), contents));
+    }
+
+    private static List<Path> filesUnder(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}
