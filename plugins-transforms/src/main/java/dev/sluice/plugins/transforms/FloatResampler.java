@@ -73,14 +73,12 @@ final class FloatResampler implements Resampler {
         int rowLength = window.width() * source.channels;
         int firstRow = rows.firstSource(window.y0(), window.y1());
         int lastRow = rows.lastSource(window.y0(), window.y1());
-        Scratch scratch = SCRATCH.get().ensure((lastRow - firstRow + 1) * rowLength, rowLength, source.rowBytes());
+        Scratch scratch = SCRATCH.get().ensure((lastRow - firstRow + 1) * rowLength, rowLength);
         float[] horizontal = scratch.horizontal;
-        float[] sourceRow = scratch.sourceRow;
         for (int r = firstRow; r <= lastRow; r++) {
             int at = (r - firstRow) * rowLength;
             if (source.channels == 3) {
-                toFloats(source.data, r * source.rowBytes(), source.rowBytes(), sourceRow);
-                horizontalRgb(sourceRow, window.x0(), window.x1(), horizontal, at);
+                horizontalRgb(source.data, r * source.rowBytes(), window.x0(), window.x1(), horizontal, at);
             } else {
                 horizontal(source.data, r * source.rowBytes(), source.channels, window.x0(), window.x1(), horizontal, at);
             }
@@ -121,20 +119,13 @@ final class FloatResampler implements Resampler {
         }
     }
 
-    /** One row of 8-bit samples as floats, each exactly its level, so that the pass converts each sample once. */
-    private static void toFloats(byte[] data, int start, int length, float[] out) {
-        for (int i = 0; i < length; i++) {
-            out[i] = data[start + i] & 0xFF;
-        }
-    }
-
     /**
-     * The horizontal pass for RGB, over one source row as floats, two output pixels at a time: their
-     * six sums are independent, so the processor overlaps their multiply-adds instead of waiting on
-     * one chain of three (the pass is bound by the latency of the chain otherwise). Each sum still
-     * adds its own taps in order, so the values are those of one pixel at a time.
+     * The horizontal pass for RGB, two output pixels at a time: their six sums are independent, so the
+     * processor overlaps their multiply-adds instead of waiting on one chain of three (the pass is bound
+     * by the latency of the chain otherwise). Each sum still adds its own taps in order, so the values
+     * are those of one pixel at a time.
      */
-    private void horizontalRgb(float[] row, int x0, int x1, float[] out, int at) {
+    private void horizontalRgb(byte[] data, int rowStart, int x0, int x1, float[] out, int at) {
         int[] index = columns.index;
         float[] weight = columns.weight;
         int[] count = columns.count;
@@ -144,45 +135,45 @@ final class FloatResampler implements Resampler {
         for (; ox + 1 < x1; ox += 2) {
             int t = ox * taps;
             int u = t + taps;
-            int s = index[t] * 3;
-            int q = index[u] * 3;
+            int s = rowStart + index[t] * 3;
+            int q = rowStart + index[u] * 3;
             float w = weight[t];
             float v = weight[u];
-            float r0 = row[s] * w;
-            float g0 = row[s + 1] * w;
-            float b0 = row[s + 2] * w;
-            float r1 = row[q] * v;
-            float g1 = row[q + 1] * v;
-            float b1 = row[q + 2] * v;
+            float r0 = (data[s] & 0xFF) * w;
+            float g0 = (data[s + 1] & 0xFF) * w;
+            float b0 = (data[s + 2] & 0xFF) * w;
+            float r1 = (data[q] & 0xFF) * v;
+            float g1 = (data[q + 1] & 0xFF) * v;
+            float b1 = (data[q + 2] & 0xFF) * v;
             int n0 = count[ox];
             int n1 = count[ox + 1];
             int both = Math.min(n0, n1);
             int k = 1;
             for (; k < both; k++) {
-                s = index[t + k] * 3;
-                q = index[u + k] * 3;
+                s = rowStart + index[t + k] * 3;
+                q = rowStart + index[u + k] * 3;
                 w = weight[t + k];
                 v = weight[u + k];
-                r0 = accumulate(r0, row[s], w, fma);
-                r1 = accumulate(r1, row[q], v, fma);
-                g0 = accumulate(g0, row[s + 1], w, fma);
-                g1 = accumulate(g1, row[q + 1], v, fma);
-                b0 = accumulate(b0, row[s + 2], w, fma);
-                b1 = accumulate(b1, row[q + 2], v, fma);
+                r0 = accumulate(r0, data[s] & 0xFF, w, fma);
+                r1 = accumulate(r1, data[q] & 0xFF, v, fma);
+                g0 = accumulate(g0, data[s + 1] & 0xFF, w, fma);
+                g1 = accumulate(g1, data[q + 1] & 0xFF, v, fma);
+                b0 = accumulate(b0, data[s + 2] & 0xFF, w, fma);
+                b1 = accumulate(b1, data[q + 2] & 0xFF, v, fma);
             }
             for (int j = k; j < n0; j++) {
-                s = index[t + j] * 3;
+                s = rowStart + index[t + j] * 3;
                 w = weight[t + j];
-                r0 = accumulate(r0, row[s], w, fma);
-                g0 = accumulate(g0, row[s + 1], w, fma);
-                b0 = accumulate(b0, row[s + 2], w, fma);
+                r0 = accumulate(r0, data[s] & 0xFF, w, fma);
+                g0 = accumulate(g0, data[s + 1] & 0xFF, w, fma);
+                b0 = accumulate(b0, data[s + 2] & 0xFF, w, fma);
             }
             for (int j = k; j < n1; j++) {
-                q = index[u + j] * 3;
+                q = rowStart + index[u + j] * 3;
                 v = weight[u + j];
-                r1 = accumulate(r1, row[q], v, fma);
-                g1 = accumulate(g1, row[q + 1], v, fma);
-                b1 = accumulate(b1, row[q + 2], v, fma);
+                r1 = accumulate(r1, data[q] & 0xFF, v, fma);
+                g1 = accumulate(g1, data[q + 1] & 0xFF, v, fma);
+                b1 = accumulate(b1, data[q + 2] & 0xFF, v, fma);
             }
             out[at] = r0;
             out[at + 1] = g0;
@@ -194,17 +185,17 @@ final class FloatResampler implements Resampler {
         }
         if (ox < x1) {
             int t = ox * taps;
-            int s = index[t] * 3;
+            int s = rowStart + index[t] * 3;
             float w = weight[t];
-            float r = row[s] * w;
-            float g = row[s + 1] * w;
-            float b = row[s + 2] * w;
+            float r = (data[s] & 0xFF) * w;
+            float g = (data[s + 1] & 0xFF) * w;
+            float b = (data[s + 2] & 0xFF) * w;
             for (int k = 1, n = count[ox]; k < n; k++) {
-                s = index[t + k] * 3;
+                s = rowStart + index[t + k] * 3;
                 w = weight[t + k];
-                r = accumulate(r, row[s], w, fma);
-                g = accumulate(g, row[s + 1], w, fma);
-                b = accumulate(b, row[s + 2], w, fma);
+                r = accumulate(r, data[s] & 0xFF, w, fma);
+                g = accumulate(g, data[s + 1] & 0xFF, w, fma);
+                b = accumulate(b, data[s + 2] & 0xFF, w, fma);
             }
             out[at] = r;
             out[at + 1] = g;
@@ -228,10 +219,7 @@ final class FloatResampler implements Resampler {
         }
     }
 
-    /**
-     * One thread's reusable buffers: the horizontal pass's output rows, one vertical sum row, one output
-     * row, and one source row as floats.
-     */
+    /** One thread's reusable buffers: the horizontal pass's output rows, one vertical sum row, one output row. */
     private static final class Scratch {
         /** 16 MiB of floats: a 12-megapixel photograph's rows narrowed to 1,000 RGB columns. */
         static final int KEPT_FLOATS = 4 << 20;
@@ -239,19 +227,14 @@ final class FloatResampler implements Resampler {
         float[] horizontal = new float[0];
         float[] sum = new float[0];
         int[] out = new int[0];
-        float[] sourceRow = new float[0];
 
-        Scratch ensure(int horizontalLength, int rowLength, int sourceRowLength) {
+        Scratch ensure(int horizontalLength, int rowLength) {
             if (horizontalLength > KEPT_FLOATS) {
                 Scratch once = new Scratch();
                 once.horizontal = new float[horizontalLength];
                 once.sum = new float[rowLength];
                 once.out = new int[rowLength];
-                once.sourceRow = new float[sourceRowLength];
                 return once;
-            }
-            if (sourceRow.length < sourceRowLength) {
-                sourceRow = new float[sourceRowLength];
             }
             if (horizontal.length < horizontalLength) {
                 horizontal = new float[horizontalLength];
