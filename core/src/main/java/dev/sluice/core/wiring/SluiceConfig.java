@@ -240,9 +240,16 @@ public final class SluiceConfig {
         } catch (IllegalArgumentException e) {
             throw tree.error("decoder.mode", "must be rgb, gray or unchanged, was '" + modeName + "'");
         }
-        int reduce = options.getInt("reduce", 1);
-        if (reduce != 1 && reduce != 2 && reduce != 4 && reduce != 8) {
-            throw tree.error("decoder.reduce", "must be 1, 2, 4 or 8, was " + reduce);
+        // auto (the default): as far as the transforms allow for each image; a number fixes the factor.
+        boolean autoReduce = "auto".equals(options.raw("reduce")) || !options.has("reduce");
+        int reduce = 1;
+        if (!autoReduce) {
+            Object value = options.raw("reduce");
+            if (!(value instanceof Integer) || !Set.of(1, 2, 4, 8).contains(value)) {
+                throw tree.error("decoder.reduce", "must be auto, 1, 2, 4 or 8, was " + (value instanceof String
+                        ? "'" + value + "'" : value));
+            }
+            reduce = (Integer) value;
         }
         long maxPixels = options.getLong("max_pixels", DecodeOptions.DEFAULT_MAX_PIXELS);
         if (maxPixels < 1) {
@@ -250,7 +257,7 @@ public final class SluiceConfig {
         }
         DecodeOptions decode = new DecodeOptions(mode, reduce, null, options.getBoolean("apply_exif_orientation", true),
                 maxPixels);
-        return new DecoderSettings(options.getString("backend", "auto"), decode, rest(options, DECODER_KEYS));
+        return new DecoderSettings(options.getString("backend", "auto"), decode, autoReduce, rest(options, DECODER_KEYS));
     }
 
     private List<TransformStep> readTransforms() {
