@@ -143,7 +143,7 @@ floor() { # threads
 }
 
 "$root/sluice" --help >/dev/null # builds the jar first, outside the timed runs
-echo "side-by-side: $rounds rounds on $data and $large; load average $(cut -d' ' -f1-3 /proc/loadavg); raw results in $results" >&2
+echo "side-by-side: $rounds rounds on $([[ "$large_only" == false ]] && echo "$data and ")$large; load average $(cut -d' ' -f1-3 /proc/loadavg); raw results in $results" >&2
 for ((round = 1; round <= rounds; round++)); do
   echo "round $round of $rounds (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   if [[ "$large_only" == false ]]; then

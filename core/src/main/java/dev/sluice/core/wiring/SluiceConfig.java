@@ -38,6 +38,10 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * buffer's capacity when {@code loader.shuffle} is true, which also shuffles the shard order each
  * epoch.
  *
+ * <p>{@code decoder.reduce} is {@code auto} by default: each image is decoded at the largest of 1/2,
+ * 1/4 and 1/8 that the transforms allow for its size ({@link dev.sluice.api.Transform#reduceLimit});
+ * {@code 1} decodes full size, and {@code 2}, {@code 4} or {@code 8} fix the factor.
+ *
  * <p>{@code loader.rank} and {@code loader.world_size} say which process of a distributed job this
  * is; when both are absent they come from the environment's {@code RANK} and {@code WORLD_SIZE}
  * (as {@code torchrun} sets them), and without those the job has one process. A map-style dataset
