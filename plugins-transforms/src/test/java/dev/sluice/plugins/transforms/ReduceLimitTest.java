@@ -134,6 +134,20 @@ class ReduceLimitTest {
         assertEquals(expected, largest(compose(steps), 3840, 2400), name + " on 3840 x 2400");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"random_horizontal_flip", "random_vertical_flip", "color_jitter", "grayscale", "to_dtype"})
+    void stepsThatKeepTheSizePixelByPixelPassOnWhatTheStepsAfterThemAllow(String id) {
+        Map<String, Object> options = switch (id) {
+            case "color_jitter" -> Map.of("brightness", 0.4);
+            case "to_dtype" -> Map.of("dtype", "float32");
+            default -> Map.of();
+        };
+        Transform<?, ?> step = compose(List.of(Map.of(id, options)));
+        ReduceLimit after = (width, height) -> 4;
+        assertEquals(4, step.reduceLimit(after).largestReduce(3840, 2400), id);
+        assertEquals(1, step.reduceLimit(ReduceLimit.NONE).largestReduce(3840, 2400), id + " as the last step");
+    }
+
     /** Whatever the size, a reduced image still resizes to the same output, and is at least that large. */
     @Property(tries = 500)
     void resizeNeverReducesBelowItsTargetNorChangesTheOutputSize(@ForAll @IntRange(min = 1, max = 6000) int width,
