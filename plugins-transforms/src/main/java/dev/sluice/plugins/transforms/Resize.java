@@ -120,6 +120,9 @@ final class Resize implements ImageTransform {
         }
         return (width, height) -> {
             long[] full = unchecked(width, height);
+            if (full[0] < 1 || full[1] < 1) {
+                return 1; // apply refuses this size; at full size its message names the image as stored
+            }
             return ReducedSizes.largest(width, height, (reducedWidth, reducedHeight) -> reducedWidth >= full[0]
                     && reducedHeight >= full[1] && Arrays.equals(unchecked(reducedWidth, reducedHeight), full));
         };

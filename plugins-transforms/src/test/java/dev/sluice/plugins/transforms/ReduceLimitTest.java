@@ -61,11 +61,12 @@ class ReduceLimitTest {
         assertEquals(expected, largest(resize, width, height), "resize to 300 high, 200 wide");
     }
 
-    @ParameterizedTest(name = "{0}x{1}: {2}")
-    @CsvSource({"3840, 2400, 8", "2400, 3840, 8", "1000, 1000, 2"})
-    void resizeWithMaxSizeReducesOnlyWhileTheCappedOutputSizeHolds(int width, int height, int expected) {
-        // 3840 x 2400: the long side 409 is capped to 300, the output 300 x 187; 480 x 300 gives the same
-        Transform<?, ?> resize = Samples.create(new ResizeProvider(), Map.of("size", 256, "max_size", 300));
+    @ParameterizedTest(name = "{0}x{1}, max_size {2}: {3}")
+    @CsvSource({"3840, 2400, 300, 8", "2400, 3840, 300, 8", "1000, 1000, 300, 2", "100000, 10, 257, 1"})
+    void resizeWithMaxSizeReducesOnlyWhileTheCappedOutputSizeHolds(int width, int height, int maxSize, int expected) {
+        // 3840 x 2400: the long side 409 is capped to 300, the output 300 x 187; 480 x 300 gives the same.
+        // 100000 x 10 would come out 257 x 0, which resize refuses: it gets the full size, to name it.
+        Transform<?, ?> resize = Samples.create(new ResizeProvider(), Map.of("size", 256, "max_size", maxSize));
         assertEquals(expected, largest(resize, width, height));
     }
 
