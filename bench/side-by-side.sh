@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # Sluice against PyTorch's DataLoader on the same JPEGs, in one run, alternating, several rounds.
 #
-# usage: bench/side-by-side.sh [--shared DIR] [--data DIR] [--photos DIR] [--rounds N] [--out DIR]
+# usage: bench/side-by-side.sh [--shared DIR] [--data DIR] [--photos DIR] [--large DIR] [--copies N]
+#                              [--large-only] [--rounds N] [--out DIR]
 #   --shared   the folder with make_bench_set.py, get_photos.sh and pytorch_baseline.py
 #              (default: ../shared/bench beside the repository; env SLUICE_BENCH_SHARED)
 #   --data     the bench set: DIR/train.txt and DIR/images/ (default: ../bench-set; env SLUICE_BENCH_DATA);
 #              made with make_bench_set.py when missing
 #   --photos   the source photographs for making the set (default: ../photos; fetched with get_photos.sh
 #              when missing)
+#   --large    the large-photo set: DIR/train.txt and DIR/images/ (default: ../bench-large; env
+#              SLUICE_BENCH_LARGE); made when missing from the --photos at full size, each linked
+#              --copies times (default 10: 18 photographs give 180 images an epoch)
+#   --large-only  run the large-photo comparison alone
 #   --rounds   rounds of the whole alternation (default 3)
 #   --out      where the configurations and the raw JSON lines go (default: a new temporary folder)
 #
 # Each round runs, one after the other: Sluice (opencv, imageio) and PyTorch (pil, cv2 decoders) on the
 # eval and seed pipelines with 2 workers, Sluice's eval pipeline with 1 worker (the scaling figure), and
-# OpenCV's decode-only rate on 1 and 2 threads (cv2.imdecode from memory, bench/decode_floor.py).
+# OpenCV's decode-only rate on 1 and 2 threads (cv2.imdecode from memory, bench/decode_floor.py); then,
+# on the large-photo set, the eval pipeline with batches of 16 and 2 workers: Sluice (opencv and
+# imageio, decoder.reduce: auto; opencv also with reduce: 1, full-size decoding) and PyTorch with PIL.
 # Every run warms up for one epoch and times the next. The summary gives each figure's median with its
 # min-max over the rounds, and the ratios the performance targets are stated in.
 # Needs java 17, Maven (for the first build) and /usr/bin/python3 with torch, torchvision, cv2 and PIL.
@@ -23,6 +30,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${SLUICE_BENCH_SHARED:-$root/../shared/bench}"
 data="${SLUICE_BENCH_DATA:-$root/../bench-set}"
 photos="$root/../photos"
+large="${SLUICE_BENCH_LARGE:-$root/../bench-large}"
+copies=10
+large_only=false
 rounds=3
 out=""
 while [[ $# -gt 0 ]]; do
@@ -30,9 +40,12 @@ while [[ $# -gt 0 ]]; do
     --shared) shared="$2"; shift 2 ;;
     --data) data="$2"; shift 2 ;;
     --photos) photos="$2"; shift 2 ;;
+    --large) large="$2"; shift 2 ;;
+    --copies) copies="$2"; shift 2 ;;
+    --large-only) large_only=true; shift ;;
     --rounds) rounds="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "side-by-side.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -41,31 +54,55 @@ for script in make_bench_set.py pytorch_baseline.py; do
   [[ -f "$shared/$script" ]] || { echo "side-by-side.sh: $shared/$script not found; pass --shared DIR" >&2; exit 2; }
 done
 
-if [[ ! -f "$data/train.txt" ]]; then
-  if ! ls "$photos"/*.jpg >/dev/null 2>&1; then
-    echo "fetching photographs into $photos ..." >&2
-    bash "$shared/get_photos.sh" "$photos"
-  fi
-  echo "making the bench set in $data ..." >&2
-  "$python" "$shared/make_bench_set.py" "$photos" "$data"
+if ! ls "$photos"/*.jpg >/dev/null 2>&1; then
+  echo "fetching photographs into $photos ..." >&2
+  bash "$shared/get_photos.sh" "$photos"
 fi
-data="$(cd "$data" && pwd)"
+if [[ "$large_only" == false ]]; then
+  if [[ ! -f "$data/train.txt" ]]; then
+    echo "making the bench set in $data ..." >&2
+    "$python" "$shared/make_bench_set.py" "$photos" "$data"
+  fi
+  data="$(cd "$data" && pwd)"
+fi
+
+# The large-photo set: the photographs at their own size (1280 x 1024 to 3840 x 2400 for the default
+# ones), each hard-linked (copied where linking fails) --copies times, labelled by photograph.
+if [[ ! -f "$large/train.txt" ]]; then
+  echo "making the large-photo set in $large ($copies links to each photograph in $photos) ..." >&2
+  mkdir -p "$large/images"
+  label=0
+  for photo in "$photos"/*.jpg; do
+    name="$(basename "$photo" .jpg)"
+    for ((copy = 0; copy < copies; copy++)); do
+      ln -f "$photo" "$large/images/$name-$copy.jpg" 2>/dev/null || cp "$photo" "$large/images/$name-$copy.jpg"
+      echo "$name-$copy.jpg $label"
+    done
+    label=$((label + 1))
+  done >"$large/train.txt.partial"
+  mv "$large/train.txt.partial" "$large/train.txt"
+fi
+large="$(cd "$large" && pwd)"
 out="${out:-$(mktemp -d "${TMPDIR:-/tmp}/side-by-side.XXXXXX")}"
 mkdir -p "$out"
 results="$out/results.jsonl"
 : >"$results"
 
 # The configurations: the issue's eval and seed pipelines, per backend and worker count.
+# eval-large is the eval pipeline on the large-photo set in batches of 16 (decoder.reduce: auto, the
+# default); eval-large-full the same with reduce: 1.
 config() { # backend pipeline workers
-  local file="$out/$2-$1-$3w.yaml"
+  local file="$out/$2-$1-$3w.yaml" set="$data"
+  [[ "$2" == eval-large* ]] && set="$large"
   {
-    printf 'dataset:\n  format: txt\n  labels: %s/train.txt\n  root: %s/images\n' "$data" "$data"
+    printf 'dataset:\n  format: txt\n  labels: %s/train.txt\n  root: %s/images\n' "$set" "$set"
     printf 'decoder:\n  backend: %s\n  mode: rgb\n' "$1"
-    if [[ "$2" == eval ]]; then
+    [[ "$2" == eval-large-full ]] && printf '  reduce: 1\n'
+    if [[ "$2" == eval* ]]; then
       printf 'transforms:\n  - resize: {size: 256, interpolation: bilinear, antialias: true}\n'
       printf '  - center_crop: {size: 224}\n  - to_tensor: {}\n'
       printf '  - normalize: {mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225]}\n'
-      printf 'loader:\n  batch_size: 64\n'
+      printf 'loader:\n  batch_size: %s\n' "$([[ "$2" == eval ]] && echo 64 || echo 16)"
     else
       printf 'transforms:\n  - resize: {height: 256, width: 256, interpolation: bilinear, antialias: false}\n'
       printf '  - to_tensor: {}\nloader:\n  batch_size: 7\n'
@@ -86,8 +123,14 @@ sluice() { # backend pipeline workers
 
 pytorch() { # decoder pipeline
   local line
-  line="$("$python" "$shared/pytorch_baseline.py" "$data" --decoder "$1" --pipeline "$2" --workers 2 \
-    --batch "$([[ "$2" == eval ]] && echo 64 || echo 7)" 2>/dev/null)"
+  if [[ "$2" == eval-large ]]; then
+    # The baseline knows the eval pipeline; the record is renamed so that the summary tells the sets apart.
+    line="$("$python" "$shared/pytorch_baseline.py" "$large" --decoder "$1" --pipeline eval --workers 2 --batch 16 \
+      2>/dev/null | sed 's/"pipeline": "eval"/"pipeline": "eval-large"/')"
+  else
+    line="$("$python" "$shared/pytorch_baseline.py" "$data" --decoder "$1" --pipeline "$2" --workers 2 \
+      --batch "$([[ "$2" == eval ]] && echo 64 || echo 7)" 2>/dev/null)"
+  fi
   echo "$line" >>"$results"
   echo "  pytorch $1 $2 2w: $line" >&2
 }
@@ -100,19 +143,25 @@ floor() { # threads
 }
 
 "$root/sluice" --help >/dev/null # builds the jar first, outside the timed runs
-echo "side-by-side: $rounds rounds on $data; load average $(cut -d' ' -f1-3 /proc/loadavg); raw results in $results" >&2
+echo "side-by-side: $rounds rounds on $([[ "$large_only" == false ]] && echo "$data and ")$large; load average $(cut -d' ' -f1-3 /proc/loadavg); raw results in $results" >&2
 for ((round = 1; round <= rounds; round++)); do
   echo "round $round of $rounds (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-  for pipeline in eval seed; do
-    sluice opencv "$pipeline" 2
-    pytorch pil "$pipeline"
-    sluice imageio "$pipeline" 2
-    pytorch cv2 "$pipeline"
-  done
-  sluice opencv eval 1
-  sluice imageio eval 1
-  floor 1
-  floor 2
+  if [[ "$large_only" == false ]]; then
+    for pipeline in eval seed; do
+      sluice opencv "$pipeline" 2
+      pytorch pil "$pipeline"
+      sluice imageio "$pipeline" 2
+      pytorch cv2 "$pipeline"
+    done
+    sluice opencv eval 1
+    sluice imageio eval 1
+    floor 1
+    floor 2
+  fi
+  sluice opencv eval-large 2
+  pytorch pil eval-large
+  sluice imageio eval-large 2
+  sluice opencv eval-large-full 2
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 "$python" "$root/bench/summarize.py" "$results"

@@ -5,7 +5,13 @@ package dev.sluice.api;
  *
  * <pre>{@code
  * DecodeOptions options = DecodeOptions.DEFAULT.withMode(ColorMode.GRAY).withReduce(2);
+ * // decode each image at the smallest scale the pipeline still gets its full input from
+ * DecodeOptions auto = DecodeOptions.DEFAULT.withAutoReduce(pipeline.reduceLimit(ReduceLimit.NONE));
  * }</pre>
+ *
+ * <p>A region turns the automatic reduction off because the caller then asks for particular pixels
+ * at a particular scale (the region is given in full-size coordinates and scaled with
+ * {@code reduce}), which a factor chosen per image would change.
  *
  * @param mode the channels wanted
  * @param reduce 1, 2, 4 or 8: decode at that fraction of the stored size, as OpenCV's
@@ -16,8 +22,14 @@ package dev.sluice.api;
  *        default, as {@code cv2.imread})
  * @param maxPixels the largest {@code width * height} the decoder may allocate for, checked from the
  *        header before any pixel buffer exists
+ * @param autoReduce the reduction chosen per image from its header: when {@code reduce} is 1 and
+ *        there is no region, the image is decoded at the factor this limit gives for its size as
+ *        shown (see {@link dev.sluice.api.spi.Reductions#factor}), through the same path as a fixed
+ *        {@code reduce}; a fixed {@code reduce} above 1 or a region wins, and the limit is then not
+ *        consulted. {@link ReduceLimit#NONE} (the default) always decodes full size; never null
  */
-public record DecodeOptions(ColorMode mode, int reduce, Region region, boolean applyExifOrientation, long maxPixels) {
+public record DecodeOptions(ColorMode mode, int reduce, Region region, boolean applyExifOrientation, long maxPixels,
+        ReduceLimit autoReduce) {
 
     /**
      * PIL's decompression-bomb limit: twice {@code Image.MAX_IMAGE_PIXELS}
@@ -26,9 +38,9 @@ public record DecodeOptions(ColorMode mode, int reduce, Region region, boolean a
      */
     public static final long DEFAULT_MAX_PIXELS = 2L * (1024L * 1024 * 1024 / 4 / 3);
 
-    /** RGB, full size, the whole image, EXIF orientation applied, PIL's pixel limit. */
+    /** RGB, full size, the whole image, EXIF orientation applied, PIL's pixel limit, no automatic reduction. */
     public static final DecodeOptions DEFAULT =
-            new DecodeOptions(ColorMode.RGB, 1, null, true, DEFAULT_MAX_PIXELS);
+            new DecodeOptions(ColorMode.RGB, 1, null, true, DEFAULT_MAX_PIXELS, ReduceLimit.NONE);
 
     /** @throws IllegalArgumentException naming the option and its value when one is out of range */
     public DecodeOptions {
@@ -41,30 +53,53 @@ public record DecodeOptions(ColorMode mode, int reduce, Region region, boolean a
         if (maxPixels <= 0) {
             throw new IllegalArgumentException("maxPixels must be > 0, was " + maxPixels);
         }
+        if (autoReduce == null) {
+            throw new IllegalArgumentException("autoReduce must not be null; ReduceLimit.NONE turns it off");
+        }
+    }
+
+    /**
+     * Options without automatic reduction ({@link ReduceLimit#NONE}).
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public DecodeOptions(ColorMode mode, int reduce, Region region, boolean applyExifOrientation, long maxPixels) {
+        this(mode, reduce, region, applyExifOrientation, maxPixels, ReduceLimit.NONE);
     }
 
     /** These options with another colour mode. */
     public DecodeOptions withMode(ColorMode newMode) {
-        return new DecodeOptions(newMode, reduce, region, applyExifOrientation, maxPixels);
+        return new DecodeOptions(newMode, reduce, region, applyExifOrientation, maxPixels, autoReduce);
     }
 
     /** These options with another reduction factor (1, 2, 4 or 8). */
     public DecodeOptions withReduce(int newReduce) {
-        return new DecodeOptions(mode, newReduce, region, applyExifOrientation, maxPixels);
+        return new DecodeOptions(mode, newReduce, region, applyExifOrientation, maxPixels, autoReduce);
     }
 
     /** These options with a region of interest in original-image coordinates, or null for the whole image. */
     public DecodeOptions withRegion(Region newRegion) {
-        return new DecodeOptions(mode, reduce, newRegion, applyExifOrientation, maxPixels);
+        return new DecodeOptions(mode, reduce, newRegion, applyExifOrientation, maxPixels, autoReduce);
     }
 
     /** These options with EXIF orientation applied or ignored. */
     public DecodeOptions withExifOrientation(boolean apply) {
-        return new DecodeOptions(mode, reduce, region, apply, maxPixels);
+        return new DecodeOptions(mode, reduce, region, apply, maxPixels, autoReduce);
     }
 
     /** These options with another pixel limit. */
     public DecodeOptions withMaxPixels(long newMaxPixels) {
-        return new DecodeOptions(mode, reduce, region, applyExifOrientation, newMaxPixels);
+        return new DecodeOptions(mode, reduce, region, applyExifOrientation, newMaxPixels, autoReduce);
+    }
+
+    /**
+     * These options with another automatic reduction: each image is decoded at the factor
+     * {@code limit} allows for its size, when {@link #reduce()} is 1 and there is no region.
+     *
+     * @param limit {@link ReduceLimit#NONE} to decode full size; not null
+     * @throws IllegalArgumentException if {@code limit} is null
+     */
+    public DecodeOptions withAutoReduce(ReduceLimit limit) {
+        return new DecodeOptions(mode, reduce, region, applyExifOrientation, maxPixels, limit);
     }
 }

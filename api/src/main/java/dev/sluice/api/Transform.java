@@ -33,14 +33,62 @@ public interface Transform<I, O> {
      */
     O apply(I input, RandomGenerator random);
 
-    /** This transform, then {@code next}, drawing from the same random source in that order. */
-    default <V> Transform<I, V> andThen(Transform<? super O, ? extends V> next) {
+    /**
+     * How far the decoder may reduce an image that goes through this transform and then through
+     * steps that themselves allow {@code next}. Called once by whoever builds the loader (core's
+     * wiring, through the whole pipeline's {@code reduceLimit(ReduceLimit.NONE)}), never per sample.
+     *
+     * <ul>
+     *   <li>A step whose output size does not depend on its input's (a resize to a fixed size or a
+     *       shorter side, a random resized crop) returns its own limit and ignores {@code next}: the
+     *       steps after it see the same size however the decode was reduced.
+     *   <li>A step that works pixel by pixel and keeps the size (a flip, a colour change, a
+     *       conversion to a tensor) returns {@code next}: whatever the steps after it allow.
+     *   <li>Any other step (a crop or pad in pixels, a blur, a rotation) needs the full-size image:
+     *       the default, {@link ReduceLimit#NONE}.
+     * </ul>
+     *
+     * @param next what the steps after this one allow; {@link ReduceLimit#NONE} for the last step
+     * @return never null; the default is {@link ReduceLimit#NONE}, which always decodes full size
+     * @throws NullPointerException if {@code next} is null
+     */
+    default ReduceLimit reduceLimit(ReduceLimit next) {
         Objects.requireNonNull(next, "next");
-        return (input, random) -> next.apply(apply(input, random), random);
+        return ReduceLimit.NONE;
     }
 
-    /** A transform that returns its input. */
+    /**
+     * This transform, then {@code next}, drawing from the same random source in that order. Its
+     * {@link #reduceLimit} is this transform's, given what {@code next} allows.
+     */
+    default <V> Transform<I, V> andThen(Transform<? super O, ? extends V> next) {
+        Objects.requireNonNull(next, "next");
+        Transform<I, O> first = this;
+        return new Transform<>() {
+            @Override
+            public V apply(I input, RandomGenerator random) {
+                return next.apply(first.apply(input, random), random);
+            }
+
+            @Override
+            public ReduceLimit reduceLimit(ReduceLimit after) {
+                return first.reduceLimit(next.reduceLimit(after));
+            }
+        };
+    }
+
+    /** A transform that returns its input, and allows whatever the steps after it allow. */
     static <T> Transform<T, T> identity() {
-        return (input, random) -> input;
+        return new Transform<>() {
+            @Override
+            public T apply(T input, RandomGenerator random) {
+                return input;
+            }
+
+            @Override
+            public ReduceLimit reduceLimit(ReduceLimit next) {
+                return Objects.requireNonNull(next, "next");
+            }
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ class DecodeOptionsTest {
         assertNull(options.region());
         assertTrue(options.applyExifOrientation());
         assertEquals(178_956_970L, options.maxPixels(), "2 * PIL's Image.MAX_IMAGE_PIXELS (89,478,485)");
+        assertSame(ReduceLimit.NONE, options.autoReduce());
     }
 
     @Test
@@ -29,6 +31,8 @@ class DecodeOptionsTest {
                 () -> DecodeOptions.DEFAULT.withReduce(16)).getMessage());
         assertEquals("maxPixels must be > 0, was 0", assertThrows(IllegalArgumentException.class,
                 () -> DecodeOptions.DEFAULT.withMaxPixels(0)).getMessage());
+        assertEquals("autoReduce must not be null; ReduceLimit.NONE turns it off",
+                assertThrows(IllegalArgumentException.class, () -> DecodeOptions.DEFAULT.withAutoReduce(null)).getMessage());
     }
 
     @Test
@@ -48,5 +52,10 @@ class DecodeOptionsTest {
                 options.withMode(ColorMode.UNCHANGED));
         assertEquals(new DecodeOptions(ColorMode.GRAY, 4, null, false, 1000), options.withRegion(null));
         assertEquals(new DecodeOptions(ColorMode.GRAY, 4, region, true, 1000), options.withExifOrientation(true));
+        ReduceLimit limit = (width, height) -> 2;
+        DecodeOptions auto = options.withAutoReduce(limit);
+        assertEquals(new DecodeOptions(ColorMode.GRAY, 4, region, false, 1000, limit), auto);
+        assertSame(limit, auto.withMode(ColorMode.RGB).withReduce(1).withRegion(null).withExifOrientation(true)
+                .withMaxPixels(5).autoReduce(), "every other wither keeps the limit");
     }
 }

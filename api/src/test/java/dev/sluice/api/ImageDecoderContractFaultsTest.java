@@ -35,14 +35,25 @@ class ImageDecoderContractFaultsTest {
     void ignoringReduceFailsTheReduceTests() {
         ContractRuns.assertOnlyTheseFail(IgnoresReduce.class,
                 "reducedDecodeHasRoundedUpSizeAndBlockAverages",
-                "regionAtReducedScaleIsScaledWithTheImage");
+                "regionAtReducedScaleIsScaledWithTheImage",
+                "autoReduceDecodesAsTheFixedReduceItsLimitAnswersForTheShownSize",
+                "fixedReduceAndRegionWinOverAutoReduce");
     }
 
     @Test
     void keepingOnePixelPerBlockInsteadOfAveragingFailsTheReduceTests() {
         ContractRuns.assertOnlyTheseFail(KeepsOnePixelPerBlock.class,
                 "reducedDecodeHasRoundedUpSizeAndBlockAverages",
-                "regionAtReducedScaleIsScaledWithTheImage");
+                "regionAtReducedScaleIsScaledWithTheImage",
+                "autoReduceDecodesAsTheFixedReduceItsLimitAnswersForTheShownSize",
+                "fixedReduceAndRegionWinOverAutoReduce");
+    }
+
+    @Test
+    void ignoringTheAutomaticReductionFailsTheAutoReduceTests() {
+        ContractRuns.assertOnlyTheseFail(IgnoresAutoReduce.class,
+                "autoReduceDecodesAsTheFixedReduceItsLimitAnswersForTheShownSize",
+                "autoReduceAnsweringAnythingButOneTwoFourOrEightIsRefused");
     }
 
     @Test
@@ -50,7 +61,8 @@ class ImageDecoderContractFaultsTest {
         ContractRuns.assertOnlyTheseFail(IgnoresRegion.class,
                 "regionEqualsTheSameRectangleOfTheFullDecode",
                 "regionAtReducedScaleIsScaledWithTheImage",
-                "regionOutsideTheImageIsRefused");
+                "regionOutsideTheImageIsRefused",
+                "fixedReduceAndRegionWinOverAutoReduce");
     }
 
     @Test
@@ -164,6 +176,13 @@ class ImageDecoderContractFaultsTest {
                 }
                 return Image.wrap(w, h, n, out);
             };
+        }
+    }
+
+    static final class IgnoresAutoReduce extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return (encoded, options) -> correct.decode(encoded, options.withAutoReduce(ReduceLimit.NONE));
         }
     }
 

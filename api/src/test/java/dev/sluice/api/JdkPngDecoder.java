@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import dev.sluice.api.spi.Reductions;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
@@ -15,7 +16,8 @@ import javax.imageio.stream.ImageInputStream;
  * A test fixture, not a backend: the smallest honest {@link ImageDecoder}, reading PNG only through
  * {@code javax.imageio}, so that the api's own build runs {@code ImageDecoderContract} against a
  * correct decoder. It checks the pixel limit and the region against the IHDR header before reading
- * pixels, then converts the colour mode, cuts the region and reduces by block averages. PNGs rarely
+ * pixels, then converts the colour mode, cuts the region and reduces by block averages (by the
+ * fixed factor, or the one the automatic reduction picks). PNGs rarely
  * carry EXIF, so orientation is not looked at.
  */
 final class JdkPngDecoder implements ImageDecoder {
@@ -28,10 +30,11 @@ final class JdkPngDecoder implements ImageDecoder {
         encoded.duplicate().get(bytes);
         checkHeader(bytes, options);
         Image image = toMode(read(bytes), options.mode());
+        int factor = Reductions.factor(image.width(), image.height(), options);
         if (options.region() != null) {
             image = crop(image, options.region());
         }
-        return options.reduce() == 1 ? image : reduce(image, options.reduce());
+        return factor == 1 ? image : reduce(image, factor);
     }
 
     private static void checkHeader(byte[] bytes, DecodeOptions options) throws DecodeException {

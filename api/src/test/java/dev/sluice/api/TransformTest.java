@@ -44,4 +44,59 @@ class TransformTest {
         Object input = new Object();
         assertSame(input, Transform.identity().apply(input, new SplittableRandom(3)));
     }
+
+    /** Allows 4 whatever comes after it, as a resize to a fixed size would. */
+    private static final Transform<String, String> SIZES = new Transform<>() {
+        @Override
+        public String apply(String input, java.util.random.RandomGenerator random) {
+            return input;
+        }
+
+        @Override
+        public ReduceLimit reduceLimit(ReduceLimit next) {
+            return (width, height) -> 4;
+        }
+    };
+
+    /** Keeps the size, as a flip would: allows what comes after it. */
+    private static final Transform<String, String> KEEPS_SIZE = new Transform<>() {
+        @Override
+        public String apply(String input, java.util.random.RandomGenerator random) {
+            return input;
+        }
+
+        @Override
+        public ReduceLimit reduceLimit(ReduceLimit next) {
+            return next;
+        }
+    };
+
+    @Test
+    void aTransformAllowsNoReductionUnlessItSaysSo() {
+        Transform<String, String> plain = (text, random) -> text;
+        assertSame(ReduceLimit.NONE, plain.reduceLimit((width, height) -> 8));
+        assertEquals(1, ReduceLimit.NONE.largestReduce(4000, 3000));
+    }
+
+    @Test
+    void andThenTakesTheFirstStepsLimitGivenWhatTheRestAllow() {
+        Transform<String, String> plain = (text, random) -> text;
+        assertEquals(4, KEEPS_SIZE.andThen(SIZES).reduceLimit(ReduceLimit.NONE).largestReduce(100, 100));
+        assertEquals(4, SIZES.andThen(plain).reduceLimit(ReduceLimit.NONE).largestReduce(100, 100));
+        assertEquals(1, plain.andThen(SIZES).reduceLimit(ReduceLimit.NONE).largestReduce(100, 100),
+                "a step that needs the full size before the resize");
+        assertEquals(1, KEEPS_SIZE.andThen(KEEPS_SIZE).reduceLimit(ReduceLimit.NONE).largestReduce(100, 100),
+                "nothing sets the size: nothing may be reduced");
+        assertEquals(4, Transform.<String>identity().andThen(KEEPS_SIZE).andThen(SIZES).reduceLimit(ReduceLimit.NONE)
+                .largestReduce(100, 100), "identity passes the limit on");
+    }
+
+    @Test
+    void minAllowsWhatBothLimitsAllow() {
+        ReduceLimit wide = (width, height) -> width >= 1000 ? 8 : 2;
+        ReduceLimit four = (width, height) -> 4;
+        assertEquals(4, wide.min(four).largestReduce(2000, 10));
+        assertEquals(2, wide.min(four).largestReduce(500, 10));
+        assertEquals(1, four.min(ReduceLimit.NONE).largestReduce(2000, 10));
+    }
 }

@@ -1,12 +1,14 @@
 package dev.sluice.api.spi;
 
+import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Region;
 import java.util.Arrays;
 
 /**
- * The reduced-scale decode of {@link dev.sluice.api.DecodeOptions#reduce()}, defined once so that
- * every backend gives the same sizes, the same region and, where the codec cannot reduce by itself,
- * the same pixels.
+ * The reduced-scale decode of {@link DecodeOptions#reduce()} and {@link DecodeOptions#autoReduce()},
+ * defined once so that every backend picks the same factor and gives the same sizes, the same
+ * region and, where the codec cannot reduce by itself, the same pixels.
  *
  * <ul>
  *   <li>Sizes round up, as libjpeg's scaled decode and so OpenCV's {@code IMREAD_REDUCED_*} do for
@@ -20,6 +22,7 @@ import java.util.Arrays;
  * </ul>
  *
  * <pre>{@code
+ * int factor = Reductions.factor(header, options);                            // 1, 2, 4 or 8
  * int w = Reductions.reducedLength(101, 4);                                   // 26
  * Region r = Reductions.reducedRegion(new Region(16, 8, 48, 32), 4, 26, 17);  // [4, 2, 12, 8]
  * }</pre>
@@ -28,6 +31,44 @@ import java.util.Arrays;
  */
 public final class Reductions {
     private Reductions() {
+    }
+
+    /**
+     * The factor to decode an image at, for a decoder that knows its header: {@link #factor(int,
+     * int, DecodeOptions)} with the size as shown, which is the stored size with width and height
+     * swapped when the options apply an EXIF orientation of 5 to 8.
+     *
+     * @throws IllegalStateException as {@link #factor(int, int, DecodeOptions)}
+     */
+    public static int factor(ImageHeader header, DecodeOptions options) {
+        boolean oriented = options.applyExifOrientation();
+        return factor(header.shownWidth(oriented), header.shownHeight(oriented), options);
+    }
+
+    /**
+     * The factor to decode an image at: {@link DecodeOptions#reduce()} when it is above 1 or a
+     * region is given; otherwise what {@link DecodeOptions#autoReduce()} allows for the image's size.
+     * Every decoder calls this (or the {@link ImageHeader} form) and then reduces by the answer as
+     * it reduces by a fixed {@code reduce}, so that every backend picks the same factor.
+     *
+     * @param shownWidth columns of the full-size image as the caller will see it (after the EXIF
+     *        orientation when the options apply it), {@code > 0}
+     * @param shownHeight rows, likewise, {@code > 0}
+     * @return 1, 2, 4 or 8
+     * @throws IllegalStateException when the limit answers anything but 1, 2, 4 or 8, naming the
+     *         limit, the size and the answer
+     */
+    public static int factor(int shownWidth, int shownHeight, DecodeOptions options) {
+        if (options.reduce() != 1 || options.region() != null) {
+            return options.reduce();
+        }
+        ReduceLimit limit = options.autoReduce();
+        int factor = limit.largestReduce(shownWidth, shownHeight);
+        if (factor != 1 && factor != 2 && factor != 4 && factor != 8) {
+            throw new IllegalStateException("the reduce limit " + limit + " answered " + factor + " for a " + shownWidth
+                    + "x" + shownHeight + " image; it must answer 1, 2, 4 or 8");
+        }
+        return factor;
     }
 
     /**

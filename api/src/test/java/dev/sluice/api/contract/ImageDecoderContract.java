@@ -19,6 +19,7 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
+import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Region;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import java.nio.ByteBuffer;
@@ -330,6 +331,79 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
             } else {
                 assertMeanDifferenceAtMost(expected, cut, jpegReduceMeanErrorBound(), what);
             }
+        }
+    }
+
+    /**
+     * With {@link DecodeOptions#withAutoReduce}, the decoder asks the limit about the image's size as
+     * shown (after an EXIF orientation it applies, before one it ignores) and decodes exactly as with
+     * the fixed {@code reduce} it answers.
+     */
+    @ParameterizedTest(name = "answer {0}")
+    @ValueSource(ints = {1, 2, 4, 8})
+    public final void autoReduceDecodesAsTheFixedReduceItsLimitAnswersForTheShownSize(int answer) throws Exception {
+        for (String format : declaredFormats()) {
+            List<String> asked = new ArrayList<>();
+            ReduceLimit limit = (width, height) -> {
+                asked.add(width + "x" + height);
+                return answer;
+            };
+            byte[] encoded = encoded(format, 3);
+            assertSamePixels(decode(encoded, RGB.withReduce(answer)), decode(encoded, RGB.withAutoReduce(limit)),
+                    format + " with a limit answering " + answer);
+            assertEquals(List.of(WIDTH + "x" + HEIGHT), asked, format + ": the sizes the limit was asked about");
+        }
+        if (formats().contains(JPEG)) {
+            List<String> asked = new ArrayList<>();
+            ReduceLimit limit = (width, height) -> {
+                asked.add(width + "x" + height);
+                return answer;
+            };
+            byte[] turned = CodecFixtures.withExifOrientation(CodecFixtures.jpeg(3), 6);
+            assertSamePixels(decode(turned, RGB.withReduce(answer)), decode(turned, RGB.withAutoReduce(limit)),
+                    "JPEG with EXIF orientation 6 and a limit answering " + answer);
+            DecodeOptions stored = RGB.withExifOrientation(false);
+            assertSamePixels(decode(turned, stored.withReduce(answer)), decode(turned, stored.withAutoReduce(limit)),
+                    "JPEG with EXIF orientation 6 ignored and a limit answering " + answer);
+            assertEquals(List.of(HEIGHT + "x" + WIDTH, WIDTH + "x" + HEIGHT), asked,
+                    "the sizes the limit was asked about: as shown, then as stored");
+        }
+    }
+
+    /** A fixed reduction above 1, or a region, wins over the automatic reduction. */
+    @Test
+    public final void fixedReduceAndRegionWinOverAutoReduce() throws Exception {
+        ReduceLimit eight = (width, height) -> 8;
+        Region region = new Region(16, 8, 48, 32);
+        for (String format : declaredFormats()) {
+            byte[] encoded = encoded(format, 3);
+            assertSamePixels(decode(encoded, RGB.withReduce(2)), decode(encoded, RGB.withReduce(2).withAutoReduce(eight)),
+                    format + " reduced by 2 with a limit answering 8");
+            assertSamePixels(decode(encoded, RGB.withRegion(region)),
+                    decode(encoded, RGB.withRegion(region).withAutoReduce(eight)),
+                    format + " region " + region + " with a limit answering 8");
+        }
+    }
+
+    /** A limit that answers anything but 1, 2, 4 or 8 is refused with an IllegalStateException naming it. */
+    @Test
+    public final void autoReduceAnsweringAnythingButOneTwoFourOrEightIsRefused() {
+        ReduceLimit three = new ReduceLimit() {
+            @Override
+            public int largestReduce(int width, int height) {
+                return 3;
+            }
+
+            @Override
+            public String toString() {
+                return "always-three";
+            }
+        };
+        for (String format : declaredFormats()) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> decode(encoded(format, 3), RGB.withAutoReduce(three)), format + " with a limit answering 3");
+            assertTrue(refused.getMessage().contains("always-three") && refused.getMessage().contains("3"),
+                    () -> "the message must name the limit and its answer: " + refused.getMessage());
         }
     }
 

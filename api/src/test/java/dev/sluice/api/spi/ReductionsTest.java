@@ -3,7 +3,10 @@ package dev.sluice.api.spi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Region;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,42 @@ class ReductionsTest {
         assertEquals(1, Reductions.reducedLength(1, 8));
         assertEquals(268_435_456, Reductions.reducedLength(Integer.MAX_VALUE, 8));
         assertThrows(IllegalArgumentException.class, () -> Reductions.reducedLength(10, 3));
+    }
+
+    /** A limit that answers 8 for sizes of at least 800 x 600 as asked, and 1 otherwise. */
+    private static final ReduceLimit LANDSCAPE_ONLY = (width, height) -> width >= 800 && height >= 600 ? 8 : 1;
+
+    @Test
+    void factorAsksTheLimitAboutTheSizeAsShownAfterTheOrientation() {
+        ImageHeader upright = new ImageHeader("jpeg", 800, 600, 1);
+        ImageHeader turned = new ImageHeader("jpeg", 800, 600, 6);
+        DecodeOptions auto = DecodeOptions.DEFAULT.withAutoReduce(LANDSCAPE_ONLY);
+        assertEquals(8, Reductions.factor(upright, auto));
+        assertEquals(1, Reductions.factor(turned, auto), "orientation 6 shows the image as 600 x 800");
+        assertEquals(8, Reductions.factor(turned, auto.withExifOrientation(false)), "orientation ignored: as stored");
+        for (int orientation = 1; orientation <= 8; orientation++) {
+            assertEquals(orientation >= 5 ? 1 : 8, Reductions.factor(new ImageHeader("jpeg", 800, 600, orientation), auto),
+                    "orientation " + orientation);
+        }
+    }
+
+    @Test
+    void factorIsTheFixedReduceWhenAboveOneOrWhenARegionIsGiven() {
+        DecodeOptions auto = DecodeOptions.DEFAULT.withAutoReduce(LANDSCAPE_ONLY);
+        assertEquals(2, Reductions.factor(800, 600, auto.withReduce(2)));
+        assertEquals(1, Reductions.factor(800, 600, auto.withRegion(new Region(0, 0, 10, 10))));
+        assertEquals(4, Reductions.factor(800, 600, auto.withReduce(4).withRegion(new Region(0, 0, 10, 10))));
+        assertEquals(1, Reductions.factor(800, 600, DecodeOptions.DEFAULT), "no limit: full size");
+    }
+
+    @Test
+    void factorRefusesALimitThatAnswersAnythingButOneTwoFourOrEight() {
+        for (int answer : new int[] {0, 3, 16, -2}) {
+            DecodeOptions options = DecodeOptions.DEFAULT.withAutoReduce((width, height) -> answer);
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> Reductions.factor(640, 480, options));
+            assertTrue(refused.getMessage().contains("answered " + answer + " for a 640x480 image"), refused::getMessage);
+        }
     }
 
     @Test

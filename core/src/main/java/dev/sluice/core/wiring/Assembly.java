@@ -6,6 +6,7 @@ import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
+import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ImageDecoderProvider;
@@ -57,8 +58,22 @@ final class Assembly {
         }
     }
 
+    /** The decode options as configured, without automatic reduction: for decoding outside the pipeline. */
     DecodeOptions decodeOptions() {
         return config.decoder().decodeOptions();
+    }
+
+    /**
+     * The decode options for images that go through {@code pipeline}: under {@code reduce: auto},
+     * each is decoded at the largest factor the pipeline allows for its size
+     * ({@link Transform#reduceLimit}); with a fixed {@code reduce}, at that factor.
+     */
+    DecodeOptions decodeOptions(Transform<Image, Object> pipeline) {
+        DecoderSettings settings = config.decoder();
+        if (!settings.autoReduce()) {
+            return settings.decodeOptions();
+        }
+        return settings.decodeOptions().withAutoReduce(pipeline.reduceLimit(ReduceLimit.NONE));
     }
 
     /**

@@ -49,7 +49,8 @@ public final class ImagePipeline {
     public static ImagePipeline fromConfig(SluiceConfig config, PluginRegistry plugins) {
         Assembly assembly = new Assembly(Objects.requireNonNull(config, "config"), Objects.requireNonNull(plugins,
                 "plugins"));
-        return new ImagePipeline(assembly.decoder(), assembly.decodeOptions(), assembly.pipeline(),
+        Transform<Image, Object> pipeline = assembly.pipeline();
+        return new ImagePipeline(assembly.decoder(), assembly.decodeOptions(pipeline), pipeline,
                 config.loader().seed(), config.loader().onError());
     }
 
@@ -72,7 +73,10 @@ public final class ImagePipeline {
         return decoder;
     }
 
-    /** The configured decode options. */
+    /**
+     * The configured decode options; under {@code decoder.reduce: auto} they carry the transforms'
+     * {@link dev.sluice.api.ReduceLimit}.
+     */
     public DecodeOptions decodeOptions() {
         return decodeOptions;
     }

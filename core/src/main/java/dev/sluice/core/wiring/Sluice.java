@@ -45,10 +45,10 @@ public final class Sluice {
         ImageDecoder decoder = assembly.decoder();
         Transform<Image, Object> pipeline = assembly.pipeline();
         if (config.readsShards()) {
-            return assembly.loader(assembly.shardDataset(decoder, assembly.decodeOptions(), pipeline));
+            return assembly.loader(assembly.shardDataset(decoder, assembly.decodeOptions(pipeline), pipeline));
         }
-        ImageLabelDataset<Object> dataset = assembly.dataset(assembly.labelIndex(), decoder, assembly.decodeOptions(),
-                pipeline);
+        ImageLabelDataset<Object> dataset = assembly.dataset(assembly.labelIndex(), decoder,
+                assembly.decodeOptions(pipeline), pipeline);
         return assembly.loader(dataset);
     }
 

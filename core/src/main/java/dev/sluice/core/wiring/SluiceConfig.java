@@ -38,6 +38,10 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * buffer's capacity when {@code loader.shuffle} is true, which also shuffles the shard order each
  * epoch.
  *
+ * <p>{@code decoder.reduce} is {@code auto} by default: each image is decoded at the largest of 1/2,
+ * 1/4 and 1/8 that the transforms allow for its size ({@link dev.sluice.api.Transform#reduceLimit});
+ * {@code 1} decodes full size, and {@code 2}, {@code 4} or {@code 8} fix the factor.
+ *
  * <p>{@code loader.rank} and {@code loader.world_size} say which process of a distributed job this
  * is; when both are absent they come from the environment's {@code RANK} and {@code WORLD_SIZE}
  * (as {@code torchrun} sets them), and without those the job has one process. A map-style dataset
@@ -240,9 +244,16 @@ public final class SluiceConfig {
         } catch (IllegalArgumentException e) {
             throw tree.error("decoder.mode", "must be rgb, gray or unchanged, was '" + modeName + "'");
         }
-        int reduce = options.getInt("reduce", 1);
-        if (reduce != 1 && reduce != 2 && reduce != 4 && reduce != 8) {
-            throw tree.error("decoder.reduce", "must be 1, 2, 4 or 8, was " + reduce);
+        // auto (the default): as far as the transforms allow for each image; a number fixes the factor.
+        boolean autoReduce = "auto".equals(options.raw("reduce")) || !options.has("reduce");
+        int reduce = 1;
+        if (!autoReduce) {
+            Object value = options.raw("reduce");
+            if (!(value instanceof Integer) || !Set.of(1, 2, 4, 8).contains(value)) {
+                throw tree.error("decoder.reduce", "must be auto, 1, 2, 4 or 8, was " + (value instanceof String
+                        ? "'" + value + "'" : value));
+            }
+            reduce = (Integer) value;
         }
         long maxPixels = options.getLong("max_pixels", DecodeOptions.DEFAULT_MAX_PIXELS);
         if (maxPixels < 1) {
@@ -250,7 +261,7 @@ public final class SluiceConfig {
         }
         DecodeOptions decode = new DecodeOptions(mode, reduce, null, options.getBoolean("apply_exif_orientation", true),
                 maxPixels);
-        return new DecoderSettings(options.getString("backend", "auto"), decode, rest(options, DECODER_KEYS));
+        return new DecoderSettings(options.getString("backend", "auto"), decode, autoReduce, rest(options, DECODER_KEYS));
     }
 
     private List<TransformStep> readTransforms() {

@@ -19,7 +19,8 @@ import java.util.Objects;
 
 /**
  * Binds a configured loader for a Guice application: the chosen {@link ImageDecoder}, the
- * {@link DecodeOptions}, the transform pipeline ({@code Transform<Image, Object>}), the
+ * {@link DecodeOptions} (which, under {@code decoder.reduce: auto}, carry the bound pipeline's
+ * reduce limit), the transform pipeline ({@code Transform<Image, Object>}), the
  * {@link LabelIndex}, the dataset ({@code ImageLabelDataset<Object>}, or {@code ShardDataset<Object>}
  * when the configuration names shards) and the {@code DataLoader<LabeledSample<Object>, LabeledBatch>},
  * each a singleton built from the ones before it. Asking for the kind of dataset the configuration
@@ -69,8 +70,8 @@ public final class SluiceModule extends AbstractModule {
     }
 
     @Provides
-    DecodeOptions decodeOptions(Assembly assembly) {
-        return assembly.decodeOptions();
+    DecodeOptions decodeOptions(Assembly assembly, Transform<Image, Object> pipeline) {
+        return assembly.decodeOptions(pipeline);
     }
 
     @Provides

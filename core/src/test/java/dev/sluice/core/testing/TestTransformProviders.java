@@ -2,10 +2,13 @@ package dev.sluice.core.testing;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
+import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.Reductions;
 import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 /** Small transforms registered for the wiring tests, with typed inputs and outputs. */
 public final class TestTransformProviders {
@@ -89,6 +92,68 @@ public final class TestTransformProviders {
                     values[i] *= factor;
                 }
                 return Tensor.ofFloats(tensor.shape(), values);
+            };
+        }
+    }
+
+    /**
+     * {@code test-resize}: nearest-neighbour resize to {@code width} x {@code height} (both required),
+     * which allows the decoder to reduce while both sides stay at least that size.
+     */
+    public static final class Resize implements TransformProvider {
+        @Override
+        public String id() {
+            return "test-resize";
+        }
+
+        @Override
+        public int priority() {
+            return 0;
+        }
+
+        @Override
+        public Class<?> inputType() {
+            return Image.class;
+        }
+
+        @Override
+        public Class<?> outputType() {
+            return Image.class;
+        }
+
+        @Override
+        public Transform<Image, Image> create(Options options) {
+            options.requireOnly(Set.of("width", "height"));
+            int width = options.getInt("width", 1);
+            int height = options.getInt("height", 1);
+            return new Transform<>() {
+                @Override
+                public Image apply(Image image, RandomGenerator random) {
+                    int c = image.channels();
+                    byte[] out = new byte[width * height * c];
+                    for (int y = 0; y < height; y++) {
+                        for (int x = 0; x < width; x++) {
+                            for (int k = 0; k < c; k++) {
+                                out[(y * width + x) * c + k] = (byte) image.get(x * image.width() / width,
+                                        y * image.height() / height, k);
+                            }
+                        }
+                    }
+                    return Image.wrap(width, height, c, out);
+                }
+
+                @Override
+                public ReduceLimit reduceLimit(ReduceLimit next) {
+                    return (imageWidth, imageHeight) -> {
+                        for (int factor = 8; factor > 1; factor /= 2) {
+                            if (Reductions.reducedLength(imageWidth, factor) >= width
+                                    && Reductions.reducedLength(imageHeight, factor) >= height) {
+                                return factor;
+                            }
+                        }
+                        return 1;
+                    };
+                }
             };
         }
     }

@@ -2,9 +2,12 @@ package dev.sluice.core.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sluice.api.DecodeException;
+import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Tensor;
 import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.testing.TinyImageDecoder;
@@ -52,5 +55,35 @@ class ImagePipelineTest {
         ConfigException e = assertThrows(ConfigException.class, () -> Sluice.fromConfig(config, PLUGINS));
         assertEquals("<string>: dataset: required to build a loader: name a label file (dataset.labels) or tar shards "
                 + "(dataset.shards)", e.getMessage());
+    }
+
+    @Test
+    void underReduceAutoTheDecodeOptionsCarryThePipelinesLimit() {
+        String resized = "decoder:\n  backend: tiny\ntransforms:\n  - test-resize: {width: 20, height: 10}\n"
+                + "  - test-to-tensor: {}\n";
+        DecodeOptions auto = ImagePipeline.fromConfig(SluiceConfig.parse(resized, dir, List.of()), PLUGINS).decodeOptions();
+        assertEquals(1, auto.reduce());
+        assertEquals(8, auto.autoReduce().largestReduce(200, 100), "25 x 13 is still at least 20 x 10");
+        assertEquals(4, auto.autoReduce().largestReduce(100, 50));
+        assertEquals(1, auto.autoReduce().largestReduce(30, 15));
+        DecodeOptions explicit = ImagePipeline.fromConfig(SluiceConfig.parse(resized.replace("tiny\n",
+                "tiny\n  reduce: auto\n"), dir, List.of()), PLUGINS).decodeOptions();
+        assertEquals(8, explicit.autoReduce().largestReduce(200, 100));
+
+        DecodeOptions optOut = ImagePipeline.fromConfig(SluiceConfig.parse(resized.replace("tiny\n",
+                "tiny\n  reduce: 1\n"), dir, List.of()), PLUGINS).decodeOptions();
+        assertEquals(1, optOut.reduce());
+        assertSame(ReduceLimit.NONE, optOut.autoReduce(), "reduce: 1 opts out");
+        DecodeOptions fixed = ImagePipeline.fromConfig(SluiceConfig.parse(resized.replace("tiny\n",
+                "tiny\n  reduce: 2\n"), dir, List.of()), PLUGINS).decodeOptions();
+        assertEquals(2, fixed.reduce());
+        assertSame(ReduceLimit.NONE, fixed.autoReduce());
+    }
+
+    @Test
+    void aPipelineThatSetsNoSizeAllowsNoReduction() {
+        DecodeOptions options = ImagePipeline.fromConfig(SluiceConfig.parse(PIPELINE, dir, List.of()), PLUGINS)
+                .decodeOptions();
+        assertEquals(1, options.autoReduce().largestReduce(4000, 3000), "test-to-tensor and test-scale keep the size");
     }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.core.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,7 @@ class SluiceConfigTest {
         assertEquals("txt", config.dataset().format());
         assertEquals("auto", config.decoder().backend());
         assertEquals(1, config.decoder().decodeOptions().reduce());
+        assertTrue(config.decoder().autoReduce(), "reduce: auto by default");
         assertTrue(config.decoder().decodeOptions().applyExifOrientation());
         assertEquals(List.of(), config.transforms());
         assertEquals(new LoaderSettings(1, false, 0, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true, Rank.SINGLE),
@@ -153,8 +155,24 @@ class SluiceConfigTest {
     void badDecoderSettingsAreRefused() throws IOException {
         assertEquals(file() + ": decoder.mode: must be rgb, gray or unchanged, was 'grey' (line 9)",
                 refused(TinyProject.CONFIG.replace("mode: rgb", "mode: grey")).getMessage());
-        assertEquals(file() + ": decoder.reduce: must be 1, 2, 4 or 8, was 3 (line 9)",
+        assertEquals(file() + ": decoder.reduce: must be auto, 1, 2, 4 or 8, was 3 (line 9)",
                 refused(TinyProject.CONFIG.replace("mode: rgb", "reduce: 3")).getMessage());
+        assertEquals(file() + ": decoder.reduce: must be auto, 1, 2, 4 or 8, was 'half' (line 9)",
+                refused(TinyProject.CONFIG.replace("mode: rgb", "reduce: half")).getMessage());
+        assertEquals(file() + ": decoder.reduce: must be auto, 1, 2, 4 or 8, was 2.0 (line 9)",
+                refused(TinyProject.CONFIG.replace("mode: rgb", "reduce: 2.0")).getMessage());
+    }
+
+    @Test
+    void reduceIsAutoOrAFixedFactor() throws IOException {
+        DecoderSettings auto = load(TinyProject.CONFIG.replace("mode: rgb", "reduce: auto")).decoder();
+        assertTrue(auto.autoReduce());
+        assertEquals(1, auto.decodeOptions().reduce());
+        for (int factor : new int[] {1, 2, 4, 8}) {
+            DecoderSettings fixed = load(TinyProject.CONFIG.replace("mode: rgb", "reduce: " + factor)).decoder();
+            assertFalse(fixed.autoReduce(), "reduce: " + factor);
+            assertEquals(factor, fixed.decodeOptions().reduce());
+        }
     }
 
     @Test

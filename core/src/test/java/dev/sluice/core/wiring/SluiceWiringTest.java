@@ -12,8 +12,10 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import dev.sluice.api.DecodeException;
+import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.ReduceLimit;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.DataLoader;
@@ -66,6 +68,17 @@ class SluiceWiringTest {
     }
 
     @Test
+    void guiceBindsDecodeOptionsThatCarryTheBoundPipelinesLimit() throws IOException {
+        String resized = TinyProject.CONFIG.replace("  - test-to-tensor: {}", "  - test-resize: {width: 20, height: 10}\n"
+                + "  - test-to-tensor: {}");
+        Injector injector = Guice.createInjector(new SluiceModule(SluiceConfig.load(TinyProject.write(dir, resized))));
+        assertEquals(8, injector.getInstance(DecodeOptions.class).autoReduce().largestReduce(200, 100));
+        Injector optedOut = Guice.createInjector(new SluiceModule(SluiceConfig.load(TinyProject.write(dir,
+                resized.replace("mode: rgb", "reduce: 1")))));
+        assertSame(ReduceLimit.NONE, optedOut.getInstance(DecodeOptions.class).autoReduce());
+    }
+
+    @Test
     void anApplicationCanOverrideTheDecoderBinding() throws IOException {
         SluiceConfig config = SluiceConfig.load(TinyProject.write(dir, TinyProject.CONFIG));
         ImageDecoder white = (encoded, options) -> {
@@ -85,8 +98,8 @@ class SluiceWiringTest {
     void anUnknownTransformIsReportedWithItsLineAndTheKnownOnes() throws IOException {
         Path file = TinyProject.write(dir, TinyProject.CONFIG.replace("test-scale:", "test-scal:"));
         PluginException e = assertThrows(PluginException.class, () -> Sluice.fromConfig(file));
-        assertEquals("transform 'test-scal' (" + file + ":12) not found. Found: test-scale (priority 0), test-to-tensor "
-                + "(priority 0). Did you mean 'test-scale'?", e.getMessage());
+        assertEquals("transform 'test-scal' (" + file + ":12) not found. Found: test-resize (priority 0), "
+                + "test-scale (priority 0), test-to-tensor (priority 0). Did you mean 'test-scale'?", e.getMessage());
     }
 
     @Test

@@ -17,7 +17,8 @@ import javax.imageio.ImageReader;
 
 /**
  * Decodes with javax.imageio and TwelveMonkeys. The steps, the same as the opencv backend's: read
- * the header (size, orientation) and refuse what the options forbid; decode, in the stored
+ * the header (size, orientation) and refuse what the options forbid; pick the factor (the fixed
+ * one, or the one the automatic reduction allows for the size as shown); decode, in the stored
  * orientation, only the block-aligned rectangle of the stored image the region needs; take the
  * samples as stored (CMYK and YCCK converted as libjpeg does, no ICC profile applied, the stored
  * luma of a YCbCr JPEG for grey, as libjpeg gives it); convert to the colour mode; block-average
@@ -50,7 +51,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
                 length = bytes.length;
             }
         }
-        int factor = options.reduce();
+        int factor = Reductions.factor(header, options);
         int orientation = options.applyExifOrientation() ? header.orientation() : 1;
         // GIF frames may sit anywhere on the logical screen: decode whole and cut after placing them.
         boolean cutWhileReading = options.region() != null && !header.format().equals("gif");

@@ -17,7 +17,8 @@ import org.opencv.imgcodecs.Imgcodecs;
 
 /**
  * Decodes with OpenCV's {@code imdecode}. The steps, the same as the imageio backend's: read the
- * header (size, orientation) and refuse what the options forbid; decode in the stored orientation,
+ * header (size, orientation) and refuse what the options forbid; pick the factor (the fixed one, or
+ * the one the automatic reduction allows for the size as shown); decode in the stored orientation,
  * reduced in the DCT domain for JPEG; lay the channels out as Sluice does (RGB order, 8 bits,
  * grey + alpha as two channels); block-average other formats when reducing; turn as the EXIF
  * orientation says; cut the region, scaled with the reduction.
@@ -40,21 +41,22 @@ final class OpenCvImageDecoder implements ImageDecoder {
         if (unsupported != null) {
             throw new DecodeException(BYTES, unsupported);
         }
-        int codecReduce = jpeg ? options.reduce() : 1;
+        int factor = Reductions.factor(header, options);
+        int codecReduce = jpeg ? factor : 1;
         ByteBuffer data = header.format().equals("tiff") && header.orientation() != 1
                 ? TiffOrientations.storedOrientation(encoded) : encoded;
         try (MatScope scope = new MatScope()) {
             Mat decoded = scope.track(Imgcodecs.imdecode(input(data, scope), flags(options.mode(), codecReduce)));
             requireDecoded(decoded, header, codecReduce);
             Mat pixels = MatLayouts.toSluiceLayout(decoded, options.mode(), greyWithAlpha(encoded, header), scope);
-            if (options.reduce() > codecReduce) {
-                pixels = MatLayouts.blockAverage(pixels, options.reduce(), scope);
+            if (factor > codecReduce) {
+                pixels = MatLayouts.blockAverage(pixels, factor, scope);
             }
             if (options.applyExifOrientation()) {
                 pixels = MatLayouts.orient(pixels, header.orientation(), scope);
             }
             Region region = options.region() == null ? null
-                    : Reductions.reducedRegion(options.region(), options.reduce(), pixels.cols(), pixels.rows());
+                    : Reductions.reducedRegion(options.region(), factor, pixels.cols(), pixels.rows());
             return MatLayouts.toImage(pixels, region, scope);
         } catch (CvException e) {
             throw new DecodeException(BYTES, "OpenCV failed on the " + header.format() + " data: " + e.getMessage(), e);

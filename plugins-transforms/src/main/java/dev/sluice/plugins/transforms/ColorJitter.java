@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.ReduceLimit;
 import java.util.random.RandomGenerator;
 
 /**
@@ -105,6 +106,12 @@ final class ColorJitter implements ImageTransform {
             }
         }
         return (float) sum / (float) (raster.width * raster.height);
+    }
+
+    /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */
+    @Override
+    public ReduceLimit reduceLimit(ReduceLimit next) {
+        return next;
     }
 
     @Override

@@ -22,6 +22,11 @@ import java.util.Set;
  * fused into one pass that computes only the kept pixels and writes normalised floats directly;
  * the result is bit for bit that of the separate steps, with the same draws from the random source.
  *
+ * <p>Under {@code decoder.reduce: auto}, the decoder may reduce as far as the first step that sets
+ * the size ({@code resize}, {@code random_resized_crop}) allows, provided every step before it
+ * keeps the size and works pixel by pixel (the flips, {@code color_jitter}, {@code grayscale});
+ * any other step before it means full size.
+ *
  * <pre>{@code
  * - compose:
  *     transforms:

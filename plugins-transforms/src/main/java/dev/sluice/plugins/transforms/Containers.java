@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.OptionsException;
+import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Transform;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.random.RandomGenerator;
 /**
  * The container family: {@code compose}, {@code random_apply}, {@code random_choice} and
  * {@code random_order}, which run nested steps built by {@link TransformCatalog}. Every step draws
- * from the one random source it is handed, in the order the steps run.
+ * from the one random source it is handed, in the order the steps run. {@code random_order} allows
+ * no decode reduction (its steps may run in any order); the others combine their steps' limits.
  */
 final class Containers {
     private Containers() {
@@ -67,10 +69,13 @@ final class Containers {
 
     /** {@code compose}: the steps one after the other, with fusable runs fused. */
     static final class Compose implements TypedTransform<Object, Object> {
+        /** The steps as configured, before fusing: what {@link #reduceLimit} asks. */
+        private final List<TransformCatalog.Step> configured;
         private final List<TransformCatalog.Step> steps;
 
         Compose(List<TransformCatalog.Step> configured) {
             checkTypes(configured);
+            this.configured = List.copyOf(configured);
             this.steps = FusedPipeline.fuseRuns(configured);
         }
 
@@ -81,6 +86,19 @@ final class Containers {
         @Override
         public Object apply(Object input, RandomGenerator random) {
             return run(steps, input, random);
+        }
+
+        /**
+         * Each step's limit given the ones after it, from the last step to the first: the first step
+         * that sets the size decides, provided the steps before it keep the size.
+         */
+        @Override
+        public ReduceLimit reduceLimit(ReduceLimit next) {
+            ReduceLimit limit = next;
+            for (int i = configured.size() - 1; i >= 0; i--) {
+                limit = configured.get(i).transform().reduceLimit(limit);
+            }
+            return limit;
         }
 
         @Override
@@ -115,6 +133,12 @@ final class Containers {
                 return input;
             }
             return steps.apply(input, random);
+        }
+
+        /** What both the skipped and the applied branch allow. */
+        @Override
+        public ReduceLimit reduceLimit(ReduceLimit next) {
+            return next.min(steps.reduceLimit(next));
         }
 
         @Override
@@ -163,6 +187,16 @@ final class Containers {
         @Override
         public Object apply(Object input, RandomGenerator random) {
             return run(List.of(steps.get(choose(random))), input, random);
+        }
+
+        /** What every choice allows. */
+        @Override
+        public ReduceLimit reduceLimit(ReduceLimit next) {
+            ReduceLimit limit = steps.get(0).transform().reduceLimit(next);
+            for (int i = 1; i < steps.size(); i++) {
+                limit = limit.min(steps.get(i).transform().reduceLimit(next));
+            }
+            return limit;
         }
 
         @Override

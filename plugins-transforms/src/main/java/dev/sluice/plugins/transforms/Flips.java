@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.ReduceLimit;
 import java.util.random.RandomGenerator;
 
 /**
@@ -60,6 +61,12 @@ final class Flips implements ImageTransform {
             System.arraycopy(source.data, y * rowBytes, out, (source.height - 1 - y) * rowBytes, rowBytes);
         }
         return new Raster(out, source.width, source.height, source.channels);
+    }
+
+    /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */
+    @Override
+    public ReduceLimit reduceLimit(ReduceLimit next) {
+        return next;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.ReduceLimit;
 import java.util.random.RandomGenerator;
 
 /**
@@ -56,6 +57,12 @@ final class Grayscale implements ImageTransform {
             out[3 * p + 2] = grey[p];
         }
         return Image.wrap(image.width(), image.height(), 3, out);
+    }
+
+    /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */
+    @Override
+    public ReduceLimit reduceLimit(ReduceLimit next) {
+        return next;
     }
 
     @Override

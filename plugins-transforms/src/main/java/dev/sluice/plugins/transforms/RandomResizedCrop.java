@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.ReduceLimit;
 import java.util.random.RandomGenerator;
 
 /**
@@ -68,6 +69,27 @@ final class RandomResizedCrop implements ImageTransform {
             h = imageHeight;
         }
         return new int[] {(imageHeight - h) / 2, (imageWidth - w) / 2, h, w};
+    }
+
+    /**
+     * Reduction by f is allowed when even the smallest crop this transform can cut from the reduced
+     * image is at least the output size: the least area fraction with the narrowest ratio for the
+     * width ({@code sqrt(A * scale_min * ratio_min)}), with the widest for the height
+     * ({@code sqrt(A * scale_min / ratio_max)}), and the central fallback crop. The crop is then
+     * always shrunk (or copied), never enlarged, as from the full-size image.
+     */
+    @Override
+    public ReduceLimit reduceLimit(ReduceLimit next) {
+        return (imageWidth, imageHeight) -> ReducedSizes.largest(imageWidth, imageHeight, this::smallestCropFits);
+    }
+
+    private boolean smallestCropFits(int imageWidth, int imageHeight) {
+        double least = (double) imageWidth * imageHeight * scale[0];
+        if (Math.sqrt(least * ratio[0]) < width || Math.sqrt(least / ratio[1]) < height) {
+            return false;
+        }
+        int[] fallback = centralFallback(imageWidth, imageHeight);
+        return fallback[2] >= height && fallback[3] >= width;
     }
 
     private static double uniform(RandomGenerator random, double low, double high) {

@@ -17,6 +17,10 @@ import java.util.Set;
  * ten crops are drawn until one fits the image; then its top and left are drawn. After ten misses
  * the crop is the largest central one whose ratio is within {@code ratio}.
  *
+ * <p>Under {@code decoder.reduce: auto} the decoder may hand it an image reduced by 2, 4 or 8 when
+ * even the smallest crop it can cut from that (least area, extreme ratio, or the central fallback)
+ * is at least {@code size}: the crops are then drawn from the reduced image.
+ *
  * <pre>{@code
  * - random_resized_crop: {size: 224}
  * }</pre>

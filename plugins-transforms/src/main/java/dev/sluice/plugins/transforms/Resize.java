@@ -1,6 +1,8 @@
 package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.ReduceLimit;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -54,6 +56,18 @@ final class Resize implements ImageTransform {
      * @throws IllegalArgumentException when a side would be 0 or overflow
      */
     int[] outputSize(int width, int height) {
+        long[] out = unchecked(width, height);
+        long outWidth = out[0];
+        long outHeight = out[1];
+        if (outWidth < 1 || outHeight < 1 || outWidth > Integer.MAX_VALUE || outHeight > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(this + " turns a " + width + "x" + height + " image into "
+                    + outWidth + "x" + outHeight + "; both sides must be at least 1");
+        }
+        return new int[] {(int) outWidth, (int) outHeight};
+    }
+
+    /** The output {width, height} by the rule, before checking that it is a size at all. */
+    private long[] unchecked(int width, int height) {
         long outWidth;
         long outHeight;
         switch (rule) {
@@ -89,11 +103,29 @@ final class Resize implements ImageTransform {
                 outHeight = (long) Math.rint(height * fy);
             }
         }
-        if (outWidth < 1 || outHeight < 1 || outWidth > Integer.MAX_VALUE || outHeight > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(this + " turns a " + width + "x" + height + " image into "
-                    + outWidth + "x" + outHeight + "; both sides must be at least 1");
+        return new long[] {outWidth, outHeight};
+    }
+
+    /**
+     * Reduction by f is allowed when the image reduced by f is at least the output size on both
+     * sides and gives the same output size as the full image: the aspect ratio of a reduced image
+     * moves slightly with the rounding up, and a side computed from it may come out one pixel off,
+     * which would change the shape of the samples. {@code scale}'s output size is proportional to its
+     * input, so it allows none.
+     */
+    @Override
+    public ReduceLimit reduceLimit(ReduceLimit next) {
+        if (rule == Rule.FACTORS) {
+            return ReduceLimit.NONE;
         }
-        return new int[] {(int) outWidth, (int) outHeight};
+        return (width, height) -> {
+            long[] full = unchecked(width, height);
+            if (full[0] < 1 || full[1] < 1) {
+                return 1; // apply refuses this size; at full size its message names the image as stored
+            }
+            return ReducedSizes.largest(width, height, (reducedWidth, reducedHeight) -> reducedWidth >= full[0]
+                    && reducedHeight >= full[1] && Arrays.equals(unchecked(reducedWidth, reducedHeight), full));
+        };
     }
 
     /** The resampler for a whole {@code width x height} input. */

@@ -26,6 +26,10 @@ import java.util.Set;
  * defaults to true with {@code size}, as in torchvision 2.x, and to false with {@code height}/{@code
  * width}, as the seed's {@code cv2.resize}. An image already of the output size is returned as it is.
  *
+ * <p>Under {@code decoder.reduce: auto} the decoder may hand it an image reduced by 2, 4 or 8 (the
+ * largest that is still at least the output size on both sides and gives the same output size);
+ * {@code scale}, whose output is proportional to its input, always gets the full-size image.
+ *
  * <pre>{@code
  * - resize: {size: 256}                         # shorter side 256, antialiased bilinear
  * - resize: {height: 224, width: 224, interpolation: area}

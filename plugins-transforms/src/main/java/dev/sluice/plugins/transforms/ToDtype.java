@@ -2,6 +2,7 @@ package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
+import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Tensor;
 import java.nio.ByteBuffer;
 import java.util.random.RandomGenerator;
@@ -159,6 +160,12 @@ final class ToDtype implements TypedTransform<Object, Tensor> {
     @Override
     public Class<?> outputType() {
         return Tensor.class;
+    }
+
+    /** Converts sample by sample and keeps the size: whatever the steps after it allow. */
+    @Override
+    public ReduceLimit reduceLimit(ReduceLimit next) {
+        return next;
     }
 
     @Override
