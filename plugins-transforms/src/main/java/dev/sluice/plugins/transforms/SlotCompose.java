@@ -1,5 +1,6 @@
 package dev.sluice.plugins.transforms;
 
+import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
 import java.util.List;
@@ -35,6 +36,12 @@ final class SlotCompose implements TypedTransform<Object, Tensor>, SlotTransform
         Object value = Containers.run(before, input, random);
         Containers.requireInputType(last, value);
         return ((SlotTransform<Object>) last.transform()).prepare(value, random);
+    }
+
+    /** {@code compose}'s: the steps as configured decide, fused or not. */
+    @Override
+    public ReduceLimit reduceLimit(ReduceLimit next) {
+        return compose.reduceLimit(next);
     }
 
     @Override
