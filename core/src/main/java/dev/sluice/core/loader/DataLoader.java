@@ -31,6 +31,12 @@ import java.util.stream.StreamSupport;
  * yields is loaded exactly once; shuffling is redone from (seed, epoch); and each sample's random
  * transforms draw from a source derived from (seed, epoch, the sample's position in the epoch).
  *
+ * <p>With workers, each batch is one worker's, except an epoch's first, which all of them load
+ * together so that it arrives sooner. When the dataset is an {@code ImageLabelDataset} whose
+ * transform is a {@link dev.sluice.api.SlotTransform} and the collate function is
+ * {@code LabeledCollate}, each sample is written straight into its place in the batch tensor.
+ * Neither changes a batch.
+ *
  * <pre>{@code
  * try (DataLoader<LabeledSample<Tensor>, Object> loader = DataLoader.builder(dataset)
  *         .batchSize(64).shuffle(true).numWorkers(2).seed(42).build()) {
@@ -55,7 +61,7 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    /** Released pinned buffers kept per batch size beyond those in flight: the ones the caller holds. */
+    /** Released batch buffers kept per batch size beyond those in flight: the ones the caller holds. */
     private static final int IDLE_BUFFERS_IN_USE = 4;
 
     private final Dataset<T> dataset;
