@@ -6,7 +6,6 @@ import dev.sluice.api.Tensor;
 import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.dataset.LabeledSample;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -98,7 +97,7 @@ public final class SlotCollation {
             LabeledBatch batch = TrackingAllocator.recyclingOnFailure(allocator, tracked -> {
                 Object[] column = new Object[present];
                 ByteBuffer written = present == labels.length ? inputs
-                        : tracked.allocate(Math.toIntExact(present * slotBytes));
+                        : Stacks.allocate(tracked, present, slotBytes, "tensors", "");
                 int slot = 0;
                 for (int position = 0; position < labels.length; position++) {
                     if (labels[position] != null) {
@@ -110,7 +109,7 @@ public final class SlotCollation {
                     }
                 }
                 Tensor stackedLabels = Stacks.arrays(column, tracked, "labels", "");
-                return new LabeledBatch(Tensor.wrap(dtype, batchShape(present), written), stackedLabels);
+                return new LabeledBatch(Tensor.wrap(dtype, Stacks.batchShape(present, shape), written), stackedLabels);
             });
             if (present < labels.length) {
                 allocator.recycle(inputs);
@@ -142,7 +141,7 @@ public final class SlotCollation {
             start(input);
             firstPosition = position;
         } else {
-            requireSameKind(input, position);
+            Stacks.requireStackable(dtype, shape, firstPosition, input.dtype(), input.shape(), position, "");
         }
         return inputs;
     }
@@ -151,37 +150,7 @@ public final class SlotCollation {
         dtype = first.dtype();
         shape = first.shape();
         slotBytes = first.byteSize();
-        if (slotBytes > 0 && labels.length > Integer.MAX_VALUE / slotBytes) {
-            throw new IllegalArgumentException("a batch of " + labels.length + " tensors of " + slotBytes
-                    + " bytes each needs more than the " + Integer.MAX_VALUE + " bytes one buffer holds");
-        }
-        long total = labels.length * slotBytes;
-        ByteBuffer buffer = allocator.allocate((int) total);
-        if (buffer.position() != 0 || buffer.remaining() != total) {
-            allocator.recycle(buffer);
-            throw new IllegalStateException("the allocator returned a buffer with position " + buffer.position()
-                    + " and " + buffer.remaining() + " bytes remaining for a request of " + total + " bytes");
-        }
-        inputs = buffer;
-    }
-
-    private void requireSameKind(SlotTransform.Pending input, int position) {
-        if (input.dtype() != dtype) {
-            throw new IllegalArgumentException("stack expects each tensor to have the same dtype, but got "
-                    + dtype + " at entry " + firstPosition + " and " + input.dtype() + " at entry " + position);
-        }
-        int[] other = input.shape();
-        if (!Arrays.equals(shape, other)) {
-            throw new IllegalArgumentException("stack expects each tensor to be equal size, but got "
-                    + Arrays.toString(shape) + " at entry " + firstPosition + " and " + Arrays.toString(other) + " at entry "
-                    + position);
-        }
-    }
-
-    private int[] batchShape(int count) {
-        int[] batch = new int[shape.length + 1];
-        batch[0] = count;
-        System.arraycopy(shape, 0, batch, 1, shape.length);
-        return batch;
+        inputs = TrackingAllocator.recyclingOnFailure(allocator,
+                tracked -> Stacks.allocate(tracked, labels.length, slotBytes, "tensors", ""));
     }
 }

@@ -27,17 +27,10 @@ final class Stacks {
     /** {@code torch.stack(tensors, 0)}: equal dtypes and shapes; the result is N x shape. */
     static Tensor tensors(Object[] column, TensorAllocator allocator, String path) {
         Tensor first = (Tensor) column[0];
+        int[] firstShape = first.shape();
         for (int i = 1; i < column.length; i++) {
             Tensor tensor = (Tensor) column[i];
-            if (tensor.dtype() != first.dtype()) {
-                throw new IllegalArgumentException("stack expects each tensor to have the same dtype, but got "
-                        + first.dtype() + " at entry 0 and " + tensor.dtype() + " at entry " + i + where(path));
-            }
-            if (!sameShape(first, tensor)) {
-                throw new IllegalArgumentException("stack expects each tensor to be equal size, but got "
-                        + Arrays.toString(first.shape()) + " at entry 0 and " + Arrays.toString(tensor.shape())
-                        + " at entry " + i + where(path));
-            }
+            requireStackable(first.dtype(), firstShape, 0, tensor.dtype(), tensor.shape(), i, path);
         }
         ByteBuffer out = allocate(allocator, column.length, first.byteSize(), "tensors", path);
         for (Object tensor : column) {
@@ -157,19 +150,24 @@ final class Stacks {
         return path.isEmpty() ? "" : " (in " + path + ")";
     }
 
-    private static boolean sameShape(Tensor a, Tensor b) {
-        if (a.rank() != b.rank()) {
-            return false;
+    /**
+     * Refuses a tensor whose dtype or shape differs from the first one's, in {@code torch.stack}'s
+     * words, naming both entries.
+     */
+    static void requireStackable(DType firstDtype, int[] firstShape, int firstEntry, DType dtype, int[] shape,
+            int entry, String path) {
+        if (dtype != firstDtype) {
+            throw new IllegalArgumentException("stack expects each tensor to have the same dtype, but got "
+                    + firstDtype + " at entry " + firstEntry + " and " + dtype + " at entry " + entry + where(path));
         }
-        for (int axis = 0; axis < a.rank(); axis++) {
-            if (a.dim(axis) != b.dim(axis)) {
-                return false;
-            }
+        if (!Arrays.equals(firstShape, shape)) {
+            throw new IllegalArgumentException("stack expects each tensor to be equal size, but got "
+                    + Arrays.toString(firstShape) + " at entry " + firstEntry + " and " + Arrays.toString(shape)
+                    + " at entry " + entry + where(path));
         }
-        return true;
     }
 
-    private static int[] batchShape(int count, int[] sampleShape) {
+    static int[] batchShape(int count, int[] sampleShape) {
         int[] shape = new int[sampleShape.length + 1];
         shape[0] = count;
         System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
@@ -205,7 +203,7 @@ final class Stacks {
         return DType.UINT8;
     }
 
-    private static ByteBuffer allocate(TensorAllocator allocator, int count, long bytesEach, String what, String path) {
+    static ByteBuffer allocate(TensorAllocator allocator, int count, long bytesEach, String what, String path) {
         if (bytesEach > 0 && count > Integer.MAX_VALUE / bytesEach) {
             throw new IllegalArgumentException("a batch of " + count + " " + what + " of " + bytesEach
                     + " bytes each needs more than the " + Integer.MAX_VALUE + " bytes one buffer holds" + where(path));
