@@ -11,12 +11,6 @@ final class FixedPointResampler implements Resampler {
     private static final float CUBIC_SCALE = 1f / (AxisTables.FIXED_ONE * AxisTables.FIXED_ONE);
     /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 half to even, as v_round. */
     private static final float ROUNDING = 12582912f;
-    /**
-     * Each thread's buffers, kept between images as {@link FloatResampler} keeps its own: a worker
-     * resizing image after image would otherwise allocate and zero a megabyte per image.
-     */
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
     private final AxisTable columns;
     private final AxisTable rows;
 
@@ -46,8 +40,8 @@ final class FixedPointResampler implements Resampler {
         int rowLength = window.width() * channels;
         int firstRow = rows.firstSource(window.y0(), window.y1());
         int lastRow = rows.lastSource(window.y0(), window.y1());
-        Scratch scratch = SCRATCH.get().ensure((lastRow - firstRow + 1) * rowLength, rowLength);
-        int[] horizontal = scratch.horizontal;
+        PassBuffers buffers = PassBuffers.forIntRows((lastRow - firstRow + 1) * rowLength, rowLength);
+        int[] horizontal = buffers.intRows;
         for (int r = firstRow; r <= lastRow; r++) {
             int rowStart = r * source.rowBytes();
             int at = (r - firstRow) * rowLength;
@@ -59,7 +53,7 @@ final class FixedPointResampler implements Resampler {
                 horizontalCubic(source.data, rowStart, channels, window.x0(), window.x1(), horizontal, at);
             }
         }
-        int[] out = scratch.out;
+        int[] out = buffers.out;
         int taps = rows.taps;
         for (int oy = window.y0(); oy < window.y1(); oy++) {
             int t = oy * taps;
@@ -142,31 +136,6 @@ final class FixedPointResampler implements Resampler {
             sum = h[r0 + i] * b0 + sum;
             int v = (int) ((sum + ROUNDING) - ROUNDING);
             out[i] = Math.max(0, Math.min(v, 255));
-        }
-    }
-
-    /** One thread's reusable buffers: the horizontal pass's output rows and one output row. */
-    private static final class Scratch {
-        /** 16 MiB of ints: a 12-megapixel photograph's rows narrowed to 1,000 RGB columns. */
-        static final int KEPT_INTS = 4 << 20;
-
-        int[] horizontal = new int[0];
-        int[] out = new int[0];
-
-        Scratch ensure(int horizontalLength, int rowLength) {
-            if (horizontalLength > KEPT_INTS) {
-                Scratch once = new Scratch();
-                once.horizontal = new int[horizontalLength];
-                once.out = new int[rowLength];
-                return once;
-            }
-            if (horizontal.length < horizontalLength) {
-                horizontal = new int[horizontalLength];
-            }
-            if (out.length < rowLength) {
-                out = new int[rowLength];
-            }
-            return this;
         }
     }
 }

@@ -21,15 +21,6 @@ final class FloatResampler implements Resampler {
     private static final float ROUNDING = 12582912f;
     private static final int ROUNDING_BITS = Float.floatToRawIntBits(ROUNDING);
 
-    /**
-     * Each thread's buffers for the passes, grown to the largest image it has resized and kept: a loader's
-     * workers resize image after image, and a fresh megabyte of floats per image showed as most of their
-     * allocation. Only {@link #resample} touches them, and it does not call itself. Buffers larger than
-     * {@link Scratch#KEPT_FLOATS} are used once and dropped, so that one huge image does not pin its
-     * buffer to the thread.
-     */
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
     private final AxisTable columns;
     private final AxisTable rows;
     private final boolean fused;
@@ -73,8 +64,8 @@ final class FloatResampler implements Resampler {
         int rowLength = window.width() * source.channels;
         int firstRow = rows.firstSource(window.y0(), window.y1());
         int lastRow = rows.lastSource(window.y0(), window.y1());
-        Scratch scratch = SCRATCH.get().ensure((lastRow - firstRow + 1) * rowLength, rowLength);
-        float[] horizontal = scratch.horizontal;
+        PassBuffers buffers = PassBuffers.forFloatRows((lastRow - firstRow + 1) * rowLength, rowLength);
+        float[] horizontal = buffers.floatRows;
         for (int r = firstRow; r <= lastRow; r++) {
             int at = (r - firstRow) * rowLength;
             if (source.channels == 3) {
@@ -83,8 +74,8 @@ final class FloatResampler implements Resampler {
                 horizontal(source.data, r * source.rowBytes(), source.channels, window.x0(), window.x1(), horizontal, at);
             }
         }
-        float[] sum = scratch.sum;
-        int[] out = scratch.out;
+        float[] sum = buffers.sum;
+        int[] out = buffers.out;
         for (int oy = window.y0(); oy < window.y1(); oy++) {
             int t = oy * rows.taps;
             int base = (rows.index[t] - firstRow) * rowLength;
@@ -216,34 +207,6 @@ final class FloatResampler implements Resampler {
                 }
                 out[at++] = sum;
             }
-        }
-    }
-
-    /** One thread's reusable buffers: the horizontal pass's output rows, one vertical sum row, one output row. */
-    private static final class Scratch {
-        /** 16 MiB of floats: a 12-megapixel photograph's rows narrowed to 1,000 RGB columns. */
-        static final int KEPT_FLOATS = 4 << 20;
-
-        float[] horizontal = new float[0];
-        float[] sum = new float[0];
-        int[] out = new int[0];
-
-        Scratch ensure(int horizontalLength, int rowLength) {
-            if (horizontalLength > KEPT_FLOATS) {
-                Scratch once = new Scratch();
-                once.horizontal = new float[horizontalLength];
-                once.sum = new float[rowLength];
-                once.out = new int[rowLength];
-                return once;
-            }
-            if (horizontal.length < horizontalLength) {
-                horizontal = new float[horizontalLength];
-            }
-            if (sum.length < rowLength) {
-                sum = new float[rowLength];
-                out = new int[rowLength];
-            }
-            return this;
         }
     }
 }

@@ -2,7 +2,8 @@ package dev.sluice.plugins.transforms;
 
 /**
  * One resize kernel with its tables built for one source region and output size. Stateless after
- * construction, so one instance may run on several threads; scratch memory is allocated per call.
+ * construction, so one instance may run on several threads; working memory is each thread's own
+ * ({@link PassBuffers}).
  */
 interface Resampler {
 
