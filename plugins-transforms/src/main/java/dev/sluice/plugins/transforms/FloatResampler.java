@@ -64,49 +64,69 @@ final class FloatResampler implements Resampler {
         int rowLength = window.width() * source.channels;
         int firstRow = rows.firstSource(window.y0(), window.y1());
         int lastRow = rows.lastSource(window.y0(), window.y1());
-        PassBuffers buffers = PassBuffers.forFloatRows((lastRow - firstRow + 1) * rowLength, rowLength);
-        float[] horizontal = buffers.floatRows;
+        PassBuffers buffers = PassBuffers.forFloatRows(lastRow - firstRow + 1, rowLength);
+        float[][] horizontal = buffers.floatRows;
         for (int r = firstRow; r <= lastRow; r++) {
-            int at = (r - firstRow) * rowLength;
             if (source.channels == 3) {
-                horizontalRgb(source.data, r * source.rowBytes(), window.x0(), window.x1(), horizontal, at);
+                horizontalRgb(source.data, r * source.rowBytes(), window.x0(), window.x1(), horizontal[r - firstRow]);
             } else {
-                horizontal(source.data, r * source.rowBytes(), source.channels, window.x0(), window.x1(), horizontal, at);
+                horizontal(source.data, r * source.rowBytes(), source.channels, window.x0(), window.x1(),
+                        horizontal[r - firstRow]);
             }
         }
         float[] sum = buffers.sum;
         int[] out = buffers.out;
         for (int oy = window.y0(); oy < window.y1(); oy++) {
             int t = oy * rows.taps;
-            int base = (rows.index[t] - firstRow) * rowLength;
-            float w = rows.weight[t];
-            for (int i = 0; i < rowLength; i++) {
-                sum[i] = horizontal[base + i] * w;
-            }
+            first(horizontal[rows.index[t] - firstRow], rows.weight[t], sum, rowLength);
             for (int k = 1; k < rows.count[oy]; k++) {
-                int next = (rows.index[t + k] - firstRow) * rowLength;
+                float[] next = horizontal[rows.index[t + k] - firstRow];
                 float wk = rows.weight[t + k];
                 if (!fused) {
-                    for (int i = 0; i < rowLength; i++) {
-                        sum[i] += horizontal[next + i] * wk;
-                    }
+                    add(next, wk, sum, rowLength);
                 } else if (HARDWARE_FMA) {
-                    for (int i = 0; i < rowLength; i++) {
-                        sum[i] = Math.fma(horizontal[next + i], wk, sum[i]);
-                    }
+                    addFused(next, wk, sum, rowLength);
                 } else {
-                    for (int i = 0; i < rowLength; i++) {
-                        sum[i] = (float) (horizontal[next + i] * (double) wk + sum[i]);
-                    }
+                    addFusedInDouble(next, wk, sum, rowLength);
                 }
             }
-            for (int i = 0; i < rowLength; i++) {
-                // sum + 1.5 * 2^23 lies in [2^23, 2^24), where a float's step is 1: its bits minus the constant's
-                // are (sum + 1.5 * 2^23) - 1.5 * 2^23 exactly, without the float-to-int conversion's overflow check.
-                int v = Float.floatToRawIntBits(sum[i] + ROUNDING) - ROUNDING_BITS;
-                out[i] = Math.max(0, Math.min(v, 255));
-            }
+            round(sum, out, rowLength);
             sink.row(oy - window.y0(), out);
+        }
+    }
+
+    // The vertical pass's loops each read whole arrays from index 0, the form the compiler vectorises.
+
+    private static void first(float[] row, float w, float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = row[i] * w;
+        }
+    }
+
+    private static void add(float[] row, float w, float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] += row[i] * w;
+        }
+    }
+
+    private static void addFused(float[] row, float w, float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = Math.fma(row[i], w, sum[i]);
+        }
+    }
+
+    private static void addFusedInDouble(float[] row, float w, float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = (float) (row[i] * (double) w + sum[i]);
+        }
+    }
+
+    private static void round(float[] sum, int[] out, int length) {
+        for (int i = 0; i < length; i++) {
+            // sum + 1.5 * 2^23 lies in [2^23, 2^24), where a float's step is 1: its bits minus the constant's
+            // are (sum + 1.5 * 2^23) - 1.5 * 2^23 exactly, without the float-to-int conversion's overflow check.
+            int v = Float.floatToRawIntBits(sum[i] + ROUNDING) - ROUNDING_BITS;
+            out[i] = Math.max(0, Math.min(v, 255));
         }
     }
 
@@ -116,12 +136,13 @@ final class FloatResampler implements Resampler {
      * by the latency of the chain otherwise). Each sum still adds its own taps in order, so the values
      * are those of one pixel at a time.
      */
-    private void horizontalRgb(byte[] data, int rowStart, int x0, int x1, float[] out, int at) {
+    private void horizontalRgb(byte[] data, int rowStart, int x0, int x1, float[] out) {
         int[] index = columns.index;
         float[] weight = columns.weight;
         int[] count = columns.count;
         int taps = columns.taps;
         boolean fma = fused;
+        int at = 0;
         int ox = x0;
         for (; ox + 1 < x1; ox += 2) {
             int t = ox * taps;
@@ -194,8 +215,9 @@ final class FloatResampler implements Resampler {
         }
     }
 
-    private void horizontal(byte[] data, int rowStart, int channels, int x0, int x1, float[] out, int at) {
+    private void horizontal(byte[] data, int rowStart, int channels, int x0, int x1, float[] out) {
         int taps = columns.taps;
+        int at = 0;
         for (int ox = x0; ox < x1; ox++) {
             int t = ox * taps;
             int n = columns.count[ox];
