@@ -22,6 +22,10 @@ import java.awt.image.WritableRaster;
  * samples keep their high byte, as libpng's strip to 8 bits does.
  */
 final class StoredSamples {
+    /** Colour models are immutable; making one per image showed in the decoder's profile. */
+    private static final ComponentColorModel GREY = opaqueBytes(ColorSpace.CS_GRAY);
+    private static final ComponentColorModel RGB = opaqueBytes(ColorSpace.CS_sRGB);
+
     private StoredSamples() {
     }
 
@@ -161,12 +165,16 @@ final class StoredSamples {
      */
     static BufferedImage destination(Samples samples) {
         boolean grey = samples.channels == 1;
-        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(grey ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB),
-                false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        ComponentColorModel model = grey ? GREY : RGB;
         WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(samples.data, samples.data.length),
                 samples.width, samples.height, samples.width * samples.channels, samples.channels,
                 grey ? new int[] {0} : new int[] {0, 1, 2}, null);
         return new BufferedImage(model, raster, false, null);
+    }
+
+    private static ComponentColorModel opaqueBytes(int colorSpace) {
+        return new ComponentColorModel(ColorSpace.getInstance(colorSpace), false, false, Transparency.OPAQUE,
+                DataBuffer.TYPE_BYTE);
     }
 
     /** The first band of an 8-bit raster: the stored luma of a YCbCr JPEG read raw. */
