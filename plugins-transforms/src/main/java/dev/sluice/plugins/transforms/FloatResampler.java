@@ -66,7 +66,14 @@ final class FloatResampler implements Resampler {
         int lastRow = rows.lastSource(window.y0(), window.y1());
         PassBuffers buffers = PassBuffers.forFloatRows(lastRow - firstRow + 1, rowLength);
         float[][] horizontal = buffers.floatRows;
-        for (int r = firstRow; r <= lastRow; r++) {
+        int r = firstRow;
+        if (source.channels == 3) {
+            for (; r < lastRow; r += 2) {
+                horizontalRgbRows(source.data, r * source.rowBytes(), (r + 1) * source.rowBytes(), window.x0(),
+                        window.x1(), horizontal[r - firstRow], horizontal[r + 1 - firstRow]);
+            }
+        }
+        for (; r <= lastRow; r++) {
             if (source.channels == 3) {
                 horizontalRgb(source.data, r * source.rowBytes(), window.x0(), window.x1(), horizontal[r - firstRow]);
             } else {
@@ -127,6 +134,47 @@ final class FloatResampler implements Resampler {
             // are (sum + 1.5 * 2^23) - 1.5 * 2^23 exactly, without the float-to-int conversion's overflow check.
             int v = Float.floatToRawIntBits(sum[i] + ROUNDING) - ROUNDING_BITS;
             out[i] = Math.max(0, Math.min(v, 255));
+        }
+    }
+
+    /**
+     * The horizontal pass for RGB over two source rows at once: each output pixel's taps and weights are
+     * read once for both rows, and the six sums are independent chains. Each sum still adds its own
+     * taps in order, so the values are those of one row at a time.
+     */
+    private void horizontalRgbRows(byte[] data, int first, int second, int x0, int x1, float[] outFirst,
+            float[] outSecond) {
+        int[] index = columns.index;
+        float[] weight = columns.weight;
+        int[] count = columns.count;
+        int taps = columns.taps;
+        boolean fma = fused;
+        for (int ox = x0, at = 0; ox < x1; ox++, at += 3) {
+            int t = ox * taps;
+            int s = index[t] * 3;
+            float w = weight[t];
+            float r0 = (data[first + s] & 0xFF) * w;
+            float g0 = (data[first + s + 1] & 0xFF) * w;
+            float b0 = (data[first + s + 2] & 0xFF) * w;
+            float r1 = (data[second + s] & 0xFF) * w;
+            float g1 = (data[second + s + 1] & 0xFF) * w;
+            float b1 = (data[second + s + 2] & 0xFF) * w;
+            for (int k = 1, n = count[ox]; k < n; k++) {
+                s = index[t + k] * 3;
+                w = weight[t + k];
+                r0 = accumulate(r0, data[first + s] & 0xFF, w, fma);
+                r1 = accumulate(r1, data[second + s] & 0xFF, w, fma);
+                g0 = accumulate(g0, data[first + s + 1] & 0xFF, w, fma);
+                g1 = accumulate(g1, data[second + s + 1] & 0xFF, w, fma);
+                b0 = accumulate(b0, data[first + s + 2] & 0xFF, w, fma);
+                b1 = accumulate(b1, data[second + s + 2] & 0xFF, w, fma);
+            }
+            outFirst[at] = r0;
+            outFirst[at + 1] = g0;
+            outFirst[at + 2] = b0;
+            outSecond[at] = r1;
+            outSecond[at + 1] = g1;
+            outSecond[at + 2] = b1;
         }
     }
 
