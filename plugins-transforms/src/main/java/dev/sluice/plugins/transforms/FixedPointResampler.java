@@ -69,8 +69,8 @@ final class FixedPointResampler implements Resampler {
 
     private void horizontalLinear(byte[] data, int rowStart, int channels, int x0, int x1, int[] out) {
         int[] index = columns.index;
-        int at = 0;
         int[] fixed = columns.fixed;
+        int at = 0;
         for (int ox = x0; ox < x1; ox++) {
             int s0 = rowStart + index[2 * ox] * channels;
             int s1 = rowStart + index[2 * ox + 1] * channels;
@@ -85,8 +85,8 @@ final class FixedPointResampler implements Resampler {
     /** {@link #horizontalLinear} for three channels, the common case, with the channel loop unrolled. */
     private void horizontalLinearRgb(byte[] data, int rowStart, int x0, int x1, int[] out) {
         int[] index = columns.index;
-        int at = 0;
         int[] fixed = columns.fixed;
+        int at = 0;
         for (int ox = x0; ox < x1; ox++) {
             int s0 = rowStart + index[2 * ox] * 3;
             int s1 = rowStart + index[2 * ox + 1] * 3;
@@ -101,8 +101,8 @@ final class FixedPointResampler implements Resampler {
 
     private void horizontalCubic(byte[] data, int rowStart, int channels, int x0, int x1, int[] out) {
         int[] index = columns.index;
-        int at = 0;
         int[] fixed = columns.fixed;
+        int at = 0;
         for (int ox = x0; ox < x1; ox++) {
             int t = 4 * ox;
             int s0 = rowStart + index[t] * channels;

@@ -66,17 +66,14 @@ final class FloatResampler implements Resampler {
         int lastRow = rows.lastSource(window.y0(), window.y1());
         PassBuffers buffers = PassBuffers.forFloatRows(lastRow - firstRow + 1, rowLength);
         float[][] horizontal = buffers.floatRows;
-        int r = firstRow;
         if (source.channels == 3) {
-            for (; r < lastRow; r += 2) {
-                horizontalRgbRows(source.data, r * source.rowBytes(), (r + 1) * source.rowBytes(), window.x0(),
-                        window.x1(), horizontal[r - firstRow], horizontal[r + 1 - firstRow]);
+            for (int r = firstRow; r <= lastRow; r += 2) {
+                int second = Math.min(r + 1, lastRow);
+                horizontalRgbRows(source.data, r * source.rowBytes(), second * source.rowBytes(), window.x0(),
+                        window.x1(), horizontal[r - firstRow], horizontal[second - firstRow]);
             }
-        }
-        for (; r <= lastRow; r++) {
-            if (source.channels == 3) {
-                horizontalRgb(source.data, r * source.rowBytes(), window.x0(), window.x1(), horizontal[r - firstRow]);
-            } else {
+        } else {
+            for (int r = firstRow; r <= lastRow; r++) {
                 horizontal(source.data, r * source.rowBytes(), source.channels, window.x0(), window.x1(),
                         horizontal[r - firstRow]);
             }
@@ -139,8 +136,9 @@ final class FloatResampler implements Resampler {
 
     /**
      * The horizontal pass for RGB over two source rows at once: each output pixel's taps and weights are
-     * read once for both rows, and the six sums are independent chains. Each sum still adds its own
-     * taps in order, so the values are those of one row at a time.
+     * read once for both rows, and the six sums are independent chains, which the processor overlaps
+     * (one chain of three would be bound by its latency). Each sum still adds its own taps in order, so
+     * the values are those of one row at a time. An odd last row is passed as both rows.
      */
     private void horizontalRgbRows(byte[] data, int first, int second, int x0, int x1, float[] outFirst,
             float[] outSecond) {
@@ -175,91 +173,6 @@ final class FloatResampler implements Resampler {
             outSecond[at] = r1;
             outSecond[at + 1] = g1;
             outSecond[at + 2] = b1;
-        }
-    }
-
-    /**
-     * The horizontal pass for RGB, two output pixels at a time: their six sums are independent, so the
-     * processor overlaps their multiply-adds instead of waiting on one chain of three (the pass is bound
-     * by the latency of the chain otherwise). Each sum still adds its own taps in order, so the values
-     * are those of one pixel at a time.
-     */
-    private void horizontalRgb(byte[] data, int rowStart, int x0, int x1, float[] out) {
-        int[] index = columns.index;
-        float[] weight = columns.weight;
-        int[] count = columns.count;
-        int taps = columns.taps;
-        boolean fma = fused;
-        int at = 0;
-        int ox = x0;
-        for (; ox + 1 < x1; ox += 2) {
-            int t = ox * taps;
-            int u = t + taps;
-            int s = rowStart + index[t] * 3;
-            int q = rowStart + index[u] * 3;
-            float w = weight[t];
-            float v = weight[u];
-            float r0 = (data[s] & 0xFF) * w;
-            float g0 = (data[s + 1] & 0xFF) * w;
-            float b0 = (data[s + 2] & 0xFF) * w;
-            float r1 = (data[q] & 0xFF) * v;
-            float g1 = (data[q + 1] & 0xFF) * v;
-            float b1 = (data[q + 2] & 0xFF) * v;
-            int n0 = count[ox];
-            int n1 = count[ox + 1];
-            int both = Math.min(n0, n1);
-            int k = 1;
-            for (; k < both; k++) {
-                s = rowStart + index[t + k] * 3;
-                q = rowStart + index[u + k] * 3;
-                w = weight[t + k];
-                v = weight[u + k];
-                r0 = accumulate(r0, data[s] & 0xFF, w, fma);
-                r1 = accumulate(r1, data[q] & 0xFF, v, fma);
-                g0 = accumulate(g0, data[s + 1] & 0xFF, w, fma);
-                g1 = accumulate(g1, data[q + 1] & 0xFF, v, fma);
-                b0 = accumulate(b0, data[s + 2] & 0xFF, w, fma);
-                b1 = accumulate(b1, data[q + 2] & 0xFF, v, fma);
-            }
-            for (int j = k; j < n0; j++) {
-                s = rowStart + index[t + j] * 3;
-                w = weight[t + j];
-                r0 = accumulate(r0, data[s] & 0xFF, w, fma);
-                g0 = accumulate(g0, data[s + 1] & 0xFF, w, fma);
-                b0 = accumulate(b0, data[s + 2] & 0xFF, w, fma);
-            }
-            for (int j = k; j < n1; j++) {
-                q = rowStart + index[u + j] * 3;
-                v = weight[u + j];
-                r1 = accumulate(r1, data[q] & 0xFF, v, fma);
-                g1 = accumulate(g1, data[q + 1] & 0xFF, v, fma);
-                b1 = accumulate(b1, data[q + 2] & 0xFF, v, fma);
-            }
-            out[at] = r0;
-            out[at + 1] = g0;
-            out[at + 2] = b0;
-            out[at + 3] = r1;
-            out[at + 4] = g1;
-            out[at + 5] = b1;
-            at += 6;
-        }
-        if (ox < x1) {
-            int t = ox * taps;
-            int s = rowStart + index[t] * 3;
-            float w = weight[t];
-            float r = (data[s] & 0xFF) * w;
-            float g = (data[s + 1] & 0xFF) * w;
-            float b = (data[s + 2] & 0xFF) * w;
-            for (int k = 1, n = count[ox]; k < n; k++) {
-                s = rowStart + index[t + k] * 3;
-                w = weight[t + k];
-                r = accumulate(r, data[s] & 0xFF, w, fma);
-                g = accumulate(g, data[s + 1] & 0xFF, w, fma);
-                b = accumulate(b, data[s + 2] & 0xFF, w, fma);
-            }
-            out[at] = r;
-            out[at + 1] = g;
-            out[at + 2] = b;
         }
     }
 
