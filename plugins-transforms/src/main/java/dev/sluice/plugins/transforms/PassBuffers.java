@@ -1,6 +1,8 @@
 package dev.sluice.plugins.transforms;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * A separable resampler's working memory for one call: the horizontal pass's output rows (floats or
@@ -29,29 +31,26 @@ final class PassBuffers {
     /** Buffers with {@code rowCount} {@link #floatRows} and rows of {@code rowLength}. */
     static PassBuffers forFloatRows(int rowCount, int rowLength) {
         PassBuffers buffers = own(rowCount, rowLength);
-        if (buffers.floatRows.length < rowCount) {
-            buffers.floatRows = Arrays.copyOf(buffers.floatRows, rowCount);
-        }
-        for (int r = 0; r < rowCount; r++) {
-            if (buffers.floatRows[r] == null || buffers.floatRows[r].length < rowLength) {
-                buffers.floatRows[r] = new float[rowLength];
-            }
-        }
+        buffers.floatRows = rows(buffers.floatRows, rowCount, rowLength, row -> row.length, float[]::new);
         return buffers.withRow(rowLength);
     }
 
     /** Buffers with {@code rowCount} {@link #intRows} and rows of {@code rowLength}. */
     static PassBuffers forIntRows(int rowCount, int rowLength) {
         PassBuffers buffers = own(rowCount, rowLength);
-        if (buffers.intRows.length < rowCount) {
-            buffers.intRows = Arrays.copyOf(buffers.intRows, rowCount);
-        }
-        for (int r = 0; r < rowCount; r++) {
-            if (buffers.intRows[r] == null || buffers.intRows[r].length < rowLength) {
-                buffers.intRows[r] = new int[rowLength];
+        buffers.intRows = rows(buffers.intRows, rowCount, rowLength, row -> row.length, int[]::new);
+        return buffers.withRow(rowLength);
+    }
+
+    /** {@code rows}, or a longer copy, with its first {@code count} rows at least {@code length} long. */
+    private static <R> R[] rows(R[] rows, int count, int length, ToIntFunction<R> lengthOf, IntFunction<R> allocate) {
+        R[] grown = rows.length < count ? Arrays.copyOf(rows, count) : rows;
+        for (int r = 0; r < count; r++) {
+            if (grown[r] == null || lengthOf.applyAsInt(grown[r]) < length) {
+                grown[r] = allocate.apply(length);
             }
         }
-        return buffers.withRow(rowLength);
+        return grown;
     }
 
     private static PassBuffers own(int rowCount, int rowLength) {
