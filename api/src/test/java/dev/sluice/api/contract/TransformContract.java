@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
+import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.spi.TransformProvider;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -58,7 +60,18 @@ public abstract class TransformContract<I, O> extends ProviderContract<Transform
 
     @Override
     protected final Object createWith(TransformProvider provider, Options options) {
-        return provider.create(options);
+        return provider.create(options, lookup());
+    }
+
+    /**
+     * The lookup handed to {@link TransformProvider#create(Options, TransformLookup)}, as core hands
+     * its own: a container's test returns one that builds nested steps. The default refuses, naming
+     * the list it was asked for.
+     */
+    protected TransformLookup lookup() {
+        return (options, key) -> {
+            throw new OptionsException(options.keyPath(key), "this test hands the transform no TransformLookup");
+        };
     }
 
     /**
@@ -76,11 +89,11 @@ public abstract class TransformContract<I, O> extends ProviderContract<Transform
 
     /**
      * Makes the transform under test; called once per test method. The default is
-     * {@code provider.create(providerOptions())}, cast to this contract's input and output types.
+     * {@code provider.create(providerOptions(), lookup())}, cast to this contract's input and output types.
      */
     @SuppressWarnings("unchecked")
     protected Transform<I, O> createTransform(TransformProvider provider) {
-        return (Transform<I, O>) provider.create(providerOptions());
+        return (Transform<I, O>) provider.create(providerOptions(), lookup());
     }
 
     /**

@@ -7,11 +7,9 @@ import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.ReduceLimit;
-import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.api.spi.LabelFormatProvider;
-import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.collate.LabeledCollate;
 import dev.sluice.core.dataset.ImageLabelDataset;
@@ -21,15 +19,13 @@ import dev.sluice.core.loader.DataLoader;
 import dev.sluice.core.loader.DataLoaderBuilder;
 import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
+import dev.sluice.core.plugin.TransformResolver;
 import dev.sluice.core.sampler.DistributedSampler;
 import dev.sluice.core.sampler.Rank;
 import dev.sluice.core.shard.ShardDataset;
 import dev.sluice.core.shard.ShardDatasetBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Builds each part of a configured loader from a {@link SluiceConfig} and the plugins found. The
@@ -37,8 +33,6 @@ import java.util.Map;
  * and without Guice; each method takes its dependencies as arguments, so Guice can substitute any.
  */
 final class Assembly {
-    /** The transform id of the standard pack's pipeline builder. */
-    private static final String COMPOSE = "compose";
     private final SluiceConfig config;
     private final PluginRegistry plugins;
 
@@ -77,70 +71,18 @@ final class Assembly {
     }
 
     /**
-     * The transforms in order, checked end to end: each takes what the one before gives. When a
-     * {@code compose} transform is installed (the standard transform pack's), the list is built by
-     * it, which checks its own steps and fuses runs it knows into one pass; otherwise it is chained
-     * here, checked by the types providers declare.
+     * The transforms in order, checked end to end from the decoder's image on: each takes what the
+     * one before gives. Built by core's one transform resolver, which hands the list to the
+     * transform pack's chain (fusing the runs it knows) when there is one.
      */
+    @SuppressWarnings("unchecked")
     Transform<Image, Object> pipeline() {
-        List<TransformStep> steps = config.transforms();
-        if (steps.isEmpty() || !plugins.has(PluginKind.TRANSFORM, COMPOSE)) {
-            return chained(steps);
-        }
-        TransformProvider compose = plugins.require(PluginKind.TRANSFORM, TransformProvider.class, COMPOSE,
-                config.tree().where("transforms"));
-        List<Object> items = new ArrayList<>();
-        for (TransformStep step : steps) {
-            items.add(Map.of(step.id(), step.options().asMap()));
-        }
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(plugins.classLoader());
         try {
-            @SuppressWarnings("unchecked")
-            Transform<Image, Object> pipeline = (Transform<Image, Object>) compose.create(
-                    Options.of(Map.of("transforms", items)));
-            return pipeline;
+            return (Transform<Image, Object>) (Transform<?, ?>) new TransformResolver(plugins)
+                    .pipeline(config.transforms(), "transforms", Image.class, "the decoder");
         } catch (OptionsException e) {
             throw config.tree().error(e);
-        } finally {
-            thread.setContextClassLoader(previous);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Transform<Image, Object> chained(List<TransformStep> steps) {
-        Transform<Object, Object> pipeline = Transform.identity();
-        Class<?> produced = Image.class;
-        String producer = "the decoder";
-        for (int i = 0; i < steps.size(); i++) {
-            TransformStep step = steps.get(i);
-            String keyPath = step.options().path();
-            TransformProvider provider = plugins.require(PluginKind.TRANSFORM, TransformProvider.class, step.id(),
-                    config.tree().where(keyPath));
-            if (!provider.inputType().isAssignableFrom(produced) && !produced.isAssignableFrom(provider.inputType())) {
-                throw config.tree().error(keyPath, "takes " + article(provider.inputType()) + " but gets "
-                        + article(produced) + " from " + producer + (provider.inputType() == Tensor.class
-                        ? "; put to_tensor before it" : ""));
-            }
-            Transform<Object, Object> transform;
-            try {
-                transform = (Transform<Object, Object>) provider.create(step.options());
-            } catch (OptionsException e) {
-                throw config.tree().error(e);
-            }
-            pipeline = pipeline.andThen(transform);
-            if (provider.outputType() != Object.class) {
-                produced = provider.outputType();
-            }
-            producer = keyPath;
-        }
-        return (Transform<Image, Object>) (Transform<?, ?>) pipeline;
-    }
-
-    private static String article(Class<?> type) {
-        String name = type.getSimpleName();
-        return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
     }
 
     /** The label format the dataset section names, made with the section's remaining keys. */

@@ -283,11 +283,12 @@ public final class ShardExport {
     private Transform<Image, Image> resize(Options options) {
         TransformProvider provider = plugins.require(PluginKind.TRANSFORM, TransformProvider.class, "resize",
                 "the shard export's --resize");
-        if (provider.outputType() != Image.class && provider.outputType() != Object.class) {
+        Transform<?, ?> resize = provider.create(options);
+        if (resize.outputType() != Image.class && resize.outputType() != Object.class) {
             throw new IllegalStateException("the resize transform " + provider.getClass().getName() + " gives "
-                    + provider.outputType().getSimpleName() + ", not an Image");
+                    + resize.outputType().getSimpleName() + ", not an Image");
         }
-        return (Transform<Image, Image>) provider.create(options);
+        return (Transform<Image, Image>) resize;
     }
 
     private void requireNoShardIn(Path folder, int number) throws IOException {

@@ -3,16 +3,20 @@ package dev.sluice.plugins.transforms;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.ConfiguredTransform;
+import dev.sluice.api.spi.TransformChainProvider;
+import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.spi.TransformProvider;
+import java.util.List;
 import java.util.Set;
 
 /**
  * {@code compose}: torchvision's {@code Compose}, a pipeline built from a list.
  *
  * <p>Option {@code transforms} (required, not empty): the steps in order, each a transform id
- * ({@code - to_tensor}) or a map of one id to its options ({@code - resize: {size: 256}}); ids are
- * looked up among the {@link TransformProvider}s on the thread's context class loader, so nested
- * third-party transforms work, and containers nest. A step's options have the key path
+ * ({@code - to_tensor}) or a map of one id to its options ({@code - resize: {size: 256}}), built
+ * through the {@link TransformLookup} core hands over, so nested third-party transforms work, and
+ * containers nest. A step's options have the key path
  * {@code <this path>.transforms[i].<id>}.
  *
  * <p>Steps of this pack declare what they take and give, and a list where one does not fit the next
@@ -36,7 +40,7 @@ import java.util.Set;
  *       - normalize: {mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225]}
  * }</pre>
  */
-public final class ComposeProvider implements TransformProvider {
+public final class ComposeProvider implements TransformChainProvider {
 
     /** Constructs the provider; does nothing else. */
     public ComposeProvider() {
@@ -66,9 +70,30 @@ public final class ComposeProvider implements TransformProvider {
      *         is malformed or names an unknown id, a step's options are wrong, or two steps do not fit
      */
     @Override
-    @SuppressWarnings("unchecked")
-    public Transform<Object, Object> create(Options options) {
+    public Transform<Object, Object> create(Options options, TransformLookup lookup) {
         options.requireOnly(Set.of("transforms"));
-        return (Transform<Object, Object>) SlotCompose.of(new Containers.Compose(TransformCatalog.steps(options, "transforms")));
+        return chain(lookup.steps(options, "transforms"));
+    }
+
+    /**
+     * Refuses: the steps are built through the lookup core hands to {@link #create(Options, TransformLookup)}.
+     *
+     * @throws OptionsException always
+     */
+    @Override
+    public Transform<Object, Object> create(Options options) {
+        throw Containers.needsLookup(options);
+    }
+
+    /**
+     * The steps one after the other, with the runs this pack knows fused, as {@link #create} describes;
+     * core hands it the configuration's top-level list.
+     *
+     * @throws OptionsException at the key path of a step that does not take what the one before gives
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Transform<Object, Object> chain(List<ConfiguredTransform> steps) {
+        return (Transform<Object, Object>) SlotCompose.of(new Containers.Compose(steps));
     }
 }

@@ -3,6 +3,7 @@ package dev.sluice.plugins.transforms;
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Tensor;
+import dev.sluice.api.Transform;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -20,7 +21,7 @@ import java.util.random.RandomGenerator;
  * normalisation is undone first) turned to levels as torchvision's {@code save_image}
  * ({@code x * 255 + 0.5}, clamped, truncated), or uint8 N x H x W x C as collated images are.
  */
-final class ContactSheet implements TypedTransform<Object, Image> {
+final class ContactSheet implements Transform<Object, Image> {
     private static final int[] TEXT = {255, 255, 255};
 
     private final int nrow;

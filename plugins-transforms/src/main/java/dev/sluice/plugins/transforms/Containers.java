@@ -1,15 +1,18 @@
 package dev.sluice.plugins.transforms;
 
+import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.ConfiguredTransform;
+import dev.sluice.api.spi.TransformLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
  * The container family: {@code compose}, {@code random_apply}, {@code random_choice} and
- * {@code random_order}, which run nested steps built by {@link TransformCatalog}. Every step draws
+ * {@code random_order}, which run nested steps that core's {@link TransformLookup} built. Every step draws
  * from the one random source it is handed, in the order the steps run. {@code random_order} allows
  * no decode reduction (its steps may run in any order); the others combine their steps' limits.
  */
@@ -17,75 +20,34 @@ final class Containers {
     private Containers() {
     }
 
-    /** Runs {@code steps} in order on {@code input}, checking each step's input type where it declares one. */
-    @SuppressWarnings("unchecked")
-    static Object run(List<TransformCatalog.Step> steps, Object input, RandomGenerator random) {
-        Object value = input;
-        for (TransformCatalog.Step step : steps) {
-            requireInputType(step, value);
-            value = ((Transform<Object, Object>) step.transform()).apply(value, random);
-            if (value == null) {
-                throw new IllegalStateException(step.keyPath() + " (" + step.id() + ", "
-                        + step.transform().getClass().getName() + ") returned null");
-            }
-        }
-        return value;
-    }
-
-    /** Refuses {@code value} when {@code step} declares an input type it is not an instance of, naming the step. */
-    static void requireInputType(TransformCatalog.Step step, Object value) {
-        if (step.transform() instanceof TypedTransform<?, ?> typed && !typed.inputType().isInstance(value)) {
-            throw new IllegalArgumentException(step.keyPath() + " (" + step.id() + ") takes "
-                    + article(typed.inputType().getSimpleName()) + ", but got " + describe(value));
-        }
-    }
-
-    /** "an Image", "a Tensor". */
-    private static String article(String noun) {
-        return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
-    }
-
-    private static String describe(Object value) {
-        return value.getClass().getSimpleName() + " " + value;
-    }
-
     /**
-     * Refuses a list where a step declares an output type that the next step does not take, such as
-     * {@code normalize} after {@code resize}: the mistake is reported when the pipeline is configured.
+     * The refusal of a container's {@code create(Options)}: its steps can only be built through the
+     * lookup core hands to {@code create(Options, TransformLookup)}.
      */
-    static void checkTypes(List<TransformCatalog.Step> steps) {
-        for (int i = 1; i < steps.size(); i++) {
-            if (steps.get(i - 1).transform() instanceof TypedTransform<?, ?> before
-                    && steps.get(i).transform() instanceof TypedTransform<?, ?> after
-                    && before.outputType() != Object.class
-                    && !after.inputType().isAssignableFrom(before.outputType())) {
-                TransformCatalog.Step step = steps.get(i);
-                String hint = after.inputType().getSimpleName().equals("Tensor") ? "; put to_tensor before it" : "";
-                throw new OptionsException(step.keyPath(), step.id() + " takes " + article(after.inputType().getSimpleName())
-                        + ", but " + steps.get(i - 1).id() + " before it gives " + article(before.outputType().getSimpleName()) + hint);
-            }
-        }
+    static OptionsException needsLookup(Options options) {
+        return new OptionsException(options.path(), "holds transforms of its own, so it is built through core's "
+                + "TransformLookup: call create(options, lookup)");
     }
 
     /** {@code compose}: the steps one after the other, with fusable runs fused. */
-    static final class Compose implements TypedTransform<Object, Object> {
+    static final class Compose implements Transform<Object, Object> {
         /** The steps as configured, before fusing: what {@link #reduceLimit} asks. */
-        private final List<TransformCatalog.Step> configured;
-        private final List<TransformCatalog.Step> steps;
+        private final List<ConfiguredTransform> configured;
+        private final List<ConfiguredTransform> steps;
 
-        Compose(List<TransformCatalog.Step> configured) {
-            checkTypes(configured);
+        Compose(List<ConfiguredTransform> configured) {
+            ConfiguredTransform.requireChain(configured, Object.class, "");
             this.configured = List.copyOf(configured);
             this.steps = FusedPipeline.fuseRuns(configured);
         }
 
-        List<TransformCatalog.Step> steps() {
+        List<ConfiguredTransform> steps() {
             return steps;
         }
 
         @Override
         public Object apply(Object input, RandomGenerator random) {
-            return run(steps, input, random);
+            return ConfiguredTransform.applyAll(steps, input, random);
         }
 
         /**
@@ -94,21 +56,17 @@ final class Containers {
          */
         @Override
         public ReduceLimit reduceLimit(ReduceLimit next) {
-            ReduceLimit limit = next;
-            for (int i = configured.size() - 1; i >= 0; i--) {
-                limit = configured.get(i).transform().reduceLimit(limit);
-            }
-            return limit;
+            return ConfiguredTransform.reduceLimit(configured, next);
         }
 
         @Override
         public Class<?> inputType() {
-            return steps.get(0).transform() instanceof TypedTransform<?, ?> first ? first.inputType() : Object.class;
+            return steps.get(0).transform().inputType();
         }
 
         @Override
         public Class<?> outputType() {
-            return steps.get(steps.size() - 1).transform() instanceof TypedTransform<?, ?> last ? last.outputType() : Object.class;
+            return steps.get(steps.size() - 1).transform().outputType();
         }
 
         @Override
@@ -118,11 +76,11 @@ final class Containers {
     }
 
     /** {@code random_apply}: all the steps, or none; torchvision's {@code if p < rand(): skip}. */
-    static final class RandomApply implements TypedTransform<Object, Object> {
+    static final class RandomApply implements Transform<Object, Object> {
         private final Compose steps;
         private final double p;
 
-        RandomApply(List<TransformCatalog.Step> steps, double p) {
+        RandomApply(List<ConfiguredTransform> steps, double p) {
             this.steps = new Compose(steps);
             this.p = p;
         }
@@ -158,12 +116,12 @@ final class Containers {
     }
 
     /** {@code random_choice}: one step, drawn with the given weights (uniform without). */
-    static final class RandomChoice implements TypedTransform<Object, Object> {
-        private final List<TransformCatalog.Step> steps;
+    static final class RandomChoice implements Transform<Object, Object> {
+        private final List<ConfiguredTransform> steps;
         private final double[] cumulative;
 
         /** @param weights one non-negative weight per step, not all zero; null for uniform */
-        RandomChoice(List<TransformCatalog.Step> steps, double[] weights) {
+        RandomChoice(List<ConfiguredTransform> steps, double[] weights) {
             this.steps = List.copyOf(steps);
             this.cumulative = new double[steps.size()];
             double total = 0;
@@ -186,7 +144,7 @@ final class Containers {
 
         @Override
         public Object apply(Object input, RandomGenerator random) {
-            return run(List.of(steps.get(choose(random))), input, random);
+            return steps.get(choose(random)).apply(input, random);
         }
 
         /** What every choice allows. */
@@ -216,10 +174,10 @@ final class Containers {
     }
 
     /** {@code random_order}: every step, in an order shuffled per call. */
-    static final class RandomOrder implements TypedTransform<Object, Object> {
-        private final List<TransformCatalog.Step> steps;
+    static final class RandomOrder implements Transform<Object, Object> {
+        private final List<ConfiguredTransform> steps;
 
-        RandomOrder(List<TransformCatalog.Step> steps) {
+        RandomOrder(List<ConfiguredTransform> steps) {
             this.steps = List.copyOf(steps);
         }
 
@@ -240,11 +198,11 @@ final class Containers {
 
         @Override
         public Object apply(Object input, RandomGenerator random) {
-            List<TransformCatalog.Step> shuffled = new ArrayList<>(steps.size());
+            List<ConfiguredTransform> shuffled = new ArrayList<>(steps.size());
             for (int i : order(random)) {
                 shuffled.add(steps.get(i));
             }
-            return run(shuffled, input, random);
+            return ConfiguredTransform.applyAll(shuffled, input, random);
         }
 
         @Override
@@ -263,9 +221,9 @@ final class Containers {
         }
     }
 
-    private static String describeSteps(List<TransformCatalog.Step> steps) {
+    private static String describeSteps(List<ConfiguredTransform> steps) {
         StringBuilder text = new StringBuilder("[");
-        for (TransformCatalog.Step step : steps) {
+        for (ConfiguredTransform step : steps) {
             text.append(text.length() > 1 ? ", " : "").append(step.transform());
         }
         return text.append(']').toString();

@@ -4,6 +4,8 @@ import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
+import dev.sluice.api.spi.ConfiguredTransform;
+import dev.sluice.api.Transform;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ import java.util.random.RandomGenerator;
  * drawn in the same order (crop, then flip). As a {@link SlotTransform} it writes into any buffer at
  * any offset, so a loader can fill each sample's slot of a batch tensor directly.
  */
-final class FusedPipeline implements TypedTransform<Image, Tensor>, SlotTransform<Image> {
+final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Image> {
     private final Resize resize;
     private final Crops.Center center;
     private final RandomResizedCrop randomCrop;
@@ -140,8 +142,8 @@ final class FusedPipeline implements TypedTransform<Image, Tensor>, SlotTransfor
      * then [normalize] (bracketed parts optional; at least two steps). The fused step's key path is the
      * first step's.
      */
-    static List<TransformCatalog.Step> fuseRuns(List<TransformCatalog.Step> steps) {
-        List<TransformCatalog.Step> out = new ArrayList<>();
+    static List<ConfiguredTransform> fuseRuns(List<ConfiguredTransform> steps) {
+        List<ConfiguredTransform> out = new ArrayList<>();
         int i = 0;
         while (i < steps.size()) {
             int start = i;
@@ -175,12 +177,12 @@ final class FusedPipeline implements TypedTransform<Image, Tensor>, SlotTransfor
                 }
                 if (i - start >= 2) {
                     FusedPipeline fused = new FusedPipeline(resize, center, randomCrop, flip, normalize);
-                    TransformCatalog.Step first = steps.get(start);
+                    ConfiguredTransform first = steps.get(start);
                     StringBuilder ids = new StringBuilder();
                     for (int k = start; k < i; k++) {
                         ids.append(k == start ? "" : "+").append(steps.get(k).id());
                     }
-                    out.add(new TransformCatalog.Step(fused, ids.toString(), first.keyPath()));
+                    out.add(new ConfiguredTransform(ids.toString(), first.keyPath(), fused));
                     continue;
                 }
             }
@@ -190,7 +192,7 @@ final class FusedPipeline implements TypedTransform<Image, Tensor>, SlotTransfor
         return out;
     }
 
-    private static Object at(List<TransformCatalog.Step> steps, int i) {
+    private static Object at(List<ConfiguredTransform> steps, int i) {
         return i < steps.size() ? steps.get(i).transform() : null;
     }
 

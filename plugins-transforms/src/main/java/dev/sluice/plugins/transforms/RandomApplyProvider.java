@@ -3,6 +3,7 @@ package dev.sluice.plugins.transforms;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
@@ -46,9 +47,19 @@ public final class RandomApplyProvider implements TransformProvider {
      *         or {@code transforms} is wrong as for {@code compose}
      */
     @Override
-    public Transform<Object, Object> create(Options options) {
+    public Transform<Object, Object> create(Options options, TransformLookup lookup) {
         options.requireOnly(Set.of("transforms", "p"));
         double p = Parameters.probability(options, "p", 0.5);
-        return new Containers.RandomApply(TransformCatalog.steps(options, "transforms"), p);
+        return new Containers.RandomApply(lookup.steps(options, "transforms"), p);
+    }
+
+    /**
+     * Refuses: the steps are built through the lookup core hands to {@link #create(Options, TransformLookup)}.
+     *
+     * @throws OptionsException always
+     */
+    @Override
+    public Transform<Object, Object> create(Options options) {
+        throw Containers.needsLookup(options);
     }
 }

@@ -3,6 +3,8 @@ package dev.sluice.plugins.transforms;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.ConfiguredTransform;
+import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.spi.TransformProvider;
 import java.util.List;
 import java.util.Set;
@@ -44,9 +46,9 @@ public final class RandomChoiceProvider implements TransformProvider {
      *         the steps or are negative or all zero, or {@code transforms} is wrong as for {@code compose}
      */
     @Override
-    public Transform<Object, Object> create(Options options) {
+    public Transform<Object, Object> create(Options options, TransformLookup lookup) {
         options.requireOnly(Set.of("transforms", "p"));
-        List<TransformCatalog.Step> steps = TransformCatalog.steps(options, "transforms");
+        List<ConfiguredTransform> steps = lookup.steps(options, "transforms");
         double[] weights = options.getDoubles("p", null);
         if (weights != null) {
             if (weights.length != steps.size()) {
@@ -66,5 +68,15 @@ public final class RandomChoiceProvider implements TransformProvider {
             }
         }
         return new Containers.RandomChoice(steps, weights);
+    }
+
+    /**
+     * Refuses: the steps are built through the lookup core hands to {@link #create(Options, TransformLookup)}.
+     *
+     * @throws OptionsException always
+     */
+    @Override
+    public Transform<Object, Object> create(Options options) {
+        throw Containers.needsLookup(options);
     }
 }

@@ -3,6 +3,7 @@ package dev.sluice.plugins.transforms;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
@@ -42,8 +43,18 @@ public final class RandomOrderProvider implements TransformProvider {
      *         wrong as for {@code compose}
      */
     @Override
-    public Transform<Object, Object> create(Options options) {
+    public Transform<Object, Object> create(Options options, TransformLookup lookup) {
         options.requireOnly(Set.of("transforms"));
-        return new Containers.RandomOrder(TransformCatalog.steps(options, "transforms"));
+        return new Containers.RandomOrder(lookup.steps(options, "transforms"));
+    }
+
+    /**
+     * Refuses: the steps are built through the lookup core hands to {@link #create(Options, TransformLookup)}.
+     *
+     * @throws OptionsException always
+     */
+    @Override
+    public Transform<Object, Object> create(Options options) {
+        throw Containers.needsLookup(options);
     }
 }

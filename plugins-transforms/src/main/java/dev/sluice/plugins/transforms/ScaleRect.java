@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.Region;
+import dev.sluice.api.Transform;
 import java.util.random.RandomGenerator;
 
 /**
@@ -8,7 +9,7 @@ import java.util.random.RandomGenerator;
  * {@code orig_shape} to the same image resized to {@code dest_shape}: each coordinate times the
  * side ratio, truncated as Python's {@code int()}.
  */
-final class ScaleRect implements TypedTransform<Region, Region> {
+final class ScaleRect implements Transform<Region, Region> {
     private final int origHeight;
     private final int origWidth;
     private final int destHeight;

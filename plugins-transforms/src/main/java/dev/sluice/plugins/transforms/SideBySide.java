@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.Transform;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -10,7 +11,7 @@ import java.util.random.RandomGenerator;
  * in the fill colour. Grey images are repeated into RGB when mixed with colour ones; alpha is
  * refused when mixed with images without it.
  */
-final class SideBySide implements TypedTransform<List<?>, Image> {
+final class SideBySide implements Transform<List<?>, Image> {
     private final int gap;
     private final int[] fill;
 

@@ -3,6 +3,8 @@ package dev.sluice.plugins.transforms;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
+import dev.sluice.api.Transform;
+import dev.sluice.api.spi.ConfiguredTransform;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -12,29 +14,29 @@ import java.util.random.RandomGenerator;
  * and the last one is only prepared, so that a loader can write each result into its slot of the
  * batch. {@link #apply} gives what {@code compose} gives.
  */
-final class SlotCompose implements TypedTransform<Object, Tensor>, SlotTransform<Object> {
+final class SlotCompose implements Transform<Object, Tensor>, SlotTransform<Object> {
     private final Containers.Compose compose;
-    private final List<TransformCatalog.Step> before;
-    private final TransformCatalog.Step last;
+    private final List<ConfiguredTransform> before;
+    private final ConfiguredTransform last;
 
     private SlotCompose(Containers.Compose compose) {
-        List<TransformCatalog.Step> steps = compose.steps();
+        List<ConfiguredTransform> steps = compose.steps();
         this.compose = compose;
         this.before = steps.subList(0, steps.size() - 1);
         this.last = steps.get(steps.size() - 1);
     }
 
     /** {@code compose} itself, or a slot-writing view of it when its last step writes into slots. */
-    static TypedTransform<?, ?> of(Containers.Compose compose) {
-        List<TransformCatalog.Step> steps = compose.steps();
+    static Transform<?, ?> of(Containers.Compose compose) {
+        List<ConfiguredTransform> steps = compose.steps();
         return steps.get(steps.size() - 1).transform() instanceof SlotTransform<?> ? new SlotCompose(compose) : compose;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Pending prepare(Object input, RandomGenerator random) {
-        Object value = Containers.run(before, input, random);
-        Containers.requireInputType(last, value);
+        Object value = ConfiguredTransform.applyAll(before, input, random);
+        last.requireInput(value);
         return ((SlotTransform<Object>) last.transform()).prepare(value, random);
     }
 

@@ -3,6 +3,7 @@ package dev.sluice.plugins.transforms;
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Tensor;
+import dev.sluice.api.Transform;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -24,7 +25,7 @@ final class TensorConversions {
     }
 
     /** {@code to_tensor}: torchvision's {@code to_tensor} on a uint8 array, {@code v / 255} in float32, HWC to CHW. */
-    static final class ToTensor implements TypedTransform<Image, Tensor> {
+    static final class ToTensor implements Transform<Image, Tensor> {
 
         /** The value every 8-bit level becomes: {@code (float) v / 255f}. */
         static float[] levels() {
@@ -79,7 +80,7 @@ final class TensorConversions {
     }
 
     /** {@code normalize}: torchvision's {@code normalize}, {@code (x - mean[c]) / std[c]} in float32 over axis -3. */
-    static final class Normalize implements TypedTransform<Tensor, Tensor> {
+    static final class Normalize implements Transform<Tensor, Tensor> {
         private final float[] mean;
         private final float[] std;
 

@@ -4,6 +4,7 @@ import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Tensor;
+import dev.sluice.api.Transform;
 import java.nio.ByteBuffer;
 import java.util.random.RandomGenerator;
 
@@ -17,7 +18,7 @@ import java.util.random.RandomGenerator;
  * <p>Where PyTorch's cast is undefined (a float beyond the integer range, NaN), this one saturates to
  * the range (NaN becomes 0); a narrowing integer cast wraps, as PyTorch's does.
  */
-final class ToDtype implements TypedTransform<Object, Tensor> {
+final class ToDtype implements Transform<Object, Tensor> {
     private static final double EPS = 1e-3;
 
     private final DType dtype;

@@ -10,6 +10,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.contract.TransformContract;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /** {@code compose}: the contract on a random training pipeline, nested lookup, fusion and the refusals. */
 class ComposeTest extends TransformContract<Object, Object> {
+    @Override
+    protected TransformLookup lookup() {
+        return Lookup.CORE;
+    }
+
     static final List<Object> TRAIN = List.of(
             Map.of("random_resized_crop", Map.of("size", 24)),
             "random_horizontal_flip",
@@ -45,7 +51,7 @@ class ComposeTest extends TransformContract<Object, Object> {
     }
 
     private static Containers.Compose compose(List<?> steps) {
-        return new Containers.Compose(TransformCatalog.steps(Options.of("transforms[0].compose", Map.of("transforms", steps)), "transforms"));
+        return new Containers.Compose(Lookup.CORE.steps(Options.of("transforms[0].compose", Map.of("transforms", steps)), "transforms"));
     }
 
     @Test
@@ -109,7 +115,7 @@ class ComposeTest extends TransformContract<Object, Object> {
         assertEquals("transforms[0].compose.transforms[0].resize", assertThrows(OptionsException.class,
                 () -> compose(List.of(Map.of("resize", 3)))).keyPath());
         assertEquals("transforms[0].compose.transforms", assertThrows(OptionsException.class,
-                () -> new ComposeProvider().create(Options.of("transforms[0].compose", Map.of()))).keyPath());
+                () -> new ComposeProvider().create(Options.of("transforms[0].compose", Map.of()), Lookup.CORE)).keyPath());
     }
 
     @Test

@@ -55,7 +55,7 @@ class DrawingFixtureTest {
     @SuppressWarnings("unchecked")
     void contactSheetWithoutLabelsMatchesMakeGrid(Fixtures.Case c) {
         Transform<Object, Object> crop = new ComposeProvider().create(Options.of("t.compose",
-                Map.of("transforms", List.of(Map.of("center_crop", Map.of("size", List.of(20, 24))), "to_tensor"))));
+                Map.of("transforms", List.of(Map.of("center_crop", Map.of("size", List.of(20, 24))), "to_tensor"))), Lookup.CORE);
         String[] names = c.input().split(",");
         ByteBuffer batch = ByteBuffer.allocate(names.length * 3 * 20 * 24 * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (String name : names) {

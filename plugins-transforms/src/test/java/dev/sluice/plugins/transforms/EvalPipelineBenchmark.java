@@ -63,7 +63,7 @@ public final class EvalPipelineBenchmark {
     }
 
     private static Transform<Object, Object> compose(List<Object> steps) {
-        return new ComposeProvider().create(Options.of("benchmark.compose", Map.of("transforms", steps)));
+        return new ComposeProvider().create(Options.of("benchmark.compose", Map.of("transforms", steps)), Lookup.CORE);
     }
 
     /** The same steps, each in a compose of its own, so that nothing is fused. */

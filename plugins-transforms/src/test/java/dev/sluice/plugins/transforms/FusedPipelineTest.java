@@ -49,7 +49,7 @@ class FusedPipelineTest {
     }
 
     private static Containers.Compose compose(List<?> steps) {
-        return new Containers.Compose(TransformCatalog.steps(Options.of("t.compose", Map.of("transforms", steps)), "transforms"));
+        return new Containers.Compose(Lookup.CORE.steps(Options.of("t.compose", Map.of("transforms", steps)), "transforms"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
+import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.contract.TransformContract;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /** {@code random_apply}: the contract and how often the steps run. */
 class RandomApplyTest extends TransformContract<Object, Object> {
+    @Override
+    protected TransformLookup lookup() {
+        return Lookup.CORE;
+    }
+
 
     @Override
     protected String providerId() {
@@ -39,7 +45,7 @@ class RandomApplyTest extends TransformContract<Object, Object> {
     @Test
     void runsAllTheStepsWithProbabilityP() {
         Containers.RandomApply apply = (Containers.RandomApply) new RandomApplyProvider().create(Options.of("t.random_apply",
-                Map.of("p", 0.25, "transforms", List.of("grayscale", Map.of("pad", Map.of("padding", 1))))));
+                Map.of("p", 0.25, "transforms", List.of("grayscale", Map.of("pad", Map.of("padding", 1))))), Lookup.CORE);
         Image grass = Fixtures.input("grass");
         long[] counts = new long[2];
         for (long seed = 0; seed < 4000; seed++) {
@@ -57,7 +63,7 @@ class RandomApplyTest extends TransformContract<Object, Object> {
     @Test
     void pZeroSkipsAlmostSurely() {
         Containers.RandomApply apply = (Containers.RandomApply) new RandomApplyProvider().create(Options.of("t.random_apply",
-                Map.of("p", 0, "transforms", List.of("grayscale"))));
+                Map.of("p", 0, "transforms", List.of("grayscale"))), Lookup.CORE);
         Image grass = Fixtures.input("grass");
         for (long seed = 0; seed < 100; seed++) {
             assertSame(grass, apply.apply(grass, new SplittableRandom(seed)));
@@ -67,6 +73,6 @@ class RandomApplyTest extends TransformContract<Object, Object> {
     @Test
     void badProbabilityIsRefused() {
         assertEquals("t.random_apply.p", assertThrows(OptionsException.class, () -> new RandomApplyProvider().create(
-                Options.of("t.random_apply", Map.of("p", -0.1, "transforms", List.of("grayscale"))))).keyPath());
+                Options.of("t.random_apply", Map.of("p", -0.1, "transforms", List.of("grayscale"))), Lookup.CORE)).keyPath());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
+import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.contract.TransformContract;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,11 @@ import org.junit.jupiter.api.Test;
 
 /** {@code random_choice}: the contract, weighted and uniform choices, and the refusals. */
 class RandomChoiceTest extends TransformContract<Object, Object> {
+    @Override
+    protected TransformLookup lookup() {
+        return Lookup.CORE;
+    }
+
     private static final List<Object> THREE = List.of(Map.of("center_crop", Map.of("size", 10)),
             Map.of("center_crop", Map.of("size", 12)), Map.of("center_crop", Map.of("size", 14)));
 
@@ -37,7 +43,7 @@ class RandomChoiceTest extends TransformContract<Object, Object> {
     }
 
     private static Containers.RandomChoice create(Map<String, ?> options) {
-        return (Containers.RandomChoice) new RandomChoiceProvider().create(Options.of("t.random_choice", options));
+        return (Containers.RandomChoice) new RandomChoiceProvider().create(Options.of("t.random_choice", options), Lookup.CORE);
     }
 
     @Test

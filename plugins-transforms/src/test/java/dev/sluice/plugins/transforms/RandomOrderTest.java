@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.contract.TransformContract;
+import dev.sluice.api.spi.TransformLookup;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /** {@code random_order}: the contract, uniform permutations, and the steps run in the drawn order. */
 class RandomOrderTest extends TransformContract<Object, Object> {
+    @Override
+    protected TransformLookup lookup() {
+        return Lookup.CORE;
+    }
+
     private static final List<Object> STEPS = List.of(Map.of("pad", Map.of("padding", List.of(2, 0))),
             Map.of("center_crop", Map.of("size", List.of(20, 20))), Map.of("grayscale", Map.of()));
 
@@ -40,7 +46,7 @@ class RandomOrderTest extends TransformContract<Object, Object> {
     @Test
     void everyOrderIsEquallyLikelyAndTheStepsRunInIt() {
         Containers.RandomOrder order = (Containers.RandomOrder) new RandomOrderProvider().create(
-                Options.of("t.random_order", Map.of("transforms", STEPS)));
+                Options.of("t.random_order", Map.of("transforms", STEPS)), Lookup.CORE);
         Map<String, Integer> index = new HashMap<>();
         long[] counts = new long[6];
         SplittableRandom random = new SplittableRandom(12);

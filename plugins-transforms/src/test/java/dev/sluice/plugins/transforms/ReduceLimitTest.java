@@ -29,7 +29,7 @@ class ReduceLimitTest {
     }
 
     private static Transform<?, ?> compose(List<?> steps) {
-        return new ComposeProvider().create(Options.of("transforms[0].compose", Map.of("transforms", steps)));
+        return new ComposeProvider().create(Options.of("transforms[0].compose", Map.of("transforms", steps)), Lookup.CORE);
     }
 
     @ParameterizedTest(name = "{0}x{1}: {2}")

@@ -22,7 +22,7 @@ class ReusedBuffersTest {
             Map.of("normalize", Map.of("mean", List.of(0.485, 0.456, 0.406), "std", List.of(0.229, 0.224, 0.225))));
 
     private static Transform<Object, Object> compose(List<?> steps) {
-        return new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", steps)));
+        return new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", steps)), Lookup.CORE);
     }
 
     private static Tensor onFreshThread(Transform<Object, Object> pipeline, Image image) throws InterruptedException {

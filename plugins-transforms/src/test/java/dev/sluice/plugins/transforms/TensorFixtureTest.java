@@ -76,13 +76,13 @@ class TensorFixtureTest {
         steps.add(Map.of("center_crop", Map.of("size", o.getInt("crop", 0))));
         steps.add("to_tensor");
         steps.add(Map.of("normalize", Map.of("mean", o.raw("mean"), "std", o.raw("std"))));
-        Transform<Object, Object> fused = new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", steps)));
+        Transform<Object, Object> fused = new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", steps)), Lookup.CORE);
         Image input = Fixtures.input(c.input());
         Fixtures.assertAgrees(c, (Tensor) fused.apply(input, new SplittableRandom(0)));
 
         Object value = input;
         for (Object step : steps) {
-            Transform<Object, Object> single = new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", List.of(step))));
+            Transform<Object, Object> single = new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", List.of(step))), Lookup.CORE);
             value = single.apply(value, new SplittableRandom(0));
         }
         Fixtures.assertAgrees(c, (Tensor) value);
