@@ -22,4 +22,7 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule guiceOnlyInWiring = SLUICE.guiceOnlyInWiring();
+
+    @ArchTest
+    static final ArchRule serviceLoaderOnlyInRegistry = SLUICE.serviceLoaderOnlyInRegistry();
 }
