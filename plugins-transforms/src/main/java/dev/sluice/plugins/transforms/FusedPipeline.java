@@ -45,8 +45,12 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
         this.normalize = normalize;
     }
 
-    /** What to compute for one image: the source, the resampler, the window of its output, and the mirror. */
-    private record Plan(Raster source, Resampler resampler, Window window, boolean mirror) {
+    /**
+     * What to compute for one image: the image to read (the input, or a padded copy of it), the
+     * resampler, the window of its output, and the mirror. It holds no pixels of its own, so it may
+     * wait any time before it is written.
+     */
+    private record Plan(Image source, Resampler resampler, Window window, boolean mirror) {
     }
 
     @Override
@@ -83,7 +87,8 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
             FloatBuffer floats = SlotTransform.slot(destination, byteOffset, bytes).asFloatBuffer();
             RowSink sink = new TensorConversions.TensorRows(floats, 0, window.width(), window.height(), channels,
                     tables(channels), plan.mirror());
-            plan.resampler().resample(plan.source(), window, sink);
+            // Borrowed here, not when planned: the thread's scratch array is reused by the next borrow.
+            plan.resampler().resample(Raster.borrow(plan.source()), window, sink);
         }
     }
 
@@ -97,28 +102,29 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
     }
 
     private Plan plan(Image image, RandomGenerator random) {
-        Raster source = Raster.borrow(image);
+        Image source = image;
         Resampler resampler;
         Window window;
         if (randomCrop != null) {
-            int[] crop = randomCrop.window(source.width, source.height, random);
+            int[] crop = randomCrop.window(source.width(), source.height(), random);
             resampler = crop[2] == randomCrop.height && crop[3] == randomCrop.width
                     ? copy(crop[1], crop[0], crop[3], crop[2])
                     : ResizeKernels.plan(randomCrop.interpolation, randomCrop.antialias, crop[1], crop[0], crop[3], crop[2],
                             randomCrop.width, randomCrop.height);
             window = Window.whole(randomCrop.width, randomCrop.height);
         } else {
-            int[] resized = resize == null ? new int[] {source.width, source.height}
-                    : resize.outputSize(source.width, source.height);
-            boolean unchanged = resized[0] == source.width && resized[1] == source.height;
+            int[] resized = resize == null ? new int[] {source.width(), source.height()}
+                    : resize.outputSize(source.width(), source.height());
+            boolean unchanged = resized[0] == source.width() && resized[1] == source.height();
             if (center != null && (center.width > resized[0] || center.height > resized[1])) {
                 // A crop larger than the image pads it first: rare enough to do step by step.
                 Image resizedImage = resize == null ? image : resize.apply(image, random);
-                source = Raster.of(center.apply(resizedImage, random));
-                resampler = copy(0, 0, source.width, source.height);
-                window = Window.whole(source.width, source.height);
+                source = center.apply(resizedImage, random);
+                resampler = copy(0, 0, source.width(), source.height());
+                window = Window.whole(source.width(), source.height());
             } else {
-                resampler = unchanged ? copy(0, 0, source.width, source.height) : resize.resampler(source.width, source.height);
+                resampler = unchanged ? copy(0, 0, source.width(), source.height())
+                        : resize.resampler(source.width(), source.height());
                 if (center != null) {
                     int left = Crops.centerOffset(resized[0], center.width);
                     int top = Crops.centerOffset(resized[1], center.height);

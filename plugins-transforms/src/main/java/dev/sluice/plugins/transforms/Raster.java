@@ -27,8 +27,9 @@ final class Raster {
 
     /**
      * The image's samples copied into this thread's reusable array, for a caller that reads the raster
-     * only until it returns and never wraps or hands it on: the fused pipeline, which otherwise allocated
-     * a fresh copy of every decoded image. The next call on the same thread overwrites it. Images above
+     * only until it returns and never wraps, keeps or hands it on: the fused pipeline's write, which
+     * borrows when it writes (never when it prepares), and otherwise allocated a fresh copy of every
+     * decoded image. The next call on the same thread overwrites it. Images above
      * {@link #KEPT_BYTES} get an array of their own, so that one huge image does not stay pinned to the thread.
      */
     static Raster borrow(Image image) {
