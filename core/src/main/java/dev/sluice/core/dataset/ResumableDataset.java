@@ -1,12 +1,13 @@
-package dev.sluice.core.loader;
+package dev.sluice.core.dataset;
 
 import dev.sluice.api.IterableDataset;
 import java.util.Iterator;
 
 /**
  * An iterable dataset whose streams can say where they are and start again from there, so that a
- * {@link DataLoader} over it can {@linkplain DataLoader#state() save} its place in an epoch and a
- * new loader can {@linkplain DataLoader#restore(LoaderState) continue} from it, as it does for
+ * {@link dev.sluice.core.loader.DataLoader} over it can {@linkplain dev.sluice.core.loader.DataLoader#state() save}
+ * its place in an epoch and a new loader can
+ * {@linkplain dev.sluice.core.loader.DataLoader#restore(dev.sluice.core.loader.LoaderState) continue} from it, as it does for
  * map-style datasets.
  *
  * <p>After each batch a worker takes from its stream, the loader asks the stream for its

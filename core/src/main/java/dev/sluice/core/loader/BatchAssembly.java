@@ -4,6 +4,7 @@ import dev.sluice.api.Collate;
 import dev.sluice.api.Dataset;
 import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.collate.LabeledCollate;
+import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.dataset.ImageLabelDataset;
 import dev.sluice.core.dataset.SampleLoadException;
 import dev.sluice.core.sampler.Seeds;

@@ -7,6 +7,7 @@ import dev.sluice.api.IterableDataset;
 import dev.sluice.api.Sampler;
 import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.collate.DefaultCollate;
+import dev.sluice.core.dataset.ResumableDataset;
 import dev.sluice.core.sampler.ChunkedBatchSampler;
 import dev.sluice.core.sampler.RandomSampler;
 import dev.sluice.core.sampler.SequentialSampler;

@@ -6,7 +6,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Suggestions;
 import dev.sluice.core.dataset.Repeat;
-import dev.sluice.core.loader.ErrorPolicy;
+import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.sampler.Rank;
 import java.nio.file.Files;
 import java.nio.file.Path;
