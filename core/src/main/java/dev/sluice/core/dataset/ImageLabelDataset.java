@@ -37,7 +37,7 @@ import java.util.random.RandomGenerator;
  *
  * @param <T> the type the transform produces, usually {@link dev.sluice.api.Tensor}
  */
-public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
+public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, SlotSamples {
     /** The seed of {@link #get(long)}'s fixed random source. */
     private static final long FIXED_SEED = 0;
 
@@ -117,6 +117,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
      * Whether {@link #prepare} can be used: the transform is a {@link SlotTransform}, which can write
      * each sample's tensor straight into its place in a batch.
      */
+    @Override
     public boolean writesIntoSlots() {
         return transform instanceof SlotTransform<?>;
     }
@@ -130,6 +131,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
      * @throws IndexOutOfBoundsException naming the index and the size if it is outside {@code [0, size())}
      * @throws SampleLoadException as {@link #get(long, RandomGenerator)} throws it
      */
+    @Override
     @SuppressWarnings("unchecked")
     public LabeledSample<SlotTransform.Pending> prepare(long index, RandomGenerator random) {
         if (!(transform instanceof SlotTransform<?> slots)) {

@@ -5,8 +5,8 @@ import dev.sluice.api.Dataset;
 import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.collate.LabeledCollate;
 import dev.sluice.core.dataset.ErrorPolicy;
-import dev.sluice.core.dataset.ImageLabelDataset;
 import dev.sluice.core.dataset.SampleLoadException;
+import dev.sluice.core.dataset.SlotSamples;
 import dev.sluice.core.sampler.Seeds;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
@@ -29,7 +29,7 @@ final class BatchAssembly<T, B> {
     private final long seed;
     private final ErrorPolicy onError;
     /** The dataset, when its samples are written straight into the batch: see {@link #writesIntoSlots}. */
-    private final ImageLabelDataset<?> slots;
+    private final SlotSamples slots;
 
     BatchAssembly(Dataset<T> dataset, Collate<? super T, ? extends B> collate, TensorAllocator allocator, long seed,
             ErrorPolicy onError) {
@@ -38,17 +38,17 @@ final class BatchAssembly<T, B> {
         this.allocator = allocator;
         this.seed = seed;
         this.onError = onError;
-        this.slots = writesIntoSlots(dataset, collate) ? (ImageLabelDataset<?>) dataset : null;
+        this.slots = writesIntoSlots(dataset, collate) ? (SlotSamples) dataset : null;
     }
 
     /**
-     * Whether each sample can be written straight into its slot of the batch: the dataset is an
-     * {@link ImageLabelDataset} whose transform is a {@link dev.sluice.api.SlotTransform}, and the collate function is
+     * Whether each sample can be written straight into its slot of the batch: the dataset has the
+     * {@link SlotSamples} capability and says its samples write into slots, and the collate function is
      * {@link LabeledCollate}, whose batch {@link dev.sluice.core.collate.SlotCollation} makes without it.
      */
     static boolean writesIntoSlots(Dataset<?> dataset, Collate<?, ?> collate) {
-        return collate instanceof LabeledCollate && dataset instanceof ImageLabelDataset<?> images
-                && images.writesIntoSlots();
+        return collate instanceof LabeledCollate && dataset instanceof SlotSamples samples
+                && samples.writesIntoSlots();
     }
 
     /**

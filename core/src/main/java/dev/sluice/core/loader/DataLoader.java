@@ -33,8 +33,9 @@ import java.util.stream.StreamSupport;
  * transforms draw from a source derived from (seed, epoch, the sample's position in the epoch).
  *
  * <p>With workers, each batch is one worker's, except an epoch's first, which all of them load
- * together so that it arrives sooner. When the dataset is an {@code ImageLabelDataset} whose
- * transform is a {@link dev.sluice.api.SlotTransform} and the collate function is
+ * together so that it arrives sooner. When the dataset has the
+ * {@link dev.sluice.core.dataset.SlotSamples} capability (an {@code ImageLabelDataset} whose
+ * transform is a {@link dev.sluice.api.SlotTransform}) and the collate function is
  * {@code LabeledCollate}, each sample is written straight into its place in the batch tensor.
  * Neither changes a batch.
  *

@@ -5,8 +5,8 @@ import dev.sluice.api.Dataset;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.collate.SlotCollation;
-import dev.sluice.core.dataset.ImageLabelDataset;
 import dev.sluice.core.dataset.LabeledSample;
+import dev.sluice.core.dataset.SlotSamples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -79,10 +79,10 @@ interface Gathering<S, B> {
 
     /** Each sample written into its slot of the batch tensor as it is read: no tensor per sample, no copy. */
     final class Slotted<B> implements Gathering<LabeledSample<SlotTransform.Pending>, B> {
-        private final ImageLabelDataset<?> dataset;
+        private final SlotSamples dataset;
         private final SlotCollation collation;
 
-        Slotted(ImageLabelDataset<?> dataset, TensorAllocator allocator, int capacity) {
+        Slotted(SlotSamples dataset, TensorAllocator allocator, int capacity) {
             this.dataset = dataset;
             this.collation = new SlotCollation(capacity, allocator);
         }
