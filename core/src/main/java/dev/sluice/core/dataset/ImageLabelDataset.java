@@ -8,7 +8,6 @@ import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Transform;
 import dev.sluice.core.label.LabelIndex;
-import dev.sluice.core.sampler.Seeds;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -38,8 +37,6 @@ import java.util.random.RandomGenerator;
  * @param <T> the type the transform produces, usually {@link dev.sluice.api.Tensor}
  */
 public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, SlotSamples {
-    /** The seed of {@link #get(long)}'s fixed random source. */
-    private static final long FIXED_SEED = 0;
 
     private final LabelIndex index;
     private final Path imageRoot;
@@ -76,7 +73,8 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, Sl
 
     /**
      * Sample {@code index} with its random augmentation drawn from a fixed source derived from the
-     * index alone, so that the same index gives the same sample on every call.
+     * index alone ({@link SampleRandom#outsideALoader}), so that the same index gives the same sample
+     * on every call.
      *
      * @throws IndexOutOfBoundsException naming the index and the size if it is outside {@code [0, size())}
      * @throws SampleLoadException naming the index and the image path if the image cannot be read or
@@ -84,7 +82,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, Sl
      */
     @Override
     public LabeledSample<T> get(long index) {
-        return get(index, Seeds.random(FIXED_SEED, index));
+        return get(index, SampleRandom.outsideALoader(index));
     }
 
     /**

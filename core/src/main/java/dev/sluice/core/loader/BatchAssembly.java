@@ -6,8 +6,8 @@ import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.collate.LabeledCollate;
 import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.dataset.SampleLoadException;
+import dev.sluice.core.dataset.SampleRandom;
 import dev.sluice.core.dataset.SlotSamples;
-import dev.sluice.core.sampler.Seeds;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
@@ -20,9 +20,6 @@ import java.util.random.RandomGenerator;
  * depend on which thread loads it.
  */
 final class BatchAssembly<T, B> {
-    /** Tags the per-sample random streams apart from every other use of the seed. */
-    static final long SAMPLE_STREAM = 0x53414D504C45L;
-
     private final Dataset<T> dataset;
     private final Collate<? super T, ? extends B> collate;
     private final TensorAllocator allocator;
@@ -75,7 +72,7 @@ final class BatchAssembly<T, B> {
 
     /** Sample {@code position}'s random source: keyed by seed, epoch and position, never by thread. */
     RandomGenerator random(long epoch, long position) {
-        return Seeds.random(seed, SAMPLE_STREAM, epoch, position);
+        return SampleRandom.at(seed, epoch, position);
     }
 
     boolean skips() {
