@@ -4,7 +4,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Transform;
 
 /** A transform of this pack from an image to an image, which says so once for all of them. */
-interface ImageTransform extends Transform<Image, Image> {
+public interface ImageTransform extends Transform<Image, Image> {
 
     @Override
     default Class<?> inputType() {

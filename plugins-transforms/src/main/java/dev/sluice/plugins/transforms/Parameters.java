@@ -10,7 +10,7 @@ import java.util.List;
  * range, a padding of 1, 2 or 4 numbers, a fill colour), refusing bad values with an
  * {@link OptionsException} that names the key path.
  */
-final class Parameters {
+public final class Parameters {
     private Parameters() {
     }
 
@@ -18,7 +18,7 @@ final class Parameters {
      * Whole numbers: one number or a list of {@code allowedLengths} numbers, each {@code >= minimum};
      * null when absent.
      */
-    static int[] wholeNumbers(Options options, String key, int minimum, int... allowedLengths) {
+    public static int[] wholeNumbers(Options options, String key, int minimum, int... allowedLengths) {
         if (!options.has(key)) {
             return null;
         }
@@ -50,7 +50,7 @@ final class Parameters {
      * A crop or output size as torchvision's {@code _setup_size}: one number n means (n, n); a pair
      * is (height, width). Returns {height, width}.
      */
-    static int[] heightWidth(Options options, String key) {
+    public static int[] heightWidth(Options options, String key) {
         int[] size = wholeNumbers(options, key, 1, 1, 2);
         if (size == null) {
             throw new OptionsException(options.keyPath(key), "required option is missing");
@@ -62,7 +62,7 @@ final class Parameters {
      * A padding as torchvision's {@code pad}: one number for all sides, [left/right, top/bottom], or
      * [left, top, right, bottom]. Returns {left, top, right, bottom}, each {@code >= 0}; null when absent.
      */
-    static int[] padding(Options options, String key) {
+    public static int[] padding(Options options, String key) {
         int[] p = wholeNumbers(options, key, 0, 1, 2, 4);
         if (p == null) {
             return null;
@@ -75,7 +75,7 @@ final class Parameters {
     }
 
     /** A probability in [0, 1], or {@code fallback} when absent. */
-    static double probability(Options options, String key, double fallback) {
+    public static double probability(Options options, String key, double fallback) {
         double p = options.getDouble(key, fallback);
         if (!(p >= 0 && p <= 1)) {
             throw new OptionsException(options.keyPath(key), "must be a probability in [0, 1], was " + p);
@@ -86,7 +86,7 @@ final class Parameters {
     /**
      * A range [min, max] given as a pair with {@code min <= max}, or {@code fallback} when absent.
      */
-    static double[] range(Options options, String key, double[] fallback) {
+    public static double[] range(Options options, String key, double[] fallback) {
         double[] range = options.getDoubles(key, fallback);
         if (range.length != 2) {
             throw new OptionsException(options.keyPath(key), "must be a pair [min, max], was " + describe(options.raw(key)));
@@ -102,7 +102,7 @@ final class Parameters {
      * A fill colour for padded or uncovered pixels: one level for every channel or one per channel,
      * each a whole number in [0, 255] (pixels are 8-bit). Returns the levels as given.
      */
-    static int[] fill(Options options, String key) {
+    public static int[] fill(Options options, String key) {
         if (!options.has(key)) {
             return new int[] {0};
         }
@@ -117,7 +117,7 @@ final class Parameters {
     }
 
     /** The fill level of {@code channel}, with one given level standing for every channel. */
-    static int fillLevel(int[] fill, int channel, int channels) {
+    public static int fillLevel(int[] fill, int channel, int channels) {
         if (fill.length == 1) {
             return fill[0];
         }
@@ -129,7 +129,7 @@ final class Parameters {
     }
 
     /** One of {@code words}, or {@code fallback} when absent. */
-    static String oneOf(Options options, String key, String fallback, String... words) {
+    public static String oneOf(Options options, String key, String fallback, String... words) {
         String value = options.getString(key, fallback);
         for (String word : words) {
             if (word.equals(value)) {
@@ -140,7 +140,7 @@ final class Parameters {
                 + value + "'");
     }
 
-    static String describe(Object value) {
+    public static String describe(Object value) {
         return value instanceof String ? "'" + value + "'" : String.valueOf(value);
     }
 

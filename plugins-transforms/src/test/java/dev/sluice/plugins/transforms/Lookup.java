@@ -5,8 +5,8 @@ import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.plugin.TransformResolver;
 
 /** What core hands the containers: its transform lookup over the providers on the test class path. */
-final class Lookup {
-    static final TransformLookup CORE = new TransformResolver(PluginRegistry.discover(Lookup.class.getClassLoader()));
+public final class Lookup {
+    public static final TransformLookup CORE = new TransformResolver(PluginRegistry.discover(Lookup.class.getClassLoader()));
 
     private Lookup() {
     }

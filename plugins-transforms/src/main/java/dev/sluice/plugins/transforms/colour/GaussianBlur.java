@@ -1,6 +1,7 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Image;
+import dev.sluice.plugins.transforms.ImageTransform;
 import java.util.random.RandomGenerator;
 
 /**

@@ -1,7 +1,9 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
+import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.Raster;
 import java.util.random.RandomGenerator;
 
 /**

@@ -1,4 +1,6 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.colour;
+
+import dev.sluice.plugins.transforms.Raster;
 
 /**
  * torchvision's {@code adjust_hue} on a uint8 RGB image: to float in [0, 1], to HSV, hue shifted

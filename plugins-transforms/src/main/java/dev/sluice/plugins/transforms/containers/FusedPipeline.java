@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.containers;
 
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
@@ -6,6 +6,18 @@ import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.plugins.transforms.geometry.Crops;
+import dev.sluice.plugins.transforms.geometry.Flips;
+import dev.sluice.plugins.transforms.geometry.RandomResizedCrop;
+import dev.sluice.plugins.transforms.geometry.Resize;
+import dev.sluice.plugins.transforms.kernels.AxisTables;
+import dev.sluice.plugins.transforms.kernels.NearestResampler;
+import dev.sluice.plugins.transforms.kernels.Resampler;
+import dev.sluice.plugins.transforms.kernels.ResizeKernels;
+import dev.sluice.plugins.transforms.kernels.RowSink;
+import dev.sluice.plugins.transforms.kernels.Window;
+import dev.sluice.plugins.transforms.tensor.TensorConversions;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;

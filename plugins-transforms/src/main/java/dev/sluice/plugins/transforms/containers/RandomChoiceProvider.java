@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.containers;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
@@ -6,6 +6,7 @@ import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.Parameters;
 import java.util.List;
 import java.util.Set;
 

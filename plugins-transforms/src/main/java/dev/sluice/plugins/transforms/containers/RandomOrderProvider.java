@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.containers;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;

@@ -1,4 +1,6 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.drawing;
+
+import dev.sluice.plugins.transforms.Raster;
 
 /**
  * A 5x7 pixel font drawn into 8-bit images with plain array writes: no {@code java.awt}, so it works

@@ -1,7 +1,9 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.drawing;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Region;
+import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.Raster;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 

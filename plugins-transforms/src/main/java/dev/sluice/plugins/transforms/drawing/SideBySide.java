@@ -1,7 +1,8 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.drawing;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.Raster;
 import java.util.List;
 import java.util.random.RandomGenerator;
 

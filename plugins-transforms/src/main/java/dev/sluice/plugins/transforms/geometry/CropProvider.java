@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
@@ -6,6 +6,7 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.api.Region;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.Parameters;
 import java.util.Set;
 
 /**
@@ -50,7 +51,7 @@ public final class CropProvider implements TransformProvider {
     }
 
     /** {@code [x, y, width, height]} with a non-negative corner and a positive size. */
-    static Region rect(Options options, String key) {
+    public static Region rect(Options options, String key) {
         int[] r = Parameters.wholeNumbers(options, key, 0, 4);
         if (r == null) {
             throw new OptionsException(options.keyPath(key), "required option is missing");

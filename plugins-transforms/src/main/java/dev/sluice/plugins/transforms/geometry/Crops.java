@@ -1,14 +1,16 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Region;
+import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.Raster;
 import java.util.random.RandomGenerator;
 
 /**
  * The crop family: {@code center_crop}, {@code random_crop}, {@code random_resized_crop} and the
  * seed's {@code crop} of a rectangle, with torchvision's rounding and padding rules.
  */
-final class Crops {
+public final class Crops {
     private Crops() {
     }
 
@@ -42,14 +44,14 @@ final class Crops {
     }
 
     /** {@code int(round((size - crop) / 2.0))} with Python's round half to even. */
-    static int centerOffset(int size, int crop) {
+    public static int centerOffset(int size, int crop) {
         return (int) Math.rint((size - crop) / 2.0);
     }
 
     /** {@code center_crop}. */
-    static final class Center implements ImageTransform {
-        final int height;
-        final int width;
+    public static final class Center implements ImageTransform {
+        public final int height;
+        public final int width;
 
         Center(int height, int width) {
             this.height = height;

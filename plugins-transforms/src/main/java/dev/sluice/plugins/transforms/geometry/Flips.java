@@ -1,7 +1,9 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
+import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.Raster;
 import java.util.random.RandomGenerator;
 
 /**
@@ -9,7 +11,7 @@ import java.util.random.RandomGenerator;
  * probability {@code p}. Like torchvision, each call draws one uniform number and flips when it is
  * below {@code p}, so {@code p = 0} and {@code p = 1} still consume one draw.
  */
-final class Flips implements ImageTransform {
+public final class Flips implements ImageTransform {
     private final boolean horizontal;
     private final double p;
 
@@ -19,11 +21,11 @@ final class Flips implements ImageTransform {
     }
 
     /** Whether this call flips: one draw from {@code random}. */
-    boolean draw(RandomGenerator random) {
+    public boolean draw(RandomGenerator random) {
         return random.nextDouble() < p;
     }
 
-    boolean horizontal() {
+    public boolean horizontal() {
         return horizontal;
     }
 
@@ -37,7 +39,7 @@ final class Flips implements ImageTransform {
     }
 
     /** Left and right swapped. */
-    static Raster mirror(Raster source) {
+    public static Raster mirror(Raster source) {
         int channels = source.channels;
         int rowBytes = source.rowBytes();
         byte[] in = source.data;

@@ -1,7 +1,14 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
+import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.plugins.transforms.kernels.ImageSink;
+import dev.sluice.plugins.transforms.kernels.Interpolation;
+import dev.sluice.plugins.transforms.kernels.Resampler;
+import dev.sluice.plugins.transforms.kernels.ResizeKernels;
+import dev.sluice.plugins.transforms.kernels.Window;
 import java.util.random.RandomGenerator;
 
 /**
@@ -11,15 +18,15 @@ import java.util.random.RandomGenerator;
  * whose ratio is within bounds. The resize is the one {@code resize} does, read straight from the
  * crop's pixels.
  */
-final class RandomResizedCrop implements ImageTransform {
+public final class RandomResizedCrop implements ImageTransform {
     private static final int TRIES = 10;
 
-    final int height;
-    final int width;
+    public final int height;
+    public final int width;
     private final double[] scale;
     private final double[] ratio;
-    final Interpolation interpolation;
-    final boolean antialias;
+    public final Interpolation interpolation;
+    public final boolean antialias;
 
     RandomResizedCrop(int height, int width, double[] scale, double[] ratio, Interpolation interpolation,
             boolean antialias) {
@@ -35,7 +42,7 @@ final class RandomResizedCrop implements ImageTransform {
      * torchvision's {@code get_params}: {top, left, height, width} of the crop. Each try draws the area
      * fraction and then the log aspect ratio, and, once a crop fits, its top and then its left.
      */
-    int[] window(int imageWidth, int imageHeight, RandomGenerator random) {
+    public int[] window(int imageWidth, int imageHeight, RandomGenerator random) {
         double area = (double) imageHeight * imageWidth;
         double logLow = Math.log(ratio[0]);
         double logHigh = Math.log(ratio[1]);

@@ -1,7 +1,14 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
+import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.plugins.transforms.kernels.ImageSink;
+import dev.sluice.plugins.transforms.kernels.Interpolation;
+import dev.sluice.plugins.transforms.kernels.Resampler;
+import dev.sluice.plugins.transforms.kernels.ResizeKernels;
+import dev.sluice.plugins.transforms.kernels.Window;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -11,7 +18,7 @@ import java.util.random.RandomGenerator;
  * ({@code height} and/or {@code width}, a missing one keeping the aspect ratio with Python's
  * {@code int()}), or OpenCV's factors ({@code fx}, {@code fy}, sizes rounded half to even).
  */
-final class Resize implements ImageTransform {
+public final class Resize implements ImageTransform {
     /** Which rule turns the input size into the output size. */
     enum Rule { TORCHVISION, SEED, FACTORS }
 
@@ -55,7 +62,7 @@ final class Resize implements ImageTransform {
      *
      * @throws IllegalArgumentException when a side would be 0 or overflow
      */
-    int[] outputSize(int width, int height) {
+    public int[] outputSize(int width, int height) {
         long[] out = unchecked(width, height);
         long outWidth = out[0];
         long outHeight = out[1];
@@ -129,7 +136,7 @@ final class Resize implements ImageTransform {
     }
 
     /** The resampler for a whole {@code width x height} input. */
-    Resampler resampler(int width, int height) {
+    public Resampler resampler(int width, int height) {
         int[] out = outputSize(width, height);
         if (rule == Rule.FACTORS) {
             return ResizeKernels.plan(interpolation, antialias, 0, 0, width, height, out[0], out[1], fx, fy);

@@ -1,6 +1,9 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
+import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.kernels.Interpolation;
 import java.util.random.RandomGenerator;
 
 /**

@@ -1,10 +1,11 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.kernels.Interpolation;
 import java.util.Set;
 
 /**

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Region;
 import dev.sluice.api.Transform;

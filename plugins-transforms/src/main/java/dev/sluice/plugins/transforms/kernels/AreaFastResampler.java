@@ -1,4 +1,6 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.kernels;
+
+import dev.sluice.plugins.transforms.Raster;
 
 /**
  * OpenCV's INTER_AREA for whole-number shrink factors ({@code resizeAreaFast_}): each output pixel is

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.kernels;
 
 import java.util.Arrays;
 
@@ -16,7 +16,7 @@ import java.util.Arrays;
  * Each table covers a source segment {@code [origin, origin + sourceSize)} of the axis, so that a
  * crop followed by a resize reads the crop in place.
  */
-final class AxisTables {
+public final class AxisTables {
     /** OpenCV's INTER_RESIZE_COEF_SCALE: linear and cubic weights are multiples of 1/2048. */
     static final int FIXED_ONE = 2048;
 
@@ -185,7 +185,7 @@ final class AxisTables {
     }
 
     /** Output position i reads source position {@code origin + i} with weight 1: a plain crop. */
-    static AxisTable identity(int origin, int size) {
+    public static AxisTable identity(int origin, int size) {
         int[] count = new int[size];
         int[] index = new int[size];
         float[] weight = new float[size];

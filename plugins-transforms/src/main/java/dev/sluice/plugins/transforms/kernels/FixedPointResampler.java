@@ -1,4 +1,6 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.kernels;
+
+import dev.sluice.plugins.transforms.Raster;
 
 /**
  * OpenCV's 8-bit INTER_LINEAR and INTER_CUBIC ({@code resizeGeneric_}): a horizontal pass in

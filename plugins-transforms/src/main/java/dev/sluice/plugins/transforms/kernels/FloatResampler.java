@@ -1,6 +1,7 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.kernels;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.sluice.plugins.transforms.Raster;
 import java.lang.management.ManagementFactory;
 
 /**

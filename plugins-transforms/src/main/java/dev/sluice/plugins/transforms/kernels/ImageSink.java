@@ -1,10 +1,12 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.kernels;
+
+import dev.sluice.plugins.transforms.Raster;
 
 /** Collects a resampler's rows into a new HWC raster. */
-final class ImageSink implements RowSink {
+public final class ImageSink implements RowSink {
     private final Raster raster;
 
-    ImageSink(int width, int height, int channels) {
+    public ImageSink(int width, int height, int channels) {
         this.raster = new Raster(new byte[width * height * channels], width, height, channels);
     }
 
@@ -17,7 +19,7 @@ final class ImageSink implements RowSink {
         }
     }
 
-    Raster raster() {
+    public Raster raster() {
         return raster;
     }
 }

@@ -1,11 +1,11 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.kernels;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import java.util.Locale;
 
 /** The {@code interpolation} option of the resizing transforms, with torchvision's names. */
-enum Interpolation {
+public enum Interpolation {
     NEAREST,
     BILINEAR,
     BICUBIC,
@@ -13,7 +13,7 @@ enum Interpolation {
     AREA;
 
     /** The lower-case word used in configuration. */
-    String id() {
+    public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
@@ -22,7 +22,7 @@ enum Interpolation {
      *
      * @throws OptionsException naming the key path when the word is not one of the allowed modes
      */
-    static Interpolation option(Options options, String key, Interpolation fallback, Interpolation... allowed) {
+    public static Interpolation option(Options options, String key, Interpolation fallback, Interpolation... allowed) {
         String word = options.getString(key, null);
         if (word == null) {
             return fallback;

@@ -1,11 +1,13 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.kernels;
+
+import dev.sluice.plugins.transforms.Raster;
 
 /** Nearest neighbour: every output pixel copies the source pixel its tables point at. */
-final class NearestResampler implements Resampler {
+public final class NearestResampler implements Resampler {
     private final AxisTable columns;
     private final AxisTable rows;
 
-    NearestResampler(AxisTable columns, AxisTable rows) {
+    public NearestResampler(AxisTable columns, AxisTable rows) {
         this.columns = columns;
         this.rows = rows;
     }

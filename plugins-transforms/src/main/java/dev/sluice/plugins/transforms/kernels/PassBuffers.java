@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.kernels;
 
 import java.util.Arrays;
 import java.util.function.IntFunction;

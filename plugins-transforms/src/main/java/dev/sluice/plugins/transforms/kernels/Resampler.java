@@ -1,11 +1,13 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.kernels;
+
+import dev.sluice.plugins.transforms.Raster;
 
 /**
  * One resize kernel with its tables built for one source region and output size. Stateless after
  * construction, so one instance may run on several threads; working memory is each thread's own
  * ({@link PassBuffers}).
  */
-interface Resampler {
+public interface Resampler {
 
     /** The output size the tables were built for. */
     int outputWidth();

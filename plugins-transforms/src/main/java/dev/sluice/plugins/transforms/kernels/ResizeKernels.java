@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.kernels;
 
 /**
  * Chooses and builds the resampler for a resize, following the library each setting must match:
@@ -8,14 +8,14 @@ package dev.sluice.plugins.transforms;
  * halving with INTER_LINEAR. Nearest and area ignore {@code antialias}: area averages by
  * construction, and nearest is the same in OpenCV and torchvision.
  */
-final class ResizeKernels {
+public final class ResizeKernels {
     private static final double DBL_EPSILON = Math.ulp(1.0);
 
     private ResizeKernels() {
     }
 
     /** A resampler from the source region to {@code outputWidth x outputHeight}, scaling by the size ratio. */
-    static Resampler plan(Interpolation mode, boolean antialias, int x, int y, int width, int height,
+    public static Resampler plan(Interpolation mode, boolean antialias, int x, int y, int width, int height,
             int outputWidth, int outputHeight) {
         return plan(mode, antialias, x, y, width, height, outputWidth, outputHeight,
                 (double) outputWidth / width, (double) outputHeight / height);
@@ -26,7 +26,7 @@ final class ResizeKernels {
      * where OpenCV maps coordinates with the factors {@code inverseScaleX/Y} (output over input; they
      * differ from the size ratio only for {@code cv2.resize(fx=, fy=)}).
      */
-    static Resampler plan(Interpolation mode, boolean antialias, int x, int y, int width, int height,
+    public static Resampler plan(Interpolation mode, boolean antialias, int x, int y, int width, int height,
             int outputWidth, int outputHeight, double inverseScaleX, double inverseScaleY) {
         if (antialias && (mode == Interpolation.BILINEAR || mode == Interpolation.BICUBIC)) {
             boolean bicubic = mode == Interpolation.BICUBIC;

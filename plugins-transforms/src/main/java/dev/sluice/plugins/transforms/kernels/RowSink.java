@@ -1,10 +1,10 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.kernels;
 
 /**
  * Receives a resampler's output one row at a time, so that the same pixel loops can fill an image
  * or write normalised floats straight into a tensor.
  */
-interface RowSink {
+public interface RowSink {
 
     /**
      * Row {@code y} (0 at the top of the window) of the output: HWC samples in {@code [0, 255]},

@@ -1,9 +1,10 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.tensor;
 
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.kernels.RowSink;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -15,7 +16,7 @@ import java.util.random.RandomGenerator;
  * (per-channel {@code (x - mean) / std}) and {@code to_dtype}, with torchvision's float32 arithmetic
  * so that results are bit for bit torchvision's.
  */
-final class TensorConversions {
+public final class TensorConversions {
     private TensorConversions() {
     }
 
@@ -25,10 +26,10 @@ final class TensorConversions {
     }
 
     /** {@code to_tensor}: torchvision's {@code to_tensor} on a uint8 array, {@code v / 255} in float32, HWC to CHW. */
-    static final class ToTensor implements Transform<Image, Tensor> {
+    public static final class ToTensor implements Transform<Image, Tensor> {
 
         /** The value every 8-bit level becomes: {@code (float) v / 255f}. */
-        static float[] levels() {
+        public static float[] levels() {
             float[] table = new float[256];
             for (int v = 0; v < 256; v++) {
                 table[v] = v / 255f;
@@ -80,7 +81,7 @@ final class TensorConversions {
     }
 
     /** {@code normalize}: torchvision's {@code normalize}, {@code (x - mean[c]) / std[c]} in float32 over axis -3. */
-    static final class Normalize implements Transform<Tensor, Tensor> {
+    public static final class Normalize implements Transform<Tensor, Tensor> {
         private final float[] mean;
         private final float[] std;
 
@@ -99,7 +100,7 @@ final class TensorConversions {
         }
 
         /** The lookup tables a fused pipeline uses: {@code table[c][v] = (v / 255f - mean) / std}, as the unfused steps compute it. */
-        float[][] levels(int channels) {
+        public float[][] levels(int channels) {
             float[] toTensor = ToTensor.levels();
             float[][] tables = new float[channels][256];
             for (int c = 0; c < channels; c++) {
@@ -168,7 +169,7 @@ final class TensorConversions {
      * Writes rows of 8-bit samples into a CHW float buffer through per-channel lookup tables, the
      * last step of {@code to_tensor} and of a fused pipeline; optionally mirrored left to right.
      */
-    static final class TensorRows implements RowSink {
+    public static final class TensorRows implements RowSink {
         private final FloatBuffer destination;
         private final int offset;
         private final int width;
@@ -178,7 +179,7 @@ final class TensorConversions {
         private final boolean mirror;
         private final float[] plane;
 
-        TensorRows(FloatBuffer destination, int offset, int width, int height, int channels, float[][] tables,
+        public TensorRows(FloatBuffer destination, int offset, int width, int height, int channels, float[][] tables,
                 boolean mirror) {
             this.destination = destination;
             this.offset = offset;

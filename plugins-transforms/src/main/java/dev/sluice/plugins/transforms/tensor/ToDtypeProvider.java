@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.tensor;
 
 import dev.sluice.api.DType;
 import dev.sluice.api.Options;

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.colour;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +9,9 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.Distributions;
+import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.plugins.transforms.Samples;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,10 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.Fixtures;
+import dev.sluice.plugins.transforms.Raster;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.containers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,6 +12,11 @@ import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.Fixtures;
+import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.plugins.transforms.Samples;
+import dev.sluice.plugins.transforms.geometry.RandomRotationProvider;
+import dev.sluice.plugins.transforms.geometry.RandomVerticalFlipProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

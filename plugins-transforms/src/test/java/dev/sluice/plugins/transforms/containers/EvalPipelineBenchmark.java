@@ -1,8 +1,10 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.containers;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.Fixtures;
+import dev.sluice.plugins.transforms.Lookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

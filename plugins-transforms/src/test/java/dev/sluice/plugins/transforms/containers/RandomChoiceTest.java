@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.containers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,9 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.Distributions;
+import dev.sluice.plugins.transforms.Fixtures;
+import dev.sluice.plugins.transforms.Lookup;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

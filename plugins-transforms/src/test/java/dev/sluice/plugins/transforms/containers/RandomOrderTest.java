@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.containers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,6 +6,9 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.contract.TransformContract;
 import dev.sluice.api.spi.TransformLookup;
+import dev.sluice.plugins.transforms.Distributions;
+import dev.sluice.plugins.transforms.Fixtures;
+import dev.sluice.plugins.transforms.Lookup;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,8 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.drawing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sluice.plugins.transforms.Raster;
 import org.junit.jupiter.api.Test;
 
 /** The built-in font draws exactly the glyphs it is written with, and unknown characters as '?'. */

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.drawing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +11,8 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.Fixtures;
+import dev.sluice.plugins.transforms.Samples;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,15 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.drawing;
 
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.Fixtures;
+import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.plugins.transforms.containers.ComposeProvider;
+import dev.sluice.plugins.transforms.geometry.Flips;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;

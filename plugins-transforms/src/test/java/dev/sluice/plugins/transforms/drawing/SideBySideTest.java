@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.drawing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,8 @@ import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
 import dev.sluice.api.contract.TestImages;
 import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.Fixtures;
+import dev.sluice.plugins.transforms.Samples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,12 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.geometry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.contract.TestImages;
+import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.geometry;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,9 @@ import dev.sluice.api.Options;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.Reductions;
+import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.plugins.transforms.Samples;
+import dev.sluice.plugins.transforms.containers.ComposeProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

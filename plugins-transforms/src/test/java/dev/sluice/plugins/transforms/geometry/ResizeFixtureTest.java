@@ -1,8 +1,9 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.Fixtures;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.geometry;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,8 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.Fixtures;
+import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,10 +1,13 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.tensor;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.Fixtures;
+import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.plugins.transforms.containers.ComposeProvider;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.plugins.transforms.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
