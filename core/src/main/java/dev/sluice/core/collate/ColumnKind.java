@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What {@link DefaultCollate} makes of a sample value; every sample of one column must share it. */
-enum Kind {
+enum ColumnKind {
     TENSOR,
     IMAGE,
     // Integer, Long, Short and Byte all become int64, so they may mix within a batch.
@@ -27,7 +27,7 @@ enum Kind {
 
     // The order of the tests is the order of precedence, as the first matching key of PyTorch's
     // default_collate_fn_map: a record that is also a CharSequence is text.
-    static Kind of(Object value) {
+    static ColumnKind of(Object value) {
         if (value instanceof Tensor) {
             return TENSOR;
         }

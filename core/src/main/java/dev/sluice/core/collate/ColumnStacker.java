@@ -19,9 +19,9 @@ import java.util.Arrays;
  * <p>{@code path} locates the column inside a sample for messages ({@code ['image']}, {@code .input});
  * empty at the top level. Entries are positions in the batch.
  */
-final class Stacks {
+final class ColumnStacker {
 
-    private Stacks() {
+    private ColumnStacker() {
     }
 
     /** {@code torch.stack(tensors, 0)}: equal dtypes and shapes; the result is N x shape. */
@@ -108,10 +108,10 @@ final class Stacks {
     }
 
     /**
-     * Boxed scalars of one {@link Kind} as a 1-D tensor of N: integers to int64, Float to float32,
+     * Boxed scalars of one {@link ColumnKind} as a 1-D tensor of N: integers to int64, Float to float32,
      * Double to float64, Boolean to uint8 0 or 1.
      */
-    static Tensor scalars(Object[] column, Kind kind, TensorAllocator allocator, String path) {
+    static Tensor scalars(Object[] column, ColumnKind kind, TensorAllocator allocator, String path) {
         DType dtype = switch (kind) {
             case INTEGER -> DType.INT64;
             case FLOAT -> DType.FLOAT32;

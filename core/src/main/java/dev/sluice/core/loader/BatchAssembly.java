@@ -65,8 +65,8 @@ final class BatchAssembly<T, B> {
      */
     BatchWork<?, B> share(long epoch, PlannedBatch planned, int participants) {
         int capacity = planned.indices().length;
-        Gathering<?, B> gathering = slots != null ? new Gathering.Slotted<B>(slots, allocator, capacity)
-                : new Gathering.Listed<T, B>(dataset, collate, allocator, capacity);
+        BatchCollector<?, B> gathering = slots != null ? new BatchCollector.Slotted<B>(slots, allocator, capacity)
+                : new BatchCollector.Listed<T, B>(dataset, collate, allocator, capacity);
         return new BatchWork<>(this, epoch, planned, gathering, participants);
     }
 

@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  * @param <S> what reading one sample gives
  * @param <B> the batch
  */
-interface Gathering<S, B> {
+interface BatchCollector<S, B> {
 
     /** One sample, read with its random source; a failure here is the sample's. */
     S read(long index, RandomGenerator random);
@@ -36,7 +36,7 @@ interface Gathering<S, B> {
     void abandon();
 
     /** The general route: each sample read whole, then the collate function over them in order. */
-    final class Listed<T, B> implements Gathering<T, B> {
+    final class Listed<T, B> implements BatchCollector<T, B> {
         private final Dataset<T> dataset;
         private final Collate<? super T, ? extends B> collate;
         private final TensorAllocator allocator;
@@ -78,7 +78,7 @@ interface Gathering<S, B> {
     }
 
     /** Each sample written into its slot of the batch tensor as it is read: no tensor per sample, no copy. */
-    final class Slotted<B> implements Gathering<LabeledSample<SlotTransform.Pending>, B> {
+    final class Slotted<B> implements BatchCollector<LabeledSample<SlotTransform.Pending>, B> {
         private final SlotSamples dataset;
         private final SlotCollation collation;
 

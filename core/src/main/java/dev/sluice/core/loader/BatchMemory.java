@@ -8,8 +8,8 @@ import java.lang.reflect.RecordComponent;
 import java.util.Map;
 
 /** Finds the tensors in a batch (inside maps, lists, arrays and records) and gives their memory back. */
-final class Batches {
-    private Batches() {
+final class BatchMemory {
+    private BatchMemory() {
     }
 
     static void release(Object batch, TensorAllocator allocator) {

@@ -308,7 +308,7 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
      * @throws IllegalArgumentException if the batch holds a record whose components cannot be read
      */
     public void release(B batch) {
-        Batches.release(batch, allocator);
+        BatchMemory.release(batch, allocator);
     }
 
     /** Stops every worker thread of this loader and ends its iteration. Idempotent. */

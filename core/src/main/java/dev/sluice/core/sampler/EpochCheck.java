@@ -1,8 +1,8 @@
 package dev.sluice.core.sampler;
 
 /** The check every sampler makes on the epoch it is asked for. */
-final class Epochs {
-    private Epochs() {
+final class EpochCheck {
+    private EpochCheck() {
     }
 
     static long requireValid(long epoch) {

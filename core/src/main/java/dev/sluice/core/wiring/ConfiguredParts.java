@@ -32,11 +32,11 @@ import java.io.UncheckedIOException;
  * Guice module and {@link Sluice#fromConfig} both build through it, so the graph is the same with
  * and without Guice; each method takes its dependencies as arguments, so Guice can substitute any.
  */
-final class Assembly {
+final class ConfiguredParts {
     private final SluiceConfig config;
     private final PluginRegistry plugins;
 
-    Assembly(SluiceConfig config, PluginRegistry plugins) {
+    ConfiguredParts(SluiceConfig config, PluginRegistry plugins) {
         this.config = config;
         this.plugins = plugins;
     }

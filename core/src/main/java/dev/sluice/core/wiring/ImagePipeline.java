@@ -47,7 +47,7 @@ public final class ImagePipeline {
      * @throws dev.sluice.core.plugin.PluginException when a named plugin is missing or unavailable
      */
     public static ImagePipeline fromConfig(SluiceConfig config, PluginRegistry plugins) {
-        Assembly assembly = new Assembly(Objects.requireNonNull(config, "config"), Objects.requireNonNull(plugins,
+        ConfiguredParts assembly = new ConfiguredParts(Objects.requireNonNull(config, "config"), Objects.requireNonNull(plugins,
                 "plugins"));
         Transform<Image, Object> pipeline = assembly.pipeline();
         return new ImagePipeline(assembly.decoder(), assembly.decodeOptions(pipeline), pipeline,

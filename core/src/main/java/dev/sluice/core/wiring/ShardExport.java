@@ -166,7 +166,7 @@ public final class ShardExport {
     /** The label file's entries, read once. */
     private synchronized LabelIndex index() {
         if (index == null) {
-            index = new Assembly(config, plugins).labelIndex();
+            index = new ConfiguredParts(config, plugins).labelIndex();
         }
         return index;
     }
@@ -235,7 +235,7 @@ public final class ShardExport {
             throw new IllegalArgumentException("entries [" + from + ", " + to + ") are outside the " + entries.size()
                     + " of " + config.source());
         }
-        Assembly assembly = new Assembly(config, plugins);
+        ConfiguredParts assembly = new ConfiguredParts(config, plugins);
         boolean reencode = settings.resize != null || settings.quality != null;
         ExportedSamples samples = new ExportedSamples(entries, config.dataset().root(),
                 reencode ? assembly.decoder() : null, assembly.decodeOptions(),

@@ -6,13 +6,13 @@ import dev.sluice.api.Image;
  * Interleaved 8-bit samples between the decoder's steps, owned by the step that holds them: the
  * steps pass the array on instead of copying it, as an {@link Image} would on every read.
  */
-final class Samples {
+final class PixelBuffer {
     final int width;
     final int height;
     final int channels;
     final byte[] data;
 
-    Samples(int width, int height, int channels, byte[] data) {
+    PixelBuffer(int width, int height, int channels, byte[] data) {
         if ((long) width * height * channels != data.length) {
             throw new IllegalArgumentException("a " + width + "x" + height + "x" + channels + " image needs "
                     + (long) width * height * channels + " samples, got " + data.length);

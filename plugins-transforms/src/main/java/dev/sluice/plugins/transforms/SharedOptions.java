@@ -10,8 +10,8 @@ import java.util.List;
  * range, a padding of 1, 2 or 4 numbers, a fill colour), refusing bad values with an
  * {@link OptionsException} that names the key path.
  */
-public final class Parameters {
-    private Parameters() {
+public final class SharedOptions {
+    private SharedOptions() {
     }
 
     /**

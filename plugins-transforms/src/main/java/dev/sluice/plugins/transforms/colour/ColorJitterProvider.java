@@ -5,7 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
 /**
@@ -85,11 +85,11 @@ public final class ColorJitterProvider implements TransformProvider {
             range = values;
             if (!(low <= range[0] && range[0] <= range[1] && range[1] <= high)) {
                 throw new OptionsException(options.keyPath(key), key + " values should be between [" + low + ", " + high
-                        + "] and in order [min, max], was " + Parameters.describe(options.raw(key)));
+                        + "] and in order [min, max], was " + SharedOptions.describe(options.raw(key)));
             }
         } else {
             throw new OptionsException(options.keyPath(key), key + " should be a single number or a list of length 2, was "
-                    + Parameters.describe(options.raw(key)));
+                    + SharedOptions.describe(options.raw(key)));
         }
         return range[0] == center && range[1] == center ? null : range;
     }

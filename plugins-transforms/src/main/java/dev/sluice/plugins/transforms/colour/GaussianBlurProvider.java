@@ -5,7 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
 /**
@@ -48,7 +48,7 @@ public final class GaussianBlurProvider implements TransformProvider {
     @Override
     public Transform<Image, Image> create(Options options) {
         options.requireOnly(Set.of("kernel_size", "sigma"));
-        int[] kernel = Parameters.wholeNumbers(options, "kernel_size", 1, 1, 2);
+        int[] kernel = SharedOptions.wholeNumbers(options, "kernel_size", 1, 1, 2);
         if (kernel == null) {
             throw new OptionsException(options.keyPath("kernel_size"), "required option is missing");
         }
@@ -56,7 +56,7 @@ public final class GaussianBlurProvider implements TransformProvider {
         int ky = kernel.length == 2 ? kernel[1] : kernel[0];
         if (kx % 2 == 0 || ky % 2 == 0) {
             throw new OptionsException(options.keyPath("kernel_size"), "Kernel size value should be an odd and positive number, was "
-                    + Parameters.describe(options.raw("kernel_size")));
+                    + SharedOptions.describe(options.raw("kernel_size")));
         }
         double[] sigma = options.getDoubles("sigma", new double[] {0.1, 2.0});
         if (sigma.length == 1) {
@@ -66,7 +66,7 @@ public final class GaussianBlurProvider implements TransformProvider {
             sigma = new double[] {sigma[0], sigma[0]};
         } else if (sigma.length != 2 || !(0 < sigma[0] && sigma[0] <= sigma[1]) || Double.isInfinite(sigma[1])) {
             throw new OptionsException(options.keyPath("sigma"), "sigma values should be positive and of the form [min, max], was "
-                    + Parameters.describe(options.raw("sigma")));
+                    + SharedOptions.describe(options.raw("sigma")));
         }
         return new GaussianBlur(kx, ky, sigma);
     }

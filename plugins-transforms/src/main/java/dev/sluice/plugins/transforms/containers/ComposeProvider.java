@@ -82,7 +82,7 @@ public final class ComposeProvider implements TransformChainProvider {
      */
     @Override
     public Transform<Object, Object> create(Options options) {
-        throw Containers.needsLookup(options);
+        throw ContainerTransforms.needsLookup(options);
     }
 
     /**
@@ -94,6 +94,6 @@ public final class ComposeProvider implements TransformChainProvider {
     @Override
     @SuppressWarnings("unchecked")
     public Transform<Object, Object> chain(List<ConfiguredTransform> steps) {
-        return (Transform<Object, Object>) SlotCompose.of(new Containers.Compose(steps));
+        return (Transform<Object, Object>) SlotCompose.of(new ContainerTransforms.Compose(steps));
     }
 }

@@ -16,8 +16,8 @@ import java.util.random.RandomGenerator;
  * from the one random source it is handed, in the order the steps run. {@code random_order} allows
  * no decode reduction (its steps may run in any order); the others combine their steps' limits.
  */
-final class Containers {
-    private Containers() {
+final class ContainerTransforms {
+    private ContainerTransforms() {
     }
 
     /**

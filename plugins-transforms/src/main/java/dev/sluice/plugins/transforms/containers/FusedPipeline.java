@@ -8,7 +8,7 @@ import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.Transform;
 import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.geometry.Crops;
-import dev.sluice.plugins.transforms.geometry.Flips;
+import dev.sluice.plugins.transforms.geometry.RandomFlip;
 import dev.sluice.plugins.transforms.geometry.RandomResizedCrop;
 import dev.sluice.plugins.transforms.geometry.Resize;
 import dev.sluice.plugins.transforms.kernels.AxisTables;
@@ -41,11 +41,11 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
     private final Resize resize;
     private final Crops.Center center;
     private final RandomResizedCrop randomCrop;
-    private final Flips flip;
+    private final RandomFlip flip;
     private final TensorConversions.Normalize normalize;
 
     /** Any of the parts may be null, but {@code randomCrop} excludes {@code resize} and {@code center}. */
-    FusedPipeline(Resize resize, Crops.Center center, RandomResizedCrop randomCrop, Flips flip,
+    FusedPipeline(Resize resize, Crops.Center center, RandomResizedCrop randomCrop, RandomFlip flip,
             TensorConversions.Normalize normalize) {
         if (randomCrop != null && (resize != null || center != null)) {
             throw new IllegalArgumentException("random_resized_crop is fused alone, not after resize or center_crop");
@@ -168,7 +168,7 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
             Resize resize = null;
             Crops.Center center = null;
             RandomResizedCrop randomCrop = null;
-            Flips flip = null;
+            RandomFlip flip = null;
             TensorConversions.Normalize normalize = null;
             if (at(steps, i) instanceof RandomResizedCrop r) {
                 randomCrop = r;
@@ -183,7 +183,7 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
                     i++;
                 }
             }
-            if (at(steps, i) instanceof Flips f && f.horizontal()) {
+            if (at(steps, i) instanceof RandomFlip f && f.horizontal()) {
                 flip = f;
                 i++;
             }

@@ -5,7 +5,7 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
 /**
@@ -50,8 +50,8 @@ public final class RandomApplyProvider implements TransformProvider {
     @Override
     public Transform<Object, Object> create(Options options, TransformLookup lookup) {
         options.requireOnly(Set.of("transforms", "p"));
-        double p = Parameters.probability(options, "p", 0.5);
-        return new Containers.RandomApply(lookup.steps(options, "transforms"), p);
+        double p = SharedOptions.probability(options, "p", 0.5);
+        return new ContainerTransforms.RandomApply(lookup.steps(options, "transforms"), p);
     }
 
     /**
@@ -61,6 +61,6 @@ public final class RandomApplyProvider implements TransformProvider {
      */
     @Override
     public Transform<Object, Object> create(Options options) {
-        throw Containers.needsLookup(options);
+        throw ContainerTransforms.needsLookup(options);
     }
 }

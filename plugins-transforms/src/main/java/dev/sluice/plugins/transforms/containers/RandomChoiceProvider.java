@@ -6,7 +6,7 @@ import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.List;
 import java.util.Set;
 
@@ -60,7 +60,7 @@ public final class RandomChoiceProvider implements TransformProvider {
             for (double w : weights) {
                 if (!(w >= 0) || Double.isInfinite(w)) {
                     throw new OptionsException(options.keyPath("p"), "must hold finite weights >= 0, was "
-                            + Parameters.describe(options.raw("p")));
+                            + SharedOptions.describe(options.raw("p")));
                 }
                 total += w;
             }
@@ -68,7 +68,7 @@ public final class RandomChoiceProvider implements TransformProvider {
                 throw new OptionsException(options.keyPath("p"), "Total of weights must be greater than zero");
             }
         }
-        return new Containers.RandomChoice(steps, weights);
+        return new ContainerTransforms.RandomChoice(steps, weights);
     }
 
     /**
@@ -78,6 +78,6 @@ public final class RandomChoiceProvider implements TransformProvider {
      */
     @Override
     public Transform<Object, Object> create(Options options) {
-        throw Containers.needsLookup(options);
+        throw ContainerTransforms.needsLookup(options);
     }
 }

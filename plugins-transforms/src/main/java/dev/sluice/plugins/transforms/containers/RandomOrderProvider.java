@@ -45,7 +45,7 @@ public final class RandomOrderProvider implements TransformProvider {
     @Override
     public Transform<Object, Object> create(Options options, TransformLookup lookup) {
         options.requireOnly(Set.of("transforms"));
-        return new Containers.RandomOrder(lookup.steps(options, "transforms"));
+        return new ContainerTransforms.RandomOrder(lookup.steps(options, "transforms"));
     }
 
     /**
@@ -55,6 +55,6 @@ public final class RandomOrderProvider implements TransformProvider {
      */
     @Override
     public Transform<Object, Object> create(Options options) {
-        throw Containers.needsLookup(options);
+        throw ContainerTransforms.needsLookup(options);
     }
 }

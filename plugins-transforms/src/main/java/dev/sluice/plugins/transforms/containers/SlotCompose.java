@@ -15,11 +15,11 @@ import java.util.random.RandomGenerator;
  * batch. {@link #apply} gives what {@code compose} gives.
  */
 final class SlotCompose implements Transform<Object, Tensor>, SlotTransform<Object> {
-    private final Containers.Compose compose;
+    private final ContainerTransforms.Compose compose;
     private final List<ConfiguredTransform> before;
     private final ConfiguredTransform last;
 
-    private SlotCompose(Containers.Compose compose) {
+    private SlotCompose(ContainerTransforms.Compose compose) {
         List<ConfiguredTransform> steps = compose.steps();
         this.compose = compose;
         this.before = steps.subList(0, steps.size() - 1);
@@ -27,7 +27,7 @@ final class SlotCompose implements Transform<Object, Tensor>, SlotTransform<Obje
     }
 
     /** {@code compose} itself, or a slot-writing view of it when its last step writes into slots. */
-    static Transform<?, ?> of(Containers.Compose compose) {
+    static Transform<?, ?> of(ContainerTransforms.Compose compose) {
         List<ConfiguredTransform> steps = compose.steps();
         return steps.get(steps.size() - 1).transform() instanceof SlotTransform<?> ? new SlotCompose(compose) : compose;
     }

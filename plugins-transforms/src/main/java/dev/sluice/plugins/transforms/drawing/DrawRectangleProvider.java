@@ -5,7 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.geometry.CropProvider;
 import java.util.Set;
 
@@ -51,7 +51,7 @@ public final class DrawRectangleProvider implements TransformProvider {
     @Override
     public Transform<Image, Image> create(Options options) {
         options.requireOnly(Set.of("rect", "color", "thickness"));
-        int[] color = options.has("color") ? Parameters.fill(options, "color") : Rectangles.RED;
+        int[] color = options.has("color") ? SharedOptions.fill(options, "color") : Rectangles.RED;
         int thickness = options.getInt("thickness", 2);
         if (thickness < 1) {
             throw new OptionsException(options.keyPath("thickness"), "must be >= 1, was " + thickness);

@@ -5,7 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.List;
 import java.util.Set;
 
@@ -53,6 +53,6 @@ public final class SideBySideProvider implements TransformProvider {
         if (gap < 0) {
             throw new OptionsException(options.keyPath("gap"), "must be >= 0, was " + gap);
         }
-        return new SideBySide(gap, Parameters.fill(options, "fill"));
+        return new SideBySide(gap, SharedOptions.fill(options, "fill"));
     }
 }

@@ -5,7 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
 /**
@@ -47,7 +47,7 @@ public final class CenterCropProvider implements TransformProvider {
     @Override
     public Transform<Image, Image> create(Options options) {
         options.requireOnly(Set.of("size"));
-        int[] size = Parameters.heightWidth(options, "size");
+        int[] size = SharedOptions.heightWidth(options, "size");
         return new Crops.Center(size[0], size[1]);
     }
 }

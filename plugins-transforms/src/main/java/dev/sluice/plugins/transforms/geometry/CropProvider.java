@@ -6,7 +6,7 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.api.Region;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
 /**
@@ -52,13 +52,13 @@ public final class CropProvider implements TransformProvider {
 
     /** {@code [x, y, width, height]} with a non-negative corner and a positive size. */
     public static Region rect(Options options, String key) {
-        int[] r = Parameters.wholeNumbers(options, key, 0, 4);
+        int[] r = SharedOptions.wholeNumbers(options, key, 0, 4);
         if (r == null) {
             throw new OptionsException(options.keyPath(key), "required option is missing");
         }
         if (r[2] < 1 || r[3] < 1) {
             throw new OptionsException(options.keyPath(key), "must be [x, y, width, height] with width and height >= 1, was "
-                    + Parameters.describe(options.raw(key)));
+                    + SharedOptions.describe(options.raw(key)));
         }
         return new Region(r[0], r[1], r[2], r[3]);
     }

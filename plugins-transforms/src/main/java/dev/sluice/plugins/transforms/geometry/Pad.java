@@ -2,7 +2,7 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.plugins.transforms.ImageTransform;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.Raster;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -49,7 +49,7 @@ final class Pad implements ImageTransform {
         int[] rows = sourcePositions(source.height, top, bottom, mode, "height");
         byte[] background = new byte[channels];
         for (int c = 0; c < channels; c++) {
-            background[c] = (byte) Parameters.fillLevel(fill, c, channels);
+            background[c] = (byte) SharedOptions.fillLevel(fill, c, channels);
         }
         byte[] out = new byte[width * height * channels];
         int at = 0;

@@ -5,7 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Locale;
 import java.util.Set;
 
@@ -51,15 +51,15 @@ public final class PadProvider implements TransformProvider {
     @Override
     public Transform<Image, Image> create(Options options) {
         options.requireOnly(Set.of("padding", "fill", "padding_mode"));
-        int[] padding = Parameters.padding(options, "padding");
+        int[] padding = SharedOptions.padding(options, "padding");
         if (padding == null) {
             throw new OptionsException(options.keyPath("padding"), "required option is missing");
         }
-        return new Pad(padding, mode(options), Parameters.fill(options, "fill"));
+        return new Pad(padding, mode(options), SharedOptions.fill(options, "fill"));
     }
 
     static Pad.Mode mode(Options options) {
-        String word = Parameters.oneOf(options, "padding_mode", "constant", "constant", "edge", "reflect", "symmetric");
+        String word = SharedOptions.oneOf(options, "padding_mode", "constant", "constant", "edge", "reflect", "symmetric");
         return Pad.Mode.valueOf(word.toUpperCase(Locale.ROOT));
     }
 }

@@ -5,7 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
 /**
@@ -52,8 +52,8 @@ public final class RandomCropProvider implements TransformProvider {
     @Override
     public Transform<Image, Image> create(Options options) {
         options.requireOnly(OPTIONS);
-        int[] size = Parameters.heightWidth(options, "size");
-        return new Crops.Random(size[0], size[1], Parameters.padding(options, "padding"),
-                options.getBoolean("pad_if_needed", false), Parameters.fill(options, "fill"), PadProvider.mode(options));
+        int[] size = SharedOptions.heightWidth(options, "size");
+        return new Crops.Random(size[0], size[1], SharedOptions.padding(options, "padding"),
+                options.getBoolean("pad_if_needed", false), SharedOptions.fill(options, "fill"), PadProvider.mode(options));
     }
 }

@@ -11,11 +11,11 @@ import java.util.random.RandomGenerator;
  * probability {@code p}. Like torchvision, each call draws one uniform number and flips when it is
  * below {@code p}, so {@code p = 0} and {@code p = 1} still consume one draw.
  */
-public final class Flips implements ImageTransform {
+public final class RandomFlip implements ImageTransform {
     private final boolean horizontal;
     private final double p;
 
-    Flips(boolean horizontal, double p) {
+    RandomFlip(boolean horizontal, double p) {
         this.horizontal = horizontal;
         this.p = p;
     }

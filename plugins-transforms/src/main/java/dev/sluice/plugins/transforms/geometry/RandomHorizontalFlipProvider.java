@@ -5,7 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
 /**
@@ -45,6 +45,6 @@ public final class RandomHorizontalFlipProvider implements TransformProvider {
     @Override
     public Transform<Image, Image> create(Options options) {
         options.requireOnly(Set.of("p"));
-        return new Flips(true, Parameters.probability(options, "p", 0.5));
+        return new RandomFlip(true, SharedOptions.probability(options, "p", 0.5));
     }
 }

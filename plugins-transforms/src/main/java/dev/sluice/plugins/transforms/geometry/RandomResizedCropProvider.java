@@ -5,7 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.kernels.Interpolation;
 import java.util.Set;
 
@@ -55,9 +55,9 @@ public final class RandomResizedCropProvider implements TransformProvider {
     @Override
     public Transform<Image, Image> create(Options options) {
         options.requireOnly(OPTIONS);
-        int[] size = Parameters.heightWidth(options, "size");
-        double[] scale = Parameters.range(options, "scale", new double[] {0.08, 1.0});
-        double[] ratio = Parameters.range(options, "ratio", new double[] {3.0 / 4.0, 4.0 / 3.0});
+        int[] size = SharedOptions.heightWidth(options, "size");
+        double[] scale = SharedOptions.range(options, "scale", new double[] {0.08, 1.0});
+        double[] ratio = SharedOptions.range(options, "ratio", new double[] {3.0 / 4.0, 4.0 / 3.0});
         if (!(scale[0] > 0)) {
             throw new OptionsException(options.keyPath("scale"), "must hold area fractions > 0, was [" + scale[0]
                     + ", " + scale[1] + "]");

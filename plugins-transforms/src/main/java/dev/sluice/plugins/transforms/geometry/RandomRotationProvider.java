@@ -5,7 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.kernels.Interpolation;
 import java.util.Set;
 
@@ -63,19 +63,19 @@ public final class RandomRotationProvider implements TransformProvider {
             }
             degrees = new double[] {-degrees[0], degrees[0]};
         } else {
-            degrees = Parameters.range(options, "degrees", null);
+            degrees = SharedOptions.range(options, "degrees", null);
         }
         double[] center = null;
         if (options.has("center")) {
             center = options.getDoubles("center", null);
             if (center.length != 2) {
                 throw new OptionsException(options.keyPath("center"), "must be [x, y], was "
-                        + Parameters.describe(options.raw("center")));
+                        + SharedOptions.describe(options.raw("center")));
             }
         }
         Interpolation interpolation = Interpolation.option(options, "interpolation", Interpolation.NEAREST,
                 Interpolation.NEAREST, Interpolation.BILINEAR);
         return new Rotation(degrees, interpolation, options.getBoolean("expand", false), center,
-                Parameters.fill(options, "fill"));
+                SharedOptions.fill(options, "fill"));
     }
 }

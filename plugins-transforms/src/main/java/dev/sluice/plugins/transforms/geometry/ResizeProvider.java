@@ -5,7 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.kernels.Interpolation;
 import java.util.Set;
 
@@ -83,7 +83,7 @@ public final class ResizeProvider implements TransformProvider {
         if (!options.has("size")) {
             throw new OptionsException(options.keyPath("size"), "required option is missing (or give height and/or width)");
         }
-        int[] size = Parameters.wholeNumbers(options, "size", 1, 1, 2);
+        int[] size = SharedOptions.wholeNumbers(options, "size", 1, 1, 2);
         int maxSize = 0;
         if (options.has("max_size")) {
             if (size.length != 1) {

@@ -2,7 +2,7 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.plugins.transforms.ImageTransform;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.kernels.Interpolation;
 import java.util.random.RandomGenerator;
 
@@ -82,7 +82,7 @@ final class Rotation implements ImageTransform {
         byte[] out = new byte[outWidth * outHeight * channels];
         float[] levels = new float[channels];
         for (int c = 0; c < channels; c++) {
-            levels[c] = Parameters.fillLevel(fill, c, channels);
+            levels[c] = SharedOptions.fillLevel(fill, c, channels);
         }
         boolean nearest = interpolation == Interpolation.NEAREST;
         int at = 0;

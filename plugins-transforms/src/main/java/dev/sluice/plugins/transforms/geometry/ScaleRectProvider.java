@@ -5,7 +5,7 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.api.Region;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.Parameters;
+import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
 /**
@@ -54,7 +54,7 @@ public final class ScaleRectProvider implements TransformProvider {
     }
 
     private static int[] shape(Options options, String key) {
-        int[] shape = Parameters.wholeNumbers(options, key, 1, 2);
+        int[] shape = SharedOptions.wholeNumbers(options, key, 1, 2);
         if (shape == null) {
             throw new OptionsException(options.keyPath(key), "required option is missing");
         }

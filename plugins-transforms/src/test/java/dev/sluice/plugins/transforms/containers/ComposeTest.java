@@ -55,13 +55,13 @@ class ComposeTest extends TransformContract<Object, Object> {
         return false;
     }
 
-    private static Containers.Compose compose(List<?> steps) {
-        return new Containers.Compose(Lookup.CORE.steps(Options.of("transforms[0].compose", Map.of("transforms", steps)), "transforms"));
+    private static ContainerTransforms.Compose compose(List<?> steps) {
+        return new ContainerTransforms.Compose(Lookup.CORE.steps(Options.of("transforms[0].compose", Map.of("transforms", steps)), "transforms"));
     }
 
     @Test
     void stepsRunInOrderFromTheOneRandomSource() {
-        Containers.Compose compose = compose(List.of(Map.of("random_rotation", Map.of("degrees", 20)),
+        ContainerTransforms.Compose compose = compose(List.of(Map.of("random_rotation", Map.of("degrees", 20)),
                 Map.of("random_vertical_flip", Map.of("p", 0.5))));
         Image dune = Fixtures.input("dune");
         for (long seed = 0; seed < 10; seed++) {
@@ -77,13 +77,13 @@ class ComposeTest extends TransformContract<Object, Object> {
     void theTrainingAndEvaluationPipelinesAreFusedIntoOneStep() {
         assertEquals(1, compose(TRAIN).steps().size());
         assertInstanceOf(FusedPipeline.class, compose(TRAIN).steps().get(0).transform());
-        Containers.Compose eval = compose(List.of(Map.of("resize", Map.of("size", 32)), Map.of("center_crop", Map.of("size", 24)),
+        ContainerTransforms.Compose eval = compose(List.of(Map.of("resize", Map.of("size", 32)), Map.of("center_crop", Map.of("size", 24)),
                 "to_tensor", Map.of("normalize", Map.of("mean", 0.5, "std", 0.5))));
         assertEquals(1, eval.steps().size());
         assertEquals("resize+center_crop+to_tensor+normalize", eval.steps().get(0).id());
         assertEquals("transforms[0].compose.transforms[0].resize", eval.steps().get(0).keyPath());
         // A rotation between breaks the run: only the tail is fused.
-        Containers.Compose broken = compose(List.of(Map.of("resize", Map.of("size", 32)), Map.of("random_rotation", Map.of("degrees", 3)),
+        ContainerTransforms.Compose broken = compose(List.of(Map.of("resize", Map.of("size", 32)), Map.of("random_rotation", Map.of("degrees", 3)),
                 "to_tensor", Map.of("normalize", Map.of("mean", 0.5, "std", 0.5))));
         assertEquals(3, broken.steps().size());
     }
@@ -125,7 +125,7 @@ class ComposeTest extends TransformContract<Object, Object> {
 
     @Test
     void aWrongInputReachingAStepIsReportedWithTheStep() {
-        Containers.Compose compose = compose(List.of("to_tensor"));
+        ContainerTransforms.Compose compose = compose(List.of("to_tensor"));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> compose.apply(Tensor.ofFloats(new int[] {1}, 1f), new SplittableRandom(0)));
         assertTrue(refused.getMessage().startsWith("transforms[0].compose.transforms[0].to_tensor (to_tensor) takes an Image, but got Tensor"),

@@ -47,7 +47,7 @@ class RandomApplyTest extends TransformContract<Object, Object> {
 
     @Test
     void runsAllTheStepsWithProbabilityP() {
-        Containers.RandomApply apply = (Containers.RandomApply) new RandomApplyProvider().create(Options.of("t.random_apply",
+        ContainerTransforms.RandomApply apply = (ContainerTransforms.RandomApply) new RandomApplyProvider().create(Options.of("t.random_apply",
                 Map.of("p", 0.25, "transforms", List.of("grayscale", Map.of("pad", Map.of("padding", 1))))), Lookup.CORE);
         Image grass = Fixtures.input("grass");
         long[] counts = new long[2];
@@ -65,7 +65,7 @@ class RandomApplyTest extends TransformContract<Object, Object> {
 
     @Test
     void pZeroSkipsAlmostSurely() {
-        Containers.RandomApply apply = (Containers.RandomApply) new RandomApplyProvider().create(Options.of("t.random_apply",
+        ContainerTransforms.RandomApply apply = (ContainerTransforms.RandomApply) new RandomApplyProvider().create(Options.of("t.random_apply",
                 Map.of("p", 0, "transforms", List.of("grayscale"))), Lookup.CORE);
         Image grass = Fixtures.input("grass");
         for (long seed = 0; seed < 100; seed++) {

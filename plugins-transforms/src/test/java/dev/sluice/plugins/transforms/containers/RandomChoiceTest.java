@@ -45,20 +45,20 @@ class RandomChoiceTest extends TransformContract<Object, Object> {
         return false;
     }
 
-    private static Containers.RandomChoice create(Map<String, ?> options) {
-        return (Containers.RandomChoice) new RandomChoiceProvider().create(Options.of("t.random_choice", options), Lookup.CORE);
+    private static ContainerTransforms.RandomChoice create(Map<String, ?> options) {
+        return (ContainerTransforms.RandomChoice) new RandomChoiceProvider().create(Options.of("t.random_choice", options), Lookup.CORE);
     }
 
     @Test
     void choicesFollowTheWeights() {
-        Containers.RandomChoice choice = create(Map.of("transforms", THREE, "p", List.of(1, 0, 3)));
+        ContainerTransforms.RandomChoice choice = create(Map.of("transforms", THREE, "p", List.of(1, 0, 3)));
         long[] counts = new long[3];
         SplittableRandom random = new SplittableRandom(4);
         for (int i = 0; i < 8000; i++) {
             counts[choice.choose(random)]++;
         }
         Distributions.assertFrequencies(counts, new double[] {0.25, 0, 0.75}, "weighted choice");
-        Containers.RandomChoice uniform = create(Map.of("transforms", THREE));
+        ContainerTransforms.RandomChoice uniform = create(Map.of("transforms", THREE));
         long[] even = new long[3];
         for (int i = 0; i < 6000; i++) {
             even[uniform.choose(random)]++;
@@ -68,7 +68,7 @@ class RandomChoiceTest extends TransformContract<Object, Object> {
 
     @Test
     void theOutputIsTheChosenStepsOutput() {
-        Containers.RandomChoice choice = create(Map.of("transforms", THREE));
+        ContainerTransforms.RandomChoice choice = create(Map.of("transforms", THREE));
         for (long seed = 0; seed < 10; seed++) {
             int chosen = choice.choose(new SplittableRandom(seed));
             Object out = choice.apply(Fixtures.input("grass"), new SplittableRandom(seed));

@@ -48,7 +48,7 @@ class RandomOrderTest extends TransformContract<Object, Object> {
 
     @Test
     void everyOrderIsEquallyLikelyAndTheStepsRunInIt() {
-        Containers.RandomOrder order = (Containers.RandomOrder) new RandomOrderProvider().create(
+        ContainerTransforms.RandomOrder order = (ContainerTransforms.RandomOrder) new RandomOrderProvider().create(
                 Options.of("t.random_order", Map.of("transforms", STEPS)), Lookup.CORE);
         Map<String, Integer> index = new HashMap<>();
         long[] counts = new long[6];

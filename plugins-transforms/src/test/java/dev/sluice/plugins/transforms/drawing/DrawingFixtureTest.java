@@ -9,7 +9,7 @@ import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Lookup;
 import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.containers.ComposeProvider;
-import dev.sluice.plugins.transforms.geometry.Flips;
+import dev.sluice.plugins.transforms.geometry.RandomFlip;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -46,7 +46,7 @@ class DrawingFixtureTest {
     @SuppressWarnings("unchecked")
     void sideBySideMatchesNumpyHstack(Fixtures.Case c) {
         Image grass = Fixtures.input(c.input());
-        Image mirrored = Flips.mirror(Raster.of(grass)).toImage();
+        Image mirrored = RandomFlip.mirror(Raster.of(grass)).toImage();
         Transform<List<?>, Image> join = (Transform<List<?>, Image>) new SideBySideProvider().create(c.optionsAt("t.side_by_side"));
         Fixtures.assertAgrees(c, join.apply(List.of(grass, mirrored), new SplittableRandom(0)));
     }

@@ -38,8 +38,8 @@ class GeometryPropertiesTest {
     void mirroringTwiceAndTurningUpsideDownTwiceChangeNothing(@ForAll @IntRange(min = 1, max = 40) int width,
             @ForAll @IntRange(min = 1, max = 40) int height, @ForAll @IntRange(min = 1, max = 4) int channels) {
         Image image = TestImages.photo(width, height, channels);
-        assertEquals(image, Flips.mirror(Flips.mirror(Raster.of(image))).toImage());
-        assertEquals(image, Flips.upsideDown(Flips.upsideDown(Raster.of(image))).toImage());
+        assertEquals(image, RandomFlip.mirror(RandomFlip.mirror(Raster.of(image))).toImage());
+        assertEquals(image, RandomFlip.upsideDown(RandomFlip.upsideDown(Raster.of(image))).toImage());
     }
 
     @Property(tries = 50)
