@@ -81,6 +81,40 @@ public record ConfiguredTransform(String id, String keyPath, Transform<?, ?> tra
     }
 
     /**
+     * The steps, at least one, run one after the other as one transform: {@link #applyAll} on each
+     * input; it takes what the first step takes, gives what the last gives, and allows the decoder
+     * what the steps together allow ({@link #reduceLimit(List, ReduceLimit)}).
+     */
+    public static Transform<Object, Object> chain(List<ConfiguredTransform> steps) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("a chain needs at least one step");
+        }
+        return new Chain(List.copyOf(steps));
+    }
+
+    private record Chain(List<ConfiguredTransform> steps) implements Transform<Object, Object> {
+        @Override
+        public Object apply(Object input, RandomGenerator random) {
+            return applyAll(steps, input, random);
+        }
+
+        @Override
+        public ReduceLimit reduceLimit(ReduceLimit next) {
+            return ConfiguredTransform.reduceLimit(steps, next);
+        }
+
+        @Override
+        public Class<?> inputType() {
+            return steps.get(0).transform().inputType();
+        }
+
+        @Override
+        public Class<?> outputType() {
+            return steps.get(steps.size() - 1).transform().outputType();
+        }
+    }
+
+    /**
      * Refuses a list of steps that run one after the other where a step does not take what the one
      * before it gives, such as {@code normalize} straight after {@code resize}: the mistake is
      * reported when the pipeline is built, not on the first sample. A step that declares

@@ -9,7 +9,7 @@ import java.util.List;
  * of highest {@link #priority()} (ties to the alphabetically first id), so that a pack may fuse
  * steps it knows into one pass; with none on the class path, core runs the steps one after the other.
  */
-public interface TransformChainProvider extends TransformProvider {
+public interface TransformChainProvider extends ContainerTransformProvider {
 
     /**
      * The steps run in order on each input, drawing from one random source in that order; the steps

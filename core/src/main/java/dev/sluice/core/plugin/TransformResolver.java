@@ -2,7 +2,6 @@ package dev.sluice.core.plugin;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Suggestions;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
@@ -64,7 +62,7 @@ public final class TransformResolver implements TransformLookup {
         }
         ConfiguredTransform.requireChain(steps, given, source);
         List<TransformChainProvider> chains = plugins.withCapability(PluginKind.TRANSFORM, TransformChainProvider.class);
-        return chains.isEmpty() ? new StepByStep(steps) : chains.get(0).chain(steps);
+        return chains.isEmpty() ? ConfiguredTransform.chain(steps) : chains.get(0).chain(steps);
     }
 
     private List<ConfiguredTransform> resolve(Options options, String key) {
@@ -127,34 +125,5 @@ public final class TransformResolver implements TransformLookup {
 
     private static String describe(Object value) {
         return value instanceof String ? "'" + value + "'" : String.valueOf(value);
-    }
-
-    /** The steps one after the other: the pipeline when no pack offers a chain of its own. */
-    private static final class StepByStep implements Transform<Object, Object> {
-        private final List<ConfiguredTransform> steps;
-
-        StepByStep(List<ConfiguredTransform> steps) {
-            this.steps = steps;
-        }
-
-        @Override
-        public Object apply(Object input, RandomGenerator random) {
-            return ConfiguredTransform.applyAll(steps, input, random);
-        }
-
-        @Override
-        public ReduceLimit reduceLimit(ReduceLimit next) {
-            return ConfiguredTransform.reduceLimit(steps, next);
-        }
-
-        @Override
-        public Class<?> inputType() {
-            return steps.get(0).transform().inputType();
-        }
-
-        @Override
-        public Class<?> outputType() {
-            return steps.get(steps.size() - 1).transform().outputType();
-        }
     }
 }

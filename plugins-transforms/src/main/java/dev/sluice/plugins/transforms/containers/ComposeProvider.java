@@ -6,7 +6,6 @@ import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.spi.TransformChainProvider;
 import dev.sluice.api.spi.TransformLookup;
-import dev.sluice.api.spi.TransformProvider;
 import java.util.List;
 import java.util.Set;
 
@@ -73,16 +72,6 @@ public final class ComposeProvider implements TransformChainProvider {
     public Transform<Object, Object> create(Options options, TransformLookup lookup) {
         options.requireOnly(Set.of("transforms"));
         return chain(lookup.steps(options, "transforms"));
-    }
-
-    /**
-     * Refuses: the steps are built through the lookup core hands to {@link #create(Options, TransformLookup)}.
-     *
-     * @throws OptionsException always
-     */
-    @Override
-    public Transform<Object, Object> create(Options options) {
-        throw ContainerTransforms.needsLookup(options);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.sluice.plugins.transforms.containers;
 
-import dev.sluice.api.Options;
-import dev.sluice.api.OptionsException;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
@@ -20,25 +18,18 @@ final class ContainerTransforms {
     private ContainerTransforms() {
     }
 
-    /**
-     * The refusal of a container's {@code create(Options)}: its steps can only be built through the
-     * lookup core hands to {@code create(Options, TransformLookup)}.
-     */
-    static OptionsException needsLookup(Options options) {
-        return new OptionsException(options.path(), "holds transforms of its own, so it is built through core's "
-                + "TransformLookup: call create(options, lookup)");
-    }
-
     /** {@code compose}: the steps one after the other, with fusable runs fused. */
     static final class Compose implements Transform<Object, Object> {
         /** The steps as configured, before fusing: what {@link #reduceLimit} asks. */
         private final List<ConfiguredTransform> configured;
         private final List<ConfiguredTransform> steps;
+        private final Transform<Object, Object> chain;
 
         Compose(List<ConfiguredTransform> configured) {
             ConfiguredTransform.requireChain(configured, Object.class, "");
             this.configured = List.copyOf(configured);
             this.steps = FusedPipeline.fuseRuns(configured);
+            this.chain = ConfiguredTransform.chain(steps);
         }
 
         List<ConfiguredTransform> steps() {
@@ -47,7 +38,7 @@ final class ContainerTransforms {
 
         @Override
         public Object apply(Object input, RandomGenerator random) {
-            return ConfiguredTransform.applyAll(steps, input, random);
+            return chain.apply(input, random);
         }
 
         /**
@@ -61,12 +52,12 @@ final class ContainerTransforms {
 
         @Override
         public Class<?> inputType() {
-            return steps.get(0).transform().inputType();
+            return chain.inputType();
         }
 
         @Override
         public Class<?> outputType() {
-            return steps.get(steps.size() - 1).transform().outputType();
+            return chain.outputType();
         }
 
         @Override

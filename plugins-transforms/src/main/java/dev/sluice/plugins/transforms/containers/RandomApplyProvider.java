@@ -3,8 +3,8 @@ package dev.sluice.plugins.transforms.containers;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.ContainerTransformProvider;
 import dev.sluice.api.spi.TransformLookup;
-import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
@@ -22,7 +22,7 @@ import java.util.Set;
  *       - color_jitter: {brightness: 0.4, contrast: 0.4, saturation: 0.4, hue: 0.1}
  * }</pre>
  */
-public final class RandomApplyProvider implements TransformProvider {
+public final class RandomApplyProvider implements ContainerTransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public RandomApplyProvider() {
@@ -52,15 +52,5 @@ public final class RandomApplyProvider implements TransformProvider {
         options.requireOnly(Set.of("transforms", "p"));
         double p = SharedOptions.probability(options, "p", 0.5);
         return new ContainerTransforms.RandomApply(lookup.steps(options, "transforms"), p);
-    }
-
-    /**
-     * Refuses: the steps are built through the lookup core hands to {@link #create(Options, TransformLookup)}.
-     *
-     * @throws OptionsException always
-     */
-    @Override
-    public Transform<Object, Object> create(Options options) {
-        throw ContainerTransforms.needsLookup(options);
     }
 }

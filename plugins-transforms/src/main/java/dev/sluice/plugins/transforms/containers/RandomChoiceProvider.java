@@ -4,8 +4,8 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
+import dev.sluice.api.spi.ContainerTransformProvider;
 import dev.sluice.api.spi.TransformLookup;
-import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +22,7 @@ import java.util.Set;
  *     transforms: [random_horizontal_flip, random_vertical_flip]
  * }</pre>
  */
-public final class RandomChoiceProvider implements TransformProvider {
+public final class RandomChoiceProvider implements ContainerTransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public RandomChoiceProvider() {
@@ -69,15 +69,5 @@ public final class RandomChoiceProvider implements TransformProvider {
             }
         }
         return new ContainerTransforms.RandomChoice(steps, weights);
-    }
-
-    /**
-     * Refuses: the steps are built through the lookup core hands to {@link #create(Options, TransformLookup)}.
-     *
-     * @throws OptionsException always
-     */
-    @Override
-    public Transform<Object, Object> create(Options options) {
-        throw ContainerTransforms.needsLookup(options);
     }
 }

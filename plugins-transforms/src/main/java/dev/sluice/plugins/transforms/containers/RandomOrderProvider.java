@@ -3,8 +3,8 @@ package dev.sluice.plugins.transforms.containers;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.ContainerTransformProvider;
 import dev.sluice.api.spi.TransformLookup;
-import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
@@ -18,7 +18,7 @@ import java.util.Set;
  *     transforms: [random_horizontal_flip, {random_rotation: {degrees: 10}}]
  * }</pre>
  */
-public final class RandomOrderProvider implements TransformProvider {
+public final class RandomOrderProvider implements ContainerTransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public RandomOrderProvider() {
@@ -46,15 +46,5 @@ public final class RandomOrderProvider implements TransformProvider {
     public Transform<Object, Object> create(Options options, TransformLookup lookup) {
         options.requireOnly(Set.of("transforms"));
         return new ContainerTransforms.RandomOrder(lookup.steps(options, "transforms"));
-    }
-
-    /**
-     * Refuses: the steps are built through the lookup core hands to {@link #create(Options, TransformLookup)}.
-     *
-     * @throws OptionsException always
-     */
-    @Override
-    public Transform<Object, Object> create(Options options) {
-        throw ContainerTransforms.needsLookup(options);
     }
 }
