@@ -1,14 +1,16 @@
 package dev.sluice.core.shard;
 
+import dev.sluice.api.spi.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IllegalFormatException;
@@ -128,15 +130,24 @@ public final class ShardWriter implements Closeable {
 
     private void startShard() throws IOException {
         String name = String.format(pattern, firstShard + written.size());
-        currentFinal = directory.resolve(name);
-        currentPart = directory.resolve(name + ".part");
-        if (Files.exists(currentFinal)) {
-            throw new FileAlreadyExistsException(currentFinal.toString(), null,
+        Path finalName = directory.resolve(name);
+        Path partName = directory.resolve(name + ".part");
+        // Without following links: a link planted at either name counts as taken, and is never written through.
+        if (Files.exists(finalName, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(finalName.toString(), null,
                     "a shard of that name exists already; remove it or write elsewhere");
         }
         Files.createDirectories(directory);
-        current = new TarWriter(new BufferedOutputStream(Files.newOutputStream(currentPart, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 1 << 16), mtimeSeconds);
+        OutputStream part;
+        try {
+            part = AtomicFiles.createNew(partName);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(partName.toString(), null, "a file or link of that name exists "
+                    + "already (a shard being written, or left by an interrupted export); remove it or write elsewhere");
+        }
+        currentFinal = finalName;
+        currentPart = partName;
+        current = new TarWriter(new BufferedOutputStream(part, 1 << 16), mtimeSeconds);
         samplesInCurrent = 0;
     }
 
