@@ -3,9 +3,12 @@ package dev.sluice.core.plugin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -57,13 +60,19 @@ final class ServiceFiles {
         return false;
     }
 
-    /** The jar of a {@code jar:file:/x.jar!/META-INF/...} URL; the URL itself otherwise. */
+    /** The jar of a {@code jar:file:/x.jar!/META-INF/...} URL, the file of a {@code file:} one, else the URL. */
     private static String jarOf(URL file) {
         String text = file.toString();
         int bang = text.indexOf("!/");
-        if (text.startsWith("jar:file:") && bang > 0) {
-            return text.substring("jar:file:".length(), bang);
+        String local = text.startsWith("jar:file:") && bang > 0 ? text.substring("jar:".length(), bang)
+                : text.startsWith("file:") ? text : null;
+        if (local == null) {
+            return text;
         }
-        return text;
+        try {
+            return Path.of(new URI(local)).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return local;
+        }
     }
 }
