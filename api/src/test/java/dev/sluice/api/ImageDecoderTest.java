@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The default {@link ImageDecoder#decode(Path, DecodeOptions)}: reading the file and naming it in errors. */
@@ -79,6 +80,7 @@ class ImageDecoderTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aFifoNamedLikeAnImageIsRefusedInsteadOfHanging(@TempDir Path folder) throws Exception {
         // Issue 15, item 12: a FIFO named fifo.jpg in the root hung run and decode.
         Path fifo = SpecialFiles.fifo(folder.resolve("fifo.jpg"));

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 15, items 2 and 16: output is never written through a link, and never left half written. */
@@ -56,6 +57,7 @@ class AtomicFilesTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aFolderOrAFifoIsRefusedAsATarget(@TempDir Path folder) throws Exception {
         Path sub = Files.createDirectory(folder.resolve("sub"));
         FileSystemException directory = assertThrows(FileSystemException.class, () -> AtomicFiles.write(sub, new byte[1]));

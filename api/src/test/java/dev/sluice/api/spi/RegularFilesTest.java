@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 15, items 11 and 12: only regular files are read, and the others are refused before they are opened. */
@@ -24,6 +25,7 @@ class RegularFilesTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aFifoIsRefusedWithoutOpeningIt(@TempDir Path folder) throws Exception {
         // Opening a FIFO with no writer would wait for ever; the check before opening makes this return.
         Path fifo = SpecialFiles.fifo(folder.resolve("fifo.jpg"));

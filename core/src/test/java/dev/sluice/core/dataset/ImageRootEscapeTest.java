@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -113,6 +114,7 @@ class ImageRootEscapeTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aFifoNamedLikeAnImageIsASampleErrorNotAHang() throws Exception {
         SpecialFiles.fifo(images.resolve("fifo.tiny"));
         SampleLoadException refused = assertThrows(SampleLoadException.class, () -> dataset("fifo.tiny 0\n", false).get(0));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 15, items 2, 11, 12 and 16, built from the cases: shards that are links, FIFOs, folders or lie about sizes. */
@@ -78,6 +79,7 @@ class HostileShardFilesTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aShardThatIsAFolderOrAFifoIsSaidToBeOneNotMissing() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("folder.tar"));
         assertEquals("shard " + folder + " is a directory, not a regular file", assertThrows(

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +37,7 @@ class HostileSourcesTest {
     Path dir;
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aLabelFileThatIsAFifoIsRefusedInsteadOfHanging() throws Exception {
         Path fifo = SpecialFiles.fifo(dir.resolve("train.txt"));
         for (LabelFormatProvider format : FILE_FORMATS) {
@@ -66,6 +68,7 @@ class HostileSourcesTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aConfigurationThatIsAFifoIsRefusedInsteadOfHanging() throws Exception {
         Path fifo = SpecialFiles.fifo(dir.resolve("sluice.yaml"));
         ConfigException refused = assertThrows(ConfigException.class, () -> SluiceConfig.load(fifo, List.of()));
