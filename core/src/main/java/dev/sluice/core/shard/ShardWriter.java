@@ -1,12 +1,14 @@
 package dev.sluice.core.shard;
 
 import dev.sluice.api.spi.AtomicFiles;
+import dev.sluice.api.spi.MessageValues;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -111,7 +113,11 @@ public final class ShardWriter implements Closeable {
             for (Map.Entry<String, byte[]> member : members.entrySet()) {
                 current.add(key + "." + member.getKey(), member.getValue());
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            IOException named = naming(currentPart, e);
+            abandon(named);
+            throw named;
+        } catch (RuntimeException e) {
             abandon(e);
             throw e;
         }
@@ -154,13 +160,27 @@ public final class ShardWriter implements Closeable {
     private void finishShard() throws IOException {
         TarWriter finishing = current;
         current = null;
-        finishing.close();
+        try {
+            finishing.close();
+        } catch (IOException e) {
+            throw naming(currentPart, e);
+        }
         try {
             Files.move(currentPart, currentFinal, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(currentPart, currentFinal);
         }
         written.add(currentFinal);
+    }
+
+    /** {@code failure} naming the shard file it happened on ("No space left on device" alone does not), unless it does. */
+    private static IOException naming(Path file, IOException failure) {
+        if (file == null || (failure instanceof FileSystemException named && named.getFile() != null)) {
+            return failure;
+        }
+        FileSystemException renamed = new FileSystemException(file.toString(), null, MessageValues.reason(failure));
+        renamed.initCause(failure);
+        return renamed;
     }
 
     /** After a failed write: the shard being written is half a shard, so it is deleted, never renamed. */

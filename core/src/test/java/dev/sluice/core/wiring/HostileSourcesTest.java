@@ -48,6 +48,7 @@ class HostileSourcesTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aLabelFileThatIsDevZeroIsRefusedInsteadOfReadForEver() {
         Path zero = SpecialFiles.device(SpecialFiles.ZERO);
         for (LabelFormatProvider format : FILE_FORMATS) {

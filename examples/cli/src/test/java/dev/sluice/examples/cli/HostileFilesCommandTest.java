@@ -152,4 +152,15 @@ class HostileFilesCommandTest {
                 result.errLines());
     }
 
+
+    @Test
+    void aTenMegabytePathGivesAShortErrorMessage() {
+        // A 10 MB path gave a 20 MB error message.
+        String path = "d/".repeat(5_000_000) + "sluice.yaml";
+        Cli.Result result = Cli.run("run", path);
+        assertEquals(2, result.status(), () -> result.err().length() + " characters on stderr");
+        assertEquals(1, result.errLines().size(), () -> result.err().length() + " characters on stderr");
+        assertTrue(result.err().length() < 2000, () -> result.err().length() + " characters on stderr");
+        assertTrue(result.err().startsWith("sluice: d/d/d/"), () -> result.err().substring(0, 100));
+    }
 }
