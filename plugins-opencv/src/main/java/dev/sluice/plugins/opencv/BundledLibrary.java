@@ -6,6 +6,7 @@ import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
 
@@ -24,8 +25,10 @@ import java.util.zip.CRC32;
 record BundledLibrary(String release, String fileName, URL resource, long size, long crc32, String sha256) {
 
     /**
-     * Describes the library at {@code resource}, reading it once (inflating 65 MB takes about 0.2 s)
-     * for its SHA-256; from a jar, the size and CRC-32 its directory lists must match what was read.
+     * Describes the library at {@code resource}. From a jar whose entry {@link NativeDigests#known}
+     * lists, size, CRC-32 and SHA-256 come without reading the library; otherwise it is read once
+     * (inflating 65 MB and hashing it takes over a second) for its SHA-256, and a jar's size and
+     * CRC-32 must match what was read.
      *
      * @throws IOException naming the resource when it cannot be read, or when its bytes disagree with
      *         its jar's directory
@@ -41,6 +44,13 @@ record BundledLibrary(String release, String fileName, URL resource, long size, 
                 jar.setUseCaches(false);
                 entry = jar.getJarEntry();
                 jar.getJarFile().close();
+                if (entry.getSize() >= 0 && entry.getCrc() >= 0) {
+                    Optional<String> known = NativeDigests.known(entry.getName(), entry.getSize(), entry.getCrc());
+                    if (known.isPresent()) {
+                        return new BundledLibrary(release, fileName, resource, entry.getSize(), entry.getCrc(),
+                                known.get());
+                    }
+                }
             }
             measured = measured(release, fileName, resource);
         } catch (IOException e) {
