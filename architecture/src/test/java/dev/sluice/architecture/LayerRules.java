@@ -18,6 +18,7 @@ final class LayerRules {
     private final String core;
     private final String wiring;
     private final String registry;
+    private final String examples;
     private final String[] plugins;
     private final String[] library;
 
@@ -30,6 +31,7 @@ final class LayerRules {
         this.core = root + ".core..";
         this.wiring = root + ".core.wiring..";
         this.registry = root + ".core.plugin..";
+        this.examples = root + ".examples..";
         this.plugins = concat(root + ".plugins..", otherPlugins);
         this.library = concat(root + ".spark..", concat(api, concat(core, plugins)));
     }
@@ -69,9 +71,16 @@ final class LayerRules {
                 .because("providers are discovered only by core's plugin registry");
     }
 
+    /** Examples show the public way in: plugins are found by id through core, never named. */
+    ArchRule examplesDoNotNamePlugins() {
+        return noClasses().that().resideInAPackage(examples)
+                .should().dependOnClassesThat().resideInAnyPackage(plugins)
+                .because("examples reach plugins through core's registry by id, as a configuration does");
+    }
+
     List<ArchRule> all() {
         return List.of(apiDependsOnTheJdkOnly(), pluginsDoNotDependOnCore(), coreDoesNotDependOnPlugins(),
-                guiceOnlyInWiring(), serviceLoaderOnlyInRegistry());
+                guiceOnlyInWiring(), serviceLoaderOnlyInRegistry(), examplesDoNotNamePlugins());
     }
 
     private static String[] concat(String first, String... rest) {

@@ -17,6 +17,8 @@ import dev.sluice.architecture.fixture.core.plugin.Registry;
 import dev.sluice.architecture.fixture.core.wiring.WiringModule;
 import dev.sluice.architecture.fixture.plugins.acme.AcmeDecoder;
 import dev.sluice.architecture.fixture.plugins.acme.AcmeDiscovery;
+import dev.sluice.architecture.fixture.examples.Walkthrough;
+import dev.sluice.architecture.fixture.examples.WalkthroughNamingAPlugin;
 import dev.sluice.architecture.fixture.plugins.acme.AcmeWithCore;
 import java.util.List;
 import java.util.function.Function;
@@ -35,7 +37,7 @@ class LayerRulesCanFailTest {
     private static final LayerRules FIXTURE = new LayerRules("dev.sluice.architecture.fixture");
 
     private static final List<Class<?>> KEEPING_THE_RULES = List.of(
-            Shape.class, Loader.class, WiringModule.class, Registry.class, AcmeDecoder.class);
+            Shape.class, Loader.class, WiringModule.class, Registry.class, AcmeDecoder.class, Walkthrough.class);
 
     @Test
     void everyRulePassesOnClassesThatKeepThem() {
@@ -52,7 +54,8 @@ class LayerRulesCanFailTest {
                 violation(LayerRules::pluginsDoNotDependOnCore, AcmeWithCore.class),
                 violation(LayerRules::coreDoesNotDependOnPlugins, LoaderWithPlugin.class),
                 violation(LayerRules::guiceOnlyInWiring, LoaderModule.class),
-                violation(LayerRules::serviceLoaderOnlyInRegistry, AcmeDiscovery.class));
+                violation(LayerRules::serviceLoaderOnlyInRegistry, AcmeDiscovery.class),
+                violation(LayerRules::examplesDoNotNamePlugins, WalkthroughNamingAPlugin.class));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -25,4 +25,7 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule serviceLoaderOnlyInRegistry = SLUICE.serviceLoaderOnlyInRegistry();
+
+    @ArchTest
+    static final ArchRule examplesDoNotNamePlugins = SLUICE.examplesDoNotNamePlugins();
 }
