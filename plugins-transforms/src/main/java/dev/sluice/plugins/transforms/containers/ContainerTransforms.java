@@ -91,16 +91,6 @@ final class ContainerTransforms {
         }
 
         @Override
-        public Class<?> inputType() {
-            return Object.class;
-        }
-
-        @Override
-        public Class<?> outputType() {
-            return Object.class;
-        }
-
-        @Override
         public String toString() {
             return "random_apply(p=" + p + ")" + describeSteps(steps.steps());
         }
@@ -149,16 +139,6 @@ final class ContainerTransforms {
         }
 
         @Override
-        public Class<?> inputType() {
-            return Object.class;
-        }
-
-        @Override
-        public Class<?> outputType() {
-            return Object.class;
-        }
-
-        @Override
         public String toString() {
             return "random_choice" + describeSteps(steps);
         }
@@ -194,16 +174,6 @@ final class ContainerTransforms {
                 shuffled.add(steps.get(i));
             }
             return ConfiguredTransform.applyAll(shuffled, input, random);
-        }
-
-        @Override
-        public Class<?> inputType() {
-            return Object.class;
-        }
-
-        @Override
-        public Class<?> outputType() {
-            return Object.class;
         }
 
         @Override

@@ -188,11 +188,6 @@ final class ContactSheet implements Transform<Object, Image> {
     }
 
     @Override
-    public Class<?> inputType() {
-        return Object.class;
-    }
-
-    @Override
     public Class<?> outputType() {
         return Image.class;
     }

@@ -154,11 +154,6 @@ final class ToDtype implements Transform<Object, Tensor> {
     }
 
     @Override
-    public Class<?> inputType() {
-        return Object.class;
-    }
-
-    @Override
     public Class<?> outputType() {
         return Tensor.class;
     }
