@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.List;
 import java.util.ServiceLoader;
 
@@ -19,6 +20,8 @@ final class LayerRules {
     private final String wiring;
     private final String registry;
     private final String examples;
+    private final String loader;
+    private final String shard;
     private final String[] plugins;
     private final String[] library;
 
@@ -32,6 +35,8 @@ final class LayerRules {
         this.wiring = root + ".core.wiring..";
         this.registry = root + ".core.plugin..";
         this.examples = root + ".examples..";
+        this.loader = root + ".core.loader..";
+        this.shard = root + ".core.shard..";
         this.plugins = concat(root + ".plugins..", otherPlugins);
         this.library = concat(root + ".spark..", concat(api, concat(core, plugins)));
     }
@@ -78,9 +83,22 @@ final class LayerRules {
                 .because("examples reach plugins through core's registry by id, as a configuration does");
     }
 
+    /**
+     * The loader and the shard datasets share what both need (the error policy, the resumable-stream
+     * contract) through core's dataset package; neither reaches into the other.
+     */
+    ArchRule shardAndLoaderAreIndependent() {
+        String reason = "the loader and the shard datasets meet in core.dataset, not in each other";
+        return CompositeArchRule.of(noClasses().that().resideInAPackage(shard)
+                        .should().dependOnClassesThat().resideInAPackage(loader).because(reason))
+                .and(noClasses().that().resideInAPackage(loader)
+                        .should().dependOnClassesThat().resideInAPackage(shard).because(reason));
+    }
+
     List<ArchRule> all() {
         return List.of(apiDependsOnTheJdkOnly(), pluginsDoNotDependOnCore(), coreDoesNotDependOnPlugins(),
-                guiceOnlyInWiring(), serviceLoaderOnlyInRegistry(), examplesDoNotNamePlugins());
+                guiceOnlyInWiring(), serviceLoaderOnlyInRegistry(), examplesDoNotNamePlugins(),
+                shardAndLoaderAreIndependent());
     }
 
     private static String[] concat(String first, String... rest) {

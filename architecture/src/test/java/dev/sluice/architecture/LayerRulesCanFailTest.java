@@ -14,6 +14,8 @@ import dev.sluice.architecture.fixture.core.loader.Loader;
 import dev.sluice.architecture.fixture.core.loader.LoaderModule;
 import dev.sluice.architecture.fixture.core.loader.LoaderWithPlugin;
 import dev.sluice.architecture.fixture.core.plugin.Registry;
+import dev.sluice.architecture.fixture.core.shard.ShardStream;
+import dev.sluice.architecture.fixture.core.shard.ShardWithLoader;
 import dev.sluice.architecture.fixture.core.wiring.WiringModule;
 import dev.sluice.architecture.fixture.plugins.acme.AcmeDecoder;
 import dev.sluice.architecture.fixture.plugins.acme.AcmeDiscovery;
@@ -37,7 +39,8 @@ class LayerRulesCanFailTest {
     private static final LayerRules FIXTURE = new LayerRules("dev.sluice.architecture.fixture");
 
     private static final List<Class<?>> KEEPING_THE_RULES = List.of(
-            Shape.class, Loader.class, WiringModule.class, Registry.class, AcmeDecoder.class, Walkthrough.class);
+            Shape.class, Loader.class, WiringModule.class, Registry.class, AcmeDecoder.class, Walkthrough.class,
+            ShardStream.class);
 
     @Test
     void everyRulePassesOnClassesThatKeepThem() {
@@ -55,7 +58,8 @@ class LayerRulesCanFailTest {
                 violation(LayerRules::coreDoesNotDependOnPlugins, LoaderWithPlugin.class),
                 violation(LayerRules::guiceOnlyInWiring, LoaderModule.class),
                 violation(LayerRules::serviceLoaderOnlyInRegistry, AcmeDiscovery.class),
-                violation(LayerRules::examplesDoNotNamePlugins, WalkthroughNamingAPlugin.class));
+                violation(LayerRules::examplesDoNotNamePlugins, WalkthroughNamingAPlugin.class),
+                violation(LayerRules::shardAndLoaderAreIndependent, ShardWithLoader.class));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -28,4 +28,7 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule examplesDoNotNamePlugins = SLUICE.examplesDoNotNamePlugins();
+
+    @ArchTest
+    static final ArchRule shardAndLoaderAreIndependent = SLUICE.shardAndLoaderAreIndependent();
 }
