@@ -37,7 +37,8 @@ final class OpenCvImageDecoder implements ImageDecoder {
                     + header.format());
         }
         boolean jpeg = header.format().equals("jpeg");
-        String unsupported = jpeg ? JpegFrames.unsupported(encoded) : null;
+        String unsupported = jpeg ? JpegFrames.unsupported(encoded)
+                : header.format().equals("bmp") ? BmpBitFields.unsupported(encoded) : null;
         if (unsupported != null) {
             throw new DecodeException(BYTES, unsupported);
         }
