@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataFormatImpl;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Decodes with javax.imageio and TwelveMonkeys. The steps, the same as the opencv backend's: read
@@ -51,6 +54,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
                 length = bytes.length;
             }
         }
+        requireSupported(header, jpeg, bytes, offset, length);
         int factor = Reductions.factor(header, options);
         int orientation = options.applyExifOrientation() ? header.orientation() : 1;
         // GIF frames may sit anywhere on the logical screen: decode whole and cut after placing them.
@@ -98,6 +102,10 @@ final class ImageIoImageDecoder implements ImageDecoder {
         try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(bytes, offset, length)) {
             reader = Readers.create(format);
             reader.setInput(input, true, !format.equals("gif"));
+            if (format.equals("tiff") && oldStyleJpeg(reader)) {
+                throw new DecodeException(BYTES, "unsupported TIFF variant: old-style JPEG compression (6) is not supported "
+                        + "by the imageio decoder, whose pixels differ from libtiff's beyond the tolerance of lossy decoders");
+            }
             long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
             if (pixels > options.maxPixels()) {
                 throw new DecodeException(BYTES, "the " + format + " reader finds a " + reader.getWidth(0) + "x"
@@ -154,6 +162,46 @@ final class ImageIoImageDecoder implements ImageDecoder {
             return into;
         }
         return StoredSamples.of(reader.read(0, param), false);
+    }
+
+    /**
+     * Refuses, before decoding, the variants this backend's readers would decode to wrong pixels or
+     * fail on obscurely (measured against libjpeg-turbo and libwebp on real files): 12-bit JPEG, which the
+     * JDK's reader does not decode; lossless JPEG with a point transform (TwelveMonkeys starts the
+     * prediction at 2^(P-1) instead of 2^(P-Pt-1), H.1.2.1, so every sample is off); lossy WebP, whose chroma TwelveMonkeys upsamples otherwise than libwebp.
+     */
+    private static void requireSupported(ImageHeader header, JpegSegments jpeg, byte[] bytes, int offset, int length)
+            throws DecodeException {
+        if (jpeg != null && !jpeg.lossless() && jpeg.precision() != 8 && jpeg.precision() != 0) {
+            throw new DecodeException(BYTES, "unsupported JPEG variant: " + jpeg.precision() + "-bit JPEG (SOF"
+                    + jpeg.process() + ") is not supported by the imageio decoder, whose JPEG reader decodes 8-bit DCT data only");
+        }
+        if (jpeg != null && jpeg.lossless() && jpeg.pointTransform() > 0) {
+            throw new DecodeException(BYTES, "unsupported JPEG variant: lossless JPEG (SOF" + jpeg.process() + ", "
+                    + jpeg.precision() + "-bit, " + jpeg.components() + " components) with point transform "
+                    + jpeg.pointTransform() + " is not supported by the imageio decoder, whose lossless reader "
+                    + "predicts such scans from the wrong initial value");
+        }
+        if (header.format().equals("webp") && WebPChunks.firstImageLossy(bytes, offset, length)) {
+            throw new DecodeException(BYTES, "unsupported WebP variant: lossy WebP (VP8) is not supported by the imageio "
+                    + "decoder, whose VP8 reader upsamples chroma otherwise than libwebp (up to 47 levels apart on real files)");
+        }
+    }
+
+    /** Whether the TIFF's first image uses compression 6, the old-style JPEG of TIFF 6.0 that TIFF Technote 2 replaced. */
+    private static boolean oldStyleJpeg(ImageReader reader) throws IOException {
+        Node root = reader.getImageMetadata(0).getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
+        for (Node section = root.getFirstChild(); section != null; section = section.getNextSibling()) {
+            if (section.getNodeName().equals("Compression")) {
+                for (Node entry = section.getFirstChild(); entry != null; entry = entry.getNextSibling()) {
+                    if (entry.getNodeName().equals("CompressionTypeName") && entry instanceof Element element
+                            && element.getAttribute("value").equals("Old JPEG")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** PNG colour types 0 and 4 store grey; ImageIO reads grey below 8 bits through a palette. */
