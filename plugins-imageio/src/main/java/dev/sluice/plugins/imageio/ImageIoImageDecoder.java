@@ -12,6 +12,8 @@ import dev.sluice.api.spi.Reductions;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataFormatImpl;
@@ -32,8 +34,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
 
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        ImageHeader header = ImageHeader.read(encoded);
-        header.check(options);
+        ImageHeader header = ImageHeader.read(encoded, options);
         ByteBuffer data = encoded.slice();
         byte[] bytes;
         int offset = 0;
@@ -116,11 +117,23 @@ final class ImageIoImageDecoder implements ImageDecoder {
             if (!format.equals("gif")) {
                 param.setSourceRegion(source);
             }
+            List<String> warnings = new ArrayList<>();
+            if (options.strict()) {
+                reader.addIIOReadWarningListener((ignored, warning) -> {
+                    if (damagedData(warning)) {
+                        warnings.add(warning);
+                    }
+                });
+            }
             Samples stored;
             if (jpeg != null) {
                 stored = readJpeg(reader, param, jpeg, source, options.mode());
             } else {
                 stored = StoredSamples.of(reader.read(0, param), greyPng(format, bytes, offset));
+            }
+            if (!warnings.isEmpty()) {
+                throw new DecodeException(BYTES, "corrupt " + format + " data: the reader warns \"" + warnings.get(0)
+                        + "\" (DecodeOptions.strict; lenient options accept the pixels it made of the data)");
             }
             if (format.equals("gif")) {
                 stored = GifFrames.onScreen(stored, reader, header.width(), header.height());
@@ -207,6 +220,17 @@ final class ImageIoImageDecoder implements ImageDecoder {
     /** PNG colour types 0 and 4 store grey; ImageIO reads grey below 8 bits through a palette. */
     private static boolean greyPng(String format, byte[] bytes, int offset) {
         return format.equals("png") && (bytes[offset + 25] & ~4) == 0;
+    }
+
+    /**
+     * Whether a reader's warning is one of libjpeg's about damaged data (jerror.h: JWRN_JPEG_EOF,
+     * JWRN_HIT_MARKER, JWRN_EXTRANEOUS_DATA, JWRN_HUFF_BAD_CODE, JWRN_MUST_RESYNC, JWRN_BOGUS_PROGRESSION,
+     * JWRN_ARITH_BAD_CODE), which the JDK's JPEG reader passes on; TwelveMonkeys' notes about the
+     * workarounds it applies to odd but whole files are not.
+     */
+    private static boolean damagedData(String warning) {
+        return warning != null && (warning.startsWith("Corrupt JPEG data") || warning.startsWith("Premature end of JPEG")
+                || warning.startsWith("Inconsistent progression sequence"));
     }
 
     private static String describe(Exception e) {
