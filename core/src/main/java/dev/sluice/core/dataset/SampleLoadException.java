@@ -4,8 +4,10 @@ import java.util.Optional;
 
 /**
  * A sample could not be loaded: its file is missing or cannot be decoded, its transform refused it,
- * or the dataset failed otherwise. The message is {@code "sample <index> (<source>): <reason>"};
- * a loader adds where it was, {@code "sample 17 (images/cat.jpg) of epoch 0, batch 2: <reason>"}.
+ * or the dataset failed otherwise. The message is {@code "sample <index> (<source>): <reason>"},
+ * with the label file's line where the sample is listed when the dataset knows it
+ * ({@code "sample 17 (images/cat.jpg, train.txt:18): no such file"}); a loader adds where it was,
+ * {@code "sample 17 (images/cat.jpg, train.txt:18) of epoch 0, batch 2: <reason>"}.
  * The original failure is the cause, so that it is reported where it happened and not far away as a
  * missing value (the seed recipe's defect).
  */
@@ -18,6 +20,8 @@ public class SampleLoadException extends RuntimeException {
     private final String source;
     /** Why it could not be loaded, without index or source. */
     private final String reason;
+    /** Where the sample is listed, e.g. {@code "train.txt:18"}, or null. */
+    private final String origin;
 
     /**
      * @param index the dataset index of the sample
@@ -26,15 +30,33 @@ public class SampleLoadException extends RuntimeException {
      * @param cause the underlying failure, or null
      */
     public SampleLoadException(long index, String source, String reason, Throwable cause) {
-        this(index, source, reason, null, cause);
+        this(index, source, null, reason, null, cause);
     }
 
-    private SampleLoadException(long index, String source, String reason, String where, Throwable cause) {
-        super("sample " + index + (source == null ? "" : " (" + source + ")") + (where == null ? "" : " of " + where)
-                + ": " + reason, cause);
+    /**
+     * @param index the dataset index of the sample
+     * @param source where the sample comes from, e.g. its image path; null when unknown
+     * @param origin where the sample is listed, e.g. {@code "train.txt:18"}; null when unknown
+     * @param reason why it could not be loaded
+     * @param cause the underlying failure, or null
+     */
+    public SampleLoadException(long index, String source, String origin, String reason, Throwable cause) {
+        this(index, source, origin, reason, null, cause);
+    }
+
+    private SampleLoadException(long index, String source, String origin, String reason, String where, Throwable cause) {
+        super("sample " + index + describe(source, origin) + (where == null ? "" : " of " + where) + ": " + reason, cause);
         this.index = index;
         this.source = source;
+        this.origin = origin;
         this.reason = reason;
+    }
+
+    private static String describe(String source, String origin) {
+        if (source == null && origin == null) {
+            return "";
+        }
+        return " (" + (source == null ? origin : origin == null ? source : source + ", " + origin) + ")";
     }
 
     /**
@@ -42,7 +64,7 @@ public class SampleLoadException extends RuntimeException {
      * {@code "epoch 0, batch 2"}. The cause and stack trace are kept.
      */
     public SampleLoadException during(String where) {
-        SampleLoadException placed = new SampleLoadException(index, source, reason, where, getCause());
+        SampleLoadException placed = new SampleLoadException(index, source, origin, reason, where, getCause());
         placed.setStackTrace(getStackTrace());
         return placed;
     }
@@ -55,6 +77,11 @@ public class SampleLoadException extends RuntimeException {
     /** Where the sample comes from (an image path), when the dataset says. */
     public Optional<String> source() {
         return Optional.ofNullable(source);
+    }
+
+    /** Where the sample is listed, e.g. {@code "train.txt:18"}, when the dataset says. */
+    public Optional<String> origin() {
+        return Optional.ofNullable(origin);
     }
 
     /** Why it could not be loaded, without index or source. */

@@ -167,6 +167,10 @@ final class Assembly {
     ImageLabelDataset<Object> dataset(LabelIndex index, ImageDecoder decoder, DecodeOptions decodeOptions,
             Transform<Image, Object> pipeline) {
         DatasetSettings settings = requireFiles("dataset of image files");
+        if (config.loader().batchSize() > 1 && index.unequalLabelCounts().isPresent()) {
+            throw config.tree().error("dataset.labels", index.unequalLabelCounts().get() + ": a batch stacks the labels of "
+                    + "its samples, which needs the same number on every line (PyTorch's default collate refuses them too)");
+        }
         return ImageLabelDataset.builder(index, settings.root(), decoder).decodeOptions(decodeOptions)
                 .transform(pipeline).repeat(settings.repeat()).build();
     }
