@@ -91,8 +91,8 @@ final class Assembly {
         if (budget >= options.maxPixels()) {
             return options;
         }
-        LOG.info("decoder.max_pixels lowered from {} to {}: {} workers decoding {} images at once fit in half of the "
-                + "{} MB heap (-Xmx) with images of at most that size", options.maxPixels(), budget, Math.max(1, workers),
+        LOG.info("decoder.max_pixels lowered from {} to {}: {} workers decoding {} images at once fit in the {} MB heap "
+                + "(-Xmx) with images of at most that size", options.maxPixels(), budget, Math.max(1, workers),
                 options.mode(), Runtime.getRuntime().maxMemory() >> 20);
         return options.withMaxPixels(budget);
     }

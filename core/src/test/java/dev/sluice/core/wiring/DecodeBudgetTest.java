@@ -1,6 +1,7 @@
 package dev.sluice.core.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.ColorMode;
 import org.junit.jupiter.api.Test;
@@ -9,10 +10,11 @@ class DecodeBudgetTest {
     private static final long GIB = 1L << 30;
 
     @Test
-    void twoWorkersDecodingRgbInTwoGigabytesMayEachTakeAFewTimesLessThanA13000SquarePng() {
-        long limit = DecodeBudget.maxPixels(2 * GIB, 2, ColorMode.RGB);
-        assertEquals(2 * GIB / 2 / (3 * 3 * 2), limit);
-        assertEquals(true, limit < 13000L * 13000, "a 13000x13000 RGB decode is refused in a 2 GB heap with 2 workers");
+    void twoWorkersDecodingRgbInTheCommandLinesHeapMayNotTakeA13000SquarePngButMayTakeA48MegapixelPhoto() {
+        long limit = DecodeBudget.maxPixels(768L << 20, 2, ColorMode.RGB);
+        assertEquals((768L << 20) / (2 * 3 * 2), limit);
+        assertTrue(limit < 13000L * 13000, "a 13000x13000 RGB decode is refused in 768 MB with 2 workers");
+        assertTrue(limit > 8000L * 6000, "an 8000x6000 photograph is not");
     }
 
     @Test
