@@ -1,13 +1,14 @@
 package dev.sluice.core.dataset;
 
+import dev.sluice.api.spi.MessageValues;
 import java.util.Optional;
 
 /**
  * A sample could not be loaded: its file is missing or cannot be decoded, its transform refused it,
- * or the dataset failed otherwise. The message is {@code "sample <index> (<source>): <reason>"},
- * with the label file's line where the sample is listed when the dataset knows it
- * ({@code "sample 17 (images/cat.jpg, train.txt:18): no such file"}); a loader adds where it was,
- * {@code "sample 17 (images/cat.jpg, train.txt:18) of epoch 0, batch 2: <reason>"}.
+ * or the dataset failed otherwise. The message is {@code "sample <index> (<source>): <reason>"}, the
+ * source cut to {@link MessageValues#LIMIT} characters, with the label file's line where the sample
+ * is listed when the dataset knows it ({@code "sample 17 (images/cat.jpg, train.txt:18): no such file"});
+ * a loader adds where it was, {@code "sample 17 (images/cat.jpg, train.txt:18) of epoch 0, batch 2: <reason>"}.
  * The original failure is the cause, so that it is reported where it happened and not far away as a
  * missing value (the seed recipe's defect).
  */
@@ -56,7 +57,8 @@ public class SampleLoadException extends RuntimeException {
         if (source == null && origin == null) {
             return "";
         }
-        return " (" + (source == null ? origin : origin == null ? source : source + ", " + origin) + ")";
+        String shortened = source == null ? null : MessageValues.shorten(source);
+        return " (" + (shortened == null ? origin : origin == null ? shortened : shortened + ", " + origin) + ")";
     }
 
     /**

@@ -193,7 +193,7 @@ final class Assembly {
                     + "its samples, which needs the same number on every line (PyTorch's default collate refuses them too)");
         }
         return ImageLabelDataset.builder(index, settings.root(), decoder).decodeOptions(decodeOptions)
-                .transform(pipeline).repeat(settings.repeat()).build();
+                .allowOutsideRoot(settings.allowOutsideRoot()).transform(pipeline).repeat(settings.repeat()).build();
     }
 
     /** The shard dataset: split by the loader's rank, shuffled when the loader shuffles, seeded by its seed. */

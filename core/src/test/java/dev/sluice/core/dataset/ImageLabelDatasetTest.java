@@ -126,7 +126,8 @@ class ImageLabelDatasetTest {
         Files.delete(images.resolve("c.tiny"));
         Files.createDirectory(images.resolve("c.tiny"));
         SampleLoadException e = assertThrows(SampleLoadException.class, () -> builder().build().get(2));
-        assertEquals("sample 2 (" + images.resolve("c.tiny") + ", " + dir.resolve("train.txt") + ":3): is a directory, not an image file", e.getMessage());
+        assertEquals("sample 2 (" + images.resolve("c.tiny") + ", " + dir.resolve("train.txt")
+                + ":3): is a directory, not a regular file", e.getMessage());
     }
 
     @Test
