@@ -54,7 +54,8 @@ public final class SeedWalkthrough {
     public static ImageLabelDataset<Tensor> dataset(Path labelFile, Path imageDir, Repeat repeat) throws IOException {
         LabelIndex labels = LabelIndex.read(Plugins.labelFormat("txt"), labelFile, imageDir, false);
         ImageDecoder decoder = Plugins.decoder("imageio");
-        Transform<Image, Tensor> preprocess = Plugins.<Image, Image>transform("resize", Map.of("height", 96, "width", 96))
+        Transform<Image, Tensor> preprocess = Plugins.<Image, Image>transform("resize", Map.of("height", 96, "width", 96,
+                        "antialias", false))
                 .andThen(Plugins.<Image, Tensor>transform("to_tensor", Map.of()))
                 .andThen(Plugins.<Tensor, Tensor>transform("normalize", Map.of("mean", List.of(0.485, 0.456, 0.406),
                         "std", List.of(0.229, 0.224, 0.225))));
