@@ -6,8 +6,12 @@ import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Transform;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +49,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * To compare two versions of the kernels in one run, run the same command twice, alternately, with
  * the other version's {@code plugins-transforms/target/classes} on the class path.
+ *
+ * <p>On a machine that other processes load, wall-clock scores swing by several times; {@link #main}
+ * measures one benchmark method by this thread's CPU time instead (same class path, then
+ * {@code dev.sluice.plugins.transforms.KernelBenchmark eval [rounds]}): 6,000 images to warm up, then
+ * rounds of 400, printing the median and range of the rounds in microseconds per image. Run each
+ * method in a JVM of its own, as JMH forks: after another pipeline ran, the compiled code is not the same.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -108,6 +118,35 @@ public class KernelBenchmark {
     @Benchmark
     public Object seedIntoSlot() {
         return intoSlot(seed);
+    }
+
+    /** {@code args[0]}: the benchmark method's name; {@code args[1]}: the rounds, default 15. */
+    public static void main(String[] args) {
+        KernelBenchmark benchmark = new KernelBenchmark();
+        benchmark.setUp();
+        Runnable operation = switch (args[0]) {
+            case "eval" -> benchmark::eval;
+            case "seed" -> benchmark::seed;
+            case "evalIntoSlot" -> benchmark::evalIntoSlot;
+            case "seedIntoSlot" -> benchmark::seedIntoSlot;
+            default -> throw new IllegalArgumentException("no benchmark " + args[0]);
+        };
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 6000; i++) {
+            operation.run();
+        }
+        double[] perImage = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            long start = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < 400; i++) {
+                operation.run();
+            }
+            perImage[round] = (threads.getCurrentThreadCpuTime() - start) / 400 / 1e3;
+        }
+        Arrays.sort(perImage);
+        System.out.printf(Locale.ROOT, "%s: %.1f us of CPU per image, median of %d rounds (%.1f-%.1f)%n", args[0],
+                perImage[rounds / 2], rounds, perImage[0], perImage[rounds - 1]);
     }
 
     @SuppressWarnings("unchecked")
