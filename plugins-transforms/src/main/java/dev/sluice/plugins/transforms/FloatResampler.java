@@ -10,10 +10,11 @@ import java.lang.management.ManagementFactory;
  *
  * <p>Both passes run as loops over whole rows that JDK 17's compiler turns into vector
  * instructions: the needed part of the source is first copied into one plane per channel,
- * transposed (one array per source column, holding that column's rows), so that the horizontal pass
- * combines whole columns with one weight each, exactly as the vertical pass combines whole rows. Its
- * output, computed a column at a time, is written back into rows for the vertical pass. Each lane computes
- * what one pixel at a time would, in the same order, so the values do not depend on the layout.
+ * transposed (one array per source column, holding that column's rows; a strip of rows at a
+ * time), so that the horizontal pass combines whole columns with one weight each, exactly as the
+ * vertical pass combines whole rows. Its output, computed a column at a time, is written back into
+ * rows for the vertical pass. Each lane computes what one pixel at a time would, in the same order,
+ * so the values do not depend on the layout.
  *
  * <p>PyTorch's CPU kernel is compiled with fused multiply-add on AVX2 machines, so after the first
  * tap it accumulates {@code fma(x, w, sum)}; with {@code fused} this class does the same. Where the
@@ -26,6 +27,11 @@ final class FloatResampler implements Resampler {
     private static final boolean HARDWARE_FMA = hardwareFma();
     /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 half to even. */
     private static final float ROUNDING = 12582912f;
+    /**
+     * The most source rows copied into column planes at once: the eval pipeline's 330 in one strip, and a
+     * tall photograph's planes a few megabytes instead of four times its pixels.
+     */
+    private static final int MAX_STRIP = 384;
 
     private final AxisTable columns;
     private final AxisTable rows;
@@ -65,18 +71,26 @@ final class FloatResampler implements Resampler {
         int sourceColumns = columns.lastSource(window.x0(), window.x1()) - firstColumn + 1;
         int firstRow = rows.firstSource(window.y0(), window.y1());
         int sourceRows = rows.lastSource(window.y0(), window.y1()) - firstRow + 1;
-        PassBuffers buffers = PassBuffers.forElements((long) channels * sourceRows * (sourceColumns + width));
-        float[][] planes = buffers.planes(channels * sourceColumns, sourceRows);
-        Transpose.planes(source, firstColumn, sourceColumns, firstRow, sourceRows, planes);
+        int strips = (sourceRows + MAX_STRIP - 1) / MAX_STRIP;
+        int strip = (sourceRows + strips - 1) / strips;
+        PassBuffers buffers = PassBuffers.forElements(
+                (long) channels * ((long) sourceColumns * strip + (long) sourceRows * width));
+        float[][] planes = buffers.planes(channels * sourceColumns, strip);
         float[][] horizontal = buffers.floatRows(channels * sourceRows, width);
-        float[][] computed = buffers.columns(Transpose.BLOCK, sourceRows);
-        for (int c = 0; c < channels; c++) {
-            for (int x = 0; x < width; x += Transpose.BLOCK) {
-                int block = Math.min(Transpose.BLOCK, width - x);
-                for (int j = 0; j < block; j++) {
-                    combine(columns, window.x0() + x + j, planes, c * sourceColumns - firstColumn, computed[j], sourceRows);
+        float[][] computed = buffers.columns(Transpose.BLOCK, strip);
+        // Strips of source rows, each copied into the planes and combined on its own: rows do not mix in
+        // this pass, and the planes stay a strip's size however tall the source is.
+        for (int y = 0; y < sourceRows; y += strip) {
+            int count = Math.min(strip, sourceRows - y);
+            Transpose.planes(source, firstColumn, sourceColumns, firstRow + y, count, planes);
+            for (int c = 0; c < channels; c++) {
+                for (int x = 0; x < width; x += Transpose.BLOCK) {
+                    int block = Math.min(Transpose.BLOCK, width - x);
+                    for (int j = 0; j < block; j++) {
+                        combine(columns, window.x0() + x + j, planes, c * sourceColumns - firstColumn, computed[j], count);
+                    }
+                    Transpose.columns(computed, block, horizontal, c * sourceRows + y, count, x);
                 }
-                Transpose.columns(computed, block, horizontal, c * sourceRows, sourceRows, x);
             }
         }
         float[] sum = buffers.sum(width);
