@@ -102,15 +102,15 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
     public LabeledSample<T> get(long index, RandomGenerator random) {
         long entry = entry(index);
         Path file = file(index, entry);
-        Image image = decode(index, file);
+        Image image = decode(index, entry, file);
         T input;
         try {
             input = transform.apply(image, random);
         } catch (RuntimeException e) {
-            throw transformFailure(index, file, e);
+            throw failure(index, entry, file.toString(), "the transform failed: " + e.getMessage(), e);
         }
         if (input == null) {
-            throw new SampleLoadException(index, file.toString(), "the transform returned null", null);
+            throw failure(index, entry, file.toString(), "the transform returned null", null);
         }
         return new LabeledSample<>(input, this.index.labels(entry));
     }
@@ -140,34 +140,50 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
         }
         long entry = entry(index);
         Path file = file(index, entry);
-        Image image = decode(index, file);
+        Image image = decode(index, entry, file);
         SlotTransform.Pending pending;
         try {
             pending = ((SlotTransform<Image>) slots).prepare(image, random);
         } catch (RuntimeException e) {
-            throw transformFailure(index, file, e);
+            throw failure(index, entry, file.toString(), "the transform failed: " + e.getMessage(), e);
         }
         if (pending == null) {
-            throw new SampleLoadException(index, file.toString(), "the transform's prepare returned null", null);
+            throw failure(index, entry, file.toString(), "the transform's prepare returned null", null);
         }
         return new LabeledSample<>(pending, this.index.labels(entry));
     }
 
     private Path file(long index, long entry) {
-        return imageRoot.file(index, this.index.path(entry));
-    }
-
-    private Image decode(long index, Path file) {
-        Path readable = imageRoot.readable(index, file);
         try {
-            return decoder.decode(readable, decodeOptions);
-        } catch (DecodeException e) {
-            throw new SampleLoadException(index, file.toString(), e.reason(), e);
+            return imageRoot.file(index, this.index.path(entry));
+        } catch (SampleLoadException e) {
+            throw listed(e, entry);
         }
     }
 
-    private static SampleLoadException transformFailure(long index, Path file, RuntimeException e) {
-        return new SampleLoadException(index, file.toString(), "the transform failed: " + e.getMessage(), e);
+    private Image decode(long index, long entry, Path file) {
+        Path readable;
+        try {
+            readable = imageRoot.readable(index, file);
+        } catch (SampleLoadException e) {
+            throw listed(e, entry);
+        }
+        try {
+            return decoder.decode(readable, decodeOptions);
+        } catch (DecodeException e) {
+            throw failure(index, entry, file.toString(), e.reason(), e);
+        }
+    }
+
+    /** The image root's refusal, with the label file's line that lists the sample. */
+    private SampleLoadException listed(SampleLoadException refusal, long entry) {
+        return new SampleLoadException(refusal.index(), refusal.source().orElse(null), index.origin(entry).orElse(null),
+                refusal.reason(), refusal.getCause());
+    }
+
+    /** A failure of sample {@code index}, naming its file and the label file's line that lists it. */
+    private SampleLoadException failure(long index, long entry, String file, String reason, Throwable cause) {
+        return new SampleLoadException(index, file, this.index.origin(entry).orElse(null), reason, cause);
     }
 
     /** Entries times the repeat count; for an endless dataset, the number of entries (one pass). */

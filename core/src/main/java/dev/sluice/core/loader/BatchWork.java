@@ -93,7 +93,7 @@ final class BatchWork<S, B> {
                     fail(position, reason);
                     return;
                 }
-                skipped[position] = new SkippedSample(index, assembly.source(index), reason.reason());
+                skipped[position] = new SkippedSample(index, placeOf(assembly.source(index), reason), reason.reason());
                 continue;
             } catch (Throwable error) {
                 fail(position, assembly.sampleFailure(index, epoch, planned, error));
@@ -179,5 +179,10 @@ final class BatchWork<S, B> {
             }
         }
         return indices;
+    }
+
+    /** The sample's path with the label file's line that lists it, where the failure names one. */
+    private static String placeOf(String source, SampleLoadException reason) {
+        return reason.origin().map(origin -> source.isEmpty() ? origin : source + ", " + origin).orElse(source);
     }
 }

@@ -30,6 +30,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds each part of a configured loader from a {@link SluiceConfig} and the plugins found. The
@@ -37,6 +39,7 @@ import java.util.Map;
  * and without Guice; each method takes its dependencies as arguments, so Guice can substitute any.
  */
 final class Assembly {
+    private static final Logger LOG = LoggerFactory.getLogger(Assembly.class);
     /** The transform id of the standard pack's pipeline builder. */
     private static final String COMPOSE = "compose";
     private final SluiceConfig config;
@@ -70,10 +73,28 @@ final class Assembly {
      */
     DecodeOptions decodeOptions(Transform<Image, Object> pipeline) {
         DecoderSettings settings = config.decoder();
+        DecodeOptions options = withinHeap(settings.decodeOptions());
         if (!settings.autoReduce()) {
-            return settings.decodeOptions();
+            return options;
         }
-        return settings.decodeOptions().withAutoReduce(pipeline.reduceLimit(ReduceLimit.NONE));
+        return options.withAutoReduce(pipeline.reduceLimit(ReduceLimit.NONE));
+    }
+
+    /**
+     * The options with their pixel limit lowered to what the loader's workers can decode at once
+     * within this JVM's heap ({@link DecodeBudget}), so that a too-large image is a sample error
+     * naming it, which {@code on_error: skip} skips, and not an OutOfMemoryError that ends the run.
+     */
+    private DecodeOptions withinHeap(DecodeOptions options) {
+        int workers = config.loader().numWorkers();
+        long budget = DecodeBudget.maxPixels(Runtime.getRuntime().maxMemory(), workers, options.mode());
+        if (budget >= options.maxPixels()) {
+            return options;
+        }
+        LOG.info("decoder.max_pixels lowered from {} to {}: {} workers decoding {} images at once fit in the {} MB heap "
+                + "(-Xmx) with images of at most that size", options.maxPixels(), budget, Math.max(1, workers),
+                options.mode(), Runtime.getRuntime().maxMemory() >> 20);
+        return options.withMaxPixels(budget);
     }
 
     /**
@@ -167,6 +188,10 @@ final class Assembly {
     ImageLabelDataset<Object> dataset(LabelIndex index, ImageDecoder decoder, DecodeOptions decodeOptions,
             Transform<Image, Object> pipeline) {
         DatasetSettings settings = requireFiles("dataset of image files");
+        if (config.loader().batchSize() > 1 && index.unequalLabelCounts().isPresent()) {
+            throw config.tree().error("dataset.labels", index.unequalLabelCounts().get() + ": a batch stacks the labels of "
+                    + "its samples, which needs the same number on every line (PyTorch's default collate refuses them too)");
+        }
         return ImageLabelDataset.builder(index, settings.root(), decoder).decodeOptions(decodeOptions)
                 .allowOutsideRoot(settings.allowOutsideRoot()).transform(pipeline).repeat(settings.repeat()).build();
     }

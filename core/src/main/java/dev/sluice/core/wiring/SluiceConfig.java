@@ -57,7 +57,7 @@ public final class SluiceConfig {
     private static final Set<String> DATASET_KEYS = Set.of("format", "labels", "root", "repeat", "allow_outside_root");
     private static final Set<String> SHARD_KEYS = Set.of("shards", "format", "label_member", "image_members",
             "shuffle_buffer");
-    private static final Set<String> DECODER_KEYS = Set.of("backend", "mode", "reduce", "apply_exif_orientation",
+    private static final Set<String> DECODER_KEYS = Set.of("backend", "mode", "reduce", "apply_exif_orientation", "strict",
             "max_pixels");
     private static final Set<String> LOADER_KEYS = Set.of("batch_size", "shuffle", "num_workers", "drop_last", "seed",
             "on_error", "pin_memory", "timeout", "prefetch_factor", "persistent_workers", "in_order", "rank", "world_size");
@@ -260,7 +260,7 @@ public final class SluiceConfig {
             throw tree.error("decoder.max_pixels", "must be >= 1, was " + maxPixels);
         }
         DecodeOptions decode = new DecodeOptions(mode, reduce, null, options.getBoolean("apply_exif_orientation", true),
-                maxPixels);
+                maxPixels).withStrict(options.getBoolean("strict", true));
         return new DecoderSettings(options.getString("backend", "auto"), decode, autoReduce, rest(options, DECODER_KEYS));
     }
 

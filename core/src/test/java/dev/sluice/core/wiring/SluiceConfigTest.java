@@ -176,6 +176,13 @@ class SluiceConfigTest {
     }
 
     @Test
+    void decodingIsStrictUnlessTheDecoderSectionSaysStrictFalse() throws IOException {
+        assertTrue(load(TinyProject.CONFIG).decoder().decodeOptions().strict());
+        assertFalse(load(TinyProject.CONFIG.replace("mode: rgb", "strict: false")).decoder().decodeOptions().strict());
+        assertTrue(load(TinyProject.CONFIG.replace("mode: rgb", "strict: false")).decoder().backendOptions().keys().isEmpty());
+    }
+
+    @Test
     void repeatIsACountOrForever() throws IOException {
         assertEquals(file() + ": dataset.repeat: must be a count >= 1 or forever, was 0 (line 6)",
                 refused(TinyProject.CONFIG.replace("repeat: 1", "repeat: 0")).getMessage());

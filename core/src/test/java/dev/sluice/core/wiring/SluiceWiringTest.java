@@ -137,12 +137,23 @@ class SluiceWiringTest {
     }
 
     @Test
-    void aSampleThatFailsToDecodeNamesItsIndexAndPath() throws IOException {
+    void raggedLabelsAreRefusedWhenTheLoaderIsBuiltNamingBothLines() throws IOException {
+        Path file = TinyProject.write(dir, TinyProject.CONFIG);
+        Path labels = dir.resolve("train.txt");
+        Files.writeString(labels, Files.readString(labels).replace("6.tiny 0 16\n", "6.tiny 0\n"));
+        ConfigException e = assertThrows(ConfigException.class, () -> Sluice.fromConfig(file));
+        assertTrue(e.getMessage().contains("dataset.labels: " + labels + ":7 has 1 label where " + labels
+                + ":1 has 2 labels: a batch stacks the labels"), e.getMessage());
+    }
+
+    @Test
+    void aSampleThatFailsToDecodeNamesItsIndexPathAndLabelFileLine() throws IOException {
         Path file = TinyProject.write(dir, TinyProject.CONFIG);
         Files.write(dir.resolve("images/3.tiny"), new byte[] {1});
         try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = Sluice.fromConfig(file)) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> loader.iterator().next());
-            assertTrue(e.getMessage().startsWith("sample 3 (" + dir.resolve("images/3.tiny") + ") of epoch 0, batch 0: "),
+            assertTrue(e.getMessage().startsWith("sample 3 (" + dir.resolve("images/3.tiny") + ", " + dir.resolve("train.txt")
+                    + ":4) of epoch 0, batch 0: "),
                     e.getMessage());
             assertTrue(e.getCause() instanceof DecodeException, String.valueOf(e.getCause()));
         }

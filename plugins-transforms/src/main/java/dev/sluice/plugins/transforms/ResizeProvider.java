@@ -23,8 +23,8 @@ import java.util.Set;
  * bicubic are torchvision 0.14's antialiased tensor resize (PIL's method: within one level of PIL
  * for bilinear, three for bicubic, since PIL rounds to 8 bits between its two passes); with {@code false}, every mode is {@code cv2.resize} (INTER_NEAREST, INTER_LINEAR,
  * INTER_CUBIC, INTER_AREA) on 8-bit images. Nearest and area are always OpenCV's. {@code antialias}
- * defaults to true with {@code size}, as in torchvision 2.x, and to false with {@code height}/{@code
- * width}, as the seed's {@code cv2.resize}. An image already of the output size is returned as it is.
+ * defaults to true in both forms, as in torchvision 2.x; the seed's {@code cv2.resize} is
+ * {@code antialias: false}. An image already of the output size is returned as it is.
  *
  * <p>Under {@code decoder.reduce: auto} the decoder may hand it an image reduced by 2, 4 or 8 (the
  * largest that is still at least the output size on both sides and gives the same output size);
@@ -32,7 +32,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * - resize: {size: 256}                         # shorter side 256, antialiased bilinear
- * - resize: {height: 224, width: 224, interpolation: area}
+ * - resize: {height: 224, width: 224, antialias: false}   # cv2.resize, as the seed recipe
  * }</pre>
  */
 public final class ResizeProvider implements TransformProvider {
@@ -76,7 +76,7 @@ public final class ResizeProvider implements TransformProvider {
             }
             int height = options.has("height") ? positive(options, "height") : -1;
             int width = options.has("width") ? positive(options, "width") : -1;
-            return Resize.seed(height, width, interpolation, options.getBoolean("antialias", false));
+            return Resize.seed(height, width, interpolation, options.getBoolean("antialias", true));
         }
         if (!options.has("size")) {
             throw new OptionsException(options.keyPath("size"), "required option is missing (or give height and/or width)");

@@ -75,9 +75,12 @@ class ResizeTest extends TransformContract<Image, Image> {
     }
 
     @Test
-    void antialiasDefaultsToTrueWithSizeAndFalseWithTheSeedForm() {
+    void antialiasDefaultsToTrueInEveryForm() {
         assertTrue(Samples.create(new ResizeProvider(), Map.of("size", 9)).toString().contains("antialias=true"));
-        assertTrue(Samples.create(new ResizeProvider(), Map.of("height", 9)).toString().contains("antialias=false"));
+        assertTrue(Samples.create(new ResizeProvider(), Map.of("height", 9)).toString().contains("antialias=true"));
+        assertTrue(Samples.create(new ResizeProvider(), Map.of("height", 9, "width", 9)).toString().contains("antialias=true"));
+        assertTrue(Samples.create(new ResizeProvider(), Map.of("height", 9, "antialias", false)).toString()
+                .contains("antialias=false"));
     }
 
     @Test

@@ -70,6 +70,7 @@ public final class SeedImages {
             return image;
         }
         Map<String, Object> size = new LinkedHashMap<>();
+        size.put("antialias", false);
         if (resizeHeight != null) {
             size.put("height", resizeHeight);
         }

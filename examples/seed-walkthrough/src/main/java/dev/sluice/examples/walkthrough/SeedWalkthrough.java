@@ -63,7 +63,8 @@ public final class SeedWalkthrough {
         LabelIndex labels = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()), labelFile, imageDir,
                 false);
         ImageDecoder decoder = new ImageIoDecoderProvider().create(Options.empty());
-        Transform<Image, Tensor> preprocess = new ResizeProvider().create(Options.of(Map.of("height", 96, "width", 96)))
+        Transform<Image, Tensor> preprocess = new ResizeProvider().create(Options.of(Map.of("height", 96, "width", 96,
+                "antialias", false)))
                 .andThen(new ToTensorProvider().create(Options.empty()))
                 .andThen(new NormalizeProvider().create(Options.of(Map.of("mean", List.of(0.485, 0.456, 0.406),
                         "std", List.of(0.229, 0.224, 0.225)))));
