@@ -84,7 +84,7 @@ public class KernelBenchmark {
         }
         eval = compose(List.of(Map.of("resize", Map.of("size", 256)), Map.of("center_crop", Map.of("size", 224)),
                 "to_tensor", NORMALIZE));
-        seed = compose(List.of(Map.of("resize", Map.of("height", 256, "width", 256)), "to_tensor"));
+        seed = compose(List.of(Map.of("resize", Map.of("height", 256, "width", 256, "antialias", false)), "to_tensor"));
     }
 
     private static Transform<Object, Object> compose(List<Object> steps) {
