@@ -29,8 +29,8 @@ import java.util.random.RandomGenerator;
  * {@code resize}, {@code center_crop} (either or both) or {@code random_resized_crop}, then an
  * optional {@code random_horizontal_flip}, then {@code to_tensor} and an optional {@code normalize},
  * done in one pass: the resampler computes only the pixels the crop keeps, reading the source in
- * place, and each output row goes through a per-channel lookup table (level to normalised float)
- * straight into the CHW float buffer, mirrored if the flip says so. {@code compose} builds it when
+ * place, and each output row is turned into normalised floats ({@code (v / 255f - mean) / std}, per
+ * channel) straight into the CHW float buffer, mirrored if the flip says so. {@code compose} builds it when
  * it finds such a run of steps.
  *
  * <p>The result is bit for bit what the steps give one after the other, and the random source is
@@ -98,19 +98,19 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
             long bytes = (long) channels * window.width() * window.height() * Float.BYTES;
             FloatBuffer floats = SlotTransform.slot(destination, byteOffset, bytes).asFloatBuffer();
             RowSink sink = new TensorConversions.TensorRows(floats, 0, window.width(), window.height(), channels,
-                    tables(channels), plan.mirror());
+                    normalize == null ? new float[channels] : normalize.means(channels), stds(channels), plan.mirror());
             // Borrowed here, not when planned: the thread's scratch array is reused by the next borrow.
             plan.resampler().resample(Raster.borrow(plan.source()), window, sink);
         }
     }
 
-    private float[][] tables(int channels) {
+    private float[] stds(int channels) {
         if (normalize != null) {
-            return normalize.levels(channels);
+            return normalize.stds(channels);
         }
-        float[][] tables = new float[channels][];
-        Arrays.fill(tables, TensorConversions.ToTensor.levels());
-        return tables;
+        float[] ones = new float[channels];
+        Arrays.fill(ones, 1f);
+        return ones;
     }
 
     private Plan plan(Image image, RandomGenerator random) {

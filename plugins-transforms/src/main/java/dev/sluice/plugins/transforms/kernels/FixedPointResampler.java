@@ -42,8 +42,8 @@ final class FixedPointResampler implements Resampler {
         int rowLength = window.width() * channels;
         int firstRow = rows.firstSource(window.y0(), window.y1());
         int lastRow = rows.lastSource(window.y0(), window.y1());
-        PassBuffers buffers = PassBuffers.forIntRows(lastRow - firstRow + 1, rowLength);
-        int[][] horizontal = buffers.intRows;
+        PassBuffers buffers = PassBuffers.forElements((long) (lastRow - firstRow + 2) * rowLength);
+        int[][] horizontal = buffers.intRows(lastRow - firstRow + 1, rowLength);
         for (int r = firstRow; r <= lastRow; r++) {
             int rowStart = r * source.rowBytes();
             int[] row = horizontal[r - firstRow];
@@ -55,7 +55,7 @@ final class FixedPointResampler implements Resampler {
                 horizontalCubic(source.data, rowStart, channels, window.x0(), window.x1(), row);
             }
         }
-        int[] out = buffers.out;
+        int[] out = buffers.out(rowLength);
         int taps = rows.taps;
         for (int oy = window.y0(); oy < window.y1(); oy++) {
             int t = oy * taps;

@@ -5,9 +5,17 @@ import dev.sluice.plugins.transforms.Raster;
 import java.lang.management.ManagementFactory;
 
 /**
- * A separable resampler in float: a horizontal pass over the needed source rows into a float
- * buffer, then a vertical pass, each accumulating its taps in order as PyTorch's antialiased kernel
- * and OpenCV's INTER_AREA do, then rounding half to even and clamping to [0, 255].
+ * A separable resampler in float: a horizontal pass over the needed source rows, then a vertical
+ * pass, each accumulating its taps in order as PyTorch's antialiased kernel and OpenCV's INTER_AREA
+ * do, then rounding half to even and clamping to [0, 255].
+ *
+ * <p>Both passes run as loops over whole rows that JDK 17's compiler turns into vector
+ * instructions: the needed part of the source is first copied into one plane per channel,
+ * transposed (one array per source column, holding that column's rows; a strip of rows at a
+ * time), so that the horizontal pass combines whole columns with one weight each, exactly as the
+ * vertical pass combines whole rows. Its output, computed a column at a time, is written back into
+ * rows for the vertical pass. Each lane computes what one pixel at a time would, in the same order,
+ * so the values do not depend on the layout.
  *
  * <p>PyTorch's CPU kernel is compiled with fused multiply-add on AVX2 machines, so after the first
  * tap it accumulates {@code fma(x, w, sum)}; with {@code fused} this class does the same. Where the
@@ -20,7 +28,11 @@ final class FloatResampler implements Resampler {
     private static final boolean HARDWARE_FMA = hardwareFma();
     /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 half to even. */
     private static final float ROUNDING = 12582912f;
-    private static final int ROUNDING_BITS = Float.floatToRawIntBits(ROUNDING);
+    /**
+     * The most source rows copied into column planes at once: the eval pipeline's 330 in one strip, and a
+     * tall photograph's planes a few megabytes instead of four times its pixels.
+     */
+    private static final int MAX_STRIP = 384;
 
     private final AxisTable columns;
     private final AxisTable rows;
@@ -42,14 +54,6 @@ final class FloatResampler implements Resampler {
         }
     }
 
-    /** {@code sum + x * w}: rounded once when fused, twice otherwise. */
-    private static float accumulate(float sum, float x, float w, boolean fused) {
-        if (!fused) {
-            return sum + x * w;
-        }
-        return HARDWARE_FMA ? Math.fma(x, w, sum) : (float) (x * (double) w + sum);
-    }
-
     @Override
     public int outputWidth() {
         return columns.size;
@@ -62,135 +66,131 @@ final class FloatResampler implements Resampler {
 
     @Override
     public void resample(Raster source, Window window, RowSink sink) {
-        int rowLength = window.width() * source.channels;
+        int channels = source.channels;
+        int width = window.width();
+        int firstColumn = columns.firstSource(window.x0(), window.x1());
+        int sourceColumns = columns.lastSource(window.x0(), window.x1()) - firstColumn + 1;
         int firstRow = rows.firstSource(window.y0(), window.y1());
-        int lastRow = rows.lastSource(window.y0(), window.y1());
-        PassBuffers buffers = PassBuffers.forFloatRows(lastRow - firstRow + 1, rowLength);
-        float[][] horizontal = buffers.floatRows;
-        if (source.channels == 3) {
-            for (int r = firstRow; r <= lastRow; r += 2) {
-                int second = Math.min(r + 1, lastRow);
-                horizontalRgbRows(source.data, r * source.rowBytes(), second * source.rowBytes(), window.x0(),
-                        window.x1(), horizontal[r - firstRow], horizontal[second - firstRow]);
-            }
-        } else {
-            for (int r = firstRow; r <= lastRow; r++) {
-                horizontal(source.data, r * source.rowBytes(), source.channels, window.x0(), window.x1(),
-                        horizontal[r - firstRow]);
-            }
-        }
-        float[] sum = buffers.sum;
-        int[] out = buffers.out;
-        for (int oy = window.y0(); oy < window.y1(); oy++) {
-            int t = oy * rows.taps;
-            first(horizontal[rows.index[t] - firstRow], rows.weight[t], sum, rowLength);
-            for (int k = 1; k < rows.count[oy]; k++) {
-                float[] next = horizontal[rows.index[t + k] - firstRow];
-                float wk = rows.weight[t + k];
-                if (!fused) {
-                    add(next, wk, sum, rowLength);
-                } else if (HARDWARE_FMA) {
-                    addFused(next, wk, sum, rowLength);
-                } else {
-                    addFusedInDouble(next, wk, sum, rowLength);
+        int sourceRows = rows.lastSource(window.y0(), window.y1()) - firstRow + 1;
+        int strips = (sourceRows + MAX_STRIP - 1) / MAX_STRIP;
+        int strip = (sourceRows + strips - 1) / strips;
+        PassBuffers buffers = PassBuffers.forElements(
+                (long) channels * ((long) sourceColumns * strip + (long) sourceRows * width));
+        float[][] planes = buffers.planes(channels * sourceColumns, strip);
+        float[][] horizontal = buffers.floatRows(channels * sourceRows, width);
+        float[][] computed = buffers.columns(Transpose.BLOCK, strip);
+        // Strips of source rows, each copied into the planes and combined on its own: rows do not mix in
+        // this pass, and the planes stay a strip's size however tall the source is.
+        for (int y = 0; y < sourceRows; y += strip) {
+            int count = Math.min(strip, sourceRows - y);
+            Transpose.planes(source, firstColumn, sourceColumns, firstRow + y, count, planes);
+            for (int c = 0; c < channels; c++) {
+                for (int x = 0; x < width; x += Transpose.BLOCK) {
+                    int block = Math.min(Transpose.BLOCK, width - x);
+                    for (int j = 0; j < block; j++) {
+                        combine(columns, window.x0() + x + j, planes, c * sourceColumns - firstColumn, computed[j], count);
+                    }
+                    Transpose.columns(computed, block, horizontal, c * sourceRows + y, count, x);
                 }
             }
-            round(sum, out, rowLength);
-            sink.row(oy - window.y0(), out);
         }
-    }
-
-    // The vertical pass's loops each read whole arrays from index 0, the form the compiler vectorises.
-
-    private static void first(float[] row, float w, float[] sum, int length) {
-        for (int i = 0; i < length; i++) {
-            sum[i] = row[i] * w;
-        }
-    }
-
-    private static void add(float[] row, float w, float[] sum, int length) {
-        for (int i = 0; i < length; i++) {
-            sum[i] += row[i] * w;
-        }
-    }
-
-    private static void addFused(float[] row, float w, float[] sum, int length) {
-        for (int i = 0; i < length; i++) {
-            sum[i] = Math.fma(row[i], w, sum[i]);
-        }
-    }
-
-    private static void addFusedInDouble(float[] row, float w, float[] sum, int length) {
-        for (int i = 0; i < length; i++) {
-            sum[i] = (float) (row[i] * (double) w + sum[i]);
-        }
-    }
-
-    private static void round(float[] sum, int[] out, int length) {
-        for (int i = 0; i < length; i++) {
-            // sum + 1.5 * 2^23 lies in [2^23, 2^24), where a float's step is 1: its bits minus the constant's
-            // are (sum + 1.5 * 2^23) - 1.5 * 2^23 exactly, without the float-to-int conversion's overflow check.
-            int v = Float.floatToRawIntBits(sum[i] + ROUNDING) - ROUNDING_BITS;
-            out[i] = Math.max(0, Math.min(v, 255));
+        float[] sum = buffers.sum(width);
+        for (int c = 0; c < channels; c++) {
+            for (int oy = window.y0(); oy < window.y1(); oy++) {
+                combine(rows, oy, horizontal, c * sourceRows - firstRow, sum, width);
+                round(sum, width);
+                sink.planeRow(c, oy - window.y0(), sum);
+            }
         }
     }
 
     /**
-     * The horizontal pass for RGB over two source rows at once: each output pixel's taps and weights are
-     * read once for both rows, and the six sums are independent chains, which the processor overlaps
-     * (one chain of three would be bound by its latency). Each sum still adds its own taps in order, so
-     * the values are those of one row at a time. An odd last row is passed as both rows.
+     * {@code sum[0 .. length)} = the weighted sum, in tap order, of the lines {@code lines[base + index]}
+     * that output position {@code o} of {@code table} reads. Two to four taps with hardware FMA, the
+     * common counts, run as one loop each; the result is the same as adding one tap at a time.
      */
-    private void horizontalRgbRows(byte[] data, int first, int second, int x0, int x1, float[] outFirst,
-            float[] outSecond) {
-        int[] index = columns.index;
-        float[] weight = columns.weight;
-        int[] count = columns.count;
-        int taps = columns.taps;
-        boolean fma = fused;
-        for (int ox = x0, at = 0; ox < x1; ox++, at += 3) {
-            int t = ox * taps;
-            int s = index[t] * 3;
-            float w = weight[t];
-            float r0 = (data[first + s] & 0xFF) * w;
-            float g0 = (data[first + s + 1] & 0xFF) * w;
-            float b0 = (data[first + s + 2] & 0xFF) * w;
-            float r1 = (data[second + s] & 0xFF) * w;
-            float g1 = (data[second + s + 1] & 0xFF) * w;
-            float b1 = (data[second + s + 2] & 0xFF) * w;
-            for (int k = 1, n = count[ox]; k < n; k++) {
-                s = index[t + k] * 3;
-                w = weight[t + k];
-                r0 = accumulate(r0, data[first + s] & 0xFF, w, fma);
-                r1 = accumulate(r1, data[second + s] & 0xFF, w, fma);
-                g0 = accumulate(g0, data[first + s + 1] & 0xFF, w, fma);
-                g1 = accumulate(g1, data[second + s + 1] & 0xFF, w, fma);
-                b0 = accumulate(b0, data[first + s + 2] & 0xFF, w, fma);
-                b1 = accumulate(b1, data[second + s + 2] & 0xFF, w, fma);
+    private void combine(AxisTable table, int o, float[][] lines, int base, float[] sum, int length) {
+        int t = o * table.taps;
+        int[] index = table.index;
+        float[] weight = table.weight;
+        int n = table.count[o];
+        if (fused && HARDWARE_FMA && n >= 2 && n <= 4) {
+            float[] a = lines[base + index[t]];
+            float[] b = lines[base + index[t + 1]];
+            if (n == 2) {
+                fused2(a, weight[t], b, weight[t + 1], sum, length);
+            } else if (n == 3) {
+                fused3(a, weight[t], b, weight[t + 1], lines[base + index[t + 2]], weight[t + 2], sum, length);
+            } else {
+                fused4(a, weight[t], b, weight[t + 1], lines[base + index[t + 2]], weight[t + 2],
+                        lines[base + index[t + 3]], weight[t + 3], sum, length);
             }
-            outFirst[at] = r0;
-            outFirst[at + 1] = g0;
-            outFirst[at + 2] = b0;
-            outSecond[at] = r1;
-            outSecond[at + 1] = g1;
-            outSecond[at + 2] = b1;
+            return;
+        }
+        first(lines[base + index[t]], weight[t], sum, length);
+        for (int k = 1; k < n; k++) {
+            float[] line = lines[base + index[t + k]];
+            float w = weight[t + k];
+            if (!fused) {
+                add(line, w, sum, length);
+            } else if (HARDWARE_FMA) {
+                addFused(line, w, sum, length);
+            } else {
+                addFusedInDouble(line, w, sum, length);
+            }
         }
     }
 
-    private void horizontal(byte[] data, int rowStart, int channels, int x0, int x1, float[] out) {
-        int taps = columns.taps;
-        int at = 0;
-        for (int ox = x0; ox < x1; ox++) {
-            int t = ox * taps;
-            int n = columns.count[ox];
-            for (int c = 0; c < channels; c++) {
-                float sum = (data[rowStart + columns.index[t] * channels + c] & 0xFF) * columns.weight[t];
-                for (int k = 1; k < n; k++) {
-                    sum = accumulate(sum, data[rowStart + columns.index[t + k] * channels + c] & 0xFF,
-                            columns.weight[t + k], fused);
-                }
-                out[at++] = sum;
-            }
+    private static void fused2(float[] a, float wa, float[] b, float wb, float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = Math.fma(b[i], wb, a[i] * wa);
+        }
+    }
+
+    private static void fused3(float[] a, float wa, float[] b, float wb, float[] c, float wc, float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = Math.fma(c[i], wc, Math.fma(b[i], wb, a[i] * wa));
+        }
+    }
+
+    private static void fused4(float[] a, float wa, float[] b, float wb, float[] c, float wc, float[] d, float wd,
+            float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = Math.fma(d[i], wd, Math.fma(c[i], wc, Math.fma(b[i], wb, a[i] * wa)));
+        }
+    }
+
+    // Each loop reads whole arrays from index 0, the form the compiler vectorises.
+
+    private static void first(float[] line, float w, float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = line[i] * w;
+        }
+    }
+
+    private static void add(float[] line, float w, float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] += line[i] * w;
+        }
+    }
+
+    private static void addFused(float[] line, float w, float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = Math.fma(line[i], w, sum[i]);
+        }
+    }
+
+    private static void addFusedInDouble(float[] line, float w, float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = (float) (line[i] * (double) w + sum[i]);
+        }
+    }
+
+    /** Rounds half to even ({@code sum + 1.5 * 2^23} lies where a float's step is 1) and clamps to [0, 255]. */
+    private static void round(float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            float v = (sum[i] + ROUNDING) - ROUNDING;
+            sum[i] = Math.min(Math.max(v, 0f), 255f);
         }
     }
 }

@@ -19,6 +19,15 @@ public final class ImageSink implements RowSink {
         }
     }
 
+    @Override
+    public void planeRow(int channel, int y, float[] levels) {
+        byte[] data = raster.data;
+        int channels = raster.channels;
+        for (int x = 0, at = y * raster.rowBytes() + channel; x < raster.width; x++, at += channels) {
+            data[at] = (byte) (int) levels[x];
+        }
+    }
+
     public Raster raster() {
         return raster;
     }

@@ -5,10 +5,10 @@ import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
 /**
- * A separable resampler's working memory for one call: the horizontal pass's output rows (floats or
- * integers, by kernel), one row of vertical sums and one output row. Each horizontal row is an array
- * of its own, so that the vertical pass reads every row from index 0: JDK 17's compiler turns such
- * loops into vector instructions, but not loops that read an array from a variable offset.
+ * A separable resampler's working memory for one call: sets of rows (float or int, each an array of
+ * its own) and single rows. Each row is an array of its own so that the passes read every row from
+ * index 0: JDK 17's compiler turns such loops into vector instructions, but not loops that read an
+ * array from a variable offset.
  *
  * <p>Each thread keeps one set, grown to the largest image it has resized: a loader's workers resize
  * image after image, and a fresh megabyte per image showed as most of their allocation. Sets larger
@@ -20,26 +20,59 @@ final class PassBuffers {
     static final int KEPT_ELEMENTS = 4 << 20;
     private static final ThreadLocal<PassBuffers> OWN = ThreadLocal.withInitial(PassBuffers::new);
 
-    float[][] floatRows = new float[0][];
-    int[][] intRows = new int[0][];
-    float[] sum = new float[0];
-    int[] out = new int[0];
+    private float[][] planes = new float[0][];
+    private float[][] floatRows = new float[0][];
+    private int[][] intRows = new int[0][];
+    private float[][] columns = new float[0][];
+    private float[] sum = new float[0];
+    private int[] out = new int[0];
 
     private PassBuffers() {
     }
 
-    /** Buffers with {@code rowCount} {@link #floatRows} and rows of {@code rowLength}. */
-    static PassBuffers forFloatRows(int rowCount, int rowLength) {
-        PassBuffers buffers = own(rowCount, rowLength);
-        buffers.floatRows = rows(buffers.floatRows, rowCount, rowLength, row -> row.length, float[]::new);
-        return buffers.withRow(rowLength);
+    /** This thread's buffers, or fresh ones when the call needs more than {@link #KEPT_ELEMENTS} elements. */
+    static PassBuffers forElements(long elements) {
+        return elements > KEPT_ELEMENTS ? new PassBuffers() : OWN.get();
     }
 
-    /** Buffers with {@code rowCount} {@link #intRows} and rows of {@code rowLength}. */
-    static PassBuffers forIntRows(int rowCount, int rowLength) {
-        PassBuffers buffers = own(rowCount, rowLength);
-        buffers.intRows = rows(buffers.intRows, rowCount, rowLength, row -> row.length, int[]::new);
-        return buffers.withRow(rowLength);
+    /** {@code count} float rows of at least {@code length}, for a transposed source. */
+    float[][] planes(int count, int length) {
+        planes = rows(planes, count, length, row -> row.length, float[]::new);
+        return planes;
+    }
+
+    /** {@code count} float rows of at least {@code length}, for a pass's output. */
+    float[][] floatRows(int count, int length) {
+        floatRows = rows(floatRows, count, length, row -> row.length, float[]::new);
+        return floatRows;
+    }
+
+    /** {@code count} int rows of at least {@code length}. */
+    int[][] intRows(int count, int length) {
+        intRows = rows(intRows, count, length, row -> row.length, int[]::new);
+        return intRows;
+    }
+
+    /** {@code count} float rows of at least {@code length}, for the columns a transposed pass computes. */
+    float[][] columns(int count, int length) {
+        columns = rows(columns, count, length, row -> row.length, float[]::new);
+        return columns;
+    }
+
+    /** One float row of at least {@code length}, for sums. */
+    float[] sum(int length) {
+        if (sum.length < length) {
+            sum = new float[length];
+        }
+        return sum;
+    }
+
+    /** One int row of at least {@code length}, for output samples. */
+    int[] out(int length) {
+        if (out.length < length) {
+            out = new int[length];
+        }
+        return out;
     }
 
     /** {@code rows}, or a longer copy, with its first {@code count} rows at least {@code length} long. */
@@ -51,17 +84,5 @@ final class PassBuffers {
             }
         }
         return grown;
-    }
-
-    private static PassBuffers own(int rowCount, int rowLength) {
-        return (long) rowCount * rowLength > KEPT_ELEMENTS ? new PassBuffers() : OWN.get();
-    }
-
-    private PassBuffers withRow(int rowLength) {
-        if (out.length < rowLength) {
-            sum = new float[rowLength];
-            out = new int[rowLength];
-        }
-        return this;
     }
 }

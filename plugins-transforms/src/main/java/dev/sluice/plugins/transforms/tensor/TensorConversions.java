@@ -28,30 +28,21 @@ public final class TensorConversions {
     /** {@code to_tensor}: torchvision's {@code to_tensor} on a uint8 array, {@code v / 255} in float32, HWC to CHW. */
     public static final class ToTensor implements Transform<Image, Tensor> {
 
-        /** The value every 8-bit level becomes: {@code (float) v / 255f}. */
-        public static float[] levels() {
-            float[] table = new float[256];
-            for (int v = 0; v < 256; v++) {
-                table[v] = v / 255f;
-            }
-            return table;
-        }
-
         @Override
         public Tensor apply(Image image, RandomGenerator random) {
-            int channels = image.channels();
-            float[][] tables = new float[channels][];
-            Arrays.fill(tables, levels());
-            return write(image, tables);
+            float[] mean = new float[image.channels()];
+            float[] std = new float[image.channels()];
+            Arrays.fill(std, 1f);
+            return write(image, mean, std);
         }
 
-        /** The image as CHW float32, each level of channel c looked up in {@code tables[c]}. */
-        static Tensor write(Image image, float[][] tables) {
+        /** The image as CHW float32, each level v of channel c written as {@code (v / 255f - mean[c]) / std[c]}. */
+        static Tensor write(Image image, float[] mean, float[] std) {
             int w = image.width();
             int h = image.height();
             int channels = image.channels();
             ByteBuffer buffer = allocate((long) channels * h * w, DType.FLOAT32);
-            TensorRows sink = new TensorRows(buffer.asFloatBuffer(), 0, w, h, channels, tables, false);
+            TensorRows sink = new TensorRows(buffer.asFloatBuffer(), 0, w, h, channels, mean, std, false);
             byte[] hwc = image.toArray();
             int[] row = new int[w * channels];
             for (int y = 0; y < h; y++) {
@@ -99,18 +90,22 @@ public final class TensorConversions {
             return out;
         }
 
-        /** The lookup tables a fused pipeline uses: {@code table[c][v] = (v / 255f - mean) / std}, as the unfused steps compute it. */
-        public float[][] levels(int channels) {
-            float[] toTensor = ToTensor.levels();
-            float[][] tables = new float[channels][256];
+        /** The mean of each of {@code channels} channels. */
+        public float[] means(int channels) {
+            return perChannel(mean, channels, "mean");
+        }
+
+        /** The standard deviation of each of {@code channels} channels. */
+        public float[] stds(int channels) {
+            return perChannel(std, channels, "std");
+        }
+
+        private static float[] perChannel(float[] values, int channels, String name) {
+            float[] out = new float[channels];
             for (int c = 0; c < channels; c++) {
-                float m = value(mean, c, channels, "mean");
-                float s = value(std, c, channels, "std");
-                for (int v = 0; v < 256; v++) {
-                    tables[c][v] = (toTensor[v] - m) / s;
-                }
+                out[c] = value(values, c, channels, name);
             }
-            return tables;
+            return out;
         }
 
         private static float value(float[] values, int channel, int channels, String name) {
@@ -166,8 +161,9 @@ public final class TensorConversions {
     }
 
     /**
-     * Writes rows of 8-bit samples into a CHW float buffer through per-channel lookup tables, the
-     * last step of {@code to_tensor} and of a fused pipeline; optionally mirrored left to right.
+     * Writes rows of 8-bit samples into a CHW float buffer as {@code (v / 255f - mean[c]) / std[c]}
+     * (torchvision's {@code to_tensor} then {@code normalize}, in the same float operations), the last
+     * step of {@code to_tensor} and of a fused pipeline; optionally mirrored left to right.
      */
     public static final class TensorRows implements RowSink {
         private final FloatBuffer destination;
@@ -175,24 +171,36 @@ public final class TensorConversions {
         private final int width;
         private final int height;
         private final int channels;
-        private final float[][] tables;
+        private final float[] mean;
+        private final float[] std;
         private final boolean mirror;
         private final float[] plane;
+        /** Per channel, the value of each level, for interleaved rows; made on their first use. */
+        private float[][] tables;
 
-        public TensorRows(FloatBuffer destination, int offset, int width, int height, int channels, float[][] tables,
-                boolean mirror) {
+        public TensorRows(FloatBuffer destination, int offset, int width, int height, int channels, float[] mean,
+                float[] std, boolean mirror) {
             this.destination = destination;
             this.offset = offset;
             this.width = width;
             this.height = height;
             this.channels = channels;
-            this.tables = tables;
+            this.mean = mean;
+            this.std = std;
             this.mirror = mirror;
             this.plane = new float[width];
         }
 
         @Override
         public void row(int y, int[] samples) {
+            if (tables == null) {
+                tables = new float[channels][256];
+                for (int c = 0; c < channels; c++) {
+                    for (int v = 0; v < 256; v++) {
+                        tables[c][v] = (v / 255f - mean[c]) / std[c];
+                    }
+                }
+            }
             for (int c = 0; c < channels; c++) {
                 float[] table = tables[c];
                 if (mirror) {
@@ -206,6 +214,23 @@ public final class TensorConversions {
                 }
                 destination.put(offset + (c * height + y) * width, plane, 0, width);
             }
+        }
+
+        @Override
+        public void planeRow(int channel, int y, float[] levels) {
+            float m = mean[channel];
+            float s = std[channel];
+            if (mirror) {
+                for (int x = 0; x < width; x++) {
+                    plane[width - 1 - x] = (levels[x] / 255f - m) / s;
+                }
+            } else {
+                // Whole arrays from index 0: vectorised.
+                for (int x = 0; x < width; x++) {
+                    plane[x] = (levels[x] / 255f - m) / s;
+                }
+            }
+            destination.put(offset + (channel * height + y) * width, plane, 0, width);
         }
     }
 }
