@@ -1,6 +1,7 @@
 package dev.sluice.api;
 
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -77,9 +78,35 @@ public interface Transform<I, O> {
     }
 
     /**
+     * How many channels this transform gives for an input of {@code input} channels, so that a count
+     * it cannot take ({@code normalize} with 2 means after an RGB decoder) is refused when the
+     * pipeline is built rather than on the first sample. Called once by whoever builds the loader,
+     * never per sample; the decoder's mode gives the first count (rgb: 3, gray: 1, unchanged: unknown).
+     *
+     * <ul>
+     *   <li>An empty {@code input} means "unknown": a step that keeps the count returns it as it is
+     *       (unknown passes through), a step that sets the count ({@code grayscale}) returns its own.
+     *   <li>A step that cannot take {@code input} channels throws, saying what it got and what it
+     *       takes; an {@link OptionsException} when an option is at fault, naming that option's key
+     *       path (such as {@code transforms[2].normalize.mean}).
+     * </ul>
+     *
+     * @param input the channels of every input, or empty when unknown
+     * @return the channels of every output, or empty when unknown; the default, empty, says nothing
+     *         and leaves the steps after it to be checked on each sample
+     * @throws IllegalArgumentException when the transform cannot take {@code input} channels
+     * @throws NullPointerException if {@code input} is null
+     */
+    default OptionalInt outputChannels(OptionalInt input) {
+        Objects.requireNonNull(input, "input");
+        return OptionalInt.empty();
+    }
+
+    /**
      * This transform, then {@code next}, drawing from the same random source in that order. Its
      * {@link #reduceLimit} is this transform's, given what {@code next} allows; it takes what this
-     * transform takes and gives what {@code next} gives.
+     * transform takes and gives what {@code next} gives, with the channels {@code next} gives for this
+     * transform's.
      */
     default <V> Transform<I, V> andThen(Transform<? super O, ? extends V> next) {
         Objects.requireNonNull(next, "next");
@@ -104,12 +131,17 @@ public interface Transform<I, O> {
             public Class<?> outputType() {
                 return next.outputType();
             }
+
+            @Override
+            public OptionalInt outputChannels(OptionalInt input) {
+                return next.outputChannels(first.outputChannels(input));
+            }
         };
     }
 
     /**
      * {@code body} declaring that it takes {@code input} and gives {@code output}: for a transform
-     * written as a lambda. Its {@link #reduceLimit} is {@code body}'s.
+     * written as a lambda. Its {@link #reduceLimit} and {@link #outputChannels} are {@code body}'s.
      *
      * <pre>{@code
      * Transform<Tensor, Tensor> half = Transform.typed(Tensor.class, Tensor.class, (t, random) -> scale(t, 0.5f));
@@ -139,10 +171,15 @@ public interface Transform<I, O> {
             public Class<?> outputType() {
                 return output;
             }
+
+            @Override
+            public OptionalInt outputChannels(OptionalInt channels) {
+                return body.outputChannels(channels);
+            }
         };
     }
 
-    /** A transform that returns its input, and allows whatever the steps after it allow. */
+    /** A transform that returns its input, keeps its channels, and allows whatever the steps after it allow. */
     static <T> Transform<T, T> identity() {
         return new Transform<>() {
             @Override
@@ -153,6 +190,11 @@ public interface Transform<I, O> {
             @Override
             public ReduceLimit reduceLimit(ReduceLimit next) {
                 return Objects.requireNonNull(next, "next");
+            }
+
+            @Override
+            public OptionalInt outputChannels(OptionalInt input) {
+                return Objects.requireNonNull(input, "input");
             }
         };
     }

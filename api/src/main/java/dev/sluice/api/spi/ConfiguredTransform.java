@@ -6,6 +6,7 @@ import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -112,6 +113,11 @@ public record ConfiguredTransform(String id, String keyPath, Transform<?, ?> tra
         public Class<?> outputType() {
             return steps.get(steps.size() - 1).transform().outputType();
         }
+
+        @Override
+        public OptionalInt outputChannels(OptionalInt input) {
+            return requireChannels(steps, input, "its input");
+        }
     }
 
     /**
@@ -138,6 +144,37 @@ public record ConfiguredTransform(String id, String keyPath, Transform<?, ?> tra
             produced = step.transform().outputType();
             producer = step.id();
         }
+    }
+
+    /**
+     * The channels the steps, run in order, give for {@code given} input channels, each step asked
+     * with what the one before it gives ({@link Transform#outputChannels}): a count a step cannot take
+     * is refused when the pipeline is built. An unknown count (empty) is passed on, and the steps
+     * it reaches are checked on each sample instead.
+     *
+     * @param given the channels of what the first step gets; empty when unknown
+     * @param source what gives them, for the message ({@code "the decoder (mode rgb)"})
+     * @return the channels of the last step's output, or empty when unknown
+     * @throws OptionsException at the key path of the first step that cannot take the count it gets
+     *         (or of its option at fault, when the step names one), with the count it got
+     */
+    public static OptionalInt requireChannels(List<ConfiguredTransform> steps, OptionalInt given, String source) {
+        OptionalInt channels = Objects.requireNonNull(given, "given");
+        String producer = source;
+        for (ConfiguredTransform step : steps) {
+            try {
+                channels = Objects.requireNonNull(step.transform().outputChannels(channels),
+                        () -> step.keyPath() + " (" + step.id() + ") gave null channels");
+            } catch (OptionsException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new OptionsException(step.keyPath(), step.id() + " cannot take the "
+                        + (channels.isPresent() ? channels.getAsInt() + " channels " : "channels ") + producer
+                        + " before it gives: " + e.getMessage());
+            }
+            producer = step.id();
+        }
+        return channels;
     }
 
     /** "an Image", "a Tensor". */

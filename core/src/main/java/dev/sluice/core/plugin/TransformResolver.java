@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -46,21 +47,24 @@ public final class TransformResolver implements TransformLookup {
     }
 
     /**
-     * The pipeline that the list under {@code key} describes, for inputs of type {@code given} that
-     * {@code source} gives: checked end to end with {@link ConfiguredTransform#requireChain}, then run
+     * The pipeline that the list under {@code key} describes, for inputs of type {@code given} with
+     * {@code channels} channels (empty when unknown) that {@code source} gives: checked end to end with
+     * {@link ConfiguredTransform#requireChain} and {@link ConfiguredTransform#requireChannels}, then run
      * by the best {@link TransformChainProvider} (which may fuse steps), or one step after the other
      * when there is none. An absent or empty list gives the input back.
      *
      * @throws OptionsException naming the key path of the entry that is malformed, unknown, wrongly
-     *         configured or does not fit the step before it
+     *         configured or does not fit the step before it (its type, or its channel count)
      * @throws PluginException when the provider of an id is unavailable here (with its reason)
      */
-    public Transform<Object, Object> pipeline(Options options, String key, Class<?> given, String source) {
+    public Transform<Object, Object> pipeline(Options options, String key, Class<?> given, OptionalInt channels,
+            String source) {
         List<ConfiguredTransform> steps = options.has(key) ? resolve(options, key) : List.of();
         if (steps.isEmpty()) {
             return Transform.identity();
         }
         ConfiguredTransform.requireChain(steps, given, source);
+        ConfiguredTransform.requireChannels(steps, channels, source);
         List<TransformChainProvider> chains = plugins.withCapability(PluginKind.TRANSFORM, TransformChainProvider.class);
         return chains.isEmpty() ? ConfiguredTransform.chain(steps) : chains.get(0).chain(steps);
     }

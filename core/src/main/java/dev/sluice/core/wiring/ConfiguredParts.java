@@ -1,5 +1,6 @@
 package dev.sluice.core.wiring;
 
+import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
@@ -26,6 +27,7 @@ import dev.sluice.core.shard.ShardDataset;
 import dev.sluice.core.shard.ShardDatasetBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,14 +95,17 @@ final class ConfiguredParts {
 
     /**
      * The transforms in order, checked end to end from the decoder's image on: each takes what the
-     * one before gives. Built by core's one transform resolver, which hands the list to the
-     * transform pack's chain (fusing the runs it knows) when there is one.
+     * one before gives, and the channels it gets (from {@code decoder.mode}, where the mode fixes them).
+     * Built by core's one transform resolver, which hands the list to the transform pack's chain
+     * (fusing the runs it knows) when there is one.
      */
     @SuppressWarnings("unchecked")
     Transform<Image, Object> pipeline() {
+        ColorMode mode = config.decoder().decodeOptions().mode();
+        String source = "the decoder (mode " + mode.name().toLowerCase(Locale.ROOT) + ")";
         try {
             return (Transform<Image, Object>) (Transform<?, ?>) new TransformResolver(plugins)
-                    .pipeline(config.transforms(), "transforms", Image.class, "the decoder");
+                    .pipeline(config.transforms(), "transforms", Image.class, mode.channels(), source);
         } catch (OptionsException e) {
             throw config.tree().error(e);
         }

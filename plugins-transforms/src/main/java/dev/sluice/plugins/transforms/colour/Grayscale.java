@@ -4,6 +4,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -59,6 +60,12 @@ final class Grayscale implements ImageTransform {
             out[3 * p + 2] = grey[p];
         }
         return Image.wrap(image.width(), image.height(), 3, out);
+    }
+
+    /** {@code num_output_channels}, whatever it gets. */
+    @Override
+    public OptionalInt outputChannels(OptionalInt input) {
+        return OptionalInt.of(outputChannels);
     }
 
     /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */

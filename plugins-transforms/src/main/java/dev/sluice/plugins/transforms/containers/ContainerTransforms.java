@@ -6,6 +6,7 @@ import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.spi.TransformLookup;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -60,6 +61,12 @@ final class ContainerTransforms {
             return chain.outputType();
         }
 
+        /** The steps as configured, each checked with what the one before gives. */
+        @Override
+        public OptionalInt outputChannels(OptionalInt input) {
+            return ConfiguredTransform.requireChannels(configured, input, "the input of compose");
+        }
+
         @Override
         public String toString() {
             return "compose" + describeSteps(steps);
@@ -88,6 +95,12 @@ final class ContainerTransforms {
         @Override
         public ReduceLimit reduceLimit(ReduceLimit next) {
             return next.min(steps.reduceLimit(next));
+        }
+
+        /** The steps checked; the count when both branches give the same, otherwise unknown. */
+        @Override
+        public OptionalInt outputChannels(OptionalInt input) {
+            return agreed(input, List.of(steps.outputChannels(input)));
         }
 
         @Override
@@ -126,6 +139,16 @@ final class ContainerTransforms {
         @Override
         public Object apply(Object input, RandomGenerator random) {
             return steps.get(choose(random)).apply(input, random);
+        }
+
+        /** Every choice checked with the count it gets; their count when they all give the same, otherwise unknown. */
+        @Override
+        public OptionalInt outputChannels(OptionalInt input) {
+            List<OptionalInt> outputs = new ArrayList<>();
+            for (ConfiguredTransform step : steps) {
+                outputs.add(ConfiguredTransform.requireChannels(List.of(step), input, "the input of random_choice"));
+            }
+            return agreed(outputs.get(0), outputs);
         }
 
         /** What every choice allows. */
@@ -176,10 +199,33 @@ final class ContainerTransforms {
             return ConfiguredTransform.applyAll(shuffled, input, random);
         }
 
+        /**
+         * Every step checked with the count it gets; that count when every step keeps it (so any order
+         * gives it), otherwise unknown: the steps after one that changes it are then checked per sample.
+         */
+        @Override
+        public OptionalInt outputChannels(OptionalInt input) {
+            List<OptionalInt> outputs = new ArrayList<>();
+            for (ConfiguredTransform step : steps) {
+                outputs.add(ConfiguredTransform.requireChannels(List.of(step), input, "the input of random_order"));
+            }
+            return agreed(input, outputs);
+        }
+
         @Override
         public String toString() {
             return "random_order" + describeSteps(steps);
         }
+    }
+
+    /** {@code first} when every one of {@code others} is the same count, otherwise unknown. */
+    private static OptionalInt agreed(OptionalInt first, List<OptionalInt> others) {
+        for (OptionalInt other : others) {
+            if (!other.equals(first)) {
+                return OptionalInt.empty();
+            }
+        }
+        return first;
     }
 
     private static String describeSteps(List<ConfiguredTransform> steps) {

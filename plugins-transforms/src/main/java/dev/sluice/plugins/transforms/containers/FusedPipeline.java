@@ -23,6 +23,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -65,19 +66,30 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
     private record Plan(Image source, Resampler resampler, Window window, boolean mirror) {
     }
 
+    /**
+     * @throws IllegalArgumentException naming {@code normalize}'s option when its means or stds do not
+     *         fit the image's channels: here, with the sample, rather than when the batch is written
+     */
     @Override
     public SlotTransform.Pending prepare(Image image, RandomGenerator random) {
-        return new Prepared(image, plan(image, random));
+        int channels = image.channels();
+        float[] mean = normalize == null ? new float[channels] : normalize.means(channels);
+        float[] std = stds(channels);
+        return new Prepared(image, plan(image, random), mean, std);
     }
 
     /** One image planned: crop and flip drawn, nothing computed yet. */
     private final class Prepared implements SlotTransform.Pending {
         private final Image image;
         private final Plan plan;
+        private final float[] mean;
+        private final float[] std;
 
-        Prepared(Image image, Plan plan) {
+        Prepared(Image image, Plan plan, float[] mean, float[] std) {
             this.image = image;
             this.plan = plan;
+            this.mean = mean;
+            this.std = std;
         }
 
         @Override
@@ -97,8 +109,8 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
             Window window = plan.window();
             long bytes = (long) channels * window.width() * window.height() * Float.BYTES;
             FloatBuffer floats = SlotTransform.slot(destination, byteOffset, bytes).asFloatBuffer();
-            RowSink sink = new TensorConversions.TensorRows(floats, 0, window.width(), window.height(), channels,
-                    normalize == null ? new float[channels] : normalize.means(channels), stds(channels), plan.mirror());
+            RowSink sink = new TensorConversions.TensorRows(floats, 0, window.width(), window.height(), channels, mean, std,
+                    plan.mirror());
             // Borrowed here, not when planned: the thread's scratch array is reused by the next borrow.
             plan.resampler().resample(Raster.borrow(plan.source()), window, sink);
         }
@@ -222,6 +234,12 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
     @Override
     public Class<?> outputType() {
         return Tensor.class;
+    }
+
+    /** The count it gets, checked against {@code normalize}'s means and stds when there is one. */
+    @Override
+    public OptionalInt outputChannels(OptionalInt input) {
+        return normalize == null ? input : normalize.outputChannels(input);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -54,6 +55,12 @@ final class SlotCompose implements Transform<Object, Tensor>, SlotTransform<Obje
     @Override
     public Class<?> outputType() {
         return Tensor.class;
+    }
+
+    /** {@code compose}'s. */
+    @Override
+    public OptionalInt outputChannels(OptionalInt input) {
+        return compose.outputChannels(input);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms.tensor;
 
 import dev.sluice.api.DType;
+import dev.sluice.api.OptionsException;
 import dev.sluice.api.Image;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
@@ -9,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -65,21 +67,38 @@ public final class TensorConversions {
             return Tensor.class;
         }
 
+        /** One plane per channel of the image: the count it gets. */
+        @Override
+        public OptionalInt outputChannels(OptionalInt input) {
+            return input;
+        }
+
         @Override
         public String toString() {
             return "to_tensor";
         }
     }
 
-    /** {@code normalize}: torchvision's {@code normalize}, {@code (x - mean[c]) / std[c]} in float32 over axis -3. */
+    /**
+     * {@code normalize}: torchvision's {@code normalize}, {@code (x - mean[c]) / std[c]} in float32 over
+     * axis -3. As torchvision broadcasts them, one mean or std serves every channel, and otherwise
+     * there must be one per channel.
+     */
     public static final class Normalize implements Transform<Tensor, Tensor> {
         private final float[] mean;
         private final float[] std;
+        private final String meanKey;
+        private final String stdKey;
 
-        /** @param mean one value or one per channel; @param std the same, none zero in float32 */
-        Normalize(double[] mean, double[] std) {
+        /**
+         * @param mean one value or one per channel, configured at {@code meanKey}
+         * @param std the same, none zero in float32, configured at {@code stdKey}
+         */
+        Normalize(double[] mean, double[] std, String meanKey, String stdKey) {
             this.mean = toFloats(mean);
             this.std = toFloats(std);
+            this.meanKey = meanKey;
+            this.stdKey = stdKey;
         }
 
         private static float[] toFloats(double[] values) {
@@ -90,33 +109,54 @@ public final class TensorConversions {
             return out;
         }
 
-        /** The mean of each of {@code channels} channels. */
+        /**
+         * The mean of each of {@code channels} channels.
+         *
+         * @throws IllegalArgumentException naming the option when it has neither 1 nor {@code channels} values
+         */
         public float[] means(int channels) {
-            return perChannel(mean, channels, "mean");
+            return perChannel(mean, channels, meanKey);
         }
 
-        /** The standard deviation of each of {@code channels} channels. */
+        /**
+         * The standard deviation of each of {@code channels} channels.
+         *
+         * @throws IllegalArgumentException naming the option when it has neither 1 nor {@code channels} values
+         */
         public float[] stds(int channels) {
-            return perChannel(std, channels, "std");
+            return perChannel(std, channels, stdKey);
         }
 
-        private static float[] perChannel(float[] values, int channels, String name) {
+        private static float[] perChannel(float[] values, int channels, String key) {
+            requireFits(values, channels, key);
             float[] out = new float[channels];
             for (int c = 0; c < channels; c++) {
-                out[c] = value(values, c, channels, name);
+                out[c] = values.length == 1 ? values[0] : values[c];
             }
             return out;
         }
 
-        private static float value(float[] values, int channel, int channels, String name) {
-            if (values.length == 1) {
-                return values[0];
+        private static void requireFits(float[] values, int channels, String key) {
+            if (values.length != 1 && values.length != channels) {
+                throw new OptionsException(key, "has " + values.length + " values, but the tensor it normalizes has "
+                        + (channels == 1 ? "1 channel; give 1 value" : channels + " channels; give " + channels
+                        + " values, or 1 for every channel"));
             }
-            if (values.length != channels) {
-                throw new IllegalArgumentException("normalize has " + values.length + " " + name
-                        + " values, the tensor has " + channels + " channels");
+        }
+
+        /**
+         * The count it gets, after checking that {@code mean} and {@code std} each have one value or
+         * one per channel.
+         *
+         * @throws OptionsException at {@code mean}'s or {@code std}'s key path when it does not fit
+         */
+        @Override
+        public OptionalInt outputChannels(OptionalInt input) {
+            if (input.isPresent()) {
+                requireFits(mean, input.getAsInt(), meanKey);
+                requireFits(std, input.getAsInt(), stdKey);
             }
-            return values[channel];
+            return input;
         }
 
         @Override
@@ -131,10 +171,12 @@ public final class TensorConversions {
             int rank = tensor.rank();
             int channels = tensor.dim(rank - 3);
             int plane = tensor.dim(rank - 2) * tensor.dim(rank - 1);
+            float[] means = means(channels);
+            float[] stds = stds(channels);
             float[] x = tensor.toFloatArray();
             for (int start = 0, c = 0; start < x.length; start += plane, c = (c + 1) % channels) {
-                float m = value(mean, c, channels, "mean");
-                float s = value(std, c, channels, "std");
+                float m = means[c];
+                float s = stds[c];
                 for (int i = start; i < start + plane; i++) {
                     x[i] = (x[i] - m) / s;
                 }

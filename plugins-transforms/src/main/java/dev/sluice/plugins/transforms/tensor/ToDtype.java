@@ -6,6 +6,7 @@ import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import java.nio.ByteBuffer;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -156,6 +157,12 @@ final class ToDtype implements Transform<Object, Tensor> {
     @Override
     public Class<?> outputType() {
         return Tensor.class;
+    }
+
+    /** Converts value by value: the count it gets. */
+    @Override
+    public OptionalInt outputChannels(OptionalInt input) {
+        return input;
     }
 
     /** Converts sample by sample and keeps the size: whatever the steps after it allow. */

@@ -77,7 +77,8 @@ class NormalizeTest extends TransformContract<Tensor, Tensor> {
         Transform<Tensor, Tensor> normalize = Samples.create(new NormalizeProvider(), Map.of("mean", List.of(0, 0, 0), "std", List.of(1, 1, 1)));
         assertEquals("Input tensor should be a float tensor. Got uint8", assertThrows(IllegalArgumentException.class,
                 () -> normalize.apply(Tensor.ofBytes(new int[] {3, 1, 1}, (byte) 1, (byte) 2, (byte) 3), new SplittableRandom(0))).getMessage());
-        assertEquals("normalize has 3 mean values, the tensor has 1 channels", assertThrows(IllegalArgumentException.class,
+        assertEquals("transforms[0].normalize.mean: has 3 values, but the tensor it normalizes has 1 channel; give 1 value",
+                assertThrows(IllegalArgumentException.class,
                 () -> normalize.apply(Tensor.ofFloats(new int[] {1, 1, 1}, 1f), new SplittableRandom(0))).getMessage());
         assertThrows(IllegalArgumentException.class, () -> normalize.apply(Tensor.ofFloats(new int[] {3}, 1f, 2f, 3f), new SplittableRandom(0)));
     }
