@@ -169,7 +169,7 @@ public record ConfiguredTransform(String id, String keyPath, Transform<?, ?> tra
                 throw e;
             } catch (IllegalArgumentException e) {
                 throw new OptionsException(step.keyPath(), step.id() + " cannot take the "
-                        + (channels.isPresent() ? channels.getAsInt() + " channels " : "channels ") + producer
+                        + (channels.isEmpty() ? "channels " : channels.getAsInt() == 1 ? "1 channel " : channels.getAsInt() + " channels ") + producer
                         + " before it gives: " + e.getMessage());
             }
             producer = step.id();
