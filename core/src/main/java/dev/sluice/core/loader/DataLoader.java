@@ -206,7 +206,8 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
             // Each pass of an endless iteration is sampled as one epoch; the next iteration starts after
             // the last pass a delivered batch came from, unless setEpoch chose another.
             AtomicLong counter = nextEpoch;
-            control.onClose(() -> counter.compareAndSet(epoch + 1, epoch + 1 + Math.max(0, iteration.lastPassDelivered())));
+            AtomicLong lastPass = iteration.lastPassDelivered();
+            control.onClose(() -> counter.compareAndSet(epoch + 1, epoch + 1 + Math.max(0, lastPass.get())));
         }
         return iteration;
     }

@@ -36,9 +36,9 @@ final class IterableIteration<T, B> extends Iteration<B> {
     private final String[] positions;
     private final long deliveredBefore;
     private long handedOut;
-    private Iterator<T> ownStream;
+    /** The caller's own stream when there are no workers; closed by the control, so it must not refer to this. */
+    private final OwnStream<T> ownStream;
     private long ownBatches;
-    private boolean ownStreamEnded;
     private int turn;
     private long delivered;
 
@@ -65,8 +65,11 @@ final class IterableIteration<T, B> extends Iteration<B> {
         if (resumed != null && workers > 0) {
             turn = Math.max(0, active.indexOf(resumed.nextStream()));
         }
+        this.ownStream = new OwnStream<>(producer);
         control.onClose(producer::wakeAll);
-        control.onClose(this::closeOwnStream);
+        // Never a method of this iterator: the control is the Cleaner's action for it, and an action
+        // that reaches its object keeps the object, and every epoch's iterator with it, alive for good.
+        control.onClose(ownStream::close);
         wakeOnClose(control, producer.completed);
     }
 
@@ -75,7 +78,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
         if (producer.permits.length == 0) {
             Outcome<B> outcome;
             try {
-                Iterator<T> stream = ownStream();
+                Iterator<T> stream = ownStream.get();
                 if (stream == null) {
                     return null;
                 }
@@ -84,7 +87,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
                 outcome = Outcome.streamFailure(ownBatches, -1, producer.streamFailure(-1, e, 0));
             }
             if (outcome == null || outcome.failure() != null) {
-                closeOwnStream();
+                ownStream.close();
             }
             return outcome;
         }
@@ -132,27 +135,6 @@ final class IterableIteration<T, B> extends Iteration<B> {
         return poll(producer.completed, deadline, delivered);
     }
 
-    /** The caller's own stream, opened on first use; null once it has ended or the iteration was closed. */
-    private synchronized Iterator<T> ownStream() {
-        if (ownStreamEnded) {
-            return null;
-        }
-        if (ownStream == null) {
-            ownStream = producer.open(0);
-        }
-        return ownStream;
-    }
-
-    /** Closes the caller's own stream once: at its end, or when the iteration is closed (from any thread). */
-    private synchronized void closeOwnStream() {
-        Iterator<T> stream = ownStream;
-        ownStream = null;
-        ownStreamEnded = true;
-        if (stream != null) {
-            Producer.close(stream, -1);
-        }
-    }
-
     @Override
     void afterDelivery(Outcome<B> outcome) {
         handedOut++;
@@ -171,6 +153,38 @@ final class IterableIteration<T, B> extends Iteration<B> {
         int next = waiting != null ? Math.max(0, waiting.worker()) : active.isEmpty() ? 0 : active.get(turn);
         return new LoaderState(options.seed(), epoch, deliveredBefore + handedOut, new long[0], datasetSize,
                 List.of(positions), next);
+    }
+
+    /** The caller's own stream, opened on first use and closed once, from whichever thread comes first. */
+    private static final class OwnStream<T> {
+        private final Producer<T, ?> producer;
+        private Iterator<T> stream;
+        private boolean ended;
+
+        OwnStream(Producer<T, ?> producer) {
+            this.producer = producer;
+        }
+
+        /** The stream, opened on first use; null once it has ended or the iteration was closed. */
+        synchronized Iterator<T> get() {
+            if (ended) {
+                return null;
+            }
+            if (stream == null) {
+                stream = producer.open(0);
+            }
+            return stream;
+        }
+
+        /** Closes the stream once: at its end, or when the iteration is closed (from any thread). */
+        synchronized void close() {
+            Iterator<T> open = stream;
+            stream = null;
+            ended = true;
+            if (open != null) {
+                Producer.close(open, -1);
+            }
+        }
     }
 
     /**

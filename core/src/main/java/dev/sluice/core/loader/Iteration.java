@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,8 @@ abstract class Iteration<B> implements BatchIterator<B> {
     private final List<SkippedSample> firstSkipped = new ArrayList<>();
     private long deliveredPrefix;
     private final TreeSet<Long> deliveredBeyondPrefix = new TreeSet<>();
-    private long lastPassDelivered = -1;
+    /** Shared with close actions, which must not refer to the iteration. */
+    private final AtomicLong lastPassDelivered = new AtomicLong(-1);
 
     Iteration(long epoch, LoaderOptions options, IterationControl control, Object owner, LoaderState resumed) {
         this.epoch = epoch;
@@ -168,15 +170,18 @@ abstract class Iteration<B> implements BatchIterator<B> {
     /** Counts an outcome as handed to the caller: a batch, a failure, or a batch left empty by skipping. */
     private void delivered(Outcome<B> outcome) {
         afterDelivery(outcome);
-        lastPassDelivered = Math.max(lastPassDelivered, outcome.pass());
+        lastPassDelivered.accumulateAndGet(outcome.pass(), Math::max);
         deliveredBeyondPrefix.add(outcome.number());
         while (deliveredBeyondPrefix.remove(deliveredPrefix)) {
             deliveredPrefix++;
         }
     }
 
-    /** The last sampler pass a delivered batch came from, or -1 before any; more than 0 only when endless. */
-    final long lastPassDelivered() {
+    /**
+     * The last sampler pass a delivered batch came from (-1 before any; more than 0 only when
+     * endless), as a holder a close action can read without keeping the iteration reachable.
+     */
+    final AtomicLong lastPassDelivered() {
         return lastPassDelivered;
     }
 
