@@ -8,6 +8,7 @@ import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Transform;
 import dev.sluice.core.label.LabelIndex;
+import dev.sluice.core.loader.ContentDigest;
 import dev.sluice.core.sampler.Seeds;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ import java.util.random.RandomGenerator;
  *
  * @param <T> the type the transform produces, usually {@link dev.sluice.api.Tensor}
  */
-public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
+public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, ContentDigest {
     /** The seed of {@link #get(long)}'s fixed random source. */
     private static final long FIXED_SEED = 0;
 
@@ -48,6 +49,8 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
     private final Transform<Image, T> transform;
     private final Repeat repeat;
     private final long size;
+    /** {@link #contentDigest()}, worked out when first asked for. */
+    private String digest;
 
     private ImageLabelDataset(Builder<T> builder) {
         this.index = builder.index;
@@ -176,6 +179,18 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
     @Override
     public long size() {
         return size;
+    }
+
+    /**
+     * The label index's digest with the repeat: what a saved loader state's positions refer to.
+     * Reads every entry of the index once; the result is kept.
+     */
+    @Override
+    public synchronized String contentDigest() {
+        if (digest == null) {
+            digest = index.digest() + (repeat.isForever() ? "" : Long.toHexString(repeat.count()));
+        }
+        return digest;
     }
 
     /** Whether the dataset was built with {@link Repeat#forever()}. */

@@ -34,8 +34,8 @@ final class IterableIteration<T, B> extends Iteration<B> {
     private final List<ArrayDeque<Outcome<B>>> buffered = new ArrayList<>();
     /** Per stream (one without workers): its position after the last batch handed out; "" before any. */
     private final String[] positions;
-    private final long deliveredBefore;
-    private long handedOut;
+    /** Samples of the epoch handed out before this iteration resumed it, and by it. */
+    private long samplesHandedOut;
     /** The caller's own stream when there are no workers; closed by the control, so it must not refer to this. */
     private final OwnStream<T> ownStream;
     private long ownBatches;
@@ -46,14 +46,14 @@ final class IterableIteration<T, B> extends Iteration<B> {
     IterableIteration(long epoch, LoaderOptions options, IterationControl control, Object owner,
             IterableDataset<T> dataset, Collate<? super T, ? extends B> collate, TensorAllocator allocator,
             WorkerPool pool, LoaderState resumed) {
-        super(epoch, options, control, owner, null);
+        super(epoch, options, control, owner, resumed);
         int workers = pool == null ? 0 : pool.size();
         this.positions = new String[Math.max(1, workers)];
         Arrays.fill(positions, "");
         if (resumed != null && !resumed.streamPositions().isEmpty()) {
             resumed.streamPositions().toArray(positions);
         }
-        this.deliveredBefore = resumed == null ? 0 : resumed.batchesDelivered();
+        this.samplesHandedOut = resumed == null ? 0 : resumed.samplesDelivered();
         this.producer = new Producer<>(epoch, options, control, dataset, collate, allocator, workers, positions.clone());
         for (int worker = 0; worker < workers; worker++) {
             active.add(worker);
@@ -137,7 +137,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
 
     @Override
     void afterDelivery(Outcome<B> outcome) {
-        handedOut++;
+        samplesHandedOut += outcome.samples();
         if (outcome.position() != null) {
             positions[Math.max(0, outcome.worker())] = outcome.position();
         }
@@ -145,14 +145,14 @@ final class IterableIteration<T, B> extends Iteration<B> {
 
     /** Per stream, the position after the last batch handed out, and whose turn is next. */
     @Override
-    LoaderState state(long datasetSize) {
+    LoaderState state(LoaderState.Plan plan) {
         if (finished()) {
-            return super.state(datasetSize);
+            return super.state(plan);
         }
         Outcome<B> waiting = pending();
         int next = waiting != null ? Math.max(0, waiting.worker()) : active.isEmpty() ? 0 : active.get(turn);
-        return new LoaderState(options.seed(), epoch, deliveredBefore + handedOut, new long[0], datasetSize,
-                List.of(positions), next);
+        return new LoaderState(epoch, samplesHandedOut, new long[0], batchesHandedOut(), plan, List.of(positions),
+                next);
     }
 
     /** The caller's own stream, opened on first use and closed once, from whichever thread comes first. */
@@ -282,7 +282,8 @@ final class IterableIteration<T, B> extends Iteration<B> {
 
         /** The next batch of {@code stream}, a failure, or null at its end (or a short end under drop_last). */
         Outcome<B> nextBatch(Iterator<T> stream, long number, int worker) {
-            List<T> samples = new ArrayList<>(options.batchSize());
+            // Grown as samples arrive: a stream may end long before a large batch size.
+            List<T> samples = new ArrayList<>(Math.min(options.batchSize(), 1 << 10));
             String position = null;
             try {
                 while (samples.size() < options.batchSize() && stream.hasNext()) {
@@ -298,15 +299,17 @@ final class IterableIteration<T, B> extends Iteration<B> {
             } catch (RuntimeException | Error e) {
                 return Outcome.streamFailure(number, worker, streamFailure(worker, e, samples.size()));
             }
+            List<SkippedSample> skipped = stream instanceof SkippingStream skipping ? skipping.takeSkipped() : List.of();
             if (samples.isEmpty() || (options.dropLast() && samples.size() < options.batchSize())) {
-                return null;
+                // The stream's end; what it skipped on the way is still counted.
+                return skipped.isEmpty() ? null : Outcome.streamedSkips(number, worker, skipped, position);
             }
             try {
                 B batch = collate.collate(samples, allocator);
                 if (batch == null) {
                     throw new NullPointerException(collate.getClass().getName() + ".collate returned null");
                 }
-                return Outcome.streamed(number, worker, batch, samples.size(), position);
+                return Outcome.streamed(number, worker, batch, samples.size(), position, skipped);
             } catch (RuntimeException | Error e) {
                 return Outcome.streamFailure(number, worker, new LoaderException("collate failed for batch " + number
                         + " of " + where(worker) + ": " + LoaderException.reasonOf(e), e));

@@ -3,7 +3,6 @@ package dev.sluice.core.loader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,8 +31,12 @@ abstract class Iteration<B> implements BatchIterator<B> {
     private long skipped;
     private long[] lastIndices = {};
     private final List<SkippedSample> firstSkipped = new ArrayList<>();
-    private long deliveredPrefix;
-    private final TreeSet<Long> deliveredBeyondPrefix = new TreeSet<>();
+    /** The sample positions of the epoch handed out, this iteration's and those of the state it resumed. */
+    private final DeliveredPositions delivered;
+    /** Batches of the epoch handed out before this iteration resumed it. */
+    private final long batchesBefore;
+    /** Outcomes handed out by this iteration: batches, failures and batches left empty by skipping. */
+    private long handedOut;
     /** Shared with close actions, which must not refer to the iteration. */
     private final AtomicLong lastPassDelivered = new AtomicLong(-1);
 
@@ -42,12 +45,8 @@ abstract class Iteration<B> implements BatchIterator<B> {
         this.options = options;
         this.control = control;
         this.owner = owner;
-        if (resumed != null) {
-            deliveredPrefix = resumed.batchesDelivered();
-            for (long batch : resumed.alsoDelivered()) {
-                deliveredBeyondPrefix.add(batch);
-            }
-        }
+        this.delivered = resumed == null ? new DeliveredPositions() : resumed.delivered();
+        this.batchesBefore = resumed == null ? 0 : resumed.batchesDelivered();
     }
 
     /**
@@ -171,9 +170,10 @@ abstract class Iteration<B> implements BatchIterator<B> {
     private void delivered(Outcome<B> outcome) {
         afterDelivery(outcome);
         lastPassDelivered.accumulateAndGet(outcome.pass(), Math::max);
-        deliveredBeyondPrefix.add(outcome.number());
-        while (deliveredBeyondPrefix.remove(deliveredPrefix)) {
-            deliveredPrefix++;
+        handedOut++;
+        // A stream's batches have no positions: only a map-style batch marks the positions it was planned for.
+        if (outcome.span() > 0) {
+            delivered.add(outcome.firstPosition(), outcome.firstPosition() + outcome.span());
         }
     }
 
@@ -199,13 +199,17 @@ abstract class Iteration<B> implements BatchIterator<B> {
         return finished;
     }
 
-    /** Which batches of this epoch have been handed out, for {@link DataLoader#state()}. */
-    LoaderState state(long datasetSize) {
+    /** Which sample positions of this epoch have been handed out, for {@link DataLoader#state()}. */
+    LoaderState state(LoaderState.Plan plan) {
         if (finished) {
-            return new LoaderState(options.seed(), epoch + 1, 0, new long[0], datasetSize);
+            return new LoaderState(epoch + 1, 0, new long[0], 0, plan);
         }
-        long[] beyond = deliveredBeyondPrefix.stream().mapToLong(Long::longValue).toArray();
-        return new LoaderState(options.seed(), epoch, deliveredPrefix, beyond, datasetSize);
+        return new LoaderState(epoch, delivered.prefix(), delivered.ranges(), batchesHandedOut(), plan);
+    }
+
+    /** Batches of this epoch handed out, by this iteration and before it resumed. */
+    final long batchesHandedOut() {
+        return batchesBefore + handedOut;
     }
 
     private void finish() {

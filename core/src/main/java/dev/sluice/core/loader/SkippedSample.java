@@ -3,14 +3,17 @@ package dev.sluice.core.loader;
 /**
  * A sample left out under {@link ErrorPolicy#SKIP}.
  *
- * @param index the dataset index
- * @param source where it comes from (a path), or empty when the dataset does not say
+ * @param index the dataset index, or -1 for a stream's sample, which has none
+ * @param source where it comes from (a path, or a shard and member), or empty when the dataset does not say
  * @param reason the failure's message
  */
 public record SkippedSample(long index, String source, String reason) {
 
     @Override
     public String toString() {
+        if (index < 0) {
+            return (source.isEmpty() ? "a sample" : source) + ": " + reason;
+        }
         return "sample " + index + (source.isEmpty() ? "" : " (" + source + ")") + ": " + reason;
     }
 }
