@@ -95,7 +95,7 @@ class ShardCommandTest {
         Cli.Result wide = Cli.run("shard", Cli.sampleConfig(), "--out", dir.toString(), "--shard-size", "4",
                 "--pattern", "%0999999999d");
         assertEquals(2, wide.status(), wide::toString);
-        assertEquals(List.of("sluice: --pattern: pattern '%0999999999d' asks for 0999999999 characters; a shard's name "
+        assertEquals(List.of("sluice: --pattern: pattern '%0999999999d' asks for 999999999 characters; a shard's name "
                 + "may have at most 255"), wide.errLines());
     }
 
