@@ -12,7 +12,6 @@ import dev.sluice.core.plugin.CheckedDecoder;
 import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -66,14 +65,14 @@ final class DecodeCommand implements Command {
         }
         DecodeOptions options = DecodeOptions.DEFAULT.withMode(mode(arguments.option("mode"))).withReduce(reduce)
                 .withRegion(region(arguments.option("roi")));
-        Path folder = arguments.has("out") ? Invocation.path(arguments.option("out"), "--out") : null;
+        Path folder = arguments.has("out") ? Invocation.outputFolder(arguments.option("out"), "--out") : null;
         Map<Path, String> outputs = outputs(files, folder);
         String backend = arguments.option("backend") == null ? PluginRegistry.AUTO : arguments.option("backend");
         ImageDecoderProvider provider = invocation.plugins().require(PluginKind.DECODER, ImageDecoderProvider.class,
                 backend, "--backend");
         ImageDecoder decoder = CheckedDecoder.of(provider, provider.create(Options.empty()));
         if (folder != null) {
-            Files.createDirectories(folder);
+            Invocation.createFolder(folder, "--out");
         }
         int failed = 0;
         for (String name : files) {

@@ -165,14 +165,15 @@ class RunResumeTest {
     @Test
     void aStateThatIsAFolderOrInAMissingFolderIsRefusedBeforeAnyBatch() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("state"));
-        assertEquals(List.of("sluice: --resume " + folder + ": not a regular file; give the file the state is kept "
-                + "in"), Cli.run("run", Cli.sampleConfig(), "--resume", folder.toString()).errLines());
+        Cli.Result directory = Cli.run("run", Cli.sampleConfig(), "--indices", "--resume", folder.toString());
+        assertEquals(2, directory.status(), directory::toString);
+        assertEquals("", directory.out(), "no batch before the refusal");
+        assertTrue(directory.err().startsWith("sluice: --resume " + folder + ": "), directory::toString);
         Path missing = dir.resolve("no/such/folder/state.txt");
         Cli.Result result = Cli.run("run", Cli.sampleConfig(), "--indices", "--resume", missing.toString());
         assertEquals(2, result.status(), result::toString);
         assertEquals("", result.out(), "no batch before the refusal");
-        assertEquals(List.of("sluice: --resume " + missing + ": the folder " + missing.getParent() + " does not "
-                + "exist; create it first, the state is written there as the run goes"), result.errLines());
+        assertTrue(result.err().contains("does not exist; create it first"), result::toString);
     }
 
     @Test
