@@ -6,6 +6,8 @@ import dev.sluice.api.Dataset;
 import dev.sluice.api.IterableDataset;
 import dev.sluice.api.Sampler;
 import dev.sluice.core.collate.DefaultCollate;
+import dev.sluice.core.dataset.ErrorPolicy;
+import dev.sluice.core.dataset.SkippingStream;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 

@@ -3,6 +3,8 @@ package dev.sluice.core.loader;
 import dev.sluice.api.Collate;
 import dev.sluice.api.IterableDataset;
 import dev.sluice.api.TensorAllocator;
+import dev.sluice.core.dataset.ResumableDataset;
+import dev.sluice.core.dataset.SkippingStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -299,7 +301,8 @@ final class IterableIteration<T, B> extends Iteration<B> {
             } catch (RuntimeException | Error e) {
                 return Outcome.streamFailure(number, worker, streamFailure(worker, e, samples.size()));
             }
-            List<SkippedSample> skipped = stream instanceof SkippingStream skipping ? skipping.takeSkipped() : List.of();
+            List<SkippedSample> skipped = stream instanceof SkippingStream skipping ? skipping.takeSkipped().stream()
+                    .map(skip -> new SkippedSample(-1, skip.source(), skip.reason())).toList() : List.of();
             if (samples.isEmpty() || (options.dropLast() && samples.size() < options.batchSize())) {
                 // The stream's end; what it skipped on the way is still counted.
                 return skipped.isEmpty() ? null : Outcome.streamedSkips(number, worker, skipped, position);

@@ -1,5 +1,7 @@
 package dev.sluice.core.loader;
 
+import dev.sluice.core.dataset.ContentDigest;
+import dev.sluice.core.dataset.ResumableDataset;
 import dev.sluice.core.sampler.RandomSampler;
 import dev.sluice.core.sampler.SequentialSampler;
 

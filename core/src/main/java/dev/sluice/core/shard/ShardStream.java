@@ -1,9 +1,8 @@
 package dev.sluice.core.shard;
 
 import dev.sluice.core.dataset.LabeledSample;
-import dev.sluice.core.loader.ResumableDataset;
-import dev.sluice.core.loader.SkippedSample;
-import dev.sluice.core.loader.SkippingStream;
+import dev.sluice.core.dataset.ResumableDataset;
+import dev.sluice.core.dataset.SkippingStream;
 import dev.sluice.core.shard.StreamPosition.Layout;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
     private int readyIndex;
     private long skippedHere;
     /** What was skipped since the loader last asked ({@link #takeSkipped()}). */
-    private List<SkippedSample> untaken = new ArrayList<>();
+    private List<Skip> untaken = new ArrayList<>();
     private boolean closed;
 
     ShardStream(ShardList shards, SampleDecoding<T> decoding, long epoch, Layout layout, int[] share,
@@ -174,8 +173,7 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
     private void skipped(ShardException e, String what) {
         boolean sample = what.equals("sample");
         String source = e.shard() + e.member().map(member -> ": " + member).orElse("");
-        untaken.add(new SkippedSample(-1, source, sample ? e.reason() : "the rest of the shard was skipped: "
-                + e.reason()));
+        untaken.add(new Skip(source, sample ? e.reason() : "the rest of the shard was skipped: " + e.reason()));
         skippedHere++;
         skips.count(what.equals("sample"));
         if (skippedHere <= REPORTED_SKIPS) {
@@ -184,11 +182,11 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
     }
 
     @Override
-    public List<SkippedSample> takeSkipped() {
+    public List<Skip> takeSkipped() {
         if (untaken.isEmpty()) {
             return List.of();
         }
-        List<SkippedSample> taken = untaken;
+        List<Skip> taken = untaken;
         untaken = new ArrayList<>();
         return taken;
     }

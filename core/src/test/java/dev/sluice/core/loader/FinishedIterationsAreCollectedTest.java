@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.sluice.api.Dataset;
 import dev.sluice.api.WorkerInfo;
+import dev.sluice.core.dataset.ResumableDataset;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
