@@ -28,7 +28,6 @@ import dev.sluice.core.shard.ShardDataset;
 import dev.sluice.core.shard.ShardDatasetBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,10 +102,9 @@ final class ConfiguredParts {
     @SuppressWarnings("unchecked")
     Transform<Image, Object> pipeline() {
         ColorMode mode = config.decoder().decodeOptions().mode();
-        String source = "the decoder (mode " + mode.name().toLowerCase(Locale.ROOT) + ")";
         try {
             return (Transform<Image, Object>) (Transform<?, ?>) new TransformResolver(plugins)
-                    .pipeline(config.transforms(), "transforms", Image.class, mode.channels(), source);
+                    .pipeline(config.transforms(), "transforms", Image.class, mode.channels(), "the decoder");
         } catch (OptionsException e) {
             throw config.tree().error(e);
         }
