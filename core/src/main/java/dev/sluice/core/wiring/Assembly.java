@@ -9,7 +9,6 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
-import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.api.spi.LabelFormatProvider;
 import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.core.collate.LabeledBatch;
@@ -49,10 +48,8 @@ final class Assembly {
 
     ImageDecoder decoder() {
         DecoderSettings settings = config.decoder();
-        ImageDecoderProvider provider = plugins.require(PluginKind.DECODER, ImageDecoderProvider.class,
-                settings.backend(), config.tree().where("decoder.backend"));
         try {
-            return provider.create(settings.backendOptions());
+            return plugins.decoder(settings.backend(), settings.backendOptions(), config.tree().where("decoder.backend"));
         } catch (OptionsException e) {
             throw config.tree().error(e);
         }

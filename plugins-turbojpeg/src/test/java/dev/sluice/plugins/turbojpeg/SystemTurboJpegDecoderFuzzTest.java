@@ -1,0 +1,31 @@
+package dev.sluice.plugins.turbojpeg;
+
+import dev.sluice.api.Options;
+import dev.sluice.api.contract.DecoderFuzzContract;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The system path against cut, bit-flipped, grown and shrunk JPEG and PNG files; skipped without libturbojpeg. */
+class SystemTurboJpegDecoderFuzzTest extends DecoderFuzzContract {
+
+    @BeforeAll
+    static void requireSystemLibrary() {
+        SystemLibraryAssumption.require();
+    }
+
+    @Override
+    protected String providerId() {
+        return "turbojpeg";
+    }
+
+    @Override
+    protected Set<String> formats() {
+        return Set.of("jpeg");
+    }
+
+    @Override
+    protected Options providerOptions() {
+        return Options.of(Map.of("library", "system"));
+    }
+}
