@@ -47,8 +47,11 @@ final class TurboJpegImageDecoder implements ImageDecoder {
             int shownHeight = orientation >= 5 ? raster.width() : raster.height();
             Region region = options.region() == null ? new Region(0, 0, shownWidth, shownHeight)
                     : Reductions.reducedRegion(options.region(), factor, shownWidth, shownHeight);
-            int channels = options.mode() == ColorMode.RGB || !raster.layout().grey() && options.mode() != ColorMode.GRAY
-                    ? 3 : 1;
+            int channels = switch (options.mode()) {
+                case RGB -> 3;
+                case GRAY -> 1;
+                case UNCHANGED -> raster.layout().grey() ? 1 : 3;
+            };
             byte[] pixels = new byte[Math.multiplyExact(Math.multiplyExact(region.width(), region.height()), channels)];
             RasterCopy.copy(raster, orientation, region, channels, pixels);
             return Image.wrap(region.width(), region.height(), channels, pixels);
