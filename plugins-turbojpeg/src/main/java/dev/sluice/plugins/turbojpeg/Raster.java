@@ -1,6 +1,8 @@
 package dev.sluice.plugins.turbojpeg;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 
 /**
  * Pixels a native decoder wrote into native memory, readable until {@link #close()}, which hands
@@ -8,6 +10,7 @@ import java.nio.ByteBuffer;
  */
 final class Raster implements AutoCloseable {
     private final ByteBuffer bytes;
+    private final IntBuffer words;
     private final int width;
     private final int height;
     private final int rowStride;
@@ -24,6 +27,7 @@ final class Raster implements AutoCloseable {
                     + rowStride + " bytes does not fit the " + bytes.capacity() + " bytes the decoder gave");
         }
         this.bytes = bytes;
+        this.words = bytes.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer();
         this.width = width;
         this.height = height;
         this.rowStride = rowStride;
@@ -33,6 +37,11 @@ final class Raster implements AutoCloseable {
 
     ByteBuffer bytes() {
         return bytes;
+    }
+
+    /** The same memory as native-order 32-bit words, for PIX layouts. */
+    IntBuffer words() {
+        return words;
     }
 
     int width() {

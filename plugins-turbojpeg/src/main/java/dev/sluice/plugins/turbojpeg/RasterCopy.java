@@ -58,15 +58,16 @@ final class RasterCopy {
             default -> -region.width() * channels;
         };
         byte[] packed = new byte[count * 4 + 8];
+        int[] words = raster.layout() == RasterLayout.PIX_RGB ? new int[count] : null;
         byte[] row = pixelStep == channels ? null : new byte[count * channels];
         for (int sy = fromY; sy <= toY; sy++) {
             int shownX = turned ? shownXTurned(orientation, sy, h) : shownXStraight(orientation, fromX, w);
             int shownY = turned ? shownYTurned(orientation, fromX, w) : shownYStraight(orientation, sy, h);
             int at = ((shownY - ry) * region.width() + (shownX - rx)) * channels;
             if (row == null) {
-                unpack(raster, sy, fromX, count, channels, packed, out, at);
+                unpack(raster, sy, fromX, count, channels, packed, words, out, at);
             } else {
-                unpack(raster, sy, fromX, count, channels, packed, row, 0);
+                unpack(raster, sy, fromX, count, channels, packed, words, row, 0);
                 scatter(row, count, channels, out, at, pixelStep);
             }
         }
@@ -126,10 +127,11 @@ final class RasterCopy {
 
     /**
      * Converts {@code count} pixels of source row {@code sy} from column {@code sx} into
-     * {@code channels} samples each at {@code dst[at...]}; {@code packed} is scratch for the source bytes.
+     * {@code channels} samples each at {@code dst[at...]}; {@code packed} and {@code words} are scratch
+     * for the source bytes and PIX words.
      */
-    private static void unpack(Raster raster, int sy, int sx, int count, int channels, byte[] packed, byte[] dst,
-            int at) {
+    private static void unpack(Raster raster, int sy, int sx, int count, int channels, byte[] packed, int[] words,
+            byte[] dst, int at) {
         int rowStart = sy * raster.rowStride();
         switch (raster.layout()) {
             case RGB -> {
@@ -161,14 +163,29 @@ final class RasterCopy {
                 }
             }
             case PIX_RGB -> {
-                raster.bytes().get(rowStart + sx * 4, packed, 0, count * 4);
-                rgbFromQuads(packed, count, PIX_R, PIX_G, PIX_B, channels, dst, at);
+                if (channels == 3) {
+                    raster.words().get(rowStart / 4 + sx, words, 0, count);
+                    rgbFromWords(words, count, dst, at);
+                } else {
+                    raster.bytes().get(rowStart + sx * 4, packed, 0, count * 4);
+                    rgbFromQuads(packed, count, PIX_R, PIX_G, PIX_B, channels, dst, at);
+                }
             }
             case CMYK -> {
                 raster.bytes().get(rowStart + sx * 4, packed, 0, count * 4);
                 rgbFromCmyk(packed, count);
                 rgbFromQuads(packed, count, 0, 1, 2, channels, dst, at);
             }
+        }
+    }
+
+    /** PIX words ({@code R << 24 | G << 16 | B << 8}) to RGB: one load per pixel, whatever the byte order. */
+    private static void rgbFromWords(int[] words, int count, byte[] dst, int at) {
+        for (int i = 0, o = at; i < count; i++, o += 3) {
+            int word = words[i];
+            dst[o] = (byte) (word >>> 24);
+            dst[o + 1] = (byte) (word >>> 16);
+            dst[o + 2] = (byte) (word >>> 8);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * The system's libturbojpeg (Debian's {@code libturbojpeg0}, Homebrew's {@code jpeg-turbo},
  * libjpeg-turbo's own installers), called through JNA. It decodes straight into memory this
  * codec owns, silently (TurboJPEG keeps libjpeg's messages for {@code tjGetErrorStr2} instead of
- * printing them), and measured about 1.5 times as fast as the bundled path on one core. Sessions
+ * printing them), and measured about twice as fast as the bundled path on one core. Sessions
  * (a handle and its scratch memory) are pooled: as many exist as threads have decoded at once.
  */
 final class SystemTurboJpeg implements JpegCodec {

@@ -4,15 +4,11 @@ import dev.sluice.api.Options;
 import dev.sluice.api.contract.DecoderFuzzContract;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /** The system path against cut, bit-flipped, grown and shrunk JPEG and PNG files; skipped without libturbojpeg. */
+@AddLifecycleHook(SystemLibraryAssumption.class)
 class SystemTurboJpegDecoderFuzzTest extends DecoderFuzzContract {
-
-    @BeforeAll
-    static void requireSystemLibrary() {
-        SystemLibraryAssumption.require();
-    }
 
     @Override
     protected String providerId() {

@@ -7,7 +7,7 @@ import dev.sluice.api.contract.Tolerance;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The decoder contract for the turbojpeg backend on the system's libturbojpeg
@@ -15,8 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class SystemTurboJpegDecoderTest extends ImageDecoderContract {
 
-    @BeforeAll
-    static void requireSystemLibrary() {
+    /** Per test, so that each skipped test is reported with the reason. */
+    @BeforeEach
+    void requireSystemLibrary() {
         SystemLibraryAssumption.require();
     }
 
