@@ -26,7 +26,14 @@ import org.bytedeco.leptonica.global.leptonica;
  * reached through Leptonica's {@code pixReadMemJpeg}: it needs nothing but Maven Central. Leptonica
  * decodes into a PIX of its own (32-bit words, or packed grey bytes), which {@link RasterCopy}
  * reads; it ignores EXIF, which the decoder applies. Without {@code L_JPEG_CONTINUE_WITH_BAD_DATA}
- * it returns no image when libjpeg warned of corrupt data, so a damaged file is an error.
+ * it returns no image when libjpeg warned of corrupt data while reading the rows, so a damaged file
+ * is an error. Two limits, which the system path does not have: libjpeg's own messages go to the
+ * process's standard error (libjpeg's default {@code output_message}, which Leptonica keeps; neither
+ * {@code setMsgSeverity} nor Leptonica's stderr handler reaches it), and Leptonica counts warnings
+ * before {@code jpeg_finish_decompress}, so one given only there (extra bytes before the end
+ * marker) passes unseen. What can be checked in Java is checked before the call, so that files
+ * refused for their header never reach libjpeg: truncation, the marker structure, lossless and
+ * 12-bit processes.
  */
 final class BundledLeptonica implements JpegCodec {
     private static final String BYTES = "<bytes>";
