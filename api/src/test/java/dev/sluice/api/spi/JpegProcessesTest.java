@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sluice.api.contract.TestImages;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +47,18 @@ class JpegProcessesTest {
         padded.put(frameHeader() + 5 + 1, (byte) 0xC3);
         assertEquals("lossless", JpegProcesses.unreadableBy8BitLibjpeg(padded).orElseThrow().split(" ")[0]);
         assertEquals(5, padded.position());
+    }
+
+    @Test
+    void theFrameSaysProcessPrecisionComponentsAndTheColourMarkers() {
+        JpegProcesses.Frame frame = JpegProcesses.frame(ByteBuffer.wrap(JPEG)).orElseThrow();
+        assertEquals(new JpegProcesses.Frame(0, 8, 3, true, -1, -1), frame);
+        byte[] adobe = new byte[JPEG.length + 16];
+        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 2};
+        System.arraycopy(JPEG, 0, adobe, 0, 2);
+        System.arraycopy(app14, 0, adobe, 2, 16);
+        System.arraycopy(JPEG, 2, adobe, 18, JPEG.length - 2);
+        assertEquals(new JpegProcesses.Frame(0, 8, 3, true, 2, 17), JpegProcesses.frame(ByteBuffer.wrap(adobe)).orElseThrow());
+        assertEquals(Optional.empty(), JpegProcesses.frame(ByteBuffer.wrap(Arrays.copyOf(JPEG, 20))));
     }
 }

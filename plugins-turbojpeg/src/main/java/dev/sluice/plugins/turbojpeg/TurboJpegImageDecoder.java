@@ -42,7 +42,7 @@ final class TurboJpegImageDecoder implements ImageDecoder {
         }
         int factor = Reductions.factor(header, options);
         int orientation = options.applyExifOrientation() ? header.orientation() : 1;
-        try (Raster raster = codec.decode(encoded, header, factor, options.mode())) {
+        try (Raster raster = codec.decode(AdobeTransforms.asLibjpegAssumes(encoded), header, factor, options.mode())) {
             int shownWidth = orientation >= 5 ? raster.height() : raster.width();
             int shownHeight = orientation >= 5 ? raster.width() : raster.height();
             Region region = options.region() == null ? new Region(0, 0, shownWidth, shownHeight)

@@ -61,6 +61,34 @@ class TurboJpegLibrariesTest {
         }
     }
 
+    /**
+     * A three-component JPEG without JFIF whose Adobe marker says YCCK (transform 2): libjpeg warns
+     * and reads it as YCbCr, as cv2 does; both paths give the pixels of the same file labelled
+     * YCbCr, where they would otherwise refuse the warning.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"system", "bundled"})
+    void anAdobeTransformThatContradictsTheComponentsDecodesAsLibjpegAssumes(String library) throws Exception {
+        ImageDecoder decoder = decoder(library);
+        int jfifEnd = 4 + (((PHOTO[4] & 0xFF) << 8) | (PHOTO[5] & 0xFF));
+        byte[] ycck = adobe(jfifEnd, 2);
+        byte[] ycbcr = adobe(jfifEnd, 1);
+        assertEquals(decoder.decode(ByteBuffer.wrap(ycbcr), DecodeOptions.DEFAULT),
+                decoder.decode(ByteBuffer.wrap(ycck), DecodeOptions.DEFAULT));
+        assertEquals(decoder.decode(ByteBuffer.wrap(PHOTO), DecodeOptions.DEFAULT),
+                decoder.decode(ByteBuffer.wrap(ycck), DecodeOptions.DEFAULT));
+    }
+
+    /** {@code PHOTO} with its JFIF segment (ending at {@code jfifEnd}) replaced by an Adobe one with {@code transform}. */
+    private static byte[] adobe(int jfifEnd, int transform) {
+        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform};
+        byte[] out = new byte[2 + app14.length + PHOTO.length - jfifEnd];
+        System.arraycopy(PHOTO, 0, out, 0, 2);
+        System.arraycopy(app14, 0, out, 2, app14.length);
+        System.arraycopy(PHOTO, jfifEnd, out, 2 + app14.length, PHOTO.length - jfifEnd);
+        return out;
+    }
+
     @Test
     void theSystemPathGivesLibjpegsReason() {
         ImageDecoder decoder = decoder("system");
