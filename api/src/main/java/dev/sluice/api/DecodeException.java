@@ -1,10 +1,12 @@
 package dev.sluice.api;
 
+import dev.sluice.api.spi.MessageValues;
 import java.io.IOException;
 
 /**
  * An image could not be decoded. The message is {@code "<source>: <reason>"}, where the source is
- * a file path or {@code "<bytes>"} for data from memory.
+ * a file path or {@code "<bytes>"} for data from memory, cut to {@link MessageValues#LIMIT}
+ * characters in the message ({@link #source()} keeps it whole). No message quotes the data itself.
  */
 public class DecodeException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -20,7 +22,7 @@ public class DecodeException extends IOException {
      * @param cause the codec's own exception, or null
      */
     public DecodeException(String source, String reason, Throwable cause) {
-        super(source + ": " + reason, cause);
+        super(MessageValues.shorten(source) + ": " + reason, cause);
         this.source = source;
         this.reason = reason;
     }

@@ -1,8 +1,9 @@
 package dev.sluice.api;
 
+import dev.sluice.api.spi.RegularFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -31,19 +32,21 @@ public interface ImageDecoder {
     Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException;
 
     /**
-     * Reads and decodes a file. Errors name the file.
+     * Reads and decodes a file. Errors name the file. Only a regular file is read (following links):
+     * a directory, a FIFO or a device is refused before it is opened.
      *
-     * @throws DecodeException also when the file is missing, unreadable, or a directory
+     * @throws DecodeException also when the file is missing, unreadable, or not a regular file
      */
     default Image decode(Path file, DecodeOptions options) throws DecodeException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = RegularFiles.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new DecodeException(file.toString(), "no such file", e);
+        } catch (FileSystemException e) {
+            throw new DecodeException(file.toString(), e.getReason() == null ? "cannot be read" : e.getReason(), e);
         } catch (IOException e) {
-            String why = Files.isDirectory(file) ? "is a directory, not an image file" : "cannot be read: " + e;
-            throw new DecodeException(file.toString(), why, e);
+            throw new DecodeException(file.toString(), "cannot be read: " + e.getMessage(), e);
         }
         try {
             return decode(ByteBuffer.wrap(bytes), options);

@@ -1,5 +1,7 @@
 package dev.sluice.api;
 
+import dev.sluice.api.spi.AtomicFiles;
+import dev.sluice.api.spi.MessageValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +24,11 @@ public interface ImageEncoder {
     byte[] encode(Image image, EncodeOptions options) throws EncodeException;
 
     /**
-     * Encodes {@code image} and writes it to {@code file}, creating missing parent folders.
+     * Encodes {@code image} and writes it to {@code file}, creating missing parent folders. The file
+     * is replaced in one step ({@link AtomicFiles#write(Path, byte[])}): a failure (a full disk)
+     * leaves no partial file, and a link at its name is replaced, never written through.
      *
-     * @throws EncodeException if encoding or writing fails, naming the file
+     * @throws EncodeException if encoding or writing fails, naming the file and the reason
      */
     default void write(Image image, Path file, EncodeOptions options) throws EncodeException {
         byte[] bytes = encode(image, options);
@@ -33,9 +37,10 @@ public interface ImageEncoder {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.write(file, bytes);
+            AtomicFiles.write(file, bytes);
         } catch (IOException e) {
-            throw new EncodeException(file + ": cannot write: " + e, e);
+            throw new EncodeException(MessageValues.shorten(file.toString()) + ": cannot write: "
+                    + MessageValues.reason(e), e);
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Region;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,8 +81,9 @@ public record ImageHeader(String format, int width, int height, int orientation)
         if (other != null) {
             return other;
         }
-        throw new DecodeException(BYTES, "unknown image format: the data starts with " + startOf(data)
-                + ", which is none of " + String.join(", ", FORMATS.stream().sorted().toList()));
+        // Never quote the data: the "image" may be a link to a secret file; its bytes stay out of every message.
+        throw new DecodeException(BYTES, "unknown image format: not a header of any of "
+                + String.join(", ", FORMATS.stream().sorted().toList()));
     }
 
     /**
@@ -106,21 +106,6 @@ public record ImageHeader(String format, int width, int height, int orientation)
             return Optional.of("tiff");
         }
         return Optional.ofNullable(ContainerHeaders.formatOf(data));
-    }
-
-    /** The first bytes of {@code data} for a message: printable ASCII as text, otherwise hex. */
-    private static String startOf(ByteBuffer data) {
-        int n = Math.min(8, data.limit());
-        StringBuilder text = new StringBuilder("'");
-        StringBuilder hex = new StringBuilder();
-        boolean printable = true;
-        for (int i = 0; i < n; i++) {
-            int b = data.get(i) & 0xFF;
-            printable &= b >= 0x20 && b < 0x7F;
-            text.append((char) b);
-            hex.append(String.format(Locale.ROOT, "%02X ", b));
-        }
-        return printable ? text.append("'").toString() : "bytes " + hex.toString().trim();
     }
 
     /** Whether the image is shown turned by a quarter (orientations 5 to 8 swap width and height). */

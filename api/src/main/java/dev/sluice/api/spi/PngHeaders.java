@@ -60,14 +60,14 @@ final class PngHeaders {
             String type = new String(new byte[] {data.get((int) at + 4), data.get((int) at + 5),
                     data.get((int) at + 6), data.get((int) at + 7)}, StandardCharsets.ISO_8859_1);
             if (!has(data, at + 8, length + 4)) {
-                throw new DecodeException(BYTES, "truncated PNG: the data ends inside the " + type + " chunk at byte " + at);
+                throw new DecodeException(BYTES, "truncated PNG: the data ends inside the " + shown(type) + " chunk at byte " + at);
             }
             int body = (int) at + 8;
             if (Character.isUpperCase(type.charAt(0))) {
                 crc.reset();
                 crc.update(data.slice((int) at + 4, (int) length + 4));
                 if (crc.getValue() != u32(data, body + (int) length, true)) {
-                    throw new DecodeException(BYTES, "corrupt PNG: the CRC of the " + type + " chunk at byte " + at
+                    throw new DecodeException(BYTES, "corrupt PNG: the CRC of the " + shown(type) + " chunk at byte " + at
                             + " does not match its data");
                 }
             }
@@ -80,5 +80,16 @@ final class PngHeaders {
             at += 12 + length;
         }
         throw new DecodeException(BYTES, "truncated PNG: the data ends before the IEND chunk");
+    }
+
+    /** A chunk type for a message: its name when it is four ASCII letters, as every real type is; never other bytes. */
+    private static String shown(String type) {
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z')) {
+                return "invalid-type";
+            }
+        }
+        return type;
     }
 }

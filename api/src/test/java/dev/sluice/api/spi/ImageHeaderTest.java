@@ -1,6 +1,7 @@
 package dev.sluice.api.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -168,12 +169,13 @@ class ImageHeaderTest {
     }
 
     @Test
-    void unknownDataIsRefusedShowingItsFirstBytes() {
-        DecodeException text = assertThrows(DecodeException.class, () -> read(ascii("<!DOCTYPE html><html>")));
-        assertEquals("<bytes>: unknown image format: the data starts with '<!DOCTYP', which is none of bmp, gif, "
-                + "jpeg, png, tiff, webp", text.getMessage());
+    void unknownDataIsRefusedWithoutQuotingIt() {
+        // Issue 15: a link named evil.jpg to /etc/passwd was refused quoting 'root:x:0'; the data stays out of messages.
+        DecodeException text = assertThrows(DecodeException.class, () -> read(ascii("root:x:0:0:root:/root:/bin/bash")));
+        assertEquals("<bytes>: unknown image format: not a header of any of bmp, gif, jpeg, png, tiff, webp",
+                text.getMessage());
         DecodeException binary = assertThrows(DecodeException.class, () -> read(new byte[] {0, 1, (byte) 0xFE}));
-        assertTrue(binary.reason().contains("bytes 00 01 FE"), binary::getMessage);
+        assertFalse(binary.reason().contains("00 01") || binary.reason().contains("FE"), binary::getMessage);
         assertEquals("<bytes>: empty input (0 bytes), not an image",
                 assertThrows(DecodeException.class, () -> read(new byte[0])).getMessage());
     }

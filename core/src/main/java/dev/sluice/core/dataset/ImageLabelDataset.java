@@ -19,7 +19,8 @@ import java.util.random.RandomGenerator;
  * Images named by a label source, decoded and transformed, with their labels: the seed recipe's
  * {@code TorchDataset}. Sample {@code i} decodes {@code imageRoot.resolve(path(i mod n))} for the
  * {@code n} entries of the index, applies the transform, and pairs the result with the entry's
- * labels.
+ * labels. An image whose real path leaves the image root (through a symbolic link) is refused
+ * unless {@link Builder#allowOutsideRoot} allows it ({@link ImageRoot}).
  *
  * <p>With {@link Repeat#times(int) Repeat.times(k)} the dataset has {@code n * k} samples; with
  * {@link Repeat#forever()} it has {@code n} and is {@linkplain #isEndless() endless}, so that a
@@ -42,7 +43,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
     private static final long FIXED_SEED = 0;
 
     private final LabelIndex index;
-    private final Path imageRoot;
+    private final ImageRoot imageRoot;
     private final ImageDecoder decoder;
     private final DecodeOptions decodeOptions;
     private final Transform<Image, T> transform;
@@ -51,7 +52,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
 
     private ImageLabelDataset(Builder<T> builder) {
         this.index = builder.index;
-        this.imageRoot = builder.imageRoot;
+        this.imageRoot = new ImageRoot(builder.imageRoot, builder.allowOutsideRoot);
         this.decoder = builder.decoder;
         this.decodeOptions = builder.decodeOptions;
         this.transform = builder.transform;
@@ -71,7 +72,8 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
      */
     public static Builder<Image> builder(LabelIndex index, Path imageRoot, ImageDecoder decoder) {
         return new Builder<>(Objects.requireNonNull(index, "index"), Objects.requireNonNull(imageRoot, "imageRoot"),
-                Objects.requireNonNull(decoder, "decoder"), DecodeOptions.DEFAULT, Transform.identity(), Repeat.once());
+                Objects.requireNonNull(decoder, "decoder"), DecodeOptions.DEFAULT, Transform.identity(), Repeat.once(),
+                false);
     }
 
     /**
@@ -152,17 +154,13 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
     }
 
     private Path file(long index, long entry) {
-        String path = this.index.path(entry);
-        try {
-            return imageRoot.resolve(path);
-        } catch (InvalidPathException e) {
-            throw new SampleLoadException(index, path, "not a valid path: " + e.getReason(), e);
-        }
+        return imageRoot.file(index, this.index.path(entry));
     }
 
     private Image decode(long index, Path file) {
+        Path readable = imageRoot.readable(index, file);
         try {
-            return decoder.decode(file, decodeOptions);
+            return decoder.decode(readable, decodeOptions);
         } catch (DecodeException e) {
             throw new SampleLoadException(index, file.toString(), e.reason(), e);
         }
@@ -193,7 +191,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
     public Optional<String> describe(long index) {
         String path = this.index.path(entry(index));
         try {
-            return Optional.of(imageRoot.resolve(path).toString());
+            return Optional.of(imageRoot.path().resolve(path).toString());
         } catch (InvalidPathException e) {
             return Optional.of(path);
         }
@@ -206,7 +204,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
 
     /** The folder relative paths are resolved against. */
     public Path imageRoot() {
-        return imageRoot;
+        return imageRoot.path();
     }
 
     /** How often the entries are passed over. */
@@ -234,15 +232,28 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
         private DecodeOptions decodeOptions;
         private final Transform<Image, T> transform;
         private Repeat repeat;
+        private boolean allowOutsideRoot;
 
         private Builder(LabelIndex index, Path imageRoot, ImageDecoder decoder, DecodeOptions decodeOptions,
-                Transform<Image, T> transform, Repeat repeat) {
+                Transform<Image, T> transform, Repeat repeat, boolean allowOutsideRoot) {
             this.index = index;
             this.imageRoot = imageRoot;
             this.decoder = decoder;
             this.decodeOptions = decodeOptions;
             this.transform = transform;
             this.repeat = repeat;
+            this.allowOutsideRoot = allowOutsideRoot;
+        }
+
+        /**
+         * Whether an image may be read outside the image root, through a symbolic link that leads out
+         * of it (the label index decides about paths that leave it); default false: each image's real
+         * path is checked against the root's before it is read, and one outside is a
+         * {@link SampleLoadException}. The configuration's {@code dataset.allow_outside_root}.
+         */
+        public Builder<T> allowOutsideRoot(boolean allow) {
+            this.allowOutsideRoot = allow;
+            return this;
         }
 
         /** What the decoder produces; default {@link DecodeOptions#DEFAULT} (RGB, full size). */
@@ -258,7 +269,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
          */
         public <U> Builder<U> transform(Transform<Image, U> newTransform) {
             return new Builder<>(index, imageRoot, decoder, decodeOptions,
-                    Objects.requireNonNull(newTransform, "transform"), repeat);
+                    Objects.requireNonNull(newTransform, "transform"), repeat, allowOutsideRoot);
         }
 
         /** How often to pass over the entries; default {@link Repeat#once()}. */

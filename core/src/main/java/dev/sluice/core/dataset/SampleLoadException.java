@@ -1,10 +1,12 @@
 package dev.sluice.core.dataset;
 
+import dev.sluice.api.spi.MessageValues;
 import java.util.Optional;
 
 /**
  * A sample could not be loaded: its file is missing or cannot be decoded, its transform refused it,
- * or the dataset failed otherwise. The message is {@code "sample <index> (<source>): <reason>"};
+ * or the dataset failed otherwise. The message is {@code "sample <index> (<source>): <reason>"}, the
+ * source cut to {@link MessageValues#LIMIT} characters;
  * a loader adds where it was, {@code "sample 17 (images/cat.jpg) of epoch 0, batch 2: <reason>"}.
  * The original failure is the cause, so that it is reported where it happened and not far away as a
  * missing value (the seed recipe's defect).
@@ -30,7 +32,7 @@ public class SampleLoadException extends RuntimeException {
     }
 
     private SampleLoadException(long index, String source, String reason, String where, Throwable cause) {
-        super("sample " + index + (source == null ? "" : " (" + source + ")") + (where == null ? "" : " of " + where)
+        super("sample " + index + (source == null ? "" : " (" + MessageValues.shorten(source) + ")") + (where == null ? "" : " of " + where)
                 + ": " + reason, cause);
         this.index = index;
         this.source = source;

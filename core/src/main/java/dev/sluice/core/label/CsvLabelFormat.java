@@ -3,6 +3,7 @@ package dev.sluice.core.label;
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelFormatException;
 import dev.sluice.api.LabelSink;
+import dev.sluice.api.spi.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ final class CsvLabelFormat implements LabelFormat {
 
     @Override
     public void read(Path source, LabelSink sink) throws IOException {
-        try (InputStream in = Files.newInputStream(source)) {
+        try (InputStream in = RegularFiles.newInputStream(source)) {
             read(source, new CsvReader(in, delimiter), sink);
         }
     }

@@ -2,6 +2,7 @@ package dev.sluice.core.label;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelSink;
+import dev.sluice.api.spi.RegularFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class JsonLabelFormat implements LabelFormat {
     public void read(Path source, LabelSink sink) throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(source), 1 << 16)) {
+        try (InputStream in = new BufferedInputStream(RegularFiles.newInputStream(source), 1 << 16)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             long number = 0;
             for (int b = in.read(); ; b = in.read()) {

@@ -1,6 +1,7 @@
 package dev.sluice.core.label;
 
 import dev.sluice.api.LabelFormatException;
+import dev.sluice.api.spi.MessageValues;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,28 +51,8 @@ final class ProblemLog {
         return new LabelFormatException(message.toString());
     }
 
-    /**
-     * {@code text} cut to {@link #TEXT_LIMIT} characters (with "..." when cut), control characters
-     * and Unicode line separators written as escapes so that a problem stays on one line.
-     */
+    /** {@code text} cut to {@link #TEXT_LIMIT} characters, as {@link MessageValues#shorten(String, int)} cuts. */
     static String shorten(String text) {
-        boolean cut = text.length() > TEXT_LIMIT;
-        String kept = cut ? text.substring(0, TEXT_LIMIT - 3) : text;
-        StringBuilder out = new StringBuilder(kept.length() + 8);
-        for (int i = 0; i < kept.length(); i++) {
-            char c = kept.charAt(i);
-            if (c == '\t') {
-                out.append("\\t");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return cut ? out.append("...").toString() : out.toString();
+        return MessageValues.shorten(text, TEXT_LIMIT);
     }
 }

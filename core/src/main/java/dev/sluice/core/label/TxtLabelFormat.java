@@ -2,6 +2,7 @@ package dev.sluice.core.label;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelSink;
+import dev.sluice.api.spi.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -32,7 +33,7 @@ final class TxtLabelFormat implements LabelFormat {
 
     @Override
     public void read(Path source, LabelSink sink) throws IOException {
-        try (InputStream in = Files.newInputStream(source)) {
+        try (InputStream in = RegularFiles.newInputStream(source)) {
             read(in, sink);
         }
     }

@@ -5,8 +5,6 @@ import dev.sluice.api.Options;
 import dev.sluice.api.Suggestions;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.api.spi.PluginProvider;
-import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -21,7 +19,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,38 +91,45 @@ public final class PluginRegistry {
         if (!Files.isDirectory(pluginDir)) {
             throw new PluginException("plugin folder " + pluginDir.toAbsolutePath() + " does not exist or is not a folder");
         }
-        List<URL> jars = new ArrayList<>();
-        try (Stream<Path> files = Files.list(pluginDir)) {
-            for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted()
-                    .collect(Collectors.toList())) {
-                jars.add(jar.toUri().toURL());
-            }
-        } catch (IOException e) {
-            throw new PluginException("cannot read plugin folder " + pluginDir.toAbsolutePath() + ": " + e, e);
-        }
-        if (jars.isEmpty()) {
-            LOG.warn("plugin folder {} holds no .jar files", pluginDir.toAbsolutePath());
-        }
+        List<URL> jars = PluginJars.in(pluginDir);
         // Lives as long as the plugins it loaded; there is no moment at which closing it would be safe.
         URLClassLoader pluginLoader = new URLClassLoader("sluice-plugins", jars.toArray(URL[]::new), parent);
         return discover(pluginLoader);
     }
 
+    /**
+     * The providers of {@code kind}. One that fails is recorded in {@code loadFailures} and the others
+     * still load; the record names the class and the jar it came from (the services file that lists
+     * it, when the class itself cannot be loaded).
+     */
     private static List<DiscoveredProvider> load(PluginKind kind, ClassLoader loader, List<String> loadFailures) {
         List<DiscoveredProvider> found = new ArrayList<>();
-        Iterator<? extends PluginProvider> iterator = ServiceLoader.load(kind.providerType(), loader).iterator();
+        Iterator<? extends ServiceLoader.Provider<? extends PluginProvider>> iterator =
+                ServiceLoader.load(kind.providerType(), loader).stream().iterator();
         while (true) {
+            ServiceLoader.Provider<? extends PluginProvider> candidate;
             try {
                 if (!iterator.hasNext()) {
                     return found;
                 }
-                PluginProvider provider = iterator.next();
+                candidate = iterator.next();
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                loadFailures.add("a " + kind.role() + " plugin failed to load: " + e.getMessage() + causeOf(e)
+                        + ServiceFiles.listing(kind, loader, e.getMessage()));
+                continue;
+            }
+            try {
+                PluginProvider provider = candidate.get();
                 found.add(new DiscoveredProvider(kind, provider, provider.id(), provider.priority()));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                loadFailures.add("a " + kind.role() + " plugin failed to load: " + e.getMessage()
-                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+                loadFailures.add("a " + kind.role() + " plugin failed to load: " + candidate.type().getName() + " from "
+                        + DiscoveredProvider.locationOf(candidate.type()) + ": " + e.getMessage() + causeOf(e));
             }
         }
+    }
+
+    private static String causeOf(Throwable failure) {
+        return failure.getCause() == null ? "" : " (" + failure.getCause() + ")";
     }
 
     /** Every provider found, by kind then id, with its availability (which may load native code). */

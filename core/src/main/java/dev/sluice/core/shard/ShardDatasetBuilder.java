@@ -9,7 +9,6 @@ import dev.sluice.api.Transform;
 import dev.sluice.core.label.TxtLabelFormatProvider;
 import dev.sluice.core.loader.ErrorPolicy;
 import dev.sluice.core.sampler.Rank;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -174,20 +173,14 @@ public final class ShardDatasetBuilder<T> {
             throw new IllegalArgumentException("no shards to read");
         }
         Set<Path> seen = new HashSet<>();
-        List<String> missing = new ArrayList<>();
         for (Path shard : shards) {
             if (!seen.add(shard.toAbsolutePath().normalize())) {
                 throw new IllegalArgumentException(shard + " is listed twice; each shard must be read once an epoch");
             }
-            if (!Files.isRegularFile(shard)) {
-                missing.add(shard.toString());
-            }
         }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException((missing.size() == 1 ? "no such shard: " : missing.size()
-                    + " shards do not exist: ") + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
-                    + (missing.size() > 5 ? ", ..." : ""));
-        }
+        Shards.unreadable(shards, 5).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         return new ShardDataset<>(this, ShardList.of(shards));
     }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.core.shard;
 
+import dev.sluice.api.spi.MessageValues;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,7 @@ public class ShardException extends RuntimeException {
      * @param cause the underlying failure, or null
      */
     public ShardException(String shard, String member, long offset, String reason, Throwable cause) {
-        super(shard + ": " + (member == null ? "" : member + (offset < 0 ? "" : " (at byte " + offset + ")") + ": ")
+        super(MessageValues.shorten(shard) + ": " + (member == null ? "" : MessageValues.shorten(member) + (offset < 0 ? "" : " (at byte " + offset + ")") + ": ")
                 + (member == null && offset >= 0 ? "at byte " + offset + ": " : "") + reason, cause);
         this.shard = shard;
         this.member = member;

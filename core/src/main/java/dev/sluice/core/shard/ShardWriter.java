@@ -1,14 +1,18 @@
 package dev.sluice.core.shard;
 
+import dev.sluice.api.spi.AtomicFiles;
+import dev.sluice.api.spi.MessageValues;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IllegalFormatException;
@@ -109,7 +113,11 @@ public final class ShardWriter implements Closeable {
             for (Map.Entry<String, byte[]> member : members.entrySet()) {
                 current.add(key + "." + member.getKey(), member.getValue());
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            IOException named = naming(currentPart, e);
+            abandon(named);
+            throw named;
+        } catch (RuntimeException e) {
             abandon(e);
             throw e;
         }
@@ -128,28 +136,51 @@ public final class ShardWriter implements Closeable {
 
     private void startShard() throws IOException {
         String name = String.format(pattern, firstShard + written.size());
-        currentFinal = directory.resolve(name);
-        currentPart = directory.resolve(name + ".part");
-        if (Files.exists(currentFinal)) {
-            throw new FileAlreadyExistsException(currentFinal.toString(), null,
+        Path finalName = directory.resolve(name);
+        Path partName = directory.resolve(name + ".part");
+        // Without following links: a link planted at either name counts as taken, and is never written through.
+        if (Files.exists(finalName, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(finalName.toString(), null,
                     "a shard of that name exists already; remove it or write elsewhere");
         }
         Files.createDirectories(directory);
-        current = new TarWriter(new BufferedOutputStream(Files.newOutputStream(currentPart, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 1 << 16), mtimeSeconds);
+        OutputStream part;
+        try {
+            part = AtomicFiles.createNew(partName);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(partName.toString(), null, "a file or link of that name exists "
+                    + "already (a shard being written, or left by an interrupted export); remove it or write elsewhere");
+        }
+        currentFinal = finalName;
+        currentPart = partName;
+        current = new TarWriter(new BufferedOutputStream(part, 1 << 16), mtimeSeconds);
         samplesInCurrent = 0;
     }
 
     private void finishShard() throws IOException {
         TarWriter finishing = current;
         current = null;
-        finishing.close();
+        try {
+            finishing.close();
+        } catch (IOException e) {
+            throw naming(currentPart, e);
+        }
         try {
             Files.move(currentPart, currentFinal, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(currentPart, currentFinal);
         }
         written.add(currentFinal);
+    }
+
+    /** {@code failure} naming the shard file it happened on ("No space left on device" alone does not), unless it does. */
+    private static IOException naming(Path file, IOException failure) {
+        if (file == null || (failure instanceof FileSystemException named && named.getFile() != null)) {
+            return failure;
+        }
+        FileSystemException renamed = new FileSystemException(file.toString(), null, MessageValues.reason(failure));
+        renamed.initCause(failure);
+        return renamed;
     }
 
     /** After a failed write: the shard being written is half a shard, so it is deleted, never renamed. */

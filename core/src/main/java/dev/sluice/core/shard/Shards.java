@@ -1,16 +1,20 @@
 package dev.sluice.core.shard;
 
+import dev.sluice.api.spi.MessageValues;
+import dev.sluice.api.spi.RegularFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -109,5 +113,44 @@ public final class Shards {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + searched + " for '" + name + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Why some of {@code shards} cannot be read, or empty when each is a regular file (links
+     * followed): a folder, a FIFO or a device is named as such, never as missing. One sentence, such
+     * as {@code "no such shard: a.tar"}, {@code "shard b.tar is a FIFO, not a regular file"} or
+     * {@code "2 of 6 shards cannot be read: a.tar (no such file), b.tar (is a directory, not a regular file)"},
+     * naming at most {@code shown} of them.
+     */
+    public static Optional<String> unreadable(List<Path> shards, int shown) {
+        List<String> problems = new ArrayList<>();
+        boolean allMissing = true;
+        for (Path shard : shards) {
+            try {
+                RegularFiles.requireRegular(shard);
+            } catch (NoSuchFileException e) {
+                problems.add(shard + " (no such file)");
+            } catch (IOException e) {
+                allMissing = false;
+                problems.add(shard + " (" + MessageValues.reason(e) + ")");
+            }
+        }
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        if (problems.size() == 1) {
+            String problem = problems.get(0);
+            int open = problem.lastIndexOf(" (");
+            String shard = problem.substring(0, open);
+            String reason = problem.substring(open + 2, problem.length() - 1);
+            return Optional.of(allMissing ? "no such shard: " + shard : "shard " + shard + " " + reason);
+        }
+        String listed = String.join(", ", problems.subList(0, Math.min(shown, problems.size())))
+                + (problems.size() > shown ? ", ..." : "");
+        if (allMissing) {
+            listed = listed.replace(" (no such file)", "");
+        }
+        return Optional.of(problems.size() + " of " + shards.size() + " shards " + (allMissing ? "do not exist: "
+                : "cannot be read: ") + listed);
     }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.core.shard;
 
+import dev.sluice.api.spi.MessageValues;
+import dev.sluice.api.spi.RegularFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -7,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,6 +30,8 @@ import java.util.Map;
 final class TarReader implements Closeable {
     /** Member data is read into one array. */
     static final long MAX_MEMBER_BYTES = Integer.MAX_VALUE - 8;
+    /** The buffer a member's data is first read into; it grows as the data turns out to be there. */
+    static final int FIRST_CHUNK = 1 << 20;
 
     private final String shard;
     private final TarInput input;
@@ -48,11 +53,13 @@ final class TarReader implements Closeable {
     static TarReader open(Path file, String name, long offset) {
         SeekableByteChannel channel;
         try {
+            // Checked before opening: a FIFO named like a shard would block the open for ever.
+            RegularFiles.requireRegular(file);
             channel = Files.newByteChannel(file);
         } catch (NoSuchFileException e) {
             throw new ShardException(name, null, -1, "no such file", e);
         } catch (IOException e) {
-            throw new ShardException(name, null, -1, "cannot be opened: " + e, e);
+            throw new ShardException(name, null, -1, "cannot be opened: " + MessageValues.reason(e), e);
         }
         try {
             return new TarReader(name, new TarInput(channel, offset));
@@ -160,7 +167,8 @@ final class TarReader implements Closeable {
                 try {
                     size = Long.parseLong(effective.get("size"));
                 } catch (NumberFormatException e) {
-                    throw fail(name, at, "corrupt pax header: size '" + effective.get("size") + "' is not a number");
+                    throw fail(name, at, "corrupt pax header: size '" + MessageValues.shorten(effective.get("size"), 40)
+                            + "' is not a number");
                 }
             }
             if (size < 0) {
@@ -199,15 +207,33 @@ final class TarReader implements Closeable {
             throw fail(entry.name(), entry.headerOffset(), "the member is " + entry.size()
                     + " bytes; members of up to " + MAX_MEMBER_BYTES + " bytes can be read");
         }
-        byte[] data = new byte[(int) entry.size()];
-        int read = input.read(data, 0, data.length);
-        if (read < data.length) {
-            throw fail(entry.name(), entry.headerOffset(), "truncated: the archive ends " + read + " bytes into the "
-                    + "member's " + data.length + " data bytes");
-        }
+        byte[] data = readGrowing(entry);
         current = null;
         skip(entry.name(), entry.headerOffset(), TarHeaders.padding(entry.size()));
         return data;
+    }
+
+    /**
+     * The entry's data, read into a buffer that grows (doubling from {@link #FIRST_CHUNK}) only as the
+     * bytes arrive: a 20 KB shard whose header claims 1.9 GB fails at its real end having allocated
+     * about twice what it holds, never the claimed size.
+     */
+    private byte[] readGrowing(TarEntry entry) throws IOException {
+        int size = (int) entry.size();
+        byte[] data = new byte[Math.min(size, FIRST_CHUNK)];
+        int filled = 0;
+        while (true) {
+            int read = input.read(data, filled, data.length - filled);
+            filled += read;
+            if (filled < data.length) {
+                throw fail(entry.name(), entry.headerOffset(), "truncated: the archive ends " + filled + " bytes into "
+                        + "the member's " + size + " data bytes");
+            }
+            if (filled == size) {
+                return data;
+            }
+            data = Arrays.copyOf(data, (int) Math.min(size, 2L * data.length));
+        }
     }
 
     private void finishCurrent() throws IOException {

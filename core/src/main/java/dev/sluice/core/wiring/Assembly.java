@@ -165,7 +165,7 @@ final class Assembly {
             Transform<Image, Object> pipeline) {
         DatasetSettings settings = requireFiles("dataset of image files");
         return ImageLabelDataset.builder(index, settings.root(), decoder).decodeOptions(decodeOptions)
-                .transform(pipeline).repeat(settings.repeat()).build();
+                .allowOutsideRoot(settings.allowOutsideRoot()).transform(pipeline).repeat(settings.repeat()).build();
     }
 
     /** The shard dataset: split by the loader's rank, shuffled when the loader shuffles, seeded by its seed. */

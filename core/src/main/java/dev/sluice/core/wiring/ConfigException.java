@@ -1,5 +1,7 @@
 package dev.sluice.core.wiring;
 
+import dev.sluice.api.spi.MessageValues;
+
 /**
  * A configuration is wrong: a key has a bad value, is unknown, or is missing; a file it names does
  * not exist; or the YAML itself is malformed. The message names the file, the key path and the
@@ -21,7 +23,7 @@ public class ConfigException extends RuntimeException {
      * @param cause the underlying failure, or null
      */
     public ConfigException(String source, String keyPath, String reason, int line, Throwable cause) {
-        super(source + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ") + reason + (line > 0 ? " (line " + line + ")" : ""),
+        super(MessageValues.shorten(source) + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ") + reason + (line > 0 ? " (line " + line + ")" : ""),
                 cause);
         this.keyPath = keyPath;
         this.line = line;

@@ -9,11 +9,12 @@ import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.ImageEncoder;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.MessageValues;
+import dev.sluice.api.spi.RegularFiles;
+import dev.sluice.core.dataset.ImageRoot;
 import dev.sluice.core.dataset.SampleLoadException;
 import dev.sluice.core.label.LabelIndex;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -38,7 +39,7 @@ final class ExportedSamples implements Dataset<ExportedSamples.Sample> {
     }
 
     private final LabelIndex index;
-    private final Path root;
+    private final ImageRoot root;
     private final ImageDecoder decoder;
     private final DecodeOptions decodeOptions;
     private final Transform<Image, Image> resize;
@@ -52,7 +53,7 @@ final class ExportedSamples implements Dataset<ExportedSamples.Sample> {
      * @param first the first entry
      * @param count the number of entries from {@code first}
      */
-    ExportedSamples(LabelIndex index, Path root, ImageDecoder decoder, DecodeOptions decodeOptions,
+    ExportedSamples(LabelIndex index, ImageRoot root, ImageDecoder decoder, DecodeOptions decodeOptions,
             Transform<Image, Image> resize, ImageEncoder encoder, EncodeOptions encodeOptions, long first, long count) {
         this.index = index;
         this.first = first;
@@ -73,20 +74,21 @@ final class ExportedSamples implements Dataset<ExportedSamples.Sample> {
     @Override
     public Sample get(long position, RandomGenerator random) {
         long i = entry(position);
-        Path file = file(i);
+        Path file = root.file(i, index.path(i));
+        Path readable = root.readable(i, file);
         long[] labels = index.labels(i);
         if (encoder == null) {
             try {
-                return new Sample(extension(file), Files.readAllBytes(file), labels);
+                return new Sample(extension(file), RegularFiles.readAllBytes(readable), labels);
             } catch (NoSuchFileException e) {
                 throw new SampleLoadException(i, file.toString(), "no such file", e);
             } catch (IOException e) {
-                throw new SampleLoadException(i, file.toString(), "cannot be read: " + e, e);
+                throw new SampleLoadException(i, file.toString(), "cannot be read: " + MessageValues.reason(e), e);
             }
         }
         Image image;
         try {
-            image = decoder.decode(file, decodeOptions);
+            image = decoder.decode(readable, decodeOptions);
         } catch (DecodeException e) {
             throw new SampleLoadException(i, file.toString(), e.reason(), e);
         }
@@ -101,15 +103,6 @@ final class ExportedSamples implements Dataset<ExportedSamples.Sample> {
             return new Sample("jpg", encoder.encode(image, encodeOptions), labels);
         } catch (EncodeException e) {
             throw new SampleLoadException(i, file.toString(), "cannot be encoded: " + e.getMessage(), e);
-        }
-    }
-
-    private Path file(long i) {
-        String path = index.path(i);
-        try {
-            return root.resolve(path);
-        } catch (InvalidPathException e) {
-            throw new SampleLoadException(i, path, "not a valid path: " + e.getReason(), e);
         }
     }
 
@@ -134,6 +127,6 @@ final class ExportedSamples implements Dataset<ExportedSamples.Sample> {
 
     @Override
     public Optional<String> describe(long position) {
-        return Optional.of(root.resolve(index.path(entry(position))).toString());
+        return Optional.of(root.path().resolve(index.path(entry(position))).toString());
     }
 }

@@ -8,6 +8,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ImageEncoderProvider;
 import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.core.dataset.ImageRoot;
 import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
@@ -17,6 +18,7 @@ import dev.sluice.core.shard.ShardWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Instant;
@@ -237,7 +239,8 @@ public final class ShardExport {
         }
         Assembly assembly = new Assembly(config, plugins);
         boolean reencode = settings.resize != null || settings.quality != null;
-        ExportedSamples samples = new ExportedSamples(entries, config.dataset().root(),
+        ExportedSamples samples = new ExportedSamples(entries,
+                new ImageRoot(config.dataset().root(), config.dataset().allowOutsideRoot()),
                 reencode ? assembly.decoder() : null, assembly.decodeOptions(),
                 settings.resize == null ? null : resize(settings.resize), reencode ? encoder() : null,
                 EncodeOptions.jpeg(settings.quality == null ? EncodeOptions.DEFAULT_JPEG_QUALITY : settings.quality),
@@ -295,7 +298,8 @@ public final class ShardExport {
             return;
         }
         String first = String.format(settings.pattern, number);
-        if (Files.exists(folder.resolve(first)) || Files.exists(folder.resolve(first + ".part"))) {
+        if (Files.exists(folder.resolve(first), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(folder.resolve(first + ".part"), LinkOption.NOFOLLOW_LINKS)) {
             throw new java.nio.file.FileAlreadyExistsException(folder.resolve(first).toString(), null,
                     "the output folder holds shards already; remove them or choose another output folder");
         }

@@ -4,12 +4,12 @@ import dev.sluice.api.Options;
 import dev.sluice.core.shard.ShardDataset;
 import dev.sluice.core.shard.Shards;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads a {@code dataset} section that names {@code shards}; every error names its key and line. */
@@ -63,20 +63,15 @@ final class ShardSection {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw tree.error("dataset.shards", e.getMessage(), e);
         }
-        List<String> missing = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path shard : shards) {
             if (!seen.add(shard)) {
                 throw tree.error("dataset.shards", shard + " is named twice; each shard is read once an epoch");
             }
-            if (!Files.isRegularFile(shard)) {
-                missing.add(shard.toString());
-            }
         }
-        if (!missing.isEmpty()) {
-            throw tree.error("dataset.shards", (missing.size() == 1 ? "no such shard: " : missing.size() + " of "
-                    + shards.size() + " shards do not exist: ") + String.join(", ", missing.subList(0,
-                    Math.min(3, missing.size()))) + (missing.size() > 3 ? ", ..." : ""));
+        Optional<String> unreadable = Shards.unreadable(shards, 3);
+        if (unreadable.isPresent()) {
+            throw tree.error("dataset.shards", unreadable.get());
         }
         return shards;
     }

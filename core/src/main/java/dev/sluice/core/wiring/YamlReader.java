@@ -1,8 +1,11 @@
 package dev.sluice.core.wiring;
 
+import dev.sluice.api.spi.MessageValues;
+import dev.sluice.api.spi.RegularFiles;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,13 +39,16 @@ final class YamlReader {
         String name = file.toString();
         String text;
         try {
+            // Checked before opening: a configuration that is a FIFO or /dev/zero would hang or fill the heap.
+            RegularFiles.requireRegular(file);
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException(name, "", "no such file (tried " + file.toAbsolutePath() + ")", 0, e);
         } catch (MalformedInputException e) {
             throw new ConfigException(name, "", "not UTF-8 text", 0, e);
         } catch (IOException e) {
-            String why = Files.isDirectory(file) ? "is a folder, not a configuration file" : "cannot be read: " + e;
+            String why = Files.isDirectory(file) ? "is a folder, not a configuration file"
+                    : e instanceof FileSystemException ? MessageValues.reason(e) : "cannot be read: " + MessageValues.reason(e);
             throw new ConfigException(name, "", why, 0, e);
         }
         Path parent = file.toAbsolutePath().getParent();

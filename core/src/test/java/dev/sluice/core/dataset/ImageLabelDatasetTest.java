@@ -125,7 +125,7 @@ class ImageLabelDatasetTest {
         Files.delete(images.resolve("c.tiny"));
         Files.createDirectory(images.resolve("c.tiny"));
         SampleLoadException e = assertThrows(SampleLoadException.class, () -> builder().build().get(2));
-        assertEquals("sample 2 (" + images.resolve("c.tiny") + "): is a directory, not an image file", e.getMessage());
+        assertEquals("sample 2 (" + images.resolve("c.tiny") + "): is a directory, not a regular file", e.getMessage());
     }
 
     @Test

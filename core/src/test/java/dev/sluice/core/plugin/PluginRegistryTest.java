@@ -3,27 +3,34 @@ package dev.sluice.core.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
+import dev.sluice.api.contract.SpecialFiles;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.api.spi.LabelFormatProvider;
 import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.core.label.TxtLabelFormatProvider;
 import dev.sluice.core.testing.TinyDecoderProvider;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -164,5 +171,61 @@ class PluginRegistryTest {
         PluginException refused = assertThrows(PluginException.class, plugins::decoderRouting);
         assertEquals("no decoder is available here: unavailable-png (priority 500, unavailable: its native library "
                 + "is missing)", refused.getMessage());
+    }
+
+    @Test
+    void aProviderThatFailsToConstructIsNamedWithItsJar() throws IOException {
+        // Issue 15, item 16: a failing service was named without its jar.
+        ClassLoader loader = withServices(services("dev.sluice.api.spi.ImageDecoderProvider",
+                BrokenDecoderProvider.class.getName(), TinyDecoderProvider.class.getName()));
+        PluginRegistry plugins = PluginRegistry.discover(loader);
+        assertEquals(List.of("tiny"), plugins.plugins(PluginKind.DECODER).stream().map(PluginInfo::id).toList());
+        String location = Path.of(BrokenDecoderProvider.class.getProtectionDomain().getCodeSource().getLocation()
+                .getPath()).toString();
+        String failure = plugins.loadFailures().get(0);
+        assertTrue(failure.contains(BrokenDecoderProvider.class.getName() + " from " + location + ": "), failure);
+        assertTrue(failure.contains("libacme.so is missing"), failure);
+    }
+
+    @Test
+    void aMissingProviderClassNamesTheServicesFileThatListsIt() throws IOException {
+        ClassLoader loader = withServices(services("dev.sluice.api.spi.ImageDecoderProvider",
+                "com.acme.MissingDecoderProvider"));
+        String failure = PluginRegistry.discover(loader).loadFailures().get(0);
+        assertTrue(failure.endsWith("(listed in " + dir.resolve("META-INF/services/dev.sluice.api.spi.ImageDecoderProvider")
+                + ")"), failure);
+    }
+
+    @Test
+    void emptyCorruptAndSpecialJarsInAPluginFolderAreLeftOutWithAWarningNamingThem() throws Exception {
+        // Issue 15, item 16: an empty or corrupt jar in --plugins was ignored without a warning.
+        Path folder = Files.createDirectories(dir.resolve("plugins"));
+        Path empty = Files.write(folder.resolve("empty.jar"), new byte[0]);
+        Path corrupt = Files.writeString(folder.resolve("corrupt.jar"), "this is not a zip archive\n");
+        Path fifo = SpecialFiles.fifo(folder.resolve("fifo.jar"));
+        Path good = folder.resolve("good.jar");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(good))) {
+            jar.putNextEntry(new ZipEntry("README.txt"));
+            jar.write("nothing here".getBytes(StandardCharsets.UTF_8));
+        }
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        List<URL> jars;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            // Bounded, because before the check a FIFO named like a jar blocked the class loader for ever.
+            jars = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> PluginJars.in(folder));
+            PluginRegistry.discover(folder, TEST_LOADER);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(List.of(good.toUri().toURL()), jars);
+        String warnings = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(warnings.contains("plugin jar " + empty.toAbsolutePath() + " is left out: it is empty (0 bytes), not a jar"),
+                warnings);
+        assertTrue(warnings.contains("plugin jar " + corrupt.toAbsolutePath() + " is left out: it is not a jar (zip) archive"),
+                warnings);
+        assertTrue(warnings.contains("plugin jar " + fifo.toAbsolutePath() + " is left out: is a FIFO, not a regular file"),
+                warnings);
     }
 }

@@ -2,6 +2,7 @@ package com.example.acme;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelSink;
+import dev.sluice.api.spi.RegularFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ final class JsonlLabelFormat implements LabelFormat {
 
     @Override
     public void read(Path source, LabelSink sink) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(source))) {
+        try (InputStream in = new BufferedInputStream(RegularFiles.newInputStream(source))) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             long number = 1;
             int b;

@@ -49,8 +49,9 @@ final class Tokens {
         }
         byte b = data.get(base + at);
         if (b < '0' || b > '9') {
+            // What was found is not quoted: the file may be a link to a secret one that starts like a PNM header.
             throw new DecodeException("<bytes>", "expected a decimal number for the " + what + " at byte " + at
-                    + ", found " + describe(b));
+                    + ", found a byte that is not a digit");
         }
         int start = at;
         long value = 0;
@@ -77,9 +78,5 @@ final class Tokens {
                 return;
             }
         }
-    }
-
-    private static String describe(byte b) {
-        return b >= 0x20 && b < 0x7F ? "'" + (char) b + "'" : String.format("byte 0x%02X", b & 0xFF);
     }
 }

@@ -192,7 +192,7 @@ class AcmePnmDecoderTest extends ImageDecoderContract {
         assertEquals("<bytes>: sample of row 0 at byte 13 is larger than 255",
                 assertThrows(DecodeException.class, () -> decode("P2 2 1 255\n7 300".getBytes(StandardCharsets.US_ASCII),
                         DecodeOptions.DEFAULT)).getMessage());
-        assertEquals("<bytes>: expected a decimal number for the height at byte 5, found 'x'",
+        assertEquals("<bytes>: expected a decimal number for the height at byte 5, found a byte that is not a digit",
                 assertThrows(DecodeException.class, () -> decode("P5 2 x 255\n".getBytes(StandardCharsets.US_ASCII),
                         DecodeOptions.DEFAULT)).getMessage());
         assertEquals("<bytes>: maxval at byte 7 is larger than 65535",

@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.zip.CRC32;
 
 /**
@@ -17,6 +19,12 @@ import java.util.zip.CRC32;
  * that later starts load the copy instead of extracting tens of megabytes again. Any number of
  * threads and JVMs may share the folder: a copy is written under a temporary name and renamed into
  * place atomically, so the final name only ever holds a complete file.
+ *
+ * <p>What is loaded runs as the user, so the cache is trusted only when nobody else can write to
+ * it: the cache folder and the build's folder in it are created private (0700), and an existing one
+ * owned by another user, or writable by its group or by others, is refused ({@link CacheTrust}).
+ * A copy is loaded only when it is a regular file (not a link) whose SHA-256 equals that of the
+ * library in the jar; otherwise it is written again.
  */
 final class NativeLibraryCache {
     private final Path root;
@@ -28,20 +36,31 @@ final class NativeLibraryCache {
 
     /**
      * The copy of {@code library} in this cache, at {@code root/<release>-<CRC-32>/<fileName>} so that
-     * builds never mix; written first when it is missing or when its size or CRC-32 differ from the
-     * library's (a truncated or damaged copy is replaced).
+     * builds never mix; written first when it is missing or when its SHA-256 differs from the
+     * library's (a truncated, damaged or patched copy is replaced).
      *
-     * @throws IOException naming the path and the reason when the cache cannot be read or written
+     * @throws IOException naming the path and the reason when the cache cannot be read or written, or
+     *         is not private to the user
      */
     Path copyOf(BundledLibrary library) throws IOException {
         Path folder = root.resolve(library.release() + "-" + String.format("%08x", library.crc32()));
         Path copy = folder.resolve(library.fileName());
+        Path partial;
+        if (Files.isDirectory(root)) {
+            // Before anything is created in it: a cache others can write to is not used at all.
+            CacheTrust.requirePrivate(root);
+        }
+        try {
+            CacheTrust.createPrivate(folder);
+        } catch (IOException e) {
+            throw new IOException("cannot write in the cache folder " + folder + ": " + e, e);
+        }
+        CacheTrust.requirePrivate(root);
+        CacheTrust.requirePrivate(folder);
         if (holds(copy, library)) {
             return copy;
         }
-        Path partial;
         try {
-            Files.createDirectories(folder);
             partial = Files.createTempFile(folder, library.fileName() + ".", ".part");
         } catch (IOException e) {
             throw new IOException("cannot write in the cache folder " + folder + ": " + e, e);
@@ -61,26 +80,26 @@ final class NativeLibraryCache {
     }
 
     /**
-     * Reads the whole copy (about 20 ms for 65 MB from the page cache) rather than trusting its size:
+     * Reads the whole copy (about 0.1 s for 65 MB from the page cache) rather than trusting its size:
      * copies are written without fsync, so after a power cut a complete-looking file can hold garbage,
-     * and loading a damaged library can bring the whole JVM down.
+     * loading a damaged library can bring the whole JVM down, and a patched one runs as the user.
      */
     private static boolean holds(Path copy, BundledLibrary library) throws IOException {
-        if (!Files.isRegularFile(copy)) {
+        if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             if (channel.size() != library.size()) {
                 return false;
             }
             ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
-            CRC32 crc = new CRC32();
+            MessageDigest sha256 = NativeDigests.sha256();
             while (channel.read(buffer) >= 0) {
                 buffer.flip();
-                crc.update(buffer);
+                sha256.update(buffer);
                 buffer.clear();
             }
-            return crc.getValue() == library.crc32();
+            return NativeDigests.hex(sha256).equals(library.sha256());
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
@@ -90,24 +109,28 @@ final class NativeLibraryCache {
 
     private static void write(BundledLibrary library, Path partial) throws IOException {
         CRC32 crc = new CRC32();
+        MessageDigest sha256 = NativeDigests.sha256();
         long size = 0;
-        try (InputStream in = library.open(); OutputStream out = Files.newOutputStream(partial)) {
+        try (InputStream in = library.open();
+                OutputStream out = Files.newOutputStream(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             byte[] buffer = new byte[1 << 16];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 crc.update(buffer, 0, n);
+                sha256.update(buffer, 0, n);
                 out.write(buffer, 0, n);
                 size += n;
             }
         } catch (IOException e) {
             throw new IOException("cannot copy " + library.resource() + " to " + partial + ": " + e, e);
         }
-        if (size != library.size() || crc.getValue() != library.crc32()) {
+        String digest = NativeDigests.hex(sha256);
+        if (size != library.size() || crc.getValue() != library.crc32() || !digest.equals(library.sha256())) {
             throw new IOException(library.resource() + " read as " + size + " bytes with CRC-32 "
-                    + String.format("%08x", crc.getValue()) + ", but its jar lists " + library.size()
-                    + " bytes with CRC-32 " + String.format("%08x", library.crc32()));
+                    + String.format("%08x", crc.getValue()) + " and SHA-256 " + digest + ", but it was described as "
+                    + library.size() + " bytes with CRC-32 " + String.format("%08x", library.crc32()) + " and SHA-256 "
+                    + library.sha256());
         }
     }
-
     private static void moveIntoPlace(Path partial, Path copy, BundledLibrary library) throws IOException {
         try {
             Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);

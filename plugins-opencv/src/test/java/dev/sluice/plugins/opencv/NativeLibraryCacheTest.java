@@ -7,15 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,17 +109,95 @@ class NativeLibraryCacheTest {
     }
 
     @Test
-    void aJarWhoseBytesDisagreeWithItsDirectoryIsRefusedAndLeavesNothingBehind() throws IOException {
+    void aLibraryWhoseBytesDisagreeWithItsDescriptionIsRefusedAndLeavesNothingBehind() throws IOException {
         BundledLibrary listed = library(CONTENTS);
         BundledLibrary wrong = new BundledLibrary(listed.release(), listed.fileName(), listed.resource(), listed.size(),
-                listed.crc32() ^ 1);
+                listed.crc32(), "0".repeat(64));
         Path root = folder.resolve("cache");
 
         IOException refused = assertThrows(IOException.class, () -> new NativeLibraryCache(root).copyOf(wrong));
 
-        assertEquals(String.format("%s read as %d bytes with CRC-32 %08x, but its jar lists %d bytes with CRC-32 %08x",
-                listed.resource(), CONTENTS.length, listed.crc32(), CONTENTS.length, wrong.crc32()), refused.getMessage());
+        assertEquals(String.format("%s read as %d bytes with CRC-32 %08x and SHA-256 %s, but it was described as %d "
+                + "bytes with CRC-32 %08x and SHA-256 %s", listed.resource(), CONTENTS.length, listed.crc32(),
+                listed.sha256(), CONTENTS.length, listed.crc32(), wrong.sha256()), refused.getMessage());
         assertEquals(List.of(), filesUnder(root));
+    }
+
+    @Test
+    void aPatchedCopyWithItsSizeAndCrcFixedUpIsReplaced() throws IOException {
+        // Issue 15, item 3: a patched library whose CRC-32 was fixed up loaded from SLUICE_CACHE.
+        BundledLibrary library = library(CONTENTS);
+        NativeLibraryCache cache = new NativeLibraryCache(folder.resolve("cache"));
+        Path copy = cache.copyOf(library);
+        byte[] patched = CrcForgery.patchKeepingCrc(CONTENTS, CONTENTS.length - 100, (byte) 0xCC);
+        assertEquals(library.crc32(), crc(patched), "the patch keeps the CRC-32");
+        assertEquals(CONTENTS.length, patched.length);
+        Files.write(copy, patched);
+
+        assertEquals(copy, cache.copyOf(library));
+        assertArrayEquals(CONTENTS, Files.readAllBytes(copy));
+    }
+
+    @Test
+    void aLinkInPlaceOfTheCopyIsReplacedNotFollowed() throws IOException {
+        BundledLibrary library = library(CONTENTS);
+        NativeLibraryCache cache = new NativeLibraryCache(folder.resolve("cache"));
+        Path copy = cache.copyOf(library);
+        Path elsewhere = Files.write(folder.resolve("elsewhere.so"), CONTENTS);
+        Files.delete(copy);
+        Files.createSymbolicLink(copy, elsewhere);
+
+        assertEquals(copy, cache.copyOf(library));
+        assertTrue(Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS));
+        assertArrayEquals(CONTENTS, Files.readAllBytes(copy));
+    }
+
+    @Test
+    void theFoldersItCreatesArePrivate() throws IOException {
+        Path root = folder.resolve("cache");
+        Path copy = new NativeLibraryCache(root).copyOf(library(CONTENTS));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy.getParent())));
+    }
+
+    @Test
+    void aCacheFolderOthersCanWriteToIsRefusedNamingItAndWhy() throws IOException {
+        // A cache anyone can write to lets another user plant a library before the first run.
+        Path root = Files.createDirectory(folder.resolve("cache"));
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
+        FileSystemException refused = assertThrows(FileSystemException.class,
+                () -> new NativeLibraryCache(root).copyOf(library(CONTENTS)));
+        assertEquals(root + ": the cache folder is writable by its group and by others (rwxrwxrwx), so a library in it "
+                + "may have been replaced; run chmod go-w on it, or set SLUICE_CACHE to a private folder",
+                refused.getMessage());
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx---rwx"));
+        assertTrue(assertThrows(FileSystemException.class, () -> new NativeLibraryCache(root).copyOf(library(CONTENTS)))
+                .getMessage().contains("writable by others (rwx---rwx)"));
+    }
+
+    @Test
+    void aBuildFolderAnotherUserPlantedIsRefused() throws IOException {
+        BundledLibrary library = library(CONTENTS);
+        Path root = folder.resolve("cache");
+        Path planted = Files.createDirectories(root.resolve(String.format("standin-1.0-linux-x86_64-%08x",
+                library.crc32())));
+        Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwx------"));
+        try {
+            Files.setAttribute(planted, "unix:uid", 4242);
+        } catch (IOException | UnsupportedOperationException e) {
+            assumeTrue(false, "changing a folder's owner needs root: " + e);
+        }
+        FileSystemException refused = assertThrows(FileSystemException.class,
+                () -> new NativeLibraryCache(root).copyOf(library));
+        assertTrue(refused.getMessage().startsWith(planted + ": the cache folder belongs to "), refused::getMessage);
+        assertTrue(refused.getMessage().endsWith(", not to the user running Sluice, so a library in it may be theirs; "
+                + "set SLUICE_CACHE to a folder of your own"), refused::getMessage);
+    }
+
+    private static long crc(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
     }
 
     @Test

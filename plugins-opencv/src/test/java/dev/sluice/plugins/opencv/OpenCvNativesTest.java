@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,21 @@ class OpenCvNativesTest {
         assertTrue(fallback.err().contains("OpenCV's native library could not come from the cache: java.io.IOException: "
                 + "cannot write in the cache folder " + notAFolder.resolve(OpenCvBinaries.current().release())), fallback::toString);
         assertTrue(fallback.err().contains("; extracting it to a temporary folder instead, which is slower"), fallback::toString);
+    }
+
+    @Test
+    void aCacheOthersCanWriteToIsNotLoadedFromAndTheWarningNamesItAndWhy() throws Exception {
+        Path shared = Files.createDirectory(folder.resolve("shared-cache"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        Startup fallback = start(shared);
+
+        assertTrue(fallback.out().startsWith("opencv available "), fallback::toString);
+        assertTrue(fallback.err().contains("OpenCV's native library could not come from the cache: "
+                + "java.nio.file.FileSystemException: " + shared + ": the cache folder is writable by its group and by "
+                + "others (rwxrwxrwx)"), fallback::toString);
+        assertTrue(fallback.err().contains("; extracting it to a temporary folder instead, which is slower"), fallback::toString);
+        assertEquals(List.of(), filesUnder(shared), "nothing is written to a cache that is not private");
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.sluice.api.Options;
 import dev.sluice.api.Region;
 import dev.sluice.core.plugin.PluginRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -58,12 +57,12 @@ final class DecodeCommand implements Command {
         }
         DecodeOptions options = DecodeOptions.DEFAULT.withMode(mode(arguments.option("mode"))).withReduce(reduce)
                 .withRegion(region(arguments.option("roi")));
-        Path folder = arguments.has("out") ? Invocation.path(arguments.option("out"), "--out") : null;
+        Path folder = arguments.has("out") ? Invocation.outputFolder(arguments.option("out"), "--out") : null;
         Map<Path, String> outputs = outputs(files, folder);
         String backend = arguments.option("backend") == null ? PluginRegistry.AUTO : arguments.option("backend");
         ImageDecoder decoder = invocation.plugins().decoder(backend, Options.empty(), "--backend");
         if (folder != null) {
-            Files.createDirectories(folder);
+            Invocation.createFolder(folder, "--out");
         }
         int failed = 0;
         for (String name : files) {

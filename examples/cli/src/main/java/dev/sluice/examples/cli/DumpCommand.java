@@ -6,7 +6,6 @@ import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -44,7 +43,7 @@ final class DumpCommand implements Command {
         if (!arguments.has("out")) {
             throw new UsageException("sluice dump needs --out DIR, the folder to write the .npy files to");
         }
-        Path folder = Invocation.path(arguments.option("out"), "--out");
+        Path folder = Invocation.outputFolder(arguments.option("out"), "--out");
         long limit = arguments.number("batches", Long.MAX_VALUE, 1, Long.MAX_VALUE);
         long epoch = arguments.number("epoch", 0, 0, Long.MAX_VALUE);
         try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file))) {
@@ -52,7 +51,7 @@ final class DumpCommand implements Command {
                 throw new UsageException("sluice dump: " + file + " describes an endless dataset (dataset.repeat: "
                         + "forever); give --batches N");
             }
-            Files.createDirectories(folder);
+            Invocation.createFolder(folder, "--out");
             loader.setEpoch(epoch);
             long written = 0;
             try (BatchIterator<LabeledBatch> iterator = loader.iterator()) {

@@ -1,14 +1,19 @@
 package dev.sluice.examples.cli;
 
 import dev.sluice.api.EncodeException;
+import dev.sluice.api.spi.MessageValues;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** {@code sluice inspect CONFIG --out FILE.png [--batch N]}: a contact sheet of one batch of epoch 0, with labels. */
+/**
+ * {@code sluice inspect CONFIG --out FILE.png [--batch N]}: a contact sheet of one batch of epoch 0, with labels.
+ * The sheet is written whole or not at all (a full disk leaves no empty PNG behind).
+ */
 final class InspectCommand implements Command {
 
     @Override
@@ -39,6 +44,10 @@ final class InspectCommand implements Command {
             throw new UsageException("sluice inspect needs --out FILE.png, the contact sheet to write");
         }
         Path sheet = Invocation.path(arguments.option("out"), "--out");
+        if (Files.isDirectory(sheet)) {
+            throw new UsageException("--out " + MessageValues.shorten(sheet.toString()) + " is a folder; give the file "
+                    + "to write, such as " + MessageValues.shorten(sheet.resolve("sheet.png").toString()));
+        }
         BatchSheets.formatOf(sheet);
         long wanted = arguments.number("batch", 0, 0, Long.MAX_VALUE);
         try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file));

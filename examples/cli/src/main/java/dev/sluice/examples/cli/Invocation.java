@@ -8,7 +8,10 @@ import dev.sluice.core.loader.DataLoader;
 import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.wiring.Sluice;
 import dev.sluice.core.wiring.SluiceConfig;
+import dev.sluice.api.spi.MessageValues;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,6 +83,35 @@ final class Invocation {
             return Path.of(text);
         } catch (InvalidPathException e) {
             throw new UsageException(what + " '" + text + "' is not a valid path: " + e.getReason(), e);
+        }
+    }
+
+    /**
+     * The output folder {@code text} of option {@code what}, checked before any work: it may be
+     * missing ({@link #createFolder} makes it), but not a file.
+     *
+     * @throws UsageException naming it when it is a file
+     */
+    static Path outputFolder(String text, String what) {
+        Path folder = path(text, what);
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new UsageException(what + " " + MessageValues.shorten(text) + " is a file, not a folder; give the "
+                    + "folder to write to");
+        }
+        return folder;
+    }
+
+    /**
+     * Creates {@code folder}, the value of option {@code what}, with its parents.
+     *
+     * @throws UsageException naming it and why it cannot be created
+     */
+    static void createFolder(Path folder, String what) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UsageException(what + " " + MessageValues.shorten(folder.toString()) + ": cannot create the "
+                    + "folder: " + MessageValues.reason(e), e);
         }
     }
 

@@ -2,9 +2,11 @@ package dev.sluice.examples.cli;
 
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Suggestions;
+import dev.sluice.api.spi.MessageValues;
 import dev.sluice.core.plugin.PluginException;
 import dev.sluice.core.wiring.ConfigException;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,9 @@ public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+
+    /** The longest error message printed; a message grows past it only from a value nobody reads whole. */
+    static final int MESSAGE_LIMIT = 8000;
 
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
@@ -116,12 +121,31 @@ public final class Main {
     }
 
     private static void report(PrintStream err, Throwable failure, boolean verbose) {
-        String message = failure.getMessage();
-        err.println("sluice: " + (message == null || message.isBlank() ? failure.toString() : message));
+        err.println("sluice: " + describe(failure));
         if (verbose) {
             // --verbose asks for the stack trace, with its causes: the one place the command prints one.
             failure.printStackTrace(err);
         }
+    }
+
+    /**
+     * One failure for people: a file error always with its file and a reason (the JDK's own message of
+     * a {@link FileSystemException} is at times the bare path, {@code "x"}, or the bare reason), and
+     * no message longer than {@link #MESSAGE_LIMIT} characters.
+     */
+    static String describe(Throwable failure) {
+        String message;
+        if (failure instanceof FileSystemException file && file.getFile() != null) {
+            message = MessageValues.shorten(file.getFile()) + (file.getOtherFile() == null ? ""
+                    : " -> " + MessageValues.shorten(file.getOtherFile())) + ": " + MessageValues.reason(file);
+        } else {
+            message = failure.getMessage();
+            if (message == null || message.isBlank()) {
+                message = failure.toString();
+            }
+        }
+        return message.length() <= MESSAGE_LIMIT ? message
+                : message.substring(0, MESSAGE_LIMIT) + "... (" + (message.length() - MESSAGE_LIMIT) + " more characters)";
     }
 
     /** The list of commands and common options. */

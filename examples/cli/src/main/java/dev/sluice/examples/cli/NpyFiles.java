@@ -3,13 +3,12 @@ package dev.sluice.examples.cli;
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Tensor;
+import dev.sluice.api.spi.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -26,7 +25,7 @@ final class NpyFiles {
     private NpyFiles() {
     }
 
-    /** Writes {@code tensor} with its dtype and shape. */
+    /** Writes {@code tensor} with its dtype and shape; the file is replaced whole, never written through a link. */
     static void write(Path file, Tensor tensor) throws IOException {
         write(file, tensor.dtype(), tensor.shape(), tensor.data());
     }
@@ -38,13 +37,14 @@ final class NpyFiles {
 
     static void write(Path file, DType dtype, int[] shape, ByteBuffer data) throws IOException {
         byte[] header = header(dtype, shape);
-        try (OutputStream out = Files.newOutputStream(file); WritableByteChannel channel = Channels.newChannel(out)) {
+        AtomicFiles.write(file, out -> {
             out.write(header);
+            WritableByteChannel channel = Channels.newChannel(out);
             ByteBuffer remaining = data.duplicate();
             while (remaining.hasRemaining()) {
                 channel.write(remaining);
             }
-        }
+        });
     }
 
     /** The magic string, version, header length and header dict of an array of {@code shape}. */

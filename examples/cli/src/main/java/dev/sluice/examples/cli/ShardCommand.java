@@ -57,7 +57,7 @@ final class ShardCommand implements Command {
             throw new UsageException("sluice shard needs --shard-size N (samples per shard) or SIZE with a unit "
                     + "(256MB: bytes per shard)");
         }
-        Path out = Invocation.path(arguments.option("out"), "--out");
+        Path out = Invocation.outputFolder(arguments.option("out"), "--out");
         ShardExportBuilder builder = ShardExport.builder(invocation.config(file), invocation.plugins(), out);
         shardSize(builder, arguments.option("shard-size"));
         if (arguments.has("resize")) {

@@ -1,14 +1,15 @@
 package dev.sluice.examples.cli;
 
 import dev.sluice.core.loader.LoaderState;
+import dev.sluice.api.spi.AtomicFiles;
+import dev.sluice.api.spi.MessageValues;
+import dev.sluice.api.spi.RegularFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The file of {@code sluice run --resume FILE}: one {@link LoaderState} line, replaced atomically
@@ -32,30 +33,35 @@ final class StateFile {
      * @throws UsageException naming the file when it holds no loader state
      */
     LoaderState read() throws IOException {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            requireFolder();
             return null;
         }
+        String text;
         try {
-            return LoaderState.decode(Files.readString(file, StandardCharsets.UTF_8));
+            text = new String(RegularFiles.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (FileSystemException e) {
+            throw new UsageException("--resume " + MessageValues.shorten(file.toString()) + ": "
+                    + MessageValues.reason(e) + "; give the state file's name", e);
+        }
+        try {
+            return LoaderState.decode(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--resume " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Replaces the file's content with {@code state}, atomically. */
-    synchronized void write(LoaderState state) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(state.encode().getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
+    /** Before the first batch, not at the first save 100 batches later: the folder to save in must exist. */
+    private void requireFolder() {
+        Path folder = file.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UsageException("--resume " + MessageValues.shorten(file.toString()) + ": the folder "
+                    + MessageValues.shorten(String.valueOf(folder)) + " does not exist; create it first");
         }
+    }
+
+    /** Replaces the file's content with {@code state}, atomically ({@link AtomicFiles}: never through a link). */
+    synchronized void write(LoaderState state) throws IOException {
+        AtomicFiles.write(file, state.encode().getBytes(StandardCharsets.UTF_8));
     }
 }

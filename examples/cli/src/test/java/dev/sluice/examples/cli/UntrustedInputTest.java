@@ -71,7 +71,7 @@ class UntrustedInputTest {
     void aDirectoryNamedLikeAnImageIsAClearErrorNamingSampleAndPath(String backend) throws IOException {
         Path config = datasetWithThirdImage("x.jpg");
         Path folder = Files.createDirectories(dir.resolve("data/images/x.jpg"));
-        assertStopsNaming(run(config, backend), folder, "is a directory, not an image file");
+        assertStopsNaming(run(config, backend), folder, "is a directory, not a regular file");
     }
 
     @ParameterizedTest
