@@ -27,9 +27,15 @@ package dev.sluice.api;
  *        shown (see {@link dev.sluice.api.spi.Reductions#factor}), through the same path as a fixed
  *        {@code reduce}; a fixed {@code reduce} above 1 or a region wins, and the limit is then not
  *        consulted. {@link ReduceLimit#NONE} (the default) always decodes full size; never null
+ * @param strict whether data that libjpeg only warns about is an error (true, the default): a JPEG
+ *        whose coded data ends before its last block or runs on past it, has a bad Huffman code or
+ *        a missing restart marker, which libjpeg decodes with grey or garbage blocks and a warning
+ *        on stderr. False accepts such files as libjpeg, OpenCV and PIL do, for datasets known to hold
+ *        some (for example photos cut short by a camera); the data must still be a JPEG to its
+ *        end-of-image marker, and its size plausible for the frame it declares
  */
 public record DecodeOptions(ColorMode mode, int reduce, Region region, boolean applyExifOrientation, long maxPixels,
-        ReduceLimit autoReduce) {
+        ReduceLimit autoReduce, boolean strict) {
 
     /**
      * PIL's decompression-bomb limit: twice {@code Image.MAX_IMAGE_PIXELS}
@@ -38,9 +44,9 @@ public record DecodeOptions(ColorMode mode, int reduce, Region region, boolean a
      */
     public static final long DEFAULT_MAX_PIXELS = 2L * (1024L * 1024 * 1024 / 4 / 3);
 
-    /** RGB, full size, the whole image, EXIF orientation applied, PIL's pixel limit, no automatic reduction. */
+    /** RGB, full size, the whole image, EXIF orientation applied, PIL's pixel limit, no automatic reduction, strict. */
     public static final DecodeOptions DEFAULT =
-            new DecodeOptions(ColorMode.RGB, 1, null, true, DEFAULT_MAX_PIXELS, ReduceLimit.NONE);
+            new DecodeOptions(ColorMode.RGB, 1, null, true, DEFAULT_MAX_PIXELS, ReduceLimit.NONE, true);
 
     /** @throws IllegalArgumentException naming the option and its value when one is out of range */
     public DecodeOptions {
@@ -59,37 +65,47 @@ public record DecodeOptions(ColorMode mode, int reduce, Region region, boolean a
     }
 
     /**
-     * Options without automatic reduction ({@link ReduceLimit#NONE}).
+     * Strict options.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public DecodeOptions(ColorMode mode, int reduce, Region region, boolean applyExifOrientation, long maxPixels,
+            ReduceLimit autoReduce) {
+        this(mode, reduce, region, applyExifOrientation, maxPixels, autoReduce, true);
+    }
+
+    /**
+     * Strict options without automatic reduction ({@link ReduceLimit#NONE}).
      *
      * @throws IllegalArgumentException as the canonical constructor
      */
     public DecodeOptions(ColorMode mode, int reduce, Region region, boolean applyExifOrientation, long maxPixels) {
-        this(mode, reduce, region, applyExifOrientation, maxPixels, ReduceLimit.NONE);
+        this(mode, reduce, region, applyExifOrientation, maxPixels, ReduceLimit.NONE, true);
     }
 
     /** These options with another colour mode. */
     public DecodeOptions withMode(ColorMode newMode) {
-        return new DecodeOptions(newMode, reduce, region, applyExifOrientation, maxPixels, autoReduce);
+        return new DecodeOptions(newMode, reduce, region, applyExifOrientation, maxPixels, autoReduce, strict);
     }
 
     /** These options with another reduction factor (1, 2, 4 or 8). */
     public DecodeOptions withReduce(int newReduce) {
-        return new DecodeOptions(mode, newReduce, region, applyExifOrientation, maxPixels, autoReduce);
+        return new DecodeOptions(mode, newReduce, region, applyExifOrientation, maxPixels, autoReduce, strict);
     }
 
     /** These options with a region of interest in original-image coordinates, or null for the whole image. */
     public DecodeOptions withRegion(Region newRegion) {
-        return new DecodeOptions(mode, reduce, newRegion, applyExifOrientation, maxPixels, autoReduce);
+        return new DecodeOptions(mode, reduce, newRegion, applyExifOrientation, maxPixels, autoReduce, strict);
     }
 
     /** These options with EXIF orientation applied or ignored. */
     public DecodeOptions withExifOrientation(boolean apply) {
-        return new DecodeOptions(mode, reduce, region, apply, maxPixels, autoReduce);
+        return new DecodeOptions(mode, reduce, region, apply, maxPixels, autoReduce, strict);
     }
 
     /** These options with another pixel limit. */
     public DecodeOptions withMaxPixels(long newMaxPixels) {
-        return new DecodeOptions(mode, reduce, region, applyExifOrientation, newMaxPixels, autoReduce);
+        return new DecodeOptions(mode, reduce, region, applyExifOrientation, newMaxPixels, autoReduce, strict);
     }
 
     /**
@@ -100,6 +116,11 @@ public record DecodeOptions(ColorMode mode, int reduce, Region region, boolean a
      * @throws IllegalArgumentException if {@code limit} is null
      */
     public DecodeOptions withAutoReduce(ReduceLimit limit) {
-        return new DecodeOptions(mode, reduce, region, applyExifOrientation, maxPixels, limit);
+        return new DecodeOptions(mode, reduce, region, applyExifOrientation, maxPixels, limit, strict);
+    }
+
+    /** These options, strict or lenient about data that libjpeg only warns about (see {@link #strict()}). */
+    public DecodeOptions withStrict(boolean newStrict) {
+        return new DecodeOptions(mode, reduce, region, applyExifOrientation, maxPixels, autoReduce, newStrict);
     }
 }

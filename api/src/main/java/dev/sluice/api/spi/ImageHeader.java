@@ -56,20 +56,26 @@ public record ImageHeader(String format, int width, int height, int orientation)
      * Reads the header of the encoded image between {@code encoded}'s position and limit, moving
      * neither. For JPEG it also walks the marker structure to the end-of-image marker, because
      * libjpeg only warns about data that ends early and fills the missing rows with grey: a decoder
-     * built on it would return half an image as a success. The cost is one pass over the bytes, with
-     * no allocation proportional to the image.
+     * built on it would return half an image as a success; and a JPEG's coded data must be long
+     * enough for the frame it declares (a bit per 8x8 block when Huffman-coded). The cost is one pass
+     * over the bytes, with no allocation proportional to the image.
      *
      * @throws DecodeException with source {@code "<bytes>"} when the data is empty, in no format of
      *         {@link #FORMATS}, declares a zero size, ends inside its header, or (JPEG) has no frame
-     *         header before its first scan or ends before its end-of-image marker
+     *         header before its first scan, ends before its end-of-image marker, or is too short for
+     *         its frame
      */
     public static ImageHeader read(ByteBuffer encoded) throws DecodeException {
+        return read(encoded, true);
+    }
+
+    private static ImageHeader read(ByteBuffer encoded, boolean bounded) throws DecodeException {
         ByteBuffer data = encoded.slice();
         if (!data.hasRemaining()) {
             throw new DecodeException(BYTES, "empty input (0 bytes), not an image");
         }
         if (JpegHeaders.matches(data)) {
-            return JpegHeaders.read(data);
+            return JpegHeaders.read(data, bounded);
         }
         if (PngHeaders.matches(data)) {
             return PngHeaders.read(data);
@@ -106,6 +112,30 @@ public record ImageHeader(String format, int width, int height, int orientation)
             return Optional.of("tiff");
         }
         return Optional.ofNullable(ContainerHeaders.formatOf(data));
+    }
+
+    /**
+     * {@link #read} the header, {@link #check} the options against it, and when the options are
+     * {@linkplain DecodeOptions#strict() strict}, refuse what libjpeg would decode with only a warning:
+     * for a sequential Huffman-coded JPEG (baseline or extended, the common kind), the coded data of
+     * every scan is walked to its last block, and must end there. A decoder calls this first, before
+     * it allocates anything for the pixels. Progressive, arithmetic-coded and lossless JPEGs, and the
+     * other formats, are checked as {@link #read} checks them; a decoder whose codec reports its
+     * warnings should treat them as errors under strict options.
+     *
+     * @throws DecodeException with source {@code "<bytes>"}, as {@link #read} and {@link #check}, or
+     *         naming the scan, the byte and what libjpeg would have warned about
+     */
+    public static ImageHeader read(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+        ImageHeader header = read(encoded, false);
+        header.check(options);
+        if (header.format.equals("jpeg")) {
+            JpegHeaders.requirePlausibleSize(encoded.slice());
+            if (options.strict()) {
+                JpegScans.verify(encoded.slice());
+            }
+        }
+        return header;
     }
 
     /** Whether the image is shown turned by a quarter (orientations 5 to 8 swap width and height). */

@@ -26,9 +26,14 @@ final class JpegHeaders {
         return data.limit() >= 2 && u8(data, 0) == 0xFF && u8(data, 1) == 0xD8;
     }
 
-    static ImageHeader read(ByteBuffer data) throws DecodeException {
+    /**
+     * @param bounded whether to refuse coded data too short for the frame ({@link #requirePlausibleSize});
+     *        a caller that checks the pixel limit first does it afterwards
+     */
+    static ImageHeader read(ByteBuffer data, boolean bounded) throws DecodeException {
         int width = 0;
         int height = 0;
+        int frame = -1;
         int orientation = 1;
         boolean exifSeen = false;
         int at = 2;
@@ -55,6 +60,9 @@ final class JpegHeaders {
                             + " comes before the frame header (SOF)");
                 }
                 requireEndOfImage(data, at);
+                if (bounded) {
+                    requirePlausibleSize(data, frame, end);
+                }
                 return new ImageHeader("jpeg", width, height, orientation);
             }
             if (end > data.limit()) {
@@ -67,6 +75,7 @@ final class JpegHeaders {
                 }
                 height = u16(data, body + 1, true);
                 width = u16(data, body + 3, true);
+                frame = at;
                 if (width == 0 || height == 0) {
                     throw new DecodeException(BYTES, "the JPEG frame header declares a " + width + "x" + height + " image"
                             + (height == 0 ? " (a height given later by a DNL marker is not supported)" : ""));
@@ -103,6 +112,71 @@ final class JpegHeaders {
                 return;
             }
             at = next;
+        }
+    }
+
+    /**
+     * Refuses coded data too short for the frame it declares, before any decoder allocates for the
+     * frame: every 8x8 block of a Huffman-coded DCT frame takes at least one bit (its DC code), every
+     * sample of a lossless one too. A 2.7 KB JPEG whose frame header was patched from 64x64 to
+     * 13000x13000 would otherwise decode as 1.5 GB of grey. Arithmetic coding, which can code a flat
+     * block in less than a bit, is not bounded.
+     */
+    static void requirePlausibleSize(ByteBuffer data) throws DecodeException {
+        int at = 2;
+        int frame = -1;
+        while (at + 4 <= data.limit() && u8(data, at) == 0xFF) {
+            int marker = u8(data, at + 1);
+            if (marker == 0xFF || standalone(marker)) {
+                at += marker == 0xFF ? 1 : 2;
+                continue;
+            }
+            int end = at + 2 + u16(data, at + 2, true);
+            if (frameHeader(marker) && frame < 0) {
+                frame = at;
+            } else if (marker == SOS) {
+                requirePlausibleSize(data, frame, end);
+                return;
+            }
+            at = end;
+        }
+    }
+
+    private static void requirePlausibleSize(ByteBuffer data, int frame, int firstScanData) throws DecodeException {
+        int marker = u8(data, frame + 1);
+        if (marker >= 0xC8) {
+            return;
+        }
+        int body = frame + 4;
+        int end = frame + 2 + u16(data, frame + 2, true);
+        int height = u16(data, body + 1, true);
+        int width = u16(data, body + 3, true);
+        int components = u8(data, body + 5);
+        if (components == 0 || body + 6 + 3 * components > end) {
+            throw new DecodeException(BYTES, "corrupt JPEG: the frame header at byte " + frame + " declares "
+                    + components + " components but holds " + Math.max(0, (end - body - 6) / 3));
+        }
+        int maxH = 1;
+        int maxV = 1;
+        for (int i = 0; i < components; i++) {
+            int sampling = u8(data, body + 7 + 3 * i);
+            maxH = Math.max(maxH, sampling >> 4);
+            maxV = Math.max(maxV, sampling & 15);
+        }
+        boolean lossless = (marker & 3) == 3;
+        long units = 0;
+        for (int i = 0; i < components; i++) {
+            int sampling = u8(data, body + 7 + 3 * i);
+            long columns = ((long) width * Math.max(1, sampling >> 4) + maxH - 1) / maxH;
+            long rows = ((long) height * Math.max(1, sampling & 15) + maxV - 1) / maxV;
+            units += lossless ? columns * rows : ((columns + 7) / 8) * ((rows + 7) / 8);
+        }
+        long bits = 8L * (data.limit() - firstScanData);
+        if (bits < units) {
+            throw new DecodeException(BYTES, "corrupt JPEG: its " + width + "x" + height + " frame holds " + units
+                    + (lossless ? " samples" : " blocks of 8x8") + ", which take at least " + units + " bits of Huffman-coded "
+                    + "data, but only " + (data.limit() - firstScanData) + " bytes follow its first scan header (the frame "
+                    + "header's size is wrong, or the data was cut)");
         }
     }
 

@@ -184,6 +184,15 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
     }
 
     /** The decoder under test, made by {@link #createDecoder} on first use in each test. */
+    /**
+     * Whether the decoder decodes the photograph fixtures of {@code kind} (exact, jpeg, jpeg-reduced,
+     * png-gray or webp-lossy) in a format it declares; a backend that would decode a kind outside its
+     * tolerance refuses it as unsupported instead, says false here, and tests the refusal itself.
+     */
+    protected boolean decodesKind(String kind) {
+        return true;
+    }
+
     protected final ImageDecoder decoder() {
         if (decoder == null) {
             decoder = createDecoder(provider());
@@ -578,6 +587,7 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
     @MethodSource("dev.sluice.api.contract.PhotoFixtures#references")
     public final void realPhotographsDecodeAsCv2ImreadDecodesThem(PhotoFixtures.Reference reference) throws Exception {
         Assumptions.assumeTrue(formats().contains(reference.format()), () -> "the decoder does not declare " + reference.format());
+        Assumptions.assumeTrue(decodesKind(reference.kind()), () -> "the decoder refuses " + reference.kind() + " as unsupported");
         ImageAssertions.assertWithin(reference.expected(), decode(reference.encoded(), reference.options()),
                 referenceTolerance(reference.kind()), reference.toString());
     }

@@ -8,7 +8,6 @@ import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Transform;
 import dev.sluice.core.label.LabelIndex;
-import dev.sluice.core.sampler.Seeds;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -38,9 +37,7 @@ import java.util.random.RandomGenerator;
  *
  * @param <T> the type the transform produces, usually {@link dev.sluice.api.Tensor}
  */
-public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
-    /** The seed of {@link #get(long)}'s fixed random source. */
-    private static final long FIXED_SEED = 0;
+public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, SlotSamples {
 
     private final LabelIndex index;
     private final ImageRoot imageRoot;
@@ -78,7 +75,8 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
 
     /**
      * Sample {@code index} with its random augmentation drawn from a fixed source derived from the
-     * index alone, so that the same index gives the same sample on every call.
+     * index alone ({@link SampleRandom#outsideALoader}), so that the same index gives the same sample
+     * on every call.
      *
      * @throws IndexOutOfBoundsException naming the index and the size if it is outside {@code [0, size())}
      * @throws SampleLoadException naming the index and the image path if the image cannot be read or
@@ -86,7 +84,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
      */
     @Override
     public LabeledSample<T> get(long index) {
-        return get(index, Seeds.random(FIXED_SEED, index));
+        return get(index, SampleRandom.outsideALoader(index));
     }
 
     /**
@@ -102,15 +100,15 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
     public LabeledSample<T> get(long index, RandomGenerator random) {
         long entry = entry(index);
         Path file = file(index, entry);
-        Image image = decode(index, file);
+        Image image = decode(index, entry, file);
         T input;
         try {
             input = transform.apply(image, random);
         } catch (RuntimeException e) {
-            throw transformFailure(index, file, e);
+            throw failure(index, entry, file.toString(), "the transform failed: " + e.getMessage(), e);
         }
         if (input == null) {
-            throw new SampleLoadException(index, file.toString(), "the transform returned null", null);
+            throw failure(index, entry, file.toString(), "the transform returned null", null);
         }
         return new LabeledSample<>(input, this.index.labels(entry));
     }
@@ -119,6 +117,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
      * Whether {@link #prepare} can be used: the transform is a {@link SlotTransform}, which can write
      * each sample's tensor straight into its place in a batch.
      */
+    @Override
     public boolean writesIntoSlots() {
         return transform instanceof SlotTransform<?>;
     }
@@ -132,6 +131,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
      * @throws IndexOutOfBoundsException naming the index and the size if it is outside {@code [0, size())}
      * @throws SampleLoadException as {@link #get(long, RandomGenerator)} throws it
      */
+    @Override
     @SuppressWarnings("unchecked")
     public LabeledSample<SlotTransform.Pending> prepare(long index, RandomGenerator random) {
         if (!(transform instanceof SlotTransform<?> slots)) {
@@ -140,34 +140,50 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
         }
         long entry = entry(index);
         Path file = file(index, entry);
-        Image image = decode(index, file);
+        Image image = decode(index, entry, file);
         SlotTransform.Pending pending;
         try {
             pending = ((SlotTransform<Image>) slots).prepare(image, random);
         } catch (RuntimeException e) {
-            throw transformFailure(index, file, e);
+            throw failure(index, entry, file.toString(), "the transform failed: " + e.getMessage(), e);
         }
         if (pending == null) {
-            throw new SampleLoadException(index, file.toString(), "the transform's prepare returned null", null);
+            throw failure(index, entry, file.toString(), "the transform's prepare returned null", null);
         }
         return new LabeledSample<>(pending, this.index.labels(entry));
     }
 
     private Path file(long index, long entry) {
-        return imageRoot.file(index, this.index.path(entry));
-    }
-
-    private Image decode(long index, Path file) {
-        Path readable = imageRoot.readable(index, file);
         try {
-            return decoder.decode(readable, decodeOptions);
-        } catch (DecodeException e) {
-            throw new SampleLoadException(index, file.toString(), e.reason(), e);
+            return imageRoot.file(index, this.index.path(entry));
+        } catch (SampleLoadException e) {
+            throw listed(e, entry);
         }
     }
 
-    private static SampleLoadException transformFailure(long index, Path file, RuntimeException e) {
-        return new SampleLoadException(index, file.toString(), "the transform failed: " + e.getMessage(), e);
+    private Image decode(long index, long entry, Path file) {
+        Path readable;
+        try {
+            readable = imageRoot.readable(index, file);
+        } catch (SampleLoadException e) {
+            throw listed(e, entry);
+        }
+        try {
+            return decoder.decode(readable, decodeOptions);
+        } catch (DecodeException e) {
+            throw failure(index, entry, file.toString(), e.reason(), e);
+        }
+    }
+
+    /** The image root's refusal, with the label file's line that lists the sample. */
+    private SampleLoadException listed(SampleLoadException refusal, long entry) {
+        return new SampleLoadException(refusal.index(), refusal.source().orElse(null), index.origin(entry).orElse(null),
+                refusal.reason(), refusal.getCause());
+    }
+
+    /** A failure of sample {@code index}, naming its file and the label file's line that lists it. */
+    private SampleLoadException failure(long index, long entry, String file, String reason, Throwable cause) {
+        return new SampleLoadException(index, file, this.index.origin(entry).orElse(null), reason, cause);
     }
 
     /** Entries times the repeat count; for an endless dataset, the number of entries (one pass). */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The entries of a label source (image path and integer labels), stored compactly: paths as UTF-8
@@ -29,15 +30,22 @@ public final class LabelIndex {
     private final PackedLongs labelEnds;
     private final int stride;
     private final List<String> classNames;
+    private final String source;
+    /** Each entry's line in the source, 0 where the source has no lines. */
+    private final PackedLongs lines;
+    private final String unequalLabelCounts;
 
     LabelIndex(ByteStore pathBytes, PackedLongs pathEnds, PackedLongs labels, PackedLongs labelEnds, int stride,
-            List<String> classNames) {
+            List<String> classNames, String source, PackedLongs lines, String unequalLabelCounts) {
         this.pathBytes = pathBytes;
         this.pathEnds = pathEnds;
         this.labels = labels;
         this.labelEnds = labelEnds;
         this.stride = stride;
         this.classNames = classNames;
+        this.source = source;
+        this.lines = lines;
+        this.unequalLabelCounts = unequalLabelCounts;
     }
 
     /**
@@ -120,6 +128,27 @@ public final class LabelIndex {
                     + count + (count == 1 ? " label" : " labels"));
         }
         return labels.get(labelStart(entry) + k);
+    }
+
+    /**
+     * Where entry {@code i} is written, as {@code "train.txt:12"} (the source as it was named to
+     * {@link #read}), for messages about the sample; empty where the source has no lines (a folder).
+     *
+     * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, size())}
+     */
+    public Optional<String> origin(long i) {
+        long line = lines.get(checked(i));
+        return line > 0 ? Optional.of(source + ":" + line) : Optional.empty();
+    }
+
+    /**
+     * When not every entry has the same number of labels, the first pair that differs, as
+     * {@code "train.txt:7 has 2 labels where train.txt:1 has 1"}; empty when they are equal. A batch
+     * of such entries cannot stack its labels (PyTorch's default collate refuses them too), so a
+     * loader built from configuration refuses such an index before its first batch.
+     */
+    public Optional<String> unequalLabelCounts() {
+        return Optional.ofNullable(unequalLabelCounts);
     }
 
     /**

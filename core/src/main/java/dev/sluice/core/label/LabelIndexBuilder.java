@@ -18,6 +18,9 @@ final class LabelIndexBuilder implements LabelSink {
     private final ByteStore pathBytes = new ByteStore();
     private final PackedLongs pathEnds = new PackedLongs();
     private final PackedLongs labels = new PackedLongs();
+    private final PackedLongs lines = new PackedLongs();
+    private long strideLine;
+    private String unequalLabelCounts;
     /** Null while every entry has {@link #stride} labels. */
     private PackedLongs labelEnds;
     private int stride = -1;
@@ -58,14 +61,18 @@ final class LabelIndexBuilder implements LabelSink {
         }
         pathBytes.appendUtf8(path);
         pathEnds.add(pathBytes.size());
-        storeLabels(entryLabels);
+        lines.add(Math.max(line, 0));
+        storeLabels(entryLabels, line);
     }
 
-    private void storeLabels(long[] entryLabels) {
+    private void storeLabels(long[] entryLabels, long line) {
         int entries = pathEnds.size() - 1;
         if (stride < 0) {
             stride = entryLabels.length;
+            strideLine = line;
         } else if (labelEnds == null && entryLabels.length != stride) {
+            unequalLabelCounts = place(line, entries) + " has " + labels(entryLabels.length) + " where "
+                    + place(strideLine, 0) + " has " + labels(stride);
             labelEnds = new PackedLongs();
             for (long i = 1; i <= entries; i++) {
                 labelEnds.add(i * stride);
@@ -77,6 +84,14 @@ final class LabelIndexBuilder implements LabelSink {
         if (labelEnds != null) {
             labelEnds.add(labels.size());
         }
+    }
+
+    private String place(long line, int entry) {
+        return line > 0 ? source + ":" + line : source + " entry " + entry;
+    }
+
+    private static String labels(int count) {
+        return count + (count == 1 ? " label" : " labels");
     }
 
     @Override
@@ -104,9 +119,11 @@ final class LabelIndexBuilder implements LabelSink {
         pathBytes.trim();
         pathEnds.trim();
         labels.trim();
+        lines.trim();
         if (labelEnds != null) {
             labelEnds.trim();
         }
-        return new LabelIndex(pathBytes, pathEnds, labels, labelEnds, Math.max(stride, 0), classNames);
+        return new LabelIndex(pathBytes, pathEnds, labels, labelEnds, Math.max(stride, 0), classNames, source, lines,
+                unequalLabelCounts);
     }
 }

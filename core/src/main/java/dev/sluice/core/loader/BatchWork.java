@@ -17,7 +17,7 @@ final class BatchWork<S, B> {
     private final BatchAssembly<?, B> assembly;
     private final long epoch;
     private final PlannedBatch planned;
-    private final Gathering<S, B> gathering;
+    private final BatchCollector<S, B> gathering;
     private final AtomicInteger nextPosition = new AtomicInteger();
     private final AtomicInteger participants;
     private final boolean[] loaded;
@@ -27,7 +27,7 @@ final class BatchWork<S, B> {
     private int failurePosition = Integer.MAX_VALUE;
     private volatile boolean failed;
 
-    BatchWork(BatchAssembly<?, B> assembly, long epoch, PlannedBatch planned, Gathering<S, B> gathering,
+    BatchWork(BatchAssembly<?, B> assembly, long epoch, PlannedBatch planned, BatchCollector<S, B> gathering,
             int participants) {
         this.assembly = assembly;
         this.epoch = epoch;
@@ -93,7 +93,7 @@ final class BatchWork<S, B> {
                     fail(position, reason);
                     return;
                 }
-                skipped[position] = new SkippedSample(index, assembly.source(index), reason.reason());
+                skipped[position] = new SkippedSample(index, placeOf(assembly.source(index), reason), reason.reason());
                 continue;
             } catch (Throwable error) {
                 fail(position, assembly.sampleFailure(index, epoch, planned, error));
@@ -179,5 +179,10 @@ final class BatchWork<S, B> {
             }
         }
         return indices;
+    }
+
+    /** The sample's path with the label file's line that lists it, where the failure names one. */
+    private static String placeOf(String source, SampleLoadException reason) {
+        return reason.origin().map(origin -> source.isEmpty() ? origin : source + ", " + origin).orElse(source);
     }
 }

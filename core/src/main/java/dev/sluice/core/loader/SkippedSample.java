@@ -1,10 +1,13 @@
 package dev.sluice.core.loader;
 
+import dev.sluice.core.dataset.ErrorPolicy;
+
 /**
  * A sample left out under {@link ErrorPolicy#SKIP}.
  *
  * @param index the dataset index
- * @param source where it comes from (a path), or empty when the dataset does not say
+ * @param source where it comes from: a path, followed by the label file's line that lists it where
+ *        the dataset knows it ({@code "images/cat.jpg, train.txt:18"}); empty when the dataset does not say
  * @param reason the failure's message
  */
 public record SkippedSample(long index, String source, String reason) {

@@ -100,14 +100,15 @@ class ImageLabelDatasetTest {
     }
 
     @Test
-    public void aMissingImageFailsNamingTheIndexAndThePath() throws IOException {
+    public void aMissingImageFailsNamingTheIndexThePathAndTheLabelFileLine() throws IOException {
         Files.delete(images.resolve("cats/b.tiny"));
         ImageLabelDataset<Image> dataset = builder().repeat(Repeat.times(2)).build();
         SampleLoadException e = assertThrows(SampleLoadException.class, () -> dataset.get(4));
         Path missing = images.resolve("cats/b.tiny");
-        assertEquals("sample 4 (" + missing + "): no such file", e.getMessage());
+        assertEquals("sample 4 (" + missing + ", " + dir.resolve("train.txt") + ":2): no such file", e.getMessage());
         assertEquals(4, e.index());
         assertEquals(missing.toString(), e.source().orElseThrow());
+        assertEquals(dir.resolve("train.txt") + ":2", e.origin().orElseThrow());
         assertInstanceOf(DecodeException.class, e.getCause());
     }
 
@@ -115,7 +116,7 @@ class ImageLabelDatasetTest {
     public void undecodableBytesFailNamingTheIndexThePathAndTheReason() throws IOException {
         Files.write(images.resolve("c.tiny"), new byte[] {1, 2});
         SampleLoadException e = assertThrows(SampleLoadException.class, () -> builder().build().get(2));
-        assertEquals("sample 2 (" + images.resolve("c.tiny") + "): not a tiny image: 2 bytes, expected 3",
+        assertEquals("sample 2 (" + images.resolve("c.tiny") + ", " + dir.resolve("train.txt") + ":3): not a tiny image: 2 bytes, expected 3",
                 e.getMessage());
         assertEquals(images.resolve("c.tiny").toString(), ((DecodeException) e.getCause()).source());
     }
@@ -125,7 +126,8 @@ class ImageLabelDatasetTest {
         Files.delete(images.resolve("c.tiny"));
         Files.createDirectory(images.resolve("c.tiny"));
         SampleLoadException e = assertThrows(SampleLoadException.class, () -> builder().build().get(2));
-        assertEquals("sample 2 (" + images.resolve("c.tiny") + "): is a directory, not a regular file", e.getMessage());
+        assertEquals("sample 2 (" + images.resolve("c.tiny") + ", " + dir.resolve("train.txt")
+                + ":3): is a directory, not a regular file", e.getMessage());
     }
 
     @Test
@@ -158,7 +160,7 @@ class ImageLabelDatasetTest {
         };
         ImageLabelDataset<Image> dataset = builder().transform(refusing).build();
         SampleLoadException e = assertThrows(SampleLoadException.class, () -> dataset.get(0));
-        assertEquals("sample 0 (" + images.resolve("cats/a.tiny") + "): the transform failed: needs 4 channels, got 3",
+        assertEquals("sample 0 (" + images.resolve("cats/a.tiny") + ", " + dir.resolve("train.txt") + ":1): the transform failed: needs 4 channels, got 3",
                 e.getMessage());
         assertSame(refusal, e.getCause());
     }
@@ -166,7 +168,7 @@ class ImageLabelDatasetTest {
     @Test
     public void aTransformReturningNullIsAnError() {
         ImageLabelDataset<Image> dataset = builder().transform((image, random) -> (Image) null).build();
-        assertEquals("sample 0 (" + images.resolve("cats/a.tiny") + "): the transform returned null",
+        assertEquals("sample 0 (" + images.resolve("cats/a.tiny") + ", " + dir.resolve("train.txt") + ":1): the transform returned null",
                 assertThrows(SampleLoadException.class, () -> dataset.get(0)).getMessage());
     }
 

@@ -81,10 +81,10 @@ class ImageLabelLoadingTest {
     }
 
     @Test
-    void aMissingImageNamesItsIndexAndPath() throws IOException {
+    void aMissingImageNamesItsIndexPathAndLabelFileLine() throws IOException {
         Files.delete(images.resolve("img5.tiny"));
         RuntimeException e = assertThrows(SampleLoadException.class, () -> epoch(2));
-        assertTrue(e.getMessage().startsWith("sample 5 (" + images.resolve("img5.tiny") + ") of epoch 0, batch 0: "),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("sample 5 (" + images.resolve("img5.tiny") + ", " + dir.resolve("train.txt")
+                + ":7) of epoch 0, batch 0: "), e.getMessage());
     }
 }

@@ -46,7 +46,8 @@ class ImageRootEscapeTest {
         Files.createSymbolicLink(images.resolve("linkdir"), Path.of("../outside"));
         ImageLabelDataset<Image> dataset = dataset("linkdir/secret.tiny 0\n", false);
         SampleLoadException refused = assertThrows(SampleLoadException.class, () -> dataset.get(0));
-        assertEquals("sample 0 (" + images.resolve("linkdir/secret.tiny") + "): " + LEAVES + images
+        assertEquals("sample 0 (" + images.resolve("linkdir/secret.tiny") + ", " + dir.resolve("train.txt") + ":1): "
+                + LEAVES + images
                 + "; set dataset.allow_outside_root: true to follow links out of it", refused.getMessage());
     }
 
@@ -118,7 +119,7 @@ class ImageRootEscapeTest {
     void aFifoNamedLikeAnImageIsASampleErrorNotAHang() throws Exception {
         SpecialFiles.fifo(images.resolve("fifo.tiny"));
         SampleLoadException refused = assertThrows(SampleLoadException.class, () -> dataset("fifo.tiny 0\n", false).get(0));
-        assertEquals("sample 0 (" + images.resolve("fifo.tiny") + "): is a FIFO, not a regular file", refused.getMessage());
+        assertEquals("sample 0 (" + images.resolve("fifo.tiny") + ", " + dir.resolve("train.txt") + ":1): is a FIFO, not a regular file", refused.getMessage());
     }
 
     @Test
@@ -126,7 +127,7 @@ class ImageRootEscapeTest {
         Path zero = SpecialFiles.device(SpecialFiles.ZERO);
         SampleLoadException refused = assertThrows(SampleLoadException.class,
                 () -> dataset(zero + " 0\n", true).get(0));
-        assertEquals("sample 0 (/dev/zero): is a character device, not a regular file", refused.getMessage());
+        assertEquals("sample 0 (/dev/zero, " + dir.resolve("train.txt") + ":1): is a character device, not a regular file", refused.getMessage());
     }
 
     @Test

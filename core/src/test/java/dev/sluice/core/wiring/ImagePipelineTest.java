@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sluice.api.DecodeException;
+import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Tensor;
@@ -55,6 +56,16 @@ class ImagePipelineTest {
         ConfigException e = assertThrows(ConfigException.class, () -> Sluice.fromConfig(config, PLUGINS));
         assertEquals("<string>: dataset: required to build a loader: name a label file (dataset.labels) or tar shards "
                 + "(dataset.shards)", e.getMessage());
+    }
+
+    @Test
+    void thePixelLimitIsLoweredToWhatTheWorkersCanDecodeAtOnceWithinTheHeap() {
+        String config = "decoder:\n  backend: tiny\n  max_pixels: 1000000000000000\nloader:\n  num_workers: 4\n";
+        DecodeOptions budgeted = ImagePipeline.fromConfig(SluiceConfig.parse(config, dir, List.of()), PLUGINS).decodeOptions();
+        assertEquals(DecodeBudget.maxPixels(Runtime.getRuntime().maxMemory(), 4, ColorMode.RGB), budgeted.maxPixels());
+        DecodeOptions lower = ImagePipeline.fromConfig(SluiceConfig.parse(config.replace("1000000000000000", "1000"), dir,
+                List.of()), PLUGINS).decodeOptions();
+        assertEquals(1000, lower.maxPixels(), "a limit below the budget stays");
     }
 
     @Test

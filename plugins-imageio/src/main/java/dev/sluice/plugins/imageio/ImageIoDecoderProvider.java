@@ -11,7 +11,10 @@ import java.util.Set;
  * The pure-Java image decoder, id {@code imageio}: javax.imageio with TwelveMonkeys' readers, for
  * JPEG (baseline, progressive, arithmetic, lossless, CMYK and YCCK, with broken ICC profiles and
  * Adobe markers), PNG (1 to 16 bits, palette, grey + alpha), BMP, GIF (first frame), TIFF and
- * WebP. Every {@link dev.sluice.api.DecodeOptions} is honoured as the native {@code opencv} decoder
+ * lossless WebP. Refused as unsupported, because these readers would return wrong pixels or fail
+ * obscurely: 12-bit JPEG, lossless JPEG with a point transform, lossy WebP (chroma upsampled
+ * otherwise than libwebp) and old-style JPEG in TIFF. Under strict {@link dev.sluice.api.DecodeOptions}
+ * libjpeg's warnings about damaged data are errors. Every {@link dev.sluice.api.DecodeOptions} is honoured as the native {@code opencv} decoder
  * honours it; reductions are block averages of the full-size decode (ImageIO has no DCT scaling).
  *
  * <pre>{@code

@@ -12,8 +12,13 @@ import dev.sluice.api.spi.Reductions;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataFormatImpl;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Decodes with javax.imageio and TwelveMonkeys. The steps, the same as the opencv backend's: read
@@ -29,8 +34,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
 
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        ImageHeader header = ImageHeader.read(encoded);
-        header.check(options);
+        ImageHeader header = ImageHeader.read(encoded, options);
         ByteBuffer data = encoded.slice();
         byte[] bytes;
         int offset = 0;
@@ -51,16 +55,17 @@ final class ImageIoImageDecoder implements ImageDecoder {
                 length = bytes.length;
             }
         }
+        requireSupported(header, jpeg, bytes, offset, length);
         int factor = Reductions.factor(header, options);
         int orientation = options.applyExifOrientation() ? header.orientation() : 1;
         // GIF frames may sit anywhere on the logical screen: decode whole and cut after placing them.
         boolean cutWhileReading = options.region() != null && !header.format().equals("gif");
         Rectangle source = cutWhileReading ? storedSource(header, options.region(), factor, orientation)
                 : new Rectangle(0, 0, header.width(), header.height());
-        Samples image = ColorModes.toMode(read(header, bytes, offset, length, jpeg, source, options), options.mode(),
+        PixelBuffer image = ColorModes.toMode(read(header, bytes, offset, length, jpeg, source, options), options.mode(),
                 header.format().equals("png"));
         if (factor > 1) {
-            image = new Samples(Reductions.reducedLength(image.width, factor), Reductions.reducedLength(image.height, factor),
+            image = new PixelBuffer(Reductions.reducedLength(image.width, factor), Reductions.reducedLength(image.height, factor),
                     image.channels, Reductions.blockAverage(image.data, image.width, image.height, image.channels, factor));
         }
         image = Orientations.apply(image, orientation);
@@ -91,13 +96,17 @@ final class ImageIoImageDecoder implements ImageDecoder {
     }
 
     /** The stored samples of {@code source}, a rectangle of the stored image (GIF: of its screen). */
-    private static Samples read(ImageHeader header, byte[] bytes, int offset, int length, JpegSegments jpeg,
+    private static PixelBuffer read(ImageHeader header, byte[] bytes, int offset, int length, JpegSegments jpeg,
             Rectangle source, DecodeOptions options) throws DecodeException {
         String format = header.format();
         ImageReader reader = null;
         try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(bytes, offset, length)) {
             reader = Readers.create(format);
             reader.setInput(input, true, !format.equals("gif"));
+            if (format.equals("tiff") && oldStyleJpeg(reader)) {
+                throw new DecodeException(BYTES, "unsupported TIFF variant: old-style JPEG compression (6) is not supported "
+                        + "by the imageio decoder, whose pixels differ from libtiff's beyond the tolerance of lossy decoders");
+            }
             long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
             if (pixels > options.maxPixels()) {
                 throw new DecodeException(BYTES, "the " + format + " reader finds a " + reader.getWidth(0) + "x"
@@ -108,11 +117,23 @@ final class ImageIoImageDecoder implements ImageDecoder {
             if (!format.equals("gif")) {
                 param.setSourceRegion(source);
             }
-            Samples stored;
+            List<String> warnings = new ArrayList<>();
+            if (options.strict()) {
+                reader.addIIOReadWarningListener((ignored, warning) -> {
+                    if (damagedData(warning)) {
+                        warnings.add(warning);
+                    }
+                });
+            }
+            PixelBuffer stored;
             if (jpeg != null) {
                 stored = readJpeg(reader, param, jpeg, source, options.mode());
             } else {
                 stored = StoredSamples.of(reader.read(0, param), greyPng(format, bytes, offset));
+            }
+            if (!warnings.isEmpty()) {
+                throw new DecodeException(BYTES, "corrupt " + format + " data: the reader warns \"" + warnings.get(0)
+                        + "\" (DecodeOptions.strict; lenient options accept the pixels it made of the data)");
             }
             if (format.equals("gif")) {
                 stored = GifFrames.onScreen(stored, reader, header.width(), header.height());
@@ -138,7 +159,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
      * luma; colour and grey JPEGs otherwise decoded straight into Sluice's layout, which saves the
      * copy out of ImageIO's BGR image (and is faster in the JDK's decoder besides).
      */
-    private static Samples readJpeg(ImageReader reader, ImageReadParam param, JpegSegments jpeg, Rectangle source,
+    private static PixelBuffer readJpeg(ImageReader reader, ImageReadParam param, JpegSegments jpeg, Rectangle source,
             ColorMode mode) throws IOException, DecodeException {
         if (jpeg.components() == 4) {
             return CmykConversions.jpegToRgb(reader.readRaster(0, param), jpeg.ycck());
@@ -147,7 +168,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
             return StoredSamples.firstBand(reader.readRaster(0, param));
         }
         if (jpeg.eightBitDct() && (jpeg.components() == 3 || jpeg.components() == 1)) {
-            Samples into = new Samples(source.width, source.height, jpeg.components(),
+            PixelBuffer into = new PixelBuffer(source.width, source.height, jpeg.components(),
                     new byte[source.width * source.height * jpeg.components()]);
             param.setDestination(StoredSamples.destination(into));
             reader.read(0, param);
@@ -156,9 +177,60 @@ final class ImageIoImageDecoder implements ImageDecoder {
         return StoredSamples.of(reader.read(0, param), false);
     }
 
+    /**
+     * Refuses, before decoding, the variants this backend's readers would decode to wrong pixels or
+     * fail on obscurely (measured against libjpeg-turbo and libwebp on real files): 12-bit JPEG, which the
+     * JDK's reader does not decode; lossless JPEG with a point transform (TwelveMonkeys starts the
+     * prediction at 2^(P-1) instead of 2^(P-Pt-1), H.1.2.1, so every sample is off); lossy WebP, whose chroma TwelveMonkeys upsamples otherwise than libwebp.
+     */
+    private static void requireSupported(ImageHeader header, JpegSegments jpeg, byte[] bytes, int offset, int length)
+            throws DecodeException {
+        if (jpeg != null && !jpeg.lossless() && jpeg.precision() != 8 && jpeg.precision() != 0) {
+            throw new DecodeException(BYTES, "unsupported JPEG variant: " + jpeg.precision() + "-bit JPEG (SOF"
+                    + jpeg.process() + ") is not supported by the imageio decoder, whose JPEG reader decodes 8-bit DCT data only");
+        }
+        if (jpeg != null && jpeg.lossless() && jpeg.pointTransform() > 0) {
+            throw new DecodeException(BYTES, "unsupported JPEG variant: lossless JPEG (SOF" + jpeg.process() + ", "
+                    + jpeg.precision() + "-bit, " + jpeg.components() + " components) with point transform "
+                    + jpeg.pointTransform() + " is not supported by the imageio decoder, whose lossless reader "
+                    + "predicts such scans from the wrong initial value");
+        }
+        if (header.format().equals("webp") && WebPChunks.firstImageLossy(bytes, offset, length)) {
+            throw new DecodeException(BYTES, "unsupported WebP variant: lossy WebP (VP8) is not supported by the imageio "
+                    + "decoder, whose VP8 reader upsamples chroma otherwise than libwebp (up to 47 levels apart on real files)");
+        }
+    }
+
+    /** Whether the TIFF's first image uses compression 6, the old-style JPEG of TIFF 6.0 that TIFF Technote 2 replaced. */
+    private static boolean oldStyleJpeg(ImageReader reader) throws IOException {
+        Node root = reader.getImageMetadata(0).getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
+        for (Node section = root.getFirstChild(); section != null; section = section.getNextSibling()) {
+            if (section.getNodeName().equals("Compression")) {
+                for (Node entry = section.getFirstChild(); entry != null; entry = entry.getNextSibling()) {
+                    if (entry.getNodeName().equals("CompressionTypeName") && entry instanceof Element element
+                            && element.getAttribute("value").equals("Old JPEG")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** PNG colour types 0 and 4 store grey; ImageIO reads grey below 8 bits through a palette. */
     private static boolean greyPng(String format, byte[] bytes, int offset) {
         return format.equals("png") && (bytes[offset + 25] & ~4) == 0;
+    }
+
+    /**
+     * Whether a reader's warning is one of libjpeg's about damaged data (jerror.h: JWRN_JPEG_EOF,
+     * JWRN_HIT_MARKER, JWRN_EXTRANEOUS_DATA, JWRN_HUFF_BAD_CODE, JWRN_MUST_RESYNC, JWRN_BOGUS_PROGRESSION,
+     * JWRN_ARITH_BAD_CODE), which the JDK's JPEG reader passes on; TwelveMonkeys' notes about the
+     * workarounds it applies to odd but whole files are not.
+     */
+    private static boolean damagedData(String warning) {
+        return warning != null && (warning.startsWith("Corrupt JPEG data") || warning.startsWith("Premature end of JPEG")
+                || warning.startsWith("Inconsistent progression sequence"));
     }
 
     private static String describe(Exception e) {

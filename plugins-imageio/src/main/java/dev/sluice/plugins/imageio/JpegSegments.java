@@ -23,13 +23,18 @@ final class JpegSegments {
 
     private final int components;
     private final boolean transformed;
-    private final boolean eightBitDct;
+    private final int frameMarker;
+    private final int precision;
+    private final int pointTransform;
     private final byte[] withoutProfiles;
 
-    private JpegSegments(int components, boolean transformed, boolean eightBitDct, byte[] withoutProfiles) {
+    private JpegSegments(int components, boolean transformed, int frameMarker, int precision, int pointTransform,
+            byte[] withoutProfiles) {
         this.components = components;
         this.transformed = transformed;
-        this.eightBitDct = eightBitDct;
+        this.frameMarker = frameMarker;
+        this.precision = precision;
+        this.pointTransform = pointTransform;
         this.withoutProfiles = withoutProfiles;
     }
 
@@ -40,7 +45,30 @@ final class JpegSegments {
 
     /** An 8-bit DCT frame (not lossless, not 12-bit): the JDK's decoder writes it into any 8-bit destination. */
     boolean eightBitDct() {
-        return eightBitDct;
+        return precision == 8 && !lossless();
+    }
+
+    /** A lossless frame (SOF3, 7, 11 or 15). */
+    boolean lossless() {
+        return frameMarker != 0 && (frameMarker & 3) == 3;
+    }
+
+    /** The frame's sample precision in bits, 0 if no frame header was found. */
+    int precision() {
+        return precision;
+    }
+
+    /** The frame header's number n of SOFn, for messages. */
+    int process() {
+        return frameMarker - 0xC0;
+    }
+
+    /**
+     * The first scan's point transform (the low nibble of its Ah/Al byte): in a lossless scan, the
+     * decoded samples are to be shifted left by it, 0 if there is no scan header.
+     */
+    int pointTransform() {
+        return pointTransform;
     }
 
     /** Three components stored as YCbCr (not RGB), so that the first is the luma libjpeg returns for grey. */
@@ -66,7 +94,9 @@ final class JpegSegments {
         int end = offset + length;
         int at = offset + 2;
         int components = 0;
-        boolean eightBitDct = false;
+        int frameMarker = 0;
+        int precision = 0;
+        int pointTransform = 0;
         int firstId = -1;
         boolean rgbIds = false;
         boolean jfif = false;
@@ -79,7 +109,11 @@ final class JpegSegments {
                 at++;
                 continue;
             }
-            if (marker == SOS || marker == 0xD9) {
+            if (marker == SOS) {
+                pointTransform = scanPointTransform(data, at + 4, end);
+                break;
+            }
+            if (marker == 0xD9) {
                 break;
             }
             if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
@@ -94,7 +128,8 @@ final class JpegSegments {
             if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
                     && components == 0 && body + 6 <= segmentEnd) {
                 components = data[body + 5] & 0xFF;
-                eightBitDct = data[body] == 8 && (marker & 3) != 3;
+                frameMarker = marker;
+                precision = data[body] & 0xFF;
                 if (components >= 3 && body + 6 + 7 <= segmentEnd) {
                     firstId = data[body + 6] & 0xFF;
                     rgbIds = firstId == 'R' && data[body + 9] == 'G' && data[body + 12] == 'B';
@@ -115,8 +150,17 @@ final class JpegSegments {
         if (kept != null) {
             kept.write(data, keptUpTo, end - keptUpTo);
         }
-        return new JpegSegments(components, transformed(components, jfif, transform, rgbIds), eightBitDct,
-                kept == null ? null : kept.toByteArray());
+        return new JpegSegments(components, transformed(components, jfif, transform, rgbIds), frameMarker, precision,
+                pointTransform, kept == null ? null : kept.toByteArray());
+    }
+
+    /** The Al nibble of the scan header whose body starts at {@code body}: after Ns, the Ns selectors, Ss and Se. */
+    private static int scanPointTransform(byte[] data, int body, int end) {
+        if (body >= end) {
+            return 0;
+        }
+        int approximation = body + 1 + 2 * (data[body] & 0xFF) + 2;
+        return approximation < end ? data[approximation] & 0x0F : 0;
     }
 
     /**

@@ -11,7 +11,10 @@ import java.util.Set;
  * libtiff and OpenCV's own BMP reader), with every {@link dev.sluice.api.DecodeOptions} honoured as
  * the pure-Java {@code imageio} decoder honours it. JPEG is reduced in the DCT domain
  * ({@code IMREAD_REDUCED_*}); other formats are decoded full size and block-averaged. GIF and WebP
- * are refused: the OpenCV build in org.openpnp:opencv 4.9 reads neither.
+ * are refused: the OpenCV build in org.openpnp:opencv 4.9 reads neither; so are BMPs with other than
+ * the standard bit-field masks, which OpenCV would return in wrong colours. libjpeg's warnings go to
+ * stderr unseen, so under strict {@link dev.sluice.api.DecodeOptions} the JPEG data is checked
+ * before decoding ({@link dev.sluice.api.spi.ImageHeader#read(java.nio.ByteBuffer, dev.sluice.api.DecodeOptions)}).
  *
  * <pre>{@code
  * decoder: opencv        # in sluice.yaml

@@ -29,15 +29,15 @@ final class OpenCvImageDecoder implements ImageDecoder {
 
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        ImageHeader header = ImageHeader.read(encoded);
-        header.check(options);
+        ImageHeader header = ImageHeader.read(encoded, options);
         if (!FORMATS.contains(header.format())) {
             throw new DecodeException(BYTES, header.format() + " is not supported by the opencv decoder (the OpenCV 4.9 "
                     + "build of org.openpnp:opencv reads jpeg, png, bmp and tiff); the imageio decoder reads "
                     + header.format());
         }
         boolean jpeg = header.format().equals("jpeg");
-        String unsupported = jpeg ? JpegFrames.unsupported(encoded) : null;
+        String unsupported = jpeg ? JpegFrames.unsupported(encoded)
+                : header.format().equals("bmp") ? BmpBitFields.unsupported(encoded) : null;
         if (unsupported != null) {
             throw new DecodeException(BYTES, unsupported);
         }

@@ -31,7 +31,8 @@ import org.bytedeco.leptonica.global.leptonica;
  * process's standard error (libjpeg's default {@code output_message}, which Leptonica keeps; neither
  * {@code setMsgSeverity} nor Leptonica's stderr handler reaches it), and Leptonica counts warnings
  * before {@code jpeg_finish_decompress}, so one given only there (extra bytes before the end
- * marker) passes unseen. What can be checked in Java is checked before the call, so that files
+ * marker) passes unseen. Under strict options {@code ImageHeader.read(encoded, options)} walks the
+ * coded data of sequential scans in Java first and refuses such files. What can be checked in Java is checked before the call, so that files
  * refused for their header never reach libjpeg (truncation, the marker structure, lossless and
  * 12-bit processes), and an Adobe transform code libjpeg would warn of is corrected first
  * ({@link AdobeTransforms}): on the corpus of hard real-world files nothing reaches standard error.

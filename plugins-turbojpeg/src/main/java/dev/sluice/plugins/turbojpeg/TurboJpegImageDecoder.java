@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * Decodes JPEG with a native libjpeg-turbo: the header is read and checked in Java first (size,
- * pixel limit, region, EXIF orientation, a marker structure that reaches its end-of-image marker);
+ * pixel limit, region, EXIF orientation, a marker structure that reaches its end-of-image marker,
+ * and under strict options the coded data of sequential scans, which is what catches the corrupt
+ * data the bundled path's Leptonica would not report);
  * the codec decodes the whole frame at the chosen reduction in the DCT domain; then one pass turns,
  * cuts and lays out the pixels into the image's array.
  */
@@ -28,13 +30,12 @@ final class TurboJpegImageDecoder implements ImageDecoder {
 
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        ImageHeader header = ImageHeader.read(encoded);
+        ImageHeader header = ImageHeader.read(encoded, options);
         if (!header.format().equals("jpeg")) {
             throw new DecodeException(BYTES, header.format() + " is not read by the turbojpeg decoder, which reads "
                     + "JPEG only; the opencv or imageio decoder reads " + header.format()
                     + " (decoder: auto sends each file to one that reads it)");
         }
-        header.check(options);
         Optional<String> unreadable = JpegProcesses.unreadableBy8BitLibjpeg(encoded);
         if (unreadable.isPresent()) {
             throw new DecodeException(BYTES, unreadable.get() + " such as the turbojpeg decoder's; the imageio decoder "

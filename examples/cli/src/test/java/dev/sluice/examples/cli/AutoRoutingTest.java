@@ -100,8 +100,9 @@ class AutoRoutingTest {
         for (String format : new String[] {"jpg", "png", "gif"}) {
             assertTrue(ImageIO.write(picture, format, images.resolve("photo." + format).toFile()), format);
         }
-        // The JDK writes no WebP: this one is api's fixture, a lossy crop of a Debian desktop background.
-        try (InputStream webp = AutoRoutingTest.class.getResourceAsStream("/dev/sluice/api/contract/photos/dune-q80.webp")) {
+        // The JDK writes no WebP: this one is api's fixture, a lossless crop of a Debian desktop background
+        // (the imageio decoder refuses lossy WebP, whose chroma upsampling it does not match).
+        try (InputStream webp = AutoRoutingTest.class.getResourceAsStream("/dev/sluice/api/contract/photos/ladybird-lossless.webp")) {
             Files.copy(webp, images.resolve("photo.webp"));
         }
         Files.writeString(dir.resolve("train.txt"), "photo.jpg 0\nphoto.png 1\nphoto.gif 2\nphoto.webp 3\n");

@@ -1,0 +1,203 @@
+package dev.sluice.api.spi;
+
+import static dev.sluice.api.spi.JpegScans.corrupt;
+
+import dev.sluice.api.DecodeException;
+import java.nio.ByteBuffer;
+
+/**
+ * The bits of a JPEG scan's entropy-coded segment, most significant first, with stuffed bytes
+ * ({@code FF 00}) read as {@code FF}. At a marker the segment ends: zero bits are read from there
+ * on, as libjpeg does, but counted, so that a caller learns that a block needed bits the data did
+ * not have.
+ */
+final class CodedBits {
+    private final ByteBuffer data;
+    /** The data as an array (the buffer's own, or a copy of a direct buffer): one call site, no bounds-checked buffer calls per byte. */
+    private final byte[] bytes;
+    private final int base;
+    private final int limit;
+    /** The next bits, left-aligned. */
+    private long buffer;
+    private int available;
+    /** How many of the {@code available} bits are the zeros read past the marker. */
+    private int padding;
+    private int next;
+    private int marker;
+
+    CodedBits(ByteBuffer data) {
+        this.data = data;
+        this.limit = data.limit();
+        if (data.hasArray()) {
+            this.bytes = data.array();
+            this.base = data.arrayOffset();
+        } else {
+            this.bytes = new byte[limit];
+            data.get(0, bytes);
+            this.base = 0;
+        }
+    }
+
+    /** Starts reading at {@code at}, the first byte after a scan header. */
+    void start(int at) {
+        next = at;
+        buffer = 0;
+        available = 0;
+        padding = 0;
+        marker = -1;
+    }
+
+    /** Where the marker that ended the segment starts, or -1 while none was reached. */
+    int markerAt() {
+        return marker;
+    }
+
+    /** Whether a block has read bits past the segment's end. */
+    boolean overrun() {
+        return available < padding;
+    }
+
+    /**
+     * Skips one 8x8 block: the DC difference and the AC coefficients to end-of-block or the 64th.
+     * False for a code no table has, or a run that passes the 64th coefficient.
+     */
+    boolean block(HuffmanCodes dc, HuffmanCodes ac) {
+        // A code takes at most 16 bits and its extra bits at most 16 more: 32 bits cover both.
+        if (available < 32) {
+            fill();
+        }
+        int size = symbol(dc);
+        if (size < 0 || size > 16) {
+            return false;
+        }
+        consume(size);
+        for (int k = 1; k < 64; k++) {
+            if (available < 32) {
+                fill();
+            }
+            int symbol = symbol(ac);
+            if (symbol < 0) {
+                return false;
+            }
+            int run = symbol >> 4;
+            size = symbol & 15;
+            if (size == 0) {
+                if (run != 15) {
+                    return true;
+                }
+                k += 15;
+            } else {
+                k += run;
+                consume(size);
+            }
+            if (k > 63) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The next symbol of {@code table}, or -1 when the next 16 bits start no code of it; 16 bits must be available. */
+    private int symbol(HuffmanCodes table) {
+        int entry = table.fast[(int) (buffer >>> (64 - HuffmanCodes.LOOKAHEAD))];
+        if (entry != 0) {
+            consume(entry >> 8);
+            return entry & 0xFF;
+        }
+        int length = HuffmanCodes.LOOKAHEAD + 1;
+        int code = (int) (buffer >>> (64 - length));
+        while (code > table.maxCode[length]) {
+            length++;
+            code = (int) (buffer >>> (64 - length));
+        }
+        if (length > 16) {
+            return -1;
+        }
+        consume(length);
+        return table.symbols[table.offset[length] + code];
+    }
+
+    private void consume(int count) {
+        buffer <<= count;
+        available -= count;
+    }
+
+    /** Tops the buffer up to at least 57 bits, with zeros once the segment has ended. */
+    private void fill() {
+        while (available <= 56) {
+            int value = 0;
+            if (marker >= 0) {
+                padding += 8;
+            } else if (next >= limit) {
+                marker = limit;
+                continue;
+            } else {
+                value = bytes[base + next] & 0xFF;
+                if (value == 0xFF) {
+                    int after = next + 1;
+                    while (after < limit && bytes[base + after] == (byte) 0xFF) {
+                        after++;
+                    }
+                    if (after < limit && bytes[base + after] == 0) {
+                        next = after + 1;
+                    } else {
+                        marker = next;
+                        continue;
+                    }
+                } else {
+                    next++;
+                }
+            }
+            buffer |= (long) value << (56 - available);
+            available += 8;
+        }
+    }
+
+    /**
+     * Ends a restart interval: what is left of the current byte is padding, and the restart marker
+     * {@code expected} must come next; reading goes on after it.
+     */
+    void restart(int expected, int sos) throws DecodeException {
+        int found = endOfSegment(sos);
+        if (found >= data.limit() - 1 || (data.get(found + 1) & 0xFF) != expected) {
+            throw corrupt("the scan at byte " + sos + " lacks its restart marker FF" + hex(expected) + " at byte "
+                    + found + (found < data.limit() - 1 ? " (FF" + hex(data.get(found + 1) & 0xFF) + " is there)" : ""));
+        }
+        start(found + 2);
+    }
+
+    /** Ends the scan: what is left of the current byte is padding; returns where the next marker starts. */
+    int finish(int sos) throws DecodeException {
+        int found = endOfSegment(sos);
+        int code = found < data.limit() - 1 ? data.get(found + 1) & 0xFF : -1;
+        if (code >= 0xD0 && code <= 0xD7) {
+            throw corrupt("the scan at byte " + sos + " has a restart marker at byte " + found + " after its last MCU");
+        }
+        return found;
+    }
+
+    private int endOfSegment(int sos) throws DecodeException {
+        if (marker < 0) {
+            fill();
+        }
+        int unread = (available - padding) / 8;
+        if (marker < 0 || unread > 0) {
+            int at = marker;
+            if (at < 0) {
+                at = next;
+                while (at + 1 < data.limit() && !(data.get(at) == (byte) 0xFF && data.get(at + 1) != 0
+                        && data.get(at + 1) != (byte) 0xFF)) {
+                    at++;
+                }
+            }
+            int extra = unread + (marker < 0 ? at - next : 0);
+            throw corrupt("the scan at byte " + sos + " has " + extra + " bytes of coded data after its "
+                    + "last block, before the marker at byte " + at + " (libjpeg's \"extraneous bytes before marker\")");
+        }
+        return marker;
+    }
+
+    private static String hex(int code) {
+        return String.format("%02X", code);
+    }
+}
