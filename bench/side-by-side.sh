@@ -2,7 +2,7 @@
 # Sluice against PyTorch's DataLoader on the same JPEGs, in one run, alternating, several rounds.
 #
 # usage: bench/side-by-side.sh [--shared DIR] [--data DIR] [--photos DIR] [--large DIR] [--copies N]
-#                              [--large-only] [--rounds N] [--out DIR]
+#                              [--large-only] [--sluice-only] [--rounds N] [--out DIR]
 #   --shared   the folder with make_bench_set.py, get_photos.sh and pytorch_baseline.py
 #              (default: ../shared/bench beside the repository; env SLUICE_BENCH_SHARED)
 #   --data     the bench set: DIR/train.txt and DIR/images/ (default: ../bench-set; env SLUICE_BENCH_DATA);
@@ -13,14 +13,17 @@
 #              SLUICE_BENCH_LARGE); made when missing from the --photos at full size, each linked
 #              --copies times (default 10: 18 photographs give 180 images an epoch)
 #   --large-only  run the large-photo comparison alone
+#   --sluice-only skip PyTorch and the OpenCV decode floor (a smoke run where python3 has no torch or cv2;
+#              the ratios to them then say n/a)
 #   --rounds   rounds of the whole alternation (default 3)
 #   --out      where the configurations and the raw JSON lines go (default: a new temporary folder)
 #
-# Each round runs, one after the other: Sluice (opencv, imageio) and PyTorch (pil, cv2 decoders) on the
-# eval and seed pipelines with 2 workers, Sluice's eval pipeline with 1 worker (the scaling figure), and
+# Each round runs, one after the other: Sluice (auto, the default, which sends these JPEGs to turbojpeg;
+# turbojpeg, opencv and imageio named) and PyTorch (pil, cv2 decoders) on the eval and seed pipelines
+# with 2 workers, Sluice's eval pipeline with 1 worker on every backend (the scaling figure), and
 # OpenCV's decode-only rate on 1 and 2 threads (cv2.imdecode from memory, bench/decode_floor.py); then,
-# on the large-photo set, the eval pipeline with batches of 16 and 2 workers: Sluice (opencv and
-# imageio, decoder.reduce: auto; opencv also with reduce: 1, full-size decoding) and PyTorch with PIL.
+# on the large-photo set, the eval pipeline with batches of 16 and 2 workers: Sluice (every backend,
+# decoder.reduce: auto; opencv also with reduce: 1, full-size decoding) and PyTorch with PIL.
 # Every run warms up for one epoch and times the next. The summary gives each figure's median with its
 # min-max over the rounds, and the ratios the performance targets are stated in.
 # Needs java 17, Maven (for the first build) and /usr/bin/python3 with torch, torchvision, cv2 and PIL.
@@ -33,6 +36,7 @@ photos="$root/../photos"
 large="${SLUICE_BENCH_LARGE:-$root/../bench-large}"
 copies=10
 large_only=false
+sluice_only=false
 rounds=3
 out=""
 while [[ $# -gt 0 ]]; do
@@ -43,9 +47,10 @@ while [[ $# -gt 0 ]]; do
     --large) large="$2"; shift 2 ;;
     --copies) copies="$2"; shift 2 ;;
     --large-only) large_only=true; shift ;;
+    --sluice-only) sluice_only=true; shift ;;
     --rounds) rounds="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "side-by-side.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -123,6 +128,7 @@ sluice() { # backend pipeline workers
 
 pytorch() { # decoder pipeline
   local line
+  [[ "$sluice_only" == true ]] && return 0
   if [[ "$2" == eval-large ]]; then
     # The baseline knows the eval pipeline; the record is renamed so that the summary tells the sets apart.
     line="$("$python" "$shared/pytorch_baseline.py" "$large" --decoder "$1" --pipeline eval --workers 2 --batch 16 \
@@ -137,6 +143,7 @@ pytorch() { # decoder pipeline
 
 floor() { # threads
   local line
+  [[ "$sluice_only" == true ]] && return 0
   line="$("$python" "$root/bench/decode_floor.py" "$data" --threads "$1" --rounds 1)"
   echo "$line" >>"$results"
   echo "  opencv decode ${1}t: $line" >&2
@@ -148,18 +155,23 @@ for ((round = 1; round <= rounds; round++)); do
   echo "round $round of $rounds (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   if [[ "$large_only" == false ]]; then
     for pipeline in eval seed; do
-      sluice opencv "$pipeline" 2
+      sluice auto "$pipeline" 2
       pytorch pil "$pipeline"
-      sluice imageio "$pipeline" 2
+      sluice turbojpeg "$pipeline" 2
+      sluice opencv "$pipeline" 2
       pytorch cv2 "$pipeline"
+      sluice imageio "$pipeline" 2
     done
-    sluice opencv eval 1
-    sluice imageio eval 1
+    for backend in auto turbojpeg opencv imageio; do
+      sluice "$backend" eval 1
+    done
     floor 1
     floor 2
   fi
-  sluice opencv eval-large 2
+  sluice auto eval-large 2
   pytorch pil eval-large
+  sluice turbojpeg eval-large 2
+  sluice opencv eval-large 2
   sluice imageio eval-large 2
   sluice opencv eval-large-full 2
 done

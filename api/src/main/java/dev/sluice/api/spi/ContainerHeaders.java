@@ -16,18 +16,31 @@ final class ContainerHeaders {
     private ContainerHeaders() {
     }
 
-    /** The header of a GIF, BMP or WebP, or null when the data is none of them. */
-    static ImageHeader read(ByteBuffer data) throws DecodeException {
+    /** {@code "gif"}, {@code "bmp"} or {@code "webp"} by the signature {@code data} starts with, or null when none. */
+    static String formatOf(ByteBuffer data) {
         if (ascii(data, 0, "GIF87a") || ascii(data, 0, "GIF89a")) {
-            return gif(data);
+            return "gif";
         }
         if (ascii(data, 0, "BM") && has(data, 14, 4)) {
-            return bmp(data);
+            return "bmp";
         }
         if (ascii(data, 0, "RIFF") && ascii(data, 8, "WEBP")) {
-            return webp(data);
+            return "webp";
         }
         return null;
+    }
+
+    /** The header of a GIF, BMP or WebP, or null when the data is none of them. */
+    static ImageHeader read(ByteBuffer data) throws DecodeException {
+        String format = formatOf(data);
+        if (format == null) {
+            return null;
+        }
+        return switch (format) {
+            case "gif" -> gif(data);
+            case "bmp" -> bmp(data);
+            default -> webp(data);
+        };
     }
 
     /**

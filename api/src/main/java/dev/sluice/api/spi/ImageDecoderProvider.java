@@ -2,6 +2,7 @@ package dev.sluice.api.spi;
 
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
+import java.util.Set;
 
 /**
  * Makes {@link ImageDecoder}s. Found by {@link java.util.ServiceLoader} through a
@@ -14,8 +15,28 @@ import dev.sluice.api.Options;
  *     public ImageDecoder create(Options options) { return new AcmeDecoder(options.getInt("threads", 1)); }
  * }
  * }</pre>
+ *
+ * <p>Under {@code decoder: auto}, core sends each file, by the format its first bytes show
+ * ({@link ImageHeader#formatOf}), to the available provider of highest {@link #priority()} among
+ * those whose {@link #formats()} name that format; a file in no recognised format goes to the
+ * available provider of highest priority overall.
  */
 public interface ImageDecoderProvider extends PluginProvider {
+
+    /**
+     * The formats the decoders of this provider read, as {@link ImageHeader#FORMATS} names them
+     * ({@code "jpeg"}, {@code "png"}, ...). Core calls it at discovery, on one thread, to build the
+     * routing of {@code decoder: auto}; it must not load native code and must give the same answer
+     * on every call. A provider may name a format outside {@link ImageHeader#FORMATS}, which core
+     * shows but cannot route to by header. The default, every format of {@link ImageHeader#FORMATS},
+     * suits a decoder that reads them all and keeps a provider written before this method existed a
+     * candidate for every file.
+     *
+     * @return a non-empty set of lower-case format names
+     */
+    default Set<String> formats() {
+        return ImageHeader.FORMATS;
+    }
 
     /**
      * A new, ready ImageDecoder configured by {@code options}. Called by core after

@@ -4,6 +4,7 @@ import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Region;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -89,6 +90,28 @@ public record ImageHeader(String format, int width, int height, int orientation)
         // Never quote the data: the "image" may be a link to a secret file; its bytes stay out of every message.
         throw new DecodeException(BYTES, "unknown image format: not a header of any of "
                 + String.join(", ", FORMATS.stream().sorted().toList()));
+    }
+
+    /**
+     * The format of the encoded image between {@code encoded}'s position and limit, from its first
+     * bytes alone (the signature of each format of {@link #FORMATS}), moving neither; nothing else
+     * is checked, so a format here does not mean the data decodes. Costs a few byte reads: core
+     * calls it on every file under {@code decoder: auto} to choose the decoder.
+     *
+     * @return one of {@link #FORMATS}, or empty when the data starts with none of their signatures
+     */
+    public static Optional<String> formatOf(ByteBuffer encoded) {
+        ByteBuffer data = encoded.slice();
+        if (JpegHeaders.matches(data)) {
+            return Optional.of("jpeg");
+        }
+        if (PngHeaders.matches(data)) {
+            return Optional.of("png");
+        }
+        if (TiffHeaders.matches(data)) {
+            return Optional.of("tiff");
+        }
+        return Optional.ofNullable(ContainerHeaders.formatOf(data));
     }
 
     /**

@@ -31,4 +31,13 @@ public interface PluginProvider {
     default Availability availability() {
         return Availability.AVAILABLE;
     }
+
+    /**
+     * What this provider runs on this machine, in a few words for {@code sluice plugins}, such as
+     * {@code "system libturbojpeg.so.0 through JNA"}; empty when there is nothing to add to the id.
+     * Called after {@link #availability()} said available, on one thread. The default is empty.
+     */
+    default String backend() {
+        return "";
+    }
 }

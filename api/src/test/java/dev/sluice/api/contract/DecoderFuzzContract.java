@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -73,8 +74,29 @@ public abstract class DecoderFuzzContract {
     /** The id of the decoder provider under test, as configuration names it: {@code "opencv"}. */
     protected abstract String providerId();
 
+    /**
+     * The options the decoder under test is made with; the default is none. A provider with more
+     * than one native path fuzzes each through its own subclass.
+     */
+    protected Options providerOptions() {
+        return Options.empty();
+    }
+
+    /**
+     * The formats the decoder reads, of the seeds' {@code "jpeg"} and {@code "png"}; cases are made
+     * from seeds of these formats only. The default is both.
+     */
+    protected Set<String> formats() {
+        return Set.of("jpeg", "png");
+    }
+
     /** A seed file: its name for reports and its bytes. */
     record Seed(String name, byte[] bytes) {
+        /** {@code "png"} for the PNG signature's first byte, otherwise {@code "jpeg"}. */
+        String format() {
+            return bytes[0] == (byte) 0x89 ? "png" : "jpeg";
+        }
+
         @Override
         public String toString() {
             return name + " (" + bytes.length + " bytes)";
@@ -95,7 +117,7 @@ public abstract class DecoderFuzzContract {
 
     @Provide
     final Arbitrary<Seed> files() {
-        return Arbitraries.of(seeds());
+        return Arbitraries.of(seeds().stream().filter(seed -> formats().contains(seed.format())).toList());
     }
 
     /** A file cut at any point keeps its header's size or is refused. */
@@ -192,7 +214,7 @@ public abstract class DecoderFuzzContract {
         if (decoder == null) {
             for (ImageDecoderProvider provider : ServiceLoader.load(ImageDecoderProvider.class)) {
                 if (provider.id().equals(providerId())) {
-                    decoder = provider.create(Options.empty());
+                    decoder = provider.create(providerOptions());
                     return decoder;
                 }
             }

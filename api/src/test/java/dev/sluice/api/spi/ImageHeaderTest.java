@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -244,5 +245,19 @@ class ImageHeaderTest {
             out.writeBytes(part);
         }
         return out.toByteArray();
+    }
+
+    @Test
+    void formatOfNamesEachFormatByItsFirstBytesAlone() throws IOException {
+        assertEquals(Optional.of("jpeg"), ImageHeader.formatOf(ByteBuffer.wrap(new byte[] {(byte) 0xFF, (byte) 0xD8})));
+        assertEquals(Optional.of("png"), ImageHeader.formatOf(ByteBuffer.wrap(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10})));
+        assertEquals(Optional.of("gif"), ImageHeader.formatOf(ByteBuffer.wrap("GIF87a".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals(Optional.of("webp"), ImageHeader.formatOf(ByteBuffer.wrap("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals(Optional.of("tiff"), ImageHeader.formatOf(ByteBuffer.wrap(new byte[] {'I', 'I', 42, 0})));
+        assertEquals(Optional.empty(), ImageHeader.formatOf(ByteBuffer.wrap("<html>".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals(Optional.empty(), ImageHeader.formatOf(ByteBuffer.allocate(0)));
+        ByteBuffer shifted = ByteBuffer.wrap(new byte[] {1, 2, (byte) 0xFF, (byte) 0xD8}).position(2);
+        assertEquals(Optional.of("jpeg"), ImageHeader.formatOf(shifted));
+        assertEquals(2, shifted.position());
     }
 }

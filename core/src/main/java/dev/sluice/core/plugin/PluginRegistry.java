@@ -1,6 +1,9 @@
 package dev.sluice.core.plugin;
 
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Options;
 import dev.sluice.api.Suggestions;
+import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.api.spi.PluginProvider;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -193,6 +196,48 @@ public final class PluginRegistry {
                     + " instead"));
         }
         return type.cast(chosen.provider());
+    }
+
+    /**
+     * Where {@code decoder: auto} sends each format, among the decoders available here.
+     *
+     * @throws PluginException when no decoder is present or none is available, listing them
+     */
+    public DecoderRouting decoderRouting() {
+        Map<String, DiscoveredProvider> byId = providers.get(PluginKind.DECODER);
+        if (byId.isEmpty()) {
+            throw new PluginException("No " + PluginKind.DECODER.role() + " plugin on the class path; "
+                    + PluginKind.DECODER.remedy() + "." + failuresNote());
+        }
+        List<DiscoveredProvider> available = new ArrayList<>();
+        for (DiscoveredProvider candidate : byId.values()) {
+            if (candidate.availability().available()) {
+                available.add(candidate);
+            } else {
+                LOG.info("auto decoder: skipping {}", candidate.describe());
+            }
+        }
+        if (available.isEmpty()) {
+            throw new PluginException("no decoder is available here: " + known(byId));
+        }
+        return DecoderRouting.of(available);
+    }
+
+    /**
+     * The decoder configuration names, made with {@code options}: under {@link #AUTO}, one that
+     * sends each file to the decoder of its format ({@link #decoderRouting()}); otherwise the named
+     * provider's, as {@link #require} finds it.
+     *
+     * @param where where the id was written, for messages
+     * @throws PluginException as {@link #require} and {@link #decoderRouting()}
+     * @throws dev.sluice.api.OptionsException when a provider refuses the options
+     */
+    public ImageDecoder decoder(String id, Options options, String where) {
+        if (AUTO.equals(id)) {
+            return decoderRouting().decoder(options);
+        }
+        ImageDecoderProvider provider = require(PluginKind.DECODER, ImageDecoderProvider.class, id, where);
+        return CheckedDecoder.of(provider, provider.create(options));
     }
 
     private DiscoveredProvider best(PluginKind kind, Map<String, DiscoveredProvider> byId) {

@@ -9,7 +9,6 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Transform;
-import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.api.spi.LabelFormatProvider;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.collate.LabeledCollate;
@@ -18,7 +17,6 @@ import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.loader.DataLoader;
 import dev.sluice.core.loader.DataLoaderBuilder;
-import dev.sluice.core.plugin.CheckedDecoder;
 import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.plugin.TransformResolver;
@@ -48,10 +46,8 @@ final class ConfiguredParts {
 
     ImageDecoder decoder() {
         DecoderSettings settings = config.decoder();
-        ImageDecoderProvider provider = plugins.require(PluginKind.DECODER, ImageDecoderProvider.class,
-                settings.backend(), config.tree().where("decoder.backend"));
         try {
-            return CheckedDecoder.of(provider, provider.create(settings.backendOptions()));
+            return plugins.decoder(settings.backend(), settings.backendOptions(), config.tree().where("decoder.backend"));
         } catch (OptionsException e) {
             throw config.tree().error(e);
         }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Options;
 import dev.sluice.api.contract.SpecialFiles;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.api.spi.LabelFormatProvider;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +28,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
@@ -133,6 +138,39 @@ class PluginRegistryTest {
         Path missing = dir.resolve("plugins");
         PluginException e = assertThrows(PluginException.class, () -> PluginRegistry.discover(missing, TEST_LOADER));
         assertEquals("plugin folder " + missing.toAbsolutePath() + " does not exist or is not a folder", e.getMessage());
+    }
+
+    @Test
+    void autoSendsEachFormatToTheAvailableDecoderOfHighestPriorityThatReadsIt() throws Exception {
+        String kind = ImageDecoderProvider.class.getName();
+        PluginRegistry plugins = PluginRegistry.discover(withServices(services(kind,
+                RoutingDecoderProviders.JpegOnly.class.getName(), RoutingDecoderProviders.Everything.class.getName(),
+                RoutingDecoderProviders.UnavailablePng.class.getName())));
+        DecoderRouting routing = plugins.decoderRouting();
+        assertEquals(Map.of("jpeg", "jpeg-only", "png", "everything", "gif", "everything", "bmp", "everything",
+                "tiff", "everything", "webp", "everything"), routing.routes());
+        assertEquals("bmp -> everything, gif -> everything, jpeg -> jpeg-only, png -> everything, tiff -> everything, "
+                + "webp -> everything, other -> jpeg-only", routing.toString());
+        ImageDecoder auto = plugins.decoder(PluginRegistry.AUTO, Options.empty(), "sluice.yaml:3");
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0};
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        byte[] gif = "GIF89a....".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(3, auto.decode(ByteBuffer.wrap(jpeg), DecodeOptions.DEFAULT).get(0, 0, 0));
+        assertEquals(1, auto.decode(ByteBuffer.wrap(png), DecodeOptions.DEFAULT).get(0, 0, 0));
+        assertEquals(1, auto.decode(ByteBuffer.wrap(gif), DecodeOptions.DEFAULT).get(0, 0, 0));
+        assertEquals(3, auto.decode(ByteBuffer.wrap(new byte[] {'P', '6'}), DecodeOptions.DEFAULT).get(0, 0, 0),
+                "data in no known format goes to the decoder of highest priority");
+        assertEquals(1, plugins.decoder("everything", Options.empty(), "sluice.yaml:3")
+                .decode(ByteBuffer.wrap(jpeg), DecodeOptions.DEFAULT).get(0, 0, 0), "a named decoder gets every file");
+    }
+
+    @Test
+    void autoWithNoAvailableDecoderNamesEachWithItsReason() throws Exception {
+        PluginRegistry plugins = PluginRegistry.discover(withServices(services(ImageDecoderProvider.class.getName(),
+                RoutingDecoderProviders.UnavailablePng.class.getName())));
+        PluginException refused = assertThrows(PluginException.class, plugins::decoderRouting);
+        assertEquals("no decoder is available here: unavailable-png (priority 500, unavailable: its native library "
+                + "is missing)", refused.getMessage());
     }
 
     @Test

@@ -41,6 +41,15 @@ public final class AcmePnmDecoderProvider implements ImageDecoderProvider {
     }
 
     /**
+     * {@code pnm}: a format Sluice's header reader does not recognise, so under {@code backend: auto}
+     * files that start with none of the known signatures come here.
+     */
+    @Override
+    public Set<String> formats() {
+        return Set.of("pnm");
+    }
+
+    /**
      * A PGM/PPM decoder; thread-safe and stateless.
      *
      * @param options must be empty

@@ -4,6 +4,7 @@ import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
 import dev.sluice.api.spi.Availability;
 import dev.sluice.api.spi.ImageDecoderProvider;
+import dev.sluice.api.spi.ImageHeader;
 import java.util.Set;
 
 /**
@@ -39,6 +40,12 @@ public final class ImageIoDecoderProvider implements ImageDecoderProvider {
     @Override
     public int priority() {
         return 100;
+    }
+
+    /** Every format Sluice recognises: {@code jpeg}, {@code png}, {@code bmp}, {@code gif}, {@code tiff}, {@code webp}. */
+    @Override
+    public Set<String> formats() {
+        return ImageHeader.FORMATS;
     }
 
     /**

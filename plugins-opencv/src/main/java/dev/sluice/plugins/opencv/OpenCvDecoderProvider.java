@@ -41,6 +41,12 @@ public final class OpenCvDecoderProvider implements ImageDecoderProvider {
         return 200;
     }
 
+    /** {@code jpeg}, {@code png}, {@code bmp} and {@code tiff}: the OpenCV 4.9 build reads no GIF or WebP. */
+    @Override
+    public Set<String> formats() {
+        return Set.of("jpeg", "png", "bmp", "tiff");
+    }
+
     /**
      * Loads OpenCV's native library on the first call (later calls give the same answer). The library
      * is copied out of the org.openpnp jar once, into {@code $SLUICE_CACHE} or the user's cache

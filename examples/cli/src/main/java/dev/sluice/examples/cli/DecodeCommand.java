@@ -7,9 +7,6 @@ import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
 import dev.sluice.api.Region;
-import dev.sluice.api.spi.ImageDecoderProvider;
-import dev.sluice.core.plugin.CheckedDecoder;
-import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,9 +65,7 @@ final class DecodeCommand implements Command {
         Path folder = arguments.has("out") ? Invocation.outputFolder(arguments.option("out"), "--out") : null;
         Map<Path, String> outputs = outputs(files, folder);
         String backend = arguments.option("backend") == null ? PluginRegistry.AUTO : arguments.option("backend");
-        ImageDecoderProvider provider = invocation.plugins().require(PluginKind.DECODER, ImageDecoderProvider.class,
-                backend, "--backend");
-        ImageDecoder decoder = CheckedDecoder.of(provider, provider.create(Options.empty()));
+        ImageDecoder decoder = invocation.plugins().decoder(backend, Options.empty(), "--backend");
         if (folder != null) {
             Invocation.createFolder(folder, "--out");
         }

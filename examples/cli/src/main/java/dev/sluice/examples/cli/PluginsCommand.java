@@ -1,6 +1,7 @@
 package dev.sluice.examples.cli;
 
 import dev.sluice.core.plugin.PluginInfo;
+import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class PluginsCommand implements Command {
         rows.add(new String[] {"KIND", "ID", "PRIORITY", "STATUS", "FROM"});
         for (PluginInfo plugin : registry.plugins()) {
             rows.add(new String[] {plugin.kind().noun(), plugin.id(), Integer.toString(plugin.priority()),
-                plugin.availability().available() ? "available" : "unavailable: " + plugin.availability().reason(),
+                status(plugin),
                 plugin.location()});
         }
         int[] widths = new int[4];
@@ -54,9 +55,22 @@ final class PluginsCommand implements Command {
                     + "s  %s%n",
                     row[0], row[1], row[2], row[3], row[4]);
         }
+        if (registry.plugins(PluginKind.DECODER).stream().anyMatch(p -> p.availability().available())) {
+            invocation.out().println();
+            invocation.out().println("decoder: auto sends " + registry.decoderRouting());
+        }
         for (String failure : registry.loadFailures()) {
             invocation.out().println("failed to load: " + failure);
         }
         return Main.OK;
+    }
+
+    /** "available", with what the plugin runs where it says ("available: system libturbojpeg ..."), or why not. */
+    private static String status(PluginInfo plugin) {
+        if (!plugin.availability().available()) {
+            return "unavailable: " + plugin.availability().reason();
+        }
+        String backend = plugin.provider().backend();
+        return backend.isEmpty() ? "available" : "available: " + backend;
     }
 }

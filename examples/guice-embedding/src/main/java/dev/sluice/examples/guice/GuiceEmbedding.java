@@ -11,11 +11,9 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
-import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.DataLoader;
-import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.wiring.SluiceConfig;
 import dev.sluice.core.wiring.SluiceModule;
@@ -42,7 +40,7 @@ public final class GuiceEmbedding {
 
     /**
      * The application's modules: Sluice's, with the decoder replaced by a {@link CachingDecoder}
-     * around the plugin of highest priority (the one {@code backend: auto} would choose).
+     * around the decoder {@code backend: auto} chooses (each file to the best decoder for its format).
      */
     public static Module modules(SluiceConfig config) {
         return Modules.override(new SluiceModule(config)).with(new AbstractModule() {
@@ -50,9 +48,7 @@ public final class GuiceEmbedding {
             @Singleton
             ImageDecoder decoder(PluginRegistry plugins) {
                 // SluiceModule binds the PluginRegistry it discovered; the override may use it too.
-                ImageDecoderProvider best = plugins.require(PluginKind.DECODER, ImageDecoderProvider.class,
-                        PluginRegistry.AUTO, "GuiceEmbedding");
-                return new CachingDecoder(best.create(Options.empty()));
+                return new CachingDecoder(plugins.decoder(PluginRegistry.AUTO, Options.empty(), "GuiceEmbedding"));
             }
         });
     }

@@ -1,0 +1,90 @@
+package dev.sluice.core.plugin;
+
+import dev.sluice.api.Image;
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Options;
+import dev.sluice.api.spi.Availability;
+import dev.sluice.api.spi.ImageDecoderProvider;
+import java.util.Set;
+
+/**
+ * Fake decoders for the routing of {@code decoder: auto}: each "decodes" anything to a 1 x 1 grey
+ * image whose one sample says which decoder it was.
+ */
+final class RoutingDecoderProviders {
+    private RoutingDecoderProviders() {
+    }
+
+    private static ImageDecoder marking(int marker) {
+        return (encoded, options) -> Image.wrap(1, 1, 1, new byte[] {(byte) marker});
+    }
+
+    /** JPEG only, priority 300, marks 3. */
+    public static final class JpegOnly implements ImageDecoderProvider {
+        @Override
+        public String id() {
+            return "jpeg-only";
+        }
+
+        @Override
+        public int priority() {
+            return 300;
+        }
+
+        @Override
+        public Set<String> formats() {
+            return Set.of("jpeg");
+        }
+
+        @Override
+        public ImageDecoder create(Options options) {
+            return marking(3);
+        }
+    }
+
+    /** Every format (the default), priority 100, marks 1. */
+    public static final class Everything implements ImageDecoderProvider {
+        @Override
+        public String id() {
+            return "everything";
+        }
+
+        @Override
+        public int priority() {
+            return 100;
+        }
+
+        @Override
+        public ImageDecoder create(Options options) {
+            return marking(1);
+        }
+    }
+
+    /** PNG at priority 500, but unavailable: never routed to. */
+    public static final class UnavailablePng implements ImageDecoderProvider {
+        @Override
+        public String id() {
+            return "unavailable-png";
+        }
+
+        @Override
+        public int priority() {
+            return 500;
+        }
+
+        @Override
+        public Set<String> formats() {
+            return Set.of("png");
+        }
+
+        @Override
+        public Availability availability() {
+            return Availability.unavailable("its native library is missing");
+        }
+
+        @Override
+        public ImageDecoder create(Options options) {
+            throw new IllegalStateException("unavailable");
+        }
+    }
+}

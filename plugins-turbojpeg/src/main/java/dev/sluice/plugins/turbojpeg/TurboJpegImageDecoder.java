@@ -1,0 +1,61 @@
+package dev.sluice.plugins.turbojpeg;
+
+import dev.sluice.api.ColorMode;
+import dev.sluice.api.DecodeException;
+import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.Image;
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Region;
+import dev.sluice.api.spi.ImageHeader;
+import dev.sluice.api.spi.JpegProcesses;
+import dev.sluice.api.spi.Reductions;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * Decodes JPEG with a native libjpeg-turbo: the header is read and checked in Java first (size,
+ * pixel limit, region, EXIF orientation, a marker structure that reaches its end-of-image marker,
+ * and under strict options the coded data of sequential scans, which is what catches the corrupt
+ * data the bundled path's Leptonica would not report);
+ * the codec decodes the whole frame at the chosen reduction in the DCT domain; then one pass turns,
+ * cuts and lays out the pixels into the image's array.
+ */
+final class TurboJpegImageDecoder implements ImageDecoder {
+    private static final String BYTES = "<bytes>";
+    private final JpegCodec codec;
+
+    TurboJpegImageDecoder(JpegCodec codec) {
+        this.codec = codec;
+    }
+
+    @Override
+    public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+        ImageHeader header = ImageHeader.read(encoded, options);
+        if (!header.format().equals("jpeg")) {
+            throw new DecodeException(BYTES, header.format() + " is not read by the turbojpeg decoder, which reads "
+                    + "JPEG only; the opencv or imageio decoder reads " + header.format()
+                    + " (decoder: auto sends each file to one that reads it)");
+        }
+        Optional<String> unreadable = JpegProcesses.unreadableBy8BitLibjpeg(encoded);
+        if (unreadable.isPresent()) {
+            throw new DecodeException(BYTES, unreadable.get() + " such as the turbojpeg decoder's; the imageio decoder "
+                    + "reads it");
+        }
+        int factor = Reductions.factor(header, options);
+        int orientation = options.applyExifOrientation() ? header.orientation() : 1;
+        try (Raster raster = codec.decode(AdobeTransforms.asLibjpegAssumes(encoded), header, factor, options.mode())) {
+            int shownWidth = orientation >= 5 ? raster.height() : raster.width();
+            int shownHeight = orientation >= 5 ? raster.width() : raster.height();
+            Region region = options.region() == null ? new Region(0, 0, shownWidth, shownHeight)
+                    : Reductions.reducedRegion(options.region(), factor, shownWidth, shownHeight);
+            int channels = switch (options.mode()) {
+                case RGB -> 3;
+                case GRAY -> 1;
+                case UNCHANGED -> raster.layout().grey() ? 1 : 3;
+            };
+            byte[] pixels = new byte[Math.multiplyExact(Math.multiplyExact(region.width(), region.height()), channels)];
+            RasterCopy.copy(raster, orientation, region, channels, pixels);
+            return Image.wrap(region.width(), region.height(), channels, pixels);
+        }
+    }
+}
