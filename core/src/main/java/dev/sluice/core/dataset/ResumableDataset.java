@@ -2,6 +2,7 @@ package dev.sluice.core.dataset;
 
 import dev.sluice.api.IterableDataset;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * An iterable dataset whose streams can say where they are and start again from there, so that a
@@ -15,7 +16,8 @@ import java.util.Iterator;
  * position after the last batch handed to the caller. A resumed loader opens each worker's stream
  * with {@link #iterator(long, String)} at that position. A stream is therefore a pure function of
  * (epoch, the calling worker, the position it starts from); positions are only meaningful to a
- * loader with the same number of workers, and to a dataset built the same way.
+ * dataset built the same way, and to a loader with the same number of workers unless the dataset
+ * can {@link #redistribute} them.
  *
  * <pre>{@code
  * ResumableDataset<Long> counting = (epoch, position) -> new PositionedIterator<>() {
@@ -49,6 +51,22 @@ public interface ResumableDataset<T> extends IterableDataset<T> {
      */
     default boolean shuffles() {
         return false;
+    }
+
+    /**
+     * The positions of {@code streams} worker streams that together yield exactly the samples of
+     * {@code epoch} that the streams at {@code positions} (one per worker of the loader that saved
+     * them; {@code ""} for a stream that had delivered nothing) had not yet returned, each once. A
+     * loader resumed with another number of workers asks this; the default refuses.
+     *
+     * @param streams the new number of streams, at least 1
+     * @throws IllegalArgumentException if the dataset cannot redistribute, or a position does not
+     *         belong to it, naming the position
+     */
+    default List<String> redistribute(long epoch, List<String> positions, int streams) {
+        throw new IllegalArgumentException("the state was saved by a loader with " + positions.size()
+                + " worker streams, this one has " + streams + "; a stream's position belongs to its worker and "
+                + "this dataset cannot share them out, so resume with the same num_workers");
     }
 
     /** The stream from its start: {@code iterator(epoch, null)}. */

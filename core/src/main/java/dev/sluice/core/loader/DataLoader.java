@@ -14,6 +14,7 @@ import dev.sluice.core.sampler.SequentialSampler;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -272,26 +273,31 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
     /**
      * Continues from a saved state: the next {@link #iterator()} is the saved epoch and delivers
      * exactly the samples it had not yet delivered, each once, without loading the others. The
-     * batch size and (for a map-style dataset) the number of workers may differ from the loader's
-     * that saved it: the remaining samples are cut into batches of this loader's size.
+     * batch size and the number of workers may differ from the loader's that saved it: the
+     * remaining samples are cut into batches of this loader's size, and for a stream the saved
+     * streams' remainders are shared out among this loader's workers by
+     * {@link ResumableDataset#redistribute}, when the dataset can.
      *
      * @throws IllegalArgumentException naming the setting and both values when the state was saved
      *         by a loader whose samples come in another order (seed, shuffle, sampler, drop_last,
-     *         dataset size or contents), or for a stream, with another number of workers
+     *         dataset size or contents), or for a stream, with another number of workers that the
+     *         dataset cannot redistribute
      * @throws UnsupportedOperationException for an iterable dataset that is not a {@link ResumableDataset}
      */
     public void restore(LoaderState state) {
         requireResumable();
         PlanIdentity.requireSame(state.plan(), plan());
         int streams = Math.max(1, options.numWorkers());
+        LoaderState continued = state;
         if (dataset == null && !state.streamPositions().isEmpty() && state.streamPositions().size() != streams) {
-            throw new IllegalArgumentException("the state was saved by a loader with " + state.streamPositions().size()
-                    + " worker streams, this one has " + streams + " (num_workers=" + options.numWorkers() + "); "
-                    + "a stream's position belongs to its worker, so resume with the same num_workers");
+            List<String> positions = ((ResumableDataset<?>) iterableDataset).redistribute(state.epoch(),
+                    state.streamPositions(), streams);
+            continued = new LoaderState(state.epoch(), state.samplesDelivered(), state.alsoDelivered(),
+                    state.batchesDelivered(), state.plan(), positions, 0);
         }
         resources.closeIteration();
         nextEpoch.set(state.epoch());
-        resources.resumeWith(state);
+        resources.resumeWith(continued);
     }
 
     /**

@@ -18,7 +18,9 @@ import java.util.List;
  *
  * <p>For a {@link ResumableDataset} (a stream, such as tar shards) positions are the streams' own:
  * the state holds, per worker stream, the stream's position after the last batch it delivered, and
- * which stream delivers next; {@code samplesDelivered} then only counts.
+ * which stream delivers next; {@code samplesDelivered} then only counts. A loader with another
+ * number of workers asks the dataset to {@linkplain ResumableDataset#redistribute share out} the
+ * streams' remainders among its own.
  *
  * <pre>{@code
  * Files.writeString(stateFile, loader.state().encode());
@@ -171,8 +173,9 @@ public record LoaderState(long epoch, long samplesDelivered, long[] alsoDelivere
     /**
      * What decides which sample each position of an epoch is: a state's positions mean nothing to a
      * loader whose plan differs in any of these, except {@code batchSize} and {@code numWorkers},
-     * which are kept to be reported (and, for a stream, whose positions belong to their worker,
-     * {@code numWorkers}).
+     * which are kept to be reported (a stream's positions belong to their worker, so a stream
+     * resumed with another {@code numWorkers} needs a dataset that
+     * {@linkplain ResumableDataset#redistribute shares them out}).
      *
      * @param seed the loader's seed
      * @param shuffle whether the loader shuffles
@@ -184,7 +187,8 @@ public record LoaderState(long epoch, long samplesDelivered, long[] alsoDelivere
      * @param epochSamples the samples of one epoch, or -1 when not known in advance (a batch
      *        sampler, an endless dataset, a stream)
      * @param batchSize the batch size (reported; a new one is allowed)
-     * @param numWorkers the number of workers (reported; a new one is allowed, except for a stream)
+     * @param numWorkers the number of workers (reported; a new one is allowed, for a stream when its
+     *        dataset can redistribute the positions)
      */
     public record Plan(long seed, boolean shuffle, String sampler, boolean dropLast, long datasetSize,
             String datasetDigest, long epochSamples, int batchSize, int numWorkers) implements Serializable {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +50,22 @@ public final class PluginRegistry {
     }
 
     /**
-     * Discovers the providers of every kind visible to {@code loader}.
+     * Discovers the providers of every kind visible to {@code loader}; each provider that fails to
+     * load is logged as a warning and kept in {@link #loadFailures()}.
      *
      * @throws PluginException listing every id that two providers claim, with their classes and jars
      */
     public static PluginRegistry discover(ClassLoader loader) {
+        return discover(loader, failure -> LOG.warn("{}", failure));
+    }
+
+    /**
+     * As {@link #discover(ClassLoader)}, each load failure given to {@code onFailure} instead of
+     * logged: for a caller that reports {@link #loadFailures()} itself, so that it is said once.
+     *
+     * @throws PluginException listing every id that two providers claim, with their classes and jars
+     */
+    public static PluginRegistry discover(ClassLoader loader, Consumer<String> onFailure) {
         Map<PluginKind, Map<String, DiscoveredProvider>> found = new EnumMap<>(PluginKind.class);
         List<String> loadFailures = new ArrayList<>();
         List<String> clashes = new ArrayList<>();
@@ -72,9 +84,7 @@ public final class PluginRegistry {
         if (!clashes.isEmpty()) {
             throw new PluginException(String.join("\n", clashes));
         }
-        for (String failure : loadFailures) {
-            LOG.warn("{}", failure);
-        }
+        loadFailures.forEach(onFailure);
         return new PluginRegistry(found, loadFailures);
     }
 
@@ -85,13 +95,23 @@ public final class PluginRegistry {
      * @throws PluginException if the folder does not exist or cannot be read, or ids clash
      */
     public static PluginRegistry discover(Path pluginDir, ClassLoader parent) {
+        return discover(pluginDir, parent, failure -> LOG.warn("{}", failure));
+    }
+
+    /**
+     * As {@link #discover(Path, ClassLoader)}, each load failure given to {@code onFailure} instead
+     * of logged.
+     *
+     * @throws PluginException if the folder does not exist or cannot be read, or ids clash
+     */
+    public static PluginRegistry discover(Path pluginDir, ClassLoader parent, Consumer<String> onFailure) {
         if (!Files.isDirectory(pluginDir)) {
             throw new PluginException("plugin folder " + pluginDir.toAbsolutePath() + " does not exist or is not a folder");
         }
         List<URL> jars = PluginJars.in(pluginDir);
         // Lives as long as the plugins it loaded; there is no moment at which closing it would be safe.
         URLClassLoader pluginLoader = new URLClassLoader("sluice-plugins", jars.toArray(URL[]::new), parent);
-        return discover(pluginLoader);
+        return discover(pluginLoader, onFailure);
     }
 
     /**

@@ -21,7 +21,8 @@ final class PositionRestore {
      * @throws IllegalArgumentException if a shard has no sample at a saved offset
      */
     static RawSample[] buffered(StreamPosition position, ShardList shards) throws IOException {
-        int[] bufferShards = position.bufferShards();
+        StreamPosition.Samples saved = position.buffer();
+        int[] bufferShards = saved.shards();
         RawSample[] samples = new RawSample[bufferShards.length];
         Map<Integer, Map<Long, Integer>> wantedByShard = new HashMap<>();
         for (int i = 0; i < bufferShards.length; i++) {
@@ -29,7 +30,7 @@ final class PositionRestore {
                 throw new IllegalArgumentException("the position's buffer names shard " + bufferShards[i] + " of "
                         + shards.size());
             }
-            wantedByShard.computeIfAbsent(bufferShards[i], shard -> new HashMap<>()).put(position.bufferOffsets()[i], i);
+            wantedByShard.computeIfAbsent(bufferShards[i], shard -> new HashMap<>()).put(saved.offsets()[i], i);
         }
         for (Map.Entry<Integer, Map<Long, Integer>> wanted : wantedByShard.entrySet()) {
             int shard = wanted.getKey();
@@ -55,10 +56,10 @@ final class PositionRestore {
             }
         }
         for (int i = 0; i < samples.length; i++) {
-            if (samples[i].ordinal() != position.bufferOrdinals()[i]) {
+            if (samples[i].ordinal() != saved.ordinals()[i]) {
                 throw new IllegalArgumentException(shards.name(samples[i].shard()) + ": the sample at byte "
                         + samples[i].offset() + " is number " + samples[i].ordinal() + ", the saved position says "
-                        + position.bufferOrdinals()[i] + ": the shard changed since the position was saved");
+                        + saved.ordinals()[i] + ": the shard changed since the position was saved");
             }
         }
         return samples;

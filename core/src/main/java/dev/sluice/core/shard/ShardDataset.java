@@ -51,7 +51,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A {@link ResumableDataset}: a {@link dev.sluice.core.loader.DataLoader}'s state holds each
  * worker stream's position (shard, byte offset, shuffle buffer contents and draws), and a restored
- * loader continues exactly.
+ * loader with the same number of workers continues exactly, in the same order. A loader restored
+ * with another number of workers delivers every sample not yet delivered exactly once, the
+ * unfinished shard remainders shared out among its workers ({@link #redistribute}); their order
+ * then differs from an uninterrupted run's, as it would in PyTorch with another {@code num_workers}.
  *
  * <pre>{@code
  * ShardDataset<Tensor> shards = ShardDataset.builder(Shards.expand(dir, "train-{0000..0127}.tar"), decoder)
@@ -131,6 +134,25 @@ public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>
             stream.restore(StreamPosition.decode(position));
         }
         return stream;
+    }
+
+    /**
+     * Shares out what the saved streams had not returned among {@code streams} streams: each
+     * unfinished shard's remainder (its samples still in a shuffle buffer, its members not yet read)
+     * goes whole to one new stream, the unfinished shards dealt in the epoch's shard order as whole
+     * shards are (the {@code i}-th to stream {@code i mod streams}). Every remaining sample is then
+     * read exactly once; the order differs from an uninterrupted run's.
+     *
+     * @throws IllegalArgumentException if a position does not belong to this dataset, its rank and
+     *         {@code positions.size()} workers, naming the stream
+     */
+    @Override
+    public List<String> redistribute(long epoch, List<String> positions, int streams) {
+        if (epoch < 0 || streams < 1) {
+            throw new IllegalArgumentException("epoch must be >= 0 and streams >= 1, were " + epoch + " and " + streams);
+        }
+        return Redistribution.positions(shards, rank, ShardAssignment.epochOrder(shards.size(), seed, epoch, shuffle),
+                positions, streams);
     }
 
     /** Whether samples that fail, and the rest of a shard that cannot be read, are skipped ({@link ErrorPolicy#SKIP}). */

@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * sample can be returned (under the skip policy a failing sample is passed over); the
  * {@link #position()} of a stream holding such a sample describes the state before it was drawn.
  * Used by one thread.
+ *
+ * <p>Its share is the shards {@link ShardAssignment} gives its layout, each read whole, unless a
+ * position it is restored from carries one of its own ({@link ShardDataset#redistribute}): shard
+ * remainders, each read from where it starts.
  */
 final class ShardStream<T> implements ResumableDataset.PositionedIterator<LabeledSample<T>>, SkippingStream {
     private static final Logger LOG = LoggerFactory.getLogger(ShardStream.class);
@@ -27,7 +31,9 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
     private final SampleDecoding<T> decoding;
     private final long epoch;
     private final Layout layout;
-    private final int[] share;
+    private int[] share;
+    /** Per entry of the share, where its reading starts (0 and 0 for the whole shard); null when all are whole. */
+    private StreamPosition.Samples starts;
     private final SampleBuffer<RawSample> buffer;
     private final boolean skipFailures;
     private final ShardDataset.Skips skips;
@@ -71,7 +77,17 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
             throw new IllegalArgumentException("the saved position belongs to a list of " + position.shardCount()
                     + " shards with other names; this dataset has " + shards.size());
         }
-        if (position.cursor() > share.length) {
+        if (position.share() != null) {
+            share = position.share().shards();
+            starts = position.share();
+            for (int shard : share) {
+                if (shard < 0 || shard >= shards.size()) {
+                    throw new IllegalArgumentException("the saved position's share names shard " + shard + " of "
+                            + shards.size());
+                }
+            }
+        }
+        if (position.cursor() < 0 || position.cursor() > share.length) {
             throw new IllegalArgumentException("the saved position is at shard " + position.cursor() + " of this "
                     + "worker's share, which has " + share.length);
         }
@@ -144,7 +160,9 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
             int shard = share[cursor];
             try {
                 if (reader == null) {
-                    reader = new SampleReader(shards.path(shard), shards.name(shard), shard);
+                    reader = cursorOffset > 0 || cursorOrdinal > 0
+                            ? PositionRestore.readerAt(shards, shard, cursorOffset, cursorOrdinal)
+                            : new SampleReader(shards.path(shard), shards.name(shard), shard);
                 }
                 RawSample raw = reader.next(true);
                 if (raw != null) {
@@ -157,10 +175,19 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
             }
             closeReader();
             cursor++;
-            cursorOffset = 0;
-            cursorOrdinal = 0;
+            cursorOffset = startOffset(cursor);
+            cursorOrdinal = startOrdinal(cursor);
         }
         return null;
+    }
+
+    /** Where entry {@code index} of the share starts to be read; 0 past its end. */
+    private long startOffset(int index) {
+        return starts == null || index >= share.length ? 0 : starts.offsets()[index];
+    }
+
+    private long startOrdinal(int index) {
+        return starts == null || index >= share.length ? 0 : starts.ordinals()[index];
     }
 
     private void failShard(ShardException e) {
@@ -205,14 +232,18 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
         }
         boolean atShardEnd = reader != null && reader.exhausted();
         int at = atShardEnd ? cursor + 1 : cursor;
-        long offset = reader != null && !atShardEnd ? reader.offset() : 0;
-        long ordinal = reader != null && !atShardEnd ? reader.ordinal() : 0;
-        if (reader == null) {
-            offset = cursorOffset;
-            ordinal = cursorOrdinal;
+        long offset = cursorOffset;
+        long ordinal = cursorOrdinal;
+        if (atShardEnd) {
+            offset = startOffset(at);
+            ordinal = startOrdinal(at);
+        } else if (reader != null) {
+            offset = reader.offset();
+            ordinal = reader.ordinal();
         }
         return new StreamPosition(layout, shards.size(), shards.fingerprint(), at, offset, ordinal,
-                readyRaw != null ? emitted - 1 : emitted, bufferShards, offsets, ordinals).encode();
+                readyRaw != null ? emitted - 1 : emitted, new StreamPosition.Samples(bufferShards, offsets, ordinals),
+                starts).encode();
     }
 
     /** Buffer slot {@code i} as it was before the sample decoded ahead was drawn (see {@link SampleBuffer#putBack}). */

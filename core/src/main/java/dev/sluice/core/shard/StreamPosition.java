@@ -9,9 +9,13 @@ package dev.sluice.core.shard;
  * buffer so far, and the samples in the buffer, in its order (shard, offset, number). The buffer's
  * random draws derive from (seed, epoch, layout) and the draw count, so nothing else is needed to
  * continue the stream exactly.
+ *
+ * <p>A stream given its share by {@link ShardDataset#redistribute} rather than by
+ * {@link ShardAssignment} carries it in a seventh part, {@code _p3:0:0+5:2048:3}: the shards it reads, in
+ * order, each from the byte offset and sample number where its remainder starts.
  */
 record StreamPosition(Layout layout, int shardCount, int fingerprint, int cursor, long offset, long ordinal,
-        long emitted, int[] bufferShards, long[] bufferOffsets, long[] bufferOrdinals) {
+        long emitted, Samples buffer, Samples share) {
     private static final String VERSION = "v1";
 
     /**
@@ -29,18 +33,58 @@ record StreamPosition(Layout layout, int shardCount, int fingerprint, int cursor
         }
     }
 
+    /**
+     * Places in shards, each a shard index, the byte offset of a sample's first member and the
+     * sample's number in its shard.
+     */
+    record Samples(int[] shards, long[] offsets, long[] ordinals) {
+        static final Samples NONE = new Samples(new int[0], new long[0], new long[0]);
+
+        int size() {
+            return shards.length;
+        }
+
+        void appendTo(StringBuilder text) {
+            for (int i = 0; i < shards.length; i++) {
+                if (i > 0) {
+                    text.append('+');
+                }
+                text.append(shards[i]).append(':').append(offsets[i]).append(':').append(ordinals[i]);
+            }
+        }
+
+        static Samples decode(String text, String part) {
+            String[] entries = part.isEmpty() ? new String[0] : part.split("\\+", -1);
+            int[] shards = new int[entries.length];
+            long[] offsets = new long[entries.length];
+            long[] ordinals = new long[entries.length];
+            for (int i = 0; i < entries.length; i++) {
+                String[] entry = entries[i].split(":", -1);
+                if (entry.length != 3) {
+                    throw notAPosition(text, "entry '" + entries[i] + "' is not shard:offset:number");
+                }
+                shards[i] = Integer.parseInt(entry[0]);
+                offsets[i] = Long.parseLong(entry[1]);
+                ordinals[i] = Long.parseLong(entry[2]);
+                if (offsets[i] < 0 || ordinals[i] < 0) {
+                    throw notAPosition(text, "entry '" + entries[i] + "' is negative");
+                }
+            }
+            return new Samples(shards, offsets, ordinals);
+        }
+    }
+
     String encode() {
-        StringBuilder text = new StringBuilder(64 + 24 * bufferShards.length);
+        StringBuilder text = new StringBuilder(64 + 24 * (buffer.size() + (share == null ? 0 : share.size())));
         text.append(VERSION).append("_w").append(layout.worldSize()).append('r').append(layout.rank())
                 .append('n').append(layout.numWorkers()).append('k').append(layout.worker())
                 .append("_c").append(shardCount).append('h').append(Integer.toHexString(fingerprint))
                 .append("_s").append(cursor).append('o').append(offset).append('q').append(ordinal)
                 .append("_e").append(emitted).append("_b");
-        for (int i = 0; i < bufferShards.length; i++) {
-            if (i > 0) {
-                text.append('+');
-            }
-            text.append(bufferShards[i]).append(':').append(bufferOffsets[i]).append(':').append(bufferOrdinals[i]);
+        buffer.appendTo(text);
+        if (share != null) {
+            text.append("_p");
+            share.appendTo(text);
         }
         return text.toString();
     }
@@ -52,8 +96,8 @@ record StreamPosition(Layout layout, int shardCount, int fingerprint, int cursor
      */
     static StreamPosition decode(String text) {
         String[] parts = text.split("_", -1);
-        if (parts.length != 6 || !parts[0].equals(VERSION)) {
-            throw notAPosition(text, "expected six parts, the first '" + VERSION + "'");
+        if (parts.length < 6 || parts.length > 7 || !parts[0].equals(VERSION)) {
+            throw notAPosition(text, "expected six or seven parts, the first '" + VERSION + "'");
         }
         try {
             long[] layout = fields(parts[1], "wrnk");
@@ -69,22 +113,14 @@ record StreamPosition(Layout layout, int shardCount, int fingerprint, int cursor
             if (!parts[5].startsWith("b")) {
                 throw notAPosition(text, "the buffer part must start with 'b'");
             }
-            String[] entries = parts[5].length() == 1 ? new String[0] : parts[5].substring(1).split("\\+", -1);
-            int[] shards = new int[entries.length];
-            long[] offsets = new long[entries.length];
-            long[] ordinals = new long[entries.length];
-            for (int i = 0; i < entries.length; i++) {
-                String[] entry = entries[i].split(":", -1);
-                if (entry.length != 3) {
-                    throw notAPosition(text, "buffer entry '" + entries[i] + "' is not shard:offset:number");
-                }
-                shards[i] = Integer.parseInt(entry[0]);
-                offsets[i] = Long.parseLong(entry[1]);
-                ordinals[i] = Long.parseLong(entry[2]);
+            if (parts.length == 7 && !parts[6].startsWith("p")) {
+                throw notAPosition(text, "the share part must start with 'p'");
             }
+            Samples buffer = Samples.decode(text, parts[5].substring(1));
+            Samples share = parts.length == 7 ? Samples.decode(text, parts[6].substring(1)) : null;
             return new StreamPosition(new Layout(Math.toIntExact(layout[0]), Math.toIntExact(layout[1]),
                     Math.toIntExact(layout[2]), Math.toIntExact(layout[3])), Math.toIntExact(list[0]), (int) list[1],
-                    Math.toIntExact(cursor[0]), cursor[1], cursor[2], emitted[0], shards, offsets, ordinals);
+                    Math.toIntExact(cursor[0]), cursor[1], cursor[2], emitted[0], buffer, share);
         } catch (NumberFormatException | ArithmeticException e) {
             throw notAPosition(text, "a number is malformed: " + e.getMessage());
         }

@@ -141,12 +141,13 @@ class DataLoaderStreamResumeTest {
     }
 
     @Test
-    void aStateFromAnotherNumberOfWorkersIsRefused() {
+    void aStateFromAnotherNumberOfWorkersIsRefusedByADatasetThatCannotShareItOut() {
         LoaderState.Plan plan = new LoaderState.Plan(5, false, "stream", false, -1, "", -1, 3, 2);
         LoaderState twoStreams = new LoaderState(0, 6, new long[0], 2, plan, List.of("i6", "i3"), 0);
         try (DataLoader<Long, List<Long>> loader = loader(new Counting(20), 3, false)) {
-            assertEquals("the state was saved by a loader with 2 worker streams, this one has 3 (num_workers=3); a "
-                    + "stream's position belongs to its worker, so resume with the same num_workers",
+            assertEquals("the state was saved by a loader with 2 worker streams, this one has 3; a stream's position "
+                    + "belongs to its worker and this dataset cannot share them out, so resume with the same "
+                    + "num_workers",
                     assertThrows(IllegalArgumentException.class, () -> loader.restore(twoStreams)).getMessage());
             LoaderState.Plan mapStyle = new LoaderState.Plan(5, false, "stream", false, 20, "", -1, 3, 3);
             assertEquals("the state was saved for a map-style dataset, this loader reads a stream",

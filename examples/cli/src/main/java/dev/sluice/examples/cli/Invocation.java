@@ -16,6 +16,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One run of {@code sluice}: the parsed arguments, where output goes, whether stderr is a terminal,
@@ -54,16 +55,34 @@ final class Invocation {
         return interactive;
     }
 
-    /** The plugins on the class path and in {@code --plugins DIR}, discovered on first use. */
+    /**
+     * The plugins on the class path and in {@code --plugins DIR}, discovered on first use; a provider
+     * that fails to load is warned about on stderr.
+     */
     PluginRegistry plugins() {
+        return plugins(true);
+    }
+
+    /**
+     * As {@link #plugins()}; {@code warnFailures} false for a command that reports
+     * {@link PluginRegistry#loadFailures()} itself, so that each is said once. Only the first call
+     * discovers, so it decides.
+     */
+    PluginRegistry plugins(boolean warnFailures) {
         if (plugins == null) {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             if (loader == null) {
                 loader = Invocation.class.getClassLoader();
             }
             String folder = arguments.option("plugins");
-            plugins = folder == null ? PluginRegistry.discover(loader) : PluginRegistry.discover(path(folder, "--plugins"),
-                    loader);
+            Consumer<String> unsaid = failure -> { };
+            if (warnFailures) {
+                plugins = folder == null ? PluginRegistry.discover(loader)
+                        : PluginRegistry.discover(path(folder, "--plugins"), loader);
+            } else {
+                plugins = folder == null ? PluginRegistry.discover(loader, unsaid)
+                        : PluginRegistry.discover(path(folder, "--plugins"), loader, unsaid);
+            }
         }
         return plugins;
     }

@@ -36,7 +36,7 @@ final class PluginsCommand implements Command {
             throw new UsageException("sluice plugins takes no arguments, was given "
                     + String.join(" ", invocation.arguments().positionals()));
         }
-        PluginRegistry registry = invocation.plugins();
+        PluginRegistry registry = invocation.plugins(false);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"KIND", "ID", "PRIORITY", "STATUS", "FROM"});
         for (PluginInfo plugin : registry.plugins()) {

@@ -1,10 +1,20 @@
 package dev.sluice.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sluice plugins}: every provider on the class path, one row each. */
 class PluginsCommandTest {
@@ -34,6 +44,35 @@ class PluginsCommandTest {
                 row(lines, "transform", "resize"));
         assertTrue(row(lines, "label format", "txt").matches("label format +txt +100 +available +.*core.*"),
                 row(lines, "label format", "txt"));
+    }
+
+    @Test
+    void aProviderThatFailsToLoadIsReportedOnceNamingItsJar(@TempDir Path dir) throws IOException {
+        // Issue 15, item 16: a failing service was printed on stdout and repeated as a warning on stderr.
+        Path folder = Files.createDirectories(dir.resolve("plugins"));
+        Path jar = folder.resolve("broken.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("META-INF/services/dev.sluice.api.spi.ImageDecoderProvider"));
+            out.write("com.acme.MissingDecoderProvider\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        Cli.Result result;
+        System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        try {
+            result = Cli.run("--plugins", folder.toString(), "plugins");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(0, result.status(), result::toString);
+        List<String> failures = result.outLines().stream().filter(line -> line.startsWith("failed to load: ")).toList();
+        assertEquals(1, failures.size(), result::toString);
+        assertTrue(failures.get(0).contains("com.acme.MissingDecoderProvider") && failures.get(0).contains(jar.toString()),
+                failures.get(0));
+        assertEquals("", result.err(), result::toString);
+        String log = logged.toString(StandardCharsets.UTF_8);
+        assertFalse(log.contains("MissingDecoderProvider"), log);
     }
 
     @Test
