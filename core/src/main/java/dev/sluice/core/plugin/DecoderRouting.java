@@ -28,10 +28,11 @@ import java.util.TreeMap;
  * Immutable; safe to share between threads.
  */
 public final class DecoderRouting {
-    private final Map<String, DiscoveredProvider> byFormat;
+    /** Per recognised format, the available decoders that read it, best first. */
+    private final Map<String, List<DiscoveredProvider>> byFormat;
     private final DiscoveredProvider fallback;
 
-    private DecoderRouting(Map<String, DiscoveredProvider> byFormat, DiscoveredProvider fallback) {
+    private DecoderRouting(Map<String, List<DiscoveredProvider>> byFormat, DiscoveredProvider fallback) {
         this.byFormat = byFormat;
         this.fallback = fallback;
     }
@@ -42,9 +43,12 @@ public final class DecoderRouting {
                 .sorted(Comparator.comparingInt(DiscoveredProvider::priority).reversed()
                         .thenComparing(DiscoveredProvider::id))
                 .toList();
-        Map<String, DiscoveredProvider> byFormat = new TreeMap<>();
+        Map<String, List<DiscoveredProvider>> byFormat = new TreeMap<>();
         for (String format : ImageHeader.FORMATS) {
-            ranked.stream().filter(p -> formats(p).contains(format)).findFirst().ifPresent(p -> byFormat.put(format, p));
+            List<DiscoveredProvider> readers = ranked.stream().filter(p -> formats(p).contains(format)).toList();
+            if (!readers.isEmpty()) {
+                byFormat.put(format, readers);
+            }
         }
         DiscoveredProvider fallback = ranked.stream()
                 .filter(p -> !ImageHeader.FORMATS.containsAll(formats(p)))
@@ -59,8 +63,20 @@ public final class DecoderRouting {
     /** The decoder id of each recognised format that some available decoder reads, by format name. */
     public Map<String, String> routes() {
         Map<String, String> routes = new TreeMap<>();
-        byFormat.forEach((format, provider) -> routes.put(format, provider.id()));
+        byFormat.forEach((format, providers) -> routes.put(format, providers.get(0).id()));
         return Collections.unmodifiableMap(routes);
+    }
+
+    /**
+     * The decoder ids that read each recognised format, best first, by format name: the first gets
+     * every file of the format, the next ones only what the ones before refuse as an
+     * {@link dev.sluice.api.UnsupportedImageException}.
+     */
+    public Map<String, List<String>> chains() {
+        Map<String, List<String>> chains = new TreeMap<>();
+        byFormat.forEach((format, providers) -> chains.put(format,
+                providers.stream().map(DiscoveredProvider::id).toList()));
+        return Collections.unmodifiableMap(chains);
     }
 
     /** The id of the decoder that gets data in no recognised format. */
@@ -75,24 +91,25 @@ public final class DecoderRouting {
      * @throws dev.sluice.api.OptionsException when a provider refuses the options
      */
     public ImageDecoder decoder(Options options) {
-        Map<DiscoveredProvider, ImageDecoder> made = new HashMap<>();
-        Map<String, ImageDecoder> decoders = new HashMap<>();
-        for (Map.Entry<String, DiscoveredProvider> route : byFormat.entrySet()) {
-            decoders.put(route.getKey(), made.computeIfAbsent(route.getValue(), p -> create(p, options)));
+        Map<DiscoveredProvider, RoutedImageDecoder.Choice> made = new HashMap<>();
+        Map<String, List<RoutedImageDecoder.Choice>> decoders = new HashMap<>();
+        for (Map.Entry<String, List<DiscoveredProvider>> route : byFormat.entrySet()) {
+            decoders.put(route.getKey(), route.getValue().stream()
+                    .map(p -> made.computeIfAbsent(p, q -> create(q, options))).toList());
         }
-        return new RoutedImageDecoder(decoders, made.computeIfAbsent(fallback, p -> create(p, options)));
+        return new RoutedImageDecoder(decoders, List.of(made.computeIfAbsent(fallback, p -> create(p, options))));
     }
 
-    private static ImageDecoder create(DiscoveredProvider provider, Options options) {
+    private static RoutedImageDecoder.Choice create(DiscoveredProvider provider, Options options) {
         ImageDecoderProvider decoders = (ImageDecoderProvider) provider.provider();
-        return CheckedDecoder.of(decoders, decoders.create(options));
+        return new RoutedImageDecoder.Choice(provider.id(), CheckedDecoder.of(decoders, decoders.create(options)));
     }
 
-    /** {@code "bmp -> opencv, gif -> imageio, jpeg -> turbojpeg, ..., other -> turbojpeg"}. */
+    /** {@code "bmp -> opencv | imageio, gif -> imageio, jpeg -> turbojpeg | opencv | imageio, ..., other -> turbojpeg"}. */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
-        routes().forEach((format, id) -> text.append(format).append(" -> ").append(id).append(", "));
+        chains().forEach((format, ids) -> text.append(format).append(" -> ").append(String.join(" | ", ids)).append(", "));
         return text.append("other -> ").append(fallback()).toString();
     }
 }

@@ -4,23 +4,48 @@ import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 
-/** {@code decoder: auto}: each input to the decoder of its format, by its first bytes; see {@link DecoderRouting}. */
+/**
+ * {@code decoder: auto}: each input to the decoders of its format, by its first bytes, in the order
+ * {@link DecoderRouting} ranks them; the next one gets the data only when the one before refuses it
+ * as an {@link UnsupportedImageException} (a kind of image it does not read right), never after
+ * damage or any other failure.
+ */
 final class RoutedImageDecoder implements ImageDecoder {
-    private final Map<String, ImageDecoder> byFormat;
-    private final ImageDecoder fallback;
+    /** A decoder on a route, with the id its refusals are reported under. */
+    record Choice(String id, ImageDecoder decoder) {
+    }
 
-    RoutedImageDecoder(Map<String, ImageDecoder> byFormat, ImageDecoder fallback) {
+    private final Map<String, List<Choice>> byFormat;
+    private final List<Choice> fallback;
+
+    RoutedImageDecoder(Map<String, List<Choice>> byFormat, List<Choice> fallback) {
         this.byFormat = Map.copyOf(byFormat);
-        this.fallback = fallback;
+        this.fallback = List.copyOf(fallback);
     }
 
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        ImageDecoder decoder = ImageHeader.formatOf(encoded).map(byFormat::get).orElse(fallback);
-        return (decoder == null ? fallback : decoder).decode(encoded, options);
+        List<Choice> choices = ImageHeader.formatOf(encoded).map(byFormat::get).orElse(fallback);
+        UnsupportedImageException first = null;
+        StringBuilder refusals = new StringBuilder();
+        for (Choice choice : choices) {
+            try {
+                return choice.decoder().decode(encoded.duplicate(), options);
+            } catch (UnsupportedImageException e) {
+                first = first == null ? e : first;
+                refusals.append(refusals.length() == 0 ? "" : "; ").append(choice.id()).append(": ").append(e.reason());
+            }
+        }
+        if (choices.size() == 1) {
+            throw first;
+        }
+        throw new UnsupportedImageException(first.source(), "no available decoder reads this image ("
+                + refusals + ")");
     }
 }

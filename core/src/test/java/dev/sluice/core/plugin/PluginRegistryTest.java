@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.DecodeException;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
+import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.contract.SpecialFiles;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.api.spi.LabelFormatProvider;
@@ -149,8 +151,8 @@ class PluginRegistryTest {
         DecoderRouting routing = plugins.decoderRouting();
         assertEquals(Map.of("jpeg", "jpeg-only", "png", "everything", "gif", "everything", "bmp", "everything",
                 "tiff", "everything", "webp", "everything"), routing.routes());
-        assertEquals("bmp -> everything, gif -> everything, jpeg -> jpeg-only, png -> everything, tiff -> everything, "
-                + "webp -> everything, other -> jpeg-only", routing.toString());
+        assertEquals("bmp -> everything, gif -> everything, jpeg -> jpeg-only | everything, png -> everything, "
+                + "tiff -> everything, webp -> everything, other -> jpeg-only", routing.toString());
         ImageDecoder auto = plugins.decoder(PluginRegistry.AUTO, Options.empty(), "sluice.yaml:3");
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0};
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -162,6 +164,29 @@ class PluginRegistryTest {
                 "data in no known format goes to the decoder of highest priority");
         assertEquals(1, plugins.decoder("everything", Options.empty(), "sluice.yaml:3")
                 .decode(ByteBuffer.wrap(jpeg), DecodeOptions.DEFAULT).get(0, 0, 0), "a named decoder gets every file");
+    }
+
+    @Test
+    void autoHandsAnImageTheFirstDecoderRefusesAsUnsupportedToTheNextButNotADamagedOne() throws Exception {
+        // Issue 15, item 9: auto routes a kind of image one backend does not read to one that does.
+        PluginRegistry plugins = PluginRegistry.discover(withServices(services(ImageDecoderProvider.class.getName(),
+                RoutingDecoderProviders.JpegOnly.class.getName(), RoutingDecoderProviders.Everything.class.getName())));
+        assertEquals(Map.of("jpeg", List.of("jpeg-only", "everything")),
+                Map.of("jpeg", plugins.decoderRouting().chains().get("jpeg")));
+        ImageDecoder auto = plugins.decoder(PluginRegistry.AUTO, Options.empty(), "sluice.yaml:3");
+        byte[] lossless = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC3};
+        assertEquals(1, auto.decode(ByteBuffer.wrap(lossless), DecodeOptions.DEFAULT).get(0, 0, 0));
+        byte[] damaged = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0};
+        DecodeException e = assertThrows(DecodeException.class,
+                () -> auto.decode(ByteBuffer.wrap(damaged), DecodeOptions.DEFAULT));
+        assertEquals("<bytes>: premature end of data segment", e.getMessage(), "damage is never retried elsewhere");
+
+        PluginRegistry alone = PluginRegistry.discover(withServices(services(ImageDecoderProvider.class.getName(),
+                RoutingDecoderProviders.JpegOnly.class.getName())));
+        ImageDecoder onlyOne = alone.decoder(PluginRegistry.AUTO, Options.empty(), "sluice.yaml:3");
+        UnsupportedImageException refused = assertThrows(UnsupportedImageException.class,
+                () -> onlyOne.decode(ByteBuffer.wrap(lossless), DecodeOptions.DEFAULT));
+        assertEquals("<bytes>: lossless JPEG is not read by jpeg-only", refused.getMessage());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.sluice.core.plugin;
 
+import dev.sluice.api.DecodeException;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
+import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.Availability;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import java.util.Set;
@@ -19,7 +21,10 @@ final class RoutingDecoderProviders {
         return (encoded, options) -> Image.wrap(1, 1, 1, new byte[] {(byte) marker});
     }
 
-    /** JPEG only, priority 300, marks 3. */
+    /**
+     * JPEG only, priority 300, marks 3; refuses data whose fourth byte is {@code 0xC3} as a kind it
+     * does not read (as lossless JPEG is refused), and data whose fourth byte is 0 as damaged.
+     */
     public static final class JpegOnly implements ImageDecoderProvider {
         @Override
         public String id() {
@@ -38,7 +43,16 @@ final class RoutingDecoderProviders {
 
         @Override
         public ImageDecoder create(Options options) {
-            return marking(3);
+            return (encoded, decodeOptions) -> {
+                int fourth = encoded.remaining() < 4 ? -1 : encoded.get(encoded.position() + 3) & 0xFF;
+                if (fourth == 0xC3) {
+                    throw new UnsupportedImageException("<bytes>", "lossless JPEG is not read by jpeg-only");
+                }
+                if (fourth == 0) {
+                    throw new DecodeException("<bytes>", "premature end of data segment");
+                }
+                return Image.wrap(1, 1, 1, new byte[] {3});
+            };
         }
     }
 

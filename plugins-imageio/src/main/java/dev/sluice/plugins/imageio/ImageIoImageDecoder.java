@@ -7,6 +7,7 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Region;
+import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.Reductions;
 import java.awt.Rectangle;
@@ -104,7 +105,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
             reader = Readers.create(format);
             reader.setInput(input, true, !format.equals("gif"));
             if (format.equals("tiff") && oldStyleJpeg(reader)) {
-                throw new DecodeException(BYTES, "unsupported TIFF variant: old-style JPEG compression (6) is not supported "
+                throw new UnsupportedImageException(BYTES, "unsupported TIFF variant: old-style JPEG compression (6) is not supported "
                         + "by the imageio decoder, whose pixels differ from libtiff's beyond the tolerance of lossy decoders");
             }
             long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
@@ -186,17 +187,17 @@ final class ImageIoImageDecoder implements ImageDecoder {
     private static void requireSupported(ImageHeader header, JpegSegments jpeg, byte[] bytes, int offset, int length)
             throws DecodeException {
         if (jpeg != null && !jpeg.lossless() && jpeg.precision() != 8 && jpeg.precision() != 0) {
-            throw new DecodeException(BYTES, "unsupported JPEG variant: " + jpeg.precision() + "-bit JPEG (SOF"
+            throw new UnsupportedImageException(BYTES, "unsupported JPEG variant: " + jpeg.precision() + "-bit JPEG (SOF"
                     + jpeg.process() + ") is not supported by the imageio decoder, whose JPEG reader decodes 8-bit DCT data only");
         }
         if (jpeg != null && jpeg.lossless() && jpeg.pointTransform() > 0) {
-            throw new DecodeException(BYTES, "unsupported JPEG variant: lossless JPEG (SOF" + jpeg.process() + ", "
+            throw new UnsupportedImageException(BYTES, "unsupported JPEG variant: lossless JPEG (SOF" + jpeg.process() + ", "
                     + jpeg.precision() + "-bit, " + jpeg.components() + " components) with point transform "
                     + jpeg.pointTransform() + " is not supported by the imageio decoder, whose lossless reader "
                     + "predicts such scans from the wrong initial value");
         }
         if (header.format().equals("webp") && WebPChunks.firstImageLossy(bytes, offset, length)) {
-            throw new DecodeException(BYTES, "unsupported WebP variant: lossy WebP (VP8) is not supported by the imageio "
+            throw new UnsupportedImageException(BYTES, "unsupported WebP variant: lossy WebP (VP8) is not supported by the imageio "
                     + "decoder, whose VP8 reader upsamples chroma otherwise than libwebp (up to 47 levels apart on real files)");
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
@@ -25,7 +26,7 @@ class ImageIoUnsupportedVariantsTest {
 
     private static DecodeException refused(byte[] encoded) {
         ImageDecoder decoder = new ImageIoDecoderProvider().create(Options.empty());
-        return assertThrows(DecodeException.class, () -> decoder.decode(ByteBuffer.wrap(encoded), DecodeOptions.DEFAULT));
+        return assertThrows(UnsupportedImageException.class, () -> decoder.decode(ByteBuffer.wrap(encoded), DecodeOptions.DEFAULT));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Region;
+import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.Reductions;
 import java.nio.ByteBuffer;
@@ -31,7 +32,7 @@ final class OpenCvImageDecoder implements ImageDecoder {
     public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
         ImageHeader header = ImageHeader.read(encoded, options);
         if (!FORMATS.contains(header.format())) {
-            throw new DecodeException(BYTES, header.format() + " is not supported by the opencv decoder (the OpenCV 4.9 "
+            throw new UnsupportedImageException(BYTES, header.format() + " is not supported by the opencv decoder (the OpenCV 4.9 "
                     + "build of org.openpnp:opencv reads jpeg, png, bmp and tiff); the imageio decoder reads "
                     + header.format());
         }
@@ -39,7 +40,7 @@ final class OpenCvImageDecoder implements ImageDecoder {
         String unsupported = jpeg ? JpegFrames.unsupported(encoded)
                 : header.format().equals("bmp") ? BmpBitFields.unsupported(encoded) : null;
         if (unsupported != null) {
-            throw new DecodeException(BYTES, unsupported);
+            throw new UnsupportedImageException(BYTES, unsupported);
         }
         int factor = Reductions.factor(header, options);
         int codecReduce = jpeg ? factor : 1;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
@@ -35,7 +36,7 @@ class OpenCvBmpBitFieldsTest {
     @Test
     void thirtyTwoBitBitFieldsWithOtherMasksAreRefusedAsUnsupportedNotReturnedInWrongColours() {
         byte[] bmp = bitFields(PHOTO, 0xFF000000, 0x00000FF0, 0x00FF0000);
-        DecodeException refused = assertThrows(DecodeException.class,
+        DecodeException refused = assertThrows(UnsupportedImageException.class,
                 () -> decoder().decode(ByteBuffer.wrap(bmp), DecodeOptions.DEFAULT));
         assertTrue(refused.reason().startsWith("unsupported BMP variant: 32-bit bit fields with the masks R FF000000, "
                 + "G 00000FF0, B 00FF0000"), refused::getMessage);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.Image;
 import dev.sluice.api.contract.ImageDecoderContract;
 import dev.sluice.api.contract.TestImages;
@@ -86,13 +87,13 @@ class OpenCvImageDecoderTest extends ImageDecoderContract {
         }
         byte[] lossless = jpeg.clone();
         lossless[frame + 1] = (byte) 0xC3;
-        DecodeException refused = assertThrows(DecodeException.class,
+        DecodeException refused = assertThrows(UnsupportedImageException.class,
                 () -> decoder().decode(ByteBuffer.wrap(lossless), DecodeOptions.DEFAULT));
         assertTrue(refused.reason().startsWith("lossless JPEG (SOF3, 8-bit) is an unsupported JPEG process"),
                 refused::getMessage);
         byte[] twelveBit = jpeg.clone();
         twelveBit[frame + 4] = 12;
-        refused = assertThrows(DecodeException.class, () -> decoder().decode(ByteBuffer.wrap(twelveBit), DecodeOptions.DEFAULT));
+        refused = assertThrows(UnsupportedImageException.class, () -> decoder().decode(ByteBuffer.wrap(twelveBit), DecodeOptions.DEFAULT));
         assertTrue(refused.reason().startsWith("12-bit JPEG (SOF0) is not supported"), refused::getMessage);
     }
 

@@ -6,6 +6,7 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Region;
+import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.JpegProcesses;
 import dev.sluice.api.spi.Reductions;
@@ -32,13 +33,13 @@ final class TurboJpegImageDecoder implements ImageDecoder {
     public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
         ImageHeader header = ImageHeader.read(encoded, options);
         if (!header.format().equals("jpeg")) {
-            throw new DecodeException(BYTES, header.format() + " is not read by the turbojpeg decoder, which reads "
+            throw new UnsupportedImageException(BYTES, header.format() + " is not read by the turbojpeg decoder, which reads "
                     + "JPEG only; the opencv or imageio decoder reads " + header.format()
                     + " (decoder: auto sends each file to one that reads it)");
         }
         Optional<String> unreadable = JpegProcesses.unreadableBy8BitLibjpeg(encoded);
         if (unreadable.isPresent()) {
-            throw new DecodeException(BYTES, unreadable.get() + " such as the turbojpeg decoder's; the imageio decoder "
+            throw new UnsupportedImageException(BYTES, unreadable.get() + " such as the turbojpeg decoder's; the imageio decoder "
                     + "reads it");
         }
         int factor = Reductions.factor(header, options);
