@@ -58,8 +58,28 @@ public interface Transform<I, O> {
     }
 
     /**
+     * The class every input must be an instance of, usually {@link Image} or {@link Tensor}, so that
+     * a configured pipeline whose steps do not fit together ({@code normalize} before
+     * {@code to_tensor}) is refused when it is built rather than on the first sample. The default,
+     * {@code Object.class}, says "anything" and skips the check.
+     */
+    default Class<?> inputType() {
+        return Object.class;
+    }
+
+    /**
+     * The class every output is an instance of, usually {@link Image} or {@link Tensor}. The default,
+     * {@code Object.class}, says "unknown" (it may depend on the input) and skips the check of the
+     * step after this one.
+     */
+    default Class<?> outputType() {
+        return Object.class;
+    }
+
+    /**
      * This transform, then {@code next}, drawing from the same random source in that order. Its
-     * {@link #reduceLimit} is this transform's, given what {@code next} allows.
+     * {@link #reduceLimit} is this transform's, given what {@code next} allows; it takes what this
+     * transform takes and gives what {@code next} gives.
      */
     default <V> Transform<I, V> andThen(Transform<? super O, ? extends V> next) {
         Objects.requireNonNull(next, "next");
@@ -73,6 +93,51 @@ public interface Transform<I, O> {
             @Override
             public ReduceLimit reduceLimit(ReduceLimit after) {
                 return first.reduceLimit(next.reduceLimit(after));
+            }
+
+            @Override
+            public Class<?> inputType() {
+                return first.inputType();
+            }
+
+            @Override
+            public Class<?> outputType() {
+                return next.outputType();
+            }
+        };
+    }
+
+    /**
+     * {@code body} declaring that it takes {@code input} and gives {@code output}: for a transform
+     * written as a lambda. Its {@link #reduceLimit} is {@code body}'s.
+     *
+     * <pre>{@code
+     * Transform<Tensor, Tensor> half = Transform.typed(Tensor.class, Tensor.class, (t, random) -> scale(t, 0.5f));
+     * }</pre>
+     */
+    static <I, O> Transform<I, O> typed(Class<I> input, Class<O> output, Transform<I, O> body) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(body, "body");
+        return new Transform<>() {
+            @Override
+            public O apply(I value, RandomGenerator random) {
+                return body.apply(value, random);
+            }
+
+            @Override
+            public ReduceLimit reduceLimit(ReduceLimit next) {
+                return body.reduceLimit(next);
+            }
+
+            @Override
+            public Class<?> inputType() {
+                return input;
+            }
+
+            @Override
+            public Class<?> outputType() {
+                return output;
             }
         };
     }

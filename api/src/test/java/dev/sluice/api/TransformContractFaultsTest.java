@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sluice.api.contract.TestImages;
 import dev.sluice.api.contract.TransformContract;
 import dev.sluice.api.spi.TransformProvider;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +68,12 @@ class TransformContractFaultsTest {
                 "sameSeedGivesTheSameOutput",
                 "deterministicTransformIgnoresTheRandom",
                 "givesTheSameOutputsOnFourThreadsAtOnce");
+    }
+
+    @Test
+    void aPendingThatSharesScratchMemoryFailsThePrepareTest() {
+        ContractRuns.assertOnlyTheseFail(PendingSharesScratch.class,
+                "preparingMoreSamplesDoesNotChangeOnesPreparedEarlier");
     }
 
     /** A transform contract on small images; it and its subclasses run only through {@link ContractRuns}. */
@@ -187,6 +194,55 @@ class TransformContractFaultsTest {
             return (values, random) -> {
                 values[0] += 1;
                 return values.clone();
+            };
+        }
+    }
+
+    /**
+     * Writes an image's bytes as a uint8 tensor, but its {@code prepare} copies them into one array
+     * per thread that the next {@code prepare} overwrites: right when written at once, wrong after.
+     */
+    @ExtendWith(ContractRuns.OnlyThroughContractRuns.class)
+    static final class PendingSharesScratch extends TransformContract<Image, Tensor> {
+        private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[9 * 5 * 3]);
+
+        @Override
+        protected String providerId() {
+            return "test-invert";
+        }
+
+        @Override
+        protected List<Image> sampleInputs() {
+            return List.of(TestImages.photo(9, 5, 3), Image.wrap(9, 5, 3, new byte[9 * 5 * 3]));
+        }
+
+        @Override
+        protected boolean isDeterministic() {
+            return true;
+        }
+
+        @Override
+        protected Transform<Image, Tensor> createTransform(TransformProvider provider) {
+            return (SlotTransform<Image>) (image, random) -> {
+                byte[] scratch = SCRATCH.get();
+                image.copyTo(scratch, 0);
+                int[] shape = {image.height(), image.width(), image.channels()};
+                return new SlotTransform.Pending() {
+                    @Override
+                    public DType dtype() {
+                        return DType.UINT8;
+                    }
+
+                    @Override
+                    public int[] shape() {
+                        return shape.clone();
+                    }
+
+                    @Override
+                    public void writeTo(ByteBuffer destination, int byteOffset) {
+                        SlotTransform.slot(destination, byteOffset, scratch.length).put(scratch);
+                    }
+                };
             };
         }
     }

@@ -1,7 +1,7 @@
 package dev.sluice.spark;
 
 import dev.sluice.api.DecodeException;
-import dev.sluice.core.loader.ErrorPolicy;
+import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.sampler.Seeds;
 import dev.sluice.core.wiring.ImagePipeline;
 import dev.sluice.core.wiring.SluiceConfig;

@@ -5,7 +5,9 @@ import dev.sluice.api.Transform;
 
 /**
  * Makes one kind of {@link Transform}, named in configuration by {@link #id()} with its parameters
- * as options ({@code - resize: {size: 256}}). Found by {@link java.util.ServiceLoader} through a
+ * as options ({@code - resize: {size: 256}}). The transform says what it takes and gives
+ * ({@link Transform#inputType()}), so that core can check a configured list before loading anything.
+ * Found by {@link java.util.ServiceLoader} through a
  * {@code META-INF/services/dev.sluice.api.spi.TransformProvider} file; called by core only.
  *
  * <pre>{@code
@@ -26,19 +28,14 @@ public interface TransformProvider extends PluginProvider {
     Transform<?, ?> create(Options options);
 
     /**
-     * What the transform takes, usually {@link dev.sluice.api.Image} or {@link dev.sluice.api.Tensor};
-     * core checks a configured pipeline with it before loading anything. The default,
-     * {@code Object.class}, says "anything" and skips the check.
+     * A new transform, for providers whose options hold transforms of their own (containers such as
+     * {@code compose} and {@code random_apply}): they build their nested steps through
+     * {@code lookup}, which core hands them, rather than finding providers themselves. Core always
+     * calls this method; the default ignores {@code lookup} and calls {@link #create(Options)}.
+     *
+     * @throws dev.sluice.api.OptionsException naming the key path when a parameter or a nested step is wrong
      */
-    default Class<?> inputType() {
-        return Object.class;
-    }
-
-    /**
-     * What the transform gives, usually {@link dev.sluice.api.Image} or {@link dev.sluice.api.Tensor}.
-     * The default, {@code Object.class}, says "unknown" and skips the check.
-     */
-    default Class<?> outputType() {
-        return Object.class;
+    default Transform<?, ?> create(Options options, TransformLookup lookup) {
+        return create(options);
     }
 }

@@ -10,17 +10,13 @@ import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelFormatException;
 import dev.sluice.api.LabelSink;
 import dev.sluice.api.Options;
-import dev.sluice.api.OptionsException;
 import dev.sluice.api.spi.LabelFormatProvider;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * authors extend it from sluice-api's test-jar: a test class overrides the hooks (the provider id,
  * how to write a valid source holding given entries, how to write an invalid one) and inherits the
  * checks: entries come back in order with their line numbers, bad input is reported to the sink
- * with its line instead of thrown, a missing source is an {@link IOException} naming it, and the
- * provider is found by {@link ServiceLoader} under its id and refuses unknown options. A format
+ * with its line instead of thrown, a missing source is an {@link IOException} naming it; and, from
+ * {@link ProviderContract}, the provider is found by {@link java.util.ServiceLoader} under its id
+ * and refuses unknown options. A format
  * that reads the labels of one sample from a shard member ({@link LabelFormat#readMember}) says
  * how such a member is written with {@link #memberHolding} and {@link #invalidMember}; one that
  * does not is checked to refuse with a {@link LabelFormatException}.
@@ -43,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * }
  * }</pre>
  */
-public abstract class LabelFormatContract {
+public abstract class LabelFormatContract extends ProviderContract<LabelFormatProvider> {
 
     /**
      * One entry as a test writes and expects it.
@@ -86,8 +83,15 @@ public abstract class LabelFormatContract {
     @TempDir
     protected Path dir;
 
-    /** The id the provider under test answers, e.g. {@code "txt"}. */
-    protected abstract String providerId();
+    @Override
+    protected final Class<LabelFormatProvider> providerKind() {
+        return LabelFormatProvider.class;
+    }
+
+    @Override
+    protected final Object createWith(LabelFormatProvider provider, Options options) {
+        return provider.create(options);
+    }
 
     /**
      * Writes into {@code dir} a valid source holding {@code entries} in that order.
@@ -205,35 +209,6 @@ public abstract class LabelFormatContract {
         IOException e = assertThrows(IOException.class, () -> read(missing));
         assertTrue(String.valueOf(e.getMessage()).contains("missing-label-source"),
                 "the message names the source: " + e.getMessage());
-    }
-
-    @Test
-    public void exactlyOneProviderIsDiscoveredUnderItsId() {
-        List<LabelFormatProvider> found = new ArrayList<>();
-        for (LabelFormatProvider provider : ServiceLoader.load(LabelFormatProvider.class)) {
-            if (provider.id().equals(providerId())) {
-                found.add(provider);
-            }
-        }
-        assertEquals(1, found.size(), "providers with id '" + providerId() + "': " + found);
-        assertEquals(providerId().toLowerCase(Locale.ROOT), providerId(), "ids are lower case");
-    }
-
-    @Test
-    public void theProviderRefusesUnknownOptions() {
-        Options options = Options.of("label_format", Map.of("no_such_option", 1));
-        OptionsException e = assertThrows(OptionsException.class, () -> provider().create(options));
-        assertEquals("label_format.no_such_option", e.keyPath());
-    }
-
-    /** The one discovered provider with {@link #providerId()}. */
-    protected final LabelFormatProvider provider() {
-        for (LabelFormatProvider provider : ServiceLoader.load(LabelFormatProvider.class)) {
-            if (provider.id().equals(providerId())) {
-                return provider;
-            }
-        }
-        throw new AssertionError("no LabelFormatProvider with id '" + providerId() + "' on the class path");
     }
 
     private Recording read(Path source) throws IOException {

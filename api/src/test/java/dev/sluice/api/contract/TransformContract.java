@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
+import dev.sluice.api.SlotTransform;
+import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.spi.TransformProvider;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,7 +62,18 @@ public abstract class TransformContract<I, O> extends ProviderContract<Transform
 
     @Override
     protected final Object createWith(TransformProvider provider, Options options) {
-        return provider.create(options);
+        return provider.create(options, lookup());
+    }
+
+    /**
+     * The lookup handed to {@link TransformProvider#create(Options, TransformLookup)}, as core hands
+     * its own: a container's test returns one that builds nested steps. The default refuses, naming
+     * the list it was asked for.
+     */
+    protected TransformLookup lookup() {
+        return (options, key) -> {
+            throw new OptionsException(options.keyPath(key), "this test hands the transform no TransformLookup");
+        };
     }
 
     /**
@@ -76,11 +91,11 @@ public abstract class TransformContract<I, O> extends ProviderContract<Transform
 
     /**
      * Makes the transform under test; called once per test method. The default is
-     * {@code provider.create(providerOptions())}, cast to this contract's input and output types.
+     * {@code provider.create(providerOptions(), lookup())}, cast to this contract's input and output types.
      */
     @SuppressWarnings("unchecked")
     protected Transform<I, O> createTransform(TransformProvider provider) {
-        return (Transform<I, O>) provider.create(providerOptions());
+        return (Transform<I, O>) provider.create(providerOptions(), lookup());
     }
 
     /**
@@ -220,5 +235,39 @@ public abstract class TransformContract<I, O> extends ProviderContract<Transform
             }
         }
         ConcurrentRuns.assertSameResultsOnThreads(tasks, this::sameOutput);
+    }
+
+    /**
+     * A slot-writing transform's prepared results stay valid until they are written, as
+     * {@link SlotTransform.Pending} promises: a loader prepares a batch's samples before writing any.
+     * Every sample input is prepared with two seeds, all on one thread, before any is written; each
+     * then writes what {@code apply} gives.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    public final void preparingMoreSamplesDoesNotChangeOnesPreparedEarlier() {
+        Assumptions.assumeTrue(transform() instanceof SlotTransform<?>, "the transform does not write into slots");
+        SlotTransform<I> slots = (SlotTransform<I>) transform();
+        List<I> inputs = new ArrayList<>();
+        List<Long> seeds = new ArrayList<>();
+        List<SlotTransform.Pending> prepared = new ArrayList<>();
+        for (I input : inputs()) {
+            for (long seed : new long[] {SEEDS[0], SEEDS[1]}) {
+                inputs.add(input);
+                seeds.add(seed);
+                prepared.add(slots.prepare(input, new SplittableRandom(seed)));
+            }
+        }
+        for (int i = 0; i < prepared.size(); i++) {
+            SlotTransform.Pending pending = prepared.get(i);
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(pending.byteSize())).order(ByteOrder.LITTLE_ENDIAN);
+            pending.writeTo(buffer, 0);
+            O written = (O) Tensor.wrap(pending.dtype(), pending.shape(), buffer);
+            O expected = apply(inputs.get(i), seeds.get(i));
+            I input = inputs.get(i);
+            long seed = seeds.get(i);
+            assertTrue(sameOutput(expected, written), () -> "prepare(" + input + ", seed " + seed + "), written after "
+                    + "the other samples were prepared, differs from apply: a Pending must not share scratch memory");
+        }
     }
 }

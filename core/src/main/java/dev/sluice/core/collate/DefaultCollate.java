@@ -89,13 +89,13 @@ public final class DefaultCollate implements Collate<Object, Object> {
     }
 
     private static Object collate(Object[] column, TensorAllocator allocator, String path) {
-        Kind kind = commonKind(column, path);
+        ColumnKind kind = commonKind(column, path);
         return switch (kind) {
-            case TENSOR -> Stacks.tensors(column, allocator, path);
-            case IMAGE -> Stacks.images(column, allocator, path);
-            case INTEGER, FLOAT, DOUBLE, BOOLEAN -> Stacks.scalars(column, kind, allocator, path);
+            case TENSOR -> ColumnStacker.tensors(column, allocator, path);
+            case IMAGE -> ColumnStacker.images(column, allocator, path);
+            case INTEGER, FLOAT, DOUBLE, BOOLEAN -> ColumnStacker.scalars(column, kind, allocator, path);
             case INT_ARRAY, LONG_ARRAY, FLOAT_ARRAY, DOUBLE_ARRAY, BYTE_ARRAY ->
-                    Stacks.arrays(column, allocator, "default_collate: arrays", path);
+                    ColumnStacker.arrays(column, allocator, "default_collate: arrays", path);
             case TEXT -> texts(column);
             case MAP -> maps(column, allocator, path);
             case LIST -> lists(column, allocator, path);
@@ -104,19 +104,19 @@ public final class DefaultCollate implements Collate<Object, Object> {
         };
     }
 
-    private static Kind commonKind(Object[] column, String path) {
-        Kind kind = Kind.of(column[0]);
+    private static ColumnKind commonKind(Object[] column, String path) {
+        ColumnKind kind = ColumnKind.of(column[0]);
         for (int i = 0; i < column.length; i++) {
-            Kind other = Kind.of(column[i]);
-            if (other == Kind.UNSUPPORTED) {
+            ColumnKind other = ColumnKind.of(column[i]);
+            if (other == ColumnKind.UNSUPPORTED) {
                 throw new IllegalArgumentException("default_collate: batch must contain tensors, images, numbers,"
-                        + " arrays, maps, lists or records; found " + Kind.typeName(column[i]) + " at entry " + i
-                        + Stacks.where(path));
+                        + " arrays, maps, lists or records; found " + ColumnKind.typeName(column[i]) + " at entry " + i
+                        + ColumnStacker.where(path));
             }
-            if (other != kind || kind == Kind.RECORD && column[i].getClass() != column[0].getClass()) {
+            if (other != kind || kind == ColumnKind.RECORD && column[i].getClass() != column[0].getClass()) {
                 throw new IllegalArgumentException("default_collate: entry " + i + " is a "
-                        + Kind.typeName(column[i]) + " but entry 0 is a " + Kind.typeName(column[0])
-                        + "; the samples of a batch must be of one kind" + Stacks.where(path));
+                        + ColumnKind.typeName(column[i]) + " but entry 0 is a " + ColumnKind.typeName(column[0])
+                        + "; the samples of a batch must be of one kind" + ColumnStacker.where(path));
             }
         }
         return kind;
@@ -137,7 +137,7 @@ public final class DefaultCollate implements Collate<Object, Object> {
             for (Object key : first.keySet()) {
                 if (!map.containsKey(key)) {
                     throw new IllegalArgumentException("default_collate: entry " + i + " has no key " + quote(key)
-                            + ", which entry 0 has; the maps of a batch must have the same keys" + Stacks.where(path));
+                            + ", which entry 0 has; the maps of a batch must have the same keys" + ColumnStacker.where(path));
                 }
             }
             if (map.size() != first.size()) {
@@ -145,7 +145,7 @@ public final class DefaultCollate implements Collate<Object, Object> {
                     if (!first.containsKey(key)) {
                         throw new IllegalArgumentException("default_collate: entry " + i + " has the key " + quote(key)
                                 + ", which entry 0 lacks; the maps of a batch must have the same keys"
-                                + Stacks.where(path));
+                                + ColumnStacker.where(path));
                     }
                 }
             }
@@ -168,7 +168,7 @@ public final class DefaultCollate implements Collate<Object, Object> {
             if (rows[i].length != rows[0].length) {
                 throw new IllegalArgumentException("default_collate: each element in list of batch should be of"
                         + " equal size, but entry 0 has " + rows[0].length + " elements and entry " + i + " has "
-                        + rows[i].length + Stacks.where(path));
+                        + rows[i].length + ColumnStacker.where(path));
             }
         }
         List<Object> out = new ArrayList<>(rows[0].length);

@@ -60,27 +60,27 @@ public final class LabeledCollate implements Collate<LabeledSample<?>, LabeledBa
             labels[i] = sample.labels();
             i++;
         }
-        Kind kind = inputKind(inputs);
+        ColumnKind kind = inputKind(inputs);
         return TrackingAllocator.recyclingOnFailure(allocator, tracked -> {
-            Tensor stackedLabels = Stacks.arrays(labels, tracked, "labels", "");
-            Tensor stackedInputs = kind == Kind.TENSOR
-                    ? Stacks.tensors(inputs, tracked, "input")
-                    : Stacks.images(inputs, tracked, "input");
+            Tensor stackedLabels = ColumnStacker.arrays(labels, tracked, "labels", "");
+            Tensor stackedInputs = kind == ColumnKind.TENSOR
+                    ? ColumnStacker.tensors(inputs, tracked, "input")
+                    : ColumnStacker.images(inputs, tracked, "input");
             return new LabeledBatch(stackedInputs, stackedLabels);
         });
     }
 
-    private static Kind inputKind(Object[] inputs) {
-        Kind kind = Kind.of(inputs[0]);
+    private static ColumnKind inputKind(Object[] inputs) {
+        ColumnKind kind = ColumnKind.of(inputs[0]);
         for (int i = 0; i < inputs.length; i++) {
-            Kind other = Kind.of(inputs[i]);
-            if (other != Kind.TENSOR && other != Kind.IMAGE) {
+            ColumnKind other = ColumnKind.of(inputs[i]);
+            if (other != ColumnKind.TENSOR && other != ColumnKind.IMAGE) {
                 throw new IllegalArgumentException("LabeledCollate: inputs must be tensors or images; found "
-                        + Kind.typeName(inputs[i]) + " at entry " + i);
+                        + ColumnKind.typeName(inputs[i]) + " at entry " + i);
             }
             if (other != kind) {
                 throw new IllegalArgumentException("LabeledCollate: the input at entry " + i + " is a "
-                        + Kind.typeName(inputs[i]) + " but the one at entry 0 is a " + Kind.typeName(inputs[0])
+                        + ColumnKind.typeName(inputs[i]) + " but the one at entry 0 is a " + ColumnKind.typeName(inputs[0])
                         + "; a batch's inputs must all be tensors or all be images");
             }
         }

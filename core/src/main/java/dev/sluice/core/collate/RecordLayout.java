@@ -50,12 +50,12 @@ final class RecordLayout {
             return accessors[component].invoke(record);
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException("default_collate: cannot read component '" + names[component]
-                    + "' of record " + type.getTypeName() + " at entry " + entry + Stacks.where(path)
+                    + "' of record " + type.getTypeName() + " at entry " + entry + ColumnStacker.where(path)
                     + ": its accessor is not accessible to sluice-core; make the record public in an exported"
                     + " package, or open its package to dev.sluice.core", e);
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException("default_collate: the accessor " + type.getSimpleName() + "."
-                    + names[component] + "() threw at entry " + entry + Stacks.where(path) + ": "
+                    + names[component] + "() threw at entry " + entry + ColumnStacker.where(path) + ": "
                     + e.getCause(), e.getCause());
         }
     }

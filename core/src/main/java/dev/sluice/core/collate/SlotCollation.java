@@ -97,7 +97,7 @@ public final class SlotCollation {
             LabeledBatch batch = TrackingAllocator.recyclingOnFailure(allocator, tracked -> {
                 Object[] column = new Object[present];
                 ByteBuffer written = present == labels.length ? inputs
-                        : Stacks.allocate(tracked, present, slotBytes, "tensors", "");
+                        : ColumnStacker.allocate(tracked, present, slotBytes, "tensors", "");
                 int slot = 0;
                 for (int position = 0; position < labels.length; position++) {
                     if (labels[position] != null) {
@@ -108,8 +108,8 @@ public final class SlotCollation {
                         column[slot++] = labels[position];
                     }
                 }
-                Tensor stackedLabels = Stacks.arrays(column, tracked, "labels", "");
-                return new LabeledBatch(Tensor.wrap(dtype, Stacks.batchShape(present, shape), written), stackedLabels);
+                Tensor stackedLabels = ColumnStacker.arrays(column, tracked, "labels", "");
+                return new LabeledBatch(Tensor.wrap(dtype, ColumnStacker.batchShape(present, shape), written), stackedLabels);
             });
             if (present < labels.length) {
                 allocator.recycle(inputs);
@@ -141,7 +141,7 @@ public final class SlotCollation {
             start(input);
             firstPosition = position;
         } else {
-            Stacks.requireStackable(dtype, shape, firstPosition, input.dtype(), input.shape(), position, "");
+            ColumnStacker.requireStackable(dtype, shape, firstPosition, input.dtype(), input.shape(), position, "");
         }
         return inputs;
     }
@@ -151,6 +151,6 @@ public final class SlotCollation {
         shape = first.shape();
         slotBytes = first.byteSize();
         inputs = TrackingAllocator.recyclingOnFailure(allocator,
-                tracked -> Stacks.allocate(tracked, labels.length, slotBytes, "tensors", ""));
+                tracked -> ColumnStacker.allocate(tracked, labels.length, slotBytes, "tensors", ""));
     }
 }

@@ -8,7 +8,6 @@ import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Transform;
 import dev.sluice.core.label.LabelIndex;
-import dev.sluice.core.sampler.Seeds;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -38,9 +37,7 @@ import java.util.random.RandomGenerator;
  *
  * @param <T> the type the transform produces, usually {@link dev.sluice.api.Tensor}
  */
-public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
-    /** The seed of {@link #get(long)}'s fixed random source. */
-    private static final long FIXED_SEED = 0;
+public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, SlotSamples {
 
     private final LabelIndex index;
     private final ImageRoot imageRoot;
@@ -78,7 +75,8 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
 
     /**
      * Sample {@code index} with its random augmentation drawn from a fixed source derived from the
-     * index alone, so that the same index gives the same sample on every call.
+     * index alone ({@link SampleRandom#outsideALoader}), so that the same index gives the same sample
+     * on every call.
      *
      * @throws IndexOutOfBoundsException naming the index and the size if it is outside {@code [0, size())}
      * @throws SampleLoadException naming the index and the image path if the image cannot be read or
@@ -86,7 +84,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
      */
     @Override
     public LabeledSample<T> get(long index) {
-        return get(index, Seeds.random(FIXED_SEED, index));
+        return get(index, SampleRandom.outsideALoader(index));
     }
 
     /**
@@ -119,6 +117,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
      * Whether {@link #prepare} can be used: the transform is a {@link SlotTransform}, which can write
      * each sample's tensor straight into its place in a batch.
      */
+    @Override
     public boolean writesIntoSlots() {
         return transform instanceof SlotTransform<?>;
     }
@@ -132,6 +131,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>> {
      * @throws IndexOutOfBoundsException naming the index and the size if it is outside {@code [0, size())}
      * @throws SampleLoadException as {@link #get(long, RandomGenerator)} throws it
      */
+    @Override
     @SuppressWarnings("unchecked")
     public LabeledSample<SlotTransform.Pending> prepare(long index, RandomGenerator random) {
         if (!(transform instanceof SlotTransform<?> slots)) {

@@ -6,7 +6,6 @@ import dev.sluice.api.spi.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -44,25 +43,7 @@ final class TxtLabelFormat implements LabelFormat {
         bytes.duplicate().get(content);
         int from = content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB
                 && content[2] == (byte) 0xBF ? 3 : 0;
-        String text = new String(content, from, content.length - from, StandardCharsets.UTF_8);
-        String[] tokens = text.strip().split("\\s+");
-        if (tokens.length == 1 && tokens[0].isEmpty()) {
-            sink.problem(0, text, "no label");
-            return;
-        }
-        long[] labels = new long[tokens.length];
-        for (int i = 0; i < tokens.length; i++) {
-            try {
-                labels[i] = Long.parseLong(tokens[i]);
-            } catch (NumberFormatException e) {
-                String token = ProblemLog.shorten(tokens[i]);
-                sink.problem(0, text, tokens[i].matches("[+-]?\\d+")
-                        ? "label '" + token + "' is out of range: labels are 64-bit integers"
-                        : "label '" + token + "' is not an integer");
-                return;
-            }
-        }
-        sink.entry(name, labels, 0);
+        new TxtLineParser(sink).parseMember(name, content, from, content.length);
     }
 
     /** Reads {@code in} to its end; does not close it. */

@@ -45,26 +45,9 @@ final class TxtLineParser {
             i++;
         }
         int nameEnd = i;
-        int count = 0;
-        while (true) {
-            while (i < to && isSpace(bytes[i])) {
-                i++;
-            }
-            if (i == to) {
-                break;
-            }
-            int tokenStart = i;
-            while (i < to && !isSpace(bytes[i])) {
-                i++;
-            }
-            if (!parseLabel(bytes, tokenStart, i)) {
-                reportLabel(bytes, from, to, tokenStart, i, line);
-                return;
-            }
-            if (count == scratch.length) {
-                scratch = Arrays.copyOf(scratch, count * 2);
-            }
-            scratch[count++] = parsed;
+        int count = labels(bytes, nameEnd, to, from, line);
+        if (count < 0) {
+            return;
         }
         if (count == 0) {
             sink.problem(line, text(bytes, from, to), "no label");
@@ -82,6 +65,50 @@ final class TxtLineParser {
             }
         }
         sink.entry(name, labels(count), line);
+    }
+
+    /**
+     * Parses a shard member, {@code bytes[from, to)}: labels alone, separated by whitespace (line
+     * breaks included), reported as one entry named {@code name} with line 0.
+     */
+    void parseMember(String name, byte[] bytes, int from, int to) {
+        int count = labels(bytes, from, to, from, 0);
+        if (count < 0) {
+            return;
+        }
+        if (count == 0) {
+            sink.problem(0, text(bytes, from, to), "no label");
+            return;
+        }
+        sink.entry(name, labels(count), 0);
+    }
+
+    /**
+     * Parses the labels in {@code bytes[i, to)} into {@link #scratch}: their count, or -1 when a
+     * token is not a label (reported with the text {@code bytes[from, to)} and {@code line}).
+     */
+    private int labels(byte[] bytes, int i, int to, int from, long line) {
+        int count = 0;
+        while (true) {
+            while (i < to && isSpace(bytes[i])) {
+                i++;
+            }
+            if (i == to) {
+                return count;
+            }
+            int tokenStart = i;
+            while (i < to && !isSpace(bytes[i])) {
+                i++;
+            }
+            if (!parseLabel(bytes, tokenStart, i)) {
+                reportLabel(bytes, from, to, tokenStart, i, line);
+                return -1;
+            }
+            if (count == scratch.length) {
+                scratch = Arrays.copyOf(scratch, count * 2);
+            }
+            scratch[count++] = parsed;
+        }
     }
 
     /** Reports a line longer than {@link TxtLabelFormat#MAX_LINE_BYTES}; its start is in {@code bytes}. */
@@ -161,7 +188,7 @@ final class TxtLineParser {
     }
 
     private static boolean isSpace(byte b) {
-        // Space, and tab through CR; '\n' never reaches here because it ends the line.
+        // Space, and tab through CR: in a label file '\n' ends the line first; in a member it separates labels.
         return b == ' ' || (b >= '\t' && b <= '\r');
     }
 }

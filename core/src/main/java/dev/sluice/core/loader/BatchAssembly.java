@@ -4,9 +4,10 @@ import dev.sluice.api.Collate;
 import dev.sluice.api.Dataset;
 import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.collate.LabeledCollate;
-import dev.sluice.core.dataset.ImageLabelDataset;
+import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.dataset.SampleLoadException;
-import dev.sluice.core.sampler.Seeds;
+import dev.sluice.core.dataset.SampleRandom;
+import dev.sluice.core.dataset.SlotSamples;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
@@ -19,16 +20,13 @@ import java.util.random.RandomGenerator;
  * depend on which thread loads it.
  */
 final class BatchAssembly<T, B> {
-    /** Tags the per-sample random streams apart from every other use of the seed. */
-    static final long SAMPLE_STREAM = 0x53414D504C45L;
-
     private final Dataset<T> dataset;
     private final Collate<? super T, ? extends B> collate;
     private final TensorAllocator allocator;
     private final long seed;
     private final ErrorPolicy onError;
     /** The dataset, when its samples are written straight into the batch: see {@link #writesIntoSlots}. */
-    private final ImageLabelDataset<?> slots;
+    private final SlotSamples slots;
 
     BatchAssembly(Dataset<T> dataset, Collate<? super T, ? extends B> collate, TensorAllocator allocator, long seed,
             ErrorPolicy onError) {
@@ -37,17 +35,17 @@ final class BatchAssembly<T, B> {
         this.allocator = allocator;
         this.seed = seed;
         this.onError = onError;
-        this.slots = writesIntoSlots(dataset, collate) ? (ImageLabelDataset<?>) dataset : null;
+        this.slots = writesIntoSlots(dataset, collate) ? (SlotSamples) dataset : null;
     }
 
     /**
-     * Whether each sample can be written straight into its slot of the batch: the dataset is an
-     * {@link ImageLabelDataset} whose transform is a {@link dev.sluice.api.SlotTransform}, and the collate function is
+     * Whether each sample can be written straight into its slot of the batch: the dataset has the
+     * {@link SlotSamples} capability and says its samples write into slots, and the collate function is
      * {@link LabeledCollate}, whose batch {@link dev.sluice.core.collate.SlotCollation} makes without it.
      */
     static boolean writesIntoSlots(Dataset<?> dataset, Collate<?, ?> collate) {
-        return collate instanceof LabeledCollate && dataset instanceof ImageLabelDataset<?> images
-                && images.writesIntoSlots();
+        return collate instanceof LabeledCollate && dataset instanceof SlotSamples samples
+                && samples.writesIntoSlots();
     }
 
     /**
@@ -67,14 +65,14 @@ final class BatchAssembly<T, B> {
      */
     BatchWork<?, B> share(long epoch, PlannedBatch planned, int participants) {
         int capacity = planned.indices().length;
-        Gathering<?, B> gathering = slots != null ? new Gathering.Slotted<B>(slots, allocator, capacity)
-                : new Gathering.Listed<T, B>(dataset, collate, allocator, capacity);
+        BatchCollector<?, B> gathering = slots != null ? new BatchCollector.Slotted<B>(slots, allocator, capacity)
+                : new BatchCollector.Listed<T, B>(dataset, collate, allocator, capacity);
         return new BatchWork<>(this, epoch, planned, gathering, participants);
     }
 
     /** Sample {@code position}'s random source: keyed by seed, epoch and position, never by thread. */
     RandomGenerator random(long epoch, long position) {
-        return Seeds.random(seed, SAMPLE_STREAM, epoch, position);
+        return SampleRandom.at(seed, epoch, position);
     }
 
     boolean skips() {

@@ -17,7 +17,7 @@ final class BatchWork<S, B> {
     private final BatchAssembly<?, B> assembly;
     private final long epoch;
     private final PlannedBatch planned;
-    private final Gathering<S, B> gathering;
+    private final BatchCollector<S, B> gathering;
     private final AtomicInteger nextPosition = new AtomicInteger();
     private final AtomicInteger participants;
     private final boolean[] loaded;
@@ -27,7 +27,7 @@ final class BatchWork<S, B> {
     private int failurePosition = Integer.MAX_VALUE;
     private volatile boolean failed;
 
-    BatchWork(BatchAssembly<?, B> assembly, long epoch, PlannedBatch planned, Gathering<S, B> gathering,
+    BatchWork(BatchAssembly<?, B> assembly, long epoch, PlannedBatch planned, BatchCollector<S, B> gathering,
             int participants) {
         this.assembly = assembly;
         this.epoch = epoch;

@@ -7,6 +7,7 @@ import dev.sluice.api.IterableDataset;
 import dev.sluice.api.Sampler;
 import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.collate.DefaultCollate;
+import dev.sluice.core.dataset.ResumableDataset;
 import dev.sluice.core.sampler.ChunkedBatchSampler;
 import dev.sluice.core.sampler.RandomSampler;
 import dev.sluice.core.sampler.SequentialSampler;
@@ -32,8 +33,9 @@ import java.util.stream.StreamSupport;
  * transforms draw from a source derived from (seed, epoch, the sample's position in the epoch).
  *
  * <p>With workers, each batch is one worker's, except an epoch's first, which all of them load
- * together so that it arrives sooner. When the dataset is an {@code ImageLabelDataset} whose
- * transform is a {@link dev.sluice.api.SlotTransform} and the collate function is
+ * together so that it arrives sooner. When the dataset has the
+ * {@link dev.sluice.core.dataset.SlotSamples} capability (an {@code ImageLabelDataset} whose
+ * transform is a {@link dev.sluice.api.SlotTransform}) and the collate function is
  * {@code LabeledCollate}, each sample is written straight into its place in the batch tensor.
  * Neither changes a batch.
  *
@@ -306,7 +308,7 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
      * @throws IllegalArgumentException if the batch holds a record whose components cannot be read
      */
     public void release(B batch) {
-        Batches.release(batch, allocator);
+        BatchMemory.release(batch, allocator);
     }
 
     /** Stops every worker thread of this loader and ends its iteration. Idempotent. */

@@ -6,6 +6,7 @@ import dev.sluice.api.Dataset;
 import dev.sluice.api.IterableDataset;
 import dev.sluice.api.Sampler;
 import dev.sluice.core.collate.DefaultCollate;
+import dev.sluice.core.dataset.ErrorPolicy;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 

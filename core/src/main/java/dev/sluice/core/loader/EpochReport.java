@@ -1,5 +1,6 @@
 package dev.sluice.core.loader;
 
+import dev.sluice.core.dataset.ErrorPolicy;
 import java.util.List;
 
 /**

@@ -3,6 +3,7 @@ package dev.sluice.core.loader;
 import dev.sluice.api.Collate;
 import dev.sluice.api.IterableDataset;
 import dev.sluice.api.TensorAllocator;
+import dev.sluice.core.dataset.ResumableDataset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package dev.sluice.core.loader;
 
 import dev.sluice.api.BatchSampler;
 import dev.sluice.api.Sampler;
+import dev.sluice.core.dataset.ErrorPolicy;
 import java.time.Duration;
 import java.util.function.IntConsumer;
 

@@ -1,5 +1,6 @@
 package dev.sluice.core.loader;
 
+import dev.sluice.core.dataset.ResumableDataset;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package dev.sluice.core.loader;
 
+import dev.sluice.core.dataset.ErrorPolicy;
+
 /**
  * A sample left out under {@link ErrorPolicy#SKIP}.
  *

@@ -39,13 +39,10 @@ public final class PluginRegistry {
 
     private final Map<PluginKind, Map<String, DiscoveredProvider>> providers;
     private final List<String> loadFailures;
-    private final ClassLoader classLoader;
 
-    private PluginRegistry(Map<PluginKind, Map<String, DiscoveredProvider>> providers, List<String> loadFailures,
-            ClassLoader classLoader) {
+    private PluginRegistry(Map<PluginKind, Map<String, DiscoveredProvider>> providers, List<String> loadFailures) {
         this.providers = providers;
         this.loadFailures = List.copyOf(loadFailures);
-        this.classLoader = classLoader;
     }
 
     /**
@@ -75,7 +72,7 @@ public final class PluginRegistry {
         for (String failure : loadFailures) {
             LOG.warn("{}", failure);
         }
-        return new PluginRegistry(found, loadFailures, loader);
+        return new PluginRegistry(found, loadFailures);
     }
 
     /**
@@ -144,12 +141,16 @@ public final class PluginRegistry {
     }
 
     /**
-     * The class loader the plugins were found with; plugins that look up other plugins themselves
-     * (a transform container looking up its steps) should run with it as the thread's context class
-     * loader.
+     * The available providers of {@code kind} that also implement {@code capability}, best first:
+     * larger priority, then the alphabetically first id.
      */
-    public ClassLoader classLoader() {
-        return classLoader;
+    public <P> List<P> withCapability(PluginKind kind, Class<P> capability) {
+        return providers.get(kind).values().stream()
+                .filter(p -> capability.isInstance(p.provider()) && p.availability().available())
+                .sorted(Comparator.comparingInt(DiscoveredProvider::priority).reversed()
+                        .thenComparing(DiscoveredProvider::id))
+                .map(p -> capability.cast(p.provider()))
+                .collect(Collectors.toList());
     }
 
     /** Whether a provider of {@code kind} has the id {@code id}. */

@@ -116,7 +116,7 @@ public final class DistributedSampler implements Sampler {
      */
     @Override
     public PrimitiveIterator.OfLong indices(long epoch) {
-        Epochs.requireValid(epoch);
+        EpochCheck.requireValid(epoch);
         Shuffle order;
         if (shuffle && numSamples > 0) {
             order = new Shuffle(datasetSize);

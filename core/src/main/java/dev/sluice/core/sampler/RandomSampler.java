@@ -93,7 +93,7 @@ public final class RandomSampler implements Sampler {
      */
     @Override
     public PrimitiveIterator.OfLong indices(long epoch) {
-        Epochs.requireValid(epoch);
+        EpochCheck.requireValid(epoch);
         if (replacement) {
             SplittableRandom random = Seeds.random(seed, epoch);
             return new CountedIterator(numSamples) {

@@ -34,7 +34,7 @@ public final class SequentialSampler implements Sampler {
      */
     @Override
     public PrimitiveIterator.OfLong indices(long epoch) {
-        Epochs.requireValid(epoch);
+        EpochCheck.requireValid(epoch);
         return new CountedIterator(size) {
             @Override
             long indexAt(long position) {

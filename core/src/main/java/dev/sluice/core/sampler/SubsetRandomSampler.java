@@ -46,7 +46,7 @@ public final class SubsetRandomSampler implements Sampler {
      */
     @Override
     public PrimitiveIterator.OfLong indices(long epoch) {
-        Epochs.requireValid(epoch);
+        EpochCheck.requireValid(epoch);
         Shuffle shuffle = new Shuffle(indices.length);
         shuffle.restart(Seeds.random(seed, epoch));
         return new CountedIterator(indices.length) {

@@ -99,7 +99,7 @@ public final class WeightedRandomSampler implements Sampler {
      */
     @Override
     public PrimitiveIterator.OfLong indices(long epoch) {
-        Epochs.requireValid(epoch);
+        EpochCheck.requireValid(epoch);
         SplittableRandom random = Seeds.random(seed, epoch);
         if (replacement) {
             return new CountedIterator(numSamples) {

@@ -8,7 +8,7 @@ import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelSink;
 import dev.sluice.api.Transform;
 import dev.sluice.core.dataset.LabeledSample;
-import dev.sluice.core.sampler.Seeds;
+import dev.sluice.core.dataset.SampleRandom;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -21,9 +21,6 @@ import java.util.List;
  * or workers nor on the shuffle buffer. Thread-safe when the decoder, transform and format are.
  */
 final class SampleDecoding<T> {
-    /** Tags the samples' random streams apart from every other use of the seed. */
-    private static final long SAMPLE_STREAM = 0x5348534D504CL;
-
     private final ShardList shards;
     private final ImageDecoder decoder;
     private final DecodeOptions decodeOptions;
@@ -72,7 +69,7 @@ final class SampleDecoding<T> {
         long[] labels = labelExtension == null ? new long[0] : labels(raw);
         T input;
         try {
-            input = transform.apply(image, Seeds.random(seed, SAMPLE_STREAM, epoch, raw.shard(), raw.ordinal()));
+            input = transform.apply(image, SampleRandom.inShard(seed, epoch, raw.shard(), raw.ordinal()));
         } catch (RuntimeException e) {
             throw fail(raw, imageName, "the transform failed: " + e.getMessage(), e);
         }

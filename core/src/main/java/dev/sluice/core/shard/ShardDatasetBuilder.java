@@ -7,7 +7,7 @@ import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
 import dev.sluice.core.label.TxtLabelFormatProvider;
-import dev.sluice.core.loader.ErrorPolicy;
+import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.sampler.Rank;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.sluice.core.shard;
 
 import dev.sluice.core.dataset.LabeledSample;
-import dev.sluice.core.loader.ResumableDataset;
+import dev.sluice.core.dataset.ResumableDataset;
 import dev.sluice.core.shard.StreamPosition.Layout;
 import java.io.IOException;
 import java.util.NoSuchElementException;

@@ -5,7 +5,7 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Transform;
-import dev.sluice.core.loader.ErrorPolicy;
+import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.plugin.PluginRegistry;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -47,7 +47,7 @@ public final class ImagePipeline {
      * @throws dev.sluice.core.plugin.PluginException when a named plugin is missing or unavailable
      */
     public static ImagePipeline fromConfig(SluiceConfig config, PluginRegistry plugins) {
-        Assembly assembly = new Assembly(Objects.requireNonNull(config, "config"), Objects.requireNonNull(plugins,
+        ConfiguredParts assembly = new ConfiguredParts(Objects.requireNonNull(config, "config"), Objects.requireNonNull(plugins,
                 "plugins"));
         Transform<Image, Object> pipeline = assembly.pipeline();
         return new ImagePipeline(assembly.decoder(), assembly.decodeOptions(pipeline), pipeline,

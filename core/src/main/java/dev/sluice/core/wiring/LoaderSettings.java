@@ -1,7 +1,7 @@
 package dev.sluice.core.wiring;
 
 import dev.sluice.core.loader.DataLoaderBuilder;
-import dev.sluice.core.loader.ErrorPolicy;
+import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.sampler.Rank;
 
 /**

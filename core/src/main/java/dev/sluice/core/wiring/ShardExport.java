@@ -168,7 +168,7 @@ public final class ShardExport {
     /** The label file's entries, read once. */
     private synchronized LabelIndex index() {
         if (index == null) {
-            index = new Assembly(config, plugins).labelIndex();
+            index = new ConfiguredParts(config, plugins).labelIndex();
         }
         return index;
     }
@@ -237,7 +237,7 @@ public final class ShardExport {
             throw new IllegalArgumentException("entries [" + from + ", " + to + ") are outside the " + entries.size()
                     + " of " + config.source());
         }
-        Assembly assembly = new Assembly(config, plugins);
+        ConfiguredParts assembly = new ConfiguredParts(config, plugins);
         boolean reencode = settings.resize != null || settings.quality != null;
         ExportedSamples samples = new ExportedSamples(entries,
                 new ImageRoot(config.dataset().root(), config.dataset().allowOutsideRoot()),
@@ -286,11 +286,12 @@ public final class ShardExport {
     private Transform<Image, Image> resize(Options options) {
         TransformProvider provider = plugins.require(PluginKind.TRANSFORM, TransformProvider.class, "resize",
                 "the shard export's --resize");
-        if (provider.outputType() != Image.class && provider.outputType() != Object.class) {
+        Transform<?, ?> resize = provider.create(options);
+        if (resize.outputType() != Image.class && resize.outputType() != Object.class) {
             throw new IllegalStateException("the resize transform " + provider.getClass().getName() + " gives "
-                    + provider.outputType().getSimpleName() + ", not an Image");
+                    + resize.outputType().getSimpleName() + ", not an Image");
         }
-        return (Transform<Image, Image>) provider.create(options);
+        return (Transform<Image, Image>) resize;
     }
 
     private void requireNoShardIn(Path folder, int number) throws IOException {

@@ -40,7 +40,7 @@ public final class Sluice {
 
     /** Builds the loader {@code config} describes with the given plugins; throws as {@link #fromConfig(Path)}. */
     public static DataLoader<LabeledSample<Object>, LabeledBatch> fromConfig(SluiceConfig config, PluginRegistry plugins) {
-        Assembly assembly = new Assembly(config, plugins);
+        ConfiguredParts assembly = new ConfiguredParts(config, plugins);
         // Plugins and parameters first, so that a typo is reported before a large label file is read.
         ImageDecoder decoder = assembly.decoder();
         Transform<Image, Object> pipeline = assembly.pipeline();

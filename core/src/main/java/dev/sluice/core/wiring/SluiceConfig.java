@@ -6,7 +6,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Suggestions;
 import dev.sluice.core.dataset.Repeat;
-import dev.sluice.core.loader.ErrorPolicy;
+import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.sampler.Rank;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +68,6 @@ public final class SluiceConfig {
     /** The shard dataset, or null when the configuration reads files. */
     private final ShardSettings shards;
     private final DecoderSettings decoder;
-    private final List<TransformStep> transforms;
     private final LoaderSettings loader;
 
     private SluiceConfig(ConfigTree tree, Map<String, String> environment) {
@@ -81,7 +80,6 @@ public final class SluiceConfig {
             // Without a dataset section the configuration describes a pipeline only (decoder and transforms).
             this.dataset = shards == null && tree.root().containsKey("dataset") ? readDataset(datasetOptions) : null;
             this.decoder = readDecoder(tree.section("decoder"));
-            this.transforms = readTransforms();
             this.loader = readLoader(tree.section("loader"), environment);
             if (shards != null && datasetOptions.has("shuffle_buffer") && !loader.shuffle()) {
                 throw tree.error("dataset.shuffle_buffer", "has no effect unless loader.shuffle is true");
@@ -179,8 +177,13 @@ public final class SluiceConfig {
         return decoder;
     }
 
-    List<TransformStep> transforms() {
-        return transforms;
+    /**
+     * The top level of the configuration, whose {@code transforms} key (absent for no transforms) is
+     * the list {@link dev.sluice.core.plugin.TransformResolver} reads.
+     */
+    Options transforms() {
+        Object list = tree.root().get("transforms");
+        return list == null ? Options.empty() : Options.of(Map.of("transforms", list));
     }
 
     LoaderSettings loader() {
@@ -262,36 +265,6 @@ public final class SluiceConfig {
         DecodeOptions decode = new DecodeOptions(mode, reduce, null, options.getBoolean("apply_exif_orientation", true),
                 maxPixels).withStrict(options.getBoolean("strict", true));
         return new DecoderSettings(options.getString("backend", "auto"), decode, autoReduce, rest(options, DECODER_KEYS));
-    }
-
-    private List<TransformStep> readTransforms() {
-        Object value = tree.root().get("transforms");
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> items)) {
-            throw tree.error("transforms", "must be a list of transforms, e.g. '- resize: {size: 256}'");
-        }
-        List<TransformStep> steps = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            String path = "transforms[" + i + "]";
-            Object item = items.get(i);
-            if (item instanceof String id) {
-                steps.add(new TransformStep(id, Options.of(path + "." + id, Map.of())));
-            } else if (item instanceof Map<?, ?> map && map.size() == 1) {
-                Map.Entry<?, ?> entry = map.entrySet().iterator().next();
-                String id = String.valueOf(entry.getKey());
-                Object parameters = entry.getValue();
-                if (parameters != null && !(parameters instanceof Map<?, ?>)) {
-                    throw tree.error(path + "." + id, "the parameters must be a map, e.g. {size: 256}, was " + parameters);
-                }
-                Map<?, ?> params = parameters == null ? Map.of() : (Map<?, ?>) parameters;
-                steps.add(new TransformStep(id, tree.options(path + "." + id, params)));
-            } else {
-                throw tree.error(path, "each transform is one id with its parameters, e.g. '- resize: {size: 256}'");
-            }
-        }
-        return List.copyOf(steps);
     }
 
     private LoaderSettings readLoader(Options options, Map<String, String> environment) {

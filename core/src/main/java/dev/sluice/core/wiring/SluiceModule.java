@@ -59,50 +59,50 @@ public final class SluiceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Assembly assembly() {
-        return new Assembly(config, plugins);
+    ConfiguredParts assembly() {
+        return new ConfiguredParts(config, plugins);
     }
 
     @Provides
     @Singleton
-    ImageDecoder decoder(Assembly assembly) {
+    ImageDecoder decoder(ConfiguredParts assembly) {
         return assembly.decoder();
     }
 
     @Provides
-    DecodeOptions decodeOptions(Assembly assembly, Transform<Image, Object> pipeline) {
+    DecodeOptions decodeOptions(ConfiguredParts assembly, Transform<Image, Object> pipeline) {
         return assembly.decodeOptions(pipeline);
     }
 
     @Provides
     @Singleton
-    Transform<Image, Object> pipeline(Assembly assembly) {
+    Transform<Image, Object> pipeline(ConfiguredParts assembly) {
         return assembly.pipeline();
     }
 
     @Provides
     @Singleton
-    LabelIndex labelIndex(Assembly assembly) {
+    LabelIndex labelIndex(ConfiguredParts assembly) {
         return assembly.labelIndex();
     }
 
     @Provides
     @Singleton
-    ImageLabelDataset<Object> dataset(Assembly assembly, LabelIndex index, ImageDecoder decoder,
+    ImageLabelDataset<Object> dataset(ConfiguredParts assembly, LabelIndex index, ImageDecoder decoder,
             DecodeOptions decodeOptions, Transform<Image, Object> pipeline) {
         return assembly.dataset(index, decoder, decodeOptions, pipeline);
     }
 
     @Provides
     @Singleton
-    ShardDataset<Object> shardDataset(Assembly assembly, ImageDecoder decoder, DecodeOptions decodeOptions,
+    ShardDataset<Object> shardDataset(ConfiguredParts assembly, ImageDecoder decoder, DecodeOptions decodeOptions,
             Transform<Image, Object> pipeline) {
         return assembly.shardDataset(decoder, decodeOptions, pipeline);
     }
 
     @Provides
     @Singleton
-    DataLoader<LabeledSample<Object>, LabeledBatch> loader(Assembly assembly, Provider<ImageLabelDataset<Object>> files,
+    DataLoader<LabeledSample<Object>, LabeledBatch> loader(ConfiguredParts assembly, Provider<ImageLabelDataset<Object>> files,
             Provider<ShardDataset<Object>> shards) {
         return config.readsShards() ? assembly.loader(shards.get()) : assembly.loader(files.get());
     }

@@ -13,6 +13,7 @@ import dev.sluice.api.IterableDataset;
 import dev.sluice.api.Sampler;
 import dev.sluice.api.Tensor;
 import dev.sluice.core.dataset.Datasets;
+import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.dataset.SampleLoadException;
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.IterableDataset;
 import dev.sluice.api.WorkerInfo;
+import dev.sluice.core.dataset.ResumableDataset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Dataset;
+import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.dataset.SampleLoadException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.collate.LabeledCollate;
+import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.dataset.ImageLabelDataset;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.label.LabelIndex;

@@ -11,7 +11,7 @@ import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
 import dev.sluice.core.loader.LoaderState;
-import dev.sluice.core.loader.ResumableDataset.PositionedIterator;
+import dev.sluice.core.dataset.ResumableDataset.PositionedIterator;
 import dev.sluice.core.sampler.Rank;
 import java.io.IOException;
 import java.nio.file.Files;

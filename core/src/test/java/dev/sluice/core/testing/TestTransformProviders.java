@@ -28,19 +28,9 @@ public final class TestTransformProviders {
         }
 
         @Override
-        public Class<?> inputType() {
-            return Image.class;
-        }
-
-        @Override
-        public Class<?> outputType() {
-            return Tensor.class;
-        }
-
-        @Override
         public Transform<Image, Tensor> create(Options options) {
             options.requireOnly(Set.of());
-            return (image, random) -> {
+            return Transform.typed(Image.class, Tensor.class, (image, random) -> {
                 int h = image.height();
                 int w = image.width();
                 int c = image.channels();
@@ -53,7 +43,7 @@ public final class TestTransformProviders {
                     }
                 }
                 return Tensor.ofFloats(new int[] {c, h, w}, chw);
-            };
+            });
         }
     }
 
@@ -70,29 +60,19 @@ public final class TestTransformProviders {
         }
 
         @Override
-        public Class<?> inputType() {
-            return Tensor.class;
-        }
-
-        @Override
-        public Class<?> outputType() {
-            return Tensor.class;
-        }
-
-        @Override
         public Transform<Tensor, Tensor> create(Options options) {
             options.requireOnly(Set.of("factor"));
             if (!options.has("factor")) {
                 throw new dev.sluice.api.OptionsException(options.keyPath("factor"), "required option is missing");
             }
             float factor = (float) options.getDouble("factor", 1);
-            return (tensor, random) -> {
+            return Transform.typed(Tensor.class, Tensor.class, (tensor, random) -> {
                 float[] values = tensor.toFloatArray();
                 for (int i = 0; i < values.length; i++) {
                     values[i] *= factor;
                 }
                 return Tensor.ofFloats(tensor.shape(), values);
-            };
+            });
         }
     }
 
@@ -109,16 +89,6 @@ public final class TestTransformProviders {
         @Override
         public int priority() {
             return 0;
-        }
-
-        @Override
-        public Class<?> inputType() {
-            return Image.class;
-        }
-
-        @Override
-        public Class<?> outputType() {
-            return Image.class;
         }
 
         @Override
@@ -140,6 +110,16 @@ public final class TestTransformProviders {
                         }
                     }
                     return Image.wrap(width, height, c, out);
+                }
+
+                @Override
+                public Class<?> inputType() {
+                    return Image.class;
+                }
+
+                @Override
+                public Class<?> outputType() {
+                    return Image.class;
                 }
 
                 @Override

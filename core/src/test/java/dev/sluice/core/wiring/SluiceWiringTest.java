@@ -19,7 +19,6 @@ import dev.sluice.api.ReduceLimit;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.DataLoader;
-import dev.sluice.core.plugin.PluginException;
 import dev.sluice.core.plugin.PluginRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,9 +96,9 @@ class SluiceWiringTest {
     @Test
     void anUnknownTransformIsReportedWithItsLineAndTheKnownOnes() throws IOException {
         Path file = TinyProject.write(dir, TinyProject.CONFIG.replace("test-scale:", "test-scal:"));
-        PluginException e = assertThrows(PluginException.class, () -> Sluice.fromConfig(file));
-        assertEquals("transform 'test-scal' (" + file + ":12) not found. Found: test-resize (priority 0), "
-                + "test-scale (priority 0), test-to-tensor (priority 0). Did you mean 'test-scale'?", e.getMessage());
+        ConfigException e = assertThrows(ConfigException.class, () -> Sluice.fromConfig(file));
+        assertEquals(file + ": transforms[1].test-scal: no transform with this id; known: test-resize, test-scale, "
+                + "test-to-tensor. Did you mean 'test-scale'? (line 12)", e.getMessage());
     }
 
     @Test
@@ -116,8 +115,8 @@ class SluiceWiringTest {
                 "  - test-scale: {factor: 2}\n  - test-to-tensor: {}\n");
         Path file = TinyProject.write(dir, swapped);
         ConfigException e = assertThrows(ConfigException.class, () -> Sluice.fromConfig(file));
-        assertEquals(file + ": transforms[0].test-scale: takes a Tensor but gets an Image from the decoder; put to_tensor "
-                + "before it (line 11)", e.getMessage());
+        assertEquals(file + ": transforms[0].test-scale: test-scale takes a Tensor, but the decoder before it gives an "
+                + "Image; put to_tensor before it (line 11)", e.getMessage());
     }
 
     @Test

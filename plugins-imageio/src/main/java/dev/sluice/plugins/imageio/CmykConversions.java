@@ -43,7 +43,7 @@ final class CmykConversions {
     }
 
     /** The raw four-band raster of a CMYK ({@code ycck} false) or YCCK JPEG as RGB. */
-    static Samples jpegToRgb(Raster raster, boolean ycck) {
+    static PixelBuffer jpegToRgb(Raster raster, boolean ycck) {
         int width = raster.getWidth();
         int height = raster.getHeight();
         byte[] out = new byte[width * height * 3];
@@ -67,11 +67,11 @@ final class CmykConversions {
                 }
             }
         }
-        return new Samples(width, height, 3, out);
+        return new PixelBuffer(width, height, 3, out);
     }
 
     /** An 8-bit separated (CMYK, 255 = full ink) raster as RGB; bands past the fourth (extra alpha) are ignored. */
-    static Samples tiffToRgb(Raster raster) {
+    static PixelBuffer tiffToRgb(Raster raster) {
         int width = raster.getWidth();
         int height = raster.getHeight();
         int bands = raster.getNumBands();
@@ -87,7 +87,7 @@ final class CmykConversions {
                 out[at++] = (byte) (white * (255 - row[x + 2]) / 255);
             }
         }
-        return new Samples(width, height, 3, out);
+        return new PixelBuffer(width, height, 3, out);
     }
 
     private static int clamp(int value) {

@@ -27,7 +27,7 @@ final class ColorModes {
     }
 
     /** @param png whether the image is a PNG, whose colour OpenCV turns grey through libpng */
-    static Samples toMode(Samples stored, ColorMode mode, boolean png) {
+    static PixelBuffer toMode(PixelBuffer stored, ColorMode mode, boolean png) {
         int have = stored.channels;
         int want = switch (mode) {
             case RGB -> 3;
@@ -66,6 +66,6 @@ final class ColorModes {
                 System.arraycopy(in, p * 4, out, p * 3, 3);
             }
         }
-        return new Samples(stored.width, stored.height, want, out);
+        return new PixelBuffer(stored.width, stored.height, want, out);
     }
 }

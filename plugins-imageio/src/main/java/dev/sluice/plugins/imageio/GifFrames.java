@@ -20,7 +20,7 @@ final class GifFrames {
      * (transparent black; black once alpha is dropped), or {@code frame} itself when it covers the
      * screen exactly. Parts of the frame outside the screen are cut off.
      */
-    static Samples onScreen(Samples frame, ImageReader reader, int screenWidth, int screenHeight) throws IOException {
+    static PixelBuffer onScreen(PixelBuffer frame, ImageReader reader, int screenWidth, int screenHeight) throws IOException {
         if (frame.width == screenWidth && frame.height == screenHeight) {
             return frame;
         }
@@ -41,6 +41,6 @@ final class GifFrames {
             System.arraycopy(in, row * frame.width * channels, out, ((top + row) * screenWidth + left) * channels,
                     columns * channels);
         }
-        return new Samples(screenWidth, screenHeight, channels, out);
+        return new PixelBuffer(screenWidth, screenHeight, channels, out);
     }
 }

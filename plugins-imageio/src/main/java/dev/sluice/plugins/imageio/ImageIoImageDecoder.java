@@ -62,10 +62,10 @@ final class ImageIoImageDecoder implements ImageDecoder {
         boolean cutWhileReading = options.region() != null && !header.format().equals("gif");
         Rectangle source = cutWhileReading ? storedSource(header, options.region(), factor, orientation)
                 : new Rectangle(0, 0, header.width(), header.height());
-        Samples image = ColorModes.toMode(read(header, bytes, offset, length, jpeg, source, options), options.mode(),
+        PixelBuffer image = ColorModes.toMode(read(header, bytes, offset, length, jpeg, source, options), options.mode(),
                 header.format().equals("png"));
         if (factor > 1) {
-            image = new Samples(Reductions.reducedLength(image.width, factor), Reductions.reducedLength(image.height, factor),
+            image = new PixelBuffer(Reductions.reducedLength(image.width, factor), Reductions.reducedLength(image.height, factor),
                     image.channels, Reductions.blockAverage(image.data, image.width, image.height, image.channels, factor));
         }
         image = Orientations.apply(image, orientation);
@@ -96,7 +96,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
     }
 
     /** The stored samples of {@code source}, a rectangle of the stored image (GIF: of its screen). */
-    private static Samples read(ImageHeader header, byte[] bytes, int offset, int length, JpegSegments jpeg,
+    private static PixelBuffer read(ImageHeader header, byte[] bytes, int offset, int length, JpegSegments jpeg,
             Rectangle source, DecodeOptions options) throws DecodeException {
         String format = header.format();
         ImageReader reader = null;
@@ -125,7 +125,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
                     }
                 });
             }
-            Samples stored;
+            PixelBuffer stored;
             if (jpeg != null) {
                 stored = readJpeg(reader, param, jpeg, source, options.mode());
             } else {
@@ -159,7 +159,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
      * luma; colour and grey JPEGs otherwise decoded straight into Sluice's layout, which saves the
      * copy out of ImageIO's BGR image (and is faster in the JDK's decoder besides).
      */
-    private static Samples readJpeg(ImageReader reader, ImageReadParam param, JpegSegments jpeg, Rectangle source,
+    private static PixelBuffer readJpeg(ImageReader reader, ImageReadParam param, JpegSegments jpeg, Rectangle source,
             ColorMode mode) throws IOException, DecodeException {
         if (jpeg.components() == 4) {
             return CmykConversions.jpegToRgb(reader.readRaster(0, param), jpeg.ycck());
@@ -168,7 +168,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
             return StoredSamples.firstBand(reader.readRaster(0, param));
         }
         if (jpeg.eightBitDct() && (jpeg.components() == 3 || jpeg.components() == 1)) {
-            Samples into = new Samples(source.width, source.height, jpeg.components(),
+            PixelBuffer into = new PixelBuffer(source.width, source.height, jpeg.components(),
                     new byte[source.width * source.height * jpeg.components()]);
             param.setDestination(StoredSamples.destination(into));
             reader.read(0, param);

@@ -9,7 +9,7 @@ final class Orientations {
      * 2 mirrors left-right, 3 turns 180 degrees, 4 mirrors top-bottom, 5 transposes, 6 turns 90
      * degrees clockwise, 7 transverses, 8 turns 90 degrees anticlockwise; 1 returns the image.
      */
-    static Samples apply(Samples image, int orientation) {
+    static PixelBuffer apply(PixelBuffer image, int orientation) {
         if (orientation == 1) {
             return image;
         }
@@ -46,6 +46,6 @@ final class Orientations {
                 }
             }
         }
-        return new Samples(outWidth, outHeight, channels, out);
+        return new PixelBuffer(outWidth, outHeight, channels, out);
     }
 }

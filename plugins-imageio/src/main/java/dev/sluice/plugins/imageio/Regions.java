@@ -8,7 +8,7 @@ final class Regions {
     }
 
     /** The rectangle {@code region} of {@code image}, copied; it must lie inside. */
-    static Samples crop(Samples image, Region region) {
+    static PixelBuffer crop(PixelBuffer image, Region region) {
         int channels = image.channels;
         byte[] in = image.data;
         int rowBytes = region.width() * channels;
@@ -16,7 +16,7 @@ final class Regions {
         for (int row = 0; row < region.height(); row++) {
             System.arraycopy(in, ((region.y() + row) * image.width + region.x()) * channels, out, row * rowBytes, rowBytes);
         }
-        return new Samples(region.width(), region.height(), channels, out);
+        return new PixelBuffer(region.width(), region.height(), channels, out);
     }
 
     /**

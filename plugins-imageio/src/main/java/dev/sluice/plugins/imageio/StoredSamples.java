@@ -33,7 +33,7 @@ final class StoredSamples {
      * @param greyPalette whether a palette image is really grey with fewer than 8 bits (PNG colour
      *        type 0, which ImageIO reads with a grey palette): then one channel, not three
      */
-    static Samples of(BufferedImage image, boolean greyPalette) throws DecodeException {
+    static PixelBuffer of(BufferedImage image, boolean greyPalette) throws DecodeException {
         ColorModel model = image.getColorModel();
         Raster raster = image.getRaster();
         if (model instanceof IndexColorModel palette) {
@@ -53,7 +53,7 @@ final class StoredSamples {
         return fromPackedRgb(image, model.hasAlpha());
     }
 
-    private static Samples fromComponents(Raster raster) throws DecodeException {
+    private static PixelBuffer fromComponents(Raster raster) throws DecodeException {
         int width = raster.getWidth();
         int height = raster.getHeight();
         int bands = raster.getNumBands();
@@ -64,7 +64,7 @@ final class StoredSamples {
                 && (buffer instanceof DataBufferByte || buffer instanceof DataBufferUShort)
                 && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0) {
             copyInterleaved(interleaved, buffer, width, height, out);
-            return new Samples(width, height, bands, out);
+            return new PixelBuffer(width, height, bands, out);
         }
         int bits = sampleModel.getSampleSize(0);
         if (bits > 16 || buffer.getDataType() == DataBuffer.TYPE_FLOAT || buffer.getDataType() == DataBuffer.TYPE_DOUBLE) {
@@ -80,7 +80,7 @@ final class StoredSamples {
                 out[at++] = (byte) (bits > 8 ? value >> (bits - 8) : bits == 8 ? value : value * 255 / max);
             }
         }
-        return new Samples(width, height, bands, out);
+        return new PixelBuffer(width, height, bands, out);
     }
 
     /** The fast path for 8- and 16-bit pixel-interleaved rasters: straight from the data array, bands in colour-model order. */
@@ -104,7 +104,7 @@ final class StoredSamples {
         }
     }
 
-    private static Samples fromPalette(Raster raster, IndexColorModel palette, boolean grey) {
+    private static PixelBuffer fromPalette(Raster raster, IndexColorModel palette, boolean grey) {
         int width = raster.getWidth();
         int height = raster.getHeight();
         int size = palette.getMapSize();
@@ -134,11 +134,11 @@ final class StoredSamples {
                 }
             }
         }
-        return new Samples(width, height, channels, out);
+        return new PixelBuffer(width, height, channels, out);
     }
 
     /** Packed pixels (BMP's 5-6-5 and bit-field layouts): through the colour model to 8-bit ARGB. */
-    private static Samples fromPackedRgb(BufferedImage image, boolean alpha) {
+    private static PixelBuffer fromPackedRgb(BufferedImage image, boolean alpha) {
         int width = image.getWidth();
         int height = image.getHeight();
         int channels = alpha ? 4 : 3;
@@ -156,14 +156,14 @@ final class StoredSamples {
                 }
             }
         }
-        return new Samples(width, height, channels, out);
+        return new PixelBuffer(width, height, channels, out);
     }
 
     /**
      * A BufferedImage over {@code samples}' array in Sluice's layout (grey, or RGB in that order),
      * for a reader to decode straight into.
      */
-    static BufferedImage destination(Samples samples) {
+    static BufferedImage destination(PixelBuffer samples) {
         boolean grey = samples.channels == 1;
         ComponentColorModel model = grey ? GREY : RGB;
         WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(samples.data, samples.data.length),
@@ -178,7 +178,7 @@ final class StoredSamples {
     }
 
     /** The first band of an 8-bit raster: the stored luma of a YCbCr JPEG read raw. */
-    static Samples firstBand(Raster raster) {
+    static PixelBuffer firstBand(Raster raster) {
         int width = raster.getWidth();
         int height = raster.getHeight();
         byte[] out = new byte[width * height];
@@ -192,7 +192,7 @@ final class StoredSamples {
                     out[y * width + x] = data[at];
                 }
             }
-            return new Samples(width, height, 1, out);
+            return new PixelBuffer(width, height, 1, out);
         }
         int[] row = new int[width];
         for (int y = 0; y < height; y++) {
@@ -201,7 +201,7 @@ final class StoredSamples {
                 out[y * width + x] = (byte) row[x];
             }
         }
-        return new Samples(width, height, 1, out);
+        return new PixelBuffer(width, height, 1, out);
     }
 
     private static void requireBits(Raster raster, int bits, String what) throws DecodeException {

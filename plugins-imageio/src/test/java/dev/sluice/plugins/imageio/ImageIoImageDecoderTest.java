@@ -117,7 +117,7 @@ class ImageIoImageDecoderTest extends ImageDecoderContract {
         byte[] jpeg = TestImages.jpeg(TestImages.photo(45, 31, 3), 90);
         Image grey = decoder().decode(ByteBuffer.wrap(jpeg), DecodeOptions.DEFAULT.withMode(ColorMode.GRAY));
         Image rgb = decoder().decode(ByteBuffer.wrap(jpeg), DecodeOptions.DEFAULT);
-        Samples fromRgb = ColorModes.toMode(new Samples(rgb.width(), rgb.height(), 3, rgb.toArray()), ColorMode.GRAY, false);
+        PixelBuffer fromRgb = ColorModes.toMode(new PixelBuffer(rgb.width(), rgb.height(), 3, rgb.toArray()), ColorMode.GRAY, false);
         assertEquals(1, grey.channels());
         assertNotEquals(fromRgb.toImage(), grey, "the luma of the RGB decode differs from the stored Y in places");
     }

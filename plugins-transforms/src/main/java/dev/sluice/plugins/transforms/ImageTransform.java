@@ -1,9 +1,10 @@
 package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.Transform;
 
 /** A transform of this pack from an image to an image, which says so once for all of them. */
-interface ImageTransform extends TypedTransform<Image, Image> {
+public interface ImageTransform extends Transform<Image, Image> {
 
     @Override
     default Class<?> inputType() {

@@ -3,17 +3,17 @@ package dev.sluice.plugins.transforms;
 import dev.sluice.api.Image;
 
 /** An image's samples as a plain array, for the pixel loops: HWC, row-major, unsigned bytes. */
-final class Raster {
+public final class Raster {
     /** 16 MiB: a 2,000 x 2,000 RGB image (a 4,000 x 3,000 one decoded at half size fits too). */
     private static final int KEPT_BYTES = 16 << 20;
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 
-    final byte[] data;
-    final int width;
-    final int height;
-    final int channels;
+    public final byte[] data;
+    public final int width;
+    public final int height;
+    public final int channels;
 
-    Raster(byte[] data, int width, int height, int channels) {
+    public Raster(byte[] data, int width, int height, int channels) {
         this.data = data;
         this.width = width;
         this.height = height;
@@ -21,17 +21,18 @@ final class Raster {
     }
 
     /** A copy of the image's samples: {@link Image} only lends a read-only buffer. */
-    static Raster of(Image image) {
+    public static Raster of(Image image) {
         return new Raster(image.toArray(), image.width(), image.height(), image.channels());
     }
 
     /**
      * The image's samples copied into this thread's reusable array, for a caller that reads the raster
-     * only until it returns and never wraps or hands it on: the fused pipeline, which otherwise allocated
-     * a fresh copy of every decoded image. The next call on the same thread overwrites it. Images above
+     * only until it returns and never wraps, keeps or hands it on: the fused pipeline's write, which
+     * borrows when it writes (never when it prepares), and otherwise allocated a fresh copy of every
+     * decoded image. The next call on the same thread overwrites it. Images above
      * {@link #KEPT_BYTES} get an array of their own, so that one huge image does not stay pinned to the thread.
      */
-    static Raster borrow(Image image) {
+    public static Raster borrow(Image image) {
         int size = image.byteSize();
         if (size > KEPT_BYTES) {
             return of(image);
@@ -46,11 +47,11 @@ final class Raster {
     }
 
     /** Wraps this raster's array as an image; the raster must not be written afterwards. */
-    Image toImage() {
+    public Image toImage() {
         return Image.wrap(width, height, channels, data);
     }
 
-    int rowBytes() {
+    public int rowBytes() {
         return width * channels;
     }
 }

@@ -9,12 +9,12 @@ import java.util.Locale;
  * Goodness-of-fit checks for sampled parameters, at the 1% level. The tests draw from fixed seeds, so
  * a check that passes once passes always; the thresholds make a wrong distribution fail.
  */
-final class Distributions {
+public final class Distributions {
     private Distributions() {
     }
 
     /** Kolmogorov-Smirnov: {@code samples} look uniform on [low, high]. */
-    static void assertUniform(double[] samples, double low, double high, String what) {
+    public static void assertUniform(double[] samples, double low, double high, String what) {
         double[] sorted = samples.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
@@ -30,7 +30,7 @@ final class Distributions {
     }
 
     /** Pearson's chi-square: {@code counts} fit the probabilities {@code expected} (summing to 1). */
-    static void assertFrequencies(long[] counts, double[] expected, String what) {
+    public static void assertFrequencies(long[] counts, double[] expected, String what) {
         long n = Arrays.stream(counts).sum();
         double chi = 0;
         int cells = 0;

@@ -26,7 +26,7 @@ import java.util.Map;
  * outputs from torchvision, OpenCV and PIL, and the manifest {@code cases.txt} that ties them to a
  * transform and its options.
  */
-final class Fixtures {
+public final class Fixtures {
     private static final String ROOT = "/fixtures/";
 
     /**
@@ -37,10 +37,10 @@ final class Fixtures {
      *        resized-crop, eval-pipeline)
      * @param tolerance the largest allowed absolute difference: 8-bit levels for images, float units for tensors
      */
-    record Case(String name, String input, String transform, Map<String, Object> options, String reference,
+    public record Case(String name, String input, String transform, Map<String, Object> options, String reference,
             double tolerance) {
 
-        Options optionsAt(String path) {
+        public Options optionsAt(String path) {
             return Options.of(path, options);
         }
 
@@ -53,7 +53,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static List<Case> cases(String... transforms) {
+    public static List<Case> cases(String... transforms) {
         List<Case> selected = new ArrayList<>();
         List<String> wanted = Arrays.asList(transforms);
         for (Case c : all()) {
@@ -83,7 +83,7 @@ final class Fixtures {
     }
 
     /** {@code "size=[50, 67]; antialias=true"} as a map of numbers, booleans, words and lists of numbers. */
-    static Map<String, Object> parseOptions(String text) {
+    public static Map<String, Object> parseOptions(String text) {
         Map<String, Object> options = new LinkedHashMap<>();
         if (text.isBlank()) {
             return options;
@@ -116,7 +116,7 @@ final class Fixtures {
     }
 
     /** An input photograph, decoded by the JDK (PNG: grey stays 1 channel, RGB 3). */
-    static Image input(String name) {
+    public static Image input(String name) {
         try (InputStream in = open("inputs/" + name + ".png")) {
             return TestImages.read(in.readAllBytes());
         } catch (IOException e) {
@@ -124,7 +124,7 @@ final class Fixtures {
         }
     }
 
-    static Npy expected(String name) {
+    public static Npy expected(String name) {
         try (InputStream in = open("expected/" + name + ".npy")) {
             return Npy.read(in);
         } catch (IOException e) {
@@ -141,7 +141,7 @@ final class Fixtures {
     }
 
     /** Asserts that {@code actual} is the expected uint8 HWC array within the case's tolerance, and reports the agreement. */
-    static void assertAgrees(Case c, Image actual) {
+    public static void assertAgrees(Case c, Image actual) {
         Npy expected = expected(c.name());
         assertTrue(expected.isUint8(), c.name() + " holds " + expected.descriptor() + ", not uint8");
         int[] shape = expected.shape();
@@ -170,7 +170,7 @@ final class Fixtures {
     }
 
     /** Asserts that {@code actual} is the expected float32 array (same shape) within the case's tolerance. */
-    static void assertAgrees(Case c, Tensor actual) {
+    public static void assertAgrees(Case c, Tensor actual) {
         Npy expected = expected(c.name());
         assertTrue(expected.isFloat32(), c.name() + " holds " + expected.descriptor() + ", not float32");
         assertArrayEquals(expected.shape(), actual.shape(), c.name() + ": shape");

@@ -16,7 +16,7 @@ record Npy(String descriptor, int[] shape, ByteBuffer data) {
     private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([^']+)'");
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
 
-    static Npy read(InputStream in) throws IOException {
+    public static Npy read(InputStream in) throws IOException {
         byte[] bytes = in.readAllBytes();
         if (bytes.length < 10 || bytes[0] != (byte) 0x93 || bytes[1] != 'N' || bytes[5] != 'Y') {
             throw new IOException("not a .npy file");

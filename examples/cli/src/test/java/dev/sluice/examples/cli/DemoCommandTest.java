@@ -74,6 +74,9 @@ class DemoCommandTest {
         Cli.Result result = Cli.run("demo", "--out", dir.resolve("s.png").toString(), "--set", "loader.batch_size=3",
                 "--set", "loader.num_workers=0");
         assertEquals(0, result.status(), result::toString);
+        // batch 0 holds 7 samples: with the --set batch size of 3 it would hold 3.
+        assertTrue(result.out().contains("in batches of 7"), result::toString);
+        assertTrue(result.out().contains("epoch 0 batch 0: images float32 [7, 3, 96, 96]"), result::toString);
         assertTrue(result.out().contains("epoch 0 batch 1: images float32 [3, 3, 96, 96]"), result::toString);
     }
 }

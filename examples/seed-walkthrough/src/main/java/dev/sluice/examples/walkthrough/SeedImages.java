@@ -9,12 +9,9 @@ import dev.sluice.api.EncodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.ImageEncoder;
-import dev.sluice.api.Options;
 import dev.sluice.api.Region;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
-import dev.sluice.plugins.transforms.ResizeProvider;
-import dev.sluice.plugins.transforms.SideBySideProvider;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -31,8 +28,10 @@ import java.util.SplittableRandom;
  * and encoder (or any plugin's); the pixels are the same.
  *
  * <pre>{@code
- * SeedImages images = new SeedImages(new ImageIoDecoderProvider().create(Options.empty()),
- *         new ImageIoEncoderProvider().create(Options.empty()));
+ * PluginRegistry plugins = PluginRegistry.discover(getClass().getClassLoader());
+ * SeedImages images = new SeedImages(
+ *         plugins.require(PluginKind.DECODER, ImageDecoderProvider.class, "imageio", "here").create(Options.empty()),
+ *         plugins.require(PluginKind.ENCODER, ImageEncoderProvider.class, "imageio", "here").create(Options.empty()));
  * Image cat = images.readImage(Path.of("cat.jpg"), 256, null);        // height 256, width keeps the aspect
  * Image face = images.fastReadImageRoi(Path.of("cat.jpg"), new Region(40, 20, 100, 80), 2, ColorMode.GRAY);
  * images.combineSaveImage(cat, face, Path.of("out"), "cat", "face");  // out/cat_face.jpg, out/cat_src_face.jpg
@@ -54,7 +53,7 @@ public final class SeedImages {
     public SeedImages(ImageDecoder decoder, ImageEncoder encoder) {
         this.decoder = decoder;
         this.encoder = encoder;
-        this.sideBySide = new SideBySideProvider().create(Options.empty());
+        this.sideBySide = Plugins.transform("side_by_side", Map.of());
     }
 
     /**
@@ -77,7 +76,7 @@ public final class SeedImages {
         if (resizeWidth != null) {
             size.put("width", resizeWidth);
         }
-        return new ResizeProvider().create(Options.of("read_image", size)).apply(image, UNUSED_RANDOM);
+        return Plugins.<Image, Image>transform("resize", size).apply(image, UNUSED_RANDOM);
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.sluice.examples.walkthrough;
 import dev.sluice.api.EncodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
-import dev.sluice.api.Options;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.core.collate.LabeledBatch;
@@ -12,16 +11,9 @@ import dev.sluice.core.dataset.ImageLabelDataset;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.dataset.Repeat;
 import dev.sluice.core.label.LabelIndex;
-import dev.sluice.core.label.TxtLabelFormatProvider;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
 import dev.sluice.core.sampler.Seeds;
-import dev.sluice.plugins.imageio.ImageIoDecoderProvider;
-import dev.sluice.plugins.imageio.ImageIoEncoderProvider;
-import dev.sluice.plugins.transforms.ContactSheetProvider;
-import dev.sluice.plugins.transforms.NormalizeProvider;
-import dev.sluice.plugins.transforms.ResizeProvider;
-import dev.sluice.plugins.transforms.ToTensorProvider;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -60,14 +52,13 @@ public final class SeedWalkthrough {
      * @throws IOException when the label file cannot be read; a bad line is named with file:line
      */
     public static ImageLabelDataset<Tensor> dataset(Path labelFile, Path imageDir, Repeat repeat) throws IOException {
-        LabelIndex labels = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()), labelFile, imageDir,
-                false);
-        ImageDecoder decoder = new ImageIoDecoderProvider().create(Options.empty());
-        Transform<Image, Tensor> preprocess = new ResizeProvider().create(Options.of(Map.of("height", 96, "width", 96,
-                "antialias", false)))
-                .andThen(new ToTensorProvider().create(Options.empty()))
-                .andThen(new NormalizeProvider().create(Options.of(Map.of("mean", List.of(0.485, 0.456, 0.406),
-                        "std", List.of(0.229, 0.224, 0.225)))));
+        LabelIndex labels = LabelIndex.read(Plugins.labelFormat("txt"), labelFile, imageDir, false);
+        ImageDecoder decoder = Plugins.decoder("imageio");
+        Transform<Image, Tensor> preprocess = Plugins.<Image, Image>transform("resize", Map.of("height", 96, "width", 96,
+                        "antialias", false))
+                .andThen(Plugins.<Image, Tensor>transform("to_tensor", Map.of()))
+                .andThen(Plugins.<Tensor, Tensor>transform("normalize", Map.of("mean", List.of(0.485, 0.456, 0.406),
+                        "std", List.of(0.229, 0.224, 0.225))));
         return ImageLabelDataset.builder(labels, imageDir, decoder).transform(preprocess).repeat(repeat).build();
     }
 
@@ -125,11 +116,11 @@ public final class SeedWalkthrough {
 
         // 3. Where the recipe showed the first image in a window: the first batch, normalisation
         //    undone, as a contact sheet with its labels.
-        Transform<Object, Image> sheet = new ContactSheetProvider().create(Options.of(Map.of(
-                "mean", List.of(MEAN[0], MEAN[1], MEAN[2]), "std", List.of(STD[0], STD[1], STD[2]))));
+        Transform<Object, Image> sheet = Plugins.transform("contact_sheet", Map.of(
+                "mean", List.of(MEAN[0], MEAN[1], MEAN[2]), "std", List.of(STD[0], STD[1], STD[2])));
         // Drawing draws no random numbers, but a transform is always handed a seeded source.
         Image drawn = sheet.apply(List.of(first.inputs(), first.labels()), Seeds.random(0));
-        new ImageIoEncoderProvider().create(Options.empty()).write(drawn, picture, EncodeOptions.forFile(picture));
+        Plugins.encoder("imageio").write(drawn, picture, EncodeOptions.forFile(picture));
         out.println("the first batch: " + picture);
     }
 }

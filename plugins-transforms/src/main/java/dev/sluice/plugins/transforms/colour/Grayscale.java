@@ -1,0 +1,74 @@
+package dev.sluice.plugins.transforms.colour;
+
+import dev.sluice.api.Image;
+import dev.sluice.api.ReduceLimit;
+import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.Raster;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code grayscale}: torchvision's {@code Grayscale} with the formula of its tensor path,
+ * {@code L = 0.2989 R + 0.587 G + 0.114 B} in float32, truncated to 8 bits. (PIL's
+ * {@code convert("L")} rounds instead, and OpenCV's and Sluice's grey decoding round with
+ * 0.299/0.587/0.114, so those are up to one level brighter.) The tensor formula is the one
+ * {@code color_jitter} must use to match torchvision, so both use it. A grey image passes through,
+ * or is repeated into 3 channels.
+ */
+final class Grayscale implements ImageTransform {
+    private static final float R = 0.2989f;
+    private static final float G = 0.587f;
+    private static final float B = 0.114f;
+
+    private final int outputChannels;
+
+    /** @param outputChannels 1 or 3 */
+    Grayscale(int outputChannels) {
+        this.outputChannels = outputChannels;
+    }
+
+    /** The luminance of each pixel of an RGB raster, as torchvision's {@code rgb_to_grayscale} on uint8. */
+    static byte[] luminance(Raster rgb) {
+        byte[] in = rgb.data;
+        byte[] out = new byte[rgb.width * rgb.height];
+        for (int p = 0, at = 0; p < out.length; p++, at += 3) {
+            out[p] = (byte) (int) (R * (in[at] & 0xFF) + G * (in[at + 1] & 0xFF) + B * (in[at + 2] & 0xFF));
+        }
+        return out;
+    }
+
+    /** @throws IllegalArgumentException unless the image has 1 or 3 channels */
+    static void requireGreyOrRgb(Image image, String what) {
+        if (image.channels() != 1 && image.channels() != 3) {
+            throw new IllegalArgumentException(what + " takes images of 1 or 3 channels, this one has "
+                    + image.channels() + " (" + image + ")");
+        }
+    }
+
+    @Override
+    public Image apply(Image image, RandomGenerator random) {
+        requireGreyOrRgb(image, "grayscale");
+        Raster raster = Raster.of(image);
+        byte[] grey = image.channels() == 3 ? luminance(raster) : raster.data;
+        if (outputChannels == 1) {
+            return image.channels() == 1 ? image : Image.wrap(image.width(), image.height(), 1, grey);
+        }
+        byte[] out = new byte[grey.length * 3];
+        for (int p = 0; p < grey.length; p++) {
+            out[3 * p] = grey[p];
+            out[3 * p + 1] = grey[p];
+            out[3 * p + 2] = grey[p];
+        }
+        return Image.wrap(image.width(), image.height(), 3, out);
+    }
+
+    /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */
+    @Override
+    public ReduceLimit reduceLimit(ReduceLimit next) {
+        return next;
+    }
+
+    @Override
+    public String toString() {
+        return "grayscale(num_output_channels=" + outputChannels + ")";
+    }
+}

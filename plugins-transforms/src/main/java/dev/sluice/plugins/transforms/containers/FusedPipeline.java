@@ -1,0 +1,237 @@
+package dev.sluice.plugins.transforms.containers;
+
+import dev.sluice.api.DType;
+import dev.sluice.api.Image;
+import dev.sluice.api.SlotTransform;
+import dev.sluice.api.Tensor;
+import dev.sluice.api.spi.ConfiguredTransform;
+import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.plugins.transforms.geometry.Crops;
+import dev.sluice.plugins.transforms.geometry.RandomFlip;
+import dev.sluice.plugins.transforms.geometry.RandomResizedCrop;
+import dev.sluice.plugins.transforms.geometry.Resize;
+import dev.sluice.plugins.transforms.kernels.AxisTables;
+import dev.sluice.plugins.transforms.kernels.NearestResampler;
+import dev.sluice.plugins.transforms.kernels.Resampler;
+import dev.sluice.plugins.transforms.kernels.ResizeKernels;
+import dev.sluice.plugins.transforms.kernels.RowSink;
+import dev.sluice.plugins.transforms.kernels.Window;
+import dev.sluice.plugins.transforms.tensor.TensorConversions;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code resize}, {@code center_crop} (either or both) or {@code random_resized_crop}, then an
+ * optional {@code random_horizontal_flip}, then {@code to_tensor} and an optional {@code normalize},
+ * done in one pass: the resampler computes only the pixels the crop keeps, reading the source in
+ * place, and each output row is turned into normalised floats ({@code (v / 255f - mean) / std}, per
+ * channel) straight into the CHW float buffer, mirrored if the flip says so. {@code compose} builds it when
+ * it finds such a run of steps.
+ *
+ * <p>The result is bit for bit what the steps give one after the other, and the random source is
+ * drawn in the same order (crop, then flip). As a {@link SlotTransform} it writes into any buffer at
+ * any offset, so a loader can fill each sample's slot of a batch tensor directly.
+ */
+final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Image> {
+    private final Resize resize;
+    private final Crops.Center center;
+    private final RandomResizedCrop randomCrop;
+    private final RandomFlip flip;
+    private final TensorConversions.Normalize normalize;
+
+    /** Any of the parts may be null, but {@code randomCrop} excludes {@code resize} and {@code center}. */
+    FusedPipeline(Resize resize, Crops.Center center, RandomResizedCrop randomCrop, RandomFlip flip,
+            TensorConversions.Normalize normalize) {
+        if (randomCrop != null && (resize != null || center != null)) {
+            throw new IllegalArgumentException("random_resized_crop is fused alone, not after resize or center_crop");
+        }
+        this.resize = resize;
+        this.center = center;
+        this.randomCrop = randomCrop;
+        this.flip = flip;
+        this.normalize = normalize;
+    }
+
+    /**
+     * What to compute for one image: the image to read (the input, or a padded copy of it), the
+     * resampler, the window of its output, and the mirror. It holds no pixels of its own, so it may
+     * wait any time before it is written.
+     */
+    private record Plan(Image source, Resampler resampler, Window window, boolean mirror) {
+    }
+
+    @Override
+    public SlotTransform.Pending prepare(Image image, RandomGenerator random) {
+        return new Prepared(image, plan(image, random));
+    }
+
+    /** One image planned: crop and flip drawn, nothing computed yet. */
+    private final class Prepared implements SlotTransform.Pending {
+        private final Image image;
+        private final Plan plan;
+
+        Prepared(Image image, Plan plan) {
+            this.image = image;
+            this.plan = plan;
+        }
+
+        @Override
+        public DType dtype() {
+            return DType.FLOAT32;
+        }
+
+        @Override
+        public int[] shape() {
+            Window window = plan.window();
+            return new int[] {image.channels(), window.height(), window.width()};
+        }
+
+        @Override
+        public void writeTo(ByteBuffer destination, int byteOffset) {
+            int channels = image.channels();
+            Window window = plan.window();
+            long bytes = (long) channels * window.width() * window.height() * Float.BYTES;
+            FloatBuffer floats = SlotTransform.slot(destination, byteOffset, bytes).asFloatBuffer();
+            RowSink sink = new TensorConversions.TensorRows(floats, 0, window.width(), window.height(), channels,
+                    normalize == null ? new float[channels] : normalize.means(channels), stds(channels), plan.mirror());
+            // Borrowed here, not when planned: the thread's scratch array is reused by the next borrow.
+            plan.resampler().resample(Raster.borrow(plan.source()), window, sink);
+        }
+    }
+
+    private float[] stds(int channels) {
+        if (normalize != null) {
+            return normalize.stds(channels);
+        }
+        float[] ones = new float[channels];
+        Arrays.fill(ones, 1f);
+        return ones;
+    }
+
+    private Plan plan(Image image, RandomGenerator random) {
+        Image source = image;
+        Resampler resampler;
+        Window window;
+        if (randomCrop != null) {
+            int[] crop = randomCrop.window(source.width(), source.height(), random);
+            resampler = crop[2] == randomCrop.height && crop[3] == randomCrop.width
+                    ? copy(crop[1], crop[0], crop[3], crop[2])
+                    : ResizeKernels.plan(randomCrop.interpolation, randomCrop.antialias, crop[1], crop[0], crop[3], crop[2],
+                            randomCrop.width, randomCrop.height);
+            window = Window.whole(randomCrop.width, randomCrop.height);
+        } else {
+            int[] resized = resize == null ? new int[] {source.width(), source.height()}
+                    : resize.outputSize(source.width(), source.height());
+            boolean unchanged = resized[0] == source.width() && resized[1] == source.height();
+            if (center != null && (center.width > resized[0] || center.height > resized[1])) {
+                // A crop larger than the image pads it first: rare enough to do step by step.
+                Image resizedImage = resize == null ? image : resize.apply(image, random);
+                source = center.apply(resizedImage, random);
+                resampler = copy(0, 0, source.width(), source.height());
+                window = Window.whole(source.width(), source.height());
+            } else {
+                resampler = unchanged ? copy(0, 0, source.width(), source.height())
+                        : resize.resampler(source.width(), source.height());
+                if (center != null) {
+                    int left = Crops.centerOffset(resized[0], center.width);
+                    int top = Crops.centerOffset(resized[1], center.height);
+                    window = new Window(left, top, left + center.width, top + center.height);
+                } else {
+                    window = Window.whole(resized[0], resized[1]);
+                }
+            }
+        }
+        boolean mirror = flip != null && flip.draw(random);
+        return new Plan(source, resampler, window, mirror);
+    }
+
+    private static Resampler copy(int x, int y, int width, int height) {
+        return new NearestResampler(AxisTables.identity(x, width), AxisTables.identity(y, height));
+    }
+
+    /**
+     * {@code steps} with each run that this class can do in one pass replaced by one fused step:
+     * [resize] [center_crop] or random_resized_crop, then [random_horizontal_flip], then to_tensor,
+     * then [normalize] (bracketed parts optional; at least two steps). The fused step's key path is the
+     * first step's.
+     */
+    static List<ConfiguredTransform> fuseRuns(List<ConfiguredTransform> steps) {
+        List<ConfiguredTransform> out = new ArrayList<>();
+        int i = 0;
+        while (i < steps.size()) {
+            int start = i;
+            Resize resize = null;
+            Crops.Center center = null;
+            RandomResizedCrop randomCrop = null;
+            RandomFlip flip = null;
+            TensorConversions.Normalize normalize = null;
+            if (at(steps, i) instanceof RandomResizedCrop r) {
+                randomCrop = r;
+                i++;
+            } else {
+                if (at(steps, i) instanceof Resize r) {
+                    resize = r;
+                    i++;
+                }
+                if (at(steps, i) instanceof Crops.Center c) {
+                    center = c;
+                    i++;
+                }
+            }
+            if (at(steps, i) instanceof RandomFlip f && f.horizontal()) {
+                flip = f;
+                i++;
+            }
+            if (at(steps, i) instanceof TensorConversions.ToTensor) {
+                i++;
+                if (at(steps, i) instanceof TensorConversions.Normalize n) {
+                    normalize = n;
+                    i++;
+                }
+                if (i - start >= 2) {
+                    FusedPipeline fused = new FusedPipeline(resize, center, randomCrop, flip, normalize);
+                    ConfiguredTransform first = steps.get(start);
+                    StringBuilder ids = new StringBuilder();
+                    for (int k = start; k < i; k++) {
+                        ids.append(k == start ? "" : "+").append(steps.get(k).id());
+                    }
+                    out.add(new ConfiguredTransform(ids.toString(), first.keyPath(), fused));
+                    continue;
+                }
+            }
+            out.add(steps.get(start));
+            i = start + 1;
+        }
+        return out;
+    }
+
+    private static Object at(List<ConfiguredTransform> steps, int i) {
+        return i < steps.size() ? steps.get(i).transform() : null;
+    }
+
+    @Override
+    public Class<?> inputType() {
+        return Image.class;
+    }
+
+    @Override
+    public Class<?> outputType() {
+        return Tensor.class;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("fused[");
+        for (Object part : new Object[] {resize, center, randomCrop, flip, "to_tensor", normalize}) {
+            if (part != null) {
+                text.append(text.length() > 6 ? ", " : "").append(part);
+            }
+        }
+        return text.append(']').toString();
+    }
+}

@@ -1,0 +1,199 @@
+package dev.sluice.plugins.transforms.drawing;
+
+import dev.sluice.api.DType;
+import dev.sluice.api.Image;
+import dev.sluice.api.Tensor;
+import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.Raster;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code contact_sheet}: a batch drawn as one RGB image, laid out as torchvision's {@code make_grid}
+ * ({@code nrow} images per row, {@code padding} pixels around each, {@code pad_value} between), each
+ * image's labels printed under it in {@link BitmapFont}, and its boxes, if any, outlined as
+ * {@code draw_rectangle} does (red, thickness 2). What the seed showed in a window, as an image that can be saved on a
+ * machine without a display.
+ *
+ * <p>The input is the images tensor alone, or a list of it, the labels (N x K integers) and
+ * optionally the boxes (N x 4 or N x B x 4, {@code [x, y, w, h]} in pixels). Images are float
+ * N x C x H x W in [0, 1] (after {@code to_tensor}; with {@code mean} and {@code std} the
+ * normalisation is undone first) turned to levels as torchvision's {@code save_image}
+ * ({@code x * 255 + 0.5}, clamped, truncated), or uint8 N x H x W x C as collated images are.
+ */
+final class ContactSheet implements Transform<Object, Image> {
+    private static final int[] TEXT = {255, 255, 255};
+
+    private final int nrow;
+    private final int padding;
+    /** The level of {@code pad_value}, which torchvision gives in image units, [0, 1]. */
+    private final int padValue;
+    private final int fontScale;
+    private final float[] mean;
+    private final float[] std;
+
+    ContactSheet(int nrow, int padding, double padValue, int fontScale, double[] mean, double[] std) {
+        this.nrow = nrow;
+        this.padding = padding;
+        this.padValue = (int) Math.max(0, Math.min(255, (float) padValue * 255f + 0.5f));
+        this.fontScale = fontScale;
+        this.mean = mean == null ? null : floats(mean);
+        this.std = std == null ? null : floats(std);
+    }
+
+    private static float[] floats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    @Override
+    public Image apply(Object input, RandomGenerator random) {
+        Tensor images;
+        Tensor labels = null;
+        Tensor boxes = null;
+        if (input instanceof Tensor tensor) {
+            images = tensor;
+        } else if (input instanceof List<?> parts && !parts.isEmpty() && parts.size() <= 3
+                && parts.stream().allMatch(p -> p == null || p instanceof Tensor)) {
+            images = (Tensor) parts.get(0);
+            labels = parts.size() > 1 ? (Tensor) parts.get(1) : null;
+            boxes = parts.size() > 2 ? (Tensor) parts.get(2) : null;
+        } else {
+            throw new IllegalArgumentException("contact_sheet takes the images tensor, or a list [images, labels] or "
+                    + "[images, labels, boxes] of tensors; got " + input);
+        }
+        Raster[] cells = cells(images);
+        String[] text = labelText(labels, cells.length);
+        int width = cells[0].width;
+        int height = cells[0].height;
+        int perLine = Math.max(1, (width + 1) / (BitmapFont.ADVANCE * fontScale));
+        int lines = 0;
+        for (String t : text) {
+            lines = Math.max(lines, (t.length() + perLine - 1) / perLine);
+        }
+        int textHeight = lines == 0 ? 0 : lines * BitmapFont.LINE_HEIGHT * fontScale + fontScale;
+        int columns = Math.min(nrow, cells.length);
+        int rows = (cells.length + columns - 1) / columns;
+        int cellWidth = width + padding;
+        int cellHeight = height + textHeight + padding;
+        Raster sheet = new Raster(new byte[(columns * cellWidth + padding) * (rows * cellHeight + padding) * 3],
+                columns * cellWidth + padding, rows * cellHeight + padding, 3);
+        Rectangles.fill(sheet, 0, 0, sheet.width - 1, sheet.height - 1, new int[] {padValue, padValue, padValue});
+        for (int n = 0; n < cells.length; n++) {
+            int left = (n % columns) * cellWidth + padding;
+            int top = (n / columns) * cellHeight + padding;
+            Raster cell = cells[n];
+            if (boxes != null) {
+                drawBoxes(cell, boxes, n);
+            }
+            SideBySide.paste(sheet, cell, left, top, n);
+            String t = text[n];
+            for (int line = 0; line * perLine < t.length(); line++) {
+                String part = t.substring(line * perLine, Math.min(t.length(), (line + 1) * perLine));
+                BitmapFont.draw(sheet, left, top + height + fontScale + line * BitmapFont.LINE_HEIGHT * fontScale, part,
+                        fontScale, TEXT);
+            }
+        }
+        return sheet.toImage();
+    }
+
+    /** Each image of the batch as an RGB or grey raster of levels. */
+    private Raster[] cells(Tensor images) {
+        if (images.rank() != 4) {
+            throw new IllegalArgumentException("contact_sheet needs images of shape N x C x H x W (float) or N x H x W x C "
+                    + "(uint8), got " + Arrays.toString(images.shape()));
+        }
+        boolean bytes = images.dtype() == DType.UINT8;
+        if (!bytes && images.dtype() != DType.FLOAT32) {
+            throw new IllegalArgumentException("contact_sheet needs float32 or uint8 images, got " + images.dtype());
+        }
+        int n = images.dim(0);
+        int channels = bytes ? images.dim(3) : images.dim(1);
+        int h = bytes ? images.dim(1) : images.dim(2);
+        int w = bytes ? images.dim(2) : images.dim(3);
+        if (n == 0 || channels < 1 || channels > 4 || h == 0 || w == 0) {
+            throw new IllegalArgumentException("contact_sheet needs at least one image of 1 to 4 channels, got shape "
+                    + Arrays.toString(images.shape()));
+        }
+        int shown = 3;
+        byte[] raw = bytes ? images.toByteArray() : null;
+        float[] values = bytes ? null : images.toFloatArray();
+        Raster[] cells = new Raster[n];
+        int plane = h * w;
+        for (int i = 0; i < n; i++) {
+            byte[] out = new byte[plane * shown];
+            for (int p = 0; p < plane; p++) {
+                for (int c = 0; c < shown; c++) {
+                    // Grey (and grey + alpha) images are shown as RGB, as make_grid repeats one channel.
+                    int from = channels >= 3 ? c : 0;
+                    if (bytes) {
+                        out[p * shown + c] = raw[((i * plane) + p) * channels + from];
+                    } else {
+                        float x = values[(i * channels + from) * plane + p];
+                        if (mean != null) {
+                            x = x * pick(std, from) + pick(mean, from);
+                        }
+                        float level = x * 255f + 0.5f;
+                        out[p * shown + c] = (byte) (int) (level < 0 ? 0 : Math.min(level, 255f));
+                    }
+                }
+            }
+            cells[i] = new Raster(out, w, h, shown);
+        }
+        return cells;
+    }
+
+    private static float pick(float[] values, int c) {
+        return values.length == 1 ? values[0] : values[c];
+    }
+
+    private static String[] labelText(Tensor labels, int n) {
+        String[] text = new String[n];
+        Arrays.fill(text, "");
+        if (labels == null) {
+            return text;
+        }
+        if (labels.rank() < 1 || labels.dim(0) != n) {
+            throw new IllegalArgumentException("contact_sheet has " + n + " images but labels of shape "
+                    + Arrays.toString(labels.shape()));
+        }
+        int k = (int) (labels.numel() / Math.max(1, n));
+        for (int i = 0; i < n; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int j = 0; j < k; j++) {
+                double v = labels.getAsDouble((long) i * k + j);
+                line.append(j == 0 ? "" : " ").append(v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v));
+            }
+            text[i] = line.toString();
+        }
+        return text;
+    }
+
+    private static void drawBoxes(Raster cell, Tensor boxes, int n) {
+        int perImage = (int) (boxes.numel() / Math.max(1, boxes.dim(0)));
+        if (boxes.dim(0) <= n || perImage % 4 != 0) {
+            throw new IllegalArgumentException("contact_sheet boxes must be N x 4 or N x B x 4 [x, y, w, h], got shape "
+                    + Arrays.toString(boxes.shape()));
+        }
+        int[] red = Rectangles.levels(Rectangles.RED, cell.channels);
+        for (int b = 0; b < perImage / 4; b++) {
+            long at = (long) n * perImage + b * 4L;
+            Rectangles.draw(cell, (int) boxes.getAsDouble(at), (int) boxes.getAsDouble(at + 1),
+                    (int) boxes.getAsDouble(at + 2), (int) boxes.getAsDouble(at + 3), red, 2);
+        }
+    }
+
+    @Override
+    public Class<?> outputType() {
+        return Image.class;
+    }
+
+    @Override
+    public String toString() {
+        return "contact_sheet(nrow=" + nrow + ", padding=" + padding + ")";
+    }
+}

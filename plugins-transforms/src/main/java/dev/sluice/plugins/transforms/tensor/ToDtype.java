@@ -1,0 +1,171 @@
+package dev.sluice.plugins.transforms.tensor;
+
+import dev.sluice.api.DType;
+import dev.sluice.api.Image;
+import dev.sluice.api.ReduceLimit;
+import dev.sluice.api.Tensor;
+import dev.sluice.api.Transform;
+import java.nio.ByteBuffer;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code to_dtype}: torchvision's {@code ToDtype} / {@code convert_image_dtype}. An image first
+ * becomes its uint8 CHW tensor (torchvision's {@code pil_to_tensor}, no scaling). With
+ * {@code scale}, integers become floats divided by the integer type's maximum, floats become
+ * integers multiplied by {@code max + 1 - 0.001} and truncated, and integers of another width are
+ * shifted by the ratio of their ranges; without it, values are cast as they are.
+ *
+ * <p>Where PyTorch's cast is undefined (a float beyond the integer range, NaN), this one saturates to
+ * the range (NaN becomes 0); a narrowing integer cast wraps, as PyTorch's does.
+ */
+final class ToDtype implements Transform<Object, Tensor> {
+    private static final double EPS = 1e-3;
+
+    private final DType dtype;
+    private final boolean scale;
+
+    ToDtype(DType dtype, boolean scale) {
+        this.dtype = dtype;
+        this.scale = scale;
+    }
+
+    @Override
+    public Tensor apply(Object input, RandomGenerator random) {
+        Tensor tensor;
+        if (input instanceof Image image) {
+            tensor = chw(image);
+        } else if (input instanceof Tensor t) {
+            tensor = t;
+        } else {
+            throw new IllegalArgumentException("to_dtype takes an Image or a Tensor, got " + input.getClass().getName());
+        }
+        if (tensor.dtype() == dtype) {
+            return tensor;
+        }
+        if (scale && isFloat(tensor.dtype()) && !isFloat(dtype) && dtype != DType.UINT8 && tensor.dtype() != DType.FLOAT64) {
+            throw new IllegalArgumentException("The cast from " + tensor.dtype() + " to " + dtype + " cannot be performed safely.");
+        }
+        if (scale && tensor.dtype() == DType.FLOAT64 && dtype == DType.INT64) {
+            throw new IllegalArgumentException("The cast from float64 to int64 cannot be performed safely.");
+        }
+        int n = Math.toIntExact(tensor.numel());
+        ByteBuffer out = TensorConversions.allocate(n, dtype);
+        boolean fromFloat = isFloat(tensor.dtype());
+        for (int i = 0; i < n; i++) {
+            if (fromFloat) {
+                writeReal(out, i, fromFloat(tensor, i));
+            } else if (isFloat(dtype)) {
+                writeReal(out, i, integerToFloat(tensor, i));
+            } else {
+                writeInteger(out, i, integerToInteger(tensor.getLong(i), tensor.dtype()));
+            }
+        }
+        return Tensor.wrap(dtype, tensor.shape(), out);
+    }
+
+    /** The image's samples as a uint8 tensor of shape [C, H, W]. */
+    static Tensor chw(Image image) {
+        int channels = image.channels();
+        int plane = image.width() * image.height();
+        byte[] hwc = image.toArray();
+        byte[] out = new byte[hwc.length];
+        for (int p = 0; p < plane; p++) {
+            for (int c = 0; c < channels; c++) {
+                out[c * plane + p] = hwc[p * channels + c];
+            }
+        }
+        return Tensor.ofBytes(new int[] {channels, image.height(), image.width()}, out);
+    }
+
+    private double fromFloat(Tensor tensor, int i) {
+        boolean single = tensor.dtype() == DType.FLOAT32;
+        double x = single ? tensor.getFloat(i) : tensor.getAsDouble(i);
+        if (scale && !isFloat(dtype)) {
+            // torchvision: image.mul(max + 1 - eps) in the tensor's own precision, then truncation
+            double factor = max(dtype) + 1.0 - EPS;
+            x = single ? (float) x * (float) factor : x * factor;
+        }
+        return x;
+    }
+
+    private double integerToFloat(Tensor tensor, int i) {
+        long v = tensor.getLong(i);
+        if (!scale) {
+            return v;
+        }
+        return dtype == DType.FLOAT32 ? (double) ((float) v / (float) max(tensor.dtype())) : v / max(tensor.dtype());
+    }
+
+    private long integerToInteger(long v, DType from) {
+        if (!scale) {
+            return v;
+        }
+        double inputMax = max(from);
+        double outputMax = max(dtype);
+        if (inputMax > outputMax) {
+            return Math.floorDiv(v, (long) ((inputMax + 1) / (outputMax + 1)));
+        }
+        return v * (long) ((outputMax + 1) / (inputMax + 1));
+    }
+
+    /** A real value into the output: floats as they are, integers truncated toward zero and saturated (NaN is 0). */
+    private void writeReal(ByteBuffer out, int i, double value) {
+        switch (dtype) {
+            case FLOAT32 -> out.putFloat(i * 4, (float) value);
+            case FLOAT64 -> out.putDouble(i * 8, value);
+            case UINT8 -> writeInteger(out, i, saturate(value, 0, 255));
+            case INT32 -> writeInteger(out, i, saturate(value, Integer.MIN_VALUE, Integer.MAX_VALUE));
+            case INT64 -> writeInteger(out, i, saturate(value, Long.MIN_VALUE, Long.MAX_VALUE));
+        }
+    }
+
+    /** An integer into an integer output, wrapping when it narrows, as a C cast does. */
+    private void writeInteger(ByteBuffer out, int i, long value) {
+        switch (dtype) {
+            case UINT8 -> out.put(i, (byte) value);
+            case INT32 -> out.putInt(i * 4, (int) value);
+            case INT64 -> out.putLong(i * 8, value);
+            default -> throw new IllegalStateException("not an integer dtype: " + dtype);
+        }
+    }
+
+    private static long saturate(double value, long min, long max) {
+        if (Double.isNaN(value)) {
+            return 0;
+        }
+        double truncated = value < 0 ? Math.ceil(value) : Math.floor(value);
+        if (truncated <= min) {
+            return min;
+        }
+        return truncated >= max ? max : (long) truncated;
+    }
+
+    private static boolean isFloat(DType type) {
+        return type == DType.FLOAT32 || type == DType.FLOAT64;
+    }
+
+    private static double max(DType type) {
+        return switch (type) {
+            case UINT8 -> 255;
+            case INT32 -> Integer.MAX_VALUE;
+            case INT64 -> Long.MAX_VALUE;
+            default -> 1.0;
+        };
+    }
+
+    @Override
+    public Class<?> outputType() {
+        return Tensor.class;
+    }
+
+    /** Converts sample by sample and keeps the size: whatever the steps after it allow. */
+    @Override
+    public ReduceLimit reduceLimit(ReduceLimit next) {
+        return next;
+    }
+
+    @Override
+    public String toString() {
+        return "to_dtype(dtype=" + dtype + ", scale=" + scale + ")";
+    }
+}
