@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The options a configuration gives a plugin's factory: a read-only map from option name to a
@@ -95,9 +94,7 @@ public final class Options {
     public void requireOnly(Set<String> known) {
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
-                String suggestion = Suggestions.closest(key, known).map(s -> " Did you mean '" + s + "'?").orElse("");
-                throw new OptionsException(keyPath(key), "unknown option; known: "
-                        + String.join(", ", new TreeSet<>(known)) + "." + suggestion);
+                throw OptionsException.unknown(keyPath(key), known);
             }
         }
     }

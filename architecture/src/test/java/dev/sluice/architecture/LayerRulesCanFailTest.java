@@ -17,18 +17,18 @@ import dev.sluice.architecture.fixture.core.plugin.Registry;
 import dev.sluice.architecture.fixture.core.shard.ShardStream;
 import dev.sluice.architecture.fixture.core.shard.ShardWithLoader;
 import dev.sluice.architecture.fixture.core.wiring.WiringModule;
-import dev.sluice.architecture.fixture.plugins.acme.AcmeDecoder;
-import dev.sluice.architecture.fixture.plugins.acme.AcmeDiscovery;
 import dev.sluice.architecture.fixture.examples.Walkthrough;
 import dev.sluice.architecture.fixture.examples.WalkthroughNamingAPlugin;
+import dev.sluice.architecture.fixture.plugins.acme.AcmeDecoder;
+import dev.sluice.architecture.fixture.plugins.acme.AcmeDiscovery;
 import dev.sluice.architecture.fixture.plugins.acme.AcmeWithCore;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Each layering rule run against a small fixture tree: it passes on classes that keep the rules,

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
-import dev.sluice.api.SlotTransform;
 import dev.sluice.api.OptionsException;
+import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformLookup;

@@ -37,7 +37,7 @@ import java.util.random.RandomGenerator;
  *
  * @param <T> the type the transform produces, usually {@link dev.sluice.api.Tensor}
  */
-public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, SlotSamples {
+public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, SlotSamples, ContentDigest {
 
     private final LabelIndex index;
     private final ImageRoot imageRoot;
@@ -46,6 +46,8 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, Sl
     private final Transform<Image, T> transform;
     private final Repeat repeat;
     private final long size;
+    /** {@link #contentDigest()}, worked out when first asked for. */
+    private String digest;
 
     private ImageLabelDataset(Builder<T> builder) {
         this.index = builder.index;
@@ -190,6 +192,18 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, Sl
     @Override
     public long size() {
         return size;
+    }
+
+    /**
+     * The label index's digest with the repeat: what a saved loader state's positions refer to.
+     * Reads every entry of the index once; the result is kept.
+     */
+    @Override
+    public synchronized String contentDigest() {
+        if (digest == null) {
+            digest = index.digest() + (repeat.isForever() ? "" : Long.toHexString(repeat.count()));
+        }
+        return digest;
     }
 
     /** Whether the dataset was built with {@link Repeat#forever()}. */

@@ -42,6 +42,15 @@ public interface ResumableDataset<T> extends IterableDataset<T> {
      */
     PositionedIterator<T> iterator(long epoch, String position);
 
+    /**
+     * Whether the streams shuffle, so that their order depends on the seed: a saved state is then
+     * refused by a loader over the dataset built not to shuffle, and the other way round. The
+     * default says no.
+     */
+    default boolean shuffles() {
+        return false;
+    }
+
     /** The stream from its start: {@code iterator(epoch, null)}. */
     @Override
     default Iterator<T> iterator(long epoch) {

@@ -3,6 +3,8 @@ package dev.sluice.core.label;
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelSink;
 import dev.sluice.api.spi.RegularFiles;
+import dev.sluice.core.yaml.BoundedYaml;
+import dev.sluice.core.yaml.YamlLimitException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.schema.JsonSchema;
@@ -103,9 +104,12 @@ final class JsonLabelFormat implements LabelFormat {
     private void readObject(String text, String path, long line, LabelSink sink) {
         Object value;
         try {
-            value = new Load(SETTINGS).loadFromString(text);
+            value = BoundedYaml.load(text, SETTINGS);
         } catch (YamlEngineException e) {
             sink.problem(line, text, "not valid JSON: " + firstLine(e.getMessage()));
+            return;
+        } catch (YamlLimitException e) {
+            sink.problem(line, text, "not read: " + e.getMessage());
             return;
         }
         if (!(value instanceof Map<?, ?> object)) {

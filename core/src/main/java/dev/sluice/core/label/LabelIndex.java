@@ -3,7 +3,12 @@ package dev.sluice.core.label;
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelFormatException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,6 +80,34 @@ public final class LabelIndex {
         LabelIndexBuilder builder = new LabelIndexBuilder(source.toString(), new RootCheck(imageRoot, allowOutsideRoot));
         format.read(source, builder);
         return builder.build();
+    }
+
+    /**
+     * A SHA-256 digest of the entries in order (each path and its labels) and the class names, as
+     * lower-case hexadecimal: equal for equal contents, different (but for a collision) when an entry
+     * was added, removed, moved, renamed or relabelled. Reads every entry.
+     */
+    public String digest() {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        ByteBuffer numbers = ByteBuffer.allocate(Long.BYTES);
+        for (long i = 0; i < size(); i++) {
+            sha.update(path(i).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            for (int k = 0; k < labelCount(i); k++) {
+                sha.update(numbers.clear().putLong(label(i, k)).flip());
+            }
+            sha.update((byte) '\n');
+        }
+        for (String name : classNames) {
+            sha.update(name.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** The number of entries, {@code >= 1}. */

@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -74,6 +73,8 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
     private final Collate<? super T, ? extends B> collate;
     private final TensorAllocator allocator;
     private final LoaderResources resources;
+    /** What the positions of this loader's states refer to; null until first asked for. */
+    private LoaderState.Plan plan;
     /** The next epoch's number; shared with close actions, which must not refer to the loader. */
     private final AtomicLong nextEpoch = new AtomicLong();
 
@@ -134,7 +135,7 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         long n = iterableDataset.size().orElseThrow(() -> new UnsupportedOperationException(
                 "the iterable dataset " + iterableDataset + " reports no size, so the loader has no length"));
         int batchSize = options.batchSize();
-        return options.dropLast() ? n / batchSize : (n + batchSize - 1) / batchSize;
+        return options.dropLast() || n % batchSize == 0 ? n / batchSize : n / batchSize + 1;
     }
 
     /** The number the next epoch will have. */
@@ -191,14 +192,19 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
     }
 
     private Iteration<B> mapStyleIteration(long epoch, IterationControl control, LoaderState resumed) {
-        LongPredicate delivered = resumed == null ? number -> false : resumed::delivered;
         // Plan first: a sampler that fails to start must not leave worker threads behind.
+        boolean endless = dataset.isEndless();
         BatchPlan plan;
-        if (!dataset.isEndless()) {
-            plan = BatchPlan.finite(batchSampler, epoch, delivered);
+        if (resumed == null) {
+            plan = !endless ? BatchPlan.finite(batchSampler, epoch)
+                    : sampler != null ? BatchPlan.endless(sampler, options.batchSize(), epoch)
+                    : BatchPlan.endless(batchSampler, epoch, new DeliveredPositions(), 0);
+        } else if (sampler != null) {
+            plan = BatchPlan.resumed(sampler, endless, options.batchSize(), options.dropLast(), epoch,
+                    resumed.delivered(), resumed.batchesDelivered());
         } else {
-            plan = sampler != null ? BatchPlan.endless(sampler, options.batchSize(), epoch, delivered)
-                    : BatchPlan.endless(batchSampler, epoch, delivered);
+            plan = endless ? BatchPlan.endless(batchSampler, epoch, resumed.delivered(), resumed.batchesDelivered())
+                    : BatchPlan.resumed(batchSampler, epoch, resumed.delivered(), resumed.batchesDelivered());
         }
         BatchAssembly<T, B> assembly = new BatchAssembly<>(dataset, collate, allocator, options.seed(),
                 options.onError());
@@ -208,7 +214,8 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
             // Each pass of an endless iteration is sampled as one epoch; the next iteration starts after
             // the last pass a delivered batch came from, unless setEpoch chose another.
             AtomicLong counter = nextEpoch;
-            control.onClose(() -> counter.compareAndSet(epoch + 1, epoch + 1 + Math.max(0, iteration.lastPassDelivered())));
+            AtomicLong lastPass = iteration.lastPassDelivered();
+            control.onClose(() -> counter.compareAndSet(epoch + 1, epoch + 1 + Math.max(0, lastPass.get())));
         }
         return iteration;
     }
@@ -230,19 +237,19 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
     }
 
     /**
-     * Where this loader is: the epoch in progress and the batches of it already handed out (or, when
-     * no epoch is in progress, the next epoch). Save it to continue later with {@link #restore}.
-     * Over a {@link ResumableDataset}, the state holds each worker stream's position after the last
-     * batch it handed out.
+     * Where this loader is: the epoch in progress and the sample positions of it already handed out
+     * (or, when no epoch is in progress, the next epoch), with the identity of the plan they refer
+     * to. Save it to continue later with {@link #restore}. Over a {@link ResumableDataset}, the state
+     * holds each worker stream's position after the last batch it handed out.
      *
      * @throws UnsupportedOperationException for an iterable dataset that is not a
      *         {@link ResumableDataset}, whose stream position only the dataset itself could record
      */
     public LoaderState state() {
         requireResumable();
-        long size = dataset == null ? -1 : dataset.size();
-        LoaderState current = resources.currentState(size);
-        return current != null ? current : new LoaderState(options.seed(), nextEpoch.get(), 0, new long[0], size);
+        LoaderState.Plan plan = plan();
+        LoaderState current = resources.currentState(plan);
+        return current != null ? current : new LoaderState(nextEpoch.get(), 0, new long[0], 0, plan);
     }
 
     private void requireResumable() {
@@ -253,30 +260,29 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         }
     }
 
+    /** What this loader's positions refer to; worked out once (a dataset's digest may read all its entries). */
+    private LoaderState.Plan plan() {
+        if (plan == null) {
+            plan = PlanIdentity.of(dataset != null ? dataset : iterableDataset, dataset == null || dataset.isEndless()
+                    || options.batchSampler() != null ? -1 : sampler.size(), options);
+        }
+        return plan;
+    }
+
     /**
      * Continues from a saved state: the next {@link #iterator()} is the saved epoch and delivers
-     * exactly the batches it had not yet delivered, without loading the others. The loader must be
-     * built like the one that saved it (same dataset, sampler, batch size, seed, and for a
-     * {@link ResumableDataset} the same number of workers).
+     * exactly the samples it had not yet delivered, each once, without loading the others. The
+     * batch size and (for a map-style dataset) the number of workers may differ from the loader's
+     * that saved it: the remaining samples are cut into batches of this loader's size.
      *
-     * @throws IllegalArgumentException if the state was saved with another seed or dataset size, or
-     *         for a stream, with another number of workers
+     * @throws IllegalArgumentException naming the setting and both values when the state was saved
+     *         by a loader whose samples come in another order (seed, shuffle, sampler, drop_last,
+     *         dataset size or contents), or for a stream, with another number of workers
      * @throws UnsupportedOperationException for an iterable dataset that is not a {@link ResumableDataset}
      */
     public void restore(LoaderState state) {
         requireResumable();
-        if (state.seed() != options.seed()) {
-            throw new IllegalArgumentException("the state was saved by a loader with seed " + state.seed()
-                    + ", this one has seed " + options.seed());
-        }
-        long size = dataset == null ? -1 : dataset.size();
-        if (state.datasetSize() != size) {
-            throw new IllegalArgumentException(size < 0 || state.datasetSize() < 0
-                    ? "the state was saved for a " + (state.datasetSize() < 0 ? "stream" : "map-style dataset")
-                    + ", this loader reads a " + (size < 0 ? "stream" : "map-style dataset")
-                    : "the state was saved for a dataset of " + state.datasetSize() + " samples, this loader's has "
-                    + size);
-        }
+        PlanIdentity.requireSame(state.plan(), plan());
         int streams = Math.max(1, options.numWorkers());
         if (dataset == null && !state.streamPositions().isEmpty() && state.streamPositions().size() != streams) {
             throw new IllegalArgumentException("the state was saved by a loader with " + state.streamPositions().size()
@@ -362,12 +368,14 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         }
 
         /** The state of the last iteration started, or of a restore not yet started; null when neither. */
-        synchronized LoaderState currentState(long datasetSize) {
+        synchronized LoaderState currentState(LoaderState.Plan plan) {
             if (resumeState != null) {
-                return resumeState;
+                return new LoaderState(resumeState.epoch(), resumeState.samplesDelivered(),
+                        resumeState.alsoDelivered(), resumeState.batchesDelivered(), plan,
+                        resumeState.streamPositions(), resumeState.nextStream());
             }
             Iteration<?> last = running.get();
-            return last == null ? null : last.state(datasetSize);
+            return last == null ? null : last.state(plan);
         }
 
         synchronized void closeIteration() {

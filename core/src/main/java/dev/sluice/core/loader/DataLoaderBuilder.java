@@ -7,6 +7,7 @@ import dev.sluice.api.IterableDataset;
 import dev.sluice.api.Sampler;
 import dev.sluice.core.collate.DefaultCollate;
 import dev.sluice.core.dataset.ErrorPolicy;
+import dev.sluice.core.dataset.SkippingStream;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 
@@ -18,6 +19,13 @@ import java.util.function.IntConsumer;
  * @param <B> the batch type
  */
 public final class DataLoaderBuilder<T, B> {
+    /** The most worker threads a loader starts: beyond it a machine runs out of threads, not of work. */
+    public static final int MAX_NUM_WORKERS = 1024;
+    /** The most batches one worker may have in flight. */
+    public static final int MAX_PREFETCH_FACTOR = 1024;
+    /** The most samples in one batch. */
+    public static final int MAX_BATCH_SIZE = 1 << 20;
+
     private final Dataset<T> dataset;
     private final IterableDataset<T> iterableDataset;
     private Collate<? super T, ? extends B> collate;
@@ -42,7 +50,7 @@ public final class DataLoaderBuilder<T, B> {
         this.collate = collate;
     }
 
-    /** Samples per batch, {@code >= 1} (smaller is refused by {@link #build()}); default 1. */
+    /** Samples per batch, in {@code [1, MAX_BATCH_SIZE]} (others are refused by {@link #build()}); default 1. */
     public DataLoaderBuilder<T, B> batchSize(int batchSize) {
         this.batchSize = batchSize;
         return this;
@@ -66,7 +74,10 @@ public final class DataLoaderBuilder<T, B> {
         return this;
     }
 
-    /** Worker threads, {@code >= 0} (negative is refused by {@link #build()}); 0, the default, loads on the caller's thread. */
+    /**
+     * Worker threads, in {@code [0, MAX_NUM_WORKERS]} (others are refused by {@link #build()}); 0, the
+     * default, loads on the caller's thread.
+     */
     public DataLoaderBuilder<T, B> numWorkers(int numWorkers) {
         this.numWorkers = numWorkers;
         return this;
@@ -110,8 +121,8 @@ public final class DataLoaderBuilder<T, B> {
     }
 
     /**
-     * Batches each worker may have in flight, {@code >= 1}; default 2 with workers. Refused by
-     * {@link #build()} when below 1 or without workers.
+     * Batches each worker may have in flight, in {@code [1, MAX_PREFETCH_FACTOR]}; default 2 with
+     * workers. Refused by {@link #build()} when out of range or without workers.
      */
     public DataLoaderBuilder<T, B> prefetchFactor(int prefetchFactor) {
         this.prefetchFactor = prefetchFactor;
@@ -152,7 +163,9 @@ public final class DataLoaderBuilder<T, B> {
      *         is out of range
      */
     public DataLoader<T, B> build() {
-        LoaderOptions options = LoaderOptions.validate(dataset == null, batchSize, shuffle, sampler, batchSampler,
+        boolean streamsSkip = iterableDataset instanceof SkippingStream.Source source && source.skipsFailures();
+        LoaderOptions options = LoaderOptions.validate(dataset == null, streamsSkip, batchSize, shuffle, sampler,
+                batchSampler,
                 numWorkers, pinMemory, dropLast, timeoutSeconds, workerInitFn, prefetchFactor, persistentWorkers,
                 seed, inOrder, onError);
         return new DataLoader<>(dataset, iterableDataset, collate, options);

@@ -4,6 +4,7 @@ import dev.sluice.api.Collate;
 import dev.sluice.api.IterableDataset;
 import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.dataset.ResumableDataset;
+import dev.sluice.core.dataset.SkippingStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,11 +36,11 @@ final class IterableIteration<T, B> extends Iteration<B> {
     private final List<ArrayDeque<Outcome<B>>> buffered = new ArrayList<>();
     /** Per stream (one without workers): its position after the last batch handed out; "" before any. */
     private final String[] positions;
-    private final long deliveredBefore;
-    private long handedOut;
-    private Iterator<T> ownStream;
+    /** Samples of the epoch handed out before this iteration resumed it, and by it. */
+    private long samplesHandedOut;
+    /** The caller's own stream when there are no workers; closed by the control, so it must not refer to this. */
+    private final OwnStream<T> ownStream;
     private long ownBatches;
-    private boolean ownStreamEnded;
     private int turn;
     private long delivered;
 
@@ -47,14 +48,14 @@ final class IterableIteration<T, B> extends Iteration<B> {
     IterableIteration(long epoch, LoaderOptions options, IterationControl control, Object owner,
             IterableDataset<T> dataset, Collate<? super T, ? extends B> collate, TensorAllocator allocator,
             WorkerPool pool, LoaderState resumed) {
-        super(epoch, options, control, owner, null);
+        super(epoch, options, control, owner, resumed);
         int workers = pool == null ? 0 : pool.size();
         this.positions = new String[Math.max(1, workers)];
         Arrays.fill(positions, "");
         if (resumed != null && !resumed.streamPositions().isEmpty()) {
             resumed.streamPositions().toArray(positions);
         }
-        this.deliveredBefore = resumed == null ? 0 : resumed.batchesDelivered();
+        this.samplesHandedOut = resumed == null ? 0 : resumed.samplesDelivered();
         this.producer = new Producer<>(epoch, options, control, dataset, collate, allocator, workers, positions.clone());
         for (int worker = 0; worker < workers; worker++) {
             active.add(worker);
@@ -66,8 +67,11 @@ final class IterableIteration<T, B> extends Iteration<B> {
         if (resumed != null && workers > 0) {
             turn = Math.max(0, active.indexOf(resumed.nextStream()));
         }
+        this.ownStream = new OwnStream<>(producer);
         control.onClose(producer::wakeAll);
-        control.onClose(this::closeOwnStream);
+        // Never a method of this iterator: the control is the Cleaner's action for it, and an action
+        // that reaches its object keeps the object, and every epoch's iterator with it, alive for good.
+        control.onClose(ownStream::close);
         wakeOnClose(control, producer.completed);
     }
 
@@ -76,7 +80,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
         if (producer.permits.length == 0) {
             Outcome<B> outcome;
             try {
-                Iterator<T> stream = ownStream();
+                Iterator<T> stream = ownStream.get();
                 if (stream == null) {
                     return null;
                 }
@@ -85,7 +89,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
                 outcome = Outcome.streamFailure(ownBatches, -1, producer.streamFailure(-1, e, 0));
             }
             if (outcome == null || outcome.failure() != null) {
-                closeOwnStream();
+                ownStream.close();
             }
             return outcome;
         }
@@ -133,30 +137,9 @@ final class IterableIteration<T, B> extends Iteration<B> {
         return poll(producer.completed, deadline, delivered);
     }
 
-    /** The caller's own stream, opened on first use; null once it has ended or the iteration was closed. */
-    private synchronized Iterator<T> ownStream() {
-        if (ownStreamEnded) {
-            return null;
-        }
-        if (ownStream == null) {
-            ownStream = producer.open(0);
-        }
-        return ownStream;
-    }
-
-    /** Closes the caller's own stream once: at its end, or when the iteration is closed (from any thread). */
-    private synchronized void closeOwnStream() {
-        Iterator<T> stream = ownStream;
-        ownStream = null;
-        ownStreamEnded = true;
-        if (stream != null) {
-            Producer.close(stream, -1);
-        }
-    }
-
     @Override
     void afterDelivery(Outcome<B> outcome) {
-        handedOut++;
+        samplesHandedOut += outcome.samples();
         if (outcome.position() != null) {
             positions[Math.max(0, outcome.worker())] = outcome.position();
         }
@@ -164,14 +147,46 @@ final class IterableIteration<T, B> extends Iteration<B> {
 
     /** Per stream, the position after the last batch handed out, and whose turn is next. */
     @Override
-    LoaderState state(long datasetSize) {
+    LoaderState state(LoaderState.Plan plan) {
         if (finished()) {
-            return super.state(datasetSize);
+            return super.state(plan);
         }
         Outcome<B> waiting = pending();
         int next = waiting != null ? Math.max(0, waiting.worker()) : active.isEmpty() ? 0 : active.get(turn);
-        return new LoaderState(options.seed(), epoch, deliveredBefore + handedOut, new long[0], datasetSize,
-                List.of(positions), next);
+        return new LoaderState(epoch, samplesHandedOut, new long[0], batchesHandedOut(), plan, List.of(positions),
+                next);
+    }
+
+    /** The caller's own stream, opened on first use and closed once, from whichever thread comes first. */
+    private static final class OwnStream<T> {
+        private final Producer<T, ?> producer;
+        private Iterator<T> stream;
+        private boolean ended;
+
+        OwnStream(Producer<T, ?> producer) {
+            this.producer = producer;
+        }
+
+        /** The stream, opened on first use; null once it has ended or the iteration was closed. */
+        synchronized Iterator<T> get() {
+            if (ended) {
+                return null;
+            }
+            if (stream == null) {
+                stream = producer.open(0);
+            }
+            return stream;
+        }
+
+        /** Closes the stream once: at its end, or when the iteration is closed (from any thread). */
+        synchronized void close() {
+            Iterator<T> open = stream;
+            stream = null;
+            ended = true;
+            if (open != null) {
+                Producer.close(open, -1);
+            }
+        }
     }
 
     /**
@@ -269,7 +284,8 @@ final class IterableIteration<T, B> extends Iteration<B> {
 
         /** The next batch of {@code stream}, a failure, or null at its end (or a short end under drop_last). */
         Outcome<B> nextBatch(Iterator<T> stream, long number, int worker) {
-            List<T> samples = new ArrayList<>(options.batchSize());
+            // Grown as samples arrive: a stream may end long before a large batch size.
+            List<T> samples = new ArrayList<>(Math.min(options.batchSize(), 1 << 10));
             String position = null;
             try {
                 while (samples.size() < options.batchSize() && stream.hasNext()) {
@@ -285,15 +301,18 @@ final class IterableIteration<T, B> extends Iteration<B> {
             } catch (RuntimeException | Error e) {
                 return Outcome.streamFailure(number, worker, streamFailure(worker, e, samples.size()));
             }
+            List<SkippedSample> skipped = stream instanceof SkippingStream skipping ? skipping.takeSkipped().stream()
+                    .map(skip -> new SkippedSample(-1, skip.source(), skip.reason())).toList() : List.of();
             if (samples.isEmpty() || (options.dropLast() && samples.size() < options.batchSize())) {
-                return null;
+                // The stream's end; what it skipped on the way is still counted.
+                return skipped.isEmpty() ? null : Outcome.streamedSkips(number, worker, skipped, position);
             }
             try {
                 B batch = collate.collate(samples, allocator);
                 if (batch == null) {
                     throw new NullPointerException(collate.getClass().getName() + ".collate returned null");
                 }
-                return Outcome.streamed(number, worker, batch, samples.size(), position);
+                return Outcome.streamed(number, worker, batch, samples.size(), position, skipped);
             } catch (RuntimeException | Error e) {
                 return Outcome.streamFailure(number, worker, new LoaderException("collate failed for batch " + number
                         + " of " + where(worker) + ": " + LoaderException.reasonOf(e), e));

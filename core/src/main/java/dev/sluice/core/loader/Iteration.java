@@ -3,9 +3,9 @@ package dev.sluice.core.loader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,21 +31,22 @@ abstract class Iteration<B> implements BatchIterator<B> {
     private long skipped;
     private long[] lastIndices = {};
     private final List<SkippedSample> firstSkipped = new ArrayList<>();
-    private long deliveredPrefix;
-    private final TreeSet<Long> deliveredBeyondPrefix = new TreeSet<>();
-    private long lastPassDelivered = -1;
+    /** The sample positions of the epoch handed out, this iteration's and those of the state it resumed. */
+    private final DeliveredPositions delivered;
+    /** Batches of the epoch handed out before this iteration resumed it. */
+    private final long batchesBefore;
+    /** Outcomes handed out by this iteration: batches, failures and batches left empty by skipping. */
+    private long handedOut;
+    /** Shared with close actions, which must not refer to the iteration. */
+    private final AtomicLong lastPassDelivered = new AtomicLong(-1);
 
     Iteration(long epoch, LoaderOptions options, IterationControl control, Object owner, LoaderState resumed) {
         this.epoch = epoch;
         this.options = options;
         this.control = control;
         this.owner = owner;
-        if (resumed != null) {
-            deliveredPrefix = resumed.batchesDelivered();
-            for (long batch : resumed.alsoDelivered()) {
-                deliveredBeyondPrefix.add(batch);
-            }
-        }
+        this.delivered = resumed == null ? new DeliveredPositions() : resumed.delivered();
+        this.batchesBefore = resumed == null ? 0 : resumed.batchesDelivered();
     }
 
     /**
@@ -168,15 +169,19 @@ abstract class Iteration<B> implements BatchIterator<B> {
     /** Counts an outcome as handed to the caller: a batch, a failure, or a batch left empty by skipping. */
     private void delivered(Outcome<B> outcome) {
         afterDelivery(outcome);
-        lastPassDelivered = Math.max(lastPassDelivered, outcome.pass());
-        deliveredBeyondPrefix.add(outcome.number());
-        while (deliveredBeyondPrefix.remove(deliveredPrefix)) {
-            deliveredPrefix++;
+        lastPassDelivered.accumulateAndGet(outcome.pass(), Math::max);
+        handedOut++;
+        // A stream's batches have no positions: only a map-style batch marks the positions it was planned for.
+        if (outcome.span() > 0) {
+            delivered.add(outcome.firstPosition(), outcome.firstPosition() + outcome.span());
         }
     }
 
-    /** The last sampler pass a delivered batch came from, or -1 before any; more than 0 only when endless. */
-    final long lastPassDelivered() {
+    /**
+     * The last sampler pass a delivered batch came from (-1 before any; more than 0 only when
+     * endless), as a holder a close action can read without keeping the iteration reachable.
+     */
+    final AtomicLong lastPassDelivered() {
         return lastPassDelivered;
     }
 
@@ -194,13 +199,17 @@ abstract class Iteration<B> implements BatchIterator<B> {
         return finished;
     }
 
-    /** Which batches of this epoch have been handed out, for {@link DataLoader#state()}. */
-    LoaderState state(long datasetSize) {
+    /** Which sample positions of this epoch have been handed out, for {@link DataLoader#state()}. */
+    LoaderState state(LoaderState.Plan plan) {
         if (finished) {
-            return new LoaderState(options.seed(), epoch + 1, 0, new long[0], datasetSize);
+            return new LoaderState(epoch + 1, 0, new long[0], 0, plan);
         }
-        long[] beyond = deliveredBeyondPrefix.stream().mapToLong(Long::longValue).toArray();
-        return new LoaderState(options.seed(), epoch, deliveredPrefix, beyond, datasetSize);
+        return new LoaderState(epoch, delivered.prefix(), delivered.ranges(), batchesHandedOut(), plan);
+    }
+
+    /** Batches of this epoch handed out, by this iteration and before it resumed. */
+    final long batchesHandedOut() {
+        return batchesBefore + handedOut;
     }
 
     private void finish() {

@@ -39,6 +39,8 @@ final class IterationControl implements Runnable {
                 }
             }
         }
+        // What the actions refer to (queues, streams, pools) need not outlive the iteration.
+        closeActions.clear();
         if (first != null) {
             throw first;
         }

@@ -3,6 +3,7 @@ package dev.sluice.core.loader;
 import dev.sluice.api.BatchSampler;
 import dev.sluice.api.Sampler;
 import dev.sluice.core.dataset.ErrorPolicy;
+import dev.sluice.core.dataset.SkippingStream;
 import java.time.Duration;
 import java.util.function.IntConsumer;
 
@@ -31,15 +32,20 @@ record LoaderOptions(
 
     /**
      * Validates raw builder values. {@code shuffle} and {@code prefetchFactor} are null when unset,
-     * as PyTorch's {@code None}.
+     * as PyTorch's {@code None}; {@code streamsSkip} says whether an iterable dataset's streams skip
+     * failures themselves ({@link SkippingStream.Source}).
      */
-    static LoaderOptions validate(boolean iterable, int batchSize, Boolean shuffle, Sampler sampler,
+    static LoaderOptions validate(boolean iterable, boolean streamsSkip, int batchSize, Boolean shuffle, Sampler sampler,
             BatchSampler batchSampler, int numWorkers, boolean pinMemory, boolean dropLast, double timeoutSeconds,
             IntConsumer workerInitFn, Integer prefetchFactor, boolean persistentWorkers, long seed, boolean inOrder,
             ErrorPolicy onError) {
         if (numWorkers < 0) {
             throw new IllegalArgumentException("num_workers option should be non-negative, was " + numWorkers
                     + "; use num_workers=0 to load on the calling thread.");
+        }
+        if (numWorkers > DataLoaderBuilder.MAX_NUM_WORKERS) {
+            throw new IllegalArgumentException("num_workers option should be at most "
+                    + DataLoaderBuilder.MAX_NUM_WORKERS + " (the most worker threads a loader starts), was " + numWorkers);
         }
         if (timeoutSeconds < 0 || Double.isNaN(timeoutSeconds)) {
             throw new IllegalArgumentException("timeout option should be non-negative, was " + timeoutSeconds);
@@ -49,8 +55,9 @@ record LoaderOptions(
                     + "let num_workers > 0, or leave prefetch_factor unset.");
         }
         int prefetch = prefetchFactor == null ? DEFAULT_PREFETCH_FACTOR : prefetchFactor;
-        if (prefetch < 1) {
-            throw new IllegalArgumentException("prefetch_factor option should be >= 1, was " + prefetch);
+        if (prefetch < 1 || prefetch > DataLoaderBuilder.MAX_PREFETCH_FACTOR) {
+            throw new IllegalArgumentException("prefetch_factor option should be in [1, "
+                    + DataLoaderBuilder.MAX_PREFETCH_FACTOR + "], was " + prefetch);
         }
         if (persistentWorkers && numWorkers == 0) {
             throw new IllegalArgumentException("persistent_workers option needs num_workers > 0");
@@ -84,9 +91,14 @@ record LoaderOptions(
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch_size should be a positive integer value, but got batch_size=" + batchSize);
         }
-        if (iterable && onError == ErrorPolicy.SKIP) {
-            throw new IllegalArgumentException("on_error=skip needs a map-style dataset: an iterable dataset's stream "
-                    + "cannot step over a sample that failed");
+        if (batchSize > DataLoaderBuilder.MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("batch_size should be at most " + DataLoaderBuilder.MAX_BATCH_SIZE
+                    + ", but got batch_size=" + batchSize);
+        }
+        if (iterable && onError == ErrorPolicy.SKIP && !streamsSkip) {
+            throw new IllegalArgumentException("on_error=skip needs a map-style dataset, or an iterable one whose "
+                    + "streams skip failures themselves (a SkippingStream.Source, such as a ShardDataset built with "
+                    + "onError(SKIP)): the loader cannot step over a sample of a stream that failed");
         }
         // Any positive timeout stays positive: zero means "wait forever".
         long timeoutNanos = timeoutSeconds == 0 ? 0 : Math.max(1, (long) Math.min(Long.MAX_VALUE, timeoutSeconds * 1e9));
@@ -99,8 +111,11 @@ record LoaderOptions(
         return timeout.toNanos() / 1e9 + " seconds";
     }
 
-    /** How many batches may be dispatched and not yet delivered: {@code prefetch_factor * num_workers}. */
+    /**
+     * How many batches may be dispatched and not yet delivered: {@code prefetch_factor * num_workers},
+     * which the bounds on both keep within an int (at most {@code 2^20}).
+     */
     int window() {
-        return prefetchFactor * numWorkers;
+        return Math.multiplyExact(prefetchFactor, numWorkers);
     }
 }

@@ -2,23 +2,23 @@ package dev.sluice.core.loader;
 
 import dev.sluice.core.dataset.ResumableDataset;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Where a loader is in its data, small enough to write every few batches: the seed, the epoch, and
- * which batches of that epoch have been handed out. Samplers and Sluice's datasets are pure
- * functions of (seed, epoch), so nothing more is needed to continue exactly where a run stopped.
- * {@link DataLoader#restore(LoaderState)} on a loader built from the same configuration makes its
- * next epoch deliver exactly the batches the first would have delivered next, without loading the
- * ones already delivered.
+ * Where a loader is in its data, small enough to write every few batches: the epoch, which of its
+ * sample positions have been handed out, and the identity of the plan those positions refer to.
  *
- * <p>For a {@link ResumableDataset} (a stream, such as tar shards) the batches have no numbers a
- * sampler could replay; the state holds instead, per worker stream, the stream's own position
- * after the last batch it delivered, and which stream delivers next. {@code datasetSize} is -1.
+ * <p>Positions count samples, not batches: position {@code p} is the {@code p}-th sample the
+ * epoch's sampler yields. A loader that {@linkplain DataLoader#restore(LoaderState) restores} the
+ * state delivers every position not yet delivered exactly once, whatever its batch size or number
+ * of workers; only what decides the order of the positions must be as it was, and
+ * {@link DataLoader#restore} refuses a state whose {@link Plan} differs in any of it, naming the
+ * setting and both values.
+ *
+ * <p>For a {@link ResumableDataset} (a stream, such as tar shards) positions are the streams' own:
+ * the state holds, per worker stream, the stream's position after the last batch it delivered, and
+ * which stream delivers next; {@code samplesDelivered} then only counts.
  *
  * <pre>{@code
  * Files.writeString(stateFile, loader.state().encode());
@@ -26,174 +26,190 @@ import java.util.TreeMap;
  * loader.restore(LoaderState.decode(Files.readString(stateFile)));
  * }</pre>
  *
- * @param seed the loader's seed
  * @param epoch the epoch in progress (or the next one, when none is)
- * @param batchesDelivered every batch numbered below this was handed out (or failed, or was
- *        empty after skipping)
- * @param alsoDelivered batches numbered above {@code batchesDelivered} that were handed out
- *        early, which only happens with {@code in_order=false}; sorted
- * @param datasetSize the dataset's size, to refuse a state from another dataset; -1 for a stream
+ * @param samplesDelivered every sample position below this was handed out (or failed, or was skipped)
+ * @param alsoDelivered ranges of positions above {@code samplesDelivered} handed out early, which only
+ *        happens with {@code in_order=false}: {@code [start0, end0, start1, end1, ...]}, each end
+ *        exclusive, in order, neither touching each other nor the prefix
+ * @param batchesDelivered how many batches of the epoch were handed out, for numbering the rest
+ * @param plan what the positions refer to
  * @param streamPositions for a {@link ResumableDataset}: per worker stream (one when the loader has
  *        no workers), its position after the last batch it delivered, or {@code ""} when it has
  *        delivered none; empty for a map-style dataset and between epochs
  * @param nextStream for a {@link ResumableDataset} read in order: the worker stream whose batch
  *        comes next; 0 otherwise
  */
-public record LoaderState(long seed, long epoch, long batchesDelivered, long[] alsoDelivered, long datasetSize,
+public record LoaderState(long epoch, long samplesDelivered, long[] alsoDelivered, long batchesDelivered, Plan plan,
         List<String> streamPositions, int nextStream) implements Serializable {
-    private static final long serialVersionUID = 2L;
-    private static final String MAGIC = "sluice-loader-state";
+    private static final long serialVersionUID = 3L;
     /** How a stream that has delivered nothing is written in {@link #encode()}. */
-    private static final String NOT_STARTED = "-";
+    static final String NOT_STARTED = "-";
 
     /** The state of a loader over a map-style dataset (no stream positions). */
-    public LoaderState(long seed, long epoch, long batchesDelivered, long[] alsoDelivered, long datasetSize) {
-        this(seed, epoch, batchesDelivered, alsoDelivered, datasetSize, List.of(), 0);
+    public LoaderState(long epoch, long samplesDelivered, long[] alsoDelivered, long batchesDelivered, Plan plan) {
+        this(epoch, samplesDelivered, alsoDelivered, batchesDelivered, plan, List.of(), 0);
     }
 
     /** @throws IllegalArgumentException naming the component when one is out of range */
     public LoaderState {
-        if (epoch < 0) {
-            throw new IllegalArgumentException("epoch must be >= 0, was " + epoch);
-        }
-        if (batchesDelivered < 0) {
-            throw new IllegalArgumentException("batchesDelivered must be >= 0, was " + batchesDelivered);
+        requireAtLeast("epoch", epoch, 0);
+        requireAtLeast("samples_delivered", samplesDelivered, 0);
+        requireAtLeast("batches_delivered", batchesDelivered, 0);
+        if (plan == null) {
+            throw new IllegalArgumentException("plan: missing");
         }
         alsoDelivered = alsoDelivered.clone();
-        Arrays.sort(alsoDelivered);
-        for (long batch : alsoDelivered) {
-            if (batch <= batchesDelivered) {
-                throw new IllegalArgumentException("alsoDelivered holds batch " + batch + ", which is not above "
-                        + "batchesDelivered=" + batchesDelivered);
+        if (alsoDelivered.length % 2 != 0) {
+            throw new IllegalArgumentException("also_delivered: must be pairs of start and end, has "
+                    + alsoDelivered.length + " numbers");
+        }
+        long after = samplesDelivered;
+        for (int i = 0; i < alsoDelivered.length; i += 2) {
+            if (alsoDelivered[i] <= after || alsoDelivered[i + 1] <= alsoDelivered[i]) {
+                throw new IllegalArgumentException("also_delivered: range [" + alsoDelivered[i] + ", "
+                        + alsoDelivered[i + 1] + ") must start after " + after + " and be non-empty");
             }
+            after = alsoDelivered[i + 1];
+        }
+        if (plan.epochSamples() >= 0 && after > plan.epochSamples()) {
+            throw new IllegalArgumentException((alsoDelivered.length == 0 ? "samples_delivered: " + samplesDelivered
+                    : "also_delivered: position " + after) + " is beyond the epoch's " + plan.epochSamples()
+                    + " samples (plan.epoch_samples)");
         }
         streamPositions = List.copyOf(streamPositions);
         for (int i = 0; i < streamPositions.size(); i++) {
             requirePosition(i, streamPositions.get(i));
         }
+        if (!streamPositions.isEmpty() && plan.datasetSize() >= 0) {
+            throw new IllegalArgumentException("streams: a map-style dataset (plan.dataset_size "
+                    + plan.datasetSize() + ") has no stream positions");
+        }
         if (nextStream < 0 || (nextStream > 0 && nextStream >= streamPositions.size())) {
-            throw new IllegalArgumentException("nextStream must be in [0, " + Math.max(1, streamPositions.size())
+            throw new IllegalArgumentException("next_stream: must be in [0, " + Math.max(1, streamPositions.size())
                     + "), was " + nextStream);
+        }
+    }
+
+    static void requireAtLeast(String field, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(field + ": must be >= " + min + ", was " + value);
         }
     }
 
     private static void requirePosition(int stream, String position) {
         if (position.equals(NOT_STARTED)) {
-            throw new IllegalArgumentException("stream " + stream + "'s position must not be '" + NOT_STARTED + "'");
+            throw new IllegalArgumentException("streams: stream " + stream + "'s position must not be '" + NOT_STARTED
+                    + "'");
         }
-        for (int i = 0; i < position.length(); i++) {
-            char c = position.charAt(i);
-            if (c <= ' ' || c > '~' || c == ',') {
-                throw new IllegalArgumentException("stream " + stream + "'s position must be printable ASCII without "
-                        + "spaces or commas, was '" + position + "'");
-            }
+        if (!printable(position)) {
+            throw new IllegalArgumentException("streams: stream " + stream + "'s position must be printable ASCII "
+                    + "without spaces or commas");
         }
     }
 
-    /** A copy of the batches handed out early. */
+    static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c > '~' || c == ',') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A copy of the ranges handed out early. */
     @Override
     public long[] alsoDelivered() {
         return alsoDelivered.clone();
     }
 
-    /** Whether batch {@code number} of the epoch was already handed out. */
-    boolean delivered(long number) {
-        return number < batchesDelivered || Arrays.binarySearch(alsoDelivered, number) >= 0;
+    /** What was delivered, for the iteration that continues from this state. */
+    DeliveredPositions delivered() {
+        return new DeliveredPositions(samplesDelivered, alsoDelivered);
     }
 
     /**
-     * One line of text: {@code sluice-loader-state seed=0 epoch=3 delivered=17 also= dataset_size=1000},
-     * followed for a stream by {@code streams=<position>,<position> next_stream=1}.
-     * {@link #decode(String)} reads it back.
+     * The state as YAML text, one field a line, ending with a SHA-256 checksum of the rest, so that
+     * {@link #decode(String)} can tell a state that was cut short, damaged or edited.
      */
     public String encode() {
-        StringBuilder also = new StringBuilder();
-        for (long batch : alsoDelivered) {
-            also.append(also.length() == 0 ? "" : ",").append(batch);
-        }
-        String streams = "";
-        if (!streamPositions.isEmpty()) {
-            StringBuilder positions = new StringBuilder();
-            for (String position : streamPositions) {
-                positions.append(positions.length() == 0 ? "" : ",").append(position.isEmpty() ? NOT_STARTED : position);
-            }
-            streams = " streams=" + positions + " next_stream=" + nextStream;
-        }
-        return MAGIC + " seed=" + seed + " epoch=" + epoch + " delivered=" + batchesDelivered + " also=" + also
-                + " dataset_size=" + datasetSize + streams + "\n";
+        return StateText.encode(this);
     }
 
     /**
      * Reads what {@link #encode()} wrote.
      *
-     * @throws IllegalArgumentException saying what is wrong when the text is not a loader state
+     * @throws IllegalArgumentException naming the field when the text is not a whole, valid loader
+     *         state: unknown, repeated or missing fields, a value out of range, a checksum that does
+     *         not match
      */
     public static LoaderState decode(String text) {
-        String[] words = text.trim().split("\\s+");
-        if (words.length == 0 || !words[0].equals(MAGIC)) {
-            throw new IllegalArgumentException("not a Sluice loader state: it must start with '" + MAGIC + "'");
-        }
-        Map<String, String> fields = new TreeMap<>();
-        for (int i = 1; i < words.length; i++) {
-            int equals = words[i].indexOf('=');
-            if (equals < 0) {
-                throw new IllegalArgumentException("loader state: '" + words[i] + "' is not key=value");
-            }
-            fields.put(words[i].substring(0, equals), words[i].substring(equals + 1));
-        }
-        String also = field(fields, "also");
-        long[] alsoDelivered = also.isEmpty() ? new long[0]
-                : Arrays.stream(also.split(",")).mapToLong(value -> parse("also", value)).toArray();
-        List<String> streams = new ArrayList<>();
-        String positions = fields.get("streams");
-        if (positions != null) {
-            for (String position : positions.split(",", -1)) {
-                streams.add(position.equals(NOT_STARTED) ? "" : position);
-            }
-        }
-        long next = fields.containsKey("next_stream") ? parse("next_stream", fields.get("next_stream")) : 0;
-        if (next < 0 || next > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("loader state: next_stream must be a worker stream's number, was " + next);
-        }
-        return new LoaderState(parse("seed", field(fields, "seed")), parse("epoch", field(fields, "epoch")),
-                parse("delivered", field(fields, "delivered")), alsoDelivered,
-                parse("dataset_size", field(fields, "dataset_size")), streams,
-                (int) next);
-    }
-
-    private static String field(Map<String, String> fields, String name) {
-        String value = fields.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("loader state: '" + name + "' is missing");
-        }
-        return value;
-    }
-
-    private static long parse(String name, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("loader state: " + name + " must be a whole number, was '" + value + "'");
-        }
+        return StateText.decode(text);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof LoaderState that && seed == that.seed && epoch == that.epoch
-                && batchesDelivered == that.batchesDelivered && Arrays.equals(alsoDelivered, that.alsoDelivered)
-                && datasetSize == that.datasetSize && streamPositions.equals(that.streamPositions)
+        return other instanceof LoaderState that && epoch == that.epoch && samplesDelivered == that.samplesDelivered
+                && Arrays.equals(alsoDelivered, that.alsoDelivered) && batchesDelivered == that.batchesDelivered
+                && plan.equals(that.plan) && streamPositions.equals(that.streamPositions)
                 && nextStream == that.nextStream;
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(seed) * 31 + Long.hashCode(epoch) * 17 + Long.hashCode(batchesDelivered)
-                + Arrays.hashCode(alsoDelivered) + Long.hashCode(datasetSize) + streamPositions.hashCode() * 7
-                + nextStream;
+        return Long.hashCode(epoch) * 31 + Long.hashCode(samplesDelivered) * 17 + Arrays.hashCode(alsoDelivered)
+                + Long.hashCode(batchesDelivered) + plan.hashCode() * 13 + streamPositions.hashCode() * 7 + nextStream;
     }
 
+    /** One line for people: {@code epoch 3, 170 samples (17 batches) delivered}. */
     @Override
     public String toString() {
-        return encode().trim();
+        return "epoch " + epoch + ", " + samplesDelivered + " samples (" + batchesDelivered + " batches) delivered"
+                + (alsoDelivered.length == 0 ? "" : " and " + alsoDelivered.length / 2 + " ranges beyond");
+    }
+
+    /**
+     * What decides which sample each position of an epoch is: a state's positions mean nothing to a
+     * loader whose plan differs in any of these, except {@code batchSize} and {@code numWorkers},
+     * which are kept to be reported (and, for a stream, whose positions belong to their worker,
+     * {@code numWorkers}).
+     *
+     * @param seed the loader's seed
+     * @param shuffle whether the loader shuffles
+     * @param sampler which sampler orders the indices: {@code sequential}, {@code random}, the
+     *        class name of a sampler or batch sampler given to the builder, or {@code stream}
+     * @param dropLast whether a short last batch is dropped
+     * @param datasetSize the dataset's size; -1 for a stream
+     * @param datasetDigest a digest of the dataset's contents, or {@code ""} when the dataset gives none
+     * @param epochSamples the samples of one epoch, or -1 when not known in advance (a batch
+     *        sampler, an endless dataset, a stream)
+     * @param batchSize the batch size (reported; a new one is allowed)
+     * @param numWorkers the number of workers (reported; a new one is allowed, except for a stream)
+     */
+    public record Plan(long seed, boolean shuffle, String sampler, boolean dropLast, long datasetSize,
+            String datasetDigest, long epochSamples, int batchSize, int numWorkers) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** @throws IllegalArgumentException naming the field when one is out of range */
+        public Plan {
+            if (sampler == null || sampler.isEmpty() || sampler.length() > 500 || !printable(sampler)) {
+                throw new IllegalArgumentException("plan.sampler: must be a name of printable ASCII, was "
+                        + (sampler == null ? "missing" : "'" + (sampler.length() > 40 ? sampler.substring(0, 40) + "..."
+                        : sampler) + "'"));
+            }
+            requireAtLeast("plan.dataset_size", datasetSize, -1);
+            if (datasetDigest == null || !datasetDigest.matches("[0-9a-f]{0,128}")) {
+                throw new IllegalArgumentException("plan.dataset_digest: must be lower-case hexadecimal");
+            }
+            requireAtLeast("plan.epoch_samples", epochSamples, -1);
+            if (batchSize < 1 || batchSize > DataLoaderBuilder.MAX_BATCH_SIZE) {
+                throw new IllegalArgumentException("plan.batch_size: must be in [1, " + DataLoaderBuilder.MAX_BATCH_SIZE
+                        + "], was " + batchSize);
+            }
+            if (numWorkers < 0 || numWorkers > DataLoaderBuilder.MAX_NUM_WORKERS) {
+                throw new IllegalArgumentException("plan.num_workers: must be in [0, "
+                        + DataLoaderBuilder.MAX_NUM_WORKERS + "], was " + numWorkers);
+            }
+        }
     }
 }

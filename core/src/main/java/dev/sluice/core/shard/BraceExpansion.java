@@ -13,6 +13,8 @@ import java.util.List;
 final class BraceExpansion {
     /** A shard list is read into memory; a pattern asking for more names than this is a mistake. */
     static final int MAX_NAMES = 10_000_000;
+    /** The deepest nesting of braces expanded; each level is a level of recursion. */
+    static final int MAX_DEPTH = 32;
 
     private BraceExpansion() {
     }
@@ -21,9 +23,10 @@ final class BraceExpansion {
      * The names {@code pattern} stands for, in order.
      *
      * @throws IllegalArgumentException naming the pattern and the position for an unmatched brace, a
-     *         bad range, or more than {@link #MAX_NAMES} names
+     *         bad range, braces nested deeper than {@link #MAX_DEPTH}, or more than {@link #MAX_NAMES} names
      */
     static List<String> expand(String pattern) {
+        requireShallow(pattern);
         List<String> out = new ArrayList<>();
         expandInto("", pattern, pattern, out);
         return out;
@@ -57,6 +60,24 @@ final class BraceExpansion {
                 expandInto(before + piece, after, pattern, out);
             }
         }
+    }
+
+    private static void requireShallow(String pattern) {
+        int depth = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '{' && ++depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("'" + shortened(pattern) + "': braces nest more than " + MAX_DEPTH
+                        + " deep (at character " + (i + 1) + "); the most expanded is " + MAX_DEPTH);
+            } else if (c == '}') {
+                depth--;
+            }
+        }
+    }
+
+    /** The pattern as messages quote it: at most 80 characters. */
+    private static String shortened(String pattern) {
+        return pattern.length() <= 80 ? pattern : pattern.substring(0, 77) + "...";
     }
 
     private static void add(List<String> out, String name, String pattern) {
@@ -117,7 +138,9 @@ final class BraceExpansion {
         if (step == 0) {
             throw new IllegalArgumentException("'" + pattern + "': range {" + body + "} has a step of 0");
         }
-        long count = Math.abs(to - from) / step + 1;
+        long span = to >= from ? to - from : from - to;
+        // A span past Long.MAX_VALUE wraps to a negative number: far more names than allowed either way.
+        long count = span < 0 ? Long.MAX_VALUE : span / step + 1;
         if (count > MAX_NAMES) {
             throw new IllegalArgumentException("'" + pattern + "' stands for more than " + MAX_NAMES + " names");
         }

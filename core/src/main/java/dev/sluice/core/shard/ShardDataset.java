@@ -7,17 +7,24 @@ import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
 import dev.sluice.api.WorkerInfo;
-import dev.sluice.core.dataset.LabeledSample;
-import dev.sluice.core.label.TxtLabelFormatProvider;
+import dev.sluice.core.dataset.ContentDigest;
 import dev.sluice.core.dataset.ErrorPolicy;
+import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.dataset.ResumableDataset;
+import dev.sluice.core.dataset.SkippingStream;
+import dev.sluice.core.label.TxtLabelFormatProvider;
 import dev.sluice.core.sampler.Rank;
 import dev.sluice.core.sampler.Seeds;
 import dev.sluice.core.shard.StreamPosition.Layout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -58,7 +65,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param <T> the type the transform produces
  */
-public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>> {
+public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>, ContentDigest,
+        SkippingStream.Source {
     /** The image extensions looked for, in order, unless {@link ShardDatasetBuilder#imageExtensions} says otherwise. */
     public static final List<String> IMAGE_EXTENSIONS = List.of("jpg", "jpeg", "png", "webp", "bmp", "tif", "tiff",
             "ppm", "pgm", "pbm", "pnm", "gif");
@@ -123,6 +131,45 @@ public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>
             stream.restore(StreamPosition.decode(position));
         }
         return stream;
+    }
+
+    /** Whether samples that fail, and the rest of a shard that cannot be read, are skipped ({@link ErrorPolicy#SKIP}). */
+    @Override
+    public boolean skipsFailures() {
+        return onError == ErrorPolicy.SKIP;
+    }
+
+    @Override
+    public boolean shuffles() {
+        return shuffle;
+    }
+
+    /**
+     * A digest of what decides the streams' samples: the shards' file names and sizes in list
+     * order, the shuffle buffer's capacity and the rank. Asks each shard's size once per call.
+     */
+    @Override
+    public String contentDigest() {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        StringBuilder text = new StringBuilder();
+        for (Path shard : shards.paths()) {
+            long size;
+            try {
+                size = Files.size(shard);
+            } catch (IOException e) {
+                // Unreadable now: the stream reports it when it reaches the shard.
+                size = -1;
+            }
+            Path name = shard.getFileName();
+            text.append(name == null ? shard : name).append('\0').append(size).append('\n');
+        }
+        text.append(shuffle ? shuffleBuffer : 0).append(' ').append(rank.rank()).append('/').append(rank.worldSize());
+        return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The shards, in list order. */

@@ -6,8 +6,8 @@ import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
-import dev.sluice.core.label.TxtLabelFormatProvider;
 import dev.sluice.core.dataset.ErrorPolicy;
+import dev.sluice.core.label.TxtLabelFormatProvider;
 import dev.sluice.core.sampler.Rank;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +24,9 @@ import java.util.Set;
  * @param <T> the type the transform produces
  */
 public final class ShardDatasetBuilder<T> {
+    /** The most samples a shuffle buffer holds: each holds its encoded members in memory. */
+    public static final int MAX_SHUFFLE_BUFFER = 1 << 20;
+
     // Read by ShardDataset's constructor.
     final List<Path> shards;
     final ImageDecoder decoder;
@@ -137,8 +140,9 @@ public final class ShardDatasetBuilder<T> {
      * @throws IllegalArgumentException if {@code samples < 1}
      */
     public ShardDatasetBuilder<T> shuffleBuffer(int samples) {
-        if (samples < 1) {
-            throw new IllegalArgumentException("shuffleBuffer must be >= 1, was " + samples);
+        if (samples < 1 || samples > MAX_SHUFFLE_BUFFER) {
+            throw new IllegalArgumentException("shuffleBuffer must be from 1 to " + MAX_SHUFFLE_BUFFER + " samples, was "
+                    + samples);
         }
         this.shuffleBuffer = samples;
         return this;

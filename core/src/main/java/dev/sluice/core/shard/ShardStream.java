@@ -2,8 +2,11 @@ package dev.sluice.core.shard;
 
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.dataset.ResumableDataset;
+import dev.sluice.core.dataset.SkippingStream;
 import dev.sluice.core.shard.StreamPosition.Layout;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * {@link #position()} of a stream holding such a sample describes the state before it was drawn.
  * Used by one thread.
  */
-final class ShardStream<T> implements ResumableDataset.PositionedIterator<LabeledSample<T>> {
+final class ShardStream<T> implements ResumableDataset.PositionedIterator<LabeledSample<T>>, SkippingStream {
     private static final Logger LOG = LoggerFactory.getLogger(ShardStream.class);
     /** Skipped samples reported one by one; the rest are counted. */
     private static final int REPORTED_SKIPS = 10;
@@ -37,6 +40,8 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
     private RawSample readyRaw;
     private int readyIndex;
     private long skippedHere;
+    /** What was skipped since the loader last asked ({@link #takeSkipped()}). */
+    private List<Skip> untaken = new ArrayList<>();
     private boolean closed;
 
     ShardStream(ShardList shards, SampleDecoding<T> decoding, long epoch, Layout layout, int[] share,
@@ -166,11 +171,24 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
     }
 
     private void skipped(ShardException e, String what) {
+        boolean sample = what.equals("sample");
+        String source = e.shard() + e.member().map(member -> ": " + member).orElse("");
+        untaken.add(new Skip(source, sample ? e.reason() : "the rest of the shard was skipped: " + e.reason()));
         skippedHere++;
         skips.count(what.equals("sample"));
         if (skippedHere <= REPORTED_SKIPS) {
             LOG.warn("{} (epoch {}): skipped the {}: {}", layout, epoch, what, e.getMessage());
         }
+    }
+
+    @Override
+    public List<Skip> takeSkipped() {
+        if (untaken.isEmpty()) {
+            return List.of();
+        }
+        List<Skip> taken = untaken;
+        untaken = new ArrayList<>();
+        return taken;
     }
 
     @Override

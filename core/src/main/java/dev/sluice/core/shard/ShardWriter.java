@@ -19,6 +19,8 @@ import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes samples into WebDataset-style tar shards: each sample is a key and its members
@@ -41,6 +43,10 @@ import java.util.Objects;
  * <p>Not thread-safe: one thread writes.
  */
 public final class ShardWriter implements Closeable {
+    /** The longest file name common file systems allow, in bytes; a pattern may not ask for more. */
+    private static final int MAX_NAME_LENGTH = 255;
+    /** A width or precision in a format specifier, such as the {@code 06} of {@code %06d}. */
+    private static final Pattern FORMAT_WIDTH = Pattern.compile("%(?:\\d+\\$)?[-#+ 0,(]*(\\d+)?(?:\\.(\\d+))?[a-zA-Z]");
     private final Path directory;
     private final String pattern;
     private final long maxSamples;
@@ -281,6 +287,7 @@ public final class ShardWriter implements Closeable {
          * @throws IllegalArgumentException if the pattern does not take one integer or names a folder
          */
         public Builder pattern(String newPattern) {
+            requireShortNames(newPattern);
             String first;
             String second;
             try {
@@ -296,6 +303,27 @@ public final class ShardWriter implements Closeable {
             }
             this.pattern = newPattern;
             return this;
+        }
+
+        /**
+         * Refuses a pattern whose names could not be file names, before {@link String#format} is asked
+         * to pad a number to a width no file system allows ({@code %0999999999d} runs out of memory).
+         */
+        private static void requireShortNames(String pattern) {
+            if (pattern.length() > MAX_NAME_LENGTH) {
+                throw new IllegalArgumentException("pattern is " + pattern.length() + " characters long; a shard's name "
+                        + "may have at most " + MAX_NAME_LENGTH);
+            }
+            Matcher widths = FORMAT_WIDTH.matcher(pattern);
+            while (widths.find()) {
+                for (int group = 1; group <= 2; group++) {
+                    String width = widths.group(group);
+                    if (width != null && (width.length() > 3 || Integer.parseInt(width) > MAX_NAME_LENGTH)) {
+                        throw new IllegalArgumentException("pattern '" + pattern + "' asks for " + width
+                                + " characters; a shard's name may have at most " + MAX_NAME_LENGTH);
+                    }
+                }
+            }
         }
 
         /**

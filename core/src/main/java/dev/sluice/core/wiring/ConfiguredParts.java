@@ -17,6 +17,7 @@ import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.loader.DataLoader;
 import dev.sluice.core.loader.DataLoaderBuilder;
+import dev.sluice.core.plugin.CheckedDecoder;
 import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.plugin.TransformResolver;
@@ -49,7 +50,7 @@ final class ConfiguredParts {
         ImageDecoderProvider provider = plugins.require(PluginKind.DECODER, ImageDecoderProvider.class,
                 settings.backend(), config.tree().where("decoder.backend"));
         try {
-            return provider.create(settings.backendOptions());
+            return CheckedDecoder.of(provider, provider.create(settings.backendOptions()));
         } catch (OptionsException e) {
             throw config.tree().error(e);
         }
@@ -113,7 +114,7 @@ final class ConfiguredParts {
         try {
             return provider.create(options);
         } catch (OptionsException e) {
-            throw config.tree().error(e);
+            throw config.datasetOptionError(e);
         }
     }
 

@@ -1,10 +1,11 @@
 package dev.sluice.core.wiring;
 
+import dev.sluice.core.yaml.BoundedYaml;
+import dev.sluice.core.yaml.YamlLimitException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -19,7 +20,7 @@ final class Overrides {
     }
 
     static void apply(ConfigTree tree, List<String> overrides) {
-        Load yaml = new Load(LoadSettings.builder().setSchema(new CoreSchema()).build());
+        LoadSettings settings = LoadSettings.builder().setLabel("--set").setSchema(new CoreSchema()).build();
         for (String override : overrides) {
             int equals = override.indexOf('=');
             if (equals <= 0) {
@@ -29,9 +30,11 @@ final class Overrides {
             String path = override.substring(0, equals).trim();
             Object value;
             try {
-                value = yaml.loadFromString(override.substring(equals + 1));
+                value = BoundedYaml.load(override.substring(equals + 1), settings);
             } catch (YamlEngineException e) {
                 throw new ConfigException("--set", path, "the value is not valid YAML: " + e.getMessage(), 0, e);
+            } catch (YamlLimitException e) {
+                throw new ConfigException("--set", path, "the value is not read: " + e.getMessage(), 0, e);
             }
             set(tree, path, value);
         }
@@ -87,12 +90,18 @@ final class Overrides {
                 if (close < 0) {
                     throw new ConfigException("--set", path, "unclosed '[' in the path", 0, null);
                 }
+                String index = part.substring(bracket + 1, close);
+                int number;
                 try {
-                    steps.add(Integer.parseInt(part.substring(bracket + 1, close)));
+                    number = Integer.parseInt(index);
                 } catch (NumberFormatException e) {
-                    throw new ConfigException("--set", path, "'" + part.substring(bracket + 1, close)
-                            + "' is not a list index", 0, e);
+                    throw new ConfigException("--set", path, "'" + index + "' is not a list index", 0, e);
                 }
+                if (number < 0) {
+                    throw new ConfigException("--set", path, "[" + index + "] is not a list index: items count from "
+                            + "[0], and there is no counting from the end", 0, null);
+                }
+                steps.add(number);
                 bracket = part.indexOf('[', close);
             }
         }

@@ -2,6 +2,7 @@ package dev.sluice.core.wiring;
 
 import dev.sluice.api.Options;
 import dev.sluice.core.shard.ShardDataset;
+import dev.sluice.core.shard.ShardDatasetBuilder;
 import dev.sluice.core.shard.Shards;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -34,12 +35,13 @@ final class ShardSection {
         }
         String format = options.getString("format", labelMember.endsWith("json") ? "json" : "txt");
         List<String> imageMembers = imageMembers(tree, options.raw("image_members"));
-        int shuffleBuffer = options.getInt("shuffle_buffer", 1000);
-        if (shuffleBuffer < 1) {
-            throw tree.error("dataset.shuffle_buffer", "must be >= 1 sample, was " + shuffleBuffer);
+        long shuffleBuffer = options.getLong("shuffle_buffer", 1000);
+        if (shuffleBuffer < 1 || shuffleBuffer > ShardDatasetBuilder.MAX_SHUFFLE_BUFFER) {
+            throw tree.error("dataset.shuffle_buffer", "must be from 1 to " + ShardDatasetBuilder.MAX_SHUFFLE_BUFFER
+                    + " samples, was " + shuffleBuffer);
         }
         return new ShardSettings(shards, format, labelMember.equals("none") ? null : labelMember, imageMembers,
-                shuffleBuffer, SluiceConfig.rest(options, shardKeys));
+                (int) shuffleBuffer, SluiceConfig.rest(options, shardKeys));
     }
 
     private static List<Path> shards(ConfigTree tree, Object value) {

@@ -5,8 +5,9 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Suggestions;
-import dev.sluice.core.dataset.Repeat;
 import dev.sluice.core.dataset.ErrorPolicy;
+import dev.sluice.core.dataset.Repeat;
+import dev.sluice.core.loader.DataLoaderBuilder;
 import dev.sluice.core.sampler.Rank;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,6 +191,28 @@ public final class SluiceConfig {
         return loader;
     }
 
+    /**
+     * A label format's refusal of one of the {@code dataset} section's keys, placed at its line. An
+     * unknown key lists every key the section takes (core's and the format's, not only the
+     * format's), suggesting the closest; a key only a dataset of the other kind takes says so.
+     */
+    ConfigException datasetOptionError(OptionsException e) {
+        if (e.known().isEmpty() || !e.keyPath().startsWith("dataset.") || e.keyPath().indexOf('.', 8) >= 0) {
+            return tree.error(e);
+        }
+        String key = e.keyPath().substring("dataset.".length());
+        Set<String> known = new TreeSet<>(e.known());
+        known.addAll(readsShards() ? SHARD_KEYS : DATASET_KEYS);
+        Set<String> otherKind = new TreeSet<>(readsShards() ? DATASET_KEYS : SHARD_KEYS);
+        otherKind.removeAll(known);
+        String suggestion = Suggestions.closest(key, known).map(s -> " Did you mean '" + s + "'?")
+                .or(() -> Suggestions.closest(key, otherKind).map(s -> " Did you mean '" + s + "'? It applies to "
+                        + (readsShards() ? "a dataset of files (dataset.labels)" : "tar shards (dataset.shards)")
+                        + " only."))
+                .orElse("");
+        return tree.error(e.keyPath(), "unknown key; known: " + String.join(", ", known) + "." + suggestion, e);
+    }
+
     private void requireKnown(String path, Set<String> keys, Set<String> known) {
         for (String key : keys) {
             if (!known.contains(key)) {
@@ -269,22 +292,15 @@ public final class SluiceConfig {
 
     private LoaderSettings readLoader(Options options, Map<String, String> environment) {
         requireKnown("loader", options.keys(), LOADER_KEYS);
-        int batchSize = options.getInt("batch_size", 1);
-        if (batchSize < 1) {
-            throw tree.error("loader.batch_size", "must be >= 1, was " + batchSize);
-        }
-        int numWorkers = options.getInt("num_workers", 0);
-        if (numWorkers < 0) {
-            throw tree.error("loader.num_workers", "must be >= 0, was " + numWorkers);
-        }
+        int batchSize = bounded(options, "batch_size", 1, 1, DataLoaderBuilder.MAX_BATCH_SIZE, "samples");
+        int numWorkers = bounded(options, "num_workers", 0, 0, DataLoaderBuilder.MAX_NUM_WORKERS, "worker threads");
         double timeout = options.getDouble("timeout", 0);
-        if (timeout < 0) {
+        if (timeout < 0 || Double.isNaN(timeout)) {
             throw tree.error("loader.timeout", "must be >= 0 seconds, was " + timeout);
         }
-        Integer prefetch = options.has("prefetch_factor") ? options.getInt("prefetch_factor", 2) : null;
-        if (prefetch != null && prefetch < 1) {
-            throw tree.error("loader.prefetch_factor", "must be >= 1, was " + prefetch);
-        }
+        Integer prefetch = options.has("prefetch_factor")
+                ? bounded(options, "prefetch_factor", 2, 1, DataLoaderBuilder.MAX_PREFETCH_FACTOR, "batches per worker")
+                : null;
         String onError = options.getString("on_error", "raise");
         ErrorPolicy policy;
         try {
@@ -297,6 +313,15 @@ public final class SluiceConfig {
                 options.getBoolean("pin_memory", false), timeout, prefetch,
                 options.getBoolean("persistent_workers", false), options.getBoolean("in_order", true),
                 rank(options, environment));
+    }
+
+    /** {@code loader.key} as a count in {@code [min, max]}; the message gives the range and its unit. */
+    private int bounded(Options options, String key, int fallback, int min, int max, String unit) {
+        long value = options.getLong(key, fallback);
+        if (value < min || value > max) {
+            throw tree.error("loader." + key, "must be from " + min + " to " + max + " " + unit + ", was " + value);
+        }
+        return (int) value;
     }
 
     private Rank rank(Options options, Map<String, String> environment) {

@@ -2,6 +2,8 @@ package dev.sluice.core.wiring;
 
 import dev.sluice.api.spi.MessageValues;
 import dev.sluice.api.spi.RegularFiles;
+import dev.sluice.core.yaml.BoundedYaml;
+import dev.sluice.core.yaml.YamlLimitException;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -60,7 +61,9 @@ final class YamlReader {
                 .setAllowDuplicateKeys(true).build();
         Optional<Node> document;
         try {
-            document = new Compose(settings).composeString(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            document = BoundedYaml.compose(text.startsWith("\uFEFF") ? text.substring(1) : text, settings);
+        } catch (YamlLimitException e) {
+            throw new ConfigException(source, "", "not read: " + e.getMessage(), e.line(), e);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
             throw new ConfigException(source, "", "not valid YAML: " + e.getProblem(), line, e);

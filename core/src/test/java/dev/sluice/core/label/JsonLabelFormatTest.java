@@ -89,6 +89,32 @@ class JsonLabelFormatTest extends LabelFormatContract {
                 "problem: label true is not an integer"), read);
     }
 
+    /**
+     * Issue 15, item 13: a JSON Lines label nested 100,000 deep overflowed the stack; now that line is
+     * a problem saying so, with its line number, and the lines around it are read.
+     */
+    @Test
+    void aLabelNestedAHundredThousandDeepIsAProblemOfItsLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("deep.jsonl"), "{\"path\": \"a.jpg\", \"label\": 1}\n"
+                + "{\"path\": \"b.jpg\", \"label\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}\n"
+                + "{\"path\": \"c.jpg\", \"label\": 3}\n", StandardCharsets.UTF_8);
+        List<String> read = new ArrayList<>();
+        new JsonLabelFormatProvider().create(Options.empty()).read(file, new LabelSink() {
+            @Override
+            public void entry(String path, long[] labels, long line) {
+                read.add(line + ": " + path + " " + Arrays.toString(labels));
+            }
+
+            @Override
+            public void problem(long line, String text, String reason) {
+                read.add(line + ": problem: " + reason);
+            }
+        });
+        assertEquals(List.of("1: a.jpg [1]", "2: problem: not read: collections are nested more than 100 deep; the "
+                + "most read is 100", "3: c.jpg [3]"), read);
+    }
+
     private static ByteBuffer bytes(String text) {
         return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
     }

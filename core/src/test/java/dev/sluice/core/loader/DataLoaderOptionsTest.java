@@ -43,7 +43,7 @@ class DataLoaderOptionsTest {
 
     @Test
     void zeroPrefetchFactorIsRefused() {
-        assertRefused("prefetch_factor option should be >= 1, was 0",
+        assertRefused("prefetch_factor option should be in [1, 1024], was 0",
                 () -> DataLoader.builder(range(4)).numWorkers(2).prefetchFactor(0).build());
     }
 

@@ -116,13 +116,16 @@ class DataLoaderResumeTest {
     void theStateOfAFinishedEpochPointsAtTheNext() {
         try (DataLoader<Long, List<Long>> loader = DataLoader.builder(range(10)).batchSize(4)
                 .collate(TestDatasets.<Long>toList()).build()) {
-            assertEquals(new LoaderState(0, 0, 0, new long[0], 10), loader.state());
+            LoaderState.Plan plan = loader.state().plan();
+            assertEquals(new LoaderState.Plan(0, false, "SequentialSampler", false, 10, "", 10, 4, 0), plan);
+            assertEquals(new LoaderState(0, 0, new long[0], 0, plan), loader.state());
             BatchIterator<List<Long>> batches = loader.iterator();
             batches.next();
             batches.hasNext();
-            assertEquals(new LoaderState(0, 0, 1, new long[0], 10), loader.state(), "a batch looked at is not delivered");
+            assertEquals(new LoaderState(0, 4, new long[0], 1, plan), loader.state(),
+                    "a batch looked at is not delivered");
             batches.forEachRemaining(batch -> { });
-            assertEquals(new LoaderState(0, 1, 0, new long[0], 10), loader.state());
+            assertEquals(new LoaderState(1, 0, new long[0], 0, plan), loader.state());
         }
     }
 
@@ -130,23 +133,30 @@ class DataLoaderResumeTest {
     void aStateFromAnotherSeedOrDatasetIsRefused() {
         try (DataLoader<Long, List<Long>> loader = DataLoader.builder(range(10)).seed(3)
                 .collate(TestDatasets.<Long>toList()).build()) {
+            LoaderState.Plan otherSeed = new LoaderState.Plan(4, false, "SequentialSampler", false, 10, "", 10, 1, 0);
             IllegalArgumentException seed = assertThrows(IllegalArgumentException.class,
-                    () -> loader.restore(new LoaderState(4, 0, 1, new long[0], 10)));
-            assertEquals("the state was saved by a loader with seed 4, this one has seed 3", seed.getMessage());
+                    () -> loader.restore(new LoaderState(0, 1, new long[0], 1, otherSeed)));
+            assertTrue(seed.getMessage().startsWith("cannot continue from the state: it was saved with seed=4, this "
+                    + "loader has seed=3;"), seed.getMessage());
+            LoaderState.Plan otherSize = new LoaderState.Plan(3, false, "SequentialSampler", false, 12, "", 12, 1, 0);
             IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
-                    () -> loader.restore(new LoaderState(3, 0, 1, new long[0], 12)));
-            assertEquals("the state was saved for a dataset of 12 samples, this loader's has 10", size.getMessage());
+                    () -> loader.restore(new LoaderState(0, 1, new long[0], 1, otherSize)));
+            assertTrue(size.getMessage().startsWith("cannot continue from the state: it was saved with "
+                    + "dataset_size=12, this loader has dataset_size=10;"), size.getMessage());
         }
     }
 
     @Test
-    void theStateIsOneLineOfTextThatReadsBack() {
-        LoaderState state = new LoaderState(-7, 3, 17, new long[] {21, 19}, 1000);
-        assertEquals("sluice-loader-state seed=-7 epoch=3 delivered=17 also=19,21 dataset_size=1000\n", state.encode());
-        assertEquals(state, LoaderState.decode(state.encode()));
+    void theStateIsYamlThatReadsBack() {
+        LoaderState.Plan plan = new LoaderState.Plan(-7, true, "RandomSampler", false, 1000, "00ff", 1000, 10, 2);
+        LoaderState state = new LoaderState(3, 170, new long[] {190, 200, 230, 240}, 19, plan);
+        String text = state.encode();
+        assertTrue(text.startsWith("format: sluice-loader-state\nversion: 3\nepoch: 3\nsamples_delivered: 170\n"
+                + "also_delivered:\n- [190, 200]\n- [230, 240]\nbatches_delivered: 19\n"), text);
+        assertEquals(state, LoaderState.decode(text));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LoaderState.decode("sluice-loader-state seed=1 epoch=x delivered=0 also= dataset_size=3"));
-        assertEquals("loader state: epoch must be a whole number, was 'x'", e.getMessage());
+                () -> LoaderState.decode(text.replace("epoch: 3", "epoch: x")));
+        assertEquals("loader state: epoch: must be a whole number, was 'x'", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LoaderState.decode("{\"epoch\": 3}"));
     }
 }

@@ -219,12 +219,13 @@ class DataLoaderRobustnessTest {
     }
 
     @Test
-    void skippingIsRefusedForIterableDatasets() {
+    void skippingIsRefusedForIterableDatasetsThatDoNotSkipThemselves() {
         IterableDataset<Long> stream = epoch -> List.of(1L).iterator();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DataLoader.builder(stream).onError(ErrorPolicy.SKIP).build());
-        assertEquals("on_error=skip needs a map-style dataset: an iterable dataset's stream cannot step over a sample "
-                + "that failed", e.getMessage());
+        assertEquals("on_error=skip needs a map-style dataset, or an iterable one whose streams skip failures "
+                + "themselves (a SkippingStream.Source, such as a ShardDataset built with onError(SKIP)): the loader "
+                + "cannot step over a sample of a stream that failed", e.getMessage());
     }
 
     @Test

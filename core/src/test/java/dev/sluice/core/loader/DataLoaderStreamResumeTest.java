@@ -120,35 +120,38 @@ class DataLoaderStreamResumeTest {
             assertEquals(List.of(0L, 2L, 4L), batches.next());
             assertEquals(List.of(1L, 3L, 5L), batches.next());
             assertEquals(List.of(6L, 8L, 10L), batches.next());
-            assertEquals(new LoaderState(5, 0, 3, new long[0], -1, List.of("i12", "i7"), 1), loader.state());
-            assertEquals("sluice-loader-state seed=5 epoch=0 delivered=3 also= dataset_size=-1 streams=i12,i7 "
-                    + "next_stream=1\n", loader.state().encode());
+            LoaderState.Plan plan = new LoaderState.Plan(5, false, "stream", false, -1, "", -1, 3, 2);
+            assertEquals(new LoaderState(0, 9, new long[0], 3, plan, List.of("i12", "i7"), 1), loader.state());
+            assertTrue(loader.state().encode().contains("\nstreams: [i12, i7]\nnext_stream: 1\n"),
+                    loader.state().encode());
             batches.forEachRemaining(batch -> { });
-            assertEquals(new LoaderState(5, 1, 0, new long[0], -1), loader.state());
+            assertEquals(new LoaderState(1, 0, new long[0], 0, plan), loader.state());
         }
     }
 
     @Test
     void aStreamThatDeliveredNothingIsWrittenAsADash() {
-        LoaderState state = new LoaderState(1, 2, 1, new long[0], -1, List.of("i4", ""), 1);
-        assertEquals("sluice-loader-state seed=1 epoch=2 delivered=1 also= dataset_size=-1 streams=i4,- next_stream=1\n",
-                state.encode());
+        LoaderState.Plan plan = new LoaderState.Plan(1, false, "stream", false, -1, "", -1, 3, 2);
+        LoaderState state = new LoaderState(2, 3, new long[0], 1, plan, List.of("i4", ""), 1);
+        assertTrue(state.encode().contains("\nstreams: [i4, '-']\n"), state.encode());
         assertEquals(state, LoaderState.decode(state.encode()));
-        assertEquals("stream 0's position must be printable ASCII without spaces or commas, was 'a b'",
+        assertEquals("streams: stream 0's position must be printable ASCII without spaces or commas",
                 assertThrows(IllegalArgumentException.class,
-                        () -> new LoaderState(1, 2, 1, new long[0], -1, List.of("a b"), 0)).getMessage());
+                        () -> new LoaderState(2, 3, new long[0], 1, plan, List.of("a b"), 0)).getMessage());
     }
 
     @Test
     void aStateFromAnotherNumberOfWorkersIsRefused() {
-        LoaderState twoStreams = new LoaderState(5, 0, 2, new long[0], -1, List.of("i6", "i3"), 0);
+        LoaderState.Plan plan = new LoaderState.Plan(5, false, "stream", false, -1, "", -1, 3, 2);
+        LoaderState twoStreams = new LoaderState(0, 6, new long[0], 2, plan, List.of("i6", "i3"), 0);
         try (DataLoader<Long, List<Long>> loader = loader(new Counting(20), 3, false)) {
             assertEquals("the state was saved by a loader with 2 worker streams, this one has 3 (num_workers=3); a "
                     + "stream's position belongs to its worker, so resume with the same num_workers",
                     assertThrows(IllegalArgumentException.class, () -> loader.restore(twoStreams)).getMessage());
+            LoaderState.Plan mapStyle = new LoaderState.Plan(5, false, "stream", false, 20, "", -1, 3, 3);
             assertEquals("the state was saved for a map-style dataset, this loader reads a stream",
                     assertThrows(IllegalArgumentException.class,
-                            () -> loader.restore(new LoaderState(5, 0, 2, new long[0], 20))).getMessage());
+                            () -> loader.restore(new LoaderState(0, 6, new long[0], 2, mapStyle))).getMessage());
         }
     }
 

@@ -65,6 +65,40 @@ class SluiceConfigPropertiesTest {
         readsOrExplains(TinyProject.CONFIG, List.of(override));
     }
 
+    /**
+     * Issue 15, item 13: aliases and nesting at any depth (self-references, alias chains that
+     * multiply, flow and block nesting far past the limit) give a configuration or a one-line
+     * ConfigException, quickly; never a StackOverflowError or an OutOfMemoryError.
+     */
+    @Property(tries = 300)
+    void aliasesAndNestingGiveAConfigOrAConfigException(@ForAll("aliasesAndNesting") String yaml) {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> readsOrExplains(yaml, List.of()));
+    }
+
+    @Provide
+    Arbitrary<String> aliasesAndNesting() {
+        Arbitrary<String> deep = Arbitraries.integers().between(1, 200_000).flatMap(depth -> Arbitraries.of(
+                "[".repeat(depth) + "]".repeat(depth), "{a: ".repeat(depth) + "1" + "}".repeat(depth),
+                "[".repeat(depth), "- ".repeat(Math.min(depth, 5_000)) + "x"));
+        Arbitrary<String> chain = Arbitraries.integers().between(1, 12).flatMap(levels -> Arbitraries.integers()
+                .between(1, 12).map(width -> {
+                    StringBuilder bomb = new StringBuilder("  a0: &a0 [x]\n");
+                    for (int level = 1; level <= levels; level++) {
+                        bomb.append("  a").append(level).append(": &a").append(level).append(" [");
+                        for (int i = 0; i < width; i++) {
+                            bomb.append(i == 0 ? "" : ", ").append("*a").append(level - 1);
+                        }
+                        bomb.append("]\n");
+                    }
+                    return "loader:\n  batch_size: 2\ndecoder:\n  backend: tiny\n" + bomb.toString()
+                            .replace("  a0:", "  x0:").replaceAll("(?m)^  a", "  y");
+                }));
+        Arbitrary<String> self = Arbitraries.of("loader:\n  batch_size: &r [*r]\n", "decoder: &d {x: *d}\n",
+                "transforms: &t [{compose: *t}]\n", "a: &a {b: &b [*a, *b]}\n", "&k x: *k\n", "? &m {a: *m}\n: 1\n");
+        return Arbitraries.oneOf(deep.map(value -> "loader:\n  seed: " + value + "\n"), deep, chain, self);
+    }
+
     @Provide
     Arbitrary<String> text() {
         return Arbitraries.strings().withChars(":-[]{}#&*!|>'\"%@`,? \n\tabcxyz0123456789.")

@@ -63,7 +63,7 @@ class SluiceConfigTest {
     @Test
     void aBadValueNamesTheFileTheKeyAndTheLine() throws IOException {
         ConfigException e = refused(TinyProject.CONFIG.replace("batch_size: 7", "batch_size: 0"));
-        assertEquals(file() + ": loader.batch_size: must be >= 1, was 0 (line 14)", e.getMessage());
+        assertEquals(file() + ": loader.batch_size: must be from 1 to 1048576 samples, was 0 (line 14)", e.getMessage());
         assertEquals("loader.batch_size", e.keyPath());
         assertEquals(14, e.line());
     }
@@ -132,7 +132,7 @@ class SluiceConfigTest {
     @Test
     void aBadOverrideSaysItCameFromTheCommandLine() throws IOException {
         ConfigException e = refused(TinyProject.CONFIG, "loader.batch_size=-2");
-        assertEquals(file() + ": loader.batch_size: must be >= 1, was -2 (set with --set)", e.getMessage());
+        assertEquals(file() + ": loader.batch_size: must be from 1 to 1048576 samples, was -2 (set with --set)", e.getMessage());
         ConfigException notKeyValue = refused(TinyProject.CONFIG, "loader.batch_size");
         assertEquals("--set: 'loader.batch_size' is not KEY=VALUE, e.g. loader.num_workers=4", notKeyValue.getMessage());
         ConfigException noItem = refused(TinyProject.CONFIG, "transforms[5].resize.size=3");

@@ -3,6 +3,9 @@ package dev.sluice.examples.cli;
 import dev.sluice.core.loader.LoaderState;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,11 +20,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * state does not count, and none the state counts is left undone.
  */
 final class Checkpoints implements AutoCloseable {
+    /**
+     * How long the shutdown hook waits, after saving, for the run to print its epoch summary and
+     * close: the JVM stops when the hooks return, cutting off whatever the run was still printing.
+     */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private final StateFile file;
     private final long every;
     private final PrintStream err;
     private final ReentrantLock lock = new ReentrantLock();
     private final Thread hook = new Thread(this::saveOnShutdown, "sluice-save-state");
+    /** Opened by {@link #close()}: the run has printed what it had to say, and the JVM may stop. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Duration closeWait;
     private LoaderState last;
     private long sinceSaved;
     private boolean stopping;
@@ -33,6 +44,12 @@ final class Checkpoints implements AutoCloseable {
      * @param start the state to save if no batch finishes
      */
     Checkpoints(StateFile file, long every, LoaderState start, PrintStream err) {
+        this(file, every, start, err, CLOSE_WAIT);
+    }
+
+    /** @param closeWait how long the shutdown hook waits for the run to close, after saving */
+    Checkpoints(StateFile file, long every, LoaderState start, PrintStream err, Duration closeWait) {
+        this.closeWait = closeWait;
         this.file = file;
         this.every = every;
         this.err = err;
@@ -95,7 +112,10 @@ final class Checkpoints implements AutoCloseable {
         sinceSaved = 0;
     }
 
-    /** What the shutdown hook does; package-private so that a test can play the JVM stopping. */
+    /**
+     * What the shutdown hook does; package-private so that a test can play the JVM stopping. After
+     * saving it lets the run finish its epoch's summary and close, waiting at most {@code closeWait}.
+     */
     void saveOnShutdown() {
         lock.lock();
         try {
@@ -108,11 +128,24 @@ final class Checkpoints implements AutoCloseable {
             lock.unlock();
             err.flush();
         }
+        try {
+            closed.await(closeWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Saves the last state, unless the shutdown hook did, and removes the hook. */
     @Override
     public void close() throws IOException {
+        try {
+            saveAndUnhook();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private void saveAndUnhook() throws IOException {
         lock.lock();
         boolean stopped = stopping;
         try {

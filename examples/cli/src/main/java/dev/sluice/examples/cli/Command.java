@@ -17,6 +17,11 @@ interface Command {
     /** The options and flags it takes besides {@code --plugins}, {@code --verbose} and {@code --help}. */
     Set<String> options();
 
+    /** What the heap was too small for, when the command ran out of it: {@code "this configuration's batches"}. */
+    default String heapNeededFor() {
+        return "this configuration's batches";
+    }
+
     /**
      * Runs the command.
      *

@@ -8,6 +8,7 @@ import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
 import dev.sluice.api.Region;
 import dev.sluice.api.spi.ImageDecoderProvider;
+import dev.sluice.core.plugin.CheckedDecoder;
 import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import java.io.IOException;
@@ -47,6 +48,11 @@ final class DecodeCommand implements Command {
     }
 
     @Override
+    public String heapNeededFor() {
+        return "decoding this image (try --reduce 2, 4 or 8, or --roi)";
+    }
+
+    @Override
     public int run(Invocation invocation) throws IOException {
         Arguments arguments = invocation.arguments();
         List<String> files = arguments.positionals();
@@ -62,8 +68,9 @@ final class DecodeCommand implements Command {
         Path folder = arguments.has("out") ? Invocation.outputFolder(arguments.option("out"), "--out") : null;
         Map<Path, String> outputs = outputs(files, folder);
         String backend = arguments.option("backend") == null ? PluginRegistry.AUTO : arguments.option("backend");
-        ImageDecoder decoder = invocation.plugins().require(PluginKind.DECODER, ImageDecoderProvider.class, backend,
-                "--backend").create(Options.empty());
+        ImageDecoderProvider provider = invocation.plugins().require(PluginKind.DECODER, ImageDecoderProvider.class,
+                backend, "--backend");
+        ImageDecoder decoder = CheckedDecoder.of(provider, provider.create(Options.empty()));
         if (folder != null) {
             Invocation.createFolder(folder, "--out");
         }

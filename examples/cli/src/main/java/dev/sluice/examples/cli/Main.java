@@ -69,6 +69,7 @@ public final class Main {
      */
     static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
         boolean verbose = false;
+        Command command = null;
         try {
             Arguments arguments = Arguments.parse(args);
             verbose = arguments.flag("verbose");
@@ -80,7 +81,7 @@ public final class Main {
                 err.print(usage());
                 return USAGE;
             }
-            Command command = COMMANDS.get(arguments.command());
+            command = COMMANDS.get(arguments.command());
             if (command == null) {
                 String suggestion = Suggestions.closest(arguments.command(), COMMANDS.keySet())
                         .map(s -> " Did you mean '" + s + "'?").orElse("");
@@ -100,8 +101,9 @@ public final class Main {
         } catch (Exception | LinkageError | OutOfMemoryError e) {
             report(err, e, verbose);
             if (causedByOutOfMemory(e)) {
+                String what = command != null ? command.heapNeededFor() : "this command";
                 err.println("sluice: the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB) is too small "
-                        + "for this configuration's batches; raise it with SLUICE_JAVA_OPTS=-Xmx4g ./sluice ... "
+                        + "for " + what + "; raise it with SLUICE_JAVA_OPTS=-Xmx4g ./sluice ... "
                         + "or java -Xmx4g -jar sluice.jar ...");
             }
             return FAILED;

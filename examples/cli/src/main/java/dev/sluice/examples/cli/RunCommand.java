@@ -67,7 +67,8 @@ final class RunCommand implements Command {
                 LoaderState saved = stateFile.read();
                 if (saved != null) {
                     restore(loader, saved, stateFile);
-                    resumedDone = saved.batchesDelivered() + saved.alsoDelivered().length;
+                    // Whole batches of this loader's size already done: never more than were, so --steps cannot cut the epoch short.
+                    resumedDone = saved.samplesDelivered() / loader.state().plan().batchSize();
                     invocation.err().println("resuming from " + saved);
                 }
                 checkpoints = new Checkpoints(stateFile, saveEvery, loader.state(), invocation.err());

@@ -115,7 +115,12 @@ final class ShardCommand implements Command {
         if (matcher.group(2) == null) {
             builder.maxSamples(number);
         } else {
-            builder.maxSamples(Long.MAX_VALUE).maxBytes(Math.multiplyExact(number, UNITS.get(matcher.group(2))));
+            long unit = UNITS.get(matcher.group(2));
+            if (number > Long.MAX_VALUE / unit) {
+                throw new UsageException("--shard-size " + value.trim() + " is more bytes than a file can hold; the most "
+                        + "is " + Long.MAX_VALUE / unit + matcher.group(2));
+            }
+            builder.maxSamples(Long.MAX_VALUE).maxBytes(number * unit);
         }
     }
 

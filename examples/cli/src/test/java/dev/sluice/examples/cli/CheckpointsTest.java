@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +20,11 @@ class CheckpointsTest {
     @TempDir
     Path dir;
 
+    private static final LoaderState.Plan PLAN = new LoaderState.Plan(0, false, "SequentialSampler", false, 100, "",
+            100, 1, 0);
+
     private static LoaderState delivered(long batches) {
-        return new LoaderState(0, 0, batches, new long[0], 100);
+        return new LoaderState(0, batches, new long[0], batches, PLAN);
     }
 
     private String saved() throws IOException {
@@ -48,7 +52,7 @@ class CheckpointsTest {
         StateFile file = new StateFile(dir.resolve("state.txt"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (Checkpoints checkpoints = new Checkpoints(file, 100, delivered(0), new PrintStream(err, true,
-                StandardCharsets.UTF_8))) {
+                StandardCharsets.UTF_8), Duration.ZERO)) {
             assertTrue(checkpoints.startBatch());
             Thread hook = new Thread(checkpoints::saveOnShutdown);
             hook.start();
@@ -64,7 +68,25 @@ class CheckpointsTest {
             assertTrue(checkpoints.stopping());
         }
         assertEquals(delivered(1).encode().trim(), saved(), "close after stopping keeps the hook's state");
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("stopped; saved sluice-loader-state seed=0 epoch=0 "
-                + "delivered=1"), err::toString);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("stopped; saved epoch 0, 1 samples (1 batches) "
+                + "delivered to " + file.path()), err::toString);
+    }
+
+    /**
+     * After SIGTERM the JVM stops when the shutdown hook returns: the hook waits for the run to close,
+     * so that the epoch's summary the run prints after its last batch is not cut off (issue 15, item 16).
+     */
+    @Test
+    void theHookWaitsForTheRunToCloseBeforeTheJvmMayStop() throws Exception {
+        StateFile file = new StateFile(dir.resolve("state.txt"));
+        Checkpoints checkpoints = new Checkpoints(file, 100, delivered(0), System.err, Duration.ofMinutes(5));
+        Thread hook = new Thread(checkpoints::saveOnShutdown);
+        hook.start();
+        while (!Files.exists(dir.resolve("state.txt")) || hook.getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait();
+        }
+        assertTrue(hook.isAlive(), "the hook returned, and the JVM with it, before the run printed its summary");
+        checkpoints.close();
+        hook.join();
     }
 }

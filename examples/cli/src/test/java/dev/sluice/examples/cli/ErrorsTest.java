@@ -30,8 +30,8 @@ class ErrorsTest {
     void aWrongValueNamesTheFileKeyAndLine() throws IOException {
         Path config = SampleCopy.edit(SampleCopy.into(dir), "batch_size: 7", "batch_size: 0");
         int line = SampleCopy.lineOf(config, "batch_size: 0");
-        assertOneLine(2, "sluice: " + config + ": loader.batch_size: must be >= 1, was 0 (line " + line + ")",
-                Cli.run("run", config.toString()));
+        assertOneLine(2, "sluice: " + config + ": loader.batch_size: must be from 1 to 1048576 samples, was 0 (line "
+                + line + ")", Cli.run("run", config.toString()));
     }
 
     @Test

@@ -84,6 +84,21 @@ class ShardCommandTest {
                 + "was 'lots'"), malformed.errLines());
     }
 
+    /** Issue 15, items 14 and 16: counts that overflow or would exhaust memory are refused up front, exit 2. */
+    @Test
+    void anImpossibleShardSizeOrPatternIsAUsageError() {
+        Cli.Result huge = Cli.run("shard", Cli.sampleConfig(), "--out", dir.toString(), "--shard-size",
+                "99999999999GB");
+        assertEquals(2, huge.status(), huge::toString);
+        assertEquals(List.of("sluice: --shard-size 99999999999GB is more bytes than a file can hold; the most is "
+                + "9223372036GB"), huge.errLines());
+        Cli.Result wide = Cli.run("shard", Cli.sampleConfig(), "--out", dir.toString(), "--shard-size", "4",
+                "--pattern", "%0999999999d");
+        assertEquals(2, wide.status(), wide::toString);
+        assertEquals(List.of("sluice: --pattern: pattern '%0999999999d' asks for 999999999 characters; a shard's name "
+                + "may have at most 255"), wide.errLines());
+    }
+
     private static long sizeOf(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             long total = 0;

@@ -100,7 +100,8 @@ class SluiceJarIT {
                 .redirectError(firstErr.toFile()).start();
         // Wait until it has saved a state part of the way in; then stop it as Ctrl-C or kill would.
         long guard = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (first.isAlive() && (!Files.exists(state) || Files.readString(state).contains("delivered=0 "))) {
+        while (first.isAlive() && (!Files.exists(state)
+                || Files.readString(state).contains("\nsamples_delivered: 0\n"))) {
             if (System.nanoTime() > guard) {
                 first.destroyForcibly();
                 throw new AssertionError("the first run saved no state");
@@ -110,9 +111,12 @@ class SluiceJarIT {
         first.destroy();
         assertTrue(first.waitFor(5, TimeUnit.MINUTES), "the first run did not stop on SIGTERM");
         String saved = Files.readString(state);
-        assertTrue(saved.startsWith("sluice-loader-state seed=0 epoch=0 "), saved + Files.readString(firstErr));
-        assertTrue(Files.readString(firstErr).contains("stopped; saved sluice-loader-state"),
-                Files.readString(firstErr));
+        assertTrue(saved.startsWith("format: sluice-loader-state\nversion: 3\nepoch: 0\n"),
+                saved + Files.readString(firstErr));
+        assertTrue(Files.readString(firstErr).contains("stopped; saved epoch 0, "), Files.readString(firstErr));
+        // The shutdown hook waits for the run to close, so the epoch's summary is printed whole.
+        assertTrue(Files.readAllLines(firstOut).stream().anyMatch(line -> line.matches("epoch 0: \\d+ batches, \\d+ "
+                + "samples, 0 skipped, [0-9.]+ images/s")), Files.readString(firstOut));
 
         Cli.Result second = java(run.subList(1, run.size()).toArray(String[]::new));
         assertEquals(0, second.status(), second::toString);
