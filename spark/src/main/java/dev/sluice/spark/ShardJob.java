@@ -74,12 +74,12 @@ public final class ShardJob {
     }
 
     /**
-     * Runs the job described by {@code args} (the command line after the jar) in {@code spark}.
+     * Runs the job described by {@code args} (the command line after the jar) in {@code spark}. When a
+     * task fails, Spark's {@link org.apache.spark.SparkException} comes out undeclared, as Spark throws it;
+     * its cause names the sample's index and file.
      *
      * @throws IllegalArgumentException for a malformed command line, with the usage
      * @throws dev.sluice.core.wiring.ConfigException for a wrong configuration, naming file, key and line
-     * @throws org.apache.spark.SparkException (unchecked, as Spark throws it) when a task fails; its
-     *         cause names the sample's index and file
      */
     public static Summary run(SparkSession spark, String... args) {
         return run(spark, ShardJobOptions.parse(args));

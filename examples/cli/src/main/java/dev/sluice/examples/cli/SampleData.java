@@ -28,7 +28,7 @@ final class SampleData {
      */
     static Path copyTo(Path folder) throws IOException {
         Files.createDirectories(folder.resolve("images"));
-        for (String name : List.of("sluice.yaml", "train.txt", "README.md")) {
+        for (String name : List.of("sluice.yaml", "train.txt", "README.md", "GPL-2.txt")) {
             copy(name, folder);
         }
         for (String image : imageNames(Files.readString(folder.resolve("train.txt"), StandardCharsets.UTF_8))) {
