@@ -13,6 +13,10 @@
 #              SLUICE_BENCH_LARGE); made when missing from the --photos at full size, each linked
 #              --copies times (default 10: 18 photographs give 180 images an epoch)
 #   --large-only  run the large-photo comparison alone
+#   --modern   the python of a venv with current PyTorch 2.x and torchvision transforms.v2, made by
+#              ../shared/bench/modern_torch_env.sh DIR (default: ../torch-modern/bin/python beside the repository
+#              when it exists; env SLUICE_BENCH_MODERN); its pytorch_modern.py runs beside Debian's 1.13, and
+#              "PyTorch's best" is the fastest of both
 #   --sluice-only skip PyTorch and the OpenCV decode floor (a smoke run where python3 has no torch or cv2;
 #              the ratios to them then say n/a)
 #   --rounds   rounds of the whole alternation (default 3)
@@ -36,6 +40,7 @@ photos="$root/../photos"
 large="${SLUICE_BENCH_LARGE:-$root/../bench-large}"
 copies=10
 large_only=false
+modern="${SLUICE_BENCH_MODERN:-$root/../torch-modern/bin/python}"
 sluice_only=false
 rounds=3
 out=""
@@ -48,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     --copies) copies="$2"; shift 2 ;;
     --large-only) large_only=true; shift ;;
     --sluice-only) sluice_only=true; shift ;;
+    --modern) modern="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     -h|--help) sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -141,6 +147,20 @@ pytorch() { # decoder pipeline
   echo "  pytorch $1 $2 2w: $line" >&2
 }
 
+modern() { # decoder pipeline: current PyTorch 2.x with transforms.v2, where its venv exists
+  local line
+  [[ "$sluice_only" == true || ! -x "$modern" ]] && return 0
+  if [[ "$2" == eval-large ]]; then
+    line="$("$modern" "$shared/pytorch_modern.py" "$large" --decoder "$1" --pipeline eval --workers 2 --batch 16 \
+      2>/dev/null | sed 's/"pipeline": "eval"/"pipeline": "eval-large"/')"
+  else
+    line="$("$modern" "$shared/pytorch_modern.py" "$data" --decoder "$1" --pipeline "$2" --workers 2 \
+      --batch "$([[ "$2" == eval ]] && echo 64 || echo 7)" 2>/dev/null)"
+  fi
+  echo "$line" >>"$results"
+  echo "  pytorch-2 $1 $2 2w: $line" >&2
+}
+
 floor() { # threads
   local line
   [[ "$sluice_only" == true ]] && return 0
@@ -161,6 +181,8 @@ for ((round = 1; round <= rounds; round++)); do
       sluice opencv "$pipeline" 2
       pytorch cv2 "$pipeline"
       sluice imageio "$pipeline" 2
+      modern pil "$pipeline"
+      modern cv2 "$pipeline"
     done
     for backend in auto turbojpeg opencv imageio; do
       sluice "$backend" eval 1
@@ -170,6 +192,7 @@ for ((round = 1; round <= rounds; round++)); do
   fi
   sluice auto eval-large 2
   pytorch pil eval-large
+  modern pil eval-large
   sluice turbojpeg eval-large 2
   sluice opencv eval-large 2
   sluice imageio eval-large 2
