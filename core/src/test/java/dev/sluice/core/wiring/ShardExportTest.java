@@ -10,6 +10,7 @@ import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.dataset.SampleLoadException;
 import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.shard.ShardDataset;
+import dev.sluice.core.testing.RegistryLabelFormats;
 import dev.sluice.core.testing.TinyImageDecoder;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -44,7 +45,7 @@ class ShardExportTest {
         assertEquals(3 * 10240, result.bytes());
         assertArrayEquals(new long[] {10, 10}, progress.get(progress.size() - 1));
         ShardDataset<Image> shards = ShardDataset.builder(result.shards(), new TinyImageDecoder())
-                .imageExtensions(List.of("tiny")).build();
+                .imageExtensions(List.of("tiny")).labels("cls", RegistryLabelFormats.txt()).build();
         Iterator<LabeledSample<Image>> read = shards.iterator(0, null);
         for (int i = 0; i < 10; i++) {
             LabeledSample<Image> sample = read.next();
@@ -76,7 +77,8 @@ class ShardExportTest {
     void aQualityReencodesWithTheEncoderAsJpegMembers() throws IOException {
         SluiceConfig config = SluiceConfig.load(TinyProject.write(dir, TinyProject.CONFIG));
         ShardExport.Result result = ShardExport.builder(config, PLUGINS, dir.resolve("out")).quality(80).build().run();
-        ShardDataset<Image> shards = ShardDataset.builder(result.shards(), new TinyImageDecoder()).build();
+        ShardDataset<Image> shards = ShardDataset.builder(result.shards(), new TinyImageDecoder())
+                .labels("cls", RegistryLabelFormats.txt()).build();
         List<Long> firsts = new ArrayList<>();
         shards.iterator(0, null).forEachRemaining(sample -> firsts.add((long) sample.input().get(0, 0, 0)));
         assertEquals(List.of(0L, 20L, 40L, 60L, 80L, 100L, 120L, 140L, 160L, 180L), firsts);
