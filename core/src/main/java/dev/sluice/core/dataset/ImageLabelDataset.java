@@ -95,11 +95,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, Sl
      */
     @Override
     public LabeledSample<T> get(long index, RandomGenerator random) {
-        long entry = entry(index);
-        Path file = file(index, entry);
-        SampleRecipe.Failure failure = failure(index, entry, file);
-        T input = recipe.transform(recipe.decode(readable(index, entry, file), failure), random, failure);
-        return new LabeledSample<>(input, this.index.labels(entry));
+        return read(index, random, recipe::transform);
     }
 
     /**
@@ -122,12 +118,20 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, Sl
      */
     @Override
     public LabeledSample<SlotTransform.Pending> prepare(long index, RandomGenerator random) {
+        return read(index, random, recipe::prepare);
+    }
+
+    /**
+     * Sample {@code index} through the recipe, each failure naming its index, its file and the
+     * label file's line that lists it.
+     */
+    private <S> LabeledSample<S> read(long index, RandomGenerator random, SampleRecipe.Finish<S> finish) {
         long entry = entry(index);
         Path file = file(index, entry);
-        SampleRecipe.Failure failure = failure(index, entry, file);
-        SlotTransform.Pending pending = recipe.prepare(recipe.decode(readable(index, entry, file), failure), random,
-                failure);
-        return new LabeledSample<>(pending, this.index.labels(entry));
+        SampleRecipe.Failure failure = (reason, cause) -> new SampleLoadException(index, file.toString(),
+                this.index.origin(entry).orElse(null), reason, cause);
+        S input = finish.apply(recipe.decode(readable(index, entry, file), failure), random, failure);
+        return new LabeledSample<>(input, this.index.labels(entry));
     }
 
     private Path file(long index, long entry) {
@@ -150,12 +154,6 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, Sl
     private SampleLoadException listed(SampleLoadException refusal, long entry) {
         return new SampleLoadException(refusal.index(), refusal.source().orElse(null), index.origin(entry).orElse(null),
                 refusal.reason(), refusal.getCause());
-    }
-
-    /** How a failure of sample {@code index} is named: its file and the label file's line that lists it. */
-    private SampleRecipe.Failure failure(long index, long entry, Path file) {
-        return (reason, cause) -> new SampleLoadException(index, file.toString(), this.index.origin(entry).orElse(null),
-                reason, cause);
     }
 
     /** Entries times the repeat count; for an endless dataset, the number of entries (one pass). */

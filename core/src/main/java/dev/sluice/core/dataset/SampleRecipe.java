@@ -47,6 +47,19 @@ public final class SampleRecipe<T> {
         RuntimeException failed(String reason, Throwable cause);
     }
 
+    /**
+     * What a reader makes of a decoded image: {@link #transform} (the sample whole) or
+     * {@link #prepare} (ready for its batch slot), so that one reading path serves both.
+     *
+     * @param <S> what it makes
+     */
+    @FunctionalInterface
+    public interface Finish<S> {
+
+        /** @throws RuntimeException {@code failure}'s */
+        S apply(Image image, RandomGenerator random, Failure failure);
+    }
+
     private final ImageDecoder decoder;
     private final DecodeOptions decodeOptions;
     private final Transform<Image, T> transform;
@@ -98,16 +111,7 @@ public final class SampleRecipe<T> {
      *         or returns null ({@code "the transform returned null"})
      */
     public T transform(Image image, RandomGenerator random, Failure failure) {
-        T sample;
-        try {
-            sample = transform.apply(image, random);
-        } catch (RuntimeException e) {
-            throw failure.failed("the transform failed: " + e.getMessage(), e);
-        }
-        if (sample == null) {
-            throw failure.failed("the transform returned null", null);
-        }
-        return sample;
+        return checked(transform, image, random, failure, "the transform returned null");
     }
 
     /**
@@ -132,16 +136,23 @@ public final class SampleRecipe<T> {
             throw new IllegalStateException("the transform " + transform + " is not a SlotTransform, so it cannot "
                     + "write into a batch; use transform");
         }
-        SlotTransform.Pending pending;
+        return checked(((SlotTransform<Image>) slots)::prepare, image, random, failure,
+                "the transform's prepare returned null");
+    }
+
+    /** {@code step} applied, its exception or null result made the caller's failure. */
+    private static <S> S checked(Transform<Image, S> step, Image image, RandomGenerator random, Failure failure,
+            String whenNull) {
+        S result;
         try {
-            pending = ((SlotTransform<Image>) slots).prepare(image, random);
+            result = step.apply(image, random);
         } catch (RuntimeException e) {
             throw failure.failed("the transform failed: " + e.getMessage(), e);
         }
-        if (pending == null) {
-            throw failure.failed("the transform's prepare returned null", null);
+        if (result == null) {
+            throw failure.failed(whenNull, null);
         }
-        return pending;
+        return result;
     }
 
     /** The decoder. */

@@ -10,7 +10,6 @@ import dev.sluice.core.dataset.SampleRecipe;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * Turns a shard's sample into a {@link LabeledSample}: the first image member found (by the
@@ -49,11 +48,7 @@ final class SampleDecoding<T> {
      *         the transform fails, or the labels are missing or unreadable
      */
     LabeledSample<T> decode(RawSample raw, long epoch) {
-        String imageExtension = imageExtension(raw);
-        SampleRecipe.Failure failure = failure(raw, raw.key() + "." + imageExtension);
-        Image image = decodeImage(raw, imageExtension, failure);
-        long[] labels = labels(raw);
-        return new LabeledSample<>(recipe.transform(image, random(raw, epoch), failure), labels);
+        return read(raw, epoch, recipe::transform);
     }
 
     /** Whether {@link #prepare} works: the transform writes into batch slots. */
@@ -67,11 +62,18 @@ final class SampleDecoding<T> {
      * @throws ShardException as {@link #decode} throws it
      */
     LabeledSample<SlotTransform.Pending> prepare(RawSample raw, long epoch) {
+        return read(raw, epoch, recipe::prepare);
+    }
+
+    private <S> LabeledSample<S> read(RawSample raw, long epoch, SampleRecipe.Finish<S> finish) {
         String imageExtension = imageExtension(raw);
-        SampleRecipe.Failure failure = failure(raw, raw.key() + "." + imageExtension);
-        Image image = decodeImage(raw, imageExtension, failure);
+        String member = raw.key() + "." + imageExtension;
+        Image image = recipe.decode(ByteBuffer.wrap(raw.members().get(imageExtension)),
+                (reason, cause) -> fail(raw, member, "cannot decode: " + reason, cause));
         long[] labels = labels(raw);
-        return new LabeledSample<>(recipe.prepare(image, random(raw, epoch), failure), labels);
+        S input = finish.apply(image, SampleRandom.inShard(seed, epoch, raw.shard(), raw.ordinal()),
+                (reason, cause) -> fail(raw, member, reason, cause));
+        return new LabeledSample<>(input, labels);
     }
 
     private String imageExtension(RawSample raw) {
@@ -82,19 +84,6 @@ final class SampleDecoding<T> {
         }
         throw fail(raw, raw.key(), "sample has no image member (it has " + String.join(", ", raw.members().keySet())
                 + "; an image is one of " + String.join(", ", imageExtensions) + ")", null);
-    }
-
-    private Image decodeImage(RawSample raw, String imageExtension, SampleRecipe.Failure failure) {
-        return recipe.decode(ByteBuffer.wrap(raw.members().get(imageExtension)),
-                (reason, cause) -> failure.failed("cannot decode: " + reason, cause));
-    }
-
-    private RandomGenerator random(RawSample raw, long epoch) {
-        return SampleRandom.inShard(seed, epoch, raw.shard(), raw.ordinal());
-    }
-
-    private SampleRecipe.Failure failure(RawSample raw, String member) {
-        return (reason, cause) -> fail(raw, member, reason, cause);
     }
 
     private long[] labels(RawSample raw) {
