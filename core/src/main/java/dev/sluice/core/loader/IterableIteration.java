@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * dataset shards itself with {@link dev.sluice.api.WorkerInfo#current()}) and batches its own
  * stream, at most {@code prefetch_factor} batches ahead. In order, the caller takes batches from
  * the workers in turn, dropping a worker from the cycle when its stream ends, as PyTorch does;
- * otherwise it takes them as they come. Without workers the caller's thread does it all.
+ * otherwise it takes them as they come. Without workers the caller's thread does it all. When the
+ * dataset has the {@link SlotSamples.Streamed} capability and the collate function is
+ * {@code LabeledCollate}, each stream's samples come prepared and are written into their batch
+ * slots as they arrive ({@link BatchCollector.Slotted}); the batches are those of the general route.
  *
  * <p>For a {@link ResumableDataset} each batch carries its stream's position after it; the
  * iteration keeps, per stream, the position after the last batch handed out, which is what

@@ -1,6 +1,5 @@
 package dev.sluice.core.shard;
 
-import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.LabelFormat;
@@ -23,13 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,12 +53,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * then differs from an uninterrupted run's, as it would in PyTorch with another {@code num_workers}.
  *
  * <pre>{@code
+ * LabelFormat txt = plugins.require(PluginKind.LABEL_FORMAT, LabelFormatProvider.class, "txt", "labels")
+ *         .create(Options.empty());
  * ShardDataset<Tensor> shards = ShardDataset.builder(Shards.expand(dir, "train-{0000..0127}.tar"), decoder)
- *         .transform(toTensor).shuffle(true).seed(42).rank(Rank.inEnvironment(System.getenv()).orElse(Rank.SINGLE))
+ *         .labels("cls", txt).transform(toTensor).shuffle(true).seed(42).rank(Rank.inEnvironment(System.getenv()).orElse(Rank.SINGLE))
  *         .build();
  * try (DataLoader<LabeledSample<Tensor>, LabeledBatch> loader = DataLoader.builder(shards)
  *         .batchSize(64).numWorkers(4).collate(new LabeledCollate()).build()) { ... }
  * }</pre>
+ *
+ * <p>With a {@link SlotTransform} as its transform it has the {@link SlotSamples.Streamed}
+ * capability: a loader collating with {@code LabeledCollate} writes each sample straight into its
+ * slot of the batch tensor ({@link #preparedIterator}).
  *
  * <p>Immutable and safe to share between worker threads; each stream belongs to one.
  *

@@ -11,7 +11,6 @@ import dev.sluice.core.loader.DataLoaderBuilder;
 import dev.sluice.core.sampler.Rank;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Collate;
-import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.core.collate.LabeledBatch;
