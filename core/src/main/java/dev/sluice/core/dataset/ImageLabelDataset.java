@@ -112,7 +112,8 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, Sl
      * {@code random} exactly as {@link #get(long, RandomGenerator)} makes them, and paired with its
      * labels. Writing the pending input gives the tensor {@code get} would return.
      *
-     * @throws IllegalStateException if the transform is not a {@link dev.sluice.api.SlotTransform} ({@link #writesIntoSlots()})
+     * @throws IllegalStateException if the transform is not a {@link dev.sluice.api.SlotTransform}
+     *         ({@link #writesIntoSlots()})
      * @throws IndexOutOfBoundsException naming the index and the size if it is outside {@code [0, size())}
      * @throws SampleLoadException as {@link #get(long, RandomGenerator)} throws it
      */

@@ -36,7 +36,8 @@ final class BatchAssembly<T, B> {
         this.allocator = allocator;
         this.seed = seed;
         this.onError = onError;
-        this.slots = dataset instanceof SlotSamples.Indexed samples && writesIntoSlots(dataset, collate) ? samples : null;
+        this.slots = dataset instanceof SlotSamples.Indexed samples && writesIntoSlots(dataset, collate) ? samples
+                : null;
     }
 
     /**

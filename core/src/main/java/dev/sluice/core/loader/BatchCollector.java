@@ -31,11 +31,16 @@ interface BatchCollector<S, B> {
     /** Gives back what an unfinished batch holds. */
     void abandon();
 
-    /** The general route: each sample read whole, then the collate function over them in order. */
+    /**
+     * The general route: each sample read whole, then the collate function over them in order. A
+     * map-style batch gives its exact size, so several threads can accept into it at once; a
+     * stream, read by one thread and possibly ending long before a large batch size, starts small
+     * and the list grows as samples arrive.
+     */
     final class Listed<T, B> implements BatchCollector<T, B> {
         private final Collate<? super T, ? extends B> collate;
         private final TensorAllocator allocator;
-        private final Object[] samples;
+        private Object[] samples;
 
         Listed(Collate<? super T, ? extends B> collate, TensorAllocator allocator, int capacity) {
             this.collate = collate;
@@ -45,6 +50,9 @@ interface BatchCollector<S, B> {
 
         @Override
         public void accept(int position, T sample) {
+            if (position >= samples.length) {
+                samples = Arrays.copyOf(samples, Math.max(position + 1, samples.length * 2));
+            }
             samples[position] = sample;
         }
 

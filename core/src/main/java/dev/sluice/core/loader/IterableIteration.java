@@ -208,7 +208,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
         private final Semaphore[] permits;
         /** Per stream: where it starts ("" at the beginning). */
         private final String[] starts;
-        /** Whether the streams' samples are prepared and written into batch slots ({@link BatchAssembly#writesIntoSlots}). */
+        /** Whether the samples are prepared and written into batch slots ({@link BatchAssembly#writesIntoSlots}). */
         private final boolean slots;
 
         Producer(long epoch, LoaderOptions options, IterationControl control, IterableDataset<T> dataset,
@@ -344,10 +344,10 @@ final class IterableIteration<T, B> extends Iteration<B> {
          */
         @SuppressWarnings("unchecked")
         private BatchCollector<Object, B> collector() {
-            int capacity = options.batchSize();
-            return slots ? (BatchCollector<Object, B>) (BatchCollector<?, B>) new BatchCollector.Slotted<B>(allocator,
-                    capacity) : (BatchCollector<Object, B>) (BatchCollector<?, B>) new BatchCollector.Listed<T, B>(
-                    collate, allocator, capacity);
+            BatchCollector<?, B> collector = slots ? new BatchCollector.Slotted<B>(allocator, options.batchSize())
+                    : new BatchCollector.Listed<T, B>(collate, allocator, Math.min(options.batchSize(), 1 << 10));
+            // The stream's samples are of the collector's type: prepared ones exactly when slots is set.
+            return (BatchCollector<Object, B>) collector;
         }
 
         private Outcome<B> collateFailure(long number, int worker, Throwable e) {
