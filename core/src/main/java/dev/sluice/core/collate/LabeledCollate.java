@@ -19,7 +19,7 @@ import java.util.Objects;
  * <pre>{@code
  * Collate<LabeledSample<?>, LabeledBatch> collate = new LabeledCollate();
  * LabeledBatch batch = collate.collate(samples, TensorAllocator.heap());
- * Tensor images = batch.inputs();    // e.g. float32 64 x 3 x 224 x 224
+ * Tensor images = batch.images();    // e.g. float32 64 x 3 x 224 x 224
  * Tensor labels = batch.labels();    // int64 64 x 1
  * }</pre>
  */
@@ -56,7 +56,7 @@ public final class LabeledCollate implements Collate<LabeledSample<?>, LabeledBa
             if (sample == null) {
                 throw new IllegalArgumentException("LabeledCollate: the sample at entry " + i + " is null");
             }
-            inputs[i] = sample.input();
+            inputs[i] = sample.image();
             labels[i] = sample.labels();
             i++;
         }

@@ -59,11 +59,11 @@ final class DumpCommand implements Command {
                     LabeledBatch batch = iterator.next();
                     long[] indices = iterator.indices();
                     String stem = String.format("batch-%05d", written);
-                    NpyFiles.write(folder.resolve(stem + "-images.npy"), batch.inputs());
+                    NpyFiles.write(folder.resolve(stem + "-images.npy"), batch.images());
                     NpyFiles.write(folder.resolve(stem + "-labels.npy"), batch.labels());
                     NpyFiles.write(folder.resolve(stem + "-indices.npy"), Tensor.ofLongs(new int[] {indices.length},
                             indices));
-                    invocation.out().println(stem + ": images " + Shapes.describe(batch.inputs()) + ", labels "
+                    invocation.out().println(stem + ": images " + Shapes.describe(batch.images()) + ", labels "
                             + Shapes.describe(batch.labels()) + ", indices " + Shapes.list(indices));
                     loader.release(batch);
                     written++;

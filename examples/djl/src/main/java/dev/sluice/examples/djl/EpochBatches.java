@@ -42,7 +42,7 @@ final class EpochBatches implements Iterator<Batch> {
         LabeledBatch batch = batches.next();
         NDManager batchManager = manager.newSubManager();
         try {
-            NDArray inputs = convert(batch.inputs(), TensorArrays.shapeOf(batch.inputs()), batchManager);
+            NDArray inputs = convert(batch.images(), TensorArrays.shapeOf(batch.images()), batchManager);
             Tensor labels = batch.labels();
             // DJL's classification losses and Accuracy take one label per sample as a vector.
             Shape labelShape = labels.dim(1) == 1 ? new Shape(labels.dim(0)) : new Shape(labels.dim(0), labels.dim(1));

@@ -52,7 +52,7 @@ public final class SeedWalkthrough {
      * @throws IOException when the label file cannot be read; a bad line is named with file:line
      */
     public static ImageLabelDataset<Tensor> dataset(Path labelFile, Path imageDir, Repeat repeat) throws IOException {
-        LabelIndex labels = LabelIndex.read(Plugins.labelFormat("txt"), labelFile, imageDir, false);
+        LabelIndex labels = LabelIndex.read(Plugins.labelFormat("txt"), labelFile, imageDir);
         ImageDecoder decoder = Plugins.decoder("imageio");
         Transform<Image, Tensor> preprocess = Plugins.<Image, Image>transform("resize", Map.of("height", 96, "width", 96,
                         "antialias", false))
@@ -95,7 +95,7 @@ public final class SeedWalkthrough {
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
                 int step = 0;
                 for (LabeledBatch batch : loader) {
-                    out.println("epoch " + epoch + " batch " + step++ + ": " + batch.inputs() + " " + batch.labels());
+                    out.println("epoch " + epoch + " batch " + step++ + ": " + batch.images() + " " + batch.labels());
                     if (first == null) {
                         first = batch;
                     }
@@ -110,7 +110,7 @@ public final class SeedWalkthrough {
                 BatchIterator<LabeledBatch> batches = loader.iterator()) {
             for (long step = 0; step < steps; step++) {
                 LabeledBatch batch = batches.next();
-                out.println("step " + step + ": " + batch.inputs() + " " + batch.labels());
+                out.println("step " + step + ": " + batch.images() + " " + batch.labels());
             }
         }
 
@@ -119,7 +119,7 @@ public final class SeedWalkthrough {
         Transform<Object, Image> sheet = Plugins.transform("contact_sheet", Map.of(
                 "mean", List.of(MEAN[0], MEAN[1], MEAN[2]), "std", List.of(STD[0], STD[1], STD[2])));
         // Drawing draws no random numbers, but a transform is always handed a seeded source.
-        Image drawn = sheet.apply(List.of(first.inputs(), first.labels()), Seeds.random(0));
+        Image drawn = sheet.apply(List.of(first.images(), first.labels()), Seeds.random(0));
         Plugins.encoder("imageio").write(drawn, picture, EncodeOptions.forFile(picture));
         out.println("the first batch: " + picture);
     }
