@@ -108,7 +108,7 @@ public final class SlotCollation {
                         column[slot++] = labels[position];
                     }
                 }
-                Tensor stackedLabels = ColumnStacker.arrays(column, tracked, "labels", "");
+                Tensor stackedLabels = ColumnStacker.labels(column, tracked);
                 return new LabeledBatch(Tensor.wrap(dtype, ColumnStacker.batchShape(present, shape), written), stackedLabels);
             });
             if (present < labels.length) {

@@ -109,7 +109,7 @@ class DefaultCollateTest extends CollateContract<Object, Object> {
                 new LabeledSample<>(Tensor.ofFloats(new int[] {2}, 3, 4), new long[] {8})));
 
         assertEquals(Tensor.ofFloats(new int[] {2, 2}, 1, 2, 3, 4), batch.images());
-        assertEquals(Tensor.ofLongs(new int[] {2, 1}, 7, 8), batch.labels());
+        assertEquals(Tensor.ofLongs(new int[] {2}, 7, 8), batch.labels(), "one label each: a vector, as PyTorch");
     }
 
     @Test

@@ -77,7 +77,23 @@ class LabeledCollateTest extends CollateContract<LabeledSample<?>, LabeledBatch>
         LabeledBatch batch = collate(sample(first, 1), sample(second, 2));
 
         assertEquals(DefaultCollate.instance().collate(List.of(first, second), TensorAllocator.heap()), batch.images());
-        assertEquals(Tensor.ofLongs(new int[] {2, 1}, 1, 2), batch.labels());
+        assertEquals(Tensor.ofLongs(new int[] {2}, 1, 2), batch.labels());
+    }
+
+    @Test
+    void oneLabelEachBecomesAVectorAsPyTorchCollatesClassIndices() {
+        Tensor input = Tensor.ofFloats(new int[] {1}, 1);
+        LabeledBatch batch = collate(sample(input, 4), sample(input, 0), sample(input, 9));
+        assertEquals(DType.INT64, batch.labels().dtype());
+        assertArrayEquals(new int[] {3}, batch.labels().shape());
+        assertArrayEquals(new long[] {4, 0, 9}, batch.labels().toLongArray());
+        assertEquals(3, batch.size());
+    }
+
+    @Test
+    void aBatchOfOneSampleWithOneLabelIsAVectorOfOne() {
+        LabeledBatch batch = collate(sample(Tensor.ofFloats(new int[] {1}, 1), 6));
+        assertEquals(Tensor.ofLongs(new int[] {1}, 6), batch.labels());
     }
 
     @Test

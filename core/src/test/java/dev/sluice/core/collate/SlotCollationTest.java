@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.DType;
 import dev.sluice.api.SlotTransform;
+import dev.sluice.api.Tensor;
 import dev.sluice.core.dataset.LabeledSample;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class SlotCollationTest {
         LabeledBatch batch = slots.finish();
         assertArrayEquals(new long[] {7, 7, 8, 8, 9, 9}, batch.images().toLongArray());
         assertArrayEquals(new int[] {3, 2}, batch.images().shape());
-        assertArrayEquals(new long[] {0, 1, 2}, batch.labels().toLongArray());
+        assertEquals(Tensor.ofLongs(new int[] {3}, 0, 1, 2), batch.labels(), "one label each: int64 [N], as PyTorch");
         assertEquals(2, allocator.allocated.size(), "the inputs' buffer and the labels', nothing more");
         assertTrue(allocator.recycled.isEmpty());
     }
@@ -112,6 +113,14 @@ class SlotCollationTest {
         slots.add(4, sample(1, 40, 4));
         LabeledBatch batch = slots.finish();
         assertArrayEquals(new long[] {0, 30, 40}, batch.images().toLongArray());
-        assertArrayEquals(new long[] {0, 3, 4}, batch.labels().toLongArray());
+        assertEquals(Tensor.ofLongs(new int[] {3}, 0, 3, 4), batch.labels());
+    }
+
+    @Test
+    void twoLabelsEachStayABatchByLabelCountMatrix() {
+        SlotCollation slots = new SlotCollation(2, new RecordingAllocator());
+        slots.add(0, sample(1, 0, 5, 6));
+        slots.add(1, sample(1, 0, 7, 8));
+        assertEquals(Tensor.ofLongs(new int[] {2, 2}, 5, 6, 7, 8), slots.finish().labels());
     }
 }

@@ -91,7 +91,8 @@ class ImageFolderTest {
         assertEquals(2, batches.size());
         assertEquals(Tensor.ofFloats(new int[] {2, 1}, 10, 30), batches.get(0).images());
         assertEquals(Tensor.ofFloats(new int[] {1, 1}, 20), batches.get(1).images());
-        assertEquals(List.of(0L, 1L), List.of(batches.get(0).labels().getLong(0), batches.get(0).labels().getLong(1)));
+        assertEquals(Tensor.ofLongs(new int[] {2}, 0, 1), batches.get(0).labels(), "class indices, int64 [N]");
+        assertEquals(Tensor.ofLongs(new int[] {1}, 1), batches.get(1).labels());
     }
 
     @Test

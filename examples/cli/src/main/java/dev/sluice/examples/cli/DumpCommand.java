@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * {@code sluice dump CONFIG --out DIR [--batches N] [--epoch E]}: writes each batch as NumPy files,
- * {@code batch-00000-images.npy}, {@code -labels.npy} (int64 N x K) and {@code -indices.npy}
+ * {@code batch-00000-images.npy}, {@code -labels.npy} (int64 N for one label each, N x K for K) and {@code -indices.npy}
  * (int64 N, the dataset indices).
  */
 final class DumpCommand implements Command {
@@ -28,7 +28,7 @@ final class DumpCommand implements Command {
 
     @Override
     public String summary() {
-        return "write each batch as NumPy .npy files: images, labels (int64 N x K), indices (int64 N)";
+        return "write each batch as NumPy .npy files: images, labels (int64 N, or N x K for K each), indices (int64 N)";
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class SeedWalkthrough {
         Path labelFile = data.resolve("train.txt");
         Path imageDir = data.resolve("images");
 
-        // 1. For each epoch, for each batch: images N x C x H x W, labels N x K.
+        // 1. For each epoch, for each batch: images N x C x H x W, labels N x K (N alone for one label each).
         LabeledBatch first = null;
         ImageLabelDataset<Tensor> dataset = dataset(labelFile, imageDir, Repeat.times(1));
         try (DataLoader<LabeledSample<Tensor>, LabeledBatch> loader = loader(dataset)) {
