@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.LabelFormatException;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
@@ -101,6 +102,14 @@ class ImageFolderTest {
         ImageLabelDataset<Image> twice = ImageFolder.builder(root).repeat(Repeat.times(2)).build();
         assertEquals(6, twice.size());
         assertEquals(twice.get(0), twice.get(3));
+    }
+
+    @Test
+    void theBuilderTakesAnotherDecoderInPlaceOfAuto() throws IOException {
+        twoClasses();
+        ImageDecoder grey = (encoded, options) -> Image.wrap(1, 1, 1, new byte[] {(byte) encoded.remaining()});
+        ImageLabelDataset<Image> dataset = ImageFolder.builder(root).decoder(grey).build();
+        assertEquals(Image.wrap(1, 1, 1, new byte[] {3}), dataset.get(0).image(), "the tiny file's three bytes, counted");
     }
 
     @Test
