@@ -68,7 +68,7 @@ public final class SlotCollation {
      */
     public void add(int position, LabeledSample<SlotTransform.Pending> sample) {
         Objects.requireNonNull(sample, "sample");
-        add(position, sample.input(), sample.labels());
+        add(position, sample.image(), sample.labels());
     }
 
     /** {@link #add(int, LabeledSample)} of an input and its labels, which this keeps without copying. */
@@ -117,7 +117,7 @@ public final class SlotCollation {
                         column[slot++] = labels[position];
                     }
                 }
-                Tensor stackedLabels = ColumnStacker.arrays(column, tracked, "labels", "");
+                Tensor stackedLabels = ColumnStacker.labels(column, tracked);
                 return new LabeledBatch(Tensor.wrap(dtype, ColumnStacker.batchShape(present, shape), written), stackedLabels);
             });
             if (present < labels.length) {

@@ -94,7 +94,7 @@ class ShardSlotWritingTest {
             for (LabeledBatch batch : direct) {
                 delivered += batch.size();
                 assertEquals(batch.size(), batch.labels().dim(0));
-                assertEquals((long) batch.size() * SAMPLE_BYTES, batch.inputs().data().remaining());
+                assertEquals((long) batch.size() * SAMPLE_BYTES, batch.images().data().remaining());
             }
             assertEquals(20, delivered, "21 samples, the broken one skipped");
             assertEquals(20, written.prepared.get(), "each readable sample prepared once on the slot route");

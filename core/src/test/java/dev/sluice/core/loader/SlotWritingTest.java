@@ -49,7 +49,7 @@ class SlotWritingTest {
             lines.append("img").append(i).append(".tiny ").append(i % 4).append(' ').append(50 + i).append('\n');
         }
         index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()),
-                Files.writeString(dir.resolve("train.txt"), lines), images, false);
+                Files.writeString(dir.resolve("train.txt"), lines), images);
     }
 
     private List<LabeledBatch> epoch(RandomCropToFloats crop, Collate<LabeledSample<?>, LabeledBatch> collate,
@@ -89,9 +89,9 @@ class SlotWritingTest {
     void aShortBatchHasTheShapeOfTheSamplesItHolds() {
         List<LabeledBatch> batches = epoch(new RandomCropToFloats(), new LabeledCollate(), 0, true);
         for (LabeledBatch batch : batches) {
-            assertArrayEquals(new int[] {batch.size(), 3, 2, 3}, batch.inputs().shape());
+            assertArrayEquals(new int[] {batch.size(), 3, 2, 3}, batch.images().shape());
             assertEquals(batch.size(), batch.labels().dim(0));
-            assertEquals((long) batch.size() * 3 * 2 * 3 * Float.BYTES, batch.inputs().data().remaining());
+            assertEquals((long) batch.size() * 3 * 2 * 3 * Float.BYTES, batch.images().data().remaining());
         }
     }
 

@@ -55,7 +55,7 @@ class ShardExportTest {
         for (int i = 0; i < 10; i++) {
             LabeledSample<Image> sample = read.next();
             assertEquals(new TinyImageDecoder().decode(java.nio.ByteBuffer.wrap(TinyImageDecoder.encode(4, 3, 20 * i)),
-                    dev.sluice.api.DecodeOptions.DEFAULT), sample.input());
+                    dev.sluice.api.DecodeOptions.DEFAULT), sample.image());
             assertArrayEquals(new long[] {i % 3, 10 + i}, sample.labels());
         }
     }
@@ -85,7 +85,7 @@ class ShardExportTest {
         ShardDataset<Image> shards = ShardDataset.builder(result.shards(), new TinyImageDecoder())
                 .labels("cls", RegistryLabelFormats.txt()).build();
         List<Long> firsts = new ArrayList<>();
-        shards.iterator(0, null).forEachRemaining(sample -> firsts.add((long) sample.input().get(0, 0, 0)));
+        shards.iterator(0, null).forEachRemaining(sample -> firsts.add((long) sample.image().get(0, 0, 0)));
         assertEquals(List.of(0L, 20L, 40L, 60L, 80L, 100L, 120L, 140L, 160L, 180L), firsts);
     }
 
@@ -99,7 +99,7 @@ class ShardExportTest {
         ShardDataset<Image> shards = ShardDataset.builder(result.shards(), new TinyImageDecoder())
                 .labels("cls", RegistryLabelFormats.txt()).build();
         shards.iterator(0, null).forEachRemaining(sample -> assertEquals(List.of(3, 2),
-                List.of(sample.input().width(), sample.input().height())));
+                List.of(sample.image().width(), sample.image().height())));
 
         Transform<?, ?> toTensor = PLUGINS.require(PluginKind.TRANSFORM, TransformProvider.class, "test-to-tensor",
                 "test").create(Options.empty());
