@@ -2,21 +2,14 @@ package dev.sluice.plugins.transforms.containers;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ContainerTransformProvider;
 import dev.sluice.api.spi.TransformLookup;
 import java.util.Set;
 
 /**
- * {@code random_order}: torchvision's {@code RandomOrder}: every step, in a uniformly random order
- * drawn first on each call (Fisher-Yates, one draw per step but the first).
- *
- * <p>Option {@code transforms} (required): a list as for {@code compose}.
- *
- * <pre>{@code
- * - random_order:
- *     transforms: [random_horizontal_flip, {random_rotation: {degrees: 10}}]
- * }</pre>
+ * {@code random_order}: the configuration's name for {@link RandomOrder}, whose javadoc lists the options
+ * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
+ * the same object the Java form builds, so both give the same pixels.
  */
 public final class RandomOrderProvider implements ContainerTransformProvider {
 
@@ -43,8 +36,8 @@ public final class RandomOrderProvider implements ContainerTransformProvider {
      *         wrong as for {@code compose}
      */
     @Override
-    public Transform<Object, Object> create(Options options, TransformLookup lookup) {
+    public RandomOrder create(Options options, TransformLookup lookup) {
         options.requireOnly(Set.of("transforms"));
-        return new ContainerTransforms.RandomOrder(lookup.steps(options, "transforms"));
+        return new RandomOrder(lookup.steps(options, "transforms"));
     }
 }

@@ -1,27 +1,15 @@
 package dev.sluice.plugins.transforms.geometry;
 
-import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
 /**
- * {@code random_crop}: torchvision's {@code RandomCrop}.
- *
- * <p>Options: {@code size} (required; a number for a square, or {@code [height, width]});
- * {@code padding} (none by default; a number for every side, {@code [left/right, top/bottom]} or
- * {@code [left, top, right, bottom]}) applied first; {@code pad_if_needed} (false) pads a side
- * smaller than the crop by the difference on both ends; {@code fill} (0; one level or one per
- * channel) and {@code padding_mode} ({@code constant}, {@code edge}, {@code reflect},
- * {@code symmetric}) as for {@code pad}. The crop's top and then its left are drawn uniformly from
- * the random source, nothing when the image already has the crop size.
- *
- * <pre>{@code
- * - random_crop: {size: 32, padding: 4, padding_mode: reflect}
- * }</pre>
+ * {@code random_crop}: the configuration's name for {@link RandomCrop}, whose javadoc lists the options
+ * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
+ * the same object the Java form builds, so both give the same pixels.
  */
 public final class RandomCropProvider implements TransformProvider {
     private static final Set<String> OPTIONS = Set.of("size", "padding", "pad_if_needed", "fill", "padding_mode");
@@ -50,10 +38,14 @@ public final class RandomCropProvider implements TransformProvider {
      * @throws OptionsException naming the key path when an option is unknown, missing or malformed
      */
     @Override
-    public Transform<Image, Image> create(Options options) {
+    public RandomCrop create(Options options) {
         options.requireOnly(OPTIONS);
-        int[] size = SharedOptions.heightWidth(options, "size");
-        return new Crops.Random(size[0], size[1], SharedOptions.padding(options, "padding"),
-                options.getBoolean("pad_if_needed", false), SharedOptions.fill(options, "fill"), PadProvider.mode(options));
+        RandomCrop crop = RandomCrop.of(SharedOptions.size(options, "size"));
+        Padding padding = PadProvider.padding(options, "padding");
+        if (padding != null) {
+            crop = crop.padding(padding);
+        }
+        return crop.padIfNeeded(options.getBoolean("pad_if_needed", false)).fill(SharedOptions.fill(options, "fill"))
+                .paddingMode(PadProvider.mode(options));
     }
 }

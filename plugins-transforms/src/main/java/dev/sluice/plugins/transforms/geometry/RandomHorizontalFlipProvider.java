@@ -1,22 +1,15 @@
 package dev.sluice.plugins.transforms.geometry;
 
-import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
 /**
- * {@code random_horizontal_flip}: torchvision's {@code RandomHorizontalFlip}.
- *
- * <p>Option {@code p} (0.5): the probability of mirroring left to right. Each call draws one
- * uniform number from the random source and flips when it is below {@code p}.
- *
- * <pre>{@code
- * - random_horizontal_flip: {p: 0.5}
- * }</pre>
+ * {@code random_horizontal_flip}: the configuration's name for {@link RandomHorizontalFlip}, whose javadoc lists the options
+ * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
+ * the same object the Java form builds, so both give the same pixels.
  */
 public final class RandomHorizontalFlipProvider implements TransformProvider {
 
@@ -43,8 +36,8 @@ public final class RandomHorizontalFlipProvider implements TransformProvider {
      * @throws OptionsException naming the key path when an option is unknown or {@code p} is not in [0, 1]
      */
     @Override
-    public Transform<Image, Image> create(Options options) {
+    public RandomHorizontalFlip create(Options options) {
         options.requireOnly(Set.of("p"));
-        return new RandomFlip(true, SharedOptions.probability(options, "p", 0.5));
+        return RandomHorizontalFlip.of(SharedOptions.probability(options, "p", 0.5));
     }
 }

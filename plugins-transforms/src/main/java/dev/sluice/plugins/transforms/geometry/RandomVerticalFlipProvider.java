@@ -1,22 +1,15 @@
 package dev.sluice.plugins.transforms.geometry;
 
-import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
 /**
- * {@code random_vertical_flip}: torchvision's {@code RandomVerticalFlip}.
- *
- * <p>Option {@code p} (0.5): the probability of turning upside down. Each call draws one
- * uniform number from the random source and flips when it is below {@code p}.
- *
- * <pre>{@code
- * - random_vertical_flip: {p: 0.5}
- * }</pre>
+ * {@code random_vertical_flip}: the configuration's name for {@link RandomVerticalFlip}, whose javadoc lists the options
+ * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
+ * the same object the Java form builds, so both give the same pixels.
  */
 public final class RandomVerticalFlipProvider implements TransformProvider {
 
@@ -43,8 +36,8 @@ public final class RandomVerticalFlipProvider implements TransformProvider {
      * @throws OptionsException naming the key path when an option is unknown or {@code p} is not in [0, 1]
      */
     @Override
-    public Transform<Image, Image> create(Options options) {
+    public RandomVerticalFlip create(Options options) {
         options.requireOnly(Set.of("p"));
-        return new RandomFlip(false, SharedOptions.probability(options, "p", 0.5));
+        return RandomVerticalFlip.of(SharedOptions.probability(options, "p", 0.5));
     }
 }

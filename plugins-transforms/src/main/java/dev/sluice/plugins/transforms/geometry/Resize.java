@@ -4,23 +4,55 @@ import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.plugins.transforms.Size;
 import dev.sluice.plugins.transforms.kernels.ImageSink;
 import dev.sluice.plugins.transforms.kernels.Interpolation;
 import dev.sluice.plugins.transforms.kernels.Resampler;
 import dev.sluice.plugins.transforms.kernels.ResizeKernels;
 import dev.sluice.plugins.transforms.kernels.Window;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code resize} and {@code scale}: one image resampled to a new size, by one of three rules for the
- * size: torchvision's ({@code size} as the shorter side or (h, w), with {@code max_size}), the seed's
- * ({@code height} and/or {@code width}, a missing one keeping the aspect ratio with Python's
- * {@code int()}), or OpenCV's factors ({@code fx}, {@code fy}, sizes rounded half to even).
+ * {@code resize}: torchvision's {@code Resize}, and the seed recipe's {@code resize_image}.
+ *
+ * <p>Parameters (torchvision name = YAML key, Java, default), with the size in one of two forms:
+ * <ul>
+ *   <li>torchvision's: {@code size} ({@link #of(int)}, {@link #of(Size)}; required), a number (the
+ *       shorter side becomes that, the longer one {@code int(size * long / short)}, truncated) or
+ *       {@code [height, width]} in YAML; {@code max_size} ({@link #maxSize(int)}; none), with a
+ *       single number only and greater than it, caps the longer side;</li>
+ *   <li>the seed's: {@code height} and/or {@code width} ({@link #toHeight(int)},
+ *       {@link #toWidth(int)}); a missing one keeps the aspect ratio ({@code int(h * width / w)},
+ *       truncated);</li>
+ *   <li>{@code interpolation} ({@link #interpolation(Interpolation)}; bilinear): {@code nearest},
+ *       {@code bilinear}, {@code bicubic} or {@code area};</li>
+ *   <li>{@code antialias} ({@link #antialias(boolean)}; true, as in torchvision 2.x): with true,
+ *       bilinear and bicubic are torchvision 0.14's antialiased tensor resize (PIL's method: within
+ *       one level of PIL for bilinear, three for bicubic, since PIL rounds to 8 bits between its two
+ *       passes); with false, every mode is {@code cv2.resize} (INTER_NEAREST, INTER_LINEAR,
+ *       INTER_CUBIC, INTER_AREA) on 8-bit images, as the seed recipe's. Nearest and area are
+ *       always OpenCV's.</li>
+ * </ul>
+ * An image already of the output size is returned as it is.
+ *
+ * <p>Under {@code decoder.reduce: auto} the decoder may hand it an image reduced by 2, 4 or 8 (the
+ * largest that is still at least the output size on both sides and gives the same output size).
+ *
+ * <pre>{@code
+ * - resize: {size: 256}                                    # YAML: shorter side 256, antialiased bilinear
+ * Resize.of(256)                                           // Java
+ * - resize: {height: 224, width: 224, antialias: false}    # YAML: cv2.resize, as the seed recipe
+ * Resize.of(Size.square(224)).antialias(false)             // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use, never draws from its random source; images of 1 to 4
+ * channels. It throws {@link IllegalArgumentException} when the output would have a side of 0.
  */
 public final class Resize implements ImageTransform {
     /** Which rule turns the input size into the output size. */
-    enum Rule { TORCHVISION, SEED, FACTORS }
+    private enum Rule { TORCHVISION, SEED, FACTORS }
 
     private final Rule rule;
     /** TORCHVISION: {shorter} or {height, width}; SEED: {height, width} with -1 for a missing side. */
@@ -38,31 +70,89 @@ public final class Resize implements ImageTransform {
         this.maxSize = maxSize;
         this.fx = fx;
         this.fy = fy;
-        this.interpolation = interpolation;
+        this.interpolation = Objects.requireNonNull(interpolation, "interpolation");
         this.antialias = antialias;
     }
 
-    /** torchvision: {@code size} of one element (shorter side) or two (height, width); {@code maxSize} 0 for none. */
-    static Resize torchvision(int[] size, int maxSize, Interpolation interpolation, boolean antialias) {
-        return new Resize(Rule.TORCHVISION, size.clone(), maxSize, 0, 0, interpolation, antialias);
+    /**
+     * The shorter side resized to {@code size}, the longer one keeping the aspect ratio.
+     *
+     * @throws IllegalArgumentException when {@code size < 1}
+     */
+    public static Resize of(int size) {
+        return new Resize(Rule.TORCHVISION, new int[] {positive("size", size)}, 0, 0, 0, Interpolation.BILINEAR, true);
     }
 
-    /** The seed's {@code resize_image}: either side may be -1, meaning "keep the aspect ratio". */
-    static Resize seed(int height, int width, Interpolation interpolation, boolean antialias) {
-        return new Resize(Rule.SEED, new int[] {height, width}, 0, 0, 0, interpolation, antialias);
+    /** Every image resized to {@code size}. */
+    public static Resize of(Size size) {
+        return new Resize(Rule.TORCHVISION, new int[] {size.height(), size.width()}, 0, 0, 0, Interpolation.BILINEAR,
+                true);
     }
 
-    /** The seed's {@code scale_image}: {@code cv2.resize(dsize=None, fx=fx, fy=fy)}. */
+    /**
+     * The seed's form: the height set to {@code height}, the width keeping the aspect ratio.
+     *
+     * @throws IllegalArgumentException when {@code height < 1}
+     */
+    public static Resize toHeight(int height) {
+        return new Resize(Rule.SEED, new int[] {positive("height", height), -1}, 0, 0, 0, Interpolation.BILINEAR, true);
+    }
+
+    /**
+     * The seed's form: the width set to {@code width}, the height keeping the aspect ratio.
+     *
+     * @throws IllegalArgumentException when {@code width < 1}
+     */
+    public static Resize toWidth(int width) {
+        return new Resize(Rule.SEED, new int[] {-1, positive("width", width)}, 0, 0, 0, Interpolation.BILINEAR, true);
+    }
+
+    /** The seed's {@code scale_image}: {@code cv2.resize(dsize=None, fx=fx, fy=fy)}, for {@link Scale}. */
     static Resize factors(double fx, double fy, Interpolation interpolation, boolean antialias) {
         return new Resize(Rule.FACTORS, null, 0, fx, fy, interpolation, antialias);
     }
 
     /**
-     * The output {width, height} for an input of {@code width x height}.
+     * This resize with the longer side capped at {@code maxSize}.
+     *
+     * @throws IllegalArgumentException unless this resize sets the shorter side ({@link #of(int)}) and
+     *         {@code maxSize} is greater than it
+     */
+    public Resize maxSize(int maxSize) {
+        if (rule != Rule.TORCHVISION || size.length != 1) {
+            throw new IllegalArgumentException("max_size should only be passed if size specifies the length of the "
+                    + "smaller edge, i.e. size should be a single number");
+        }
+        if (maxSize <= size[0]) {
+            throw new IllegalArgumentException("max_size = " + maxSize + " must be strictly greater than the requested "
+                    + "size for the smaller edge size = " + size[0]);
+        }
+        return new Resize(rule, size, maxSize, fx, fy, interpolation, antialias);
+    }
+
+    /** This resize by {@code interpolation}. */
+    public Resize interpolation(Interpolation interpolation) {
+        return new Resize(rule, size, maxSize, fx, fy, interpolation, antialias);
+    }
+
+    /** This resize, antialiased (torchvision's kernels) or not (OpenCV's), as the class description says. */
+    public Resize antialias(boolean antialias) {
+        return new Resize(rule, size, maxSize, fx, fy, interpolation, antialias);
+    }
+
+    private static int positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * The output size for an input of {@code width x height}.
      *
      * @throws IllegalArgumentException when a side would be 0 or overflow
      */
-    public int[] outputSize(int width, int height) {
+    public Size outputSize(int width, int height) {
         long[] out = unchecked(width, height);
         long outWidth = out[0];
         long outHeight = out[1];
@@ -70,7 +160,7 @@ public final class Resize implements ImageTransform {
             throw new IllegalArgumentException(this + " turns a " + width + "x" + height + " image into "
                     + outWidth + "x" + outHeight + "; both sides must be at least 1");
         }
-        return new int[] {(int) outWidth, (int) outHeight};
+        return new Size((int) outWidth, (int) outHeight);
     }
 
     /** The output {width, height} by the rule, before checking that it is a size at all. */
@@ -137,22 +227,22 @@ public final class Resize implements ImageTransform {
 
     /** The resampler for a whole {@code width x height} input. */
     public Resampler resampler(int width, int height) {
-        int[] out = outputSize(width, height);
+        Size out = outputSize(width, height);
         if (rule == Rule.FACTORS) {
-            return ResizeKernels.plan(interpolation, antialias, 0, 0, width, height, out[0], out[1], fx, fy);
+            return ResizeKernels.plan(interpolation, antialias, 0, 0, width, height, out.width(), out.height(), fx, fy);
         }
-        return ResizeKernels.plan(interpolation, antialias, 0, 0, width, height, out[0], out[1]);
+        return ResizeKernels.plan(interpolation, antialias, 0, 0, width, height, out.width(), out.height());
     }
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        int[] out = outputSize(image.width(), image.height());
-        if (out[0] == image.width() && out[1] == image.height()) {
+        Size out = outputSize(image.width(), image.height());
+        if (out.width() == image.width() && out.height() == image.height()) {
             return image;
         }
         Resampler resampler = resampler(image.width(), image.height());
-        ImageSink sink = new ImageSink(out[0], out[1], image.channels());
-        resampler.resample(Raster.of(image), Window.whole(out[0], out[1]), sink);
+        ImageSink sink = new ImageSink(out.width(), out.height(), image.channels());
+        resampler.resample(Raster.of(image), Window.whole(out.width(), out.height()), sink);
         return sink.raster().toImage();
     }
 

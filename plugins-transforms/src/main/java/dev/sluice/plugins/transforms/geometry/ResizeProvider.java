@@ -1,41 +1,17 @@
 package dev.sluice.plugins.transforms.geometry;
 
-import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
+import dev.sluice.plugins.transforms.Size;
 import dev.sluice.plugins.transforms.kernels.Interpolation;
 import java.util.Set;
 
 /**
- * {@code resize}: torchvision's {@code Resize}, and the seed recipe's {@code resize_image}.
- *
- * <p>Options, in one of two forms:
- * <ul>
- *   <li>torchvision's: {@code size}, a number (the shorter side becomes that, the longer one
- *       {@code int(size * long / short)}, truncated) or {@code [height, width]}; {@code max_size}
- *       (with a single number only, and greater than it) caps the longer side;</li>
- *   <li>the seed's: {@code height} and/or {@code width}; a missing one keeps the aspect ratio
- *       ({@code int(h * width / w)}, truncated).</li>
- * </ul>
- * Both forms take {@code interpolation} ({@code nearest}, {@code bilinear} (default),
- * {@code bicubic}, {@code area}) and {@code antialias}. With {@code antialias: true}, bilinear and
- * bicubic are torchvision 0.14's antialiased tensor resize (PIL's method: within one level of PIL
- * for bilinear, three for bicubic, since PIL rounds to 8 bits between its two passes); with {@code false}, every mode is {@code cv2.resize} (INTER_NEAREST, INTER_LINEAR,
- * INTER_CUBIC, INTER_AREA) on 8-bit images. Nearest and area are always OpenCV's. {@code antialias}
- * defaults to true in both forms, as in torchvision 2.x; the seed's {@code cv2.resize} is
- * {@code antialias: false}. An image already of the output size is returned as it is.
- *
- * <p>Under {@code decoder.reduce: auto} the decoder may hand it an image reduced by 2, 4 or 8 (the
- * largest that is still at least the output size on both sides and gives the same output size);
- * {@code scale}, whose output is proportional to its input, always gets the full-size image.
- *
- * <pre>{@code
- * - resize: {size: 256}                         # shorter side 256, antialiased bilinear
- * - resize: {height: 224, width: 224, antialias: false}   # cv2.resize, as the seed recipe
- * }</pre>
+ * {@code resize}: the configuration's name for {@link Resize}, whose javadoc lists the options
+ * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
+ * the same object the Java form builds, so both give the same pixels.
  */
 public final class ResizeProvider implements TransformProvider {
     private static final Set<String> OPTIONS = Set.of("size", "max_size", "interpolation", "antialias", "height", "width");
@@ -65,7 +41,7 @@ public final class ResizeProvider implements TransformProvider {
      *         or when both forms are mixed
      */
     @Override
-    public Transform<Image, Image> create(Options options) {
+    public Resize create(Options options) {
         options.requireOnly(OPTIONS);
         Interpolation interpolation = Interpolation.option(options, "interpolation", Interpolation.BILINEAR,
                 Interpolation.values());
@@ -76,27 +52,30 @@ public final class ResizeProvider implements TransformProvider {
                 throw new OptionsException(options.keyPath(key), "give either size (torchvision's form) or "
                         + "height/width (the seed's form), not both");
             }
-            int height = options.has("height") ? positive(options, "height") : -1;
-            int width = options.has("width") ? positive(options, "width") : -1;
-            return Resize.seed(height, width, interpolation, options.getBoolean("antialias", true));
+            Resize resize;
+            if (options.has("height") && options.has("width")) {
+                resize = Resize.of(new Size(positive(options, "width"), positive(options, "height")));
+            } else {
+                resize = options.has("height") ? Resize.toHeight(positive(options, "height"))
+                        : Resize.toWidth(positive(options, "width"));
+            }
+            return resize.interpolation(interpolation).antialias(options.getBoolean("antialias", true));
         }
         if (!options.has("size")) {
             throw new OptionsException(options.keyPath("size"), "required option is missing (or give height and/or width)");
         }
         int[] size = SharedOptions.wholeNumbers(options, "size", 1, 1, 2);
-        int maxSize = 0;
+        Resize resize = size.length == 1 ? Resize.of(size[0]) : Resize.of(new Size(size[1], size[0]));
         if (options.has("max_size")) {
             if (size.length != 1) {
                 throw new OptionsException(options.keyPath("max_size"), "max_size should only be passed if size "
                         + "specifies the length of the smaller edge, i.e. size should be a single number");
             }
-            maxSize = positive(options, "max_size");
-            if (maxSize <= size[0]) {
-                throw new OptionsException(options.keyPath("max_size"), "max_size = " + maxSize + " must be strictly "
-                        + "greater than the requested size for the smaller edge size = " + size[0]);
-            }
+            int maxSize = positive(options, "max_size");
+            Resize shorterSide = resize;
+            resize = SharedOptions.checkedAt(options, "max_size", () -> shorterSide.maxSize(maxSize));
         }
-        return Resize.torchvision(size, maxSize, interpolation, options.getBoolean("antialias", true));
+        return resize.interpolation(interpolation).antialias(options.getBoolean("antialias", true));
     }
 
     private static int positive(Options options, String key) {

@@ -1,26 +1,15 @@
 package dev.sluice.plugins.transforms.geometry;
 
-import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.plugins.transforms.kernels.Interpolation;
 import java.util.Set;
 
 /**
- * {@code scale}: the seed recipe's {@code scale_image}, {@code cv2.resize(image, None, fx=fx, fy=fy)}.
- *
- * <p>Options: {@code fx} (required, {@code > 0}) and {@code fy} (default {@code fx}) multiply the
- * width and height; each output side is the product rounded half to even, as OpenCV rounds, and
- * coordinates are mapped with the factors themselves, not the rounded size ratio, as OpenCV does.
- * {@code interpolation} ({@code nearest}, {@code bilinear} (default), {@code bicubic}, {@code area})
- * and {@code antialias} (default false: OpenCV's kernels; true: torchvision's antialiased bilinear
- * and bicubic) as for {@code resize}.
- *
- * <pre>{@code
- * - scale: {fx: 0.5, fy: 0.5}
- * }</pre>
+ * {@code scale}: the configuration's name for {@link Scale}, whose javadoc lists the options
+ * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
+ * the same object the Java form builds, so both give the same pixels.
  */
 public final class ScaleProvider implements TransformProvider {
     private static final Set<String> OPTIONS = Set.of("fx", "fy", "interpolation", "antialias");
@@ -48,7 +37,7 @@ public final class ScaleProvider implements TransformProvider {
      * @throws OptionsException naming the key path when an option is unknown, missing or not a positive number
      */
     @Override
-    public Transform<Image, Image> create(Options options) {
+    public Scale create(Options options) {
         options.requireOnly(OPTIONS);
         if (!options.has("fx")) {
             throw new OptionsException(options.keyPath("fx"), "required option is missing");
@@ -57,7 +46,7 @@ public final class ScaleProvider implements TransformProvider {
         double fy = factor(options, "fy", fx);
         Interpolation interpolation = Interpolation.option(options, "interpolation", Interpolation.BILINEAR,
                 Interpolation.values());
-        return Resize.factors(fx, fy, interpolation, options.getBoolean("antialias", false));
+        return Scale.of(fx, fy).interpolation(interpolation).antialias(options.getBoolean("antialias", false));
     }
 
     private static double factor(Options options, String key, double fallback) {

@@ -2,22 +2,14 @@ package dev.sluice.plugins.transforms.tensor;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.Tensor;
-import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
 /**
- * {@code normalize}: torchvision's {@code Normalize}, {@code (x - mean[c]) / std[c]} for each channel
- * c of a float32 tensor of shape [..., C, H, W], computed in float32 as torchvision does.
- *
- * <p>Options: {@code mean} and {@code std} (required): one number for every channel, or one per
- * channel; no {@code std} may be 0 in float32. {@code inplace} is accepted for compatibility and has
- * no effect: Sluice's tensors are never modified, a new one is returned.
- *
- * <pre>{@code
- * - normalize: {mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225]}
- * }</pre>
+ * {@code normalize}: the configuration's name for {@link Normalize}, whose javadoc lists the options
+ * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
+ * the same object the Java form builds, so both give the same pixels.
  */
 public final class NormalizeProvider implements TransformProvider {
 
@@ -49,18 +41,13 @@ public final class NormalizeProvider implements TransformProvider {
      *         {@code std} is missing, or a std is 0
      */
     @Override
-    public Transform<Tensor, Tensor> create(Options options) {
+    public Normalize create(Options options) {
         options.requireOnly(Set.of("mean", "std", "inplace"));
         options.getBoolean("inplace", false);
         double[] mean = required(options, "mean");
         double[] std = required(options, "std");
-        for (double s : std) {
-            if ((float) s == 0f) {
-                throw new OptionsException(options.keyPath("std"), "std evaluated to zero after conversion to float32, "
-                        + "leading to division by zero.");
-            }
-        }
-        return new TensorConversions.Normalize(mean, std, options.keyPath("mean"), options.keyPath("std"));
+        return SharedOptions.checkedAt(options, "std",
+                () -> new Normalize(mean, std, options.keyPath("mean"), options.keyPath("std")));
     }
 
     private static double[] required(Options options, String key) {

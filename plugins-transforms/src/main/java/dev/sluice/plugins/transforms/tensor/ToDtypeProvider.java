@@ -3,27 +3,13 @@ package dev.sluice.plugins.transforms.tensor;
 import dev.sluice.api.DType;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.Tensor;
-import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code to_dtype}: torchvision's {@code ToDtype} (and {@code ConvertImageDtype} when scaling).
- *
- * <p>Options: {@code dtype} (required): {@code uint8}, {@code int32}, {@code int64}, {@code float32}
- * or {@code float64}; {@code scale} (false). The input is a {@link Tensor} or an
- * {@link dev.sluice.api.Image}, which first becomes its uint8 [C, H, W] tensor unscaled (so
- * {@code {dtype: uint8}} on an image is torchvision's {@code pil_to_tensor}). With {@code scale},
- * integers become floats divided by the integer type's maximum (255 for uint8), floats become
- * integers by multiplying by {@code max + 1 - 0.001} and truncating (float32 to int32 or int64,
- * and float64 to int64, are refused as torchvision refuses them), and integer widths are converted
- * by the ratio of their ranges. Without it values are cast: floats truncate toward zero, saturating
- * where PyTorch's cast is undefined.
- *
- * <pre>{@code
- * - to_dtype: {dtype: uint8}                  # the image as an unscaled uint8 CHW tensor
- * }</pre>
+ * {@code to_dtype}: the configuration's name for {@link ToDtype}, whose javadoc lists the options
+ * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
+ * the same object the Java form builds, so both give the same pixels.
  */
 public final class ToDtypeProvider implements TransformProvider {
 
@@ -51,7 +37,7 @@ public final class ToDtypeProvider implements TransformProvider {
      * @throws OptionsException naming the key path when an option is unknown or {@code dtype} is missing or unknown
      */
     @Override
-    public Transform<Object, Tensor> create(Options options) {
+    public ToDtype create(Options options) {
         options.requireOnly(Set.of("dtype", "scale"));
         String id = options.requireString("dtype");
         DType dtype;
@@ -62,6 +48,6 @@ public final class ToDtypeProvider implements TransformProvider {
             refused.initCause(e);
             throw refused;
         }
-        return new ToDtype(dtype, options.getBoolean("scale", false));
+        return ToDtype.of(dtype).scale(options.getBoolean("scale", false));
     }
 }

@@ -1,21 +1,14 @@
 package dev.sluice.plugins.transforms.tensor;
 
-import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.Tensor;
-import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
 /**
- * {@code to_tensor}: torchvision's {@code ToTensor}. An image of C channels (HWC, 8-bit) becomes a
- * float32 tensor of shape [C, H, W] holding {@code level / 255} in float32, so values are in
- * [0, 1] and equal to torchvision's bit for bit. No options.
- *
- * <pre>{@code
- * - to_tensor
- * }</pre>
+ * {@code to_tensor}: the configuration's name for {@link ToTensor}, whose javadoc lists the options
+ * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
+ * the same object the Java form builds, so both give the same pixels.
  */
 public final class ToTensorProvider implements TransformProvider {
 
@@ -42,8 +35,8 @@ public final class ToTensorProvider implements TransformProvider {
      * @throws OptionsException naming the key path for any option: it has none
      */
     @Override
-    public Transform<Image, Tensor> create(Options options) {
+    public ToTensor create(Options options) {
         options.requireOnly(Set.of());
-        return new TensorConversions.ToTensor();
+        return ToTensor.of();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Image;
+import dev.sluice.plugins.transforms.Size;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
@@ -42,7 +43,8 @@ class ResizeTest extends TransformContract<Image, Image> {
     }
 
     private static int[] size(Map<String, ?> options, int width, int height) {
-        return ((Resize) Samples.<Image, Image>create(new ResizeProvider(), options)).outputSize(width, height);
+        Size out = ((Resize) Samples.<Image, Image>create(new ResizeProvider(), options)).outputSize(width, height);
+        return new int[] {out.width(), out.height()};
     }
 
     @Test

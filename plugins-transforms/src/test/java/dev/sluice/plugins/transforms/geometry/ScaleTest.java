@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sluice.api.Image;
+import dev.sluice.plugins.transforms.Size;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.contract.TransformContract;
@@ -38,16 +39,16 @@ class ScaleTest extends TransformContract<Image, Image> {
 
     @Test
     void outputSidesAreTheProductsRoundedHalfToEvenAsOpenCv() {
-        Resize scale = (Resize) Samples.<Image, Image>create(new ScaleProvider(), Map.of("fx", 0.5));
+        Scale scale = (Scale) Samples.<Image, Image>create(new ScaleProvider(), Map.of("fx", 0.5));
         // 97 * 0.5 = 48.5 -> 48 and 73 * 0.5 = 36.5 -> 36 (half to even); 35 * 0.5 = 17.5 -> 18.
-        assertArrayEquals(new int[] {48, 36}, scale.outputSize(97, 73));
-        assertArrayEquals(new int[] {18, 14}, scale.outputSize(35, 27));
+        assertEquals(new Size(48, 36), scale.outputSize(97, 73));
+        assertEquals(new Size(18, 14), scale.outputSize(35, 27));
     }
 
     @Test
     void fyDefaultsToFx() {
-        Resize scale = (Resize) Samples.<Image, Image>create(new ScaleProvider(), Map.of("fx", 2));
-        assertArrayEquals(new int[] {70, 54}, scale.outputSize(35, 27));
+        Scale scale = (Scale) Samples.<Image, Image>create(new ScaleProvider(), Map.of("fx", 2));
+        assertEquals(new Size(70, 54), scale.outputSize(35, 27));
     }
 
     @Test

@@ -2,20 +2,39 @@ package dev.sluice.plugins.transforms.drawing;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Region;
+import dev.sluice.plugins.transforms.FillLevels;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code draw_rectangle}: the seed's {@code show_image_rect}, {@code cv2.rectangle(image, (x, y),
+ * {@code draw_rectangle}: the seed recipe's {@code show_image_rect}, {@code cv2.rectangle(image, (x, y),
  * (x + w, y + h), colour, thickness)}, drawn into a copy of the image with OpenCV's pixels: corners
- * included, so the outline spans {@code w + 1} by {@code h + 1} pixels; a thickness of 1 is the
- * one-pixel outline, a thickness t of 2 or more draws each side as a band reaching
- * {@code (t + t % 2) / 2} pixels either side of it, with round corners of that radius (the outer
- * corner pixel is left out, as OpenCV's round line caps leave it). Parts outside the image are clipped.
+ * included, so the outline spans {@code w + 1} by {@code h + 1} pixels. Parts outside the image are
+ * clipped.
+ *
+ * <p>Parameters (YAML key, Java, default):
+ * <ul>
+ *   <li>{@code rect} ({@link #of(Region)}; required): {@code [x, y, width, height]}; the outline runs
+ *       from {@code (x, y)} to {@code (x + width, y + height)} inclusive;</li>
+ *   <li>{@code color} ({@link #color(int...)}; red, {@code [255, 0, 0]}: what the seed meant; it handed
+ *       OpenCV's BGR red to an RGB array and so drew blue): levels per channel; a missing alpha is
+ *       opaque, other missing channels 0, a grey image takes the first level, as OpenCV does;</li>
+ *   <li>{@code thickness} ({@link #thickness(int)}; 2): 1 for a one-pixel line; t for a band reaching
+ *       {@code (t + t % 2) / 2} pixels either side of each side, with round corners of that radius
+ *       (the outer corner pixel is left out, as OpenCV's round line caps leave it).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * - draw_rectangle: {rect: [40, 30, 200, 150]}        # YAML
+ * DrawRectangle.of(new Region(40, 30, 200, 150))      // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use, never draws from its random source; images of 1 to 4 channels.
  */
-final class Rectangles implements ImageTransform {
+public final class DrawRectangle implements ImageTransform {
     /** The seed meant red: it passed OpenCV's BGR red (0, 0, 255) to an RGB array, which drew blue. */
     static final int[] RED = {255, 0, 0};
 
@@ -23,10 +42,36 @@ final class Rectangles implements ImageTransform {
     private final int[] color;
     private final int thickness;
 
-    Rectangles(Region rect, int[] color, int thickness) {
-        this.rect = rect;
-        this.color = color.clone();
+    private DrawRectangle(Region rect, int[] color, int thickness) {
+        if (thickness < 1) {
+            throw new IllegalArgumentException("thickness must be >= 1, was " + thickness);
+        }
+        this.rect = Objects.requireNonNull(rect, "rect");
+        this.color = FillLevels.checked(color);
         this.thickness = thickness;
+    }
+
+    /** The outline of {@code rect}, red, thickness 2. */
+    public static DrawRectangle of(Region rect) {
+        return new DrawRectangle(rect, RED, 2);
+    }
+
+    /**
+     * This outline in {@code levels}, one per channel.
+     *
+     * @throws IllegalArgumentException when there are no levels or more than 4, or one is outside [0, 255]
+     */
+    public DrawRectangle color(int... levels) {
+        return new DrawRectangle(rect, levels, thickness);
+    }
+
+    /**
+     * This outline, {@code thickness} pixels thick.
+     *
+     * @throws IllegalArgumentException when {@code thickness < 1}
+     */
+    public DrawRectangle thickness(int thickness) {
+        return new DrawRectangle(rect, color, thickness);
     }
 
     @Override

@@ -2,33 +2,108 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.plugins.transforms.ImageTransform;
-import dev.sluice.plugins.transforms.SharedOptions;
+import dev.sluice.plugins.transforms.FillLevels;
 import dev.sluice.plugins.transforms.kernels.Interpolation;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code random_rotation}: torchvision's {@code RandomRotation} on a tensor image. The angle (degrees,
- * counter-clockwise) is drawn uniformly; each output pixel samples the input through the inverse
- * rotation about the centre (or {@code center}), nearest or bilinear, with the pixel centres and the
- * float arithmetic of torchvision's {@code rotate} and PyTorch's {@code grid_sample}
+ * {@code random_rotation}: torchvision's {@code RandomRotation} on a tensor image. The angle
+ * (degrees, counter-clockwise) is drawn uniformly; each output pixel samples the input through the
+ * inverse rotation about the centre (or {@code center}), nearest or bilinear, with the pixel centres
+ * and the float arithmetic of torchvision's {@code rotate} and PyTorch's {@code grid_sample}
  * ({@code align_corners=False}); pixels whose source falls outside the image get the fill levels,
- * blended by the covered fraction when bilinear. With {@code expand} the output grows to hold the
- * whole rotated image.
+ * blended by the covered fraction when bilinear.
+ *
+ * <p>Parameters (torchvision name = YAML key, Java, default):
+ * <ul>
+ *   <li>{@code degrees} ({@link #of(double)}, {@link #of(double, double)}; required): a number d for
+ *       the range {@code [-d, d]}, or {@code [min, max]};</li>
+ *   <li>{@code interpolation} ({@link #interpolation(Interpolation)}; nearest): nearest or bilinear;</li>
+ *   <li>{@code expand} ({@link #expand(boolean)}; false): grow the output to hold the whole rotated image;</li>
+ *   <li>{@code center} ({@link #center(double, double)}; the image centre): {@code [x, y]} in pixels;</li>
+ *   <li>{@code fill} ({@link #fill(int...)}; 0): 0 to 255, one level or one per channel, for pixels the
+ *       rotated image does not cover.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * - random_rotation: {degrees: 15, interpolation: bilinear}           # YAML
+ * RandomRotation.of(15).interpolation(Interpolation.BILINEAR)         // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use, drawing one uniform number per call; images of 1 to 4
+ * channels. It throws {@link IllegalArgumentException} when a per-channel fill does not match the
+ * image's channels.
  */
-final class Rotation implements ImageTransform {
+public final class RandomRotation implements ImageTransform {
     private final double[] degrees;
     private final Interpolation interpolation;
     private final boolean expand;
     private final double[] center;
     private final int[] fill;
 
-    /** @param center {x, y} in pixels, or null for the image centre; @param interpolation nearest or bilinear */
-    Rotation(double[] degrees, Interpolation interpolation, boolean expand, double[] center, int[] fill) {
-        this.degrees = degrees.clone();
+    private RandomRotation(double[] degrees, Interpolation interpolation, boolean expand, double[] center, int[] fill) {
+        if (interpolation != Interpolation.NEAREST && interpolation != Interpolation.BILINEAR) {
+            throw new IllegalArgumentException("interpolation must be nearest or bilinear, was " + interpolation.id());
+        }
+        this.degrees = degrees;
         this.interpolation = interpolation;
         this.expand = expand;
-        this.center = center == null ? null : center.clone();
-        this.fill = fill.clone();
+        this.center = center;
+        this.fill = FillLevels.checked(fill);
+    }
+
+    /**
+     * Angles drawn from {@code [-degrees, degrees]}.
+     *
+     * @throws IllegalArgumentException when {@code degrees} is negative or not a number
+     */
+    public static RandomRotation of(double degrees) {
+        if (!(degrees >= 0)) {
+            throw new IllegalArgumentException("If degrees is a single number, it must be positive, was " + degrees);
+        }
+        return of(-degrees, degrees);
+    }
+
+    /**
+     * Angles drawn from {@code [min, max]}.
+     *
+     * @throws IllegalArgumentException unless {@code min <= max}
+     */
+    public static RandomRotation of(double min, double max) {
+        if (!(min <= max)) {
+            throw new IllegalArgumentException("degrees must be [min, max] with min <= max, was [" + min + ", " + max + "]");
+        }
+        return new RandomRotation(new double[] {min, max}, Interpolation.NEAREST, false, null, new int[] {0});
+    }
+
+    /**
+     * This rotation, sampling by {@code interpolation}.
+     *
+     * @throws IllegalArgumentException unless nearest or bilinear
+     */
+    public RandomRotation interpolation(Interpolation interpolation) {
+        return new RandomRotation(degrees, Objects.requireNonNull(interpolation, "interpolation"), expand, center, fill);
+    }
+
+    /** This rotation, its output grown to hold the whole rotated image when {@code expand}. */
+    public RandomRotation expand(boolean expand) {
+        return new RandomRotation(degrees, interpolation, expand, center, fill);
+    }
+
+    /** This rotation, about the point {@code (x, y)} in pixels rather than the image centre. */
+    public RandomRotation center(double x, double y) {
+        return new RandomRotation(degrees, interpolation, expand, new double[] {x, y}, fill);
+    }
+
+    /**
+     * This rotation, pixels it does not cover filled with {@code levels}.
+     *
+     * @throws IllegalArgumentException as {@link Pad#fill(int...)}
+     */
+    public RandomRotation fill(int... levels) {
+        return new RandomRotation(degrees, interpolation, expand, center, levels);
     }
 
     /** The angle of one call: uniform in {@code degrees}, one draw. */
@@ -82,7 +157,7 @@ final class Rotation implements ImageTransform {
         byte[] out = new byte[outWidth * outHeight * channels];
         float[] levels = new float[channels];
         for (int c = 0; c < channels; c++) {
-            levels[c] = SharedOptions.fillLevel(fill, c, channels);
+            levels[c] = FillLevels.level(fill, c, channels);
         }
         boolean nearest = interpolation == Interpolation.NEAREST;
         int at = 0;
@@ -176,6 +251,7 @@ final class Rotation implements ImageTransform {
     @Override
     public String toString() {
         return "random_rotation(degrees=[" + degrees[0] + ", " + degrees[1] + "], interpolation=" + interpolation.id()
-                + ", expand=" + expand + ")";
+                + ", expand=" + expand + (center == null ? "" : ", center=" + Arrays.toString(center)) + ", fill="
+                + Arrays.toString(fill) + ")";
     }
 }
