@@ -32,8 +32,7 @@ public final class ColorJitterProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>} for images of 1 or 3 channels, safe for concurrent use; it
-     * throws {@link IllegalArgumentException} for other channel counts.
+     * The {@link ColorJitter} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, negative, or a range is
      *         out of bounds or not {@code [min, max]}

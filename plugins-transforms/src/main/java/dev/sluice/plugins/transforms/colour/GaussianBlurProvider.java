@@ -30,8 +30,7 @@ public final class GaussianBlurProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>} for images of 1 to 4 channels, safe for concurrent use, drawing
-     * one number per call; it throws {@link IllegalArgumentException} for an image not larger than half the kernel.
+     * The {@link GaussianBlur} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown or out of range
      */

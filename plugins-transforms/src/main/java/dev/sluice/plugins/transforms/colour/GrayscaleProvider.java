@@ -30,8 +30,7 @@ public final class GrayscaleProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>}, safe for concurrent use, that never draws from its random
-     * source; it throws {@link IllegalArgumentException} for an image of 2 or 4 channels.
+     * The {@link Grayscale} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown or {@code num_output_channels} is not 1 or 3
      */

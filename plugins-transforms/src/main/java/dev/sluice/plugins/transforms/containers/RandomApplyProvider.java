@@ -31,8 +31,7 @@ public final class RandomApplyProvider implements ContainerTransformProvider {
     }
 
     /**
-     * A {@code Transform<Object, Object>}, safe for concurrent use when every step is; it returns its
-     * input unchanged when it skips.
+     * The {@link RandomApply} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, {@code p} is not in [0, 1],
      *         or {@code transforms} is wrong as for {@code compose}

@@ -33,7 +33,7 @@ public final class RandomChoiceProvider implements ContainerTransformProvider {
     }
 
     /**
-     * A {@code Transform<Object, Object>}, safe for concurrent use when every step is.
+     * The {@link RandomChoice} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, the weights do not match
      *         the steps or are negative or all zero, or {@code transforms} is wrong as for {@code compose}

@@ -30,7 +30,7 @@ public final class RandomOrderProvider implements ContainerTransformProvider {
     }
 
     /**
-     * A {@code Transform<Object, Object>}, safe for concurrent use when every step is.
+     * The {@link RandomOrder} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown or {@code transforms} is
      *         wrong as for {@code compose}

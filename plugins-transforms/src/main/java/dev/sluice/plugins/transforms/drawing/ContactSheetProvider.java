@@ -31,9 +31,7 @@ public final class ContactSheetProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Object, Image>}, safe for concurrent use, that never draws from its random
-     * source. It throws {@link IllegalArgumentException} when the input is not as described, or the
-     * labels or boxes do not have one row per image.
+     * The {@link ContactSheet} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown or out of range, or only
      *         one of {@code mean} and {@code std} is given

@@ -30,8 +30,7 @@ public final class DrawRectangleProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>} for images of 1 to 4 channels (a grey image takes the first
-     * colour level), safe for concurrent use, that never draws from its random source.
+     * The {@link DrawRectangle} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, {@code rect} is missing or
      *         malformed, a level is outside [0, 255] or the thickness is below 1

@@ -30,9 +30,7 @@ public final class SideBySideProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<List<?>, Image>} taking a non-empty list of {@link Image}s, safe for concurrent
-     * use, that never draws from its random source; it throws {@link IllegalArgumentException} for an
-     * empty list, an entry that is not an image, or alpha mixed with images without it.
+     * The {@link SideBySide} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, {@code gap} is negative or a level is out of range
      */

@@ -30,8 +30,7 @@ public final class CenterCropProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>} for images of 1 to 4 channels, safe for concurrent use, that
-     * never draws from its random source.
+     * The {@link CenterCrop} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, or {@code size} is missing or not positive
      */

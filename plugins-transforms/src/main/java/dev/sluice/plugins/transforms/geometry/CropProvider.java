@@ -30,8 +30,7 @@ public final class CropProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>}, safe for concurrent use, that never draws from its random
-     * source and throws {@link IllegalArgumentException} for an image the rectangle does not fit in.
+     * The {@link Crop} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown or {@code rect} is missing or malformed
      */

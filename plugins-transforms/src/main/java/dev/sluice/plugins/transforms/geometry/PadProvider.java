@@ -31,9 +31,7 @@ public final class PadProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>} for images of 1 to 4 channels, safe for concurrent use, that never
-     * draws from its random source. It throws {@link IllegalArgumentException} for an image too small
-     * to mirror, or when a per-channel fill does not match the image's channels.
+     * The {@link Pad} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, missing or malformed
      */

@@ -31,9 +31,7 @@ public final class RandomCropProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>} for images of 1 to 4 channels, safe for concurrent use. It
-     * throws {@link IllegalArgumentException} when the (padded) image is smaller than the crop, or a
-     * mirrored padding is wider than the image.
+     * The {@link RandomCrop} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, missing or malformed
      */

@@ -32,7 +32,7 @@ public final class RandomResizedCropProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>} for images of 1 to 4 channels, safe for concurrent use.
+     * The {@link RandomResizedCrop} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown or malformed, a range is
      *         not {@code [min, max]}, or a scale or ratio is not positive

@@ -32,9 +32,7 @@ public final class RandomRotationProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>} for images of 1 to 4 channels, safe for concurrent use, drawing
-     * one uniform number per call. It throws {@link IllegalArgumentException} when a per-channel fill
-     * does not match the image's channels.
+     * The {@link RandomRotation} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, missing or malformed
      */

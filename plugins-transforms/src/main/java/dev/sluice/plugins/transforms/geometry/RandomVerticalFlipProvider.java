@@ -30,8 +30,7 @@ public final class RandomVerticalFlipProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>} for images of 1 to 4 channels, safe for concurrent use; it
-     * returns its input unchanged when it does not flip.
+     * The {@link RandomVerticalFlip} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown or {@code p} is not in [0, 1]
      */

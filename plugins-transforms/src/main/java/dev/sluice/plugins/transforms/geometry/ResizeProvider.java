@@ -33,9 +33,7 @@ public final class ResizeProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>}, safe for concurrent use, that never draws from its random source.
-     * It accepts images of 1 to 4 channels and throws {@link IllegalArgumentException} when the output
-     * would have a side of 0.
+     * The {@link Resize} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, missing or out of range,
      *         or when both forms are mixed

@@ -31,8 +31,7 @@ public final class ScaleProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Image>}, safe for concurrent use, that never draws from its random
-     * source; it throws {@link IllegalArgumentException} when the output would have a side of 0.
+     * The {@link Scale} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, missing or not a positive number
      */

@@ -31,8 +31,7 @@ public final class ScaleRectProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Region, Region>}, safe for concurrent use, that never draws from its random
-     * source; it throws {@link IllegalArgumentException} when the scaled box would be empty.
+     * The {@link ScaleRect} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, missing or not two sides {@code >= 1}
      */

@@ -30,12 +30,7 @@ public final class NormalizeProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Tensor, Tensor>}, safe for concurrent use, that never draws from its random
-     * source. It throws {@link IllegalArgumentException} for a tensor that is not float32, has fewer
-     * than 3 dimensions, or whose channel count differs from the number of means or stds given (unless
-     * that number is 1, which serves every channel, as torchvision broadcasts it). When the channel
-     * count is known when the pipeline is built ({@code decoder.mode} rgb or gray), its
-     * {@code outputChannels} refuses a count that does not fit there, naming {@code mean} or {@code std}.
+     * The {@link Normalize} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown, {@code mean} or
      *         {@code std} is missing, or a std is 0

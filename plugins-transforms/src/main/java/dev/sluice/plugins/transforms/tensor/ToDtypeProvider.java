@@ -30,9 +30,7 @@ public final class ToDtypeProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Object, Tensor>} taking an Image or a Tensor, safe for concurrent use, that
-     * never draws from its random source; a tensor already of the dtype is returned as it is. It throws
-     * {@link IllegalArgumentException} for another input type or a refused scaled cast.
+     * The {@link ToDtype} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown or {@code dtype} is missing or unknown
      */

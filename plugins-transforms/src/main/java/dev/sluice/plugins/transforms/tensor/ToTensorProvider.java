@@ -29,8 +29,7 @@ public final class ToTensorProvider implements TransformProvider {
     }
 
     /**
-     * A {@code Transform<Image, Tensor>}, safe for concurrent use, that never draws from its random
-     * source; the tensor's memory is on the heap.
+     * The {@link ToTensor} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path for any option: it has none
      */
