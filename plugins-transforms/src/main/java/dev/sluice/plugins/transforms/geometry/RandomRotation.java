@@ -2,6 +2,7 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.Size;
 import dev.sluice.plugins.transforms.FillLevels;
 import dev.sluice.plugins.transforms.kernels.Interpolation;
 import java.util.Arrays;
@@ -139,9 +140,9 @@ public final class RandomRotation implements ImageTransform {
         int outWidth = w;
         int outHeight = h;
         if (expand) {
-            int[] size = expandedSize(theta, w, h);
-            outWidth = size[0];
-            outHeight = size[1];
+            Size size = expandedSize(theta, w, h);
+            outWidth = size.width();
+            outHeight = size.height();
         }
         float halfW = 0.5f * w;
         float halfH = 0.5f * h;
@@ -222,7 +223,7 @@ public final class RandomRotation implements ImageTransform {
     }
 
     /** torchvision's {@code _compute_affine_output_size}: the rotated corners' bounding box, in float. */
-    private static int[] expandedSize(float[] theta, int w, int h) {
+    private static Size expandedSize(float[] theta, int w, int h) {
         float[][] corners = {{-0.5f * w, -0.5f * h}, {-0.5f * w, 0.5f * h}, {0.5f * w, 0.5f * h}, {0.5f * w, -0.5f * h}};
         float minX = Float.POSITIVE_INFINITY;
         float minY = Float.POSITIVE_INFINITY;
@@ -241,7 +242,7 @@ public final class RandomRotation implements ImageTransform {
                 - (float) Math.floor(truncate((minX + w * 0.5f) / tol) * tol);
         float height = (float) Math.ceil(truncate((maxY + h * 0.5f) / tol) * tol)
                 - (float) Math.floor(truncate((minY + h * 0.5f) / tol) * tol);
-        return new int[] {(int) width, (int) height};
+        return new Size((int) width, (int) height);
     }
 
     private static float truncate(float value) {

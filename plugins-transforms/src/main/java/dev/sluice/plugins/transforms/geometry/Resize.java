@@ -52,21 +52,24 @@ import java.util.random.RandomGenerator;
  */
 public final class Resize implements ImageTransform {
     /** Which rule turns the input size into the output size. */
-    private enum Rule { TORCHVISION, SEED, FACTORS }
+    private enum Rule { SHORTER_SIDE, EXACT, SEED_HEIGHT, SEED_WIDTH, FACTORS }
 
     private final Rule rule;
-    /** TORCHVISION: {shorter} or {height, width}; SEED: {height, width} with -1 for a missing side. */
-    private final int[] size;
+    /** SHORTER_SIDE: the shorter side; SEED_HEIGHT, SEED_WIDTH: the side given; otherwise 0. */
+    private final int side;
+    /** EXACT: the output size; otherwise null. */
+    private final Size exact;
     private final int maxSize;
     private final double fx;
     private final double fy;
     private final Interpolation interpolation;
     private final boolean antialias;
 
-    private Resize(Rule rule, int[] size, int maxSize, double fx, double fy, Interpolation interpolation,
+    private Resize(Rule rule, int side, Size exact, int maxSize, double fx, double fy, Interpolation interpolation,
             boolean antialias) {
         this.rule = rule;
-        this.size = size;
+        this.side = side;
+        this.exact = exact;
         this.maxSize = maxSize;
         this.fx = fx;
         this.fy = fy;
@@ -80,13 +83,12 @@ public final class Resize implements ImageTransform {
      * @throws IllegalArgumentException when {@code size < 1}
      */
     public static Resize of(int size) {
-        return new Resize(Rule.TORCHVISION, new int[] {positive("size", size)}, 0, 0, 0, Interpolation.BILINEAR, true);
+        return new Resize(Rule.SHORTER_SIDE, positive("size", size), null, 0, 0, 0, Interpolation.BILINEAR, true);
     }
 
     /** Every image resized to {@code size}. */
     public static Resize of(Size size) {
-        return new Resize(Rule.TORCHVISION, new int[] {size.height(), size.width()}, 0, 0, 0, Interpolation.BILINEAR,
-                true);
+        return new Resize(Rule.EXACT, 0, Objects.requireNonNull(size, "size"), 0, 0, 0, Interpolation.BILINEAR, true);
     }
 
     /**
@@ -95,7 +97,7 @@ public final class Resize implements ImageTransform {
      * @throws IllegalArgumentException when {@code height < 1}
      */
     public static Resize toHeight(int height) {
-        return new Resize(Rule.SEED, new int[] {positive("height", height), -1}, 0, 0, 0, Interpolation.BILINEAR, true);
+        return new Resize(Rule.SEED_HEIGHT, positive("height", height), null, 0, 0, 0, Interpolation.BILINEAR, true);
     }
 
     /**
@@ -104,12 +106,12 @@ public final class Resize implements ImageTransform {
      * @throws IllegalArgumentException when {@code width < 1}
      */
     public static Resize toWidth(int width) {
-        return new Resize(Rule.SEED, new int[] {-1, positive("width", width)}, 0, 0, 0, Interpolation.BILINEAR, true);
+        return new Resize(Rule.SEED_WIDTH, positive("width", width), null, 0, 0, 0, Interpolation.BILINEAR, true);
     }
 
     /** The seed's {@code scale_image}: {@code cv2.resize(dsize=None, fx=fx, fy=fy)}, for {@link Scale}. */
     static Resize factors(double fx, double fy, Interpolation interpolation, boolean antialias) {
-        return new Resize(Rule.FACTORS, null, 0, fx, fy, interpolation, antialias);
+        return new Resize(Rule.FACTORS, 0, null, 0, fx, fy, interpolation, antialias);
     }
 
     /**
@@ -119,25 +121,25 @@ public final class Resize implements ImageTransform {
      *         {@code maxSize} is greater than it
      */
     public Resize maxSize(int maxSize) {
-        if (rule != Rule.TORCHVISION || size.length != 1) {
+        if (rule != Rule.SHORTER_SIDE) {
             throw new IllegalArgumentException("max_size should only be passed if size specifies the length of the "
                     + "smaller edge, i.e. size should be a single number");
         }
-        if (maxSize <= size[0]) {
+        if (maxSize <= side) {
             throw new IllegalArgumentException("max_size = " + maxSize + " must be strictly greater than the requested "
-                    + "size for the smaller edge size = " + size[0]);
+                    + "size for the smaller edge size = " + side);
         }
-        return new Resize(rule, size, maxSize, fx, fy, interpolation, antialias);
+        return new Resize(rule, side, exact, maxSize, fx, fy, interpolation, antialias);
     }
 
     /** This resize by {@code interpolation}. */
     public Resize interpolation(Interpolation interpolation) {
-        return new Resize(rule, size, maxSize, fx, fy, interpolation, antialias);
+        return new Resize(rule, side, exact, maxSize, fx, fy, interpolation, antialias);
     }
 
     /** This resize, antialiased (torchvision's kernels) or not (OpenCV's), as the class description says. */
     public Resize antialias(boolean antialias) {
-        return new Resize(rule, size, maxSize, fx, fy, interpolation, antialias);
+        return new Resize(rule, side, exact, maxSize, fx, fy, interpolation, antialias);
     }
 
     private static int positive(String name, int value) {
@@ -165,42 +167,24 @@ public final class Resize implements ImageTransform {
 
     /** The output {width, height} by the rule, before checking that it is a size at all. */
     private long[] unchecked(int width, int height) {
-        long outWidth;
-        long outHeight;
-        switch (rule) {
-            case TORCHVISION -> {
-                if (size.length == 2) {
-                    outHeight = size[0];
-                    outWidth = size[1];
-                } else {
-                    boolean portrait = width <= height;
-                    long shortSide = portrait ? width : height;
-                    long longSide = portrait ? height : width;
-                    long newShort = size[0];
-                    long newLong = (long) ((double) (newShort * longSide) / shortSide);
-                    if (maxSize > 0 && newLong > maxSize) {
-                        newShort = (long) ((double) ((long) maxSize * newShort) / newLong);
-                        newLong = maxSize;
-                    }
-                    outWidth = portrait ? newShort : newLong;
-                    outHeight = portrait ? newLong : newShort;
+        return switch (rule) {
+            case EXACT -> new long[] {exact.width(), exact.height()};
+            case SHORTER_SIDE -> {
+                boolean portrait = width <= height;
+                long shortSide = portrait ? width : height;
+                long longSide = portrait ? height : width;
+                long newShort = side;
+                long newLong = (long) ((double) (newShort * longSide) / shortSide);
+                if (maxSize > 0 && newLong > maxSize) {
+                    newShort = (long) ((double) ((long) maxSize * newShort) / newLong);
+                    newLong = maxSize;
                 }
+                yield portrait ? new long[] {newShort, newLong} : new long[] {newLong, newShort};
             }
-            case SEED -> {
-                outHeight = size[0];
-                outWidth = size[1];
-                if (outHeight < 0) {
-                    outHeight = (long) ((double) ((long) height * outWidth) / width);
-                } else if (outWidth < 0) {
-                    outWidth = (long) ((double) ((long) width * outHeight) / height);
-                }
-            }
-            default -> {
-                outWidth = (long) Math.rint(width * fx);
-                outHeight = (long) Math.rint(height * fy);
-            }
-        }
-        return new long[] {outWidth, outHeight};
+            case SEED_HEIGHT -> new long[] {(long) ((double) ((long) width * side) / height), side};
+            case SEED_WIDTH -> new long[] {side, (long) ((double) ((long) height * side) / width)};
+            case FACTORS -> new long[] {(long) Math.rint(width * fx), (long) Math.rint(height * fy)};
+        };
     }
 
     /**
@@ -249,9 +233,10 @@ public final class Resize implements ImageTransform {
     @Override
     public String toString() {
         String sizeText = switch (rule) {
-            case TORCHVISION -> "resize(size=" + (size.length == 1 ? String.valueOf(size[0]) : size[0] + "x" + size[1])
-                    + (maxSize > 0 ? ", max_size=" + maxSize : "");
-            case SEED -> "resize(height=" + (size[0] < 0 ? "auto" : size[0]) + ", width=" + (size[1] < 0 ? "auto" : size[1]);
+            case SHORTER_SIDE -> "resize(size=" + side + (maxSize > 0 ? ", max_size=" + maxSize : "");
+            case EXACT -> "resize(size=" + exact;
+            case SEED_HEIGHT -> "resize(height=" + side + ", width=auto";
+            case SEED_WIDTH -> "resize(height=auto, width=" + side;
             case FACTORS -> "scale(fx=" + fx + ", fy=" + fy;
         };
         return sizeText + ", interpolation=" + interpolation.id() + ", antialias=" + antialias + ")";

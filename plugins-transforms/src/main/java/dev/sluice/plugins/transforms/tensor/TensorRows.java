@@ -21,6 +21,15 @@ public final class TensorRows implements RowSink {
     /** Per channel, the value of each level, for interleaved rows; made on their first use. */
     private float[][] tables;
 
+    /**
+     * A sink for a {@code width x height} image of {@code channels} channels.
+     *
+     * @param destination the floats to write into; not moved
+     * @param offset the index of the first float of the result in {@code destination}
+     * @param mean per channel, subtracted after dividing by 255 (zeros for {@code to_tensor} alone)
+     * @param std per channel, divided by last (ones for {@code to_tensor} alone)
+     * @param mirror whether each row is written right to left
+     */
     public TensorRows(FloatBuffer destination, int offset, int width, int height, int channels, float[] mean,
             float[] std, boolean mirror) {
         this.destination = destination;
