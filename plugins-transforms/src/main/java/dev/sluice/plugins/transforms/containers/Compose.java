@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Steps declare what they take and give, and a list where one does not fit the next
  * ({@code normalize} straight after {@code resize}) is refused when it is built rather than on the
- * first sample. Runs of {@link dev.sluice.plugins.transforms.geometry.Resize} and/or
+ * first sample. Runs of {@link dev.sluice.plugins.transforms.resize.Resize} and/or
  * {@link dev.sluice.plugins.transforms.geometry.CenterCrop} or
  * {@link dev.sluice.plugins.transforms.geometry.RandomResizedCrop}, then an optional
  * {@link dev.sluice.plugins.transforms.geometry.RandomHorizontalFlip}, then

@@ -6,11 +6,13 @@ import dev.sluice.api.Region;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.Size;
-import dev.sluice.plugins.transforms.kernels.ImageSink;
-import dev.sluice.plugins.transforms.kernels.Interpolation;
-import dev.sluice.plugins.transforms.kernels.Resampler;
-import dev.sluice.plugins.transforms.kernels.ResizeKernels;
-import dev.sluice.plugins.transforms.kernels.Window;
+import dev.sluice.plugins.transforms.resize.ImageSink;
+import dev.sluice.plugins.transforms.resize.Interpolation;
+import dev.sluice.plugins.transforms.resize.ReducedSizes;
+import dev.sluice.plugins.transforms.resize.Resampler;
+import dev.sluice.plugins.transforms.resize.Resize;
+import dev.sluice.plugins.transforms.resize.ResizeKernels;
+import dev.sluice.plugins.transforms.resize.Window;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 

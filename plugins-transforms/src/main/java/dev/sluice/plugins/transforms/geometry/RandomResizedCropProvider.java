@@ -4,7 +4,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
-import dev.sluice.plugins.transforms.kernels.Interpolation;
+import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.Set;
 
 /**

@@ -4,7 +4,7 @@ import dev.sluice.api.Image;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Size;
 import dev.sluice.plugins.transforms.FillLevels;
-import dev.sluice.plugins.transforms.kernels.Interpolation;
+import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;

@@ -1,6 +1,6 @@
 package dev.sluice.plugins.transforms.tensor;
 
-import dev.sluice.plugins.transforms.kernels.RowSink;
+import dev.sluice.plugins.transforms.resize.RowSink;
 import java.nio.FloatBuffer;
 
 /**

@@ -7,7 +7,6 @@ import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.api.contract.DiscoveredTransforms;
-import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.containers.ComposeProvider;
 import dev.sluice.plugins.transforms.geometry.RandomHorizontalFlip;
 import java.nio.ByteBuffer;
@@ -46,7 +45,7 @@ class DrawingFixtureTest {
     @SuppressWarnings("unchecked")
     void sideBySideMatchesNumpyHstack(Fixtures.Case c) {
         Image grass = Fixtures.input(c.input());
-        Image mirrored = RandomHorizontalFlip.of(1).apply(grass, new java.util.SplittableRandom(0));
+        Image mirrored = RandomHorizontalFlip.of(1).apply(grass, new SplittableRandom(0));
         Transform<List<?>, Image> join = (Transform<List<?>, Image>) new SideBySideProvider().create(c.optionsAt("t.side_by_side"));
         Fixtures.assertAgrees(c, join.apply(List.of(grass, mirrored), new SplittableRandom(0)));
     }

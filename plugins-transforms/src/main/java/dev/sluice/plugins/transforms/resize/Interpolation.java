@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms.kernels;
+package dev.sluice.plugins.transforms.resize;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;

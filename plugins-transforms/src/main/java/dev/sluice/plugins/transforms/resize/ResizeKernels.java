@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms.kernels;
+package dev.sluice.plugins.transforms.resize;
 
 /**
  * Chooses and builds the resampler for a resize, following the library each setting must match:

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms.kernels;
+package dev.sluice.plugins.transforms.resize;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.sluice.plugins.transforms.Raster;

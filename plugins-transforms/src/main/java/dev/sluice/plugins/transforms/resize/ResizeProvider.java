@@ -1,11 +1,10 @@
-package dev.sluice.plugins.transforms.geometry;
+package dev.sluice.plugins.transforms.resize;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.Size;
-import dev.sluice.plugins.transforms.kernels.Interpolation;
 import java.util.Set;
 
 /**

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms.geometry;
+package dev.sluice.plugins.transforms.resize;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

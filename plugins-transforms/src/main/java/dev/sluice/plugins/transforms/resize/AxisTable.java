@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms.kernels;
+package dev.sluice.plugins.transforms.resize;
 
 /**
  * How one axis of an output image samples the same axis of its source: for each output position,

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms.kernels;
+package dev.sluice.plugins.transforms.resize;
 
 /**
  * Receives a resampler's output one row at a time, so that the same pixel loops can fill an image

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms.kernels;
+package dev.sluice.plugins.transforms.resize;
 
 /**
  * The part of a resampled image that is actually wanted: output columns {@code [x0, x1)} and rows

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms.geometry;
+package dev.sluice.plugins.transforms.resize;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Transform;

@@ -1,10 +1,9 @@
-package dev.sluice.plugins.transforms.geometry;
+package dev.sluice.plugins.transforms.resize;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Size;
-import dev.sluice.plugins.transforms.kernels.Interpolation;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.transforms.kernels;
+package dev.sluice.plugins.transforms.resize;
 
 import java.util.Arrays;
 import java.util.function.IntFunction;

@@ -1,15 +1,10 @@
-package dev.sluice.plugins.transforms.geometry;
+package dev.sluice.plugins.transforms.resize;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.Size;
-import dev.sluice.plugins.transforms.kernels.ImageSink;
-import dev.sluice.plugins.transforms.kernels.Interpolation;
-import dev.sluice.plugins.transforms.kernels.Resampler;
-import dev.sluice.plugins.transforms.kernels.ResizeKernels;
-import dev.sluice.plugins.transforms.kernels.Window;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;

@@ -1,9 +1,8 @@
-package dev.sluice.plugins.transforms.geometry;
+package dev.sluice.plugins.transforms.resize;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.spi.TransformProvider;
-import dev.sluice.plugins.transforms.kernels.Interpolation;
 import java.util.Set;
 
 /**
