@@ -1,10 +1,6 @@
 package dev.sluice.plugins.transforms.geometry;
 
-import dev.sluice.api.Image;
-import dev.sluice.api.ReduceLimit;
-import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
-import java.util.random.RandomGenerator;
 
 /**
  * {@code random_horizontal_flip}: torchvision's {@code RandomHorizontalFlip}, the image mirrored left to right with
@@ -24,14 +20,10 @@ import java.util.random.RandomGenerator;
  *
  * <p>Immutable, safe for concurrent use; images of 1 to 4 channels, returned unchanged when it does not flip.
  */
-public final class RandomHorizontalFlip implements ImageTransform {
-    private final double p;
+public final class RandomHorizontalFlip extends RandomFlip {
 
     private RandomHorizontalFlip(double p) {
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("p must be a probability in [0, 1], was " + p);
-        }
-        this.p = p;
+        super("random_horizontal_flip", p);
     }
 
     /** A flip with probability 0.5. */
@@ -48,19 +40,9 @@ public final class RandomHorizontalFlip implements ImageTransform {
         return new RandomHorizontalFlip(p);
     }
 
-    /** The probability of flipping. */
-    public double p() {
-        return p;
-    }
-
-    /** Whether one call flips: one uniform draw from {@code random}, below {@code p}. */
-    public boolean draw(RandomGenerator random) {
-        return random.nextDouble() < p;
-    }
-
     @Override
-    public Image apply(Image image, RandomGenerator random) {
-        return draw(random) ? mirror(Raster.of(image)).toImage() : image;
+    Raster flip(Raster source) {
+        return mirror(source);
     }
 
     /** Left and right swapped. */
@@ -78,16 +60,5 @@ public final class RandomHorizontalFlip implements ImageTransform {
             }
         }
         return new Raster(out, source.width, source.height, channels);
-    }
-
-    /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */
-    @Override
-    public ReduceLimit reduceLimit(ReduceLimit next) {
-        return next;
-    }
-
-    @Override
-    public String toString() {
-        return "random_horizontal_flip(p=" + p + ")";
     }
 }

@@ -1,10 +1,6 @@
 package dev.sluice.plugins.transforms.geometry;
 
-import dev.sluice.api.Image;
-import dev.sluice.api.ReduceLimit;
-import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
-import java.util.random.RandomGenerator;
 
 /**
  * {@code random_vertical_flip}: torchvision's {@code RandomVerticalFlip}, the image mirrored top to bottom with
@@ -24,14 +20,10 @@ import java.util.random.RandomGenerator;
  *
  * <p>Immutable, safe for concurrent use; images of 1 to 4 channels, returned unchanged when it does not flip.
  */
-public final class RandomVerticalFlip implements ImageTransform {
-    private final double p;
+public final class RandomVerticalFlip extends RandomFlip {
 
     private RandomVerticalFlip(double p) {
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("p must be a probability in [0, 1], was " + p);
-        }
-        this.p = p;
+        super("random_vertical_flip", p);
     }
 
     /** A flip with probability 0.5. */
@@ -48,19 +40,9 @@ public final class RandomVerticalFlip implements ImageTransform {
         return new RandomVerticalFlip(p);
     }
 
-    /** The probability of flipping. */
-    public double p() {
-        return p;
-    }
-
-    /** Whether one call flips: one uniform draw from {@code random}, below {@code p}. */
-    public boolean draw(RandomGenerator random) {
-        return random.nextDouble() < p;
-    }
-
     @Override
-    public Image apply(Image image, RandomGenerator random) {
-        return draw(random) ? upsideDown(Raster.of(image)).toImage() : image;
+    Raster flip(Raster source) {
+        return upsideDown(source);
     }
 
     /** Top and bottom swapped. */
@@ -71,16 +53,5 @@ public final class RandomVerticalFlip implements ImageTransform {
             System.arraycopy(source.data, y * rowBytes, out, (source.height - 1 - y) * rowBytes, rowBytes);
         }
         return new Raster(out, source.width, source.height, source.channels);
-    }
-
-    /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */
-    @Override
-    public ReduceLimit reduceLimit(ReduceLimit next) {
-        return next;
-    }
-
-    @Override
-    public String toString() {
-        return "random_vertical_flip(p=" + p + ")";
     }
 }
