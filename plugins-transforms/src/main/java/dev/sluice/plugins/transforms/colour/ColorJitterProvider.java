@@ -2,7 +2,7 @@ package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -13,22 +13,11 @@ import java.util.function.DoubleFunction;
  * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
  * the same object the Java form builds, so both give the same pixels.
  */
-public final class ColorJitterProvider implements TransformProvider {
+public final class ColorJitterProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public ColorJitterProvider() {
-    }
-
-    /** {@code "color_jitter"}. */
-    @Override
-    public String id() {
-        return "color_jitter";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("color_jitter");
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
@@ -11,22 +11,11 @@ import java.util.Set;
  * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
  * the same object the Java form builds, so both give the same pixels.
  */
-public final class GaussianBlurProvider implements TransformProvider {
+public final class GaussianBlurProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public GaussianBlurProvider() {
-    }
-
-    /** {@code "gaussian_blur"}. */
-    @Override
-    public String id() {
-        return "gaussian_blur";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("gaussian_blur");
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.spi.TransformChainProvider;
 import dev.sluice.api.spi.TransformLookup;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import java.util.List;
 import java.util.Set;
 
@@ -14,22 +15,11 @@ import java.util.Set;
  * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
  * the same object the Java form builds, so both give the same pixels.
  */
-public final class ComposeProvider implements TransformChainProvider {
+public final class ComposeProvider extends PackTransformProvider implements TransformChainProvider {
 
     /** Constructs the provider; does nothing else. */
     public ComposeProvider() {
-    }
-
-    /** {@code "compose"}. */
-    @Override
-    public String id() {
-        return "compose";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("compose");
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.spi.ContainerTransformProvider;
 import dev.sluice.api.spi.TransformLookup;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.List;
 import java.util.Set;
@@ -14,22 +15,11 @@ import java.util.Set;
  * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
  * the same object the Java form builds, so both give the same pixels.
  */
-public final class RandomChoiceProvider implements ContainerTransformProvider {
+public final class RandomChoiceProvider extends PackTransformProvider implements ContainerTransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public RandomChoiceProvider() {
-    }
-
-    /** {@code "random_choice"}. */
-    @Override
-    public String id() {
-        return "random_choice";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("random_choice");
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.spi.ContainerTransformProvider;
 import dev.sluice.api.spi.TransformLookup;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import java.util.Set;
 
 /**
@@ -11,22 +12,11 @@ import java.util.Set;
  * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
  * the same object the Java form builds, so both give the same pixels.
  */
-public final class RandomOrderProvider implements ContainerTransformProvider {
+public final class RandomOrderProvider extends PackTransformProvider implements ContainerTransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public RandomOrderProvider() {
-    }
-
-    /** {@code "random_order"}. */
-    @Override
-    public String id() {
-        return "random_order";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("random_order");
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.sluice.plugins.transforms.drawing;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
@@ -11,23 +11,12 @@ import java.util.Set;
  * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
  * the same object the Java form builds, so both give the same pixels.
  */
-public final class ContactSheetProvider implements TransformProvider {
+public final class ContactSheetProvider extends PackTransformProvider {
     private static final Set<String> OPTIONS = Set.of("nrow", "padding", "pad_value", "font_scale", "mean", "std");
 
     /** Constructs the provider; does nothing else. */
     public ContactSheetProvider() {
-    }
-
-    /** {@code "contact_sheet"}. */
-    @Override
-    public String id() {
-        return "contact_sheet";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("contact_sheet");
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Locale;
 import java.util.Set;
@@ -12,22 +12,11 @@ import java.util.Set;
  * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
  * the same object the Java form builds, so both give the same pixels.
  */
-public final class PadProvider implements TransformProvider {
+public final class PadProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public PadProvider() {
-    }
-
-    /** {@code "pad"}. */
-    @Override
-    public String id() {
-        return "pad";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("pad");
     }
 
     /**

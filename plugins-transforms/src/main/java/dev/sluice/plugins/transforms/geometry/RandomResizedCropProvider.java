@@ -2,7 +2,7 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.Set;
@@ -12,23 +12,12 @@ import java.util.Set;
  * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
  * the same object the Java form builds, so both give the same pixels.
  */
-public final class RandomResizedCropProvider implements TransformProvider {
+public final class RandomResizedCropProvider extends PackTransformProvider {
     private static final Set<String> OPTIONS = Set.of("size", "scale", "ratio", "interpolation", "antialias");
 
     /** Constructs the provider; does nothing else. */
     public RandomResizedCropProvider() {
-    }
-
-    /** {@code "random_resized_crop"}. */
-    @Override
-    public String id() {
-        return "random_resized_crop";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("random_resized_crop");
     }
 
     /**

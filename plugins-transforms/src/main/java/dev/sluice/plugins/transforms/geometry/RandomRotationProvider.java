@@ -2,7 +2,7 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.Set;
@@ -12,23 +12,12 @@ import java.util.Set;
  * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
  * the same object the Java form builds, so both give the same pixels.
  */
-public final class RandomRotationProvider implements TransformProvider {
+public final class RandomRotationProvider extends PackTransformProvider {
     private static final Set<String> OPTIONS = Set.of("degrees", "interpolation", "expand", "center", "fill");
 
     /** Constructs the provider; does nothing else. */
     public RandomRotationProvider() {
-    }
-
-    /** {@code "random_rotation"}. */
-    @Override
-    public String id() {
-        return "random_rotation";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("random_rotation");
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.sluice.plugins.transforms.resize;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import java.util.Set;
 
 /**
@@ -10,23 +10,12 @@ import java.util.Set;
  * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
  * the same object the Java form builds, so both give the same pixels.
  */
-public final class ScaleProvider implements TransformProvider {
+public final class ScaleProvider extends PackTransformProvider {
     private static final Set<String> OPTIONS = Set.of("fx", "fy", "interpolation", "antialias");
 
     /** Constructs the provider; does nothing else. */
     public ScaleProvider() {
-    }
-
-    /** {@code "scale"}. */
-    @Override
-    public String id() {
-        return "scale";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("scale");
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.sluice.plugins.transforms.tensor;
 import dev.sluice.api.DType;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import java.util.Set;
 
 /**
@@ -11,22 +11,11 @@ import java.util.Set;
  * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
  * the same object the Java form builds, so both give the same pixels.
  */
-public final class ToDtypeProvider implements TransformProvider {
+public final class ToDtypeProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public ToDtypeProvider() {
-    }
-
-    /** {@code "to_dtype"}. */
-    @Override
-    public String id() {
-        return "to_dtype";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("to_dtype");
     }
 
     /**
