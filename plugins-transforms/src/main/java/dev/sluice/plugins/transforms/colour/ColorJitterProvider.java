@@ -8,11 +8,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.DoubleFunction;
 
-/**
- * {@code color_jitter}: the configuration's name for {@link ColorJitter}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code color_jitter} in configuration: builds the {@link ColorJitter} its options describe (one implementation). */
 public final class ColorJitterProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */

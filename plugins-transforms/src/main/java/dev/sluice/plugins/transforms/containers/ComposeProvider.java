@@ -10,11 +10,7 @@ import dev.sluice.plugins.transforms.PackTransformProvider;
 import java.util.List;
 import java.util.Set;
 
-/**
- * {@code compose}: the configuration's name for {@link Compose}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code compose} in configuration: builds the {@link Compose} its options describe (one implementation). */
 public final class ComposeProvider extends PackTransformProvider implements TransformChainProvider {
 
     /** Constructs the provider; does nothing else. */

@@ -8,11 +8,7 @@ import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/**
- * {@code random_apply}: the configuration's name for {@link RandomApply}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code random_apply} in configuration: builds the {@link RandomApply} its options describe (one implementation). */
 public final class RandomApplyProvider extends PackTransformProvider implements ContainerTransformProvider {
 
     /** Constructs the provider; does nothing else. */

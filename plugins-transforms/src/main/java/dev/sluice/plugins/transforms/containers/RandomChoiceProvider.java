@@ -10,11 +10,7 @@ import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.List;
 import java.util.Set;
 
-/**
- * {@code random_choice}: the configuration's name for {@link RandomChoice}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code random_choice} in configuration: builds the {@link RandomChoice} its options describe (one implementation). */
 public final class RandomChoiceProvider extends PackTransformProvider implements ContainerTransformProvider {
 
     /** Constructs the provider; does nothing else. */

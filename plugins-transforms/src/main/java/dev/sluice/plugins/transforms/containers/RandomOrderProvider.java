@@ -7,11 +7,7 @@ import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.plugins.transforms.PackTransformProvider;
 import java.util.Set;
 
-/**
- * {@code random_order}: the configuration's name for {@link RandomOrder}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code random_order} in configuration: builds the {@link RandomOrder} its options describe (one implementation). */
 public final class RandomOrderProvider extends PackTransformProvider implements ContainerTransformProvider {
 
     /** Constructs the provider; does nothing else. */

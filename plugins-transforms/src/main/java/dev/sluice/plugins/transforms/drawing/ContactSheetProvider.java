@@ -6,11 +6,7 @@ import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/**
- * {@code contact_sheet}: the configuration's name for {@link ContactSheet}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code contact_sheet} in configuration: builds the {@link ContactSheet} its options describe (one implementation). */
 public final class ContactSheetProvider extends PackTransformProvider {
     private static final Set<String> OPTIONS = Set.of("nrow", "padding", "pad_value", "font_scale", "mean", "std");
 

@@ -6,11 +6,7 @@ import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/**
- * {@code side_by_side}: the configuration's name for {@link SideBySide}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code side_by_side} in configuration: builds the {@link SideBySide} its options describe (one implementation). */
 public final class SideBySideProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */

@@ -6,11 +6,7 @@ import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/**
- * {@code crop}: the configuration's name for {@link Crop}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code crop} in configuration: builds the {@link Crop} its options describe (one implementation). */
 public final class CropProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */

@@ -7,11 +7,7 @@ import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Locale;
 import java.util.Set;
 
-/**
- * {@code pad}: the configuration's name for {@link Pad}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code pad} in configuration: builds the {@link Pad} its options describe (one implementation). */
 public final class PadProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */

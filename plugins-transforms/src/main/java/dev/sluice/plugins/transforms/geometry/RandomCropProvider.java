@@ -6,11 +6,7 @@ import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/**
- * {@code random_crop}: the configuration's name for {@link RandomCrop}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code random_crop} in configuration: builds the {@link RandomCrop} its options describe (one implementation). */
 public final class RandomCropProvider extends PackTransformProvider {
     private static final Set<String> OPTIONS = Set.of("size", "padding", "pad_if_needed", "fill", "padding_mode");
 

@@ -6,11 +6,7 @@ import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/**
- * {@code random_horizontal_flip}: the configuration's name for {@link RandomHorizontalFlip}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code random_horizontal_flip} in configuration: builds the {@link RandomHorizontalFlip} its options describe (one implementation). */
 public final class RandomHorizontalFlipProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */

@@ -7,11 +7,7 @@ import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.Set;
 
-/**
- * {@code random_rotation}: the configuration's name for {@link RandomRotation}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code random_rotation} in configuration: builds the {@link RandomRotation} its options describe (one implementation). */
 public final class RandomRotationProvider extends PackTransformProvider {
     private static final Set<String> OPTIONS = Set.of("degrees", "interpolation", "expand", "center", "fill");
 

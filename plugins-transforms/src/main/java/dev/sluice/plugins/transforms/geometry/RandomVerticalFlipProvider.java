@@ -6,11 +6,7 @@ import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/**
- * {@code random_vertical_flip}: the configuration's name for {@link RandomVerticalFlip}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code random_vertical_flip} in configuration: builds the {@link RandomVerticalFlip} its options describe (one implementation). */
 public final class RandomVerticalFlipProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */

@@ -7,11 +7,7 @@ import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.Size;
 import java.util.Set;
 
-/**
- * {@code scale_rect}: the configuration's name for {@link ScaleRect}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code scale_rect} in configuration: builds the {@link ScaleRect} its options describe (one implementation). */
 public final class ScaleRectProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */

@@ -7,11 +7,7 @@ import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.Size;
 import java.util.Set;
 
-/**
- * {@code resize}: the configuration's name for {@link Resize}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code resize} in configuration: builds the {@link Resize} its options describe (one implementation). */
 public final class ResizeProvider extends PackTransformProvider {
     private static final Set<String> OPTIONS = Set.of("size", "max_size", "interpolation", "antialias", "height", "width");
 

@@ -5,11 +5,7 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.plugins.transforms.PackTransformProvider;
 import java.util.Set;
 
-/**
- * {@code scale}: the configuration's name for {@link Scale}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code scale} in configuration: builds the {@link Scale} its options describe (one implementation). */
 public final class ScaleProvider extends PackTransformProvider {
     private static final Set<String> OPTIONS = Set.of("fx", "fy", "interpolation", "antialias");
 

@@ -6,11 +6,7 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.plugins.transforms.PackTransformProvider;
 import java.util.Set;
 
-/**
- * {@code to_dtype}: the configuration's name for {@link ToDtype}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code to_dtype} in configuration: builds the {@link ToDtype} its options describe (one implementation). */
 public final class ToDtypeProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */

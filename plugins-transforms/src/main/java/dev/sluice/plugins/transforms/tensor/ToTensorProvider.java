@@ -5,11 +5,7 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.plugins.transforms.PackTransformProvider;
 import java.util.Set;
 
-/**
- * {@code to_tensor}: the configuration's name for {@link ToTensor}, whose javadoc lists the options
- * (torchvision's parameter names, in snake case) and their defaults. It parses the options and builds
- * the same object the Java form builds, so both give the same pixels.
- */
+/** {@code to_tensor} in configuration: builds the {@link ToTensor} its options describe (one implementation). */
 public final class ToTensorProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */
