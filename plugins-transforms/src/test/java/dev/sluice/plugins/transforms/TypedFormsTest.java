@@ -5,10 +5,13 @@ import static dev.sluice.plugins.transforms.Transforms.IMAGENET_STD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
+import dev.sluice.api.OptionsException;
 import dev.sluice.api.Region;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
@@ -207,5 +210,25 @@ class TypedFormsTest {
         Transform<Object, Object> eval = Transforms.compose(Transforms.resize(32), Transforms.centerCrop(24),
                 Transforms.toTensor(), Transforms.normalize(IMAGENET_MEAN, IMAGENET_STD));
         assertInstanceOf(SlotTransform.class, eval);
+    }
+
+    @Test
+    void javaStepsThatDoNotFitAreRefusedWhenComposedNamingTheStep() {
+        OptionsException refused = assertThrows(OptionsException.class,
+                () -> Transforms.compose(Transforms.resize(8), Transforms.normalize(IMAGENET_MEAN, IMAGENET_STD)));
+        assertEquals("compose.transforms[1]", refused.keyPath());
+        assertTrue(refused.getMessage().contains("put to_tensor before it"), refused.getMessage());
+    }
+
+    @Test
+    void theFactoriesRefuseWhatTheConfigurationRefusesNamingTheParameter() {
+        assertEquals("scale must be [min, max] with 0 < min <= max, was [0.0, 1.0]",
+                assertThrows(IllegalArgumentException.class, () -> RandomResizedCrop.of(224).scale(0, 1)).getMessage());
+        assertEquals("max_size = 200 must be strictly greater than the requested size for the smaller edge size = 256",
+                assertThrows(IllegalArgumentException.class, () -> Resize.of(256).maxSize(200)).getMessage());
+        assertEquals("width must be >= 1, was 0", assertThrows(IllegalArgumentException.class, () -> new Size(0, 5)).getMessage());
+        assertEquals("transforms[0].random_resized_crop.scale", assertThrows(OptionsException.class,
+                () -> configured(new Case("bad scale", "random_resized_crop", Map.of("size", 8, "scale", List.of(0, 1)),
+                        RandomResizedCrop.of(8), TypedFormsTest::grass))).keyPath());
     }
 }
