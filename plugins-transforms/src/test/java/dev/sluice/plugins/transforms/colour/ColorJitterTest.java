@@ -8,7 +8,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.Samples;
@@ -23,26 +23,11 @@ import org.junit.jupiter.api.Test;
  * {@code color_jitter}: the contract, every order of the four adjustments equally likely, factors
  * uniform in their ranges, and the output equal to the adjustments with the drawn factors in the drawn order.
  */
-class ColorJitterTest extends TransformContract<Image, Image> {
+class ColorJitterTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "color_jitter";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].color_jitter", Map.of("brightness", 0.4, "contrast", 0.4, "saturation", 0.4, "hue", 0.1));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.photos();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return false;
+    ColorJitterTest() {
+        super("color_jitter", Options.of("transforms[0].color_jitter", Map.of("brightness", 0.4, "contrast", 0.4, "saturation", 0.4, "hue", 0.1)),
+                Samples::photos, RANDOM);
     }
 
     private static ColorJitter create(Map<String, ?> options) {

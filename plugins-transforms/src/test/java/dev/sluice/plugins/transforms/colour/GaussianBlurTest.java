@@ -7,7 +7,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Samples;
@@ -17,26 +17,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code gaussian_blur}: the contract, sigma's distribution, and the blur with the drawn sigma. */
-class GaussianBlurTest extends TransformContract<Image, Image> {
+class GaussianBlurTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "gaussian_blur";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].gaussian_blur", Map.of("kernel_size", List.of(5, 3)));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return false;
+    GaussianBlurTest() {
+        super("gaussian_blur", Options.of("transforms[0].gaussian_blur", Map.of("kernel_size", List.of(5, 3))),
+                Samples::allChannelCounts, RANDOM);
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.contract.TestImages;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
@@ -18,26 +18,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code grayscale}: the contract, torchvision's truncating formula, and grey and alpha inputs. */
-class GrayscaleTest extends TransformContract<Image, Image> {
+class GrayscaleTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "grayscale";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].grayscale", Map.of("num_output_channels", 3));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.photos();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
+    GrayscaleTest() {
+        super("grayscale", Options.of("transforms[0].grayscale", Map.of("num_output_channels", 3)),
+                Samples::photos, DETERMINISTIC);
     }
 
     @Test

@@ -11,7 +11,7 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformLookup;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.api.contract.DiscoveredTransforms;
 import dev.sluice.plugins.transforms.Samples;
@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code compose}: the contract on a random training pipeline, nested lookup, fusion and the refusals. */
-class ComposeTest extends TransformContract<Object, Object> {
+class ComposeTest extends ConfiguredTransformContract<Object, Object> {
     @Override
     protected TransformLookup lookup() {
         return DiscoveredTransforms.onClassPath();
@@ -35,24 +35,9 @@ class ComposeTest extends TransformContract<Object, Object> {
             "to_tensor",
             Map.of("normalize", Map.of("mean", List.of(0.485, 0.456, 0.406), "std", List.of(0.229, 0.224, 0.225))));
 
-    @Override
-    protected String providerId() {
-        return "compose";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].compose", Map.of("transforms", TRAIN));
-    }
-
-    @Override
-    protected List<Object> sampleInputs() {
-        return List.of(Fixtures.input("grass"), Fixtures.input("dune"), Fixtures.input("ladybird"));
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return false;
+    ComposeTest() {
+        super("compose", Options.of("transforms[0].compose", Map.of("transforms", TRAIN)),
+                () -> List.of(Fixtures.input("grass"), Fixtures.input("dune"), Fixtures.input("ladybird")), RANDOM);
     }
 
     private static Compose compose(List<?> steps) {

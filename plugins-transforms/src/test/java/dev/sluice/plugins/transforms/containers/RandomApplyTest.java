@@ -8,7 +8,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.spi.TransformLookup;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.api.contract.DiscoveredTransforms;
@@ -18,31 +18,16 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code random_apply}: the contract and how often the steps run. */
-class RandomApplyTest extends TransformContract<Object, Object> {
+class RandomApplyTest extends ConfiguredTransformContract<Object, Object> {
     @Override
     protected TransformLookup lookup() {
         return DiscoveredTransforms.onClassPath();
     }
 
 
-    @Override
-    protected String providerId() {
-        return "random_apply";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].random_apply", Map.of("p", 0.5, "transforms", List.of(Map.of("grayscale", Map.of()))));
-    }
-
-    @Override
-    protected List<Object> sampleInputs() {
-        return List.of(Fixtures.input("grass"), Fixtures.input("dune"));
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return false;
+    RandomApplyTest() {
+        super("random_apply", Options.of("transforms[0].random_apply", Map.of("p", 0.5, "transforms", List.of(Map.of("grayscale", Map.of())))),
+                () -> List.of(Fixtures.input("grass"), Fixtures.input("dune")), RANDOM);
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.spi.TransformLookup;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.api.contract.DiscoveredTransforms;
@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code random_choice}: the contract, weighted and uniform choices, and the refusals. */
-class RandomChoiceTest extends TransformContract<Object, Object> {
+class RandomChoiceTest extends ConfiguredTransformContract<Object, Object> {
     @Override
     protected TransformLookup lookup() {
         return DiscoveredTransforms.onClassPath();
@@ -25,24 +25,9 @@ class RandomChoiceTest extends TransformContract<Object, Object> {
     private static final List<Object> THREE = List.of(Map.of("center_crop", Map.of("size", 10)),
             Map.of("center_crop", Map.of("size", 12)), Map.of("center_crop", Map.of("size", 14)));
 
-    @Override
-    protected String providerId() {
-        return "random_choice";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].random_choice", Map.of("transforms", THREE));
-    }
-
-    @Override
-    protected List<Object> sampleInputs() {
-        return List.of(Fixtures.input("grass"));
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return false;
+    RandomChoiceTest() {
+        super("random_choice", Options.of("transforms[0].random_choice", Map.of("transforms", THREE)),
+                () -> List.of(Fixtures.input("grass")), RANDOM);
     }
 
     private static RandomChoice create(Map<String, ?> options) {

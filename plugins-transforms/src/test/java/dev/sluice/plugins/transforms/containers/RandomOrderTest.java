@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Fixtures;
@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code random_order}: the contract, uniform permutations, and the steps run in the drawn order. */
-class RandomOrderTest extends TransformContract<Object, Object> {
+class RandomOrderTest extends ConfiguredTransformContract<Object, Object> {
     @Override
     protected TransformLookup lookup() {
         return DiscoveredTransforms.onClassPath();
@@ -26,24 +26,9 @@ class RandomOrderTest extends TransformContract<Object, Object> {
     private static final List<Object> STEPS = List.of(Map.of("pad", Map.of("padding", List.of(2, 0))),
             Map.of("center_crop", Map.of("size", List.of(20, 20))), Map.of("grayscale", Map.of()));
 
-    @Override
-    protected String providerId() {
-        return "random_order";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].random_order", Map.of("transforms", STEPS));
-    }
-
-    @Override
-    protected List<Object> sampleInputs() {
-        return List.of(Fixtures.input("grass"));
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return false;
+    RandomOrderTest() {
+        super("random_order", Options.of("transforms[0].random_order", Map.of("transforms", STEPS)),
+                () -> List.of(Fixtures.input("grass")), RANDOM);
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Samples;
 import java.nio.ByteBuffer;
@@ -20,16 +20,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code contact_sheet}: the contract, labels printed under each image, boxes, and undoing a normalize. */
-class ContactSheetTest extends TransformContract<Object, Image> {
+class ContactSheetTest extends ConfiguredTransformContract<Object, Image> {
 
-    @Override
-    protected String providerId() {
-        return "contact_sheet";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].contact_sheet", Map.of("nrow", 2));
+    ContactSheetTest() {
+        super("contact_sheet", Options.of("transforms[0].contact_sheet", Map.of("nrow", 2)),
+                () -> List.of(batch(), List.of(batch(), Tensor.ofLongs(new int[] {3, 2}, 1, 2, 30, 4, 5, 67))), DETERMINISTIC);
     }
 
     /** The grass photo three times as a collated uint8 N x H x W x C batch. */
@@ -43,11 +38,6 @@ class ContactSheetTest extends TransformContract<Object, Image> {
     }
 
     @Override
-    protected List<Object> sampleInputs() {
-        return List.of(batch(), List.of(batch(), Tensor.ofLongs(new int[] {3, 2}, 1, 2, 30, 4, 5, 67)));
-    }
-
-    @Override
     protected Object snapshot(Object input) {
         if (input instanceof List<?> parts) {
             List<Object> copy = new java.util.ArrayList<>();
@@ -58,11 +48,6 @@ class ContactSheetTest extends TransformContract<Object, Image> {
             return copy;
         }
         return super.snapshot(input);
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
     }
 
     private static Image sheet(Object input, Map<String, ?> options) {

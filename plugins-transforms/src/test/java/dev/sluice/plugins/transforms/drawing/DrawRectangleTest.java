@@ -8,7 +8,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
 import dev.sluice.api.contract.TestImages;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
 import java.util.Map;
@@ -16,26 +16,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code draw_rectangle}: the contract, the seed's red at thickness 2, colours per channel count. */
-class DrawRectangleTest extends TransformContract<Image, Image> {
+class DrawRectangleTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "draw_rectangle";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].draw_rectangle", Map.of("rect", List.of(3, 4, 10, 8)));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
+    DrawRectangleTest() {
+        super("draw_rectangle", Options.of("transforms[0].draw_rectangle", Map.of("rect", List.of(3, 4, 10, 8))),
+                Samples::allChannelCounts, DETERMINISTIC);
     }
 
     @Test

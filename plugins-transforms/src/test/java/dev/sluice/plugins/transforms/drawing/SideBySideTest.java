@@ -7,7 +7,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
 import dev.sluice.api.contract.TestImages;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.ArrayList;
@@ -17,22 +17,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code side_by_side}: the contract, unequal heights, grey with colour, and the refusals. */
-class SideBySideTest extends TransformContract<List<?>, Image> {
+class SideBySideTest extends ConfiguredTransformContract<List<?>, Image> {
 
-    @Override
-    protected String providerId() {
-        return "side_by_side";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].side_by_side", Map.of("gap", 3, "fill", 40));
-    }
-
-    @Override
-    protected List<List<?>> sampleInputs() {
-        return List.of(List.of(Fixtures.input("grass"), Fixtures.input("dune")),
-                List.of(Fixtures.input("flower-grey"), Fixtures.input("grass")));
+    SideBySideTest() {
+        super("side_by_side", Options.of("transforms[0].side_by_side", Map.of("gap", 3, "fill", 40)),
+                () -> List.of(List.of(Fixtures.input("grass"), Fixtures.input("dune")),
+                List.of(Fixtures.input("flower-grey"), Fixtures.input("grass"))), DETERMINISTIC);
     }
 
     @Override
@@ -43,11 +33,6 @@ class SideBySideTest extends TransformContract<List<?>, Image> {
             copy.add(Image.copyOf(i.width(), i.height(), i.channels(), i.toArray()));
         }
         return copy;
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
 import java.util.Map;
@@ -14,26 +14,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code center_crop}: the contract, torchvision's half-to-even anchor and zero padding. */
-class CenterCropTest extends TransformContract<Image, Image> {
+class CenterCropTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "center_crop";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[1].center_crop", Map.of("size", List.of(20, 25)));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
+    CenterCropTest() {
+        super("center_crop", Options.of("transforms[1].center_crop", Map.of("size", List.of(20, 25))),
+                Samples::allChannelCounts, DETERMINISTIC);
     }
 
     @Test

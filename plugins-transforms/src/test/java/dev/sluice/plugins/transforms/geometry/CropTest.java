@@ -7,7 +7,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
@@ -16,26 +16,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code crop}: the contract, and the refusal of a rectangle the seed's slicing would silently shorten. */
-class CropTest extends TransformContract<Image, Image> {
+class CropTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "crop";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].crop", Map.of("rect", List.of(2, 3, 10, 8)));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
+    CropTest() {
+        super("crop", Options.of("transforms[0].crop", Map.of("rect", List.of(2, 3, 10, 8))),
+                Samples::allChannelCounts, DETERMINISTIC);
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
 import java.util.Map;
@@ -15,26 +15,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code pad}: the contract, the four modes on one row, and the refusals. */
-class PadTest extends TransformContract<Image, Image> {
+class PadTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "pad";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].pad", Map.of("padding", List.of(2, 1, 3, 4), "padding_mode", "reflect"));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
+    PadTest() {
+        super("pad", Options.of("transforms[0].pad", Map.of("padding", List.of(2, 1, 3, 4), "padding_mode", "reflect")),
+                Samples::allChannelCounts, DETERMINISTIC);
     }
 
     private static List<Integer> padRow(String mode, int fill) {

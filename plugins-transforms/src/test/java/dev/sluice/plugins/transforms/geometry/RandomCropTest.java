@@ -7,7 +7,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Region;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Raster;
@@ -18,26 +18,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code random_crop}: the contract, uniform positions, the output at the drawn position, and padding. */
-class RandomCropTest extends TransformContract<Image, Image> {
+class RandomCropTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "random_crop";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].random_crop", Map.of("size", 16, "padding", 2));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return false;
+    RandomCropTest() {
+        super("random_crop", Options.of("transforms[0].random_crop", Map.of("size", 16, "padding", 2)),
+                Samples::allChannelCounts, RANDOM);
     }
 
     @Test

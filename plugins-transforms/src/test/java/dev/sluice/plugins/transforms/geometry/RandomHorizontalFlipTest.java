@@ -8,7 +8,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Raster;
@@ -19,26 +19,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code random_horizontal_flip}: the contract, the flip frequency, and the mirror it applies. */
-class RandomHorizontalFlipTest extends TransformContract<Image, Image> {
+class RandomHorizontalFlipTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "random_horizontal_flip";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[2].random_horizontal_flip", Map.of("p", 0.5));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return false;
+    RandomHorizontalFlipTest() {
+        super("random_horizontal_flip", Options.of("transforms[2].random_horizontal_flip", Map.of("p", 0.5)),
+                Samples::allChannelCounts, RANDOM);
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.sluice.api.Region;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
@@ -24,26 +24,11 @@ import org.junit.jupiter.api.Test;
  * ratio, the ten tries and the central fallback, and the output equal to the deterministic resized
  * crop of the drawn window.
  */
-class RandomResizedCropTest extends TransformContract<Image, Image> {
+class RandomResizedCropTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "random_resized_crop";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].random_resized_crop", Map.of("size", List.of(16, 24)));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return false;
+    RandomResizedCropTest() {
+        super("random_resized_crop", Options.of("transforms[0].random_resized_crop", Map.of("size", List.of(16, 24))),
+                Samples::allChannelCounts, RANDOM);
     }
 
     private static RandomResizedCrop create(Map<String, ?> options) {

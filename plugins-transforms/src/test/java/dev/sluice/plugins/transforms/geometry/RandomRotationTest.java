@@ -7,7 +7,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
@@ -16,26 +16,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code random_rotation}: the contract, the angle's distribution, and the rotation by the drawn angle. */
-class RandomRotationTest extends TransformContract<Image, Image> {
+class RandomRotationTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "random_rotation";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].random_rotation", Map.of("degrees", 30, "interpolation", "bilinear"));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return false;
+    RandomRotationTest() {
+        super("random_rotation", Options.of("transforms[0].random_rotation", Map.of("degrees", 30, "interpolation", "bilinear")),
+                Samples::allChannelCounts, RANDOM);
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Raster;
@@ -16,26 +16,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code random_vertical_flip}: the contract and the frequency of the upside-down image. */
-class RandomVerticalFlipTest extends TransformContract<Image, Image> {
+class RandomVerticalFlipTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "random_vertical_flip";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[2].random_vertical_flip", Map.of());
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return false;
+    RandomVerticalFlipTest() {
+        super("random_vertical_flip", Options.of("transforms[2].random_vertical_flip", Map.of()),
+                Samples::allChannelCounts, RANDOM);
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Region;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
 import java.util.Map;
@@ -15,31 +15,16 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code scale_rect}: the contract and the seed's truncating arithmetic. */
-class ScaleRectTest extends TransformContract<Region, Region> {
+class ScaleRectTest extends ConfiguredTransformContract<Region, Region> {
 
-    @Override
-    protected String providerId() {
-        return "scale_rect";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].scale_rect", Map.of("orig_shape", List.of(375, 500), "dest_shape", List.of(256, 341)));
-    }
-
-    @Override
-    protected List<Region> sampleInputs() {
-        return List.of(new Region(100, 50, 200, 120), new Region(0, 0, 500, 375));
+    ScaleRectTest() {
+        super("scale_rect", Options.of("transforms[0].scale_rect", Map.of("orig_shape", List.of(375, 500), "dest_shape", List.of(256, 341))),
+                () -> List.of(new Region(100, 50, 200, 120), new Region(0, 0, 500, 375)), DETERMINISTIC);
     }
 
     @Override
     protected Region snapshot(Region input) {
         return input;
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
     }
 
     @Test

@@ -11,7 +11,7 @@ import dev.sluice.plugins.transforms.Size;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
@@ -20,26 +20,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code resize}: the contract, torchvision's and the seed's size rules, and its refusals. */
-class ResizeTest extends TransformContract<Image, Image> {
+class ResizeTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "resize";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[0].resize", Map.of("size", 20));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
+    ResizeTest() {
+        super("resize", Options.of("transforms[0].resize", Map.of("size", 20)),
+                Samples::allChannelCounts, DETERMINISTIC);
     }
 
     private static int[] size(Map<String, ?> options, int width, int height) {

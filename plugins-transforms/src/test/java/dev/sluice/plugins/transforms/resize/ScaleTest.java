@@ -8,33 +8,18 @@ import dev.sluice.api.Image;
 import dev.sluice.plugins.transforms.Size;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code scale}: the contract, OpenCV's output sizes, and its refusals. */
-class ScaleTest extends TransformContract<Image, Image> {
+class ScaleTest extends ConfiguredTransformContract<Image, Image> {
 
-    @Override
-    protected String providerId() {
-        return "scale";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[3].scale", Map.of("fx", 0.5, "fy", 0.75));
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
+    ScaleTest() {
+        super("scale", Options.of("transforms[3].scale", Map.of("fx", 0.5, "fy", 0.75)),
+                Samples::allChannelCounts, DETERMINISTIC);
     }
 
     @Test

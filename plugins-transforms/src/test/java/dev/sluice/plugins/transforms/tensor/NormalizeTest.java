@@ -9,7 +9,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.ArrayList;
@@ -19,30 +19,19 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code normalize}: the contract, float32 arithmetic over axis -3 (also of a batch), and its refusals. */
-class NormalizeTest extends TransformContract<Tensor, Tensor> {
+class NormalizeTest extends ConfiguredTransformContract<Tensor, Tensor> {
 
-    @Override
-    protected String providerId() {
-        return "normalize";
+    NormalizeTest() {
+        super("normalize", Options.of("transforms[3].normalize", Map.of("mean", List.of(0.485, 0.456, 0.406), "std", List.of(0.229, 0.224, 0.225))),
+                NormalizeTest::tensors, DETERMINISTIC);
     }
 
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[3].normalize", Map.of("mean", List.of(0.485, 0.456, 0.406), "std", List.of(0.229, 0.224, 0.225)));
-    }
-
-    @Override
-    protected List<Tensor> sampleInputs() {
+    private static List<Tensor> tensors() {
         Transform<Image, Tensor> toTensor = Samples.create(new ToTensorProvider(), Map.of());
         List<Tensor> tensors = new ArrayList<>();
         tensors.add(toTensor.apply(Fixtures.input("grass"), new SplittableRandom(0)));
         tensors.add(toTensor.apply(Fixtures.input("dune"), new SplittableRandom(0)));
         return tensors;
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
     }
 
     @Test

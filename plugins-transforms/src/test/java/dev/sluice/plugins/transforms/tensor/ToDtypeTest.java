@@ -10,7 +10,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
@@ -19,26 +19,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code to_dtype}: the contract, unscaled and scaled conversions as torchvision's, and the refused casts. */
-class ToDtypeTest extends TransformContract<Object, Tensor> {
+class ToDtypeTest extends ConfiguredTransformContract<Object, Tensor> {
 
-    @Override
-    protected String providerId() {
-        return "to_dtype";
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of("transforms[1].to_dtype", Map.of("dtype", "uint8"));
-    }
-
-    @Override
-    protected List<Object> sampleInputs() {
-        return List.of(Fixtures.input("grass"), Fixtures.input("flower-grey"), Tensor.ofFloats(new int[] {2, 2}, 0.2f, 1.7f, 255.9f, -3f));
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
+    ToDtypeTest() {
+        super("to_dtype", Options.of("transforms[1].to_dtype", Map.of("dtype", "uint8")),
+                () -> List.of(Fixtures.input("grass"), Fixtures.input("flower-grey"), Tensor.ofFloats(new int[] {2, 2}, 0.2f, 1.7f, 255.9f, -3f)), DETERMINISTIC);
     }
 
     private static Tensor convert(Object input, String dtype, boolean scale) {

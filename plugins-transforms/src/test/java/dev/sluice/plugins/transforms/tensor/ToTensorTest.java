@@ -7,7 +7,7 @@ import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Tensor;
-import dev.sluice.api.contract.TransformContract;
+import dev.sluice.plugins.transforms.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
 import java.util.Map;
@@ -15,21 +15,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** {@code to_tensor}: the contract and the CHW layout of level / 255. */
-class ToTensorTest extends TransformContract<Image, Tensor> {
+class ToTensorTest extends ConfiguredTransformContract<Image, Tensor> {
 
-    @Override
-    protected String providerId() {
-        return "to_tensor";
-    }
-
-    @Override
-    protected List<Image> sampleInputs() {
-        return Samples.allChannelCounts();
-    }
-
-    @Override
-    protected boolean isDeterministic() {
-        return true;
+    ToTensorTest() {
+        super("to_tensor", Options.empty(), Samples::allChannelCounts, DETERMINISTIC);
     }
 
     @Test

@@ -1,0 +1,60 @@
+package dev.sluice.plugins.transforms;
+
+import dev.sluice.api.Options;
+import dev.sluice.api.contract.TransformContract;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The api's {@link TransformContract} for one of this plugin's transforms, configured in the test's
+ * constructor (id, options, inputs, randomness) rather than by four one-line overrides.
+ *
+ * @param <I> the input type
+ * @param <O> the output type
+ */
+public abstract class ConfiguredTransformContract<I, O> extends TransformContract<I, O> {
+    /** For {@link #isDeterministic()}: the transform ignores its random source. */
+    protected static final boolean DETERMINISTIC = true;
+    /** For {@link #isDeterministic()}: the transform draws from its random source. */
+    protected static final boolean RANDOM = false;
+
+    private final String providerId;
+    private final Options providerOptions;
+    private final Supplier<? extends List<I>> sampleInputs;
+    private final boolean deterministic;
+
+    /**
+     * @param providerId the transform id under test
+     * @param providerOptions its options, under the key path the contract's messages name
+     * @param sampleInputs makes the inputs afresh for each test
+     * @param deterministic {@link #DETERMINISTIC} or {@link #RANDOM}
+     */
+    protected ConfiguredTransformContract(String providerId, Options providerOptions,
+            Supplier<? extends List<I>> sampleInputs, boolean deterministic) {
+        this.providerId = Objects.requireNonNull(providerId, "providerId");
+        this.providerOptions = Objects.requireNonNull(providerOptions, "providerOptions");
+        this.sampleInputs = Objects.requireNonNull(sampleInputs, "sampleInputs");
+        this.deterministic = deterministic;
+    }
+
+    @Override
+    protected final String providerId() {
+        return providerId;
+    }
+
+    @Override
+    protected final Options providerOptions() {
+        return providerOptions;
+    }
+
+    @Override
+    protected final List<I> sampleInputs() {
+        return sampleInputs.get();
+    }
+
+    @Override
+    protected final boolean isDeterministic() {
+        return deterministic;
+    }
+}
