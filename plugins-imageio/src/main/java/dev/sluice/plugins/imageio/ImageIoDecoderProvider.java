@@ -2,7 +2,6 @@ package dev.sluice.plugins.imageio;
 
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
-import dev.sluice.api.spi.Availability;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.api.spi.ImageHeader;
 import java.util.Set;
@@ -24,37 +23,16 @@ import java.util.Set;
  * Found by {@link java.util.ServiceLoader}; core calls {@link #availability()} at discovery and
  * {@link #create} when the configuration chooses this decoder.
  */
-public final class ImageIoDecoderProvider implements ImageDecoderProvider {
+public final class ImageIoDecoderProvider extends ImageIoProvider implements ImageDecoderProvider {
 
     /** Constructs the provider; loads nothing. */
     public ImageIoDecoderProvider() {
-    }
-
-    /** {@code "imageio"}. */
-    @Override
-    public String id() {
-        return "imageio";
-    }
-
-    /** 100, the built-in pure-Java priority: {@code opencv} (200) is preferred under {@code auto} where it loads. */
-    @Override
-    public int priority() {
-        return 100;
     }
 
     /** Every format Sluice recognises: {@code jpeg}, {@code png}, {@code bmp}, {@code gif}, {@code tiff}, {@code webp}. */
     @Override
     public Set<String> formats() {
         return ImageHeader.FORMATS;
-    }
-
-    /**
-     * Available when the runtime has the {@code java.desktop} module (javax.imageio), which a
-     * trimmed runtime image may leave out.
-     */
-    @Override
-    public Availability availability() {
-        return Runtimes.imageIo();
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.sluice.plugins.imageio;
 
 import dev.sluice.api.ImageEncoder;
 import dev.sluice.api.Options;
-import dev.sluice.api.spi.Availability;
 import dev.sluice.api.spi.ImageEncoderProvider;
 import java.util.Set;
 
@@ -17,31 +16,10 @@ import java.util.Set;
  * Found by {@link java.util.ServiceLoader}; core calls {@link #availability()} at discovery and
  * {@link #create} when the configuration chooses this encoder.
  */
-public final class ImageIoEncoderProvider implements ImageEncoderProvider {
+public final class ImageIoEncoderProvider extends ImageIoProvider implements ImageEncoderProvider {
 
     /** Constructs the provider; loads nothing. */
     public ImageIoEncoderProvider() {
-    }
-
-    /** {@code "imageio"}. */
-    @Override
-    public String id() {
-        return "imageio";
-    }
-
-    /** 100, the built-in pure-Java priority: {@code opencv} (200) is preferred under {@code auto} where it loads. */
-    @Override
-    public int priority() {
-        return 100;
-    }
-
-    /**
-     * Available when the runtime has the {@code java.desktop} module (javax.imageio), which a
-     * trimmed runtime image may leave out.
-     */
-    @Override
-    public Availability availability() {
-        return Runtimes.imageIo();
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.sluice.plugins.opencv;
 
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
-import dev.sluice.api.spi.Availability;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import java.util.Set;
 
@@ -23,41 +22,16 @@ import java.util.Set;
  * Found by {@link java.util.ServiceLoader}; core calls {@link #availability()} at discovery, which
  * loads the native library, and {@link #create} when the configuration chooses this decoder.
  */
-public final class OpenCvDecoderProvider implements ImageDecoderProvider {
+public final class OpenCvDecoderProvider extends OpenCvProvider implements ImageDecoderProvider {
 
     /** Constructs the provider; loads nothing. */
     public OpenCvDecoderProvider() {
-    }
-
-    /** {@code "opencv"}. */
-    @Override
-    public String id() {
-        return "opencv";
-    }
-
-    /** 200, the built-in native priority: preferred to {@code imageio} (100) under {@code auto}. */
-    @Override
-    public int priority() {
-        return 200;
     }
 
     /** {@code jpeg}, {@code png}, {@code bmp} and {@code tiff}: the OpenCV 4.9 build reads no GIF or WebP. */
     @Override
     public Set<String> formats() {
         return Set.of("jpeg", "png", "bmp", "tiff");
-    }
-
-    /**
-     * Loads OpenCV's native library on the first call (later calls give the same answer). The library
-     * is copied out of the org.openpnp jar once, into {@code $SLUICE_CACHE} or the user's cache
-     * folder ({@code ~/.cache/sluice} on Linux), and loaded from there; when that folder cannot be
-     * used, it is extracted to a temporary folder as before, with a warning through
-     * {@link System.Logger}. When it cannot load at all, unavailable with the loader's error and the
-     * hint to use {@code imageio}.
-     */
-    @Override
-    public Availability availability() {
-        return OpenCvNatives.availability();
     }
 
     /**

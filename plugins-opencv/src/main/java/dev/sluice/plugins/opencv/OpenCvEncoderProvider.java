@@ -2,7 +2,6 @@ package dev.sluice.plugins.opencv;
 
 import dev.sluice.api.ImageEncoder;
 import dev.sluice.api.Options;
-import dev.sluice.api.spi.Availability;
 import dev.sluice.api.spi.ImageEncoderProvider;
 import java.util.Set;
 
@@ -17,35 +16,10 @@ import java.util.Set;
  * Found by {@link java.util.ServiceLoader}; core calls {@link #availability()} at discovery, which
  * loads the native library, and {@link #create} when the configuration chooses this encoder.
  */
-public final class OpenCvEncoderProvider implements ImageEncoderProvider {
+public final class OpenCvEncoderProvider extends OpenCvProvider implements ImageEncoderProvider {
 
     /** Constructs the provider; loads nothing. */
     public OpenCvEncoderProvider() {
-    }
-
-    /** {@code "opencv"}. */
-    @Override
-    public String id() {
-        return "opencv";
-    }
-
-    /** 200, the built-in native priority: preferred to {@code imageio} (100) under {@code auto}. */
-    @Override
-    public int priority() {
-        return 200;
-    }
-
-    /**
-     * Loads OpenCV's native library on the first call (later calls give the same answer). The library
-     * is copied out of the org.openpnp jar once, into {@code $SLUICE_CACHE} or the user's cache
-     * folder ({@code ~/.cache/sluice} on Linux), and loaded from there; when that folder cannot be
-     * used, it is extracted to a temporary folder as before, with a warning through
-     * {@link System.Logger}. When it cannot load at all, unavailable with the loader's error and the
-     * hint to use {@code imageio}.
-     */
-    @Override
-    public Availability availability() {
-        return OpenCvNatives.availability();
     }
 
     /**
