@@ -1,27 +1,15 @@
 package dev.sluice.plugins.turbojpeg;
 
-import dev.sluice.api.ImageDecoder;
-import dev.sluice.api.Options;
-import dev.sluice.api.contract.ImageDecoderContract;
 import dev.sluice.api.contract.Tolerance;
-import dev.sluice.api.spi.ImageDecoderProvider;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The decoder contract for the turbojpeg backend on the libjpeg-turbo bundled in
  * org.bytedeco:leptonica ({@code library: bundled}), which every machine with Maven Central has.
  */
-class BundledLeptonicaDecoderTest extends ImageDecoderContract {
+class BundledLeptonicaDecoderTest extends TurboJpegDecoderContract {
 
-    @Override
-    protected String providerId() {
-        return "turbojpeg";
-    }
-
-    @Override
-    protected Set<String> formats() {
-        return Set.of("jpeg");
+    BundledLeptonicaDecoderTest() {
+        super("bundled");
     }
 
     /**
@@ -32,10 +20,5 @@ class BundledLeptonicaDecoderTest extends ImageDecoderContract {
     @Override
     protected Tolerance referenceTolerance(String kind) {
         return kind.equals("jpeg") ? new Tolerance(1.5, 2) : Tolerance.EXACT;
-    }
-
-    @Override
-    protected ImageDecoder createDecoder(ImageDecoderProvider provider) {
-        return provider.create(Options.of(Map.of("library", "bundled")));
     }
 }

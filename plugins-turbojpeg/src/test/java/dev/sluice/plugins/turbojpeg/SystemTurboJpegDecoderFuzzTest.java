@@ -1,27 +1,12 @@
 package dev.sluice.plugins.turbojpeg;
 
-import dev.sluice.api.Options;
-import dev.sluice.api.contract.DecoderFuzzContract;
-import java.util.Map;
-import java.util.Set;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /** The system path against cut, bit-flipped, grown and shrunk JPEG and PNG files; skipped without libturbojpeg. */
 @AddLifecycleHook(SystemLibraryAssumption.class)
-class SystemTurboJpegDecoderFuzzTest extends DecoderFuzzContract {
+class SystemTurboJpegDecoderFuzzTest extends TurboJpegFuzzContract {
 
-    @Override
-    protected String providerId() {
-        return "turbojpeg";
-    }
-
-    @Override
-    protected Set<String> formats() {
-        return Set.of("jpeg");
-    }
-
-    @Override
-    protected Options providerOptions() {
-        return Options.of(Map.of("library", "system"));
+    SystemTurboJpegDecoderFuzzTest() {
+        super("system");
     }
 }
