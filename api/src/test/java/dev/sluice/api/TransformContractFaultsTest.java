@@ -3,6 +3,7 @@ package dev.sluice.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.api.contract.ConfiguredTransformContract;
 import dev.sluice.api.contract.TestImages;
 import dev.sluice.api.contract.TransformContract;
 import dev.sluice.api.spi.TransformProvider;
@@ -78,72 +79,42 @@ class TransformContractFaultsTest {
 
     /** A transform contract on small images; it and its subclasses run only through {@link ContractRuns}. */
     @ExtendWith(ContractRuns.OnlyThroughContractRuns.class)
-    abstract static class ImageTransformFault extends TransformContract<Image, Image> {
-        @Override
-        protected List<Image> sampleInputs() {
-            return List.of(TestImages.photo(9, 5, 3), TestImages.photo(4, 6, 1));
+    abstract static class ImageTransformFault extends ConfiguredTransformContract<Image, Image> {
+        ImageTransformFault(String providerId, boolean deterministic) {
+            super(providerId, Options.empty(), () -> List.of(TestImages.photo(9, 5, 3), TestImages.photo(4, 6, 1)),
+                    deterministic);
         }
     }
 
     static final class MisbehavingProvider extends ImageTransformFault {
-        @Override
-        protected String providerId() {
-            return "Test_Misbehaving";
-        }
-
-        @Override
-        protected boolean isDeterministic() {
-            return true;
+        MisbehavingProvider() {
+            super("Test_Misbehaving", DETERMINISTIC);
         }
     }
 
     static final class UnregisteredId extends ImageTransformFault {
-        @Override
-        protected String providerId() {
-            return "test-not-registered";
-        }
-
-        @Override
-        protected boolean isDeterministic() {
-            return true;
+        UnregisteredId() {
+            super("test-not-registered", DETERMINISTIC);
         }
     }
 
     static final class RandomDeclaredDeterministic extends ImageTransformFault {
-        @Override
-        protected String providerId() {
-            return "test-random-flip";
-        }
-
-        @Override
-        protected boolean isDeterministic() {
-            return true;
+        RandomDeclaredDeterministic() {
+            super("test-random-flip", DETERMINISTIC);
         }
     }
 
     static final class DeterministicDeclaredRandom extends ImageTransformFault {
-        @Override
-        protected String providerId() {
-            return "test-invert";
-        }
-
-        @Override
-        protected boolean isDeterministic() {
-            return false;
+        DeterministicDeclaredRandom() {
+            super("test-invert", RANDOM);
         }
     }
 
     static final class AlternatesOnEveryCall extends ImageTransformFault {
         private static final AtomicInteger CALLS = new AtomicInteger();
 
-        @Override
-        protected String providerId() {
-            return "test-invert";
-        }
-
-        @Override
-        protected boolean isDeterministic() {
-            return false;
+        AlternatesOnEveryCall() {
+            super("test-invert", RANDOM);
         }
 
         @Override
@@ -155,14 +126,8 @@ class TransformContractFaultsTest {
     }
 
     static final class ReturnsNull extends ImageTransformFault {
-        @Override
-        protected String providerId() {
-            return "test-invert";
-        }
-
-        @Override
-        protected boolean isDeterministic() {
-            return true;
+        ReturnsNull() {
+            super("test-invert", DETERMINISTIC);
         }
 
         @Override
@@ -173,20 +138,10 @@ class TransformContractFaultsTest {
 
     /** Adds one to the first element of its input array, in place. */
     @ExtendWith(ContractRuns.OnlyThroughContractRuns.class)
-    static final class ModifiesItsInput extends TransformContract<float[], float[]> {
-        @Override
-        protected String providerId() {
-            return "test-invert";
-        }
-
-        @Override
-        protected List<float[]> sampleInputs() {
-            return List.of(new float[] {0.5f, 0.25f}, new float[] {1, 2, 3});
-        }
-
-        @Override
-        protected boolean isDeterministic() {
-            return true;
+    static final class ModifiesItsInput extends ConfiguredTransformContract<float[], float[]> {
+        ModifiesItsInput() {
+            super("test-invert", Options.empty(), () -> List.of(new float[] {0.5f, 0.25f}, new float[] {1, 2, 3}),
+                    DETERMINISTIC);
         }
 
         @Override
@@ -203,22 +158,12 @@ class TransformContractFaultsTest {
      * per thread that the next {@code prepare} overwrites: right when written at once, wrong after.
      */
     @ExtendWith(ContractRuns.OnlyThroughContractRuns.class)
-    static final class PendingSharesScratch extends TransformContract<Image, Tensor> {
+    static final class PendingSharesScratch extends ConfiguredTransformContract<Image, Tensor> {
         private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[9 * 5 * 3]);
 
-        @Override
-        protected String providerId() {
-            return "test-invert";
-        }
-
-        @Override
-        protected List<Image> sampleInputs() {
-            return List.of(TestImages.photo(9, 5, 3), Image.wrap(9, 5, 3, new byte[9 * 5 * 3]));
-        }
-
-        @Override
-        protected boolean isDeterministic() {
-            return true;
+        PendingSharesScratch() {
+            super("test-invert", Options.empty(),
+                    () -> List.of(TestImages.photo(9, 5, 3), Image.wrap(9, 5, 3, new byte[9 * 5 * 3])), DETERMINISTIC);
         }
 
         @Override

@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
+ * <p>{@link ConfiguredTransformContract} takes the same four answers as constructor arguments.
+ *
  * <p>Outputs are compared with {@link #sameOutput}, which by default uses {@code equals} (by
  * content for {@link Image} and {@link Tensor}) and compares arrays element by element. The random
  * sources are {@link SplittableRandom}s with fixed seeds, as the loader's are.

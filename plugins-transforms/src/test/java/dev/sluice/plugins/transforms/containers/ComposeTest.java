@@ -11,7 +11,7 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformLookup;
-import dev.sluice.plugins.transforms.ConfiguredTransformContract;
+import dev.sluice.api.contract.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.api.contract.DiscoveredTransforms;
 import dev.sluice.plugins.transforms.Samples;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.spi.TransformLookup;
-import dev.sluice.plugins.transforms.ConfiguredTransformContract;
+import dev.sluice.api.contract.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.api.contract.DiscoveredTransforms;

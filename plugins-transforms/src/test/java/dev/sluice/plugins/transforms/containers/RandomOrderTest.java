@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
-import dev.sluice.plugins.transforms.ConfiguredTransformContract;
+import dev.sluice.api.contract.ConfiguredTransformContract;
 import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Fixtures;

@@ -7,7 +7,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
-import dev.sluice.plugins.transforms.ConfiguredTransformContract;
+import dev.sluice.api.contract.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Tensor;
-import dev.sluice.plugins.transforms.ConfiguredTransformContract;
+import dev.sluice.api.contract.ConfiguredTransformContract;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
 import java.util.Map;

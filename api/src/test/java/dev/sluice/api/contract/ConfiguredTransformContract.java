@@ -1,14 +1,22 @@
-package dev.sluice.plugins.transforms;
+package dev.sluice.api.contract;
 
 import dev.sluice.api.Options;
-import dev.sluice.api.contract.TransformContract;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The api's {@link TransformContract} for one of this plugin's transforms, configured in the test's
- * constructor (id, options, inputs, randomness) rather than by four one-line overrides.
+ * The {@link TransformContract} configured in the test's constructor (provider id, options, inputs,
+ * randomness) rather than by four one-line overrides:
+ *
+ * <pre>{@code
+ * class RandomHorizontalFlipTest extends ConfiguredTransformContract<Image, Image> {
+ *     RandomHorizontalFlipTest() {
+ *         super("random_horizontal_flip", Options.of("transforms[0].random_horizontal_flip", Map.of("p", 0.5)),
+ *                 () -> List.of(TestImages.photo(101, 67, 3), TestImages.photo(8, 5, 1)), RANDOM);
+ *     }
+ * }
+ * }</pre>
  *
  * @param <I> the input type
  * @param <O> the output type
