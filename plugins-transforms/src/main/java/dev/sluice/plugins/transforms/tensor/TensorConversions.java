@@ -219,6 +219,8 @@ public final class TensorConversions {
         private final float[] plane;
         /** Per channel, the value of each level, for interleaved rows; made on their first use. */
         private float[][] tables;
+        /** Three planes' rows for {@link #rgbRow}; made on its first use. */
+        private float[][] rgb;
 
         public TensorRows(FloatBuffer destination, int offset, int width, int height, int channels, float[] mean,
                 float[] std, boolean mirror) {
@@ -243,6 +245,10 @@ public final class TensorConversions {
                     }
                 }
             }
+            if (channels == 3) {
+                rgbRow(y, samples);
+                return;
+            }
             for (int c = 0; c < channels; c++) {
                 float[] table = tables[c];
                 if (mirror) {
@@ -255,6 +261,28 @@ public final class TensorConversions {
                     }
                 }
                 destination.put(offset + (c * height + y) * width, plane, 0, width);
+            }
+        }
+
+        /** {@link #row} for three channels: one pass over the samples instead of one per channel. */
+        private void rgbRow(int y, int[] samples) {
+            if (rgb == null) {
+                rgb = new float[3][width];
+            }
+            float[] r = rgb[0];
+            float[] g = rgb[1];
+            float[] b = rgb[2];
+            float[] tr = tables[0];
+            float[] tg = tables[1];
+            float[] tb = tables[2];
+            int step = mirror ? -1 : 1;
+            for (int i = 0, x = mirror ? width - 1 : 0; i < 3 * width; i += 3, x += step) {
+                r[x] = tr[samples[i]];
+                g[x] = tg[samples[i + 1]];
+                b[x] = tb[samples[i + 2]];
+            }
+            for (int c = 0; c < 3; c++) {
+                destination.put(offset + (c * height + y) * width, rgb[c], 0, width);
             }
         }
 
