@@ -39,40 +39,24 @@ final class FixedPointResampler implements Resampler {
     @Override
     public void resample(Raster source, Window window, RowSink sink) {
         int channels = source.channels;
-        int width = window.width();
-        int rowLength = width * channels;
+        int rowLength = window.width() * channels;
         int firstRow = rows.firstSource(window.y0(), window.y1());
         int lastRow = rows.lastSource(window.y0(), window.y1());
         PassBuffers buffers = PassBuffers.forElements((long) (lastRow - firstRow + 2) * rowLength);
         int[][] horizontal = buffers.intRows(lastRow - firstRow + 1, rowLength);
-        // Each output column reads the same taps on every row: their byte offsets in a row and their
-        // weights, gathered once for the window.
-        int taps = columns.taps;
-        int[] offsets = new int[width * taps];
-        int[] weights = new int[width * taps];
-        for (int i = 0, t = window.x0() * taps; i < offsets.length; i++, t++) {
-            offsets[i] = columns.index[t] * channels;
-            weights[i] = columns.fixed[t];
-        }
-        byte[] data = source.data;
-        int rowBytes = source.rowBytes();
-        if (taps == 2 && channels == 3) {
-            // Two rows per call share the loads of the taps; an odd last row is computed twice into itself.
-            for (int r = firstRow; r <= lastRow; r += 2) {
-                int next = Math.min(r + 1, lastRow);
-                horizontalLinearRgb(data, r * rowBytes, next * rowBytes, offsets, weights, horizontal[r - firstRow],
-                        horizontal[next - firstRow], width);
-            }
-        } else {
-            for (int r = firstRow; r <= lastRow; r++) {
-                if (taps == 2) {
-                    horizontalLinear(data, r * rowBytes, channels, offsets, weights, horizontal[r - firstRow], width);
-                } else {
-                    horizontalCubic(data, r * rowBytes, channels, offsets, weights, horizontal[r - firstRow], width);
-                }
+        for (int r = firstRow; r <= lastRow; r++) {
+            int rowStart = r * source.rowBytes();
+            int[] row = horizontal[r - firstRow];
+            if (columns.taps == 2 && channels == 3) {
+                horizontalLinearRgb(source.data, rowStart, window.x0(), window.x1(), row);
+            } else if (columns.taps == 2) {
+                horizontalLinear(source.data, rowStart, channels, window.x0(), window.x1(), row);
+            } else {
+                horizontalCubic(source.data, rowStart, channels, window.x0(), window.x1(), row);
             }
         }
         int[] out = buffers.out(rowLength);
+        int taps = rows.taps;
         for (int oy = window.y0(); oy < window.y1(); oy++) {
             int t = oy * taps;
             if (taps == 2) {
@@ -85,52 +69,51 @@ final class FixedPointResampler implements Resampler {
         }
     }
 
-    private static void horizontalLinear(byte[] data, int rowStart, int channels, int[] offsets, int[] weights, int[] out,
-            int width) {
+    private void horizontalLinear(byte[] data, int rowStart, int channels, int x0, int x1, int[] out) {
+        int[] index = columns.index;
+        int[] fixed = columns.fixed;
         int at = 0;
-        for (int ox = 0; ox < width; ox++) {
-            int s0 = rowStart + offsets[2 * ox];
-            int s1 = rowStart + offsets[2 * ox + 1];
-            int a0 = weights[2 * ox];
-            int a1 = weights[2 * ox + 1];
+        for (int ox = x0; ox < x1; ox++) {
+            int s0 = rowStart + index[2 * ox] * channels;
+            int s1 = rowStart + index[2 * ox + 1] * channels;
+            int a0 = fixed[2 * ox];
+            int a1 = fixed[2 * ox + 1];
             for (int c = 0; c < channels; c++) {
                 out[at++] = (data[s0 + c] & 0xFF) * a0 + (data[s1 + c] & 0xFF) * a1;
             }
         }
     }
 
-    /**
-     * {@link #horizontalLinear} for three channels, the common case, with the channel loop unrolled, on the
-     * rows starting at {@code row0} and {@code row1} at once.
-     */
-    private static void horizontalLinearRgb(byte[] data, int row0, int row1, int[] offsets, int[] weights, int[] out0,
-            int[] out1, int width) {
-        for (int ox = 0, at = 0; ox < width; ox++, at += 3) {
-            int s0 = offsets[2 * ox];
-            int s1 = offsets[2 * ox + 1];
-            int a0 = weights[2 * ox];
-            int a1 = weights[2 * ox + 1];
-            out0[at] = (data[row0 + s0] & 0xFF) * a0 + (data[row0 + s1] & 0xFF) * a1;
-            out0[at + 1] = (data[row0 + s0 + 1] & 0xFF) * a0 + (data[row0 + s1 + 1] & 0xFF) * a1;
-            out0[at + 2] = (data[row0 + s0 + 2] & 0xFF) * a0 + (data[row0 + s1 + 2] & 0xFF) * a1;
-            out1[at] = (data[row1 + s0] & 0xFF) * a0 + (data[row1 + s1] & 0xFF) * a1;
-            out1[at + 1] = (data[row1 + s0 + 1] & 0xFF) * a0 + (data[row1 + s1 + 1] & 0xFF) * a1;
-            out1[at + 2] = (data[row1 + s0 + 2] & 0xFF) * a0 + (data[row1 + s1 + 2] & 0xFF) * a1;
+    /** {@link #horizontalLinear} for three channels, the common case, with the channel loop unrolled. */
+    private void horizontalLinearRgb(byte[] data, int rowStart, int x0, int x1, int[] out) {
+        int[] index = columns.index;
+        int[] fixed = columns.fixed;
+        int at = 0;
+        for (int ox = x0; ox < x1; ox++) {
+            int s0 = rowStart + index[2 * ox] * 3;
+            int s1 = rowStart + index[2 * ox + 1] * 3;
+            int a0 = fixed[2 * ox];
+            int a1 = fixed[2 * ox + 1];
+            out[at] = (data[s0] & 0xFF) * a0 + (data[s1] & 0xFF) * a1;
+            out[at + 1] = (data[s0 + 1] & 0xFF) * a0 + (data[s1 + 1] & 0xFF) * a1;
+            out[at + 2] = (data[s0 + 2] & 0xFF) * a0 + (data[s1 + 2] & 0xFF) * a1;
+            at += 3;
         }
     }
 
-    private static void horizontalCubic(byte[] data, int rowStart, int channels, int[] offsets, int[] weights, int[] out,
-            int width) {
+    private void horizontalCubic(byte[] data, int rowStart, int channels, int x0, int x1, int[] out) {
+        int[] index = columns.index;
+        int[] fixed = columns.fixed;
         int at = 0;
-        for (int ox = 0; ox < width; ox++) {
+        for (int ox = x0; ox < x1; ox++) {
             int t = 4 * ox;
-            int s0 = rowStart + offsets[t];
-            int s1 = rowStart + offsets[t + 1];
-            int s2 = rowStart + offsets[t + 2];
-            int s3 = rowStart + offsets[t + 3];
+            int s0 = rowStart + index[t] * channels;
+            int s1 = rowStart + index[t + 1] * channels;
+            int s2 = rowStart + index[t + 2] * channels;
+            int s3 = rowStart + index[t + 3] * channels;
             for (int c = 0; c < channels; c++) {
-                out[at++] = (data[s0 + c] & 0xFF) * weights[t] + (data[s1 + c] & 0xFF) * weights[t + 1]
-                        + (data[s2 + c] & 0xFF) * weights[t + 2] + (data[s3 + c] & 0xFF) * weights[t + 3];
+                out[at++] = (data[s0 + c] & 0xFF) * fixed[t] + (data[s1 + c] & 0xFF) * fixed[t + 1]
+                        + (data[s2 + c] & 0xFF) * fixed[t + 2] + (data[s3 + c] & 0xFF) * fixed[t + 3];
             }
         }
     }

@@ -20,8 +20,6 @@ public final class TensorRows implements RowSink {
     private final float[] plane;
     /** Per channel, the value of each level, for interleaved rows; made on their first use. */
     private float[][] tables;
-    /** Three planes' rows for {@link #rgbRow}; made on its first use. */
-    private float[][] rgb;
 
     /**
      * A sink for a {@code width x height} image of {@code channels} channels.
@@ -55,10 +53,6 @@ public final class TensorRows implements RowSink {
                 }
             }
         }
-        if (channels == 3) {
-            rgbRow(y, samples);
-            return;
-        }
         for (int c = 0; c < channels; c++) {
             float[] table = tables[c];
             if (mirror) {
@@ -71,28 +65,6 @@ public final class TensorRows implements RowSink {
                 }
             }
             destination.put(offset + (c * height + y) * width, plane, 0, width);
-        }
-    }
-
-    /** {@link #row} for three channels: one pass over the samples instead of one per channel. */
-    private void rgbRow(int y, int[] samples) {
-        if (rgb == null) {
-            rgb = new float[3][width];
-        }
-        float[] r = rgb[0];
-        float[] g = rgb[1];
-        float[] b = rgb[2];
-        float[] tr = tables[0];
-        float[] tg = tables[1];
-        float[] tb = tables[2];
-        int step = mirror ? -1 : 1;
-        for (int i = 0, x = mirror ? width - 1 : 0; i < 3 * width; i += 3, x += step) {
-            r[x] = tr[samples[i]];
-            g[x] = tg[samples[i + 1]];
-            b[x] = tb[samples[i + 2]];
-        }
-        for (int c = 0; c < 3; c++) {
-            destination.put(offset + (c * height + y) * width, rgb[c], 0, width);
         }
     }
 
