@@ -69,11 +69,18 @@ public final class SampleRecipe<T> {
      * @param decodeOptions what the decoder produces
      * @param transform applied to each decoded image; must be thread-safe
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the transform says it takes something other than an
+     *         {@link Image} ({@link Transform#inputType()}), as a Java-built chain typed only at its ends may
      */
     public SampleRecipe(ImageDecoder decoder, DecodeOptions decodeOptions, Transform<Image, T> transform) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.decodeOptions = Objects.requireNonNull(decodeOptions, "decodeOptions");
         this.transform = Objects.requireNonNull(transform, "transform");
+        Class<?> takes = transform.inputType();
+        if (!takes.isAssignableFrom(Image.class)) {
+            throw new IllegalArgumentException("the transform " + transform + " takes a " + takes.getSimpleName()
+                    + ", but a dataset hands it the decoded Image");
+        }
     }
 
     /**

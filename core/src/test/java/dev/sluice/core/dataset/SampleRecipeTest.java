@@ -116,6 +116,31 @@ class SampleRecipeTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aTransformThatDoesNotTakeAnImageIsRefusedWhenTheRecipeIsMade() {
+        Transform<Tensor, Tensor> tensorStep = new Transform<>() {
+            @Override
+            public Tensor apply(Tensor input, java.util.random.RandomGenerator random) {
+                return input;
+            }
+
+            @Override
+            public Class<?> inputType() {
+                return Tensor.class;
+            }
+
+            @Override
+            public String toString() {
+                return "normalize";
+            }
+        };
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new SampleRecipe<>(new JdkDecoder(), DecodeOptions.DEFAULT, (Transform) tensorStep));
+        assertEquals("the transform normalize takes a Tensor, but a dataset hands it the decoded Image",
+                refused.getMessage());
+    }
+
+    @Test
     void aFileIsDecodedAsItsBytesAre() throws IOException {
         SampleRecipe<Image> recipe = new SampleRecipe<>(new JdkDecoder(), DecodeOptions.DEFAULT, Transform.identity());
         Path file = Files.write(dir.resolve("a.jpg"), jpeg);
