@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import dev.sluice.api.target.EntryTargets;
 import java.util.List;
 
 /**
@@ -17,6 +18,24 @@ public interface LabelSink {
      * @param line the 1-based line of the source it came from, or 0 where the source has no lines
      */
     void entry(String path, long[] labels, long line);
+
+    /**
+     * One sample with targets: boxes and their labels, instance outlines or a mask file, as
+     * detection and segmentation formats (coco, yolo, voc, mask_folder) read them. Core's label
+     * index stores the targets beside the path and resolves them when the sample is loaded.
+     *
+     * <p>The default reports the entry as a problem, naming the sink's class, so that a sink written
+     * before targets existed never drops them silently.
+     *
+     * @param path the image path, as for {@link #entry(String, long[], long)}
+     * @param labels the sample's image-level labels, usually none for detection; copied
+     * @param targets the sample's targets
+     * @param line the 1-based line, or 0 where the source has no lines (or the entry is spread over it)
+     */
+    default void entry(String path, long[] labels, EntryTargets targets, long line) {
+        problem(line, path, "this entry has targets (" + targets + ") but " + getClass().getName()
+                + " keeps labels only");
+    }
 
     /**
      * A part of the source that could not be read as an entry. Reading goes on; core reports all
