@@ -45,9 +45,9 @@ class LabelIndexTargetsTest {
             }
             labels[b] = random.nextBoolean() ? random.nextInt(80) : random.nextLong();
             if (random.nextBoolean()) {
-                float[] ring = new float[6 + 2 * random.nextInt(40)];
+                double[] ring = new double[6 + 2 * random.nextInt(40)];
                 for (int i = 0; i < ring.length; i++) {
-                    ring[i] = random.nextFloat() * 600;
+                    ring[i] = random.nextDouble() * 600;
                 }
                 shapes.add(InstanceShape.Polygons.of(List.of(ring, ring)));
             } else {
