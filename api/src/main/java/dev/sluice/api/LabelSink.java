@@ -42,7 +42,8 @@ public interface LabelSink {
      * problems together (up to a limit) with file:line.
      *
      * @param line the 1-based line, or 0 where the source has no lines
-     * @param text the offending text as it stands in the source (core shortens long text)
+     * @param text the offending text as it stands in the source (core shortens long text), or null
+     *        when the reason already says where (a JSON pointer, a file inside a folder)
      * @param reason what is wrong, e.g. {@code "label 'x7' is not an integer"}
      */
     void problem(long line, String text, String reason);
