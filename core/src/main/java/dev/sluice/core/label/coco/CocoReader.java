@@ -262,7 +262,11 @@ final class CocoReader {
             if (rings.isEmpty()) {
                 throw new Bad("no polygon");
             }
-            return InstanceShape.Polygons.of(rings);
+            try {
+                return InstanceShape.Polygons.of(rings);
+            } catch (IllegalArgumentException e) {
+                throw new Bad(e.getMessage());
+            }
         }
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
