@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The annotations of a COCO file as they stream in, in primitive arrays (about 40 bytes each
+ * The annotations of a COCO file as they stream in, in primitive arrays (45 bytes each
  * without masks), until the images and categories they refer to are known: in a COCO file the
  * categories usually come last.
  */
