@@ -127,9 +127,27 @@ final class CocoLabelFormat implements LabelFormat {
         return order;
     }
 
+    /**
+     * Why an outline cannot be drawn on its image: run lengths of another size, or a polygon vertex
+     * further outside the image than the image's own size (which no annotation tool makes, and which
+     * would make the rasteriser walk an outline of any length).
+     */
     private static String sizeProblem(InstanceShape shape, CocoReader.Image image) {
         if (shape instanceof InstanceShape.RunLengths runs && !runs.size().equals(image.size())) {
             return "the RLE size " + runs.size() + " is not its image's height x width " + image.size();
+        }
+        if (shape instanceof InstanceShape.Polygons polygons) {
+            double width = image.size().width();
+            double height = image.size().height();
+            for (int r = 0; r < polygons.count(); r++) {
+                double[] ring = polygons.ring(r);
+                for (int i = 0; i < ring.length; i += 2) {
+                    if (Math.abs(ring[i] - width / 2) > 1.5 * width || Math.abs(ring[i + 1] - height / 2) > 1.5 * height) {
+                        return "polygon " + r + " has the vertex (" + ring[i] + ", " + ring[i + 1] + "), further "
+                                + "outside its " + image.size() + " image than the image's own size";
+                    }
+                }
+            }
         }
         return null;
     }

@@ -188,6 +188,12 @@ class CocoLabelFormatTest extends LabelFormatContract {
                 masked.toString());
         assertTrue(masked.contains("15: /annotations/8: no \"segmentation\" (masks: true reads one per annotation)"),
                 masked.toString());
+        String far = "{\"images\": [{\"id\": 1, \"file_name\": \"a.jpg\", \"height\": 4, \"width\": 6}],\n"
+                + "\"annotations\": [{\"image_id\": 1, \"category_id\": 1, \"bbox\": [1, 1, 2, 2], \"segmentation\": "
+                + "[[1, 1, 3, 1, 1, 3], [1, 1, 3, 1, 1e9, 3]]}], \"categories\": [{\"id\": 1, \"name\": \"dog\"}]}";
+        assertTrue(problems(far, Map.of("masks", true)).contains("2: /annotations/0: polygon 1 has the vertex (1.0E9, "
+                + "3.0), further outside its 4x6 image than the image's own size"), problems(far, Map.of("masks", true))
+                .toString());
     }
 
     @Test
