@@ -45,7 +45,7 @@ public final class CocoLabelBench {
                 long before = usedAfterGc(memory);
                 long start = System.nanoTime();
                 index = LabelIndex.read(new CocoLabelFormatProvider().create(Options.of(Map.of("masks", masks))), file,
-                        dir, false);
+                        dir);
                 long nanos = System.nanoTime() - start;
                 long after = usedAfterGc(memory);
                 System.out.printf("masks %-5s: %.1f s, index %,d heap bytes (%.0f per annotation), %s%n", masks,

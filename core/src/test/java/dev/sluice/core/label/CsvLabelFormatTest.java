@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelFormatException;
+import dev.sluice.api.LabelSink;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.contract.LabelFormatContract;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,12 +63,12 @@ class CsvLabelFormatTest extends LabelFormatContract {
     }
 
     private LabelIndex index(String text, Map<String, ?> options) throws IOException {
-        return LabelIndex.read(format(options), write(text), dir, false);
+        return LabelIndex.read(format(options), write(text), dir);
     }
 
     private String failure(String text, Map<String, ?> options) throws IOException {
         Path file = write(text);
-        return assertThrows(LabelFormatException.class, () -> LabelIndex.read(format(options), file, dir, false))
+        return assertThrows(LabelFormatException.class, () -> LabelIndex.read(format(options), file, dir))
                 .getMessage();
     }
 
@@ -175,6 +177,32 @@ class CsvLabelFormatTest extends LabelFormatContract {
     }
 
     @Test
+    public void readingGoesOnAfterARowWithTextAfterAClosingQuote() throws IOException {
+        List<String> seen = new ArrayList<>();
+        format(Map.of()).read(write("path,label\r\n\"a\"b.jpg,1\r\nc.jpg,2\r\n\"d\" e.jpg,3\r\n\"f.jpg\",4\r\n"),
+                new LabelSink() {
+                    @Override
+                    public void entry(String path, long[] labels, long line) {
+                        seen.add(line + " " + path + " " + Arrays.toString(labels));
+                    }
+
+                    @Override
+                    public void problem(long line, String text, String reason) {
+                        seen.add(line + " problem: " + reason + ": " + text);
+                    }
+                });
+        assertEquals(List.of("2 problem: text after the closing quote of a field: \"a\"b.jpg,1", "3 c.jpg [2]",
+                "4 problem: text after the closing quote of a field: \"d\" e.jpg,3", "5 f.jpg [4]"), seen);
+    }
+
+    @Test
+    public void aHugeFieldIsRefusedWithItsLineWithoutHoldingIt() throws IOException {
+        String huge = "\"" + "x".repeat(CsvText.MAX_KEPT + 1000) + "\",1\n";
+        assertEquals(dir.resolve("train.csv") + ":3: a line or quoted field of more than " + CsvText.MAX_KEPT
+                + " characters; a label file's rows are short", failure("path,label\na.jpg,1\n" + huge, Map.of()));
+    }
+
+    @Test
     public void blankLinesAreSkipped() throws IOException {
         assertEquals(2, index("path,label\na.jpg,1\n\nb.jpg,2\n\n", Map.of()).size());
     }
@@ -198,7 +226,7 @@ class CsvLabelFormatTest extends LabelFormatContract {
         text[text.length - 9] = (byte) 0xFF; // the first byte of the second e-acute
         Files.write(file, text);
         LabelFormatException e = assertThrows(LabelFormatException.class,
-                () -> LabelIndex.read(format(Map.of()), file, dir, false));
+                () -> LabelIndex.read(format(Map.of()), file, dir));
         assertEquals(file + ":4: not valid UTF-8 text: 'c\ufffd\ufffd.jpg,3'", e.getMessage());
     }
 

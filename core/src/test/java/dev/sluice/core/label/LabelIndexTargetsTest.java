@@ -30,7 +30,7 @@ class LabelIndexTargetsTest {
                 }
             }
         };
-        return LabelIndex.read(format, Path.of("labels"), Path.of("images"), false);
+        return LabelIndex.read(format, Path.of("labels"), Path.of("images"));
     }
 
     private static EntryTargets random(Random random, int entry) {

@@ -103,7 +103,7 @@ class VocLabelFormatTest extends LabelFormatContract {
 
     private List<String> problems(Path folder) {
         LabelFormatException e = assertThrows(LabelFormatException.class,
-                () -> LabelIndex.read(createFormat(), folder, dir.resolve("images"), false));
+                () -> LabelIndex.read(createFormat(), folder, dir.resolve("images")));
         return List.of(e.getMessage().replace(folder + ": ", "").split("\n"));
     }
 
@@ -135,7 +135,7 @@ class VocLabelFormatTest extends LabelFormatContract {
         Files.writeString(folder.resolve("0001.xml"), "<annotation><filename> </filename><object><name>wheel</name>"
                 + "<bndbox><xmin>1</xmin><ymin>1</ymin><xmax>2</xmax><ymax>2</ymax></bndbox></object></annotation>");
         LabelIndex index = LabelIndex.read(new VocLabelFormatProvider().create(Options.of(Map.of("classes",
-                List.of("car", "wheel"), "image_extension", ".png"))), folder, dir, false);
+                List.of("car", "wheel"), "image_extension", ".png"))), folder, dir);
         assertEquals("0001.png", index.path(0));
         assertEquals(List.of("car", "wheel"), index.classNames());
         assertEquals(1, index.targets(0).orElseThrow().labels()[0]);

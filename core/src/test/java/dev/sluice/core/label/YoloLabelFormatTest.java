@@ -86,7 +86,7 @@ class YoloLabelFormatTest extends LabelFormatContract {
     void problemsNameTheLabelFileAndLine() throws IOException {
         Path labels = writeInvalidSource(dir).source();
         LabelFormatException e = assertThrows(LabelFormatException.class,
-                () -> LabelIndex.read(createFormat(), labels, dir.resolve("images"), false));
+                () -> LabelIndex.read(createFormat(), labels, dir.resolve("images")));
         assertEquals(String.join("\n",
                 labels + ": b.txt:2: expected 5 values (class cx cy w h), found 3: '1 0.5 0.5'",
                 labels + ": c.txt:1: class 'x' is not a non-negative integer: 'x 0.1 0.1 0.1 0.1'",
@@ -101,7 +101,7 @@ class YoloLabelFormatTest extends LabelFormatContract {
         Path labels = Files.createDirectories(dir.resolve("l"));
         Files.writeString(labels.resolve("x.txt"), "");
         LabelIndex index = LabelIndex.read(new YoloLabelFormatProvider().create(Options.of(Map.of("image_extension",
-                ".png"))), labels, dir, false);
+                ".png"))), labels, dir);
         assertEquals("x.png", index.path(0));
         assertThrows(OptionsException.class,
                 () -> new YoloLabelFormatProvider().create(Options.of(Map.of("image_extension", "png/../x"))));

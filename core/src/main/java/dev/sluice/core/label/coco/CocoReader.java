@@ -1,10 +1,5 @@
 package dev.sluice.core.label.coco;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.sluice.api.LabelSink;
 import dev.sluice.api.target.CanvasSize;
 import dev.sluice.api.target.InstanceShape;
@@ -13,6 +8,14 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Streams a COCO instances file with Jackson's token parser, keeping only what the entries need:
@@ -65,12 +68,12 @@ final class CocoReader {
      * @return false when the file could not be read to its end
      */
     boolean read(InputStream in) throws IOException {
-        try (JsonParser p = JSON.createParser(in)) {
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 sink.problem(line(p), null, "a COCO file is one JSON object with images, annotations and categories");
                 return false;
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String key = p.currentName();
                 p.nextToken();
                 switch (key) {
@@ -85,7 +88,9 @@ final class CocoReader {
                 return false;
             }
             return true;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JacksonIOException e) {
+            throw e.getCause();
+        } catch (JacksonException e) {
             long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
             sink.problem(line, null, "not valid JSON: " + e.getOriginalMessage());
             return false;
@@ -124,7 +129,7 @@ final class CocoReader {
         Integer width = null;
         Integer height = null;
         String problem = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = p.currentName();
             p.nextToken();
             try {
@@ -157,7 +162,7 @@ final class CocoReader {
         Long id = null;
         String name = null;
         String problem = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = p.currentName();
             p.nextToken();
             try {
@@ -187,7 +192,7 @@ final class CocoReader {
         InstanceShape shape = null;
         boolean hasSegmentation = false;
         String problem = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = p.currentName();
             p.nextToken();
             try {
@@ -275,7 +280,7 @@ final class CocoReader {
         int[] counts = null;
         double[] size = null;
         Bad problem = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = p.currentName();
             p.nextToken();
             try {
@@ -307,7 +312,7 @@ final class CocoReader {
     private static int[] counts(JsonParser p) throws IOException, Bad {
         if (p.currentToken() == JsonToken.VALUE_STRING) {
             try {
-                return CompressedCounts.decode(p.getText());
+                return CompressedCounts.decode(p.getString());
             } catch (IllegalArgumentException e) {
                 throw new Bad(e.getMessage());
             }
@@ -393,7 +398,7 @@ final class CocoReader {
             p.skipChildren();
             throw new Bad("must be a string");
         }
-        return p.getText();
+        return p.getString();
     }
 
     private static boolean isPositiveInt(double value) {

@@ -214,7 +214,7 @@ class CocoLabelFormatTest extends LabelFormatContract {
         assertEquals(1, read.size(), read.toString());
         assertTrue(read.get(0).startsWith("2: not valid JSON: Unexpected character (','"), read.get(0));
         read = problems("{\"images\": [], \"images\": []}", Map.of());
-        assertTrue(read.get(0).startsWith("1: not valid JSON: Duplicate field 'images'"), read.get(0));
+        assertTrue(read.get(0).startsWith("1: not valid JSON: Duplicate Object property \"images\""), read.get(0));
         read = problems("[" .repeat(100), Map.of());
         assertTrue(read.get(0).startsWith("1: a COCO file is one JSON object"), read.get(0));
         read = problems("{\"info\": " + "[".repeat(100) + "]".repeat(100) + "}", Map.of());

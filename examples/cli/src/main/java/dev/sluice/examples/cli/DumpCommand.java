@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * {@code sluice dump CONFIG --out DIR [--batches N] [--epoch E]}: writes each batch as NumPy files,
- * {@code batch-00000-images.npy}, {@code -labels.npy} (int64 N x K) and {@code -indices.npy}
+ * {@code batch-00000-images.npy}, {@code -labels.npy} (int64 N for one label each, N x K for K) and {@code -indices.npy}
  * (int64 N, the dataset indices).
  */
 final class DumpCommand implements Command {
@@ -28,7 +28,7 @@ final class DumpCommand implements Command {
 
     @Override
     public String summary() {
-        return "write each batch as NumPy .npy files: images, labels (int64 N x K), indices (int64 N)";
+        return "write each batch as NumPy .npy files: images, labels (int64 N, or N x K for K each), indices (int64 N)";
     }
 
     @Override
@@ -59,11 +59,11 @@ final class DumpCommand implements Command {
                     LabeledBatch batch = iterator.next();
                     long[] indices = iterator.indices();
                     String stem = String.format("batch-%05d", written);
-                    NpyFiles.write(folder.resolve(stem + "-images.npy"), batch.inputs());
+                    NpyFiles.write(folder.resolve(stem + "-images.npy"), batch.images());
                     NpyFiles.write(folder.resolve(stem + "-labels.npy"), batch.labels());
                     NpyFiles.write(folder.resolve(stem + "-indices.npy"), Tensor.ofLongs(new int[] {indices.length},
                             indices));
-                    invocation.out().println(stem + ": images " + Shapes.describe(batch.inputs()) + ", labels "
+                    invocation.out().println(stem + ": images " + Shapes.describe(batch.images()) + ", labels "
                             + Shapes.describe(batch.labels()) + ", indices " + Shapes.list(indices));
                     loader.release(batch);
                     written++;

@@ -102,7 +102,7 @@ class ErrorsTest {
         assertEquals(none.err(), help.out());
         Cli.Result commandHelp = Cli.run("dump", "--help");
         assertEquals(List.of("usage: sluice dump CONFIG --out DIR [--batches N] [--epoch E]",
-                "write each batch as NumPy .npy files: images, labels (int64 N x K), indices (int64 N)"),
+                "write each batch as NumPy .npy files: images, labels (int64 N, or N x K for K each), indices (int64 N)"),
                 commandHelp.outLines());
     }
 
