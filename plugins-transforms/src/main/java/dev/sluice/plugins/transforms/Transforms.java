@@ -38,10 +38,10 @@ import java.util.List;
  * <pre>{@code
  * import static dev.sluice.plugins.transforms.Transforms.*;
  *
- * Transform<Object, Object> eval = compose(resize(256), centerCrop(224), toTensor(),
+ * Transform<Image, Tensor> eval = compose(resize(256), centerCrop(224), toTensor(),
  *         normalize(IMAGENET_MEAN, IMAGENET_STD));
- * Transform<Object, Object> train = compose(randomResizedCrop(224).scale(0.08, 1.0),
- *         randomHorizontalFlip(), toTensor(), normalize(IMAGENET_MEAN, IMAGENET_STD));
+ * ImageLabelDataset<Tensor> train = ImageFolder.of(root, compose(randomResizedCrop(224).scale(0.08, 1.0),
+ *         randomHorizontalFlip(), toTensor(), normalize(IMAGENET_MEAN, IMAGENET_STD)));
  * }</pre>
  *
  * <p>A configuration's {@code transforms} list builds the same objects: each id's provider parses
@@ -64,9 +64,22 @@ public final class Transforms {
     private Transforms() {
     }
 
-    /** {@link Compose#of(Transform...)}: the steps one after the other. */
-    public static Transform<Object, Object> compose(Transform<?, ?>... steps) {
-        return Compose.of(steps);
+    /**
+     * {@link Compose#of(Transform...)}: the steps one after the other, typed at its ends by where it
+     * is used, so that {@code ImageFolder.of(root, compose(resize(256), toTensor()))} is a dataset of
+     * tensors. The steps are checked against each other here (each takes what the one before gives);
+     * the ends are the caller's word, as torchvision's {@code Compose} takes it: the first step's
+     * {@link Transform#inputType()} and the last one's {@link Transform#outputType()} say what they are,
+     * and a dataset checks the first against the decoded {@code Image} when it is built.
+     *
+     * @param <I> what the first step takes
+     * @param <O> what the last step gives
+     * @throws dev.sluice.api.OptionsException at {@code compose.transforms[i]} when a step does not
+     *         take what the one before it gives
+     */
+    @SuppressWarnings("unchecked")
+    public static <I, O> Transform<I, O> compose(Transform<?, ?>... steps) {
+        return (Transform<I, O>) (Transform<?, ?>) Compose.of(steps);
     }
 
     /** {@link RandomApply#of(Transform...)}: the steps with probability 0.5, or none. */

@@ -1,6 +1,8 @@
 package dev.sluice.examples.cli;
 
 import dev.sluice.api.Options;
+import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.wiring.ShardExport;
 import dev.sluice.core.wiring.ShardExportBuilder;
 import java.io.IOException;
@@ -61,7 +63,8 @@ final class ShardCommand implements Command {
         ShardExportBuilder builder = ShardExport.builder(invocation.config(file), invocation.plugins(), out);
         shardSize(builder, arguments.option("shard-size"));
         if (arguments.has("resize")) {
-            builder.resize(Options.of("--resize", resize(arguments.option("resize"))));
+            builder.resize(invocation.plugins().require(PluginKind.TRANSFORM, TransformProvider.class, "resize",
+                    "--resize").create(Options.of("--resize", resize(arguments.option("resize")))));
         }
         if (arguments.has("quality")) {
             builder.quality((int) arguments.number("quality", 95, 1, 100));
