@@ -2,7 +2,6 @@ package dev.sluice.core.label;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
-import dev.sluice.api.spi.LabelFormatProvider;
 import java.util.Set;
 
 /**
@@ -14,22 +13,11 @@ import java.util.Set;
  * dataset: {format: mask_folder, labels: VOC2012/SegmentationClass, root: VOC2012/JPEGImages}
  * }</pre>
  */
-public final class MaskFolderLabelFormatProvider implements LabelFormatProvider {
+public final class MaskFolderLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public MaskFolderLabelFormatProvider() {
-    }
-
-    /** {@code "mask_folder"}. */
-    @Override
-    public String id() {
-        return MaskFolderLabelFormat.ID;
-    }
-
-    /** 100, as every pure-Java built-in. */
-    @Override
-    public int priority() {
-        return 100;
+        super(MaskFolderLabelFormat.ID);
     }
 
     /**

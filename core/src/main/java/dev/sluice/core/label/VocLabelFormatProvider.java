@@ -3,7 +3,6 @@ package dev.sluice.core.label;
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.spi.LabelFormatProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,22 +17,11 @@ import java.util.Set;
  * dataset: {format: voc, labels: VOC2012/Annotations, root: VOC2012/JPEGImages}
  * }</pre>
  */
-public final class VocLabelFormatProvider implements LabelFormatProvider {
+public final class VocLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public VocLabelFormatProvider() {
-    }
-
-    /** {@code "voc"}. */
-    @Override
-    public String id() {
-        return VocLabelFormat.ID;
-    }
-
-    /** 100, as every pure-Java built-in. */
-    @Override
-    public int priority() {
-        return 100;
+        super(VocLabelFormat.ID);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.sluice.core.label;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
-import dev.sluice.api.spi.LabelFormatProvider;
 import java.util.Set;
 
 /**
@@ -15,22 +14,11 @@ import java.util.Set;
  * dataset: {format: yolo, labels: labels/train, root: images/train, options: {image_extension: .png}}
  * }</pre>
  */
-public final class YoloLabelFormatProvider implements LabelFormatProvider {
+public final class YoloLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public YoloLabelFormatProvider() {
-    }
-
-    /** {@code "yolo"}. */
-    @Override
-    public String id() {
-        return YoloLabelFormat.ID;
-    }
-
-    /** 100, as every pure-Java built-in. */
-    @Override
-    public int priority() {
-        return 100;
+        super(YoloLabelFormat.ID);
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.sluice.core.label.coco;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
-import dev.sluice.api.spi.LabelFormatProvider;
+import dev.sluice.core.label.BuiltInLabelFormatProvider;
 import java.util.Set;
 
 /**
@@ -18,22 +18,11 @@ import java.util.Set;
  *           options: {masks: true}}
  * }</pre>
  */
-public final class CocoLabelFormatProvider implements LabelFormatProvider {
+public final class CocoLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public CocoLabelFormatProvider() {
-    }
-
-    /** {@code "coco"}. */
-    @Override
-    public String id() {
-        return CocoLabelFormat.ID;
-    }
-
-    /** 100, as every pure-Java built-in. */
-    @Override
-    public int priority() {
-        return 100;
+        super(CocoLabelFormat.ID);
     }
 
     /**
