@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import dev.sluice.api.target.EntryTargets;
 import java.util.List;
 
 /**
@@ -19,11 +20,30 @@ public interface LabelSink {
     void entry(String path, long[] labels, long line);
 
     /**
+     * One sample with targets: boxes and their labels, instance outlines or a mask file, as
+     * detection and segmentation formats (coco, yolo, voc, mask_folder) read them. Core's label
+     * index stores the targets beside the path and resolves them when the sample is loaded.
+     *
+     * <p>The default reports the entry as a problem, naming the sink's class, so that a sink written
+     * before targets existed never drops them silently.
+     *
+     * @param path the image path, as for {@link #entry(String, long[], long)}
+     * @param labels the sample's image-level labels, usually none for detection; copied
+     * @param targets the sample's targets
+     * @param line the 1-based line, or 0 where the source has no lines (or the entry is spread over it)
+     */
+    default void entry(String path, long[] labels, EntryTargets targets, long line) {
+        problem(line, path, "this entry has targets (" + targets + ") but " + getClass().getName()
+                + " keeps labels only");
+    }
+
+    /**
      * A part of the source that could not be read as an entry. Reading goes on; core reports all
      * problems together (up to a limit) with file:line.
      *
      * @param line the 1-based line, or 0 where the source has no lines
-     * @param text the offending text as it stands in the source (core shortens long text)
+     * @param text the offending text as it stands in the source (core shortens long text), or null
+     *        when the reason already says where (a JSON pointer, a file inside a folder)
      * @param reason what is wrong, e.g. {@code "label 'x7' is not an integer"}
      */
     void problem(long line, String text, String reason);

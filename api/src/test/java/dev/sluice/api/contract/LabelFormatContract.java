@@ -11,11 +11,13 @@ import dev.sluice.api.LabelFormatException;
 import dev.sluice.api.LabelSink;
 import dev.sluice.api.Options;
 import dev.sluice.api.spi.LabelFormatProvider;
+import dev.sluice.api.target.EntryTargets;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and refuses unknown options. A format
  * that reads the labels of one sample from a shard member ({@link LabelFormat#readMember}) says
  * how such a member is written with {@link #memberHolding} and {@link #invalidMember}; one that
- * does not is checked to refuse with a {@link LabelFormatException}.
+ * does not is checked to refuse with a {@link LabelFormatException}. A detection or segmentation
+ * format says which targets its source holds beside each entry with {@link #sampleTargets}; they
+ * must come back through {@link LabelSink#entry(String, long[], EntryTargets, long)}, and a format
+ * that has none must hand over none.
  *
  * <pre>{@code
  * class AcmeLabelFormatTest extends LabelFormatContract {
@@ -123,6 +128,15 @@ public abstract class LabelFormatContract extends ProviderContract<LabelFormatPr
     }
 
     /**
+     * The targets {@link #writeSource} writes beside {@link #sampleEntries()}, one per entry in the
+     * same order, for a format that reads boxes or masks; empty (the default) for a format that
+     * reads labels only.
+     */
+    protected List<EntryTargets> sampleTargets() {
+        return List.of();
+    }
+
+    /**
      * The bytes of a shard member holding {@code labels}, for a format that reads members; empty
      * (the default) for one that reads only label files.
      */
@@ -178,6 +192,20 @@ public abstract class LabelFormatContract extends ProviderContract<LabelFormatPr
     }
 
     @Test
+    public void targetsComeBackWithTheirEntriesOrNoneAreGiven() throws IOException {
+        WrittenSource written = writeSource(dir, sampleEntries());
+        Recording read = read(written.source());
+        List<EntryTargets> expected = sampleTargets();
+        if (expected.isEmpty()) {
+            assertTrue(read.targets.stream().allMatch(Objects::isNull), "a format without targets gave some: "
+                    + read.targets);
+            return;
+        }
+        assertEquals(List.of(), read.problems, "problems reading a valid source");
+        assertEquals(expected, read.targets);
+    }
+
+    @Test
     public void aFormatCanReadAgainAndGivesTheSameEntries() throws IOException {
         WrittenSource written = writeSource(dir, sampleEntries());
         LabelFormat format = createFormat();
@@ -187,6 +215,7 @@ public abstract class LabelFormatContract extends ProviderContract<LabelFormatPr
         format.read(written.source(), second);
         assertEquals(first.entries, second.entries);
         assertEquals(first.lines, second.lines);
+        assertEquals(first.targets, second.targets);
     }
 
     @Test
@@ -225,12 +254,21 @@ public abstract class LabelFormatContract extends ProviderContract<LabelFormatPr
     private static final class Recording implements LabelSink {
         final List<Entry> entries = new ArrayList<>();
         final List<Long> lines = new ArrayList<>();
+        /** One per entry: its targets, or null. */
+        final List<EntryTargets> targets = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
 
         @Override
         public void entry(String path, long[] labels, long line) {
             entries.add(Entry.of(path, labels));
             lines.add(line);
+            targets.add(null);
+        }
+
+        @Override
+        public void entry(String path, long[] labels, EntryTargets entryTargets, long line) {
+            entry(path, labels, line);
+            targets.set(targets.size() - 1, Objects.requireNonNull(entryTargets, "targets"));
         }
 
         @Override

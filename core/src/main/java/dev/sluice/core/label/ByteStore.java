@@ -75,6 +75,34 @@ final class ByteStore {
         current[position++] = b;
     }
 
+    /** Appends {@code bytes} whole. */
+    void append(byte[] bytes) {
+        int copied = 0;
+        while (copied < bytes.length) {
+            if (position == current.length) {
+                makeRoom();
+            }
+            int piece = Math.min(bytes.length - copied, current.length - position);
+            System.arraycopy(bytes, copied, current, position, piece);
+            position += piece;
+            copied += piece;
+        }
+    }
+
+    /** Copies {@code target.length} bytes from {@code offset} into {@code target}. */
+    void copyTo(long offset, byte[] target) {
+        int chunk = (int) (offset >>> CHUNK_BITS);
+        int within = (int) (offset & CHUNK_MASK);
+        int copied = 0;
+        while (copied < target.length) {
+            int piece = Math.min(target.length - copied, CHUNK_SIZE - within);
+            System.arraycopy(chunks[chunk], within, target, copied, piece);
+            copied += piece;
+            chunk++;
+            within = 0;
+        }
+    }
+
     /** Decodes {@code length} bytes from {@code offset} as UTF-8. */
     String utf8(long offset, int length) {
         int chunk = (int) (offset >>> CHUNK_BITS);

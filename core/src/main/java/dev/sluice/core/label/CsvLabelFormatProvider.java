@@ -3,7 +3,6 @@ package dev.sluice.core.label;
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.spi.LabelFormatProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,25 +24,14 @@ import java.util.Set;
  *   csv: {path_column: file, label_columns: [species, pose], delimiter: ";"}
  * }</pre>
  */
-public final class CsvLabelFormatProvider implements LabelFormatProvider {
+public final class CsvLabelFormatProvider extends BuiltInLabelFormatProvider {
     private static final String PATH_COLUMN = "path_column";
     private static final String LABEL_COLUMNS = "label_columns";
     private static final String DELIMITER = "delimiter";
 
     /** A provider; constructing one does nothing else. */
     public CsvLabelFormatProvider() {
-    }
-
-    /** {@code "csv"}. */
-    @Override
-    public String id() {
-        return CsvLabelFormat.ID;
-    }
-
-    /** 100, as every pure-Java built-in. */
-    @Override
-    public int priority() {
-        return 100;
+        super(CsvLabelFormat.ID);
     }
 
     /**

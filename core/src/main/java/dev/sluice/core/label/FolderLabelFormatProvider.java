@@ -2,7 +2,6 @@ package dev.sluice.core.label;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
-import dev.sluice.api.spi.LabelFormatProvider;
 import java.util.Set;
 
 /**
@@ -19,23 +18,12 @@ import java.util.Set;
  *   folder: {allow_empty: true}
  * }</pre>
  */
-public final class FolderLabelFormatProvider implements LabelFormatProvider {
+public final class FolderLabelFormatProvider extends BuiltInLabelFormatProvider {
     private static final String ALLOW_EMPTY = "allow_empty";
 
     /** A provider; constructing one does nothing else. */
     public FolderLabelFormatProvider() {
-    }
-
-    /** {@code "folder"}. */
-    @Override
-    public String id() {
-        return FolderLabelFormat.ID;
-    }
-
-    /** 100, as every pure-Java built-in. */
-    @Override
-    public int priority() {
-        return 100;
+        super(FolderLabelFormat.ID);
     }
 
     /**

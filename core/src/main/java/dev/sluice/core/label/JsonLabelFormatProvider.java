@@ -3,7 +3,6 @@ package dev.sluice.core.label;
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.spi.LabelFormatProvider;
 import java.util.Set;
 
 /**
@@ -19,22 +18,11 @@ import java.util.Set;
  * {"path": "cats/000123.jpg", "label": 3}
  * }</pre>
  */
-public final class JsonLabelFormatProvider implements LabelFormatProvider {
+public final class JsonLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public JsonLabelFormatProvider() {
-    }
-
-    /** {@code "json"}. */
-    @Override
-    public String id() {
-        return JsonLabelFormat.ID;
-    }
-
-    /** 100, as every pure-Java built-in. */
-    @Override
-    public int priority() {
-        return 100;
+        super(JsonLabelFormat.ID);
     }
 
     /**

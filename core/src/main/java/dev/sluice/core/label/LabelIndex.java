@@ -2,6 +2,7 @@ package dev.sluice.core.label;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelFormatException;
+import dev.sluice.api.target.EntryTargets;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +40,10 @@ public final class LabelIndex {
     /** Each entry's line in the source, 0 where the source has no lines. */
     private final PackedLongs lines;
     private final String unequalLabelCounts;
+    private final TargetStore targets;
 
     LabelIndex(ByteStore pathBytes, PackedLongs pathEnds, PackedLongs labels, PackedLongs labelEnds, int stride,
-            List<String> classNames, String source, PackedLongs lines, String unequalLabelCounts) {
+            List<String> classNames, String source, PackedLongs lines, String unequalLabelCounts, TargetStore targets) {
         this.pathBytes = pathBytes;
         this.pathEnds = pathEnds;
         this.labels = labels;
@@ -51,6 +53,7 @@ public final class LabelIndex {
         this.source = source;
         this.lines = lines;
         this.unequalLabelCounts = unequalLabelCounts;
+        this.targets = targets;
     }
 
     /**
@@ -97,7 +100,7 @@ public final class LabelIndex {
     }
 
     /**
-     * A SHA-256 digest of the entries in order (each path and its labels) and the class names, as
+     * A SHA-256 digest of the entries in order (each path, its labels and its targets) and the class names, as
      * lower-case hexadecimal: equal for equal contents, different (but for a collision) when an entry
      * was added, removed, moved, renamed or relabelled. Reads every entry.
      */
@@ -114,6 +117,9 @@ public final class LabelIndex {
             sha.update((byte) 0);
             for (int k = 0; k < labelCount(i); k++) {
                 sha.update(numbers.clear().putLong(label(i, k)).flip());
+            }
+            if (targets.any()) {
+                sha.update(targets.encoded((int) i));
             }
             sha.update((byte) '\n');
         }
@@ -178,6 +184,23 @@ public final class LabelIndex {
     }
 
     /**
+     * The targets of entry {@code i} (boxes with their labels, instance outlines or a mask file), as
+     * its label format read them, still to be resolved against the decoded image; empty when the
+     * entry has none. Decodes them from the index's compact store on every call.
+     *
+     * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, size())}
+     */
+    public Optional<EntryTargets> targets(long i) {
+        int entry = checked(i);
+        return targets.any() ? targets.get(entry) : Optional.empty();
+    }
+
+    /** Whether any entry has targets: the label format is a detection or segmentation format. */
+    public boolean hasTargets() {
+        return targets.any();
+    }
+
+    /**
      * Where entry {@code i} is written, as {@code "train.txt:12"} (the source as it was named to
      * {@link #read}), for messages about the sample; empty where the source has no lines (a folder).
      *
@@ -206,11 +229,14 @@ public final class LabelIndex {
         return classNames;
     }
 
-    /** The size and how labels are stored, e.g. {@code LabelIndex[1281167 entries, 1 label each]}. */
+    /**
+     * The size and how labels are stored, e.g. {@code LabelIndex[1281167 entries, 1 label each]} or
+     * {@code LabelIndex[5000 entries, 0 labels each, with targets]}.
+     */
     @Override
     public String toString() {
         String shape = labelEnds == null ? stride + (stride == 1 ? " label each" : " labels each") : "varying labels";
-        return "LabelIndex[" + size() + " entries, " + shape + "]";
+        return "LabelIndex[" + size() + " entries, " + shape + (targets.any() ? ", with targets]" : "]");
     }
 
     private int checked(long i) {

@@ -2,6 +2,7 @@ package dev.sluice.core.label;
 
 import dev.sluice.api.LabelFormatException;
 import dev.sluice.api.LabelSink;
+import dev.sluice.api.target.EntryTargets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,7 @@ final class LabelIndexBuilder implements LabelSink {
     private int stride = -1;
     private boolean full;
     private List<String> classNames = List.of();
+    private final TargetStore targets = new TargetStore();
 
     /**
      * @param source the label source as the user named it, for messages
@@ -39,6 +41,16 @@ final class LabelIndexBuilder implements LabelSink {
 
     @Override
     public void entry(String path, long[] entryLabels, long line) {
+        add(path, entryLabels, null, line);
+    }
+
+    @Override
+    public void entry(String path, long[] entryLabels, EntryTargets entryTargets, long line) {
+        add(path, entryLabels, Objects.requireNonNull(entryTargets, "targets"), line);
+    }
+
+    /** @param entryTargets null for an entry without targets */
+    private void add(String path, long[] entryLabels, EntryTargets entryTargets, long line) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(entryLabels, "labels");
         if (path.isEmpty()) {
@@ -63,6 +75,7 @@ final class LabelIndexBuilder implements LabelSink {
         pathEnds.add(pathBytes.size());
         lines.add(Math.max(line, 0));
         storeLabels(entryLabels, line);
+        targets.add(pathEnds.size() - 1, entryTargets);
     }
 
     private void storeLabels(long[] entryLabels, long line) {
@@ -123,7 +136,8 @@ final class LabelIndexBuilder implements LabelSink {
         if (labelEnds != null) {
             labelEnds.trim();
         }
+        targets.trim();
         return new LabelIndex(pathBytes, pathEnds, labels, labelEnds, Math.max(stride, 0), classNames, source, lines,
-                unequalLabelCounts);
+                unequalLabelCounts, targets);
     }
 }

@@ -2,7 +2,6 @@ package dev.sluice.core.label;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
-import dev.sluice.api.spi.LabelFormatProvider;
 import java.util.Set;
 
 /**
@@ -17,22 +16,11 @@ import java.util.Set;
  * n01443537/n01443537_10007.JPEG 1 7
  * }</pre>
  */
-public final class TxtLabelFormatProvider implements LabelFormatProvider {
+public final class TxtLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public TxtLabelFormatProvider() {
-    }
-
-    /** {@code "txt"}. */
-    @Override
-    public String id() {
-        return TxtLabelFormat.ID;
-    }
-
-    /** 100, as every pure-Java built-in. */
-    @Override
-    public int priority() {
-        return 100;
+        super(TxtLabelFormat.ID);
     }
 
     /**

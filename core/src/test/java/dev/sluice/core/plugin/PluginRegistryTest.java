@@ -64,7 +64,7 @@ class PluginRegistryTest {
     void findsTheProvidersOnTheClassPath() {
         PluginRegistry plugins = PluginRegistry.discover(TEST_LOADER);
         List<String> labelFormats = plugins.plugins(PluginKind.LABEL_FORMAT).stream().map(PluginInfo::id).toList();
-        assertEquals(List.of("csv", "folder", "json", "txt"), labelFormats);
+        assertEquals(List.of("coco", "csv", "folder", "json", "mask_folder", "txt", "voc", "yolo"), labelFormats);
         assertInstanceOf(TxtLabelFormatProvider.class,
                 plugins.require(PluginKind.LABEL_FORMAT, LabelFormatProvider.class, "txt", "sluice.yaml:2"));
         PluginInfo tiny = plugins.plugins(PluginKind.DECODER).stream().filter(p -> p.id().equals("tiny")).findFirst()

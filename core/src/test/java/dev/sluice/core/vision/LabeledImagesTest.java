@@ -91,7 +91,7 @@ class LabeledImagesTest {
         Path labels = images.resolve("a.png");
         PluginException refused = assertThrows(PluginException.class, () -> LabeledImages.builder("txtt", labels, images));
         assertTrue(refused.getMessage().startsWith("label format 'txtt' (LabeledImages, labels " + labels + ") not found."
-                + " Found: csv (priority 100), "), refused.getMessage());
+                + " Found: coco (priority 100), csv (priority 100), "), refused.getMessage());
         assertTrue(refused.getMessage().contains("Did you mean 'txt'?"), refused.getMessage());
     }
 

@@ -1,0 +1,123 @@
+package dev.sluice.core.label;
+
+import dev.sluice.api.LabelFormat;
+import dev.sluice.api.LabelSink;
+import dev.sluice.api.spi.RegularFiles;
+import dev.sluice.api.target.BoxFormat;
+import dev.sluice.api.target.EntryTargets;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * YOLO detection labels: a folder of {@code .txt} files, one per image ({@code labels/train/x.txt}
+ * for {@code images/train/x.jpg}), each line {@code class cx cy w h} with the box's centre and size
+ * as fractions of the image's width and height. The image's size is not in the file, so the boxes
+ * stay normalised ({@link EntryTargets#normalizedBoxes}) until the sample is decoded. An empty file
+ * is an image without objects. Entries come in the sorted order of the label files, the image path
+ * being the label file's relative path with the image extension in place of {@code .txt}.
+ */
+final class YoloLabelFormat implements LabelFormat {
+    static final String ID = "yolo";
+    static final String EXTENSION = ".txt";
+    /** A YOLO label file lists a few hundred boxes at most; one far larger is not one. */
+    static final long MAX_FILE_BYTES = 16 << 20;
+
+    private final String imageExtension;
+
+    /** @param imageExtension what replaces {@code .txt} in the image path, e.g. {@code ".jpg"} */
+    YoloLabelFormat(String imageExtension) {
+        this.imageExtension = imageExtension;
+    }
+
+    @Override
+    public void read(Path folder, LabelSink sink) throws IOException {
+        for (LabelFileWalk.LabelFile file : LabelFileWalk.walk(folder, EXTENSION, ID, sink)) {
+            long size = Files.size(file.path());
+            if (size > MAX_FILE_BYTES) {
+                sink.problem(0, null, file.relative() + ": " + size + " bytes, more than the " + MAX_FILE_BYTES
+                        + " a YOLO label file may have");
+                continue;
+            }
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(RegularFiles.readAllBytes(file.path()))).toString();
+            } catch (CharacterCodingException e) {
+                sink.problem(0, null, file.relative() + ": not UTF-8 text");
+                continue;
+            }
+            readFile(file.relative(), text, file.stem(EXTENSION) + imageExtension, sink);
+        }
+    }
+
+    private static void readFile(String name, String text, String imagePath, LabelSink sink) {
+        String[] lines = text.split("\n", -1);
+        float[] boxes = new float[Math.min(lines.length, 1024) * 4];
+        long[] labels = new long[Math.min(lines.length, 1024)];
+        int count = 0;
+        boolean bad = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] fields = line.split("\\s+");
+            String problem = fields.length != 5 ? "expected 5 values (class cx cy w h), found " + fields.length
+                    + (fields.length > 5 ? "; YOLO segmentation and pose lines are not read" : "") : null;
+            long label = -1;
+            float[] box = new float[4];
+            if (problem == null) {
+                label = classIndex(fields[0]);
+                problem = label < 0 ? "class '" + fields[0] + "' is not a non-negative integer" : null;
+            }
+            for (int k = 0; k < 4 && problem == null; k++) {
+                box[k] = fraction(fields[k + 1]);
+                if (Float.isNaN(box[k])) {
+                    problem = "'" + fields[k + 1] + "' is not a number from 0 to 1";
+                }
+            }
+            if (problem != null) {
+                sink.problem(0, ProblemLog.shorten(line), name + ":" + (i + 1) + ": " + problem);
+                bad = true;
+                continue;
+            }
+            if (count == labels.length) {
+                labels = Arrays.copyOf(labels, count * 2);
+                boxes = Arrays.copyOf(boxes, count * 8);
+            }
+            System.arraycopy(box, 0, boxes, count * 4, 4);
+            labels[count++] = label;
+        }
+        if (!bad) {
+            sink.entry(imagePath, new long[0], EntryTargets.normalizedBoxes(BoxFormat.CXCYWH,
+                    Arrays.copyOf(boxes, count * 4), Arrays.copyOf(labels, count)), 0);
+        }
+    }
+
+    /** The class as a non-negative integer, or -1. */
+    private static long classIndex(String text) {
+        try {
+            long value = Long.parseLong(text);
+            return value >= 0 ? value : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A decimal in {@code [0, 1]} as float32, or NaN. */
+    private static float fraction(String text) {
+        try {
+            float value = Float.parseFloat(text);
+            return value >= 0 && value <= 1 ? value : Float.NaN;
+        } catch (NumberFormatException e) {
+            return Float.NaN;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sluice.core.target;
+
+import dev.sluice.api.LabelFormatException;
+import dev.sluice.api.target.BoundingBoxes;
+import dev.sluice.api.target.CanvasSize;
+import dev.sluice.api.target.EntryTargets;
+import dev.sluice.api.target.InstanceShape;
+import dev.sluice.api.target.SegmentationMask;
+import dev.sluice.api.target.Targets;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns what a label source says about a sample ({@link EntryTargets}, from the label index) into
+ * its {@link Targets} once the image is decoded and its size known: normalised boxes are scaled to
+ * pixels, instance outlines become {@code [N, H, W]} uint8 layers, a mask file is read. Called by
+ * the sample recipe on loader worker threads; stateless and thread-safe.
+ *
+ * <pre>{@code
+ * Targets targets = TargetResolver.resolve(index.targets(i).orElseThrow(), new CanvasSize(h, w), masks);
+ * }</pre>
+ */
+public final class TargetResolver {
+
+    private TargetResolver() {
+    }
+
+    /**
+     * The targets of one sample.
+     *
+     * @param entry the entry's targets as the label index holds them
+     * @param image the size of the decoded image, before any transform: the canvas of the result
+     * @param masks reads a mask file, for an entry that names one
+     * @return boxes (possibly none) with their labels and, for outlines, one mask layer per box; or,
+     *         for a mask-file entry, the class-index mask alone
+     * @throws LabelFormatException when the source declares another image size than the decoded
+     *         image's (an annotation for another image, or an EXIF-turned photograph), or an outline
+     *         cannot be drawn on the image
+     * @throws IOException as {@code masks} throws it
+     */
+    public static Targets resolve(EntryTargets entry, CanvasSize image, MaskFiles masks) throws IOException {
+        Objects.requireNonNull(image, "image");
+        if (entry.canvas().isPresent() && !entry.canvas().get().equals(image)) {
+            throw new LabelFormatException("the annotations are for a " + entry.canvas().get() + " (HxW) image but the "
+                    + "image decodes to " + image + "; the label source describes another image, or the image is "
+                    + "turned by its EXIF orientation (decode it with orientation off)");
+        }
+        if (entry.maskFile().isPresent()) {
+            SegmentationMask mask = masks.read(entry.maskFile().get(), image);
+            if (!mask.canvas().equals(image) || mask.kind() != SegmentationMask.Kind.CLASS_INDEX) {
+                throw new LabelFormatException(entry.maskFile().get() + ": a " + mask + " is not a class-index mask of "
+                        + "the image's size " + image);
+            }
+            return Targets.NONE.withMask(mask);
+        }
+        float[] coordinates = entry.coordinates();
+        if (entry.normalized()) {
+            float width = image.width();
+            float height = image.height();
+            for (int i = 0; i < coordinates.length; i += 2) {
+                coordinates[i] *= width;
+                coordinates[i + 1] *= height;
+            }
+        }
+        Targets targets = Targets.NONE.withBoxes(BoundingBoxes.of(entry.format(), image, coordinates, entry.labels()));
+        List<InstanceShape> shapes = entry.shapes();
+        if (shapes.isEmpty()) {
+            return targets;
+        }
+        int plane = (int) image.pixels();
+        if ((long) plane * shapes.size() > Integer.MAX_VALUE - 8) {
+            throw new LabelFormatException(shapes.size() + " instance masks of " + image + " do not fit in one array");
+        }
+        byte[] layers = new byte[plane * shapes.size()];
+        for (int n = 0; n < shapes.size(); n++) {
+            try {
+                InstanceMasks.draw(shapes.get(n), image, layers, n * plane);
+            } catch (IllegalArgumentException e) {
+                throw new LabelFormatException("instance " + n + ": " + e.getMessage(), e);
+            }
+        }
+        return targets.withMask(SegmentationMask.instances(shapes.size(), image, layers));
+    }
+}
