@@ -15,16 +15,29 @@ public final class TestTransformProviders {
     private TestTransformProviders() {
     }
 
-    /** {@code test-to-tensor}: HWC uint8 image to CHW float32 in [0, 1]. */
-    public static final class ToTensor implements TransformProvider {
-        @Override
-        public String id() {
-            return "test-to-tensor";
+    /** A test transform's id, and priority 0. */
+    abstract static class TestTransformProvider implements TransformProvider {
+        private final String id;
+
+        TestTransformProvider(String id) {
+            this.id = id;
         }
 
         @Override
-        public int priority() {
+        public final String id() {
+            return id;
+        }
+
+        @Override
+        public final int priority() {
             return 0;
+        }
+    }
+
+    /** {@code test-to-tensor}: HWC uint8 image to CHW float32 in [0, 1]. */
+    public static final class ToTensor extends TestTransformProvider {
+        public ToTensor() {
+            super("test-to-tensor");
         }
 
         @Override
@@ -48,15 +61,9 @@ public final class TestTransformProviders {
     }
 
     /** {@code test-scale}: multiplies a float32 tensor by {@code factor} (required). */
-    public static final class Scale implements TransformProvider {
-        @Override
-        public String id() {
-            return "test-scale";
-        }
-
-        @Override
-        public int priority() {
-            return 0;
+    public static final class Scale extends TestTransformProvider {
+        public Scale() {
+            super("test-scale");
         }
 
         @Override
@@ -80,15 +87,9 @@ public final class TestTransformProviders {
      * {@code test-resize}: nearest-neighbour resize to {@code width} x {@code height} (both required),
      * which allows the decoder to reduce while both sides stay at least that size.
      */
-    public static final class Resize implements TransformProvider {
-        @Override
-        public String id() {
-            return "test-resize";
-        }
-
-        @Override
-        public int priority() {
-            return 0;
+    public static final class Resize extends TestTransformProvider {
+        public Resize() {
+            super("test-resize");
         }
 
         @Override
