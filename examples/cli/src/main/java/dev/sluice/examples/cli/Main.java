@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The {@code sluice} command: runs, dumps, benchmarks and inspects the loaders that YAML files
@@ -78,7 +80,26 @@ public final class Main {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler(new UsageErrors(err));
+        ITypeConverter<Long> longs = text -> Long.valueOf(wholeNumber(text));
+        ITypeConverter<Integer> ints = text -> {
+            long number = wholeNumber(text);
+            if (number != (int) number) {
+                throw new TypeConversionException("'" + text + "' is out of range");
+            }
+            return (int) number;
+        };
+        commandLine.registerConverter(Long.class, longs).registerConverter(long.class, longs)
+                .registerConverter(Integer.class, ints).registerConverter(int.class, ints);
         return commandLine;
+    }
+
+    /** {@code text} as a whole number, or a conversion error in words rather than Java's type names. */
+    private static long wholeNumber(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + text + "' is not a whole number");
+        }
     }
 
     /** Headings over the parameters and options of {@code command} and its sub-commands, as every help prints them. */

@@ -99,8 +99,10 @@ class CommandLineTest {
     void valuesAreCheckedWithTheOptionsName() {
         assertEquals(List.of("sluice: sluice dump: --out needs a value (DIR)"),
                 Cli.run("dump", Cli.sampleConfig(), "--out").errLines());
-        assertEquals(List.of("sluice: sluice run: invalid value for option '--epochs': 'two' is not a long"),
+        assertEquals(List.of("sluice: sluice run: invalid value for option '--epochs': 'two' is not a whole number"),
                 Cli.run("run", Cli.sampleConfig(), "--epochs", "two").errLines());
+        assertEquals(List.of("sluice: sluice decode: invalid value for option '--reduce': '4294967298' is out of range"),
+                Cli.run("decode", "a.jpg", "--reduce", "4294967298").errLines());
         assertEquals(List.of("sluice: sluice run: option '--epochs' (N) should be specified only once"),
                 Cli.run("run", Cli.sampleConfig(), "-e", "1", "--epochs", "2").errLines());
         assertEquals(List.of("sluice: --steps must be >= 1, was 0"),
