@@ -275,16 +275,19 @@ public final class Tensor {
         return 31 * (31 * dtype.hashCode() + Arrays.hashCode(shape)) + data.hashCode();
     }
 
-    /** The dtype and shape, for example {@code Tensor[float32 64x3x224x224]}. */
+    /**
+     * The values, shape and dtype, as NumPy and PyTorch print a tensor, on one line:
+     * {@code tensor([[1, 2, 3], [4, 5, 6]], shape=[2, 3], dtype=int64)}. Floating-point values have
+     * at most four decimal places ({@code 0.485}, {@code -2.1179}), scientific below 1e-4 and from
+     * 1e8 on ({@code 1.5e-07}). A tensor of more than 1000 elements (NumPy's threshold) is
+     * summarised: the last axis shows its first and last three values around {@code ...}, every
+     * other axis only its first entry and {@code ...}:
+     * {@code tensor([[[[-2.1179, -2.1179, -2.0357, ..., 0.2453, 0.2967, 0.3481], ...], ...], ...],
+     * shape=[64, 3, 224, 224], dtype=float32)}. Whether the memory is direct is not shown, as it
+     * does not take part in {@link #equals}. Must not be called after {@link #releaseTo}.
+     */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("Tensor[").append(dtype).append(' ');
-        if (shape.length == 0) {
-            text.append("scalar");
-        }
-        for (int i = 0; i < shape.length; i++) {
-            text.append(i == 0 ? "" : "x").append(shape[i]);
-        }
-        return text.append(isDirect() ? " direct]" : "]").toString();
+        return TensorText.of(this);
     }
 }

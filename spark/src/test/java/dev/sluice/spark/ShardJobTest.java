@@ -103,8 +103,8 @@ class ShardJobTest {
 
     private static List<String> describe(ShardDataset<Image> dataset) {
         List<String> samples = new ArrayList<>();
-        dataset.iterator(0, null).forEachRemaining((LabeledSample<Image> sample) -> samples.add(sample.input() + " "
-                + sample.input().hashCode() + " labels " + java.util.Arrays.toString(sample.labels())));
+        dataset.iterator(0, null).forEachRemaining((LabeledSample<Image> sample) -> samples.add(sample.image() + " "
+                + sample.image().hashCode() + " labels " + java.util.Arrays.toString(sample.labels())));
         return samples;
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.core.collate;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Tensor;
+import dev.sluice.core.dataset.LabeledSample;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ enum ColumnKind {
     TEXT,
     MAP,
     LIST,
+    LABELED_SAMPLE,
     RECORD,
     UNSUPPORTED;
 
@@ -69,6 +71,9 @@ enum ColumnKind {
         }
         if (value instanceof List) {
             return LIST;
+        }
+        if (value instanceof LabeledSample) {
+            return LABELED_SAMPLE;
         }
         if (value != null && value.getClass().isRecord()) {
             return RECORD;

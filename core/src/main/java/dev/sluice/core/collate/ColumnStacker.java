@@ -59,12 +59,26 @@ final class ColumnStacker {
     }
 
     /**
+     * The samples' label arrays ({@code long[]}) as int64: a vector of N when each sample has exactly
+     * one label, as PyTorch collates class indices (what {@code CrossEntropyLoss} takes); N x K
+     * otherwise (K labels each, K = 0 included).
+     */
+    static Tensor labels(Object[] column, TensorAllocator allocator) {
+        return arrays(column, allocator, "labels", "", true);
+    }
+
+    /**
      * Primitive arrays of one type and length as an N x K tensor: {@code int[]} and {@code long[]} to
      * int64, {@code float[]} to float32, {@code double[]} to float64, {@code byte[]} to uint8.
      *
      * @param what the plural noun that starts the unequal-length message ("labels")
      */
     static Tensor arrays(Object[] column, TensorAllocator allocator, String what, String path) {
+        return arrays(column, allocator, what, path, false);
+    }
+
+    private static Tensor arrays(Object[] column, TensorAllocator allocator, String what, String path,
+            boolean oneAsVector) {
         Object first = column[0];
         int width = length(first);
         for (int i = 1; i < column.length; i++) {
@@ -104,7 +118,8 @@ final class ColumnStacker {
                 out.put(i * width, (byte[]) column[i]);
             }
         }
-        return Tensor.wrap(dtype, new int[] {column.length, width}, out);
+        int[] shape = oneAsVector && width == 1 ? new int[] {column.length} : new int[] {column.length, width};
+        return Tensor.wrap(dtype, shape, out);
     }
 
     /**

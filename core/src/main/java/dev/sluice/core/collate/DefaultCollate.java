@@ -2,6 +2,7 @@ package dev.sluice.core.collate;
 
 import dev.sluice.api.Collate;
 import dev.sluice.api.TensorAllocator;
+import dev.sluice.core.dataset.LabeledSample;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +32,12 @@ import java.util.Objects;
  *     each mapped to the collated values of that key. Every sample must have exactly those keys.</li>
  * <li>{@link List}: the transposed list: element k is the collated k-th elements of the samples.
  *     Every list must have the size of the first.</li>
- * <li>A record: a {@code LinkedHashMap<String, Object>} from each component name, in declaration
- *     order, to the collated component. It cannot be a record of the same type, because its
- *     components are typed for one sample ({@code int x}) and cannot hold the batch (a tensor); this
- *     is what PyTorch does with a namedtuple, keyed by field name. A
- *     {@link dev.sluice.core.dataset.LabeledSample} becomes {@code {input=..., labels=...}}.</li>
+ * <li>{@link LabeledSample}: a typed {@link LabeledBatch}, exactly as {@link LabeledCollate} makes it
+ *     (images stacked; labels int64 [N] for one label each, N x K for K).</li>
+ * <li>Any other record: a {@code LinkedHashMap<String, Object>} from each component name, in
+ *     declaration order, to the collated component. It cannot be a record of the same type, because
+ *     its components are typed for one sample ({@code int x}) and cannot hold the batch (a tensor);
+ *     this is what PyTorch does with a namedtuple, keyed by field name.</li>
  * </ul>
  * The samples of a batch must all be of one of these kinds (and records of one class); the lists,
  * maps and records made are new, mutable and owned by the caller.
@@ -55,6 +57,7 @@ import java.util.Objects;
  */
 public final class DefaultCollate implements Collate<Object, Object> {
     private static final DefaultCollate INSTANCE = new DefaultCollate();
+    private static final LabeledCollate LABELED = new LabeledCollate();
 
     private DefaultCollate() {
     }
@@ -99,6 +102,7 @@ public final class DefaultCollate implements Collate<Object, Object> {
             case TEXT -> texts(column);
             case MAP -> maps(column, allocator, path);
             case LIST -> lists(column, allocator, path);
+            case LABELED_SAMPLE -> LABELED.collate(labeledSamples(column), allocator);
             case RECORD -> records(column, allocator, path);
             case UNSUPPORTED -> throw new IllegalStateException("commonKind let an unsupported value through");
         };
@@ -180,6 +184,14 @@ public final class DefaultCollate implements Collate<Object, Object> {
             out.add(collate(values, allocator, path + "[" + k + "]"));
         }
         return out;
+    }
+
+    private static List<LabeledSample<?>> labeledSamples(Object[] column) {
+        List<LabeledSample<?>> samples = new ArrayList<>(column.length);
+        for (Object sample : column) {
+            samples.add((LabeledSample<?>) sample);
+        }
+        return samples;
     }
 
     private static Map<String, Object> records(Object[] column, TensorAllocator allocator, String path) {

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Collates {@link LabeledSample}s into a {@link LabeledBatch}: the inputs stacked along a new first
- * axis exactly as {@link DefaultCollate} stacks tensors and images, and the labels as an int64
- * N x K tensor. All inputs must be {@link dev.sluice.api.Tensor}s of one dtype and shape, or all
- * {@link dev.sluice.api.Image}s of one size and channel count, and every sample must have the same
+ * Collates {@link LabeledSample}s into a {@link LabeledBatch}: the images stacked along a new first
+ * axis exactly as {@link DefaultCollate} stacks tensors and images, and the labels as int64: a
+ * vector of N when each sample has one label, as PyTorch collates class indices, and an N x K
+ * tensor when each has K labels (K other than 1). All images must be {@link dev.sluice.api.Tensor}s
+ * of one dtype and shape, or all {@link dev.sluice.api.Image}s of one size and channel count, and
+ * every sample must have the same
  * number of labels K (a multi-label line with a label missing is caught here, by sample position).
  *
  * <p>Stateless and safe for concurrent use. It never modifies the samples.
@@ -19,8 +21,8 @@ import java.util.Objects;
  * <pre>{@code
  * Collate<LabeledSample<?>, LabeledBatch> collate = new LabeledCollate();
  * LabeledBatch batch = collate.collate(samples, TensorAllocator.heap());
- * Tensor images = batch.inputs();    // e.g. float32 64 x 3 x 224 x 224
- * Tensor labels = batch.labels();    // int64 64 x 1
+ * Tensor images = batch.images();    // e.g. float32 [64, 3, 224, 224]
+ * Tensor labels = batch.labels();    // int64 [64], or [64, K] for K labels each
  * }</pre>
  */
 public final class LabeledCollate implements Collate<LabeledSample<?>, LabeledBatch> {
@@ -56,13 +58,13 @@ public final class LabeledCollate implements Collate<LabeledSample<?>, LabeledBa
             if (sample == null) {
                 throw new IllegalArgumentException("LabeledCollate: the sample at entry " + i + " is null");
             }
-            inputs[i] = sample.input();
+            inputs[i] = sample.image();
             labels[i] = sample.labels();
             i++;
         }
         ColumnKind kind = inputKind(inputs);
         return TrackingAllocator.recyclingOnFailure(allocator, tracked -> {
-            Tensor stackedLabels = ColumnStacker.arrays(labels, tracked, "labels", "");
+            Tensor stackedLabels = ColumnStacker.labels(labels, tracked);
             Tensor stackedInputs = kind == ColumnKind.TENSOR
                     ? ColumnStacker.tensors(inputs, tracked, "input")
                     : ColumnStacker.images(inputs, tracked, "input");

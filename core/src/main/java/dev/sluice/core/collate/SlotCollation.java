@@ -70,7 +70,7 @@ public final class SlotCollation {
         if (labels[position] != null) {
             throw new IllegalStateException("position " + position + " of the batch already holds a sample");
         }
-        SlotTransform.Pending input = sample.input();
+        SlotTransform.Pending input = sample.image();
         ByteBuffer buffer = bufferFor(input, position);
         input.writeTo(buffer, Math.toIntExact(position * slotBytes));
         labels[position] = sample.labels();
@@ -108,7 +108,7 @@ public final class SlotCollation {
                         column[slot++] = labels[position];
                     }
                 }
-                Tensor stackedLabels = ColumnStacker.arrays(column, tracked, "labels", "");
+                Tensor stackedLabels = ColumnStacker.labels(column, tracked);
                 return new LabeledBatch(Tensor.wrap(dtype, ColumnStacker.batchShape(present, shape), written), stackedLabels);
             });
             if (present < labels.length) {

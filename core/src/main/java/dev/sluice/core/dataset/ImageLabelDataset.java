@@ -1,6 +1,5 @@
 package dev.sluice.core.dataset;
 
-import dev.sluice.api.Dataset;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
@@ -27,7 +26,7 @@ import java.util.random.RandomGenerator;
  * as their contracts require.
  *
  * <pre>{@code
- * LabelIndex index = LabelIndex.read(txt, Path.of("train.txt"), Path.of("images"), false);
+ * LabelIndex index = LabelIndex.read(txt, Path.of("train.txt"), Path.of("images"));
  * ImageLabelDataset<Tensor> dataset = ImageLabelDataset.builder(index, Path.of("images"), decoder)
  *         .transform(resize.andThen(toTensor))
  *         .repeat(Repeat.times(2))
@@ -37,7 +36,7 @@ import java.util.random.RandomGenerator;
  *
  * @param <T> the type the transform produces, usually {@link dev.sluice.api.Tensor}
  */
-public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, SlotSamples, ContentDigest {
+public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSamples, ContentDigest {
 
     private final LabelIndex index;
     private final ImageRoot imageRoot;
@@ -258,7 +257,7 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, Sl
     public static final class Builder<T> {
         private final LabelIndex index;
         private final Path imageRoot;
-        private final ImageDecoder decoder;
+        private ImageDecoder decoder;
         private DecodeOptions decodeOptions;
         private final Transform<Image, T> transform;
         private Repeat repeat;
@@ -283,6 +282,12 @@ public final class ImageLabelDataset<T> implements Dataset<LabeledSample<T>>, Sl
          */
         public Builder<T> allowOutsideRoot(boolean allow) {
             this.allowOutsideRoot = allow;
+            return this;
+        }
+
+        /** The decoder of every image, replacing the one given before; it must be thread-safe. */
+        public Builder<T> decoder(ImageDecoder newDecoder) {
+            this.decoder = Objects.requireNonNull(newDecoder, "decoder");
             return this;
         }
 

@@ -4,18 +4,19 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One sample of a labelled dataset: the (transformed) input and its integer labels, as the seed
- * recipe's {@code (image, label)} pair.
+ * One sample of a labelled dataset: the decoded and transformed image and its integer labels, as
+ * the seed recipe's {@code (image, label)} pair.
  *
- * @param input the decoded and transformed input, usually an {@link dev.sluice.api.Tensor} or {@link dev.sluice.api.Image}
+ * @param image the decoded image after the transform: usually a {@link dev.sluice.api.Tensor}, or the
+ *        {@link dev.sluice.api.Image} itself when there is no transform
  * @param labels the sample's labels; the record keeps its own copy
- * @param <T> the input type
+ * @param <T> the type of the image after the transform
  */
-public record LabeledSample<T>(T input, long[] labels) {
+public record LabeledSample<T>(T image, long[] labels) {
 
     /** @throws NullPointerException if an argument is null */
     public LabeledSample {
-        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(image, "image");
         labels = Objects.requireNonNull(labels, "labels").clone();
     }
 
@@ -37,16 +38,16 @@ public record LabeledSample<T>(T input, long[] labels) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof LabeledSample<?> that && input.equals(that.input) && Arrays.equals(labels, that.labels);
+        return other instanceof LabeledSample<?> that && image.equals(that.image) && Arrays.equals(labels, that.labels);
     }
 
     @Override
     public int hashCode() {
-        return 31 * input.hashCode() + Arrays.hashCode(labels);
+        return 31 * image.hashCode() + Arrays.hashCode(labels);
     }
 
     @Override
     public String toString() {
-        return "LabeledSample[" + input + ", labels=" + Arrays.toString(labels) + "]";
+        return "LabeledSample[" + image + ", labels=" + Arrays.toString(labels) + "]";
     }
 }

@@ -23,7 +23,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * LabelFormat txt = new TxtLabelFormatProvider().create(Options.empty());
- * LabelIndex index = LabelIndex.read(txt, Path.of("train.txt"), Path.of("images"), false);
+ * LabelIndex index = LabelIndex.read(txt, Path.of("train.txt"), Path.of("images"));
  * String first = index.path(0);          // "n01440764/n01440764_10026.JPEG"
  * long label = index.label(0, 0);        // 3
  * }</pre>
@@ -54,7 +54,8 @@ public final class LabelIndex {
     }
 
     /**
-     * Reads a label source with {@code format} and checks every path against the image root.
+     * Reads a label source with {@code format} and checks every path against the image root: a path
+     * that leaves it (absolute elsewhere, or {@code ..} segments climbing out of it) is a problem.
      *
      * <p>Problems are collected, not thrown one by one: when there are any, one
      * {@link LabelFormatException} lists the first 20, one per line, as
@@ -64,20 +65,33 @@ public final class LabelIndex {
      * @param format the label format; called once, on this thread
      * @param source the label file, or the folder for folder-shaped formats
      * @param imageRoot the folder the entries' paths are relative to; only used lexically here
-     * @param allowOutsideRoot whether a path may leave {@code imageRoot} (absolute elsewhere, or
-     *        {@code ..} segments climbing out of it); when false each such path is a problem
      * @return the index, with at least one entry
      * @throws LabelFormatException listing the problems; or naming the source when it has no entries;
      *         or as the format throws it when the source as a whole is unusable
      * @throws IOException if the source cannot be read, naming it
      * @throws NullPointerException if an argument is null
      */
-    public static LabelIndex read(LabelFormat format, Path source, Path imageRoot, boolean allowOutsideRoot)
+    public static LabelIndex read(LabelFormat format, Path source, Path imageRoot) throws IOException {
+        return read(format, source, new RootCheck(Objects.requireNonNull(imageRoot, "imageRoot"), false));
+    }
+
+    /**
+     * As {@link #read(LabelFormat, Path, Path)}, but a path may leave the image root: the
+     * configuration's {@code dataset.allow_outside_root: true}.
+     *
+     * @throws LabelFormatException listing the problems, as {@link #read(LabelFormat, Path, Path)}
+     * @throws IOException if the source cannot be read, naming it
+     * @throws NullPointerException if an argument is null
+     */
+    public static LabelIndex readAllowingOutsideRoot(LabelFormat format, Path source, Path imageRoot)
             throws IOException {
+        return read(format, source, new RootCheck(Objects.requireNonNull(imageRoot, "imageRoot"), true));
+    }
+
+    private static LabelIndex read(LabelFormat format, Path source, RootCheck rootCheck) throws IOException {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(imageRoot, "imageRoot");
-        LabelIndexBuilder builder = new LabelIndexBuilder(source.toString(), new RootCheck(imageRoot, allowOutsideRoot));
+        LabelIndexBuilder builder = new LabelIndexBuilder(source.toString(), rootCheck);
         format.read(source, builder);
         return builder.build();
     }

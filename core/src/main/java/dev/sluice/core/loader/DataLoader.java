@@ -7,6 +7,10 @@ import dev.sluice.api.IterableDataset;
 import dev.sluice.api.Sampler;
 import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.collate.DefaultCollate;
+import dev.sluice.core.collate.LabeledBatch;
+import dev.sluice.core.collate.LabeledCollate;
+import dev.sluice.core.dataset.LabeledDataset;
+import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.dataset.ResumableDataset;
 import dev.sluice.core.sampler.ChunkedBatchSampler;
 import dev.sluice.core.sampler.RandomSampler;
@@ -40,11 +44,12 @@ import java.util.stream.StreamSupport;
  * Neither changes a batch.
  *
  * <pre>{@code
- * try (DataLoader<LabeledSample<Tensor>, Object> loader = DataLoader.builder(dataset)
+ * ImageLabelDataset<Tensor> dataset = ImageFolder.of(Path.of("train"), transform);
+ * try (DataLoader<LabeledSample<Tensor>, LabeledBatch> loader = DataLoader.builder(dataset)
  *         .batchSize(64).shuffle(true).numWorkers(2).seed(42).build()) {
  *     for (int epoch = 0; epoch < 10; epoch++) {
- *         for (Object batch : loader) {
- *             train(batch);
+ *         for (LabeledBatch batch : loader) {
+ *             train(batch.images(), batch.labels());
  *         }
  *     }
  * }
@@ -108,6 +113,15 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
      */
     public static <T> DataLoaderBuilder<T, Object> builder(Dataset<T> dataset) {
         return new DataLoaderBuilder<>(Objects.requireNonNull(dataset, "dataset"), null, DefaultCollate.instance());
+    }
+
+    /**
+     * A builder for a loader over a dataset of labelled samples, with PyTorch's defaults (batch size
+     * 1, no shuffling, no workers) and typed batches: {@link LabeledCollate} stacks each batch's
+     * images and labels into a {@link LabeledBatch}.
+     */
+    public static <T> DataLoaderBuilder<LabeledSample<T>, LabeledBatch> builder(LabeledDataset<T> dataset) {
+        return new DataLoaderBuilder<>(Objects.requireNonNull(dataset, "dataset"), null, new LabeledCollate());
     }
 
     /** A builder for a loader over an iterable dataset; shuffle, sampler and batch sampler are refused. */

@@ -29,7 +29,7 @@ public final class ShardDatasetBuilder<T> {
 
     // Read by ShardDataset's constructor.
     final List<Path> shards;
-    final ImageDecoder decoder;
+    ImageDecoder decoder;
     final Transform<Image, T> transform;
     DecodeOptions decodeOptions = DecodeOptions.DEFAULT;
     List<String> imageExtensions = ShardDataset.IMAGE_EXTENSIONS;
@@ -59,6 +59,12 @@ public final class ShardDatasetBuilder<T> {
         copy.rank = rank;
         copy.onError = onError;
         return copy;
+    }
+
+    /** The decoder of every image, replacing the one given before; it must be thread-safe. */
+    public ShardDatasetBuilder<T> decoder(ImageDecoder newDecoder) {
+        this.decoder = Objects.requireNonNull(newDecoder, "decoder");
+        return this;
     }
 
     /** What the decoder produces; default {@link DecodeOptions#DEFAULT} (RGB, full size). */

@@ -121,7 +121,9 @@ final class ConfiguredParts {
         DatasetSettings settings = requireFiles("label index");
         LabelFormat format = labelFormat(settings.format(), settings.formatOptions());
         try {
-            return LabelIndex.read(format, settings.labels(), settings.root(), settings.allowOutsideRoot());
+            return settings.allowOutsideRoot()
+                    ? LabelIndex.readAllowingOutsideRoot(format, settings.labels(), settings.root())
+                    : LabelIndex.read(format, settings.labels(), settings.root());
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
@@ -182,14 +184,14 @@ final class ConfiguredParts {
         LoaderSettings settings = config.loader();
         Rank rank = settings.rank();
         try {
-            DataLoaderBuilder<LabeledSample<Object>, Object> builder = DataLoader.builder(dataset);
+            DataLoaderBuilder<LabeledSample<Object>, LabeledBatch> builder = DataLoader.builder(dataset);
             if (rank.worldSize() > 1) {
                 settings.applyTo(builder, false).sampler(new DistributedSampler(dataset.size(), rank.worldSize(),
                         rank.rank(), settings.shuffle(), settings.seed(), false));
             } else {
                 settings.applyTo(builder, true);
             }
-            return builder.collate(new LabeledCollate()).build();
+            return builder.build();
         } catch (IllegalArgumentException e) {
             throw config.tree().error("loader", e.getMessage(), e);
         }

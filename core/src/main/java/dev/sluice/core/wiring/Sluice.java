@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * <pre>{@code
  * try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = Sluice.fromConfig(Path.of("sluice.yaml"))) {
  *     for (LabeledBatch batch : loader) {
- *         train(batch.inputs(), batch.labels());
+ *         train(batch.images(), batch.labels());
  *     }
  * }
  * }</pre>

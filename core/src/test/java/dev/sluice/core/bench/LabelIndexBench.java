@@ -50,7 +50,7 @@ public final class LabelIndexBench {
                 index = null;
                 long before = usedAfterGc(memory);
                 long start = System.nanoTime();
-                index = LabelIndex.read(txt, file, dir, false);
+                index = LabelIndex.read(txt, file, dir);
                 long nanos = System.nanoTime() - start;
                 long after = usedAfterGc(memory);
                 System.out.printf("round %d: LabelIndex.read: %s, %.1f heap bytes per entry (%,d bytes)%n", round,

@@ -57,7 +57,7 @@ public final class ShardReadBench {
                 .pattern("bench-%04d.tar").build().run();
         List<Path> shards = Shards.expand(shardDir, "bench-*.tar");
         LabelIndex index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()),
-                set.resolve("train.txt"), set.resolve("images"), false);
+                set.resolve("train.txt"), set.resolve("images"));
         System.out.printf(Locale.ROOT, "%d images (%.1f MB) in %d shards; batch %d, num_workers=%d, %d timed epochs "
                 + "each after one warm-up, files and shards in turns; median [min-max] images/s%n", written.samples(), written.bytes() / 1e6,
                 shards.size(), BATCH, workers, repeats);

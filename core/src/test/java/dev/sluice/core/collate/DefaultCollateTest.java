@@ -103,14 +103,25 @@ class DefaultCollateTest extends CollateContract<Object, Object> {
     }
 
     @Test
-    void labeledSampleBecomesInputAndLabels() {
-        Map<?, ?> batch = assertInstanceOf(Map.class, collate(
+    void labeledSamplesBecomeATypedBatchOfImagesAndLabels() {
+        LabeledBatch batch = assertInstanceOf(LabeledBatch.class, collate(
                 new LabeledSample<>(Tensor.ofFloats(new int[] {2}, 1, 2), new long[] {7}),
                 new LabeledSample<>(Tensor.ofFloats(new int[] {2}, 3, 4), new long[] {8})));
 
-        assertEquals(List.of("input", "labels"), new ArrayList<>(batch.keySet()));
-        assertEquals(Tensor.ofFloats(new int[] {2, 2}, 1, 2, 3, 4), batch.get("input"));
-        assertEquals(Tensor.ofLongs(new int[] {2, 1}, 7, 8), batch.get("labels"));
+        assertEquals(Tensor.ofFloats(new int[] {2, 2}, 1, 2, 3, 4), batch.images());
+        assertEquals(Tensor.ofLongs(new int[] {2}, 7, 8), batch.labels(), "one label each: a vector, as PyTorch");
+    }
+
+    @Test
+    void labeledSamplesInsideAMapAreCollatedAsLabeledCollateDoes() {
+        Map<?, ?> batch = assertInstanceOf(Map.class, collate(
+                Map.of("sample", new LabeledSample<>(Tensor.ofFloats(new int[] {1}, 1), new long[] {1, 2})),
+                Map.of("sample", new LabeledSample<>(Tensor.ofFloats(new int[] {1}, 2), new long[] {3, 4}))));
+
+        LabeledBatch inner = assertInstanceOf(LabeledBatch.class, batch.get("sample"));
+        assertEquals(new LabeledCollate().collate(List.of(
+                new LabeledSample<>(Tensor.ofFloats(new int[] {1}, 1), new long[] {1, 2}),
+                new LabeledSample<>(Tensor.ofFloats(new int[] {1}, 2), new long[] {3, 4})), TensorAllocator.heap()), inner);
     }
 
     @Test

@@ -62,9 +62,9 @@ class LabeledCollateTest extends CollateContract<LabeledSample<?>, LabeledBatch>
                 sample(Image.wrap(1, 2, 3, new byte[] {1, 2, 3, 4, 5, 6}), 3, 1),
                 sample(Image.wrap(1, 2, 3, new byte[] {7, 8, 9, 10, 11, 12}), 0, 2));
 
-        assertEquals(DType.UINT8, batch.inputs().dtype());
-        assertArrayEquals(new int[] {2, 2, 1, 3}, batch.inputs().shape());
-        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, batch.inputs().toByteArray());
+        assertEquals(DType.UINT8, batch.images().dtype());
+        assertArrayEquals(new int[] {2, 2, 1, 3}, batch.images().shape());
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, batch.images().toByteArray());
         assertEquals(Tensor.ofLongs(new int[] {2, 2}, 3, 1, 0, 2), batch.labels());
         assertEquals(2, batch.size());
     }
@@ -76,8 +76,24 @@ class LabeledCollateTest extends CollateContract<LabeledSample<?>, LabeledBatch>
 
         LabeledBatch batch = collate(sample(first, 1), sample(second, 2));
 
-        assertEquals(DefaultCollate.instance().collate(List.of(first, second), TensorAllocator.heap()), batch.inputs());
-        assertEquals(Tensor.ofLongs(new int[] {2, 1}, 1, 2), batch.labels());
+        assertEquals(DefaultCollate.instance().collate(List.of(first, second), TensorAllocator.heap()), batch.images());
+        assertEquals(Tensor.ofLongs(new int[] {2}, 1, 2), batch.labels());
+    }
+
+    @Test
+    void oneLabelEachBecomesAVectorAsPyTorchCollatesClassIndices() {
+        Tensor input = Tensor.ofFloats(new int[] {1}, 1);
+        LabeledBatch batch = collate(sample(input, 4), sample(input, 0), sample(input, 9));
+        assertEquals(DType.INT64, batch.labels().dtype());
+        assertArrayEquals(new int[] {3}, batch.labels().shape());
+        assertArrayEquals(new long[] {4, 0, 9}, batch.labels().toLongArray());
+        assertEquals(3, batch.size());
+    }
+
+    @Test
+    void aBatchOfOneSampleWithOneLabelIsAVectorOfOne() {
+        LabeledBatch batch = collate(sample(Tensor.ofFloats(new int[] {1}, 1), 6));
+        assertEquals(Tensor.ofLongs(new int[] {1}, 6), batch.labels());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.DType;
 import dev.sluice.api.SlotTransform;
+import dev.sluice.api.Tensor;
 import dev.sluice.core.dataset.LabeledSample;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,9 @@ class SlotCollationTest {
         slots.add(1, sample(2, 8, 1));
         slots.add(2, sample(2, 9, 2));
         LabeledBatch batch = slots.finish();
-        assertArrayEquals(new long[] {7, 7, 8, 8, 9, 9}, batch.inputs().toLongArray());
-        assertArrayEquals(new int[] {3, 2}, batch.inputs().shape());
-        assertArrayEquals(new long[] {0, 1, 2}, batch.labels().toLongArray());
+        assertArrayEquals(new long[] {7, 7, 8, 8, 9, 9}, batch.images().toLongArray());
+        assertArrayEquals(new int[] {3, 2}, batch.images().shape());
+        assertEquals(Tensor.ofLongs(new int[] {3}, 0, 1, 2), batch.labels(), "one label each: int64 [N], as PyTorch");
         assertEquals(2, allocator.allocated.size(), "the inputs' buffer and the labels', nothing more");
         assertTrue(allocator.recycled.isEmpty());
     }
@@ -58,8 +59,8 @@ class SlotCollationTest {
         SlotCollation slots = new SlotCollation(4, allocator);
         slots.add(2, sample(2, 5, 3));
         LabeledBatch batch = slots.finish();
-        assertArrayEquals(new int[] {1, 2}, batch.inputs().shape());
-        assertArrayEquals(new long[] {5, 5}, batch.inputs().toLongArray());
+        assertArrayEquals(new int[] {1, 2}, batch.images().shape());
+        assertArrayEquals(new long[] {5, 5}, batch.images().toLongArray());
         assertEquals(4 * 2 * Long.BYTES, allocator.recycled.get(0).capacity(), "the batch-sized buffer came back");
     }
 
@@ -111,7 +112,15 @@ class SlotCollationTest {
         slots.add(0, sample(1, 0, 0));
         slots.add(4, sample(1, 40, 4));
         LabeledBatch batch = slots.finish();
-        assertArrayEquals(new long[] {0, 30, 40}, batch.inputs().toLongArray());
-        assertArrayEquals(new long[] {0, 3, 4}, batch.labels().toLongArray());
+        assertArrayEquals(new long[] {0, 30, 40}, batch.images().toLongArray());
+        assertEquals(Tensor.ofLongs(new int[] {3}, 0, 3, 4), batch.labels());
+    }
+
+    @Test
+    void twoLabelsEachStayABatchByLabelCountMatrix() {
+        SlotCollation slots = new SlotCollation(2, new RecordingAllocator());
+        slots.add(0, sample(1, 0, 5, 6));
+        slots.add(1, sample(1, 0, 7, 8));
+        assertEquals(Tensor.ofLongs(new int[] {2, 2}, 5, 6, 7, 8), slots.finish().labels());
     }
 }

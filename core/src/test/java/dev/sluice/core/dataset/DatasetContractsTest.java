@@ -50,7 +50,7 @@ class DatasetContractsTest {
                 }
                 Path labelFile = Files.writeString(dir.resolve("train.txt"), labels);
                 LabelIndex index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()), labelFile,
-                        images, false);
+                        images);
                 return ImageLabelDataset.builder(index, images, new TinyImageDecoder()).repeat(Repeat.times(2)).build();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

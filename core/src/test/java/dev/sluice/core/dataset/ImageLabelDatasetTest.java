@@ -42,7 +42,7 @@ class ImageLabelDatasetTest {
         Files.write(images.resolve("c.tiny"), TinyImageDecoder.encode(1, 1, 30));
         Path labels = dir.resolve("train.txt");
         Files.writeString(labels, "cats/a.tiny 0 5\ncats/b.tiny 0 6\nc.tiny 1 7\n");
-        index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()), labels, images, false);
+        index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()), labels, images);
     }
 
     private ImageLabelDataset.Builder<Image> builder() {
@@ -52,7 +52,7 @@ class ImageLabelDatasetTest {
     @Test
     public void aSampleIsTheDecodedImageWithItsEntrysLabels() {
         LabeledSample<Image> sample = builder().build().get(1);
-        assertEquals(Image.wrap(3, 2, 3, filled(3 * 2 * 3, 20)), sample.input());
+        assertEquals(Image.wrap(3, 2, 3, filled(3 * 2 * 3, 20)), sample.image());
         assertArrayEquals(new long[] {0, 6}, sample.labels());
     }
 
@@ -132,7 +132,7 @@ class ImageLabelDatasetTest {
 
     @Test
     public void decodeOptionsReachTheDecoder() {
-        Image grey = builder().decodeOptions(DecodeOptions.DEFAULT.withMode(ColorMode.GRAY)).build().get(0).input();
+        Image grey = builder().decodeOptions(DecodeOptions.DEFAULT.withMode(ColorMode.GRAY)).build().get(0).image();
         assertEquals(1, grey.channels());
     }
 
@@ -142,14 +142,14 @@ class ImageLabelDatasetTest {
                 .transform((image, random) -> image.get(0, 0, 0) * 1000 + random.nextInt(1000))
                 .build();
         int expected = 10 * 1000 + new SplittableRandom(42).nextInt(1000);
-        assertEquals(expected, dataset.get(0, new SplittableRandom(42)).input());
+        assertEquals(expected, dataset.get(0, new SplittableRandom(42)).image());
     }
 
     @Test
     public void getWithoutARandomSourceIsTheSameOnEveryCall() {
         ImageLabelDataset<Long> dataset = builder().transform((image, random) -> random.nextLong()).build();
-        assertEquals(dataset.get(1).input(), dataset.get(1).input());
-        assertFalse(dataset.get(0).input().equals(dataset.get(1).input()), "different indices, different draws");
+        assertEquals(dataset.get(1).image(), dataset.get(1).image());
+        assertFalse(dataset.get(0).image().equals(dataset.get(1).image()), "different indices, different draws");
     }
 
     @Test
@@ -178,7 +178,7 @@ class ImageLabelDatasetTest {
                 .transform((image, random) -> image.width())
                 .build();
         assertEquals(6, dataset.size());
-        assertEquals(3, dataset.get(4).input());
+        assertEquals(3, dataset.get(4).image());
         assertSame(index, dataset.labelIndex());
         assertEquals(images, dataset.imageRoot());
     }

@@ -48,7 +48,7 @@ class ImageLabelLoadingTest {
             lines.append("img").append(i).append(".tiny\t").append(i % 3).append("  ").append(100 + i).append("\r\n");
         }
         Path labels = Files.writeString(dir.resolve("train.txt"), lines);
-        index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()), labels, images, false);
+        index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()), labels, images);
     }
 
     private List<LabeledBatch> epoch(int workers) {
@@ -66,12 +66,12 @@ class ImageLabelLoadingTest {
     void batchesAreImagesNxCxHxWAndLabelsNxK() {
         List<LabeledBatch> batches = epoch(2);
         assertEquals(2, batches.size(), "10 samples at batch 7: a batch of 7 and one of 3");
-        assertArrayEquals(new int[] {7, 3, 3, 4}, batches.get(0).inputs().shape());
-        assertArrayEquals(new int[] {3, 3, 3, 4}, batches.get(1).inputs().shape());
-        assertEquals(DType.FLOAT32, batches.get(0).inputs().dtype());
+        assertArrayEquals(new int[] {7, 3, 3, 4}, batches.get(0).images().shape());
+        assertArrayEquals(new int[] {3, 3, 3, 4}, batches.get(1).images().shape());
+        assertEquals(DType.FLOAT32, batches.get(0).images().dtype());
         assertArrayEquals(new int[] {3, 2}, batches.get(1).labels().shape());
         assertArrayEquals(new long[] {1, 107, 2, 108, 0, 109}, batches.get(1).labels().toLongArray());
-        float firstPixelOfSample8 = batches.get(1).inputs().getFloat(3L * 3 * 4);
+        float firstPixelOfSample8 = batches.get(1).images().getFloat(3L * 3 * 4);
         assertEquals(200 / 255f, firstPixelOfSample8, 1e-6);
     }
 

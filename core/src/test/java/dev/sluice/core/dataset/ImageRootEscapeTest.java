@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
 import dev.sluice.api.contract.SpecialFiles;
 import dev.sluice.core.label.FolderLabelFormatProvider;
@@ -77,23 +78,23 @@ class ImageRootEscapeTest {
         Files.createSymbolicLink(images.resolve("cats/alias.tiny"), Path.of("../inside.tiny"));
         Files.createSymbolicLink(images.resolve("same"), images);
         ImageLabelDataset<Image> dataset = dataset("cats/alias.tiny 0\nsame/inside.tiny 1\n", false);
-        assertEquals(10, dataset.get(0).input().pixels().get(0));
-        assertEquals(10, dataset.get(1).input().pixels().get(0));
+        assertEquals(10, dataset.get(0).image().pixels().get(0));
+        assertEquals(10, dataset.get(1).image().pixels().get(0));
     }
 
     @Test
     void aRootThatIsItselfALinkStillHoldsItsFiles() throws IOException {
         Path linkedRoot = Files.createSymbolicLink(dir.resolve("images-link"), images);
         LabelIndex index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()),
-                Files.writeString(dir.resolve("train.txt"), "inside.tiny 0\n"), linkedRoot, false);
-        Image image = ImageLabelDataset.builder(index, linkedRoot, new TinyImageDecoder()).build().get(0).input();
+                Files.writeString(dir.resolve("train.txt"), "inside.tiny 0\n"), linkedRoot);
+        Image image = ImageLabelDataset.builder(index, linkedRoot, new TinyImageDecoder()).build().get(0).image();
         assertEquals(10, image.pixels().get(0));
     }
 
     @Test
     void allowOutsideRootFollowsLinksOut() throws IOException {
         Files.createSymbolicLink(images.resolve("linkdir"), Path.of("../outside"));
-        assertEquals(99, dataset("linkdir/secret.tiny 0\n", true).get(0).input().pixels().get(0));
+        assertEquals(99, dataset("linkdir/secret.tiny 0\n", true).get(0).image().pixels().get(0));
     }
 
     @Test
@@ -104,10 +105,10 @@ class ImageRootEscapeTest {
         Files.createSymbolicLink(root.resolve("dogs"), outside);
         Files.move(outside.resolve("secret.tiny"), outside.resolve("secret.jpg"));
         Files.write(root.resolve("cats/a.jpg"), TinyImageDecoder.encode(1, 1, 10));
-        LabelIndex index = LabelIndex.read(new FolderLabelFormatProvider().create(Options.empty()), root, root, false);
+        LabelIndex index = LabelIndex.read(new FolderLabelFormatProvider().create(Options.empty()), root, root);
         ImageLabelDataset<Image> dataset = ImageLabelDataset.builder(index, root, new TinyImageDecoder()).build();
         assertEquals("cats/a.jpg", index.path(0));
-        assertEquals(10, dataset.get(0).input().pixels().get(0));
+        assertEquals(10, dataset.get(0).image().pixels().get(0));
         assertEquals("dogs/secret.jpg", index.path(1));
         SampleLoadException refused = assertThrows(SampleLoadException.class, () -> dataset.get(1));
         assertEquals("sample 1 (" + root.resolve("dogs/secret.jpg") + "): " + LEAVES + root
@@ -140,8 +141,9 @@ class ImageRootEscapeTest {
 
     private ImageLabelDataset<Image> dataset(String lines, boolean allowOutside) throws IOException {
         Path labels = Files.writeString(dir.resolve("train.txt"), lines);
-        LabelIndex index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()), labels, images,
-                allowOutside);
+        LabelFormat txt = new TxtLabelFormatProvider().create(Options.empty());
+        LabelIndex index = allowOutside ? LabelIndex.readAllowingOutsideRoot(txt, labels, images)
+                : LabelIndex.read(txt, labels, images);
         return ImageLabelDataset.builder(index, images, new TinyImageDecoder()).allowOutsideRoot(allowOutside).build();
     }
 }

@@ -61,12 +61,12 @@ class CsvLabelFormatTest extends LabelFormatContract {
     }
 
     private LabelIndex index(String text, Map<String, ?> options) throws IOException {
-        return LabelIndex.read(format(options), write(text), dir, false);
+        return LabelIndex.read(format(options), write(text), dir);
     }
 
     private String failure(String text, Map<String, ?> options) throws IOException {
         Path file = write(text);
-        return assertThrows(LabelFormatException.class, () -> LabelIndex.read(format(options), file, dir, false))
+        return assertThrows(LabelFormatException.class, () -> LabelIndex.read(format(options), file, dir))
                 .getMessage();
     }
 
@@ -198,7 +198,7 @@ class CsvLabelFormatTest extends LabelFormatContract {
         text[text.length - 9] = (byte) 0xFF; // the first byte of the second e-acute
         Files.write(file, text);
         LabelFormatException e = assertThrows(LabelFormatException.class,
-                () -> LabelIndex.read(format(Map.of()), file, dir, false));
+                () -> LabelIndex.read(format(Map.of()), file, dir));
         assertEquals(file + ":4: not valid UTF-8 text: 'c\ufffd\ufffd.jpg,3'", e.getMessage());
     }
 

@@ -47,7 +47,7 @@ class FolderLabelFormatTest extends LabelFormatContract {
     }
 
     private LabelIndex index(Path root) throws IOException {
-        return LabelIndex.read(new FolderLabelFormat(false), root, root, false);
+        return LabelIndex.read(new FolderLabelFormat(false), root, root);
     }
 
     private static List<String> paths(LabelIndex index) {
@@ -139,7 +139,7 @@ class FolderLabelFormatTest extends LabelFormatContract {
         touch(root.resolve("b/x.jpg"));
         LabelIndex index = LabelIndex.read(
                 new FolderLabelFormatProvider().create(Options.of("label_format", Map.of("allow_empty", true))),
-                root, root, false);
+                root, root);
         assertEquals(List.of("a", "b"), index.classNames());
         assertEquals(List.of("b/x.jpg 1"), paths(index));
     }

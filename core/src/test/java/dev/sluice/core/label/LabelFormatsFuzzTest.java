@@ -54,7 +54,7 @@ class LabelFormatsFuzzTest {
         Path source = folder.resolve(fileName);
         Files.write(source, bytes);
         try {
-            LabelIndex.read(format(id), source, folder.resolve("images"), false);
+            LabelIndex.read(format(id), source, folder.resolve("images"));
         } catch (LabelFormatException e) {
             for (String line : e.getMessage().split("\n")) {
                 assertTrue(line.startsWith(source + ":") || line.matches("\\.\\.\\. and [0-9]+ more problems?"),

@@ -20,12 +20,15 @@ class LabelIndexTest {
     Path root;
 
     private LabelIndex read(LabelFormat format) throws IOException {
-        return LabelIndex.read(format, SOURCE, root, false);
+        return LabelIndex.read(format, SOURCE, root);
     }
 
     private String failure(LabelFormat format, boolean allowOutsideRoot) {
-        return assertThrows(LabelFormatException.class,
-                () -> LabelIndex.read(format, SOURCE, root, allowOutsideRoot)).getMessage();
+        if (allowOutsideRoot) {
+            return assertThrows(LabelFormatException.class,
+                    () -> LabelIndex.readAllowingOutsideRoot(format, SOURCE, root)).getMessage();
+        }
+        return assertThrows(LabelFormatException.class, () -> LabelIndex.read(format, SOURCE, root)).getMessage();
     }
 
     @Test
@@ -182,10 +185,10 @@ class LabelIndexTest {
 
     @Test
     public void allowOutsideRootAcceptsPathsThatLeaveIt() throws IOException {
-        LabelIndex index = LabelIndex.read((source, sink) -> {
+        LabelIndex index = LabelIndex.readAllowingOutsideRoot((source, sink) -> {
             sink.entry("../x.jpg", new long[] {1}, 1);
             sink.entry("/elsewhere/y.jpg", new long[] {2}, 2);
-        }, SOURCE, root, true);
+        }, SOURCE, root);
         assertEquals("../x.jpg", index.path(0));
         assertEquals("/elsewhere/y.jpg", index.path(1));
     }

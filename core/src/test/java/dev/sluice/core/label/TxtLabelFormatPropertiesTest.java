@@ -121,7 +121,7 @@ class TxtLabelFormatPropertiesTest {
         }
         LabelFormat format = (source, sink) -> new TxtLabelFormat().read(new Trickle(bytes, readSize), sink);
         try {
-            LabelIndex index = LabelIndex.read(format, SOURCE, Path.of("images"), false);
+            LabelIndex index = LabelIndex.read(format, SOURCE, Path.of("images"));
             assertEquals(read.names.size(), index.size());
         } catch (LabelFormatException e) {
             String[] lines = e.getMessage().split("\n");

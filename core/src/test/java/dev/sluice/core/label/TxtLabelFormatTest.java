@@ -99,13 +99,13 @@ class TxtLabelFormatTest extends LabelFormatContract {
     private LabelIndex index(byte[] bytes) throws IOException {
         Path file = dir.resolve("train.txt");
         Files.write(file, bytes);
-        return LabelIndex.read(new TxtLabelFormat(), file, dir, false);
+        return LabelIndex.read(new TxtLabelFormat(), file, dir);
     }
 
     private String problemsOf(String text) throws IOException {
         Path file = dir.resolve("train.txt");
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        return assertThrows(LabelFormatException.class, () -> LabelIndex.read(new TxtLabelFormat(), file, dir, false))
+        return assertThrows(LabelFormatException.class, () -> LabelIndex.read(new TxtLabelFormat(), file, dir))
                 .getMessage();
     }
 
@@ -172,7 +172,7 @@ class TxtLabelFormatTest extends LabelFormatContract {
         Path file = dir.resolve("train.txt");
         Files.writeString(file, "a.jpg 1\nb.jpg \n");
         LabelFormatException e = assertThrows(LabelFormatException.class,
-                () -> LabelIndex.read(new TxtLabelFormat(), file, dir, false));
+                () -> LabelIndex.read(new TxtLabelFormat(), file, dir));
         assertEquals(file + ":2: no label: 'b.jpg '", e.getMessage());
     }
 
@@ -239,7 +239,7 @@ class TxtLabelFormatTest extends LabelFormatContract {
         Path file = dir.resolve("train.txt");
         Files.write(file, bytes);
         LabelFormatException e = assertThrows(LabelFormatException.class,
-                () -> LabelIndex.read(new TxtLabelFormat(), file, dir, false));
+                () -> LabelIndex.read(new TxtLabelFormat(), file, dir));
         assertEquals(file + ":1: path is not valid UTF-8: 'a\ufffd.jpg 1'", e.getMessage());
     }
 
@@ -268,12 +268,12 @@ class TxtLabelFormatTest extends LabelFormatContract {
         Files.writeString(file, "ok.jpg 1\n../x.jpg 2\n/etc/y.jpg 3\nsub/../../z.jpg 4\n");
         Path root = dir.resolve("images");
         String message = assertThrows(LabelFormatException.class,
-                () -> LabelIndex.read(new TxtLabelFormat(), file, root, false)).getMessage();
+                () -> LabelIndex.read(new TxtLabelFormat(), file, root)).getMessage();
         assertEquals(file + ":2: path '../x.jpg' leaves the image root " + root + "; set allow_outside_root to allow it\n"
                 + file + ":3: path '/etc/y.jpg' leaves the image root " + root + "; set allow_outside_root to allow it\n"
                 + file + ":4: path 'sub/../../z.jpg' leaves the image root " + root
                 + "; set allow_outside_root to allow it", message);
-        assertEquals(4, LabelIndex.read(new TxtLabelFormat(), file, root, true).size());
+        assertEquals(4, LabelIndex.readAllowingOutsideRoot(new TxtLabelFormat(), file, root).size());
     }
 
     @Test

@@ -54,7 +54,7 @@ class SlotWritingTest {
             lines.append("img").append(i).append(".tiny ").append(i % 4).append(' ').append(50 + i).append('\n');
         }
         index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()),
-                Files.writeString(dir.resolve("train.txt"), lines), images, false);
+                Files.writeString(dir.resolve("train.txt"), lines), images);
     }
 
     /** A random 2x3 crop to float32 CHW, each value also carrying the crop's offset so that the draw shows. */
@@ -132,9 +132,9 @@ class SlotWritingTest {
     void aShortBatchHasTheShapeOfTheSamplesItHolds() {
         List<LabeledBatch> batches = epoch(new RandomCropToFloats(), new LabeledCollate(), 0, true);
         for (LabeledBatch batch : batches) {
-            assertArrayEquals(new int[] {batch.size(), 3, 2, 3}, batch.inputs().shape());
+            assertArrayEquals(new int[] {batch.size(), 3, 2, 3}, batch.images().shape());
             assertEquals(batch.size(), batch.labels().dim(0));
-            assertEquals((long) batch.size() * 3 * 2 * 3 * Float.BYTES, batch.inputs().data().remaining());
+            assertEquals((long) batch.size() * 3 * 2 * 3 * Float.BYTES, batch.images().data().remaining());
         }
     }
 

@@ -35,7 +35,7 @@ class ShardDatasetTest {
         ShardDataset<Image> dataset = ShardFixtures.builder(shards).build();
         try (PositionedIterator<LabeledSample<Image>> stream = dataset.iterator(0, null)) {
             LabeledSample<Image> first = stream.next();
-            assertEquals(Image.wrap(2, 1, 3, new byte[6]), first.input());
+            assertEquals(Image.wrap(2, 1, 3, new byte[6]), first.image());
             assertEquals(List.of(LongStream.range(1, 15).boxed().toArray()), List.of(ShardFixtures.labels(stream).toArray()));
         }
     }

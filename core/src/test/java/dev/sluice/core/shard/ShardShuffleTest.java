@@ -106,7 +106,7 @@ class ShardShuffleTest {
         Map<Long, Long> draws = new HashMap<>();
         for (int worker = 0; worker < workers; worker++) {
             try (WorkerInfo.Scope scope = WorkerInfo.enter(new WorkerInfo(worker, workers, 0, dataset))) {
-                dataset.iterator(4, null).forEachRemaining(sample -> draws.put(sample.label(0), sample.input()));
+                dataset.iterator(4, null).forEachRemaining(sample -> draws.put(sample.label(0), sample.image()));
             }
         }
         return draws;

@@ -42,7 +42,7 @@ class HostileSourcesTest {
         Path fifo = SpecialFiles.fifo(dir.resolve("train.txt"));
         for (LabelFormatProvider format : FILE_FORMATS) {
             FileSystemException refused = assertThrows(FileSystemException.class, () -> LabelIndex.read(
-                    format.create(Options.empty()), fifo, dir, false), format::id);
+                    format.create(Options.empty()), fifo, dir), format::id);
             assertEquals(fifo + ": is a FIFO, not a regular file", refused.getMessage(), format.id());
         }
     }
@@ -53,7 +53,7 @@ class HostileSourcesTest {
         Path zero = SpecialFiles.device(SpecialFiles.ZERO);
         for (LabelFormatProvider format : FILE_FORMATS) {
             FileSystemException refused = assertThrows(FileSystemException.class, () -> LabelIndex.read(
-                    format.create(Options.empty()), zero, dir, false), format::id);
+                    format.create(Options.empty()), zero, dir), format::id);
             assertEquals("/dev/zero: is a character device, not a regular file", refused.getMessage(), format.id());
         }
     }

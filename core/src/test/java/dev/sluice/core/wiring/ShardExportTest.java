@@ -49,7 +49,7 @@ class ShardExportTest {
         for (int i = 0; i < 10; i++) {
             LabeledSample<Image> sample = read.next();
             assertEquals(new TinyImageDecoder().decode(java.nio.ByteBuffer.wrap(TinyImageDecoder.encode(4, 3, 20 * i)),
-                    dev.sluice.api.DecodeOptions.DEFAULT), sample.input());
+                    dev.sluice.api.DecodeOptions.DEFAULT), sample.image());
             assertArrayEquals(new long[] {i % 3, 10 + i}, sample.labels());
         }
     }
@@ -78,7 +78,7 @@ class ShardExportTest {
         ShardExport.Result result = ShardExport.builder(config, PLUGINS, dir.resolve("out")).quality(80).build().run();
         ShardDataset<Image> shards = ShardDataset.builder(result.shards(), new TinyImageDecoder()).build();
         List<Long> firsts = new ArrayList<>();
-        shards.iterator(0, null).forEachRemaining(sample -> firsts.add((long) sample.input().get(0, 0, 0)));
+        shards.iterator(0, null).forEachRemaining(sample -> firsts.add((long) sample.image().get(0, 0, 0)));
         assertEquals(List.of(0L, 20L, 40L, 60L, 80L, 100L, 120L, 140L, 160L, 180L), firsts);
     }
 

@@ -50,11 +50,11 @@ class SluiceWiringTest {
     void theConfiguredLoaderDeliversTransformedLabelledBatches() throws IOException {
         List<LabeledBatch> batches = epoch(Sluice.fromConfig(TinyProject.write(dir, TinyProject.CONFIG)));
         assertEquals(2, batches.size());
-        assertArrayEquals(new int[] {7, 3, 3, 4}, batches.get(0).inputs().shape());
+        assertArrayEquals(new int[] {7, 3, 3, 4}, batches.get(0).images().shape());
         assertArrayEquals(new int[] {3, 2}, batches.get(1).labels().shape());
         assertArrayEquals(new long[] {1, 17, 2, 18, 0, 19}, batches.get(1).labels().toLongArray());
         // Image 9 is filled with 180: test-to-tensor gives 180/255, test-scale doubles it.
-        assertEquals(2 * 180 / 255f, batches.get(1).inputs().getFloat(2L * 3 * 3 * 4), 1e-6);
+        assertEquals(2 * 180 / 255f, batches.get(1).images().getFloat(2L * 3 * 3 * 4), 1e-6);
     }
 
     @Test
@@ -89,7 +89,7 @@ class SluiceWiringTest {
                 .with(binder -> binder.bind(ImageDecoder.class).toInstance(white)));
         assertSame(white, injector.getInstance(ImageDecoder.class));
         for (LabeledBatch batch : epoch(injector.getInstance(LOADER))) {
-            assertEquals(2f, batch.inputs().getFloat(0), 1e-6, "every pixel white, doubled");
+            assertEquals(2f, batch.images().getFloat(0), 1e-6, "every pixel white, doubled");
         }
     }
 

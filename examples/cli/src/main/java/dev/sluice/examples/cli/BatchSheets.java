@@ -54,7 +54,7 @@ final class BatchSheets {
         Transform<Object, Image> sheet = (Transform<Object, Image>) plugins.require(PluginKind.TRANSFORM,
                 TransformProvider.class, CONTACT_SHEET, where).create(Options.of(CONTACT_SHEET, Map.of()));
         // Drawing draws no random numbers, but a transform is always handed a seeded source.
-        Image drawn = sheet.apply(List.of(BatchPictures.drawable(batch.inputs()), batch.labels()), Seeds.random(0));
+        Image drawn = sheet.apply(List.of(BatchPictures.drawable(batch.images()), batch.labels()), Seeds.random(0));
         ImageEncoder encoder = plugins.require(PluginKind.ENCODER, ImageEncoderProvider.class, PluginRegistry.AUTO,
                 where).create(Options.empty());
         encoder.write(drawn, file, format);

@@ -103,7 +103,7 @@ final class DemoCommand implements Subcommand {
     }
 
     private static String describe(LabeledBatch batch) {
-        return "images " + Shapes.describe(batch.inputs()) + ", labels " + Shapes.rows(batch.labels());
+        return "images " + Shapes.describe(batch.images()) + ", labels " + Shapes.rows(batch.labels());
     }
 
     private static void delete(Path folder) throws IOException {

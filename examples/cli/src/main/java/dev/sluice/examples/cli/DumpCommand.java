@@ -15,11 +15,11 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice dump CONFIG --out DIR [--batches N] [--epoch E]}: writes each batch as NumPy files,
- * {@code batch-00000-images.npy}, {@code -labels.npy} (int64 N x K) and {@code -indices.npy}
+ * {@code batch-00000-images.npy}, {@code -labels.npy} (int64 N for one label each, N x K for K) and {@code -indices.npy}
  * (int64 N, the dataset indices).
  */
-@Command(name = "dump", description = "Write each batch as NumPy .npy files: images, labels (int64 N x K), "
-        + "indices (int64 N).")
+@Command(name = "dump", description = "Write each batch as NumPy .npy files: images, labels (int64 N, or N x K for "
+        + "K each), indices (int64 N).")
 final class DumpCommand implements Subcommand {
 
     @ParentCommand
@@ -65,11 +65,11 @@ final class DumpCommand implements Subcommand {
                     LabeledBatch batch = iterator.next();
                     long[] indices = iterator.indices();
                     String stem = String.format("batch-%05d", written);
-                    NpyFiles.write(folder.resolve(stem + "-images.npy"), batch.inputs());
+                    NpyFiles.write(folder.resolve(stem + "-images.npy"), batch.images());
                     NpyFiles.write(folder.resolve(stem + "-labels.npy"), batch.labels());
                     NpyFiles.write(folder.resolve(stem + "-indices.npy"), Tensor.ofLongs(new int[] {indices.length},
                             indices));
-                    invocation.out().println(stem + ": images " + Shapes.describe(batch.inputs()) + ", labels "
+                    invocation.out().println(stem + ": images " + Shapes.describe(batch.images()) + ", labels "
                             + Shapes.describe(batch.labels()) + ", indices " + Shapes.list(indices));
                     loader.release(batch);
                     written++;

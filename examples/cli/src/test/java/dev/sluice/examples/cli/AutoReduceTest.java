@@ -125,9 +125,9 @@ class AutoReduceTest {
             try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = Sluice.fromConfig(config(backend, reduce),
                     plugins())) {
                 for (LabeledBatch batch : loader) {
-                    assertArrayEquals(new int[] {PHOTOS.length, 3, CROP, CROP}, batch.inputs().shape(),
+                    assertArrayEquals(new int[] {PHOTOS.length, 3, CROP, CROP}, batch.images().shape(),
                             key + ": the batch's shape");
-                    batches.add(batch.inputs().toFloatArray());
+                    batches.add(batch.images().toFloatArray());
                 }
             }
             assertEquals(1, batches.size(), key + ": batches");

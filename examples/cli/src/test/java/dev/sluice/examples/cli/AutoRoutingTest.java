@@ -63,7 +63,7 @@ class AutoRoutingTest {
         try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = Sluice.fromConfig(
                 SluiceConfig.parse(yaml, dir, List.of()), plugins())) {
             for (LabeledBatch batch : loader) {
-                assertArrayEquals(new int[] {4, 3, 24, 32}, batch.inputs().shape());
+                assertArrayEquals(new int[] {4, 3, 24, 32}, batch.images().shape());
                 batches++;
             }
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +38,28 @@ class DumpCommandTest {
         NpyReader.Array indices = NpyReader.read(dir.resolve("batch-00000-indices.npy"));
         assertArrayEquals(new int[] {7}, indices.shape());
         assertArrayEquals(new long[] {0, 1, 2, 3, 4, 5, 6}, indices.longs());
+    }
+
+    @Test
+    void oneLabelPerImageIsWrittenAsAVectorAsPyTorchCollatesIt() throws IOException {
+        Path config = SampleCopy.into(dir.resolve("data"));
+        Path train = config.resolveSibling("train.txt");
+        StringBuilder subjects = new StringBuilder();
+        for (String line : Files.readAllLines(train, StandardCharsets.UTF_8)) {
+            subjects.append(line.isBlank() || line.startsWith("#") ? line : line.substring(0, line.lastIndexOf(' '))).append('\n');
+        }
+        Files.writeString(train, subjects, StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+
+        Cli.Result result = Cli.run("dump", config.toString(), "--out", out.toString(), "--batches", "1");
+
+        assertEquals(0, result.status(), result::toString);
+        assertEquals("batch-00000: images float32 [7, 3, 96, 96], labels int64 [7], indices [0, 1, 2, 3, 4, 5, 6]",
+                result.outLines().get(0));
+        NpyReader.Array labels = NpyReader.read(out.resolve("batch-00000-labels.npy"));
+        assertEquals("<i8", labels.descr());
+        assertArrayEquals(new int[] {7}, labels.shape(), "numpy.load gives shape (7,), not (7, 1)");
+        assertArrayEquals(new long[] {2, 1, 3, 0, 0, 1, 4}, labels.longs());
     }
 
     @Test

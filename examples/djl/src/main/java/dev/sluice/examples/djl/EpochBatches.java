@@ -42,11 +42,9 @@ final class EpochBatches implements Iterator<Batch> {
         LabeledBatch batch = batches.next();
         NDManager batchManager = manager.newSubManager();
         try {
-            NDArray inputs = convert(batch.inputs(), TensorArrays.shapeOf(batch.inputs()), batchManager);
-            Tensor labels = batch.labels();
-            // DJL's classification losses and Accuracy take one label per sample as a vector.
-            Shape labelShape = labels.dim(1) == 1 ? new Shape(labels.dim(0)) : new Shape(labels.dim(0), labels.dim(1));
-            NDArray labelArray = convert(labels, labelShape, batchManager);
+            NDArray inputs = convert(batch.images(), TensorArrays.shapeOf(batch.images()), batchManager);
+            // One label per sample comes as a vector (N), which DJL's classification losses and Accuracy take.
+            NDArray labelArray = convert(batch.labels(), TensorArrays.shapeOf(batch.labels()), batchManager);
             // Progress counts batches (DJL counts samples); its progress bar needs only the ratio.
             delivered++;
             return new ReleasingBatch(batchManager, new NDList(inputs), new NDList(labelArray), batch.size(),

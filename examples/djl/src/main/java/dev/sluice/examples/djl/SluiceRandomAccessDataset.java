@@ -79,13 +79,13 @@ public final class SluiceRandomAccessDataset extends RandomAccessDataset {
         int pass = reads.getAndIncrement((int) index);
         LabeledSample<?> sample = dataset.get(index, Seeds.random(seed, pass, index));
         NDArray input;
-        if (sample.input() instanceof Tensor tensor) {
+        if (sample.image() instanceof Tensor tensor) {
             input = TensorArrays.toNdArray(tensor, manager);
-        } else if (sample.input() instanceof Image image) {
+        } else if (sample.image() instanceof Image image) {
             input = manager.create(image.pixels(), new Shape(image.height(), image.width(), image.channels()),
                     DataType.UINT8);
         } else {
-            throw new IllegalArgumentException("sample " + index + " has a " + sample.input().getClass().getName()
+            throw new IllegalArgumentException("sample " + index + " has a " + sample.image().getClass().getName()
                     + " as input; DJL records take a Tensor or an Image");
         }
         long[] labels = sample.labels();

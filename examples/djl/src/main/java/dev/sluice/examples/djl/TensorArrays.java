@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * try (NDManager manager = NDManager.newBaseManager()) {
- *     NDArray images = TensorArrays.toNdArray(batch.inputs(), manager);   // float32 (N, 3, H, W)
+ *     NDArray images = TensorArrays.toNdArray(batch.images(), manager);   // float32 (N, 3, H, W)
  *     ...
  * }
  * loader.release(batch);   // only after every array made from it is closed

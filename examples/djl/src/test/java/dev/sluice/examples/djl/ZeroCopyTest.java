@@ -43,11 +43,11 @@ class ZeroCopyTest {
                 long first = (Long) batch.getIndices().get(0);
                 LabeledBatch source = collated.get(first);
                 assertNotNull(source, "the collate saw the batch starting at sample " + first);
-                assertEquals(source.inputs().getFloat(7), inputs.toFloatArray()[7]);
+                assertEquals(source.images().getFloat(7), inputs.toFloatArray()[7]);
 
                 // Write through DJL, read through Sluice: one memory, nothing copied.
                 inputs.set(new NDIndex(0, 0, 1, 2), -42f);
-                assertEquals(-42f, source.inputs().getFloat(7));
+                assertEquals(-42f, source.images().getFloat(7));
                 NDArray labels = batch.getLabels().head();
                 labels.set(new NDIndex(1), 99L);
                 assertEquals(99L, source.labels().getLong(1));
@@ -69,9 +69,9 @@ class ZeroCopyTest {
             for (Batch batch : dataset.getData(manager)) {
                 NDArray inputs = batch.getData().head();
                 LabeledBatch source = collated.get((Long) batch.getIndices().get(0));
-                float before = source.inputs().getFloat(7);
+                float before = source.images().getFloat(7);
                 inputs.set(new NDIndex(0, 0, 1, 2), -42f);
-                assertEquals(before, source.inputs().getFloat(7), "a heap batch is copied, so DJL's write stays in DJL");
+                assertEquals(before, source.images().getFloat(7), "a heap batch is copied, so DJL's write stays in DJL");
                 batch.close();
             }
             assertEquals(6, dataset.arraysMade());

@@ -29,7 +29,7 @@ public final class Trainer {
         for (int epoch = 0; epoch < epochs; epoch++) {
             int step = 0;
             for (LabeledBatch batch : loader) {
-                log.println("epoch " + epoch + " step " + step++ + ": " + batch.inputs() + " labels "
+                log.println("epoch " + epoch + " step " + step++ + ": " + batch.images() + " labels "
                         + batch.labels());
                 samples += batch.size();
             }

@@ -2,12 +2,10 @@ package dev.sluice.examples.walkthrough;
 
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.ImageEncoder;
-import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.api.spi.ImageEncoderProvider;
-import dev.sluice.api.spi.LabelFormatProvider;
 import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
@@ -15,7 +13,7 @@ import java.util.Map;
 
 /**
  * The plugins the walkthrough uses, asked from core's registry by the ids its YAML twin writes
- * ({@code imageio}, {@code resize}, {@code txt}): the walkthrough compiles against api and core
+ * ({@code imageio}, {@code resize}): the walkthrough compiles against api and core
  * only, and another decoder or transform pack on the class path needs no change here.
  */
 final class Plugins {
@@ -31,11 +29,6 @@ final class Plugins {
 
     static ImageEncoder encoder(String id) {
         return REGISTRY.require(PluginKind.ENCODER, ImageEncoderProvider.class, id, "the walkthrough")
-                .create(Options.empty());
-    }
-
-    static LabelFormat labelFormat(String id) {
-        return REGISTRY.require(PluginKind.LABEL_FORMAT, LabelFormatProvider.class, id, "the walkthrough")
                 .create(Options.empty());
     }
 

@@ -6,14 +6,13 @@ import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.core.collate.LabeledBatch;
-import dev.sluice.core.collate.LabeledCollate;
 import dev.sluice.core.dataset.ImageLabelDataset;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.dataset.Repeat;
-import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
 import dev.sluice.core.sampler.Seeds;
+import dev.sluice.core.vision.LabeledImages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -52,20 +51,20 @@ public final class SeedWalkthrough {
      * @throws IOException when the label file cannot be read; a bad line is named with file:line
      */
     public static ImageLabelDataset<Tensor> dataset(Path labelFile, Path imageDir, Repeat repeat) throws IOException {
-        LabelIndex labels = LabelIndex.read(Plugins.labelFormat("txt"), labelFile, imageDir, false);
         ImageDecoder decoder = Plugins.decoder("imageio");
         Transform<Image, Tensor> preprocess = Plugins.<Image, Image>transform("resize", Map.of("height", 96, "width", 96,
                         "antialias", false))
                 .andThen(Plugins.<Image, Tensor>transform("to_tensor", Map.of()))
                 .andThen(Plugins.<Tensor, Tensor>transform("normalize", Map.of("mean", List.of(0.485, 0.456, 0.406),
                         "std", List.of(0.229, 0.224, 0.225))));
-        return ImageLabelDataset.builder(labels, imageDir, decoder).transform(preprocess).repeat(repeat).build();
+        return LabeledImages.builder("txt", labelFile, imageDir).decoder(decoder).transform(preprocess).repeat(repeat)
+                .build();
     }
 
     /** The recipe's {@code DataLoader(dataset, batch_size=7, shuffle=False)}, with two worker threads. */
     public static DataLoader<LabeledSample<Tensor>, LabeledBatch> loader(ImageLabelDataset<Tensor> dataset) {
         return DataLoader.builder(dataset).batchSize(BATCH_SIZE).shuffle(false).numWorkers(2).seed(0)
-                .collate(new LabeledCollate()).build();
+                .build();
     }
 
     /**
@@ -88,14 +87,14 @@ public final class SeedWalkthrough {
         Path labelFile = data.resolve("train.txt");
         Path imageDir = data.resolve("images");
 
-        // 1. For each epoch, for each batch: images N x C x H x W, labels N x K.
+        // 1. For each epoch, for each batch: images N x C x H x W, labels N x K (N alone for one label each).
         LabeledBatch first = null;
         ImageLabelDataset<Tensor> dataset = dataset(labelFile, imageDir, Repeat.times(1));
         try (DataLoader<LabeledSample<Tensor>, LabeledBatch> loader = loader(dataset)) {
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
                 int step = 0;
                 for (LabeledBatch batch : loader) {
-                    out.println("epoch " + epoch + " batch " + step++ + ": " + batch.inputs() + " " + batch.labels());
+                    out.println("epoch " + epoch + " batch " + step++ + ": " + batch.images() + " " + batch.labels());
                     if (first == null) {
                         first = batch;
                     }
@@ -110,7 +109,7 @@ public final class SeedWalkthrough {
                 BatchIterator<LabeledBatch> batches = loader.iterator()) {
             for (long step = 0; step < steps; step++) {
                 LabeledBatch batch = batches.next();
-                out.println("step " + step + ": " + batch.inputs() + " " + batch.labels());
+                out.println("step " + step + ": " + batch.images() + " " + batch.labels());
             }
         }
 
@@ -119,7 +118,7 @@ public final class SeedWalkthrough {
         Transform<Object, Image> sheet = Plugins.transform("contact_sheet", Map.of(
                 "mean", List.of(MEAN[0], MEAN[1], MEAN[2]), "std", List.of(STD[0], STD[1], STD[2])));
         // Drawing draws no random numbers, but a transform is always handed a seeded source.
-        Image drawn = sheet.apply(List.of(first.inputs(), first.labels()), Seeds.random(0));
+        Image drawn = sheet.apply(List.of(first.images(), first.labels()), Seeds.random(0));
         Plugins.encoder("imageio").write(drawn, picture, EncodeOptions.forFile(picture));
         out.println("the first batch: " + picture);
     }

@@ -47,22 +47,32 @@ class SeedWalkthroughTest {
         }
     }
 
+    /** A printed batch: the line starts with {@code start} and ends with {@code end}. */
+    private static void assertLine(String start, String end, String line) {
+        assertTrue(line.startsWith(start) && line.endsWith(end), line);
+    }
+
     @Test
     void theWalkthroughPrintsTwoEpochsThenTheExactStepsAndSavesTheFirstBatch() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Path picture = dir.resolve("first.png");
         SeedWalkthrough.run(DATA, picture, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         List<String> lines = List.of(bytes.toString(StandardCharsets.UTF_8).split("\n"));
-        assertEquals(List.of(
-                "epoch 0 batch 0: Tensor[float32 7x3x96x96] Tensor[int64 7x2]",
-                "epoch 0 batch 1: Tensor[float32 3x3x96x96] Tensor[int64 3x2]",
-                "epoch 1 batch 0: Tensor[float32 7x3x96x96] Tensor[int64 7x2]",
-                "epoch 1 batch 1: Tensor[float32 3x3x96x96] Tensor[int64 3x2]",
-                "step 0: Tensor[float32 7x3x96x96] Tensor[int64 7x2]",
-                "step 1: Tensor[float32 7x3x96x96] Tensor[int64 7x2]",
-                "step 2: Tensor[float32 7x3x96x96] Tensor[int64 7x2]",
-                "step 3: Tensor[float32 7x3x96x96] Tensor[int64 7x2]",
-                "the first batch: " + picture), lines);
+        assertEquals(9, lines.size(), String.join("\n", lines));
+        String sevenImages = "shape=[7, 3, 96, 96], dtype=float32) tensor(";
+        String threeImages = "shape=[3, 3, 96, 96], dtype=float32) tensor(";
+        String firstLabels = "[[2, 3], [1, 0], [3, 2], [0, 1], [0, 1], [1, 0], [4, 0]], shape=[7, 2], dtype=int64)";
+        String lastLabels = "[[2, 0], [3, 3], [0, 2]], shape=[3, 2], dtype=int64)";
+        for (int epoch = 0; epoch < 2; epoch++) {
+            assertLine("epoch " + epoch + " batch 0: tensor([[[[", sevenImages + firstLabels, lines.get(2 * epoch));
+            assertLine("epoch " + epoch + " batch 1: tensor([[[[", threeImages + lastLabels, lines.get(2 * epoch + 1));
+        }
+        for (int step = 0; step < 4; step++) {
+            String line = lines.get(4 + step);
+            assertLine("step " + step + ": tensor([[[[", "shape=[7, 2], dtype=int64)", line);
+            assertTrue(line.contains(sevenImages + "[["), line);
+        }
+        assertEquals("the first batch: " + picture, lines.get(8));
         byte[] png = Files.readAllBytes(picture);
         assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG file");
     }

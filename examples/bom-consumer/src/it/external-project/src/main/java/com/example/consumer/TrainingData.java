@@ -41,7 +41,7 @@ public final class TrainingData {
             System.exit(2);
         }
         for (LabeledBatch batch : batches(Path.of(args[0]), 2)) {
-            Tensor inputs = batch.inputs();
+            Tensor inputs = batch.images();
             System.out.println(java.util.Arrays.toString(inputs.shape()) + " " + inputs.dtype());
         }
     }

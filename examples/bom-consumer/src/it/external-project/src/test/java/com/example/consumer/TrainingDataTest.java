@@ -44,7 +44,7 @@ class TrainingDataTest {
         List<Long> labels = new ArrayList<>();
         for (int b = 0; b < batches.size(); b++) {
             LabeledBatch batch = batches.get(b);
-            Tensor inputs = batch.inputs();
+            Tensor inputs = batch.images();
             int size = b % 3 == 2 ? 1 : 2;
             assertArrayEquals(new int[] {size, 3, 8, 8}, inputs.shape());
             assertEquals(DType.FLOAT32, inputs.dtype());
