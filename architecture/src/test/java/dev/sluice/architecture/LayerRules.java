@@ -1,10 +1,17 @@
 package dev.sluice.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import dev.sluice.api.spi.PluginProvider;
 import java.util.List;
 import java.util.ServiceLoader;
 
@@ -23,6 +30,7 @@ final class LayerRules {
     private final String loader;
     private final String shard;
     private final String[] plugins;
+    private final String transformPack;
     private final String[] library;
 
     /**
@@ -38,6 +46,7 @@ final class LayerRules {
         this.loader = root + ".core.loader..";
         this.shard = root + ".core.shard..";
         this.plugins = concat(root + ".plugins..", otherPlugins);
+        this.transformPack = root + ".plugins.transforms..";
         this.library = concat(root + ".spark..", concat(api, concat(core, plugins)));
     }
 
@@ -76,11 +85,19 @@ final class LayerRules {
                 .because("providers are discovered only by core's plugin registry");
     }
 
-    /** Examples show the public way in: plugins are found by id through core, never named. */
+    /**
+     * Examples show the public way in: decoders, encoders, label formats and every provider are found
+     * by id through core, never named. A transform pack's typed forms ({@code Transforms.resize(256)}
+     * and the classes it returns) are the pack's public Java API, as torchvision's classes are, so
+     * examples may name those, but not the pack's providers.
+     */
     ArchRule examplesDoNotNamePlugins() {
+        DescribedPredicate<JavaClass> typedTransforms = resideInAPackage(transformPack)
+                .and(not(assignableTo(PluginProvider.class)));
         return noClasses().that().resideInAPackage(examples)
-                .should().dependOnClassesThat().resideInAnyPackage(plugins)
-                .because("examples reach plugins through core's registry by id, as a configuration does");
+                .should().dependOnClassesThat(resideInAnyPackage(plugins).and(not(typedTransforms)))
+                .because("examples reach plugins through core's registry by id, as a configuration does;"
+                        + " only a transform pack's typed forms are named");
     }
 
     /**

@@ -19,9 +19,12 @@ import dev.sluice.architecture.fixture.core.shard.ShardWithLoader;
 import dev.sluice.architecture.fixture.core.wiring.WiringModule;
 import dev.sluice.architecture.fixture.examples.Walkthrough;
 import dev.sluice.architecture.fixture.examples.WalkthroughNamingAPlugin;
+import dev.sluice.architecture.fixture.examples.WalkthroughNamingAProvider;
 import dev.sluice.architecture.fixture.plugins.acme.AcmeDecoder;
 import dev.sluice.architecture.fixture.plugins.acme.AcmeDiscovery;
 import dev.sluice.architecture.fixture.plugins.acme.AcmeWithCore;
+import dev.sluice.architecture.fixture.plugins.transforms.Flip;
+import dev.sluice.architecture.fixture.plugins.transforms.FlipProvider;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -40,7 +43,7 @@ class LayerRulesCanFailTest {
 
     private static final List<Class<?>> KEEPING_THE_RULES = List.of(
             Shape.class, Loader.class, WiringModule.class, Registry.class, AcmeDecoder.class, Walkthrough.class,
-            ShardStream.class);
+            ShardStream.class, Flip.class, FlipProvider.class);
 
     @Test
     void everyRulePassesOnClassesThatKeepThem() {
@@ -59,6 +62,7 @@ class LayerRulesCanFailTest {
                 violation(LayerRules::guiceOnlyInWiring, LoaderModule.class),
                 violation(LayerRules::serviceLoaderOnlyInRegistry, AcmeDiscovery.class),
                 violation(LayerRules::examplesDoNotNamePlugins, WalkthroughNamingAPlugin.class),
+                violation(LayerRules::examplesDoNotNamePlugins, WalkthroughNamingAProvider.class),
                 violation(LayerRules::shardAndLoaderAreIndependent, ShardWithLoader.class));
     }
 

@@ -17,6 +17,12 @@ import dev.sluice.api.Transform;
  *     public Transform<?, ?> create(Options options) { return new Invert(); }
  * }
  * }</pre>
+ *
+ * <p>A pack that also offers its transforms to Java code, as the standard pack does
+ * ({@code Resize.of(256).antialias(false)}), gives each one a public immutable class that implements
+ * {@link Transform}, built by static factories and methods that check their arguments, and has the
+ * provider parse the options and call those same factories: one implementation, two ways in, and
+ * the Java form composes with any other transform, since containers take any {@link Transform}.
  */
 public interface TransformProvider extends PluginProvider {
 

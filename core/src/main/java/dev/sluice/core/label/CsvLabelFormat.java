@@ -5,17 +5,17 @@ import dev.sluice.api.LabelFormatException;
 import dev.sluice.api.LabelSink;
 import dev.sluice.api.spi.RegularFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A CSV label table (RFC 4180) with a header row: one column holds the image path, the label
  * columns hold integer labels. Names may hold delimiters, spaces and any Unicode when quoted.
- * Labels may have spaces around them; an empty label is a problem.
+ * Labels may have spaces around them; an empty label is a problem. The rows are split by FastCSV
+ * ({@link CsvRows}); this class gives the columns their meaning.
  */
 final class CsvLabelFormat implements LabelFormat {
     static final String ID = "csv";
@@ -39,68 +39,68 @@ final class CsvLabelFormat implements LabelFormat {
 
     @Override
     public void read(Path source, LabelSink sink) throws IOException {
-        try (InputStream in = RegularFiles.newInputStream(source)) {
-            read(source, new CsvReader(in, delimiter), sink);
+        try (CsvText text = new CsvText(new InputStreamReader(RegularFiles.newInputStream(source),
+                StandardCharsets.UTF_8), source.toString())) {
+            read(source, new CsvRows(text, delimiter), sink);
         }
     }
 
-    private void read(Path source, CsvReader csv, LabelSink sink) throws IOException {
-        if (!csv.next() || csv.isBlank()) {
+    private void read(Path source, CsvRows csv, LabelSink sink) throws IOException {
+        CsvRow head = csv.next();
+        if (head == null || head.isBlank()) {
             throw new LabelFormatException(source + ": no header row; a CSV label file starts with a row naming its "
                     + "columns, e.g. 'path,label'");
         }
-        Optional<String> headerProblem = csv.problem();
-        if (headerProblem.isPresent()) {
-            throw new LabelFormatException(source + ":" + csv.line() + ": " + headerProblem.get() + ": '"
-                    + ProblemLog.shorten(csv.text()) + "'");
+        if (head.problem() != null) {
+            throw new LabelFormatException(source + ":" + head.line() + ": " + head.problem() + ": '"
+                    + ProblemLog.shorten(csv.text(head)) + "'");
         }
-        List<String> header = List.copyOf(csv.fields());
+        List<String> header = head.fields();
         int pathIndex = column(source, header, pathColumn);
         int[] labelIndexes = labelIndexes(source, header, pathIndex);
         long[] labels = new long[labelIndexes.length];
-        while (csv.next()) {
-            if (csv.isBlank()) {
+        for (CsvRow row = csv.next(); row != null; row = csv.next()) {
+            if (row.isBlank()) {
                 continue;
             }
-            Optional<String> problem = csv.problem();
-            if (problem.isPresent()) {
-                sink.problem(csv.line(), csv.text(), problem.get());
+            if (row.problem() != null) {
+                sink.problem(row.line(), csv.text(row), row.problem());
                 continue;
             }
-            List<String> fields = csv.fields();
+            List<String> fields = row.fields();
             if (fields.size() != header.size()) {
-                sink.problem(csv.line(), csv.text(), "expected " + header.size() + " fields as in the header, found "
-                        + fields.size());
+                sink.problem(row.line(), csv.text(row), "expected " + header.size() + " fields as in the header, "
+                        + "found " + fields.size());
                 continue;
             }
             String path = fields.get(pathIndex);
             if (path.isEmpty()) {
-                sink.problem(csv.line(), csv.text(), "empty path in column '" + pathColumn + "'");
+                sink.problem(row.line(), csv.text(row), "empty path in column '" + pathColumn + "'");
                 continue;
             }
-            if (parseLabels(csv, header, labelIndexes, labels, sink)) {
-                sink.entry(path, labels, csv.line());
+            String problem = parseLabels(fields, header, labelIndexes, labels);
+            if (problem != null) {
+                sink.problem(row.line(), csv.text(row), problem);
+            } else {
+                sink.entry(path, labels, row.line());
             }
         }
     }
 
-    private static boolean parseLabels(CsvReader csv, List<String> header, int[] labelIndexes, long[] labels,
-            LabelSink sink) {
-        List<String> fields = csv.fields();
+    /** Parses the label columns into {@code labels}; null, or what is wrong with the first that does not parse. */
+    private static String parseLabels(List<String> fields, List<String> header, int[] labelIndexes, long[] labels) {
         for (int k = 0; k < labelIndexes.length; k++) {
             String text = fields.get(labelIndexes[k]).strip();
             try {
                 labels[k] = Long.parseLong(text);
             } catch (NumberFormatException e) {
-                String reason = text.isEmpty()
+                return text.isEmpty()
                         ? "empty label in column '" + header.get(labelIndexes[k]) + "'"
                         : "label '" + ProblemLog.shorten(text) + "' in column '" + header.get(labelIndexes[k])
                                 + "' is not an integer";
-                sink.problem(csv.line(), csv.text(), reason);
-                return false;
             }
         }
-        return true;
+        return null;
     }
 
     private int[] labelIndexes(Path source, List<String> header, int pathIndex) throws LabelFormatException {

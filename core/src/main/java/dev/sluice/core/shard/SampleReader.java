@@ -42,7 +42,7 @@ final class SampleReader implements Closeable {
     SampleReader(Path file, String shardName, int shard) {
         this.shardName = shardName;
         this.shard = shard;
-        this.tar = TarReader.open(file, shardName, 0);
+        this.tar = TarReader.open(file, shardName);
         try {
             this.ahead = nextKeyed();
         } catch (IOException e) {
@@ -65,8 +65,8 @@ final class SampleReader implements Closeable {
     /**
      * The next sample, or null at the end of the shard.
      *
-     * @param load whether to read the members' bytes; when false they are skipped (seeking where the
-     *        file system can) and the sample's arrays are empty
+     * @param load whether to read the members' bytes; when false they are stepped over (read and
+     *        dropped, never held) and the sample's arrays are empty
      * @throws ShardException if the archive is truncated or corrupt, or a sample repeats an extension
      * @throws IOException if the file cannot be read
      */

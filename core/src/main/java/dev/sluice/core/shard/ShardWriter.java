@@ -106,10 +106,10 @@ public final class ShardWriter implements Closeable {
                 throw new IllegalArgumentException("sample '" + key + "': extension '" + extension
                         + "' must be non-empty, without '/' or a leading dot");
             }
-            bytes += 2 * TarHeaders.BLOCK + member.getValue().length;
+            bytes += 2 * TarWriter.BLOCK + member.getValue().length;
         }
         if (current != null && (samplesInCurrent >= maxSamples
-                || (maxBytes > 0 && current.written() + bytes + 2 * TarHeaders.BLOCK > maxBytes))) {
+                || (maxBytes > 0 && current.written() + bytes + 2 * TarWriter.BLOCK > maxBytes))) {
             finishShard();
         }
         try {

@@ -2,28 +2,31 @@ package dev.sluice.core.shard;
 
 import dev.sluice.api.spi.MessageValues;
 import dev.sluice.api.spi.RegularFiles;
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Reads the regular files of a tar archive in order, one header at a time, never the whole
- * archive: POSIX ustar (name and prefix), GNU long names ({@code L} entries) and base-256 sizes,
- * and pax extended headers ({@code x} for the next entry, {@code g} for all that follow;
- * {@code path} and {@code size} are honoured). Directories, links, devices and other entry types
- * are stepped over.
+ * archive, through Commons Compress's {@link TarArchiveInputStream}: POSIX ustar, GNU long names
+ * and base-256 sizes, pax extended headers (per entry and global). Directories, links, devices and
+ * other entry types are stepped over; sparse members are refused.
  *
- * <p>The archive must end with the end-of-archive marker (a zero block), as every tar writer
- * writes it: an archive that stops at a header boundary without it is reported as truncated,
- * because that is what a copy cut short looks like. Every problem is a {@link ShardException}
- * naming the shard, the member it concerns and the byte offset.
+ * <p>What this class adds is the shard's rules: the archive must end with the end-of-archive
+ * marker (a zero block), as every tar writer writes it, so that an archive that stops at a header
+ * boundary is reported as truncated, because that is what a copy cut short looks like; a header
+ * whose checksum does not match is an error, not a member; one member's headers (extended ones
+ * included) may take at most {@link #MAX_HEADER_BYTES}; member data is read into memory only as it
+ * arrives. Every problem is a {@link ShardException} naming the shard, the member it concerns (or
+ * the one before it) and the byte offset where that member's headers begin.
  *
  * <p>Not thread-safe: one reader belongs to one stream.
  */
@@ -32,60 +35,55 @@ final class TarReader implements Closeable {
     static final long MAX_MEMBER_BYTES = Integer.MAX_VALUE - 8;
     /** The buffer a member's data is first read into; it grows as the data turns out to be there. */
     static final int FIRST_CHUNK = 1 << 20;
+    /** The most bytes one member's headers may take: its own block and its pax and GNU long-name entries. */
+    static final int MAX_HEADER_BYTES = 1 << 20;
+    private static final int BLOCK = TarConstants.DEFAULT_RCDSIZE;
 
     private final String shard;
-    private final TarInput input;
-    private final byte[] block = new byte[TarHeaders.BLOCK];
-    private final Map<String, String> globalPax = new HashMap<>();
+    private final CountingInput input;
+    private final TarArchiveInputStream tar;
     /** The entry whose data comes next, or null once it has been read or skipped. */
     private TarEntry current;
+    /** Where the next entry's headers begin. */
+    private long nextHeader;
     /** The name of the last entry returned, for messages about what follows it. */
     private String lastName;
     private boolean ended;
 
     /**
-     * Opens {@code file} and positions the reader at {@code offset}, which must be where an entry's
-     * headers begin (0 for the first).
+     * Opens {@code file} at its start.
      *
      * @param name the shard's name for messages
-     * @throws ShardException if the file does not exist, cannot be opened, or is shorter than {@code offset}
+     * @throws ShardException if the file does not exist or cannot be opened
      */
-    static TarReader open(Path file, String name, long offset) {
-        SeekableByteChannel channel;
+    static TarReader open(Path file, String name) {
+        InputStream in;
         try {
             // Checked before opening: a FIFO named like a shard would block the open for ever.
             RegularFiles.requireRegular(file);
-            channel = Files.newByteChannel(file);
+            in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new ShardException(name, null, -1, "no such file", e);
         } catch (IOException e) {
             throw new ShardException(name, null, -1, "cannot be opened: " + MessageValues.reason(e), e);
         }
-        try {
-            return new TarReader(name, new TarInput(channel, offset));
-        } catch (IOException e) {
-            try {
-                channel.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new ShardException(name, null, offset, "cannot be read from this offset: " + e.getMessage(), e);
-        }
+        return new TarReader(name, new BufferedInputStream(in, 1 << 16));
     }
 
     /**
      * @param shard the shard's name for messages
-     * @param input positioned at a header boundary
+     * @param in the archive from its first byte; closed by {@link #close()}
      */
-    TarReader(String shard, TarInput input) {
+    TarReader(String shard, InputStream in) {
         this.shard = shard;
-        this.input = input;
+        this.input = new CountingInput(in);
+        this.tar = new TarArchiveInputStream(input, TarConstants.DEFAULT_BLKSIZE, BLOCK, "UTF-8");
     }
 
     /** The offset at which the next entry's headers begin, once the current entry's data is consumed. */
     long offset() throws IOException {
         finishCurrent();
-        return input.offset();
+        return nextHeader;
     }
 
     /**
@@ -97,99 +95,66 @@ final class TarReader implements Closeable {
      */
     TarEntry next() throws IOException {
         finishCurrent();
-        if (ended) {
-            return null;
+        while (!ended) {
+            long at = nextHeader;
+            TarArchiveEntry entry = nextHeaders(at);
+            if (entry == null) {
+                return null;
+            }
+            long dataOffset = input.count();
+            long size = entry.getSize();
+            nextHeader = dataOffset + size + padding(size);
+            byte type = entry.getLinkFlag();
+            if (type == TarConstants.LF_NORMAL || type == TarConstants.LF_OLDNORM || type == TarConstants.LF_CONTIG) {
+                lastName = entry.getName();
+                current = new TarEntry(entry.getName(), size, at, dataOffset);
+                return current;
+            }
+            // A directory, link, device or FIFO: no sample data; its data, if it declares any, is skipped.
+            if (entry.isDirectory() && size > 0) {
+                // TarArchiveInputStream does not step over a directory's data: it would read it as headers.
+                throw fail(entry.getName(), at, "corrupt: a directory entry with " + size + " data bytes");
+            }
+            skipData(entry.getName(), at, size);
         }
-        Map<String, String> pax = null;
-        String longName = null;
-        long headerOffset = input.offset();
-        while (true) {
-            long at = input.offset();
-            int read = input.read(block, 0, TarHeaders.BLOCK);
-            if (read == 0 && at == 0) {
-                throw fail(null, at, "an empty file, not a tar archive");
+        return null;
+    }
+
+    /** The next entry's headers, read within the budget; null at the end-of-archive marker. */
+    private TarArchiveEntry nextHeaders(long at) throws IOException {
+        TarArchiveEntry entry;
+        input.limitTo(at + MAX_HEADER_BYTES);
+        try {
+            entry = tar.getNextEntry();
+        } catch (CountingInput.OverBudgetException e) {
+            throw fail(after(), at, "corrupt: the member's headers take more than " + MAX_HEADER_BYTES + " bytes");
+        } catch (IOException e) {
+            if (input.atEnd()) {
+                throw fail(after(), at, "truncated: the archive ends inside a header");
             }
-            if (read < TarHeaders.BLOCK) {
-                throw fail(after(), at, read == 0
-                        ? "truncated: the archive ends without its end-of-archive marker"
-                        : "truncated: the archive ends inside a header block");
-            }
-            if (TarHeaders.isZero(block)) {
-                if (pax != null || longName != null) {
-                    throw fail(after(), at, "corrupt: an extended header is followed by the end-of-archive marker");
-                }
+            throw fail(after(), at, at == 0 && input.count() <= BLOCK ? "not a tar archive (the first block is not a "
+                    + "tar header)" : "corrupt: " + reason(e));
+        } finally {
+            input.limitTo(Long.MAX_VALUE);
+        }
+        long read = input.count() - at;
+        if (entry == null) {
+            if (read >= BLOCK) {
                 ended = true;
                 return null;
             }
-            if (!TarHeaders.checksumMatches(block)) {
-                throw fail(after(), at, at == 0 && !TarHeaders.hasUstarMagic(block)
-                        ? "not a tar archive (the first block is not a tar header)"
-                        : "corrupt: header checksum mismatch");
-            }
-            byte type = block[TarHeaders.TYPE];
-            String headerName = headerName();
-            long size;
-            try {
-                size = TarHeaders.number(block, TarHeaders.SIZE, TarHeaders.SIZE_LENGTH);
-            } catch (NumberFormatException e) {
-                throw fail(headerName, at, "corrupt: size field: " + e.getMessage());
-            }
-            long dataOffset = input.offset();
-            if (type == TarHeaders.PAX_NEXT || type == TarHeaders.PAX_GLOBAL) {
-                byte[] records = readSmall(headerName, at, size, "pax header");
-                Map<String, String> target = type == TarHeaders.PAX_GLOBAL ? globalPax
-                        : pax != null ? pax : new HashMap<>(globalPax);
-                try {
-                    TarHeaders.paxRecords(records, target);
-                } catch (IllegalArgumentException e) {
-                    throw fail(headerName, at, "corrupt pax header: " + e.getMessage());
-                }
-                if (type == TarHeaders.PAX_NEXT) {
-                    pax = target;
-                }
-                continue;
-            }
-            if (type == TarHeaders.GNU_LONG_NAME || type == TarHeaders.GNU_LONG_LINK) {
-                byte[] text = readSmall(headerName, at, size, "GNU long name");
-                if (type == TarHeaders.GNU_LONG_NAME) {
-                    int end = 0;
-                    while (end < text.length && text[end] != 0) {
-                        end++;
-                    }
-                    longName = new String(text, 0, end, StandardCharsets.UTF_8);
-                }
-                continue;
-            }
-            Map<String, String> effective = pax != null ? pax : globalPax;
-            String name = effective.containsKey("path") ? effective.get("path")
-                    : longName != null ? longName : headerName;
-            if (effective.containsKey("size")) {
-                try {
-                    size = Long.parseLong(effective.get("size"));
-                } catch (NumberFormatException e) {
-                    throw fail(name, at, "corrupt pax header: size '" + MessageValues.shorten(effective.get("size"), 40)
-                            + "' is not a number");
-                }
-            }
-            if (size < 0) {
-                throw fail(name, at, "corrupt: negative size " + size);
-            }
-            if (effective.containsKey("GNU.sparse.major") || effective.containsKey("GNU.sparse.map")
-                    || type == 'S') {
-                throw fail(name, at, "sparse members are not supported");
-            }
-            lastName = name;
-            TarEntry entry = new TarEntry(name, size, headerOffset, dataOffset);
-            if (type == TarHeaders.REGULAR || type == TarHeaders.REGULAR_OLD || type == TarHeaders.CONTIGUOUS) {
-                current = entry;
-                return entry;
-            }
-            // A directory, link, device or FIFO: no sample data; step over whatever data it declares.
-            skip(name, at, size + TarHeaders.padding(size));
-            pax = null;
-            longName = null;
-            headerOffset = input.offset();
+            throw fail(after(), at, at == 0 && read == 0 ? "an empty file, not a tar archive"
+                    : read == 0 ? "truncated: the archive ends without its end-of-archive marker"
+                            : "truncated: the archive ends inside a header block");
         }
+        if (!entry.isCheckSumOK()) {
+            throw fail(after(), at, at == 0 && read == BLOCK ? "not a tar archive (the first block is not a tar header)"
+                    : "corrupt: header checksum mismatch");
+        }
+        if (entry.isSparse()) {
+            throw fail(entry.getName(), at, "sparse members are not supported");
+        }
+        return entry;
     }
 
     /**
@@ -203,14 +168,12 @@ final class TarReader implements Closeable {
             throw new IllegalStateException("no current entry");
         }
         TarEntry entry = current;
+        current = null;
         if (entry.size() > MAX_MEMBER_BYTES) {
             throw fail(entry.name(), entry.headerOffset(), "the member is " + entry.size()
                     + " bytes; members of up to " + MAX_MEMBER_BYTES + " bytes can be read");
         }
-        byte[] data = readGrowing(entry);
-        current = null;
-        skip(entry.name(), entry.headerOffset(), TarHeaders.padding(entry.size()));
-        return data;
+        return readGrowing(entry);
     }
 
     /**
@@ -223,12 +186,7 @@ final class TarReader implements Closeable {
         byte[] data = new byte[Math.min(size, FIRST_CHUNK)];
         int filled = 0;
         while (true) {
-            int read = input.read(data, filled, data.length - filled);
-            filled += read;
-            if (filled < data.length) {
-                throw fail(entry.name(), entry.headerOffset(), "truncated: the archive ends " + filled + " bytes into "
-                        + "the member's " + size + " data bytes");
-            }
+            filled += readFully(entry, data, filled, data.length - filled);
             if (filled == size) {
                 return data;
             }
@@ -236,41 +194,60 @@ final class TarReader implements Closeable {
         }
     }
 
+    /** Reads exactly {@code length} bytes of the entry's data, or fails naming how far the archive goes. */
+    private int readFully(TarEntry entry, byte[] target, int offset, int length) throws IOException {
+        int done = 0;
+        try {
+            while (done < length) {
+                int read = tar.read(target, offset + done, length - done);
+                if (read < 0) {
+                    break;
+                }
+                done += read;
+            }
+        } catch (IOException e) {
+            if (!input.atEnd()) {
+                throw e;
+            }
+        }
+        if (done < length) {
+            throw fail(entry.name(), entry.headerOffset(), "truncated: the archive ends "
+                    + (input.count() - entry.dataOffset()) + " bytes into the member's " + entry.size() + " data bytes");
+        }
+        return done;
+    }
+
     private void finishCurrent() throws IOException {
         if (current != null) {
             TarEntry entry = current;
             current = null;
-            skip(entry.name(), entry.headerOffset(), entry.size() + TarHeaders.padding(entry.size()));
+            skipData(entry.name(), entry.headerOffset(), entry.size());
         }
     }
 
-    private byte[] readSmall(String name, long at, long size, String what) throws IOException {
-        if (size > (1 << 20)) {
-            throw fail(name, at, "corrupt: a " + what + " of " + size + " bytes");
+    /** Steps over what is left of the current entry's data. */
+    private void skipData(String name, long at, long size) throws IOException {
+        try {
+            tar.skip(size);
+        } catch (IOException e) {
+            if (!input.atEnd()) {
+                throw e;
+            }
         }
-        byte[] data = new byte[(int) size];
-        if (input.read(data, 0, data.length) < data.length) {
-            throw fail(name, at, "truncated: the archive ends inside a " + what);
-        }
-        skip(name, at, TarHeaders.padding(size));
-        return data;
-    }
-
-    private void skip(String name, long at, long count) throws IOException {
-        if (input.skip(count) < count) {
+        if (input.atEnd() && input.count() < nextHeader) {
             throw fail(name, at, "truncated: the archive ends inside the member's data");
         }
     }
 
-    private String headerName() {
-        String name = TarHeaders.text(block, TarHeaders.NAME, TarHeaders.NAME_LENGTH);
-        if (TarHeaders.isPosixUstar(block)) {
-            String prefix = TarHeaders.text(block, TarHeaders.PREFIX, TarHeaders.PREFIX_LENGTH);
-            if (!prefix.isEmpty()) {
-                return prefix + "/" + name;
-            }
-        }
-        return name;
+    private static long padding(long size) {
+        long rest = size % BLOCK;
+        return rest == 0 ? 0 : BLOCK - rest;
+    }
+
+    private static String reason(IOException e) {
+        Throwable cause = e.getCause();
+        return cause != null && cause.getMessage() != null ? e.getMessage() + ": " + cause.getMessage()
+                : e.getMessage();
     }
 
     private String after() {
@@ -283,6 +260,6 @@ final class TarReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        input.close();
+        tar.close();
     }
 }

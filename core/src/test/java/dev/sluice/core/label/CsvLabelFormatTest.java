@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelFormatException;
+import dev.sluice.api.LabelSink;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.contract.LabelFormatContract;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -172,6 +174,32 @@ class CsvLabelFormatTest extends LabelFormatContract {
         assertEquals(file + ":2: text after the closing quote of a field: '\"a\"b.jpg,1'\n"
                         + file + ":3: a quoted field is not closed before the end of the file: '\"c.jpg,1\\n'",
                 failure("path,label\n\"a\"b.jpg,1\n\"c.jpg,1\n", Map.of()));
+    }
+
+    @Test
+    public void readingGoesOnAfterARowWithTextAfterAClosingQuote() throws IOException {
+        List<String> seen = new ArrayList<>();
+        format(Map.of()).read(write("path,label\r\n\"a\"b.jpg,1\r\nc.jpg,2\r\n\"d\" e.jpg,3\r\n\"f.jpg\",4\r\n"),
+                new LabelSink() {
+                    @Override
+                    public void entry(String path, long[] labels, long line) {
+                        seen.add(line + " " + path + " " + Arrays.toString(labels));
+                    }
+
+                    @Override
+                    public void problem(long line, String text, String reason) {
+                        seen.add(line + " problem: " + reason + ": " + text);
+                    }
+                });
+        assertEquals(List.of("2 problem: text after the closing quote of a field: \"a\"b.jpg,1", "3 c.jpg [2]",
+                "4 problem: text after the closing quote of a field: \"d\" e.jpg,3", "5 f.jpg [4]"), seen);
+    }
+
+    @Test
+    public void aHugeFieldIsRefusedWithItsLineWithoutHoldingIt() throws IOException {
+        String huge = "\"" + "x".repeat(CsvText.MAX_KEPT + 1000) + "\",1\n";
+        assertEquals(dir.resolve("train.csv") + ":3: a line or quoted field of more than " + CsvText.MAX_KEPT
+                + " characters; a label file's rows are short", failure("path,label\na.jpg,1\n" + huge, Map.of()));
     }
 
     @Test

@@ -93,7 +93,7 @@ class HostileShardFilesTest {
                         dir.resolve("nope.tar"))).build()).getMessage());
         // Opened directly (as a reader thread does), a FIFO is refused instead of blocking the open for ever.
         assertEquals("fifo.tar: cannot be opened: is a FIFO, not a regular file",
-                assertThrows(ShardException.class, () -> TarReader.open(fifo, "fifo.tar", 0)).getMessage());
+                assertThrows(ShardException.class, () -> TarReader.open(fifo, "fifo.tar")).getMessage());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,7 +101,7 @@ class TarReaderTest {
         assertEquals("empty.tar: at byte 0: an empty file, not a tar archive",
                 assertThrows(ShardException.class, () -> Tars.names(empty)).getMessage());
         assertEquals("missing.tar: no such file", assertThrows(ShardException.class,
-                () -> TarReader.open(dir.resolve("missing.tar"), "missing.tar", 0)).getMessage());
+                () -> TarReader.open(dir.resolve("missing.tar"), "missing.tar")).getMessage());
     }
 
     @Test
@@ -119,17 +120,41 @@ class TarReaderTest {
     }
 
     @Test
-    void base256SizesAndOctalWithSpacesAreNumbers() {
-        byte[] block = new byte[512];
-        block[124] = (byte) 0x80;
-        block[131] = 0x02;
-        block[135] = 0x01;
-        assertEquals((2L << 32) + 1, TarHeaders.number(block, 124, 12));
-        byte[] octal = Arrays.copyOf("  0644 \0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 8);
-        assertEquals(0644, TarHeaders.number(octal, 0, 8));
-        byte[] bad = "12x4567\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        assertEquals("'12x4567' is not an octal number",
-                assertThrows(NumberFormatException.class, () -> TarHeaders.number(bad, 0, 8)).getMessage());
+    void aBase256SizeIsASize() throws IOException {
+        Path tar = Tars.write(dir.resolve("big.tar"), members());
+        byte[] bytes = Files.readAllBytes(tar);
+        // 000000.jpg's size, 1000, in GNU's base-256 form: 0x80, then the value big-endian.
+        Arrays.fill(bytes, 124, 136, (byte) 0);
+        bytes[124] = (byte) 0x80;
+        bytes[134] = 0x03;
+        bytes[135] = (byte) 0xE8;
+        Arrays.fill(bytes, 148, 156, (byte) ' ');
+        TarUtils.formatCheckSumOctalBytes(TarUtils.computeCheckSum(Arrays.copyOf(bytes, 512)), bytes, 148, 8);
+        Files.write(tar, bytes);
+        assertEquals(members(), Tars.read(tar));
+    }
+
+    @Test
+    void headersOfMoreThanAMegabyteAreRefusedAtTheirStart() throws IOException {
+        Map<String, String> members = new LinkedHashMap<>();
+        members.put("000000.cls", "1");
+        members.put("x".repeat(TarReader.MAX_HEADER_BYTES) + ".cls", "2");
+        Path tar = Tars.write(dir.resolve("long.tar"), members);
+        ShardException e = assertThrows(ShardException.class, () -> Tars.read(tar));
+        assertEquals("long.tar: after member 000000.cls (at byte 1024): corrupt: the member's headers take more than "
+                + TarReader.MAX_HEADER_BYTES + " bytes", e.getMessage());
+    }
+
+    @Test
+    void aDirectoryThatDeclaresDataIsCorrupt() throws IOException {
+        Path tar = Tars.write(dir.resolve("dir.tar"), members());
+        byte[] bytes = Files.readAllBytes(tar);
+        bytes[156] = '5';
+        Arrays.fill(bytes, 148, 156, (byte) ' ');
+        TarUtils.formatCheckSumOctalBytes(TarUtils.computeCheckSum(Arrays.copyOf(bytes, 512)), bytes, 148, 8);
+        Files.write(tar, bytes);
+        assertEquals("dir.tar: 000000.jpg/ (at byte 0): corrupt: a directory entry with 1000 data bytes",
+                assertThrows(ShardException.class, () -> Tars.read(tar)).getMessage());
     }
 
     private static Map<String, String> members() {

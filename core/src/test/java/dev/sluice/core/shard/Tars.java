@@ -31,7 +31,7 @@ final class Tars {
     /** Every regular member, name to text, in archive order. */
     static Map<String, String> read(Path tar) throws IOException {
         Map<String, String> members = new LinkedHashMap<>();
-        try (TarReader reader = TarReader.open(tar, tar.getFileName().toString(), 0)) {
+        try (TarReader reader = TarReader.open(tar, tar.getFileName().toString())) {
             for (TarEntry entry = reader.next(); entry != null; entry = reader.next()) {
                 members.put(entry.name(), new String(reader.readData(), StandardCharsets.UTF_8));
             }
@@ -42,7 +42,7 @@ final class Tars {
     /** Every regular member's name, data skipped. */
     static List<String> names(Path tar) {
         List<String> names = new ArrayList<>();
-        try (TarReader reader = TarReader.open(tar, tar.getFileName().toString(), 0)) {
+        try (TarReader reader = TarReader.open(tar, tar.getFileName().toString())) {
             for (TarEntry entry = reader.next(); entry != null; entry = reader.next()) {
                 names.add(entry.name());
             }

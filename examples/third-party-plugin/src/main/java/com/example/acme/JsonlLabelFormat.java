@@ -11,17 +11,23 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads JSON Lines label files: each non-blank line one object with {@code "path"} and
- * {@code "labels"}. A line that is not such an object is reported to the sink with the reason, and
- * reading goes on.
+ * {@code "labels"}. Each line is read by Jackson's streaming parser; a line that is not such an
+ * object is reported to the sink with the reason (for a syntax error, the column and Jackson's own
+ * words), and reading goes on.
  */
 final class JsonlLabelFormat implements LabelFormat {
+    /** Strict: a member named twice is an error, not a silent choice of one of them. */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     @Override
     public void read(Path source, LabelSink sink) throws IOException {
@@ -61,34 +67,18 @@ final class JsonlLabelFormat implements LabelFormat {
         if (text.isBlank()) {
             return;
         }
-        Object value;
-        try {
-            value = new JsonReader(text).readDocument();
-        } catch (JsonSyntaxException e) {
-            sink.problem(number, text, e.getMessage());
-            return;
-        }
-        if (!(value instanceof Map<?, ?> object)) {
-            sink.problem(number, text, "each line must be a JSON object with \"path\" and \"labels\"");
-            return;
-        }
-        if (!(object.get("path") instanceof String path) || path.isEmpty()) {
-            sink.problem(number, text, "\"path\" must be a non-empty string, was " + JsonReader.describe(object.get("path")));
-            return;
-        }
-        if (!(object.get("labels") instanceof List<?> list)) {
-            sink.problem(number, text, "\"labels\" must be an array of integers, was "
-                    + JsonReader.describe(object.get("labels")));
-            return;
-        }
-        long[] labels = new long[list.size()];
-        for (int i = 0; i < labels.length; i++) {
-            if (!(list.get(i) instanceof Long label)) {
-                sink.problem(number, text, "label " + i + " must be an integer, was " + JsonReader.describe(list.get(i)));
-                return;
+        try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), text)) {
+            Line line = Line.read(json);
+            if (json.nextToken() != null) {
+                sink.problem(number, text, "column " + json.currentTokenLocation().getColumnNr() + ": unexpected '"
+                        + json.getString() + "' after the value");
+            } else if (line.problem() != null) {
+                sink.problem(number, text, line.problem());
+            } else {
+                sink.entry(line.path(), line.labels(), number);
             }
-            labels[i] = label;
+        } catch (JacksonException e) {
+            sink.problem(number, text, "column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         }
-        sink.entry(path, labels, number);
     }
 }

@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The JSON Lines format keeps the label-format contract; its own rules are tested by their text. */
+/**
+ * The JSON Lines format keeps the label-format contract; its own rules are tested by their text (syntax
+ * errors in Jackson's words, with the column Jackson found them at).
+ */
 class AcmeJsonlLabelFormatTest extends LabelFormatContract {
 
     @Override
@@ -90,15 +93,15 @@ class AcmeJsonlLabelFormatTest extends LabelFormatContract {
     @Test
     void eachMistakeIsNamedWithItsColumn() throws IOException {
         assertEquals(List.of(
-                "1 problem: column 14: expected ',' or '}', found '\"'",
+                "1 problem: column 14: Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries",
                 "2 problem: \"path\" must be a non-empty string, was missing",
                 "3 problem: \"path\" must be a non-empty string, was \"\"",
                 "4 problem: \"labels\" must be an array of integers, was 3",
                 "5 problem: label 0 must be an integer, was 1.5",
                 "6 problem: label 0 must be an integer, was 99999999999999999999",
-                "7 problem: column 15: the member \"path\" appears twice",
-                "8 problem: column 28: unexpected '}' after the value",
-                "9 problem: column 10: the string starting here is not closed",
+                "7 problem: column 21: Duplicate Object property \"path\"",
+                "8 problem: column 28: Unexpected close marker '}': no open Object to close",
+                "9 problem: column 19: Unexpected end-of-input: was expecting closing quote for a string value",
                 "10 problem: not UTF-8 text"),
                 read(mistakes()));
     }

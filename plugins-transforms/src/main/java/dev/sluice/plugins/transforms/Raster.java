@@ -2,17 +2,25 @@ package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.Image;
 
-/** An image's samples as a plain array, for the pixel loops: HWC, row-major, unsigned bytes. */
+/**
+ * An image's samples as a plain array, for the pixel loops of this pack's packages: HWC, row-major,
+ * unsigned bytes. Public only so that the packages of this plugin share it; not for users.
+ */
 public final class Raster {
     /** 16 MiB: a 2,000 x 2,000 RGB image (a 4,000 x 3,000 one decoded at half size fits too). */
     private static final int KEPT_BYTES = 16 << 20;
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 
+    /** The samples, {@code height * width * channels} of them; shared, not copied. */
     public final byte[] data;
+    /** Columns. */
     public final int width;
+    /** Rows. */
     public final int height;
+    /** Samples per pixel, 1 to 4. */
     public final int channels;
 
+    /** A raster over {@code data}, which it shares. */
     public Raster(byte[] data, int width, int height, int channels) {
         this.data = data;
         this.width = width;
@@ -51,6 +59,7 @@ public final class Raster {
         return Image.wrap(width, height, channels, data);
     }
 
+    /** Bytes per row: {@code width * channels}. */
     public int rowBytes() {
         return width * channels;
     }

@@ -2,8 +2,9 @@ package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import java.util.Arrays;
+import dev.sluice.api.Region;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads the option shapes torchvision's transforms share (a size that is one number or a pair, a
@@ -47,31 +48,28 @@ public final class SharedOptions {
     }
 
     /**
-     * A crop or output size as torchvision's {@code _setup_size}: one number n means (n, n); a pair
-     * is (height, width). Returns {height, width}.
+     * A crop or output size as torchvision's {@code _setup_size}: one number n means an n x n square;
+     * a pair is {@code [height, width]}.
      */
-    public static int[] heightWidth(Options options, String key) {
+    public static Size size(Options options, String key) {
         int[] size = wholeNumbers(options, key, 1, 1, 2);
         if (size == null) {
             throw new OptionsException(options.keyPath(key), "required option is missing");
         }
-        return size.length == 1 ? new int[] {size[0], size[0]} : size;
+        return size.length == 1 ? Size.square(size[0]) : new Size(size[1], size[0]);
     }
 
-    /**
-     * A padding as torchvision's {@code pad}: one number for all sides, [left/right, top/bottom], or
-     * [left, top, right, bottom]. Returns {left, top, right, bottom}, each {@code >= 0}; null when absent.
-     */
-    public static int[] padding(Options options, String key) {
-        int[] p = wholeNumbers(options, key, 0, 1, 2, 4);
-        if (p == null) {
-            return null;
+    /** A rectangle {@code [x, y, width, height]} with a non-negative corner and a positive size. */
+    public static Region region(Options options, String key) {
+        int[] r = wholeNumbers(options, key, 0, 4);
+        if (r == null) {
+            throw new OptionsException(options.keyPath(key), "required option is missing");
         }
-        return switch (p.length) {
-            case 1 -> new int[] {p[0], p[0], p[0], p[0]};
-            case 2 -> new int[] {p[0], p[1], p[0], p[1]};
-            default -> p;
-        };
+        if (r[2] < 1 || r[3] < 1) {
+            throw new OptionsException(options.keyPath(key), "must be [x, y, width, height] with width and height >= 1, was "
+                    + describe(options.raw(key)));
+        }
+        return new Region(r[0], r[1], r[2], r[3]);
     }
 
     /** A probability in [0, 1], or {@code fallback} when absent. */
@@ -116,18 +114,6 @@ public final class SharedOptions {
         return fill;
     }
 
-    /** The fill level of {@code channel}, with one given level standing for every channel. */
-    public static int fillLevel(int[] fill, int channel, int channels) {
-        if (fill.length == 1) {
-            return fill[0];
-        }
-        if (fill.length != channels) {
-            throw new IllegalArgumentException("the fill " + Arrays.toString(fill) + " has " + fill.length
-                    + " levels, the image has " + channels + " channels");
-        }
-        return fill[channel];
-    }
-
     /** One of {@code words}, or {@code fallback} when absent. */
     public static String oneOf(Options options, String key, String fallback, String... words) {
         String value = options.getString(key, fallback);
@@ -140,6 +126,22 @@ public final class SharedOptions {
                 + value + "'");
     }
 
+    /**
+     * What {@code build} makes of the option {@code key}, its refusal ({@link IllegalArgumentException}
+     * from a typed form's factory) turned into an {@link OptionsException} at the option's key path,
+     * so that the typed form holds the rule and the configuration reports where it was broken.
+     */
+    public static <T> T checkedAt(Options options, String key, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            OptionsException refused = new OptionsException(options.keyPath(key), e.getMessage());
+            refused.initCause(e);
+            throw refused;
+        }
+    }
+
+    /** A value as a message shows it: a word in quotes, anything else as it prints. */
     public static String describe(Object value) {
         return value instanceof String ? "'" + value + "'" : String.valueOf(value);
     }

@@ -1,15 +1,20 @@
 package dev.sluice.examples.training;
 
+import static dev.sluice.plugins.transforms.Transforms.IMAGENET_MEAN;
+import static dev.sluice.plugins.transforms.Transforms.IMAGENET_STD;
+import static dev.sluice.plugins.transforms.Transforms.compose;
+import static dev.sluice.plugins.transforms.Transforms.normalize;
+import static dev.sluice.plugins.transforms.Transforms.randomHorizontalFlip;
+import static dev.sluice.plugins.transforms.Transforms.randomResizedCrop;
+import static dev.sluice.plugins.transforms.Transforms.toTensor;
+
 import dev.sluice.api.Image;
-import dev.sluice.api.Options;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.dataset.ImageLabelDataset;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.DataLoader;
-import dev.sluice.core.plugin.PluginRegistry;
-import dev.sluice.core.plugin.TransformResolver;
 import dev.sluice.core.vision.ImageFolder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,8 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalInt;
 
 /**
  * The training loop a Java engineer writes first, as PyTorch's tutorials write it: a folder with one
@@ -91,19 +94,12 @@ public final class FolderTraining {
 
     /**
      * torchvision's {@code Compose([RandomResizedCrop(64), RandomHorizontalFlip(), ToTensor(),
-     * Normalize(IMAGENET_MEAN, IMAGENET_STD)])}, built from the transform pack on the class path by
-     * the ids a configuration's {@code transforms:} list uses.
+     * Normalize(IMAGENET_MEAN, IMAGENET_STD)])}, in the transform pack's typed Java forms; a
+     * configuration's {@code transforms:} list with the same ids builds the same objects.
      */
-    @SuppressWarnings("unchecked")
     static Transform<Image, Tensor> augmentation() {
-        List<Object> steps = List.of(
-                Map.of("random_resized_crop", Map.of("size", 64)),
-                "random_horizontal_flip",
-                "to_tensor",
-                Map.of("normalize", Map.of("mean", List.of(0.485, 0.456, 0.406), "std", List.of(0.229, 0.224, 0.225))));
-        TransformResolver transforms = new TransformResolver(PluginRegistry.discover(FolderTraining.class.getClassLoader()));
-        return (Transform<Image, Tensor>) (Transform<?, ?>) transforms.pipeline(Options.of(Map.of("transforms", steps)),
-                "transforms", Image.class, OptionalInt.of(3), "the decoder");
+        return compose(randomResizedCrop(64), randomHorizontalFlip(), toTensor(),
+                normalize(IMAGENET_MEAN, IMAGENET_STD));
     }
 
     private static String round(double value) {

@@ -7,24 +7,137 @@ import dev.sluice.plugins.transforms.Raster;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code color_jitter}: torchvision's {@code ColorJitter} on a uint8 tensor image, bit for bit. Each
- * call draws a random order of the four adjustments (a permutation of 4), then the brightness,
- * contrast, saturation and hue factors in that fixed order (only those configured), and applies the
- * adjustments in the drawn order. The adjustments blend in float32 and truncate to 8 bits as
- * torchvision's {@code _blend}; hue goes through HSV in float32.
+ * {@code color_jitter}: torchvision's {@code ColorJitter} on a uint8 tensor image, bit for bit.
+ *
+ * <p>Parameters (torchvision name = YAML key, Java, default: each off):
+ * <ul>
+ *   <li>{@code brightness}, {@code contrast}, {@code saturation} ({@link #brightness(double)},
+ *       {@link #brightness(double, double)} and the same for the others): a number b {@code >= 0}
+ *       for factors drawn from {@code [max(0, 1 - b), 1 + b]}, or {@code [min, max]} with
+ *       {@code 0 <= min <= max};</li>
+ *   <li>{@code hue} ({@link #hue(double)}, {@link #hue(double, double)}): a number h in [0, 0.5] for
+ *       shifts drawn from {@code [-h, h]}, or {@code [min, max]} within [-0.5, 0.5].</li>
+ * </ul>
+ * Each call draws a random order of the four adjustments (a permutation of 4), then the configured
+ * factors in the fixed order brightness, contrast, saturation, hue, and applies them in the drawn
+ * order, as torchvision does. Brightness scales the levels, contrast blends with the mean grey level,
+ * saturation with the grey image, and hue rotates in HSV (in float32); the blends are in float32 and
+ * truncate to 8 bits as torchvision's {@code _blend}. Grey images skip the saturation and hue steps.
+ *
+ * <pre>{@code
+ * - color_jitter: {brightness: 0.4, contrast: 0.4, saturation: 0.4, hue: 0.1}                # YAML
+ * ColorJitter.of().brightness(0.4).contrast(0.4).saturation(0.4).hue(0.1)                   // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use; images of 1 or 3 channels (it throws
+ * {@link IllegalArgumentException} for others).
  */
-final class ColorJitter implements ImageTransform {
+public final class ColorJitter implements ImageTransform {
     static final int BRIGHTNESS = 0;
     static final int CONTRAST = 1;
     static final int SATURATION = 2;
     static final int HUE = 3;
+    private static final String[] NAMES = {"brightness", "contrast", "saturation", "hue"};
 
     /** Per adjustment, {min, max}, or null when it is off. */
     private final double[][] ranges;
 
-    /** @param ranges brightness, contrast, saturation, hue: each {min, max} or null */
-    ColorJitter(double[][] ranges) {
-        this.ranges = ranges.clone();
+    private ColorJitter(double[][] ranges) {
+        this.ranges = ranges;
+    }
+
+    /** No adjustment: add them with the methods below. */
+    public static ColorJitter of() {
+        return new ColorJitter(new double[4][]);
+    }
+
+    /**
+     * This jitter with brightness factors drawn from {@code [max(0, 1 - b), 1 + b]}.
+     *
+     * @throws IllegalArgumentException when {@code b} is negative
+     */
+    public ColorJitter brightness(double b) {
+        return with(BRIGHTNESS, around(BRIGHTNESS, b));
+    }
+
+    /**
+     * This jitter with brightness factors drawn from {@code [min, max]}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= min <= max}
+     */
+    public ColorJitter brightness(double min, double max) {
+        return with(BRIGHTNESS, between(BRIGHTNESS, min, max));
+    }
+
+    /** As {@link #brightness(double)}, for contrast. */
+    public ColorJitter contrast(double c) {
+        return with(CONTRAST, around(CONTRAST, c));
+    }
+
+    /** As {@link #brightness(double, double)}, for contrast. */
+    public ColorJitter contrast(double min, double max) {
+        return with(CONTRAST, between(CONTRAST, min, max));
+    }
+
+    /** As {@link #brightness(double)}, for saturation. */
+    public ColorJitter saturation(double s) {
+        return with(SATURATION, around(SATURATION, s));
+    }
+
+    /** As {@link #brightness(double, double)}, for saturation. */
+    public ColorJitter saturation(double min, double max) {
+        return with(SATURATION, between(SATURATION, min, max));
+    }
+
+    /**
+     * This jitter with hue shifts drawn from {@code [-h, h]}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= h <= 0.5}
+     */
+    public ColorJitter hue(double h) {
+        return with(HUE, around(HUE, h));
+    }
+
+    /**
+     * This jitter with hue shifts drawn from {@code [min, max]}.
+     *
+     * @throws IllegalArgumentException unless {@code -0.5 <= min <= max <= 0.5}
+     */
+    public ColorJitter hue(double min, double max) {
+        return with(HUE, between(HUE, min, max));
+    }
+
+    private ColorJitter with(int which, double[] range) {
+        double[][] next = ranges.clone();
+        double center = which == HUE ? 0 : 1;
+        next[which] = range[0] == center && range[1] == center ? null : range;
+        return new ColorJitter(next);
+    }
+
+    /** torchvision's {@code _check_input} for one number. */
+    private static double[] around(int which, double value) {
+        String name = NAMES[which];
+        if (!(value >= 0)) {
+            throw new IllegalArgumentException("If " + name + " is a single number, it must be non negative, was " + value);
+        }
+        if (which == HUE) {
+            if (value > 0.5) {
+                throw new IllegalArgumentException("hue values should be between [-0.5, 0.5], was " + value);
+            }
+            return new double[] {-value, value};
+        }
+        return new double[] {Math.max(1 - value, 0.0), 1 + value};
+    }
+
+    /** torchvision's {@code _check_input} for a pair. */
+    private static double[] between(int which, double min, double max) {
+        double low = which == HUE ? -0.5 : 0;
+        double high = which == HUE ? 0.5 : Double.POSITIVE_INFINITY;
+        if (!(low <= min && min <= max && max <= high)) {
+            throw new IllegalArgumentException(NAMES[which] + " values should be between [" + low + ", " + high
+                    + "] and in order [min, max], was [" + min + ", " + max + "]");
+        }
+        return new double[] {min, max};
     }
 
     /** What one call does: the order of the adjustments and each factor (NaN when off). */
@@ -118,11 +231,10 @@ final class ColorJitter implements ImageTransform {
 
     @Override
     public String toString() {
-        String[] names = {"brightness", "contrast", "saturation", "hue"};
         StringBuilder text = new StringBuilder("color_jitter(");
         for (int k = 0; k < 4; k++) {
             if (ranges[k] != null) {
-                text.append(text.charAt(text.length() - 1) == '(' ? "" : ", ").append(names[k]).append("=[")
+                text.append(text.charAt(text.length() - 1) == '(' ? "" : ", ").append(NAMES[k]).append("=[")
                         .append(ranges[k][0]).append(", ").append(ranges[k][1]).append(']');
             }
         }

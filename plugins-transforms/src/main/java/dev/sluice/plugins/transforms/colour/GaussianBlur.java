@@ -7,21 +7,84 @@ import java.util.random.RandomGenerator;
 /**
  * {@code gaussian_blur}: torchvision's {@code GaussianBlur}. Each call draws sigma uniformly from
  * {@code sigma} and blurs with a {@code kx x ky} Gaussian kernel (torchvision's: sampled at integer
- * offsets, normalised to sum 1, in float32), the image mirrored at its borders as torchvision's
- * {@code reflect} padding; rounded half to even. The kernel is applied separably in double, where
- * torchvision convolves in float32 with the outer-product kernel, so a result sitting on a rounding
- * tie may differ by one level.
+ * offsets, normalised to sum 1, in float32), the image mirrored at its borders without repeating the
+ * edge pixel, as torchvision's {@code reflect} padding; rounded half to even. The kernel is applied
+ * separably in double, where torchvision convolves in float32 with the outer-product kernel, so a
+ * result sitting on a rounding tie may differ by one level.
+ *
+ * <p>Parameters (torchvision name = YAML key, Java, default):
+ * <ul>
+ *   <li>{@code kernel_size} ({@link #of(int)}, {@link #of(int, int)}; required): a number for a square
+ *       kernel or {@code [kx, ky]} (width first, as torchvision), each odd and positive;</li>
+ *   <li>{@code sigma} ({@link #sigma(double)}, {@link #sigma(double, double)}; {@code [0.1, 2.0]}): a
+ *       number {@code > 0}, or {@code [min, max]} with {@code 0 < min <= max}, from which each call
+ *       draws one sigma, used on both axes.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * - gaussian_blur: {kernel_size: 5, sigma: [0.1, 2.0]}     # YAML
+ * GaussianBlur.of(5).sigma(0.1, 2.0)                       // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use, drawing one number per call; images of 1 to 4 channels,
+ * larger than half the kernel (it throws {@link IllegalArgumentException} for smaller ones).
  */
-final class GaussianBlur implements ImageTransform {
+public final class GaussianBlur implements ImageTransform {
     private final int kernelX;
     private final int kernelY;
     private final double[] sigma;
 
-    /** @param kernelX width of the kernel, odd; @param kernelY height, odd; @param sigma {min, max}, {@code 0 < min <= max} */
-    GaussianBlur(int kernelX, int kernelY, double[] sigma) {
+    private GaussianBlur(int kernelX, int kernelY, double[] sigma) {
+        if (kernelX < 1 || kernelY < 1 || kernelX % 2 == 0 || kernelY % 2 == 0) {
+            throw new IllegalArgumentException("Kernel size value should be an odd and positive number, was [" + kernelX
+                    + ", " + kernelY + "]");
+        }
         this.kernelX = kernelX;
         this.kernelY = kernelY;
-        this.sigma = sigma.clone();
+        this.sigma = sigma;
+    }
+
+    /**
+     * A square kernel of side {@code kernelSize}, sigma drawn from [0.1, 2.0].
+     *
+     * @throws IllegalArgumentException unless odd and positive
+     */
+    public static GaussianBlur of(int kernelSize) {
+        return of(kernelSize, kernelSize);
+    }
+
+    /**
+     * A kernel {@code kernelWidth} wide and {@code kernelHeight} high, sigma drawn from [0.1, 2.0].
+     *
+     * @throws IllegalArgumentException unless both are odd and positive
+     */
+    public static GaussianBlur of(int kernelWidth, int kernelHeight) {
+        return new GaussianBlur(kernelWidth, kernelHeight, new double[] {0.1, 2.0});
+    }
+
+    /**
+     * This blur with the fixed sigma {@code sigma}.
+     *
+     * @throws IllegalArgumentException unless {@code sigma > 0}
+     */
+    public GaussianBlur sigma(double sigma) {
+        if (!(sigma > 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException("If sigma is a single number, it must be positive, was " + sigma);
+        }
+        return new GaussianBlur(kernelX, kernelY, new double[] {sigma, sigma});
+    }
+
+    /**
+     * This blur with sigma drawn uniformly from {@code [min, max]}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < min <= max}, finite
+     */
+    public GaussianBlur sigma(double min, double max) {
+        if (!(0 < min && min <= max) || Double.isInfinite(max)) {
+            throw new IllegalArgumentException("sigma values should be positive and of the form [min, max], was [" + min
+                    + ", " + max + "]");
+        }
+        return new GaussianBlur(kernelX, kernelY, new double[] {min, max});
     }
 
     /** The sigma of one call: one draw. */

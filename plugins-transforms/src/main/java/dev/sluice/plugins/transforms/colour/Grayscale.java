@@ -13,18 +13,47 @@ import java.util.random.RandomGenerator;
  * {@code convert("L")} rounds instead, and OpenCV's and Sluice's grey decoding round with
  * 0.299/0.587/0.114, so those are up to one level brighter.) The tensor formula is the one
  * {@code color_jitter} must use to match torchvision, so both use it. A grey image passes through,
- * or is repeated into 3 channels.
+ * or is repeated into 3 channels; images with alpha are refused, as torchvision refuses them.
+ *
+ * <p>Parameter (torchvision name = YAML key, Java, default):
+ * <ul>
+ *   <li>{@code num_output_channels} ({@link #of(int)}; 1): 1, or 3 for the grey level repeated.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * - grayscale: {num_output_channels: 3}     # YAML
+ * Grayscale.of(3)                           // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use, never draws from its random source; it throws
+ * {@link IllegalArgumentException} for an image of 2 or 4 channels.
  */
-final class Grayscale implements ImageTransform {
+public final class Grayscale implements ImageTransform {
     private static final float R = 0.2989f;
     private static final float G = 0.587f;
     private static final float B = 0.114f;
 
     private final int outputChannels;
 
-    /** @param outputChannels 1 or 3 */
-    Grayscale(int outputChannels) {
+    private Grayscale(int outputChannels) {
+        if (outputChannels != 1 && outputChannels != 3) {
+            throw new IllegalArgumentException("num_output_channels should be either 1 or 3, was " + outputChannels);
+        }
         this.outputChannels = outputChannels;
+    }
+
+    /** One grey channel out. */
+    public static Grayscale of() {
+        return new Grayscale(1);
+    }
+
+    /**
+     * {@code numOutputChannels} channels out: 1, or 3 with the grey level repeated.
+     *
+     * @throws IllegalArgumentException unless 1 or 3
+     */
+    public static Grayscale of(int numOutputChannels) {
+        return new Grayscale(numOutputChannels);
     }
 
     /** The luminance of each pixel of an RGB raster, as torchvision's {@code rgb_to_grayscale} on uint8. */

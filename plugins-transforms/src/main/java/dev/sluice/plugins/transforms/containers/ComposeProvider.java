@@ -6,55 +6,16 @@ import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.spi.TransformChainProvider;
 import dev.sluice.api.spi.TransformLookup;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import java.util.List;
 import java.util.Set;
 
-/**
- * {@code compose}: torchvision's {@code Compose}, a pipeline built from a list.
- *
- * <p>Option {@code transforms} (required, not empty): the steps in order, each a transform id
- * ({@code - to_tensor}) or a map of one id to its options ({@code - resize: {size: 256}}), built
- * through the {@link TransformLookup} core hands over, so nested third-party transforms work, and
- * containers nest. A step's options have the key path
- * {@code <this path>.transforms[i].<id>}.
- *
- * <p>Steps of this pack declare what they take and give, and a list where one does not fit the next
- * ({@code normalize} straight after {@code resize}) is refused here rather than on the first sample.
- * Runs of {@code resize}/{@code center_crop} or {@code random_resized_crop}, then an optional
- * {@code random_horizontal_flip}, then {@code to_tensor} and an optional {@code normalize} are
- * fused into one pass that computes only the kept pixels and writes normalised floats directly;
- * the result is bit for bit that of the separate steps, with the same draws from the random source.
- *
- * <p>Under {@code decoder.reduce: auto}, the decoder may reduce as far as the first step that sets
- * the size ({@code resize}, {@code random_resized_crop}) allows, provided every step before it
- * keeps the size and works pixel by pixel (the flips, {@code color_jitter}, {@code grayscale});
- * any other step before it means full size.
- *
- * <pre>{@code
- * - compose:
- *     transforms:
- *       - resize: {size: 256}
- *       - center_crop: {size: 224}
- *       - to_tensor
- *       - normalize: {mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225]}
- * }</pre>
- */
-public final class ComposeProvider implements TransformChainProvider {
+/** {@code compose} in configuration: builds the {@link Compose} its options describe (one implementation). */
+public final class ComposeProvider extends PackTransformProvider implements TransformChainProvider {
 
     /** Constructs the provider; does nothing else. */
     public ComposeProvider() {
-    }
-
-    /** {@code "compose"}. */
-    @Override
-    public String id() {
-        return "compose";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("compose");
     }
 
     /**
@@ -81,8 +42,7 @@ public final class ComposeProvider implements TransformChainProvider {
      * @throws OptionsException at the key path of a step that does not take what the one before gives
      */
     @Override
-    @SuppressWarnings("unchecked")
     public Transform<Object, Object> chain(List<ConfiguredTransform> steps) {
-        return (Transform<Object, Object>) SlotCompose.of(new ContainerTransforms.Compose(steps));
+        return Compose.chain(steps);
     }
 }

@@ -7,17 +7,20 @@ import dev.sluice.api.Tensor;
 import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.Transform;
 import dev.sluice.plugins.transforms.Raster;
-import dev.sluice.plugins.transforms.geometry.Crops;
-import dev.sluice.plugins.transforms.geometry.RandomFlip;
+import dev.sluice.api.Region;
+import dev.sluice.plugins.transforms.Size;
+import dev.sluice.plugins.transforms.geometry.CenterCrop;
+import dev.sluice.plugins.transforms.geometry.RandomHorizontalFlip;
 import dev.sluice.plugins.transforms.geometry.RandomResizedCrop;
-import dev.sluice.plugins.transforms.geometry.Resize;
-import dev.sluice.plugins.transforms.kernels.AxisTables;
-import dev.sluice.plugins.transforms.kernels.NearestResampler;
-import dev.sluice.plugins.transforms.kernels.Resampler;
-import dev.sluice.plugins.transforms.kernels.ResizeKernels;
-import dev.sluice.plugins.transforms.kernels.RowSink;
-import dev.sluice.plugins.transforms.kernels.Window;
-import dev.sluice.plugins.transforms.tensor.TensorConversions;
+import dev.sluice.plugins.transforms.resize.Resize;
+import dev.sluice.plugins.transforms.resize.AxisTables;
+import dev.sluice.plugins.transforms.resize.NearestResampler;
+import dev.sluice.plugins.transforms.resize.Resampler;
+import dev.sluice.plugins.transforms.resize.RowSink;
+import dev.sluice.plugins.transforms.resize.Window;
+import dev.sluice.plugins.transforms.tensor.Normalize;
+import dev.sluice.plugins.transforms.tensor.TensorRows;
+import dev.sluice.plugins.transforms.tensor.ToTensor;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -40,14 +43,14 @@ import java.util.random.RandomGenerator;
  */
 final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Image> {
     private final Resize resize;
-    private final Crops.Center center;
+    private final CenterCrop center;
     private final RandomResizedCrop randomCrop;
-    private final RandomFlip flip;
-    private final TensorConversions.Normalize normalize;
+    private final RandomHorizontalFlip flip;
+    private final Normalize normalize;
 
     /** Any of the parts may be null, but {@code randomCrop} excludes {@code resize} and {@code center}. */
-    FusedPipeline(Resize resize, Crops.Center center, RandomResizedCrop randomCrop, RandomFlip flip,
-            TensorConversions.Normalize normalize) {
+    FusedPipeline(Resize resize, CenterCrop center, RandomResizedCrop randomCrop, RandomHorizontalFlip flip,
+            Normalize normalize) {
         if (randomCrop != null && (resize != null || center != null)) {
             throw new IllegalArgumentException("random_resized_crop is fused alone, not after resize or center_crop");
         }
@@ -109,7 +112,7 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
             Window window = plan.window();
             long bytes = (long) channels * window.width() * window.height() * Float.BYTES;
             FloatBuffer floats = SlotTransform.slot(destination, byteOffset, bytes).asFloatBuffer();
-            RowSink sink = new TensorConversions.TensorRows(floats, 0, window.width(), window.height(), channels, mean, std,
+            RowSink sink = new TensorRows(floats, 0, window.width(), window.height(), channels, mean, std,
                     plan.mirror());
             // Borrowed here, not when planned: the thread's scratch array is reused by the next borrow.
             plan.resampler().resample(Raster.borrow(plan.source()), window, sink);
@@ -130,17 +133,17 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
         Resampler resampler;
         Window window;
         if (randomCrop != null) {
-            int[] crop = randomCrop.window(source.width(), source.height(), random);
-            resampler = crop[2] == randomCrop.height && crop[3] == randomCrop.width
-                    ? copy(crop[1], crop[0], crop[3], crop[2])
-                    : ResizeKernels.plan(randomCrop.interpolation, randomCrop.antialias, crop[1], crop[0], crop[3], crop[2],
-                            randomCrop.width, randomCrop.height);
-            window = Window.whole(randomCrop.width, randomCrop.height);
+            Region crop = randomCrop.window(source.width(), source.height(), random);
+            Size size = randomCrop.size();
+            resampler = crop.height() == size.height() && crop.width() == size.width()
+                    ? copy(crop.x(), crop.y(), crop.width(), crop.height())
+                    : randomCrop.resampler(crop);
+            window = Window.whole(size.width(), size.height());
         } else {
-            int[] resized = resize == null ? new int[] {source.width(), source.height()}
+            Size resized = resize == null ? new Size(source.width(), source.height())
                     : resize.outputSize(source.width(), source.height());
-            boolean unchanged = resized[0] == source.width() && resized[1] == source.height();
-            if (center != null && (center.width > resized[0] || center.height > resized[1])) {
+            boolean unchanged = resized.width() == source.width() && resized.height() == source.height();
+            if (center != null && (center.size().width() > resized.width() || center.size().height() > resized.height())) {
                 // A crop larger than the image pads it first: rare enough to do step by step.
                 Image resizedImage = resize == null ? image : resize.apply(image, random);
                 source = center.apply(resizedImage, random);
@@ -150,11 +153,10 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
                 resampler = unchanged ? copy(0, 0, source.width(), source.height())
                         : resize.resampler(source.width(), source.height());
                 if (center != null) {
-                    int left = Crops.centerOffset(resized[0], center.width);
-                    int top = Crops.centerOffset(resized[1], center.height);
-                    window = new Window(left, top, left + center.width, top + center.height);
+                    Region kept = center.window(resized.width(), resized.height());
+                    window = new Window(kept.x(), kept.y(), kept.x() + kept.width(), kept.y() + kept.height());
                 } else {
-                    window = Window.whole(resized[0], resized[1]);
+                    window = Window.whole(resized.width(), resized.height());
                 }
             }
         }
@@ -178,10 +180,10 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
         while (i < steps.size()) {
             int start = i;
             Resize resize = null;
-            Crops.Center center = null;
+            CenterCrop center = null;
             RandomResizedCrop randomCrop = null;
-            RandomFlip flip = null;
-            TensorConversions.Normalize normalize = null;
+            RandomHorizontalFlip flip = null;
+            Normalize normalize = null;
             if (at(steps, i) instanceof RandomResizedCrop r) {
                 randomCrop = r;
                 i++;
@@ -190,18 +192,18 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
                     resize = r;
                     i++;
                 }
-                if (at(steps, i) instanceof Crops.Center c) {
+                if (at(steps, i) instanceof CenterCrop c) {
                     center = c;
                     i++;
                 }
             }
-            if (at(steps, i) instanceof RandomFlip f && f.horizontal()) {
+            if (at(steps, i) instanceof RandomHorizontalFlip f) {
                 flip = f;
                 i++;
             }
-            if (at(steps, i) instanceof TensorConversions.ToTensor) {
+            if (at(steps, i) instanceof ToTensor) {
                 i++;
-                if (at(steps, i) instanceof TensorConversions.Normalize n) {
+                if (at(steps, i) instanceof Normalize n) {
                     normalize = n;
                     i++;
                 }

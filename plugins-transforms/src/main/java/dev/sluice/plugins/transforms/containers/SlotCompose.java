@@ -16,11 +16,11 @@ import java.util.random.RandomGenerator;
  * batch. {@link #apply} gives what {@code compose} gives.
  */
 final class SlotCompose implements Transform<Object, Tensor>, SlotTransform<Object> {
-    private final ContainerTransforms.Compose compose;
+    private final Compose compose;
     private final List<ConfiguredTransform> before;
     private final ConfiguredTransform last;
 
-    private SlotCompose(ContainerTransforms.Compose compose) {
+    private SlotCompose(Compose compose) {
         List<ConfiguredTransform> steps = compose.steps();
         this.compose = compose;
         this.before = steps.subList(0, steps.size() - 1);
@@ -28,7 +28,7 @@ final class SlotCompose implements Transform<Object, Tensor>, SlotTransform<Obje
     }
 
     /** {@code compose} itself, or a slot-writing view of it when its last step writes into slots. */
-    static Transform<?, ?> of(ContainerTransforms.Compose compose) {
+    static Transform<?, ?> of(Compose compose) {
         List<ConfiguredTransform> steps = compose.steps();
         return steps.get(steps.size() - 1).transform() instanceof SlotTransform<?> ? new SlotCompose(compose) : compose;
     }

@@ -12,34 +12,123 @@ import java.util.random.RandomGenerator;
 /**
  * {@code contact_sheet}: a batch drawn as one RGB image, laid out as torchvision's {@code make_grid}
  * ({@code nrow} images per row, {@code padding} pixels around each, {@code pad_value} between), each
- * image's labels printed under it in {@link BitmapFont}, and its boxes, if any, outlined as
- * {@code draw_rectangle} does (red, thickness 2). What the seed showed in a window, as an image that can be saved on a
- * machine without a display.
+ * image's labels printed under it in a small built-in 5x7 pixel font (without {@code java.awt}, so it
+ * works headless and gives the same pixels everywhere), and its boxes, if any, outlined as
+ * {@code draw_rectangle} does (red, thickness 2). What the seed showed in a window, as an image that
+ * can be saved on a machine without a display.
  *
- * <p>The input is the images tensor alone, or a list of it, the labels (N x K integers) and
- * optionally the boxes (N x 4 or N x B x 4, {@code [x, y, w, h]} in pixels). Images are float
- * N x C x H x W in [0, 1] (after {@code to_tensor}; with {@code mean} and {@code std} the
- * normalisation is undone first) turned to levels as torchvision's {@code save_image}
- * ({@code x * 255 + 0.5}, clamped, truncated), or uint8 N x H x W x C as collated images are.
+ * <p>The input is the images tensor alone, or a list {@code [images, labels]} or
+ * {@code [images, labels, boxes]} of tensors: images float32 N x C x H x W in [0, 1] (after
+ * {@code to_tensor}; turned to levels as torchvision's {@code save_image}: {@code x * 255 + 0.5},
+ * clamped, truncated) or uint8 N x H x W x C as collated images are; labels N x K numbers (printed
+ * separated by spaces, wrapped to the image width); boxes N x 4 or N x B x 4 {@code [x, y, w, h]} in pixels.
+ *
+ * <p>Parameters (torchvision name = YAML key, Java, default):
+ * <ul>
+ *   <li>{@code nrow} ({@link #nrow(int)}; 8): images per row;</li>
+ *   <li>{@code padding} ({@link #padding(int)}; 2): pixels around each image;</li>
+ *   <li>{@code pad_value} ({@link #padValue(double)}; 0.0): in image units, [0, 1];</li>
+ *   <li>{@code font_scale} ({@link #fontScale(int)}; 1): pixels per font pixel;</li>
+ *   <li>{@code mean} and {@code std} ({@link #unnormalize(double[], double[])}; none): given together,
+ *       to undo a {@code normalize} before drawing.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * - contact_sheet: {nrow: 4, mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225]}        # YAML
+ * ContactSheet.of().nrow(4).unnormalize(new double[] {0.485, 0.456, 0.406},
+ *         new double[] {0.229, 0.224, 0.225})                                                // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use, never draws from its random source. It throws
+ * {@link IllegalArgumentException} when the input is not as described, or the labels or boxes do not
+ * have one row per image.
  */
-final class ContactSheet implements Transform<Object, Image> {
+public final class ContactSheet implements Transform<Object, Image> {
     private static final int[] TEXT = {255, 255, 255};
 
     private final int nrow;
     private final int padding;
+    private final double padValueUnits;
     /** The level of {@code pad_value}, which torchvision gives in image units, [0, 1]. */
     private final int padValue;
     private final int fontScale;
     private final float[] mean;
     private final float[] std;
 
-    ContactSheet(int nrow, int padding, double padValue, int fontScale, double[] mean, double[] std) {
+    private ContactSheet(int nrow, int padding, double padValue, int fontScale, float[] mean, float[] std) {
+        atLeast("nrow", nrow, 1);
+        atLeast("padding", padding, 0);
+        atLeast("font_scale", fontScale, 1);
+        if (!(padValue >= 0 && padValue <= 1)) {
+            throw new IllegalArgumentException("pad_value must be in [0, 1], was " + padValue);
+        }
         this.nrow = nrow;
         this.padding = padding;
+        this.padValueUnits = padValue;
         this.padValue = (int) Math.max(0, Math.min(255, (float) padValue * 255f + 0.5f));
         this.fontScale = fontScale;
-        this.mean = mean == null ? null : floats(mean);
-        this.std = std == null ? null : floats(std);
+        this.mean = mean;
+        this.std = std;
+    }
+
+    private static void atLeast(String name, int value, int minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(name + " must be >= " + minimum + ", was " + value);
+        }
+    }
+
+    /** torchvision's {@code make_grid} defaults: 8 per row, padding 2 of value 0, font scale 1. */
+    public static ContactSheet of() {
+        return new ContactSheet(8, 2, 0.0, 1, null, null);
+    }
+
+    /**
+     * This sheet with {@code nrow} images per row.
+     *
+     * @throws IllegalArgumentException when {@code nrow < 1}
+     */
+    public ContactSheet nrow(int nrow) {
+        return new ContactSheet(nrow, padding, padValueUnits, fontScale, mean, std);
+    }
+
+    /**
+     * This sheet with {@code padding} pixels around each image.
+     *
+     * @throws IllegalArgumentException when {@code padding < 0}
+     */
+    public ContactSheet padding(int padding) {
+        return new ContactSheet(nrow, padding, padValueUnits, fontScale, mean, std);
+    }
+
+    /**
+     * This sheet with padding of {@code padValue}, in image units.
+     *
+     * @throws IllegalArgumentException unless in [0, 1]
+     */
+    public ContactSheet padValue(double padValue) {
+        return new ContactSheet(nrow, padding, padValue, fontScale, mean, std);
+    }
+
+    /**
+     * This sheet with labels drawn {@code fontScale} pixels per font pixel.
+     *
+     * @throws IllegalArgumentException when {@code fontScale < 1}
+     */
+    public ContactSheet fontScale(int fontScale) {
+        return new ContactSheet(nrow, padding, padValueUnits, fontScale, mean, std);
+    }
+
+    /**
+     * This sheet, undoing {@code normalize(mean, std)} before drawing: one value for every channel or
+     * one per channel, each.
+     *
+     * @throws IllegalArgumentException when either is empty
+     */
+    public ContactSheet unnormalize(double[] mean, double[] std) {
+        if (mean.length == 0 || std.length == 0) {
+            throw new IllegalArgumentException("mean and std must each hold at least one value");
+        }
+        return new ContactSheet(nrow, padding, padValueUnits, fontScale, floats(mean), floats(std));
     }
 
     private static float[] floats(double[] values) {
@@ -82,7 +171,7 @@ final class ContactSheet implements Transform<Object, Image> {
         int cellHeight = height + textHeight + padding;
         Raster sheet = new Raster(new byte[(columns * cellWidth + padding) * (rows * cellHeight + padding) * 3],
                 columns * cellWidth + padding, rows * cellHeight + padding, 3);
-        Rectangles.fill(sheet, 0, 0, sheet.width - 1, sheet.height - 1, new int[] {padValue, padValue, padValue});
+        DrawRectangle.fill(sheet, 0, 0, sheet.width - 1, sheet.height - 1, new int[] {padValue, padValue, padValue});
         for (int n = 0; n < cells.length; n++) {
             int left = (n % columns) * cellWidth + padding;
             int top = (n / columns) * cellHeight + padding;
@@ -179,10 +268,10 @@ final class ContactSheet implements Transform<Object, Image> {
             throw new IllegalArgumentException("contact_sheet boxes must be N x 4 or N x B x 4 [x, y, w, h], got shape "
                     + Arrays.toString(boxes.shape()));
         }
-        int[] red = Rectangles.levels(Rectangles.RED, cell.channels);
+        int[] red = DrawRectangle.levels(DrawRectangle.RED, cell.channels);
         for (int b = 0; b < perImage / 4; b++) {
             long at = (long) n * perImage + b * 4L;
-            Rectangles.draw(cell, (int) boxes.getAsDouble(at), (int) boxes.getAsDouble(at + 1),
+            DrawRectangle.draw(cell, (int) boxes.getAsDouble(at), (int) boxes.getAsDouble(at + 1),
                     (int) boxes.getAsDouble(at + 2), (int) boxes.getAsDouble(at + 3), red, 2);
         }
     }

@@ -2,23 +2,66 @@ package dev.sluice.plugins.transforms.drawing;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.FillLevels;
 import dev.sluice.plugins.transforms.Raster;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code side_by_side}: images placed left to right, top-aligned, {@code gap} pixels apart, as the
- * seed's {@code np.hstack((orig, dest))}; images of unequal height leave the rest of their column
- * in the fill colour. Grey images are repeated into RGB when mixed with colour ones; alpha is
- * refused when mixed with images without it.
+ * {@code side_by_side}: the seed recipe's {@code np.hstack((orig, dest))} in
+ * {@code combime_save_image}: a list of images placed left to right, top-aligned; images of unequal
+ * height leave the rest of their column in the fill colour. Grey images are repeated into RGB when
+ * mixed with colour ones; alpha is refused when mixed with images without it.
+ *
+ * <p>Parameters (YAML key, Java, default):
+ * <ul>
+ *   <li>{@code gap} ({@link #gap(int)}; 0): pixels between neighbours;</li>
+ *   <li>{@code fill} ({@link #fill(int...)}; 0): levels, one or one per channel, for the gaps and
+ *       below images shorter than the tallest.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * - side_by_side: {gap: 4}          # YAML
+ * SideBySide.of().gap(4)            // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use, never draws from its random source. It takes a non-empty
+ * list of {@link Image}s and throws {@link IllegalArgumentException} for an empty list, an entry that
+ * is not an image, or alpha mixed with images without it.
  */
-final class SideBySide implements Transform<List<?>, Image> {
+public final class SideBySide implements Transform<List<?>, Image> {
     private final int gap;
     private final int[] fill;
 
-    SideBySide(int gap, int[] fill) {
+    private SideBySide(int gap, int[] fill) {
+        if (gap < 0) {
+            throw new IllegalArgumentException("gap must be >= 0, was " + gap);
+        }
         this.gap = gap;
-        this.fill = fill.clone();
+        this.fill = FillLevels.checked(fill);
+    }
+
+    /** Images touching, background 0. */
+    public static SideBySide of() {
+        return new SideBySide(0, new int[] {0});
+    }
+
+    /**
+     * These images {@code gap} pixels apart.
+     *
+     * @throws IllegalArgumentException when {@code gap < 0}
+     */
+    public SideBySide gap(int gap) {
+        return new SideBySide(gap, fill);
+    }
+
+    /**
+     * These images on a background of {@code levels}.
+     *
+     * @throws IllegalArgumentException as {@link DrawRectangle#color(int...)}
+     */
+    public SideBySide fill(int... levels) {
+        return new SideBySide(gap, levels);
     }
 
     @Override
@@ -39,8 +82,8 @@ final class SideBySide implements Transform<List<?>, Image> {
             channels = Math.max(channels, image.channels());
         }
         Raster out = new Raster(new byte[width * height * channels], width, height, channels);
-        int[] background = Rectangles.levels(fill, channels);
-        Rectangles.fill(out, 0, 0, width - 1, height - 1, background);
+        int[] background = DrawRectangle.levels(fill, channels);
+        DrawRectangle.fill(out, 0, 0, width - 1, height - 1, background);
         int left = 0;
         for (int i = 0; i < images.size(); i++) {
             Image image = (Image) images.get(i);

@@ -2,34 +2,107 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.plugins.transforms.ImageTransform;
-import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.plugins.transforms.FillLevels;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code pad}: torchvision's {@code pad} on an image, and the padding {@code random_crop} and
- * {@code center_crop} apply: {@code constant} (the fill levels), {@code edge} (the edge pixel
- * repeated), {@code reflect} (mirrored without repeating the edge: 2 1 | 0 1 2) and
- * {@code symmetric} (mirrored with it: 1 0 | 0 1 2).
+ * {@code pad}: torchvision's {@code Pad}, margins added around an image.
+ *
+ * <p>Parameters (torchvision name = YAML key, Java, default):
+ * <ul>
+ *   <li>{@code padding} ({@link #of(int)}, {@link #of(int, int)}, {@link #of(Padding)}; required): a
+ *       number for every side, {@code [left/right, top/bottom]} or {@code [left, top, right, bottom]},
+ *       each {@code >= 0};</li>
+ *   <li>{@code padding_mode} ({@link #paddingMode(Mode)}; {@code constant}): {@code constant} (the
+ *       {@code fill} levels), {@code edge} (the edge pixel repeated), {@code reflect} (mirrored
+ *       without repeating the edge pixel: 2 1 | 0 1 2; each margin must be smaller than the side it
+ *       mirrors) or {@code symmetric} (mirrored with it: 1 0 | 0 1 2; at most the side);</li>
+ *   <li>{@code fill} ({@link #fill(int...)}; 0): 0 to 255, one level for every channel or one per
+ *       channel.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * - pad: {padding: [4, 2], padding_mode: reflect}          # YAML
+ * Pad.of(4, 2).paddingMode(Pad.Mode.REFLECT)               // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use, never draws from its random source; images of 1 to 4
+ * channels. It throws {@link IllegalArgumentException} for an image too small to mirror, or when a
+ * per-channel fill does not match the image's channels.
  */
-final class Pad implements ImageTransform {
-    enum Mode { CONSTANT, EDGE, REFLECT, SYMMETRIC }
+public final class Pad implements ImageTransform {
+    /** torchvision's {@code padding_mode}: how the margins are filled. */
+    public enum Mode {
+        /** The {@code fill} levels. */
+        CONSTANT,
+        /** The edge pixel repeated. */
+        EDGE,
+        /** Mirrored without repeating the edge pixel. */
+        REFLECT,
+        /** Mirrored with the edge pixel. */
+        SYMMETRIC;
 
-    private final int[] ltrb;
+        /** The lower-case word used in configuration. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Padding padding;
     private final Mode mode;
     private final int[] fill;
 
-    /** @param ltrb left, top, right, bottom, each {@code >= 0}; @param fill one level, or one per channel */
-    Pad(int[] ltrb, Mode mode, int[] fill) {
-        this.ltrb = ltrb.clone();
-        this.mode = mode;
-        this.fill = fill.clone();
+    private Pad(Padding padding, Mode mode, int[] fill) {
+        this.padding = Objects.requireNonNull(padding, "padding");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.fill = FillLevels.checked(fill);
+    }
+
+    /**
+     * {@code padding} pixels on every side, in {@code constant} mode with fill 0.
+     *
+     * @throws IllegalArgumentException when {@code padding < 0}
+     */
+    public static Pad of(int padding) {
+        return of(Padding.of(padding));
+    }
+
+    /** {@code leftRight} on the left and right, {@code topBottom} above and below. */
+    public static Pad of(int leftRight, int topBottom) {
+        return of(Padding.of(leftRight, topBottom));
+    }
+
+    /** The margins {@code padding}, in {@code constant} mode with fill 0. */
+    public static Pad of(Padding padding) {
+        return new Pad(padding, Mode.CONSTANT, new int[] {0});
+    }
+
+    /** This padding with margins filled by {@code mode}. */
+    public Pad paddingMode(Mode mode) {
+        return new Pad(padding, mode, fill);
+    }
+
+    /**
+     * This padding with {@code constant} margins of {@code levels}: one for every channel or one per channel.
+     *
+     * @throws IllegalArgumentException when there are no levels, more than 4, or one is outside [0, 255]
+     */
+    public Pad fill(int... levels) {
+        return new Pad(padding, mode, levels);
+    }
+
+    /** The margins. */
+    public Padding padding() {
+        return padding;
     }
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        return pad(Raster.of(image), ltrb[0], ltrb[1], ltrb[2], ltrb[3], mode, fill).toImage();
+        return pad(Raster.of(image), padding, mode, fill).toImage();
     }
 
     /**
@@ -38,10 +111,14 @@ final class Pad implements ImageTransform {
      * @throws IllegalArgumentException when a reflect or symmetric margin is not smaller (reflect)
      *         or not at most (symmetric) the image side it mirrors, or the fill does not fit the channels
      */
-    static Raster pad(Raster source, int left, int top, int right, int bottom, Mode mode, int[] fill) {
-        if (left == 0 && top == 0 && right == 0 && bottom == 0) {
+    static Raster pad(Raster source, Padding margins, Mode mode, int[] fill) {
+        if (margins.isZero()) {
             return source;
         }
+        int left = margins.left();
+        int top = margins.top();
+        int right = margins.right();
+        int bottom = margins.bottom();
         int channels = source.channels;
         int width = source.width + left + right;
         int height = source.height + top + bottom;
@@ -49,7 +126,7 @@ final class Pad implements ImageTransform {
         int[] rows = sourcePositions(source.height, top, bottom, mode, "height");
         byte[] background = new byte[channels];
         for (int c = 0; c < channels; c++) {
-            background[c] = (byte) SharedOptions.fillLevel(fill, c, channels);
+            background[c] = (byte) FillLevels.level(fill, c, channels);
         }
         byte[] out = new byte[width * height * channels];
         int at = 0;
@@ -76,7 +153,7 @@ final class Pad implements ImageTransform {
             default -> Integer.MAX_VALUE;
         };
         if (before > limit || after > limit) {
-            throw new IllegalArgumentException(mode.name().toLowerCase(java.util.Locale.ROOT) + " padding of "
+            throw new IllegalArgumentException(mode.id() + " padding of "
                     + Math.max(before, after) + " needs an image " + side + " of at least "
                     + (mode == Mode.REFLECT ? Math.max(before, after) + 1 : Math.max(before, after))
                     + ", the image's " + side + " is " + size);
@@ -100,7 +177,6 @@ final class Pad implements ImageTransform {
 
     @Override
     public String toString() {
-        return "pad(padding=" + Arrays.toString(ltrb) + ", padding_mode=" + mode.name().toLowerCase(java.util.Locale.ROOT)
-                + ", fill=" + Arrays.toString(fill) + ")";
+        return "pad(padding=" + padding + ", padding_mode=" + mode.id() + ", fill=" + Arrays.toString(fill) + ")";
     }
 }

@@ -2,47 +2,138 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
+import dev.sluice.api.Region;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
-import dev.sluice.plugins.transforms.kernels.ImageSink;
-import dev.sluice.plugins.transforms.kernels.Interpolation;
-import dev.sluice.plugins.transforms.kernels.Resampler;
-import dev.sluice.plugins.transforms.kernels.ResizeKernels;
-import dev.sluice.plugins.transforms.kernels.Window;
+import dev.sluice.plugins.transforms.Size;
+import dev.sluice.plugins.transforms.resize.ImageSink;
+import dev.sluice.plugins.transforms.resize.Interpolation;
+import dev.sluice.plugins.transforms.resize.ReducedSizes;
+import dev.sluice.plugins.transforms.resize.Resampler;
+import dev.sluice.plugins.transforms.resize.Resize;
+import dev.sluice.plugins.transforms.resize.ResizeKernels;
+import dev.sluice.plugins.transforms.resize.Window;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code random_resized_crop}: torchvision's {@code RandomResizedCrop}. A crop of random area
- * (fraction {@code scale} of the image) and aspect ratio (log-uniform in {@code ratio}) is cut out
- * and resized to {@code size}; after ten rejected tries it falls back to the largest central crop
- * whose ratio is within bounds. The resize is the one {@code resize} does, read straight from the
- * crop's pixels.
+ * {@code random_resized_crop}: torchvision's {@code RandomResizedCrop}. A crop of random area and
+ * aspect ratio is cut out and resized to {@code size}.
+ *
+ * <p>Parameters (torchvision name = YAML key, Java, default):
+ * <ul>
+ *   <li>{@code size} ({@link #of(int)}, {@link #of(Size)}; required): a number for a square, or
+ *       {@code [height, width]} in YAML;</li>
+ *   <li>{@code scale} ({@link #scale(double, double)}; {@code [0.08, 1.0]}): the crop's area as a
+ *       fraction of the image's, drawn uniformly;</li>
+ *   <li>{@code ratio} ({@link #ratio(double, double)}; {@code [3/4, 4/3]}): its width over height,
+ *       drawn uniformly in log space;</li>
+ *   <li>{@code interpolation} ({@link #interpolation(Interpolation)}; bilinear) and {@code antialias}
+ *       ({@link #antialias(boolean)}; true): as for {@link Resize}.</li>
+ * </ul>
+ * Up to ten crops are drawn (area, then log ratio) until one fits the image; then its top and left
+ * are drawn. After ten misses the crop is the largest central one whose ratio is within
+ * {@code ratio}. The resize is the one {@code resize} does, read straight from the crop's pixels.
+ *
+ * <p>Under {@code decoder.reduce: auto} the decoder may hand it an image reduced by 2, 4 or 8 when
+ * even the smallest crop it can cut from that (least area, extreme ratio, or the central fallback)
+ * is at least {@code size}: the crops are then drawn from the reduced image.
+ *
+ * <pre>{@code
+ * - random_resized_crop: {size: 224, scale: [0.08, 1.0]}         # YAML
+ * RandomResizedCrop.of(224).scale(0.08, 1.0).ratio(3 / 4., 4 / 3.)  // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use; images of 1 to 4 channels.
  */
 public final class RandomResizedCrop implements ImageTransform {
     private static final int TRIES = 10;
 
-    public final int height;
-    public final int width;
+    private final Size size;
     private final double[] scale;
     private final double[] ratio;
-    public final Interpolation interpolation;
-    public final boolean antialias;
+    private final Interpolation interpolation;
+    private final boolean antialias;
 
-    RandomResizedCrop(int height, int width, double[] scale, double[] ratio, Interpolation interpolation,
+    private RandomResizedCrop(Size size, double[] scale, double[] ratio, Interpolation interpolation,
             boolean antialias) {
-        this.height = height;
-        this.width = width;
-        this.scale = scale.clone();
-        this.ratio = ratio.clone();
-        this.interpolation = interpolation;
+        this.size = Objects.requireNonNull(size, "size");
+        this.scale = scale;
+        this.ratio = ratio;
+        this.interpolation = Objects.requireNonNull(interpolation, "interpolation");
         this.antialias = antialias;
     }
 
     /**
-     * torchvision's {@code get_params}: {top, left, height, width} of the crop. Each try draws the area
+     * A square output of side {@code size}, with torchvision's defaults.
+     *
+     * @throws IllegalArgumentException when {@code size < 1}
+     */
+    public static RandomResizedCrop of(int size) {
+        return of(Size.square(size));
+    }
+
+    /** An output of {@code size}, with torchvision's defaults. */
+    public static RandomResizedCrop of(Size size) {
+        return new RandomResizedCrop(size, new double[] {0.08, 1.0}, new double[] {3.0 / 4.0, 4.0 / 3.0},
+                Interpolation.BILINEAR, true);
+    }
+
+    /**
+     * This crop, with area fractions drawn from {@code [min, max]}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < min <= max}
+     */
+    public RandomResizedCrop scale(double min, double max) {
+        if (!(min > 0 && min <= max)) {
+            throw new IllegalArgumentException("scale must be [min, max] with 0 < min <= max, was [" + min + ", " + max + "]");
+        }
+        return new RandomResizedCrop(size, new double[] {min, max}, ratio, interpolation, antialias);
+    }
+
+    /**
+     * This crop, with aspect ratios (width over height) drawn log-uniformly from {@code [min, max]}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < min <= max} and both are finite
+     */
+    public RandomResizedCrop ratio(double min, double max) {
+        if (!(min > 0 && min <= max) || Double.isInfinite(max)) {
+            throw new IllegalArgumentException("ratio must be [min, max] with 0 < min <= max, finite, was [" + min + ", "
+                    + max + "]");
+        }
+        return new RandomResizedCrop(size, scale, new double[] {min, max}, interpolation, antialias);
+    }
+
+    /** This crop, resized by {@code interpolation}. */
+    public RandomResizedCrop interpolation(Interpolation interpolation) {
+        return new RandomResizedCrop(size, scale, ratio, interpolation, antialias);
+    }
+
+    /** This crop, resized with or without antialiasing, as {@link Resize#antialias(boolean)}. */
+    public RandomResizedCrop antialias(boolean antialias) {
+        return new RandomResizedCrop(size, scale, ratio, interpolation, antialias);
+    }
+
+    /** The output size. */
+    public Size size() {
+        return size;
+    }
+
+    /** How the crop is resized. */
+    public Interpolation interpolation() {
+        return interpolation;
+    }
+
+    /** Whether bilinear and bicubic resizing is antialiased. */
+    public boolean antialias() {
+        return antialias;
+    }
+
+    /**
+     * torchvision's {@code get_params}: the rectangle of the crop. Each try draws the area
      * fraction and then the log aspect ratio, and, once a crop fits, its top and then its left.
      */
-    public int[] window(int imageWidth, int imageHeight, RandomGenerator random) {
+    public Region window(int imageWidth, int imageHeight, RandomGenerator random) {
         double area = (double) imageHeight * imageWidth;
         double logLow = Math.log(ratio[0]);
         double logHigh = Math.log(ratio[1]);
@@ -54,14 +145,14 @@ public final class RandomResizedCrop implements ImageTransform {
             if (0 < w && w <= imageWidth && 0 < h && h <= imageHeight) {
                 int top = random.nextInt(imageHeight - h + 1);
                 int left = random.nextInt(imageWidth - w + 1);
-                return new int[] {top, left, h, w};
+                return new Region(left, top, w, h);
             }
         }
         return centralFallback(imageWidth, imageHeight);
     }
 
     /** The crop after ten failed tries: the whole image, narrowed or flattened to the nearest allowed ratio. */
-    int[] centralFallback(int imageWidth, int imageHeight) {
+    Region centralFallback(int imageWidth, int imageHeight) {
         double inRatio = (double) imageWidth / imageHeight;
         int w;
         int h;
@@ -75,7 +166,7 @@ public final class RandomResizedCrop implements ImageTransform {
             w = imageWidth;
             h = imageHeight;
         }
-        return new int[] {(imageHeight - h) / 2, (imageWidth - w) / 2, h, w};
+        return new Region((imageWidth - w) / 2, (imageHeight - h) / 2, w, h);
     }
 
     /**
@@ -92,11 +183,11 @@ public final class RandomResizedCrop implements ImageTransform {
 
     private boolean smallestCropFits(int imageWidth, int imageHeight) {
         double least = (double) imageWidth * imageHeight * scale[0];
-        if (Math.sqrt(least * ratio[0]) < width || Math.sqrt(least / ratio[1]) < height) {
+        if (Math.sqrt(least * ratio[0]) < size.width() || Math.sqrt(least / ratio[1]) < size.height()) {
             return false;
         }
-        int[] fallback = centralFallback(imageWidth, imageHeight);
-        return fallback[2] >= height && fallback[3] >= width;
+        Region fallback = centralFallback(imageWidth, imageHeight);
+        return fallback.height() >= size.height() && fallback.width() >= size.width();
     }
 
     private static double uniform(RandomGenerator random, double low, double high) {
@@ -105,25 +196,30 @@ public final class RandomResizedCrop implements ImageTransform {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        int[] crop = window(image.width(), image.height(), random);
-        return resizedCrop(image, crop[0], crop[1], crop[2], crop[3]);
+        return resizedCrop(image, window(image.width(), image.height(), random));
     }
 
-    /** torchvision's {@code resized_crop}: the crop {@code (top, left, h, w)} resized to this transform's size. */
-    Image resizedCrop(Image image, int top, int left, int h, int w) {
+    /** torchvision's {@code resized_crop}: the crop {@code crop} resized to this transform's size. */
+    Image resizedCrop(Image image, Region crop) {
         Raster source = Raster.of(image);
-        if (h == height && w == width) {
-            return Crops.cut(source, left, top, w, h).toImage();
+        if (crop.width() == size.width() && crop.height() == size.height()) {
+            return Crop.cut(source, crop).toImage();
         }
-        Resampler resampler = ResizeKernels.plan(interpolation, antialias, left, top, w, h, width, height);
-        ImageSink sink = new ImageSink(width, height, image.channels());
-        resampler.resample(source, Window.whole(width, height), sink);
+        Resampler resampler = resampler(crop);
+        ImageSink sink = new ImageSink(size.width(), size.height(), image.channels());
+        resampler.resample(source, Window.whole(size.width(), size.height()), sink);
         return sink.raster().toImage();
+    }
+
+    /** The resampler from the rectangle {@code crop} of the source to the output size. */
+    public Resampler resampler(Region crop) {
+        return ResizeKernels.plan(interpolation, antialias, crop.x(), crop.y(), crop.width(), crop.height(), size.width(),
+                size.height());
     }
 
     @Override
     public String toString() {
-        return "random_resized_crop(size=" + height + "x" + width + ", scale=[" + scale[0] + ", " + scale[1]
+        return "random_resized_crop(size=" + size + ", scale=[" + scale[0] + ", " + scale[1]
                 + "], ratio=[" + ratio[0] + ", " + ratio[1] + "], interpolation=" + interpolation.id()
                 + ", antialias=" + antialias + ")";
     }

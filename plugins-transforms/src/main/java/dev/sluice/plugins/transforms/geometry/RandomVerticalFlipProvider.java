@@ -1,50 +1,27 @@
 package dev.sluice.plugins.transforms.geometry;
 
-import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.api.Transform;
-import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/**
- * {@code random_vertical_flip}: torchvision's {@code RandomVerticalFlip}.
- *
- * <p>Option {@code p} (0.5): the probability of turning upside down. Each call draws one
- * uniform number from the random source and flips when it is below {@code p}.
- *
- * <pre>{@code
- * - random_vertical_flip: {p: 0.5}
- * }</pre>
- */
-public final class RandomVerticalFlipProvider implements TransformProvider {
+/** {@code random_vertical_flip} in configuration: builds the {@link RandomVerticalFlip} its options describe (one implementation). */
+public final class RandomVerticalFlipProvider extends PackTransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public RandomVerticalFlipProvider() {
-    }
-
-    /** {@code "random_vertical_flip"}. */
-    @Override
-    public String id() {
-        return "random_vertical_flip";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("random_vertical_flip");
     }
 
     /**
-     * A {@code Transform<Image, Image>} for images of 1 to 4 channels, safe for concurrent use; it
-     * returns its input unchanged when it does not flip.
+     * The {@link RandomVerticalFlip} these options describe; its class javadoc says what it does and when it throws.
      *
      * @throws OptionsException naming the key path when an option is unknown or {@code p} is not in [0, 1]
      */
     @Override
-    public Transform<Image, Image> create(Options options) {
+    public RandomVerticalFlip create(Options options) {
         options.requireOnly(Set.of("p"));
-        return new RandomFlip(false, SharedOptions.probability(options, "p", 0.5));
+        return RandomVerticalFlip.of(SharedOptions.probability(options, "p", 0.5));
     }
 }

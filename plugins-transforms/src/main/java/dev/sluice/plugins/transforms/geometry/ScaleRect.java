@@ -2,35 +2,54 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Region;
 import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.Size;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code scale_rect}: the seed's {@code scale_rect}, a box moved from an image of
- * {@code orig_shape} to the same image resized to {@code dest_shape}: each coordinate times the
- * side ratio, truncated as Python's {@code int()}.
+ * {@code scale_rect}: the seed recipe's {@code scale_rect}, for boxes that must follow an image
+ * through a resize. The input is a {@link Region} {@code [x, y, w, h]} in an image of
+ * {@code orig_shape}; each of x and w is multiplied by {@code dest width / orig width}, y and h by the
+ * height ratio, and truncated as the seed's {@code int()}.
+ *
+ * <p>Parameters (YAML key, Java, default):
+ * <ul>
+ *   <li>{@code orig_shape} and {@code dest_shape} ({@link #of(Size, Size)}; both required): in YAML
+ *       each {@code [height, width]} (NumPy's order, as the seed), every side {@code >= 1}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * - scale_rect: {orig_shape: [375, 500], dest_shape: [256, 341]}     # YAML
+ * ScaleRect.of(new Size(500, 375), new Size(341, 256))              // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use, never draws from its random source; it throws
+ * {@link IllegalArgumentException} when the scaled box would be empty.
  */
-final class ScaleRect implements Transform<Region, Region> {
-    private final int origHeight;
-    private final int origWidth;
-    private final int destHeight;
-    private final int destWidth;
+public final class ScaleRect implements Transform<Region, Region> {
+    private final Size orig;
+    private final Size dest;
 
-    ScaleRect(int origHeight, int origWidth, int destHeight, int destWidth) {
-        this.origHeight = origHeight;
-        this.origWidth = origWidth;
-        this.destHeight = destHeight;
-        this.destWidth = destWidth;
+    private ScaleRect(Size orig, Size dest) {
+        this.orig = Objects.requireNonNull(orig, "orig");
+        this.dest = Objects.requireNonNull(dest, "dest");
+    }
+
+    /** Boxes moved from an image of size {@code orig} to the same image resized to {@code dest}. */
+    public static ScaleRect of(Size orig, Size dest) {
+        return new ScaleRect(orig, dest);
     }
 
     @Override
     public Region apply(Region rect, RandomGenerator random) {
-        int x = along(rect.x(), destWidth, origWidth);
-        int y = along(rect.y(), destHeight, origHeight);
-        int w = along(rect.width(), destWidth, origWidth);
-        int h = along(rect.height(), destHeight, origHeight);
+        int x = along(rect.x(), dest.width(), orig.width());
+        int y = along(rect.y(), dest.height(), orig.height());
+        int w = along(rect.width(), dest.width(), orig.width());
+        int h = along(rect.height(), dest.height(), orig.height());
         if (w < 1 || h < 1) {
             throw new IllegalArgumentException("scale_rect turns " + rect + " into a " + w + "x" + h
-                    + " box, which is empty; scaling " + origWidth + "x" + origHeight + " to " + destWidth + "x" + destHeight);
+                    + " box, which is empty; scaling " + orig.width() + "x" + orig.height() + " to " + dest.width() + "x"
+                    + dest.height());
         }
         return new Region(x, y, w, h);
     }
@@ -52,6 +71,6 @@ final class ScaleRect implements Transform<Region, Region> {
 
     @Override
     public String toString() {
-        return "scale_rect(orig_shape=[" + origHeight + ", " + origWidth + "], dest_shape=[" + destHeight + ", " + destWidth + "])";
+        return "scale_rect(orig_shape=" + orig + ", dest_shape=" + dest + ")";
     }
 }

@@ -6,28 +6,56 @@ import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code to_dtype}: torchvision's {@code ToDtype} / {@code convert_image_dtype}. An image first
- * becomes its uint8 CHW tensor (torchvision's {@code pil_to_tensor}, no scaling). With
- * {@code scale}, integers become floats divided by the integer type's maximum, floats become
- * integers multiplied by {@code max + 1 - 0.001} and truncated, and integers of another width are
- * shifted by the ratio of their ranges; without it, values are cast as they are.
+ * {@code to_dtype}: torchvision's {@code ToDtype} (and {@code ConvertImageDtype} when scaling). The
+ * input is a {@link Tensor} or an {@link Image}, which first becomes its uint8 [C, H, W] tensor
+ * unscaled (so {@code {dtype: uint8}} on an image is torchvision's {@code pil_to_tensor}).
  *
- * <p>Where PyTorch's cast is undefined (a float beyond the integer range, NaN), this one saturates to
+ * <p>Parameters (torchvision name = YAML key, Java, default):
+ * <ul>
+ *   <li>{@code dtype} ({@link #of(DType)}; required): {@code uint8}, {@code int32}, {@code int64},
+ *       {@code float32} or {@code float64};</li>
+ *   <li>{@code scale} ({@link #scale(boolean)}; false): with it, integers become floats divided by the
+ *       integer type's maximum (255 for uint8), floats become integers by multiplying by
+ *       {@code max + 1 - 0.001} and truncating (float32 to int32 or int64, and float64 to int64, are
+ *       refused as torchvision refuses them), and integer widths are converted by the ratio of their
+ *       ranges. Without it values are cast: floats truncate toward zero.</li>
+ * </ul>
+ * Where PyTorch's cast is undefined (a float beyond the integer range, NaN), this one saturates to
  * the range (NaN becomes 0); a narrowing integer cast wraps, as PyTorch's does.
+ *
+ * <pre>{@code
+ * - to_dtype: {dtype: float32, scale: true}     # YAML
+ * ToDtype.of(DType.FLOAT32).scale(true)         // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use, never draws from its random source; a tensor already of the
+ * dtype is returned as it is. It throws {@link IllegalArgumentException} for another input type or a
+ * refused scaled cast.
  */
-final class ToDtype implements Transform<Object, Tensor> {
+public final class ToDtype implements Transform<Object, Tensor> {
     private static final double EPS = 1e-3;
 
     private final DType dtype;
     private final boolean scale;
 
-    ToDtype(DType dtype, boolean scale) {
-        this.dtype = dtype;
+    private ToDtype(DType dtype, boolean scale) {
+        this.dtype = Objects.requireNonNull(dtype, "dtype");
         this.scale = scale;
+    }
+
+    /** A cast to {@code dtype}, without scaling. */
+    public static ToDtype of(DType dtype) {
+        return new ToDtype(dtype, false);
+    }
+
+    /** This conversion, scaling values to the new type's range when {@code scale}. */
+    public ToDtype scale(boolean scale) {
+        return new ToDtype(dtype, scale);
     }
 
     @Override
@@ -50,7 +78,7 @@ final class ToDtype implements Transform<Object, Tensor> {
             throw new IllegalArgumentException("The cast from float64 to int64 cannot be performed safely.");
         }
         int n = Math.toIntExact(tensor.numel());
-        ByteBuffer out = TensorConversions.allocate(n, dtype);
+        ByteBuffer out = HeapBuffers.allocate(n, dtype);
         boolean fromFloat = isFloat(tensor.dtype());
         for (int i = 0; i < n; i++) {
             if (fromFloat) {

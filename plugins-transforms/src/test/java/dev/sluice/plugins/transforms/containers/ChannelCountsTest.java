@@ -9,7 +9,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.spi.ConfiguredTransform;
-import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.api.contract.DiscoveredTransforms;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -33,7 +33,7 @@ class ChannelCountsTest {
     private static final Map<String, Object> GREY_AS_RGB = Map.of("grayscale", Map.of("num_output_channels", 3));
 
     private static List<ConfiguredTransform> steps(Object... entries) {
-        return Lookup.CORE.steps(Options.of("", Map.of("transforms", List.of(entries))), "transforms");
+        return DiscoveredTransforms.onClassPath().steps(Options.of("", Map.of("transforms", List.of(entries))), "transforms");
     }
 
     private static OptionalInt through(OptionalInt given, Object... entries) {

@@ -4,7 +4,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
 import dev.sluice.plugins.transforms.Fixtures;
-import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.api.contract.DiscoveredTransforms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +65,7 @@ public final class EvalPipelineBenchmark {
     }
 
     private static Transform<Object, Object> compose(List<Object> steps) {
-        return new ComposeProvider().create(Options.of("benchmark.compose", Map.of("transforms", steps)), Lookup.CORE);
+        return new ComposeProvider().create(Options.of("benchmark.compose", Map.of("transforms", steps)), DiscoveredTransforms.onClassPath());
     }
 
     /** The same steps, each in a compose of its own, so that nothing is fused. */

@@ -12,7 +12,7 @@ import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.contract.TestImages;
 import dev.sluice.plugins.transforms.Fixtures;
-import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.api.contract.DiscoveredTransforms;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -35,7 +35,7 @@ class FusedPipelineTest {
 
     /** The steps through compose (fused) and each through its own compose of one (not fused), applied with one seed. */
     private static void assertFusedEqualsStepByStep(List<Object> steps, Image image, long seed) {
-        ContainerTransforms.Compose fused = compose(steps);
+        Compose fused = compose(steps);
         assertEquals(1, fused.steps().size(), "fused into one step: " + steps);
         assertInstanceOf(FusedPipeline.class, fused.steps().get(0).transform());
         SplittableRandom separate = new SplittableRandom(seed);
@@ -50,8 +50,8 @@ class FusedPipelineTest {
         assertEquals(separate.nextLong(), together.nextLong(), "both drew the same numbers");
     }
 
-    private static ContainerTransforms.Compose compose(List<?> steps) {
-        return new ContainerTransforms.Compose(Lookup.CORE.steps(Options.of("t.compose", Map.of("transforms", steps)), "transforms"));
+    private static Compose compose(List<?> steps) {
+        return new Compose(DiscoveredTransforms.onClassPath().steps(Options.of("t.compose", Map.of("transforms", steps)), "transforms"));
     }
 
     @Test

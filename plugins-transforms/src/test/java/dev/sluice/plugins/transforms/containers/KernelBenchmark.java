@@ -5,7 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Transform;
 import dev.sluice.plugins.transforms.Fixtures;
-import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.api.contract.DiscoveredTransforms;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.lang.management.ManagementFactory;
@@ -90,7 +90,7 @@ public class KernelBenchmark {
     }
 
     private static Transform<Object, Object> compose(List<Object> steps) {
-        return new ComposeProvider().create(Options.of("benchmark.compose", Map.of("transforms", steps)), Lookup.CORE);
+        return new ComposeProvider().create(Options.of("benchmark.compose", Map.of("transforms", steps)), DiscoveredTransforms.onClassPath());
     }
 
     private Image nextImage() {

@@ -11,7 +11,7 @@ import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.contract.TransformContract;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Fixtures;
-import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.api.contract.DiscoveredTransforms;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class RandomApplyTest extends TransformContract<Object, Object> {
     @Override
     protected TransformLookup lookup() {
-        return Lookup.CORE;
+        return DiscoveredTransforms.onClassPath();
     }
 
 
@@ -47,8 +47,8 @@ class RandomApplyTest extends TransformContract<Object, Object> {
 
     @Test
     void runsAllTheStepsWithProbabilityP() {
-        ContainerTransforms.RandomApply apply = (ContainerTransforms.RandomApply) new RandomApplyProvider().create(Options.of("t.random_apply",
-                Map.of("p", 0.25, "transforms", List.of("grayscale", Map.of("pad", Map.of("padding", 1))))), Lookup.CORE);
+        RandomApply apply = (RandomApply) new RandomApplyProvider().create(Options.of("t.random_apply",
+                Map.of("p", 0.25, "transforms", List.of("grayscale", Map.of("pad", Map.of("padding", 1))))), DiscoveredTransforms.onClassPath());
         Image grass = Fixtures.input("grass");
         long[] counts = new long[2];
         for (long seed = 0; seed < 4000; seed++) {
@@ -65,8 +65,8 @@ class RandomApplyTest extends TransformContract<Object, Object> {
 
     @Test
     void pZeroSkipsAlmostSurely() {
-        ContainerTransforms.RandomApply apply = (ContainerTransforms.RandomApply) new RandomApplyProvider().create(Options.of("t.random_apply",
-                Map.of("p", 0, "transforms", List.of("grayscale"))), Lookup.CORE);
+        RandomApply apply = (RandomApply) new RandomApplyProvider().create(Options.of("t.random_apply",
+                Map.of("p", 0, "transforms", List.of("grayscale"))), DiscoveredTransforms.onClassPath());
         Image grass = Fixtures.input("grass");
         for (long seed = 0; seed < 100; seed++) {
             assertSame(grass, apply.apply(grass, new SplittableRandom(seed)));
@@ -76,6 +76,6 @@ class RandomApplyTest extends TransformContract<Object, Object> {
     @Test
     void badProbabilityIsRefused() {
         assertEquals("t.random_apply.p", assertThrows(OptionsException.class, () -> new RandomApplyProvider().create(
-                Options.of("t.random_apply", Map.of("p", -0.1, "transforms", List.of("grayscale"))), Lookup.CORE)).keyPath());
+                Options.of("t.random_apply", Map.of("p", -0.1, "transforms", List.of("grayscale"))), DiscoveredTransforms.onClassPath())).keyPath());
     }
 }

@@ -9,7 +9,7 @@ import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.contract.TransformContract;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Fixtures;
-import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.api.contract.DiscoveredTransforms;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RandomChoiceTest extends TransformContract<Object, Object> {
     @Override
     protected TransformLookup lookup() {
-        return Lookup.CORE;
+        return DiscoveredTransforms.onClassPath();
     }
 
     private static final List<Object> THREE = List.of(Map.of("center_crop", Map.of("size", 10)),
@@ -45,20 +45,20 @@ class RandomChoiceTest extends TransformContract<Object, Object> {
         return false;
     }
 
-    private static ContainerTransforms.RandomChoice create(Map<String, ?> options) {
-        return (ContainerTransforms.RandomChoice) new RandomChoiceProvider().create(Options.of("t.random_choice", options), Lookup.CORE);
+    private static RandomChoice create(Map<String, ?> options) {
+        return (RandomChoice) new RandomChoiceProvider().create(Options.of("t.random_choice", options), DiscoveredTransforms.onClassPath());
     }
 
     @Test
     void choicesFollowTheWeights() {
-        ContainerTransforms.RandomChoice choice = create(Map.of("transforms", THREE, "p", List.of(1, 0, 3)));
+        RandomChoice choice = create(Map.of("transforms", THREE, "p", List.of(1, 0, 3)));
         long[] counts = new long[3];
         SplittableRandom random = new SplittableRandom(4);
         for (int i = 0; i < 8000; i++) {
             counts[choice.choose(random)]++;
         }
         Distributions.assertFrequencies(counts, new double[] {0.25, 0, 0.75}, "weighted choice");
-        ContainerTransforms.RandomChoice uniform = create(Map.of("transforms", THREE));
+        RandomChoice uniform = create(Map.of("transforms", THREE));
         long[] even = new long[3];
         for (int i = 0; i < 6000; i++) {
             even[uniform.choose(random)]++;
@@ -68,7 +68,7 @@ class RandomChoiceTest extends TransformContract<Object, Object> {
 
     @Test
     void theOutputIsTheChosenStepsOutput() {
-        ContainerTransforms.RandomChoice choice = create(Map.of("transforms", THREE));
+        RandomChoice choice = create(Map.of("transforms", THREE));
         for (long seed = 0; seed < 10; seed++) {
             int chosen = choice.choose(new SplittableRandom(seed));
             Object out = choice.apply(Fixtures.input("grass"), new SplittableRandom(seed));

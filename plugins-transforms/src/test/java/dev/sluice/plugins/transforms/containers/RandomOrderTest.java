@@ -8,7 +8,7 @@ import dev.sluice.api.contract.TransformContract;
 import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.plugins.transforms.Distributions;
 import dev.sluice.plugins.transforms.Fixtures;
-import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.api.contract.DiscoveredTransforms;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class RandomOrderTest extends TransformContract<Object, Object> {
     @Override
     protected TransformLookup lookup() {
-        return Lookup.CORE;
+        return DiscoveredTransforms.onClassPath();
     }
 
     private static final List<Object> STEPS = List.of(Map.of("pad", Map.of("padding", List.of(2, 0))),
@@ -48,8 +48,8 @@ class RandomOrderTest extends TransformContract<Object, Object> {
 
     @Test
     void everyOrderIsEquallyLikelyAndTheStepsRunInIt() {
-        ContainerTransforms.RandomOrder order = (ContainerTransforms.RandomOrder) new RandomOrderProvider().create(
-                Options.of("t.random_order", Map.of("transforms", STEPS)), Lookup.CORE);
+        RandomOrder order = (RandomOrder) new RandomOrderProvider().create(
+                Options.of("t.random_order", Map.of("transforms", STEPS)), DiscoveredTransforms.onClassPath());
         Map<String, Integer> index = new HashMap<>();
         long[] counts = new long[6];
         SplittableRandom random = new SplittableRandom(12);

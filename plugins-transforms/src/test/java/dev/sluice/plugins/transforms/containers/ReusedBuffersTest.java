@@ -7,7 +7,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.plugins.transforms.Fixtures;
-import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.api.contract.DiscoveredTransforms;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,7 +24,7 @@ class ReusedBuffersTest {
             Map.of("normalize", Map.of("mean", List.of(0.485, 0.456, 0.406), "std", List.of(0.229, 0.224, 0.225))));
 
     private static Transform<Object, Object> compose(List<?> steps) {
-        return new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", steps)), Lookup.CORE);
+        return new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", steps)), DiscoveredTransforms.onClassPath());
     }
 
     private static Tensor onFreshThread(Transform<Object, Object> pipeline, Image image) throws InterruptedException {

@@ -6,10 +6,9 @@ import dev.sluice.api.Options;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.plugins.transforms.Fixtures;
-import dev.sluice.plugins.transforms.Lookup;
-import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.api.contract.DiscoveredTransforms;
 import dev.sluice.plugins.transforms.containers.ComposeProvider;
-import dev.sluice.plugins.transforms.geometry.RandomFlip;
+import dev.sluice.plugins.transforms.geometry.RandomHorizontalFlip;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -46,7 +45,7 @@ class DrawingFixtureTest {
     @SuppressWarnings("unchecked")
     void sideBySideMatchesNumpyHstack(Fixtures.Case c) {
         Image grass = Fixtures.input(c.input());
-        Image mirrored = RandomFlip.mirror(Raster.of(grass)).toImage();
+        Image mirrored = RandomHorizontalFlip.of(1).apply(grass, new SplittableRandom(0));
         Transform<List<?>, Image> join = (Transform<List<?>, Image>) new SideBySideProvider().create(c.optionsAt("t.side_by_side"));
         Fixtures.assertAgrees(c, join.apply(List.of(grass, mirrored), new SplittableRandom(0)));
     }
@@ -60,7 +59,7 @@ class DrawingFixtureTest {
     @SuppressWarnings("unchecked")
     void contactSheetWithoutLabelsMatchesMakeGrid(Fixtures.Case c) {
         Transform<Object, Object> crop = new ComposeProvider().create(Options.of("t.compose",
-                Map.of("transforms", List.of(Map.of("center_crop", Map.of("size", List.of(20, 24))), "to_tensor"))), Lookup.CORE);
+                Map.of("transforms", List.of(Map.of("center_crop", Map.of("size", List.of(20, 24))), "to_tensor"))), DiscoveredTransforms.onClassPath());
         String[] names = c.input().split(",");
         ByteBuffer batch = ByteBuffer.allocate(names.length * 3 * 20 * 24 * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (String name : names) {

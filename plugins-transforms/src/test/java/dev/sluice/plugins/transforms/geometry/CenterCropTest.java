@@ -39,10 +39,10 @@ class CenterCropTest extends TransformContract<Image, Image> {
     @Test
     void anchorRoundsHalfToEvenAsPythonRound() {
         // pytorch-semantics.md b.4: 7 -> 2 and 5 -> 2 both start at offset 2 (2.5 -> 2, 1.5 -> 2).
-        assertEquals(2, Crops.centerOffset(7, 2));
-        assertEquals(2, Crops.centerOffset(5, 2));
-        assertEquals(0, Crops.centerOffset(3, 2));
-        assertEquals(4, Crops.centerOffset(11, 2));
+        assertEquals(2, CenterCrop.offset(7, 2));
+        assertEquals(2, CenterCrop.offset(5, 2));
+        assertEquals(0, CenterCrop.offset(3, 2));
+        assertEquals(4, CenterCrop.offset(11, 2));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
+import dev.sluice.api.Region;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.plugins.transforms.Fixtures;
@@ -49,8 +50,8 @@ class GeometryFixtureTest {
         List<?> size = (List<?>) o.raw("size");
         RandomResizedCrop crop = (RandomResizedCrop) new RandomResizedCropProvider().create(Options.of("case",
                 Map.of("size", size, "antialias", o.getBoolean("antialias", true))));
-        Image out = crop.resizedCrop(Fixtures.input(c.input()), o.getInt("top", 0), o.getInt("left", 0),
-                o.getInt("height", 0), o.getInt("width", 0));
+        Image out = crop.resizedCrop(Fixtures.input(c.input()), new Region(o.getInt("left", 0), o.getInt("top", 0),
+                o.getInt("width", 0), o.getInt("height", 0)));
         Fixtures.assertAgrees(c, out);
     }
 
@@ -67,7 +68,7 @@ class GeometryFixtureTest {
         double angle = o.getDouble("angle", 0);
         options.remove("angle");
         options.put("degrees", List.of(angle, angle));
-        Rotation rotation = (Rotation) new RandomRotationProvider().create(Options.of("case", options));
+        RandomRotation rotation = (RandomRotation) new RandomRotationProvider().create(Options.of("case", options));
         Fixtures.assertAgrees(c, rotation.rotate(Fixtures.input(c.input()), angle));
     }
 }

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.Region;
 import dev.sluice.api.contract.TestImages;
 import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.Samples;
+import dev.sluice.plugins.transforms.Size;
+import dev.sluice.plugins.transforms.resize.Resize;
+import dev.sluice.plugins.transforms.resize.ResizeProvider;
+import dev.sluice.plugins.transforms.resize.ScaleProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -29,17 +34,17 @@ class GeometryPropertiesTest {
         int limitY = padMode == Pad.Mode.REFLECT ? height - 1 : padMode == Pad.Mode.SYMMETRIC ? height : Integer.MAX_VALUE;
         Assume.that(Math.max(left, right) <= limitX && Math.max(top, bottom) <= limitY);
         Image image = TestImages.photo(width, height, channels);
-        Raster padded = Pad.pad(Raster.of(image), left, top, right, bottom, padMode, new int[] {77});
+        Raster padded = Pad.pad(Raster.of(image), new Padding(left, top, right, bottom), padMode, new int[] {77});
         assertEquals(width + left + right, padded.width);
-        assertEquals(image, Crops.cut(padded, left, top, width, height).toImage());
+        assertEquals(image, Crop.cut(padded, new Region(left, top, width, height)).toImage());
     }
 
     @Property(tries = 50)
     void mirroringTwiceAndTurningUpsideDownTwiceChangeNothing(@ForAll @IntRange(min = 1, max = 40) int width,
             @ForAll @IntRange(min = 1, max = 40) int height, @ForAll @IntRange(min = 1, max = 4) int channels) {
         Image image = TestImages.photo(width, height, channels);
-        assertEquals(image, RandomFlip.mirror(RandomFlip.mirror(Raster.of(image))).toImage());
-        assertEquals(image, RandomFlip.upsideDown(RandomFlip.upsideDown(Raster.of(image))).toImage());
+        assertEquals(image, RandomHorizontalFlip.mirror(RandomHorizontalFlip.mirror(Raster.of(image))).toImage());
+        assertEquals(image, RandomVerticalFlip.upsideDown(RandomVerticalFlip.upsideDown(Raster.of(image))).toImage());
     }
 
     @Property(tries = 50)
@@ -60,10 +65,10 @@ class GeometryPropertiesTest {
     void theShorterSideBecomesTheSizeAndTheAspectIsKeptToAPixel(@ForAll @IntRange(min = 1, max = 5000) int width,
             @ForAll @IntRange(min = 1, max = 5000) int height, @ForAll @IntRange(min = 1, max = 1000) int size) {
         Resize resize = (Resize) Samples.<Image, Image>create(new ResizeProvider(), Map.of("size", size));
-        int[] out = resize.outputSize(width, height);
-        assertEquals(size, width <= height ? out[0] : out[1], "the shorter side");
+        Size out = resize.outputSize(width, height);
+        assertEquals(size, width <= height ? out.width() : out.height(), "the shorter side");
         double want = (double) Math.max(width, height) / Math.min(width, height) * size;
-        int longSide = width <= height ? out[1] : out[0];
+        int longSide = width <= height ? out.height() : out.width();
         assertTrue(longSide <= want + 1e-9 && longSide > want - 1, longSide + " for " + want);
     }
 

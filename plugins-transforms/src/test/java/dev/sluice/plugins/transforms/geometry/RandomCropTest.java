@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.Region;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
 import dev.sluice.api.contract.TransformContract;
@@ -41,14 +42,14 @@ class RandomCropTest extends TransformContract<Image, Image> {
 
     @Test
     void topAndLeftAreUniformOverEveryPosition() {
-        Crops.Random crop = (Crops.Random) Samples.<Image, Image>create(new RandomCropProvider(), Map.of("size", List.of(20, 30)));
+        RandomCrop crop = (RandomCrop) Samples.<Image, Image>create(new RandomCropProvider(), Map.of("size", List.of(20, 30)));
         long[] tops = new long[8];
         long[] lefts = new long[6];
         SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < 12_000; i++) {
-            int[] position = crop.position(35, 27, random);
-            tops[position[0]]++;
-            lefts[position[1]]++;
+            Region position = crop.position(35, 27, random);
+            tops[position.y()]++;
+            lefts[position.x()]++;
         }
         double[] uniform8 = new double[8];
         java.util.Arrays.fill(uniform8, 1.0 / 8);
@@ -61,11 +62,11 @@ class RandomCropTest extends TransformContract<Image, Image> {
     @Test
     void outputIsTheCutAtTheDrawnPosition() {
         Transform<Image, Image> transform = Samples.create(new RandomCropProvider(), Map.of("size", List.of(20, 30)));
-        Crops.Random crop = (Crops.Random) transform;
+        RandomCrop crop = (RandomCrop) transform;
         Image grass = Fixtures.input("grass");
         for (long seed = 0; seed < 20; seed++) {
-            int[] position = crop.position(35, 27, new SplittableRandom(seed));
-            Image expected = Crops.cut(Raster.of(grass), position[1], position[0], 30, 20).toImage();
+            Region position = crop.position(35, 27, new SplittableRandom(seed));
+            Image expected = Crop.cut(Raster.of(grass), position).toImage();
             assertEquals(expected, transform.apply(grass, new SplittableRandom(seed)), "seed " + seed);
         }
     }

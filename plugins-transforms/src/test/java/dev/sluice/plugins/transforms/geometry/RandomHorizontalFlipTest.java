@@ -45,7 +45,7 @@ class RandomHorizontalFlipTest extends TransformContract<Image, Image> {
     void flipsWithProbabilityPAndOtherwiseReturnsTheInput() {
         Transform<Image, Image> flip = Samples.create(new RandomHorizontalFlipProvider(), Map.of("p", 0.3));
         Image grass = Fixtures.input("grass");
-        Image mirrored = RandomFlip.mirror(Raster.of(grass)).toImage();
+        Image mirrored = RandomHorizontalFlip.mirror(Raster.of(grass)).toImage();
         long[] counts = new long[2];
         for (long seed = 0; seed < 4000; seed++) {
             Image out = flip.apply(grass, new SplittableRandom(seed));
@@ -62,8 +62,8 @@ class RandomHorizontalFlipTest extends TransformContract<Image, Image> {
     @Test
     void mirroringTwiceGivesBackTheImage() {
         for (Image image : Samples.allChannelCounts()) {
-            assertEquals(image, RandomFlip.mirror(RandomFlip.mirror(Raster.of(image))).toImage());
-            assertEquals(image.get(0, 1, 0), RandomFlip.mirror(Raster.of(image)).toImage().get(image.width() - 1, 1, 0));
+            assertEquals(image, RandomHorizontalFlip.mirror(RandomHorizontalFlip.mirror(Raster.of(image))).toImage());
+            assertEquals(image.get(0, 1, 0), RandomHorizontalFlip.mirror(Raster.of(image)).toImage().get(image.width() - 1, 1, 0));
         }
     }
 

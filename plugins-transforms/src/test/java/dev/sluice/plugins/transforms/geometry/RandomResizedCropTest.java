@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.Region;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Transform;
@@ -58,10 +59,10 @@ class RandomResizedCropTest extends TransformContract<Image, Image> {
         double[] logRatios = new double[n];
         SplittableRandom random = new SplittableRandom(2024);
         for (int i = 0; i < n; i++) {
-            int[] window = crop.window(2000, 2000, random);
-            areas[i] = window[2] * (double) window[3] / (2000.0 * 2000.0);
-            logRatios[i] = Math.log(window[3] / (double) window[2]);
-            assertTrue(window[0] + window[2] <= 2000 && window[1] + window[3] <= 2000, "window inside the image");
+            Region window = crop.window(2000, 2000, random);
+            areas[i] = window.height() * (double) window.width() / (2000.0 * 2000.0);
+            logRatios[i] = Math.log(window.width() / (double) window.height());
+            assertTrue(window.fitsIn(2000, 2000), "window inside the image");
         }
         Distributions.assertUniform(areas, 0.08, 0.5, "crop area fraction");
         Distributions.assertUniform(logRatios, Math.log(3.0 / 4), Math.log(4.0 / 3), "crop log aspect ratio");
@@ -75,11 +76,11 @@ class RandomResizedCropTest extends TransformContract<Image, Image> {
         long[] lefts = new long[21];
         SplittableRandom random = new SplittableRandom(5);
         for (int i = 0; i < 21_000; i++) {
-            int[] window = crop.window(40, 40, random);
-            assertEquals(20, window[2]);
-            assertEquals(20, window[3]);
-            tops[window[0]]++;
-            lefts[window[1]]++;
+            Region window = crop.window(40, 40, random);
+            assertEquals(20, window.height());
+            assertEquals(20, window.width());
+            tops[window.y()]++;
+            lefts[window.x()]++;
         }
         double[] uniform = new double[21];
         java.util.Arrays.fill(uniform, 1.0 / 21);
@@ -92,14 +93,14 @@ class RandomResizedCropTest extends TransformContract<Image, Image> {
         // Ratios 2 to 3 never fit a 100x100 image at 90-100% of its area.
         RandomResizedCrop crop = create(Map.of("size", 8, "scale", List.of(0.9, 1.0), "ratio", List.of(2, 3)));
         CountingRandom random = new CountingRandom(3);
-        int[] window = crop.window(100, 100, random);
+        Region window = crop.window(100, 100, random);
         // in_ratio 1 < 2: w = 100, h = round(100 / 2) = 50, centred at ((100 - 50) // 2, 0).
-        assertArrayEquals(new int[] {25, 0, 50, 100}, window);
+        assertEquals(new Region(0, 25, 100, 50), window);
         assertEquals(20, random.doubles, "ten tries of two uniform draws each");
         assertEquals(0, random.ints, "no position is drawn for the fallback");
         // A wide image and ratios below its own: h = H, w = round(H * max ratio).
         RandomResizedCrop narrow = create(Map.of("size", 8, "scale", List.of(0.9, 1.0), "ratio", List.of(0.5, 0.75)));
-        assertArrayEquals(new int[] {0, 42, 37, 28}, narrow.window(112, 37, new SplittableRandom(1)));
+        assertEquals(new Region(42, 0, 28, 37), narrow.window(112, 37, new SplittableRandom(1)));
     }
 
     @Test
@@ -108,8 +109,8 @@ class RandomResizedCropTest extends TransformContract<Image, Image> {
         RandomResizedCrop crop = (RandomResizedCrop) transform;
         for (Image image : Samples.photos()) {
             for (long seed = 0; seed < 10; seed++) {
-                int[] w = crop.window(image.width(), image.height(), new SplittableRandom(seed));
-                assertEquals(crop.resizedCrop(image, w[0], w[1], w[2], w[3]), transform.apply(image, new SplittableRandom(seed)),
+                Region w = crop.window(image.width(), image.height(), new SplittableRandom(seed));
+                assertEquals(crop.resizedCrop(image, w), transform.apply(image, new SplittableRandom(seed)),
                         image + " seed " + seed);
             }
         }

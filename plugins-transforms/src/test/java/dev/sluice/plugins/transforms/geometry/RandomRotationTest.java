@@ -40,7 +40,7 @@ class RandomRotationTest extends TransformContract<Image, Image> {
 
     @Test
     void angleIsUniformInTheRange() {
-        Rotation rotation = (Rotation) Samples.<Image, Image>create(new RandomRotationProvider(), Map.of("degrees", List.of(-10, 25)));
+        RandomRotation rotation = (RandomRotation) Samples.<Image, Image>create(new RandomRotationProvider(), Map.of("degrees", List.of(-10, 25)));
         double[] angles = new double[10_000];
         SplittableRandom random = new SplittableRandom(9);
         for (int i = 0; i < angles.length; i++) {
@@ -53,7 +53,7 @@ class RandomRotationTest extends TransformContract<Image, Image> {
     void outputIsTheRotationByTheDrawnAngle() {
         Transform<Image, Image> transform = Samples.create(new RandomRotationProvider(),
                 Map.of("degrees", 45, "expand", true, "fill", 7));
-        Rotation rotation = (Rotation) transform;
+        RandomRotation rotation = (RandomRotation) transform;
         for (Image image : Samples.photos()) {
             for (long seed = 0; seed < 5; seed++) {
                 double angle = rotation.angle(new SplittableRandom(seed));
@@ -64,7 +64,7 @@ class RandomRotationTest extends TransformContract<Image, Image> {
 
     @Test
     void quarterTurnOfASquareMovesTheCorners() {
-        Rotation rotation = (Rotation) Samples.<Image, Image>create(new RandomRotationProvider(), Map.of("degrees", 0));
+        RandomRotation rotation = (RandomRotation) Samples.<Image, Image>create(new RandomRotationProvider(), Map.of("degrees", 0));
         Image square = Image.wrap(2, 2, 1, new byte[] {1, 2, 3, 4});
         Image turned = rotation.rotate(square, 90);
         // Counter-clockwise: the top-right pixel goes to the top-left.

@@ -42,7 +42,7 @@ class RandomVerticalFlipTest extends TransformContract<Image, Image> {
     void turnsUpsideDownHalfTheTimeByDefault() {
         Transform<Image, Image> flip = Samples.create(new RandomVerticalFlipProvider(), Map.of());
         Image dune = Fixtures.input("dune");
-        Image upsideDown = RandomFlip.upsideDown(Raster.of(dune)).toImage();
+        Image upsideDown = RandomVerticalFlip.upsideDown(Raster.of(dune)).toImage();
         assertEquals(dune.get(3, 0, 1), upsideDown.get(3, dune.height() - 1, 1));
         long[] counts = new long[2];
         for (long seed = 0; seed < 2000; seed++) {

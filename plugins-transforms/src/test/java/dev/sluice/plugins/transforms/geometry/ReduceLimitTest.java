@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Options;
+import dev.sluice.api.Region;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.Reductions;
-import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.api.contract.DiscoveredTransforms;
 import dev.sluice.plugins.transforms.Samples;
+import dev.sluice.plugins.transforms.Size;
+import dev.sluice.plugins.transforms.resize.Resize;
+import dev.sluice.plugins.transforms.resize.ResizeProvider;
+import dev.sluice.plugins.transforms.resize.ScaleProvider;
 import dev.sluice.plugins.transforms.containers.ComposeProvider;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +37,7 @@ class ReduceLimitTest {
     }
 
     private static Transform<?, ?> compose(List<?> steps) {
-        return new ComposeProvider().create(Options.of("transforms[0].compose", Map.of("transforms", steps)), Lookup.CORE);
+        return new ComposeProvider().create(Options.of("transforms[0].compose", Map.of("transforms", steps)), DiscoveredTransforms.onClassPath());
     }
 
     @ParameterizedTest(name = "{0}x{1}: {2}")
@@ -160,13 +165,13 @@ class ReduceLimitTest {
         int factor = largest(resize, width, height);
         int reducedWidth = Reductions.reducedLength(width, factor);
         int reducedHeight = Reductions.reducedLength(height, factor);
-        int[] full = resize.outputSize(width, height);
+        Size full = resize.outputSize(width, height);
         if (factor == 1) {
             return;
         }
-        assertArrayEquals(full, resize.outputSize(reducedWidth, reducedHeight), "output size at reduction " + factor);
-        assertTrue(reducedWidth >= full[0] && reducedHeight >= full[1], () -> width + "x" + height + " reduced by "
-                + factor + " is " + reducedWidth + "x" + reducedHeight + ", smaller than the output " + full[0] + "x" + full[1]);
+        assertEquals(full, resize.outputSize(reducedWidth, reducedHeight), "output size at reduction " + factor);
+        assertTrue(reducedWidth >= full.width() && reducedHeight >= full.height(), () -> width + "x" + height + " reduced by "
+                + factor + " is " + reducedWidth + "x" + reducedHeight + ", smaller than the output " + full);
     }
 
     /** Whatever the size, every crop random_resized_crop can cut from the reduced image is at least its target. */
@@ -185,8 +190,8 @@ class ReduceLimitTest {
         int reducedHeight = Reductions.reducedLength(height, factor);
         SplittableRandom random = new SplittableRandom(seed);
         for (int draw = 0; draw < 50; draw++) {
-            int[] window = crop.window(reducedWidth, reducedHeight, random);
-            assertTrue(window[2] >= size && window[3] >= size, () -> "a " + window[3] + "x" + window[2] + " crop of "
+            Region window = crop.window(reducedWidth, reducedHeight, random);
+            assertTrue(window.height() >= size && window.width() >= size, () -> "a " + window.width() + "x" + window.height() + " crop of "
                     + width + "x" + height + " reduced by " + factor + " is smaller than " + size);
         }
     }

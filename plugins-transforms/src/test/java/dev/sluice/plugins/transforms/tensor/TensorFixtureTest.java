@@ -6,7 +6,7 @@ import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.plugins.transforms.Fixtures;
-import dev.sluice.plugins.transforms.Lookup;
+import dev.sluice.api.contract.DiscoveredTransforms;
 import dev.sluice.plugins.transforms.containers.ComposeProvider;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -79,13 +79,13 @@ class TensorFixtureTest {
         steps.add(Map.of("center_crop", Map.of("size", o.getInt("crop", 0))));
         steps.add("to_tensor");
         steps.add(Map.of("normalize", Map.of("mean", o.raw("mean"), "std", o.raw("std"))));
-        Transform<Object, Object> fused = new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", steps)), Lookup.CORE);
+        Transform<Object, Object> fused = new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", steps)), DiscoveredTransforms.onClassPath());
         Image input = Fixtures.input(c.input());
         Fixtures.assertAgrees(c, (Tensor) fused.apply(input, new SplittableRandom(0)));
 
         Object value = input;
         for (Object step : steps) {
-            Transform<Object, Object> single = new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", List.of(step))), Lookup.CORE);
+            Transform<Object, Object> single = new ComposeProvider().create(Options.of("t.compose", Map.of("transforms", List.of(step))), DiscoveredTransforms.onClassPath());
             value = single.apply(value, new SplittableRandom(0));
         }
         Fixtures.assertAgrees(c, (Tensor) value);

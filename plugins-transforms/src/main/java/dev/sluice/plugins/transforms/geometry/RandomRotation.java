@@ -1,0 +1,258 @@
+package dev.sluice.plugins.transforms.geometry;
+
+import dev.sluice.api.Image;
+import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.Size;
+import dev.sluice.plugins.transforms.FillLevels;
+import dev.sluice.plugins.transforms.resize.Interpolation;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code random_rotation}: torchvision's {@code RandomRotation} on a tensor image. The angle
+ * (degrees, counter-clockwise) is drawn uniformly; each output pixel samples the input through the
+ * inverse rotation about the centre (or {@code center}), nearest or bilinear, with the pixel centres
+ * and the float arithmetic of torchvision's {@code rotate} and PyTorch's {@code grid_sample}
+ * ({@code align_corners=False}); pixels whose source falls outside the image get the fill levels,
+ * blended by the covered fraction when bilinear.
+ *
+ * <p>Parameters (torchvision name = YAML key, Java, default):
+ * <ul>
+ *   <li>{@code degrees} ({@link #of(double)}, {@link #of(double, double)}; required): a number d for
+ *       the range {@code [-d, d]}, or {@code [min, max]};</li>
+ *   <li>{@code interpolation} ({@link #interpolation(Interpolation)}; nearest): nearest or bilinear;</li>
+ *   <li>{@code expand} ({@link #expand(boolean)}; false): grow the output to hold the whole rotated image;</li>
+ *   <li>{@code center} ({@link #center(double, double)}; the image centre): {@code [x, y]} in pixels;</li>
+ *   <li>{@code fill} ({@link #fill(int...)}; 0): 0 to 255, one level or one per channel, for pixels the
+ *       rotated image does not cover.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * - random_rotation: {degrees: 15, interpolation: bilinear}           # YAML
+ * RandomRotation.of(15).interpolation(Interpolation.BILINEAR)         // Java
+ * }</pre>
+ *
+ * <p>Immutable, safe for concurrent use, drawing one uniform number per call; images of 1 to 4
+ * channels. It throws {@link IllegalArgumentException} when a per-channel fill does not match the
+ * image's channels.
+ */
+public final class RandomRotation implements ImageTransform {
+    private final double[] degrees;
+    private final Interpolation interpolation;
+    private final boolean expand;
+    private final double[] center;
+    private final int[] fill;
+
+    private RandomRotation(double[] degrees, Interpolation interpolation, boolean expand, double[] center, int[] fill) {
+        if (interpolation != Interpolation.NEAREST && interpolation != Interpolation.BILINEAR) {
+            throw new IllegalArgumentException("interpolation must be nearest or bilinear, was " + interpolation.id());
+        }
+        this.degrees = degrees;
+        this.interpolation = interpolation;
+        this.expand = expand;
+        this.center = center;
+        this.fill = FillLevels.checked(fill);
+    }
+
+    /**
+     * Angles drawn from {@code [-degrees, degrees]}.
+     *
+     * @throws IllegalArgumentException when {@code degrees} is negative or not a number
+     */
+    public static RandomRotation of(double degrees) {
+        if (!(degrees >= 0)) {
+            throw new IllegalArgumentException("If degrees is a single number, it must be positive, was " + degrees);
+        }
+        return of(-degrees, degrees);
+    }
+
+    /**
+     * Angles drawn from {@code [min, max]}.
+     *
+     * @throws IllegalArgumentException unless {@code min <= max}
+     */
+    public static RandomRotation of(double min, double max) {
+        if (!(min <= max)) {
+            throw new IllegalArgumentException("degrees must be [min, max] with min <= max, was [" + min + ", " + max + "]");
+        }
+        return new RandomRotation(new double[] {min, max}, Interpolation.NEAREST, false, null, new int[] {0});
+    }
+
+    /**
+     * This rotation, sampling by {@code interpolation}.
+     *
+     * @throws IllegalArgumentException unless nearest or bilinear
+     */
+    public RandomRotation interpolation(Interpolation interpolation) {
+        return new RandomRotation(degrees, Objects.requireNonNull(interpolation, "interpolation"), expand, center, fill);
+    }
+
+    /** This rotation, its output grown to hold the whole rotated image when {@code expand}. */
+    public RandomRotation expand(boolean expand) {
+        return new RandomRotation(degrees, interpolation, expand, center, fill);
+    }
+
+    /** This rotation, about the point {@code (x, y)} in pixels rather than the image centre. */
+    public RandomRotation center(double x, double y) {
+        return new RandomRotation(degrees, interpolation, expand, new double[] {x, y}, fill);
+    }
+
+    /**
+     * This rotation, pixels it does not cover filled with {@code levels}.
+     *
+     * @throws IllegalArgumentException as {@link Pad#fill(int...)}
+     */
+    public RandomRotation fill(int... levels) {
+        return new RandomRotation(degrees, interpolation, expand, center, levels);
+    }
+
+    /** The angle of one call: uniform in {@code degrees}, one draw. */
+    double angle(RandomGenerator random) {
+        return degrees[0] + (degrees[1] - degrees[0]) * random.nextDouble();
+    }
+
+    @Override
+    public Image apply(Image image, RandomGenerator random) {
+        return rotate(image, angle(random));
+    }
+
+    /** torchvision's {@code rotate(image, angle, interpolation, expand, center, fill)} on a uint8 tensor. */
+    Image rotate(Image image, double angle) {
+        int w = image.width();
+        int h = image.height();
+        int channels = image.channels();
+        double cx = center == null ? 0 : center[0] - w * 0.5;
+        double cy = center == null ? 0 : center[1] - h * 0.5;
+        double rot = Math.toRadians(-angle);
+        double cos = Math.cos(rot);
+        double sin = Math.sin(rot);
+        // _get_inverse_affine_matrix(center, -angle, [0, 0], 1, [0, 0]): [d, -b, 0, -c, a, 0] shifted by the centre.
+        double[] m = {cos, sin, 0, -sin, cos, 0};
+        m[2] += m[0] * -cx + m[1] * -cy;
+        m[5] += m[3] * -cx + m[4] * -cy;
+        m[2] += cx;
+        m[5] += cy;
+        float[] theta = new float[6];
+        for (int i = 0; i < 6; i++) {
+            theta[i] = (float) m[i];
+        }
+        int outWidth = w;
+        int outHeight = h;
+        if (expand) {
+            Size size = expandedSize(theta, w, h);
+            outWidth = size.width();
+            outHeight = size.height();
+        }
+        float halfW = 0.5f * w;
+        float halfH = 0.5f * h;
+        float r00 = theta[0] / halfW;
+        float r10 = theta[1] / halfW;
+        float r20 = theta[2] / halfW;
+        float r01 = theta[3] / halfH;
+        float r11 = theta[4] / halfH;
+        float r21 = theta[5] / halfH;
+        float scaleX = w / 2f;
+        float scaleY = h / 2f;
+        byte[] source = image.toArray();
+        byte[] out = new byte[outWidth * outHeight * channels];
+        float[] levels = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            levels[c] = FillLevels.level(fill, c, channels);
+        }
+        boolean nearest = interpolation == Interpolation.NEAREST;
+        int at = 0;
+        for (int i = 0; i < outHeight; i++) {
+            float by = -outHeight * 0.5f + 0.5f + i;
+            for (int j = 0; j < outWidth; j++) {
+                float bx = -outWidth * 0.5f + 0.5f + j;
+                float gx = bx * r00 + by * r10 + r20;
+                float gy = bx * r01 + by * r11 + r21;
+                float ix = (gx + 1f) * scaleX - 0.5f;
+                float iy = (gy + 1f) * scaleY - 0.5f;
+                if (nearest) {
+                    int x = (int) Math.rint(ix);
+                    int y = (int) Math.rint(iy);
+                    boolean inside = x >= 0 && x < w && y >= 0 && y < h;
+                    for (int c = 0; c < channels; c++) {
+                        out[at++] = inside ? source[(y * w + x) * channels + c] : (byte) levels[c];
+                    }
+                } else {
+                    at = bilinear(source, w, h, channels, ix, iy, levels, out, at);
+                }
+            }
+        }
+        return Image.wrap(outWidth, outHeight, channels, out);
+    }
+
+    private static int bilinear(byte[] source, int w, int h, int channels, float ix, float iy, float[] levels,
+            byte[] out, int at) {
+        float x0 = (float) Math.floor(ix);
+        float y0 = (float) Math.floor(iy);
+        float east = ix - x0;
+        float west = 1f - east;
+        float south = iy - y0;
+        float north = 1f - south;
+        float nw = north * west;
+        float ne = north * east;
+        float sw = south * west;
+        float se = south * east;
+        int x = (int) x0;
+        int y = (int) y0;
+        boolean inNw = inside(x, y, w, h);
+        boolean inNe = inside(x + 1, y, w, h);
+        boolean inSw = inside(x, y + 1, w, h);
+        boolean inSe = inside(x + 1, y + 1, w, h);
+        float mask = (inNw ? nw : 0f) + (inNe ? ne : 0f) + (inSw ? sw : 0f) + (inSe ? se : 0f);
+        for (int c = 0; c < channels; c++) {
+            float value = sample(source, inNw, x, y, w, channels, c) * nw + sample(source, inNe, x + 1, y, w, channels, c) * ne
+                    + sample(source, inSw, x, y + 1, w, channels, c) * sw + sample(source, inSe, x + 1, y + 1, w, channels, c) * se;
+            float blended = value * mask + (1f - mask) * levels[c];
+            int v = (int) Math.rint(blended);
+            out[at++] = (byte) (v < 0 ? 0 : Math.min(v, 255));
+        }
+        return at;
+    }
+
+    private static boolean inside(int x, int y, int w, int h) {
+        return x >= 0 && x < w && y >= 0 && y < h;
+    }
+
+    private static float sample(byte[] source, boolean inside, int x, int y, int w, int channels, int c) {
+        return inside ? source[(y * w + x) * channels + c] & 0xFF : 0f;
+    }
+
+    /** torchvision's {@code _compute_affine_output_size}: the rotated corners' bounding box, in float. */
+    private static Size expandedSize(float[] theta, int w, int h) {
+        float[][] corners = {{-0.5f * w, -0.5f * h}, {-0.5f * w, 0.5f * h}, {0.5f * w, 0.5f * h}, {0.5f * w, -0.5f * h}};
+        float minX = Float.POSITIVE_INFINITY;
+        float minY = Float.POSITIVE_INFINITY;
+        float maxX = Float.NEGATIVE_INFINITY;
+        float maxY = Float.NEGATIVE_INFINITY;
+        for (float[] p : corners) {
+            float x = p[0] * theta[0] + p[1] * theta[1] + theta[2];
+            float y = p[0] * theta[3] + p[1] * theta[4] + theta[5];
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
+        }
+        float tol = 1e-4f;
+        float width = (float) Math.ceil(truncate((maxX + w * 0.5f) / tol) * tol)
+                - (float) Math.floor(truncate((minX + w * 0.5f) / tol) * tol);
+        float height = (float) Math.ceil(truncate((maxY + h * 0.5f) / tol) * tol)
+                - (float) Math.floor(truncate((minY + h * 0.5f) / tol) * tol);
+        return new Size((int) width, (int) height);
+    }
+
+    private static float truncate(float value) {
+        return value < 0 ? (float) Math.ceil(value) : (float) Math.floor(value);
+    }
+
+    @Override
+    public String toString() {
+        return "random_rotation(degrees=[" + degrees[0] + ", " + degrees[1] + "], interpolation=" + interpolation.id()
+                + ", expand=" + expand + (center == null ? "" : ", center=" + Arrays.toString(center)) + ", fill="
+                + Arrays.toString(fill) + ")";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.sluice.plugins.transforms.resize;
+
+import java.util.Arrays;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
+
+/**
+ * A separable resampler's working memory for one call: sets of rows (float or int, each an array of
+ * its own) and single rows. Each row is an array of its own so that the passes read every row from
+ * index 0: JDK 17's compiler turns such loops into vector instructions, but not loops that read an
+ * array from a variable offset.
+ *
+ * <p>Each thread keeps one set, grown to the largest image it has resized: a loader's workers resize
+ * image after image, and a fresh megabyte per image showed as most of their allocation. Sets larger
+ * than {@link #KEPT_ELEMENTS} are made for the call and dropped, so that one huge image does not pin
+ * its memory to the thread. Only a resampler's {@code resample} uses them, and it never calls another.
+ */
+final class PassBuffers {
+    /** 4 Mi elements: a 12-megapixel photograph's rows narrowed to 1,000 RGB columns. */
+    static final int KEPT_ELEMENTS = 4 << 20;
+    private static final ThreadLocal<PassBuffers> OWN = ThreadLocal.withInitial(PassBuffers::new);
+
+    private float[][] planes = new float[0][];
+    private float[][] floatRows = new float[0][];
+    private int[][] intRows = new int[0][];
+    private float[][] columns = new float[0][];
+    private float[] sum = new float[0];
+    private int[] out = new int[0];
+
+    private PassBuffers() {
+    }
+
+    /** This thread's buffers, or fresh ones when the call needs more than {@link #KEPT_ELEMENTS} elements. */
+    static PassBuffers forElements(long elements) {
+        return elements > KEPT_ELEMENTS ? new PassBuffers() : OWN.get();
+    }
+
+    /** {@code count} float rows of at least {@code length}, for a transposed source. */
+    float[][] planes(int count, int length) {
+        planes = rows(planes, count, length, row -> row.length, float[]::new);
+        return planes;
+    }
+
+    /** {@code count} float rows of at least {@code length}, for a pass's output. */
+    float[][] floatRows(int count, int length) {
+        floatRows = rows(floatRows, count, length, row -> row.length, float[]::new);
+        return floatRows;
+    }
+
+    /** {@code count} int rows of at least {@code length}. */
+    int[][] intRows(int count, int length) {
+        intRows = rows(intRows, count, length, row -> row.length, int[]::new);
+        return intRows;
+    }
+
+    /** {@code count} float rows of at least {@code length}, for the columns a transposed pass computes. */
+    float[][] columns(int count, int length) {
+        columns = rows(columns, count, length, row -> row.length, float[]::new);
+        return columns;
+    }
+
+    /** One float row of at least {@code length}, for sums. */
+    float[] sum(int length) {
+        if (sum.length < length) {
+            sum = new float[length];
+        }
+        return sum;
+    }
+
+    /** One int row of at least {@code length}, for output samples. */
+    int[] out(int length) {
+        if (out.length < length) {
+            out = new int[length];
+        }
+        return out;
+    }
+
+    /** {@code rows}, or a longer copy, with its first {@code count} rows at least {@code length} long. */
+    private static <R> R[] rows(R[] rows, int count, int length, ToIntFunction<R> lengthOf, IntFunction<R> allocate) {
+        R[] grown = rows.length < count ? Arrays.copyOf(rows, count) : rows;
+        for (int r = 0; r < count; r++) {
+            if (grown[r] == null || lengthOf.applyAsInt(grown[r]) < length) {
+                grown[r] = allocate.apply(length);
+            }
+        }
+        return grown;
+    }
+}

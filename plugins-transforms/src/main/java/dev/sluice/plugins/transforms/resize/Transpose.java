@@ -1,0 +1,94 @@
+package dev.sluice.plugins.transforms.resize;
+
+import dev.sluice.plugins.transforms.Raster;
+
+/**
+ * The two copies that let both passes of a separable resampler run along arrays: a source region
+ * into per-channel planes stored by column, and computed columns back into rows. Plain scalar
+ * copies; everything between them is vectorised.
+ */
+final class Transpose {
+    /** Each byte's value as a float: a load instead of an int-to-float conversion, which is slower here. */
+    private static final float[] LEVELS = levels();
+    /** Columns computed and written back together. */
+    static final int BLOCK = 8;
+
+    private Transpose() {
+    }
+
+    private static float[] levels() {
+        float[] levels = new float[256];
+        for (int v = 0; v < 256; v++) {
+            levels[v] = v;
+        }
+        return levels;
+    }
+
+    /**
+     * Source columns {@code [firstColumn, firstColumn + columnCount)} and rows
+     * {@code [firstRow, firstRow + rowCount)} of {@code source} as floats:
+     * {@code planes[c * columnCount + x][y]} is channel c of the region's pixel (x, y).
+     */
+    static void planes(Raster source, int firstColumn, int columnCount, int firstRow, int rowCount, float[][] planes) {
+        byte[] data = source.data;
+        int channels = source.channels;
+        int stride = source.rowBytes();
+        int start = firstRow * stride + firstColumn * channels;
+        if (channels == 3) {
+            for (int x = 0; x < columnCount; x++) {
+                float[] r = planes[x];
+                float[] g = planes[columnCount + x];
+                float[] b = planes[2 * columnCount + x];
+                for (int y = 0, at = start + 3 * x; y < rowCount; y++, at += stride) {
+                    r[y] = LEVELS[data[at] & 0xFF];
+                    g[y] = LEVELS[data[at + 1] & 0xFF];
+                    b[y] = LEVELS[data[at + 2] & 0xFF];
+                }
+            }
+            return;
+        }
+        for (int c = 0; c < channels; c++) {
+            for (int x = 0; x < columnCount; x++) {
+                float[] plane = planes[c * columnCount + x];
+                for (int y = 0, at = start + channels * x + c; y < rowCount; y++, at += stride) {
+                    plane[y] = LEVELS[data[at] & 0xFF];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code rows[base + y][x + j] = columns[j][y]} for {@code j < count} and {@code y < length}: a block of
+     * computed columns written back into rows, {@link #BLOCK} values into each row at a time.
+     */
+    static void columns(float[][] columns, int count, float[][] rows, int base, int length, int x) {
+        if (count == BLOCK) {
+            float[] c0 = columns[0];
+            float[] c1 = columns[1];
+            float[] c2 = columns[2];
+            float[] c3 = columns[3];
+            float[] c4 = columns[4];
+            float[] c5 = columns[5];
+            float[] c6 = columns[6];
+            float[] c7 = columns[7];
+            for (int y = 0; y < length; y++) {
+                float[] row = rows[base + y];
+                row[x] = c0[y];
+                row[x + 1] = c1[y];
+                row[x + 2] = c2[y];
+                row[x + 3] = c3[y];
+                row[x + 4] = c4[y];
+                row[x + 5] = c5[y];
+                row[x + 6] = c6[y];
+                row[x + 7] = c7[y];
+            }
+            return;
+        }
+        for (int j = 0; j < count; j++) {
+            float[] column = columns[j];
+            for (int y = 0; y < length; y++) {
+                rows[base + y][x + j] = column[y];
+            }
+        }
+    }
+}
