@@ -1,12 +1,9 @@
 package dev.sluice.spark;
 
-import dev.sluice.api.DecodeException;
 import dev.sluice.core.dataset.ErrorPolicy;
-import dev.sluice.core.sampler.Seeds;
 import dev.sluice.core.wiring.ImagePipeline;
 import dev.sluice.core.wiring.SluiceConfig;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -19,8 +16,6 @@ import org.slf4j.LoggerFactory;
 final class PipelinePartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PipelinePartition.class);
-    /** Tags the rows' random streams apart from every other use of the seed. */
-    private static final long ROW_STREAM = 0x53504152524FL;
 
     private final ConfigText config;
     private final int key;
@@ -76,16 +71,28 @@ final class PipelinePartition implements MapPartitionsFunction<Row, Row> {
             if (bytes == null) {
                 throw new IllegalArgumentException("its image bytes are null");
             }
-            Object sample = built.pipeline().apply(ByteBuffer.wrap(bytes),
-                    Seeds.random(built.pipeline().seed(), ROW_STREAM, keyHash(name)));
+            Object sample = built.pipeline().apply(name, ByteBuffer.wrap(bytes), (reason, cause) -> new RowFailure(name,
+                    reason, cause));
             return TensorRows.row(name, sample, labels(row));
-        } catch (DecodeException | RuntimeException e) {
-            String reason = e instanceof DecodeException decode ? decode.reason() : String.valueOf(e.getMessage());
+        } catch (RuntimeException e) {
+            RowFailure failure = e instanceof RowFailure named ? named
+                    : new RowFailure(name, String.valueOf(e.getMessage()), e);
             if (!built.skip()) {
-                throw new IllegalStateException(name + ": " + reason, e);
+                throw failure;
             }
-            LOG.warn("{}: skipped: {}", name, reason);
+            LOG.warn("{}: skipped: {}", name, failure.reason);
             return null;
+        }
+    }
+
+    /** A row that could not be made, named by its key. */
+    private static final class RowFailure extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+        private final String reason;
+
+        RowFailure(String name, String reason, Throwable cause) {
+            super(name + ": " + reason, cause);
+            this.reason = reason;
         }
     }
 
@@ -110,14 +117,5 @@ final class PipelinePartition implements MapPartitionsFunction<Row, Row> {
             out[i] = number.longValue();
         }
         return out;
-    }
-
-    /** A 64-bit FNV-1a hash of the key's UTF-8 bytes: the same on every machine and JVM. */
-    static long keyHash(String name) {
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            hash = (hash ^ (b & 0xFF)) * 0x100000001b3L;
-        }
-        return hash;
     }
 }

@@ -1,6 +1,8 @@
 package dev.sluice.spark;
 
 import dev.sluice.api.Options;
+import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.wiring.ShardExport;
 import dev.sluice.core.wiring.ShardExportBuilder;
 import dev.sluice.core.wiring.SluiceConfig;
@@ -147,7 +149,8 @@ public final class ShardJob {
             ShardExportBuilder builder = ShardExport.builder(parsed, ConfigText.plugins(), out)
                     .maxSamples(options.shardSize());
             if (!options.resize().isEmpty()) {
-                builder.resize(Options.of("resize", options.resize()));
+                builder.resize(ConfigText.plugins().require(PluginKind.TRANSFORM, TransformProvider.class, "resize",
+                        "--resize").create(Options.of("resize", options.resize())));
             }
             if (options.quality() > 0) {
                 builder.quality(options.quality());

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
 import dev.sluice.api.spi.ImageDecoderProvider;
+import dev.sluice.api.spi.LabelFormatProvider;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.shard.ShardDataset;
@@ -52,8 +54,10 @@ class ShardJobTest {
                 "shard-000004.tar"), shards.stream().map(shard -> shard.getFileName().toString()).toList());
         ShardExport.Result alone = ShardExport.builder(SluiceConfig.load(config), ConfigText.plugins(), dir.resolve("alone"))
                 .maxSamples(5).build().run();
-        ShardDataset<Image> fromSpark = ShardDataset.builder(shards, decoder()).build();
-        ShardDataset<Image> fromOneMachine = ShardDataset.builder(alone.shards(), decoder()).build();
+        LabelFormat txt = ConfigText.plugins().require(PluginKind.LABEL_FORMAT, LabelFormatProvider.class, "txt", "the test")
+                .create(Options.empty());
+        ShardDataset<Image> fromSpark = ShardDataset.builder(shards, decoder()).labels("cls", txt).build();
+        ShardDataset<Image> fromOneMachine = ShardDataset.builder(alone.shards(), decoder()).labels("cls", txt).build();
         List<String> sparkSamples = describe(fromSpark);
         assertEquals(describe(fromOneMachine), sparkSamples);
         assertEquals(SparkFixtures.IMAGES, sparkSamples.size());

@@ -13,8 +13,9 @@ import java.util.Arrays;
 
 /**
  * Stacks one column of a batch (the same element taken from every sample) into a tensor with a new
- * first axis, in memory from the collate's allocator. Shared by {@link DefaultCollate} and
- * {@link LabeledCollate}. Every check runs before the allocation, so a refused column takes no memory.
+ * first axis, in memory from the collate's allocator: the stacking rules and their messages, used
+ * by {@link DefaultCollate} and by {@link SlotCollation}, where every labelled batch is assembled.
+ * Every check of a whole column runs before the allocation, so a refused column takes no memory.
  *
  * <p>{@code path} locates the column inside a sample for messages ({@code ['image']}, {@code .input});
  * empty at the top level. Entries are positions in the batch.
@@ -43,12 +44,7 @@ final class ColumnStacker {
     static Tensor images(Object[] column, TensorAllocator allocator, String path) {
         Image first = (Image) column[0];
         for (int i = 1; i < column.length; i++) {
-            Image image = (Image) column[i];
-            if (image.width() != first.width() || image.height() != first.height()
-                    || image.channels() != first.channels()) {
-                throw new IllegalArgumentException("stack expects each image to be equal size, but got " + first
-                        + " at entry 0 and " + image + " at entry " + i + where(path));
-            }
+            requireSameSize(first, (Image) column[i], i, path);
         }
         ByteBuffer out = allocate(allocator, column.length, first.byteSize(), "images", path);
         for (Object image : column) {
@@ -179,6 +175,15 @@ final class ColumnStacker {
             throw new IllegalArgumentException("stack expects each tensor to be equal size, but got "
                     + Arrays.toString(firstShape) + " at entry " + firstEntry + " and " + Arrays.toString(shape)
                     + " at entry " + entry + where(path));
+        }
+    }
+
+    /** Refuses an image whose size or channel count differs from the first one's, naming both entries. */
+    static void requireSameSize(Image first, Image image, int entry, String path) {
+        if (image.width() != first.width() || image.height() != first.height()
+                || image.channels() != first.channels()) {
+            throw new IllegalArgumentException("stack expects each image to be equal size, but got " + first
+                    + " at entry 0 and " + image + " at entry " + entry + where(path));
         }
     }
 

@@ -1,9 +1,13 @@
 package dev.sluice.core.collate;
 
 import dev.sluice.api.Collate;
+import dev.sluice.api.DType;
+import dev.sluice.api.Image;
+import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.dataset.LabeledSample;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +20,9 @@ import java.util.Objects;
  * every sample must have the same
  * number of labels K (a multi-label line with a label missing is caught here, by sample position).
  *
- * <p>Stateless and safe for concurrent use. It never modifies the samples.
+ * <p>The batch is assembled by {@link SlotCollation}, each input copied into its slot: the same
+ * assembly, checks and messages as when a dataset's samples are written into their slots directly.
+ * Stateless and safe for concurrent use. It never modifies the samples.
  *
  * <pre>{@code
  * Collate<LabeledSample<?>, LabeledBatch> collate = new LabeledCollate();
@@ -52,24 +58,67 @@ public final class LabeledCollate implements Collate<LabeledSample<?>, LabeledBa
             throw new IllegalArgumentException("LabeledCollate: samples is empty; a batch has at least one sample");
         }
         Object[] inputs = new Object[samples.size()];
-        Object[] labels = new Object[samples.size()];
         int i = 0;
         for (LabeledSample<?> sample : samples) {
             if (sample == null) {
                 throw new IllegalArgumentException("LabeledCollate: the sample at entry " + i + " is null");
             }
-            inputs[i] = sample.image();
-            labels[i] = sample.labels();
-            i++;
+            inputs[i++] = sample.image();
         }
         ColumnKind kind = inputKind(inputs);
-        return TrackingAllocator.recyclingOnFailure(allocator, tracked -> {
-            Tensor stackedLabels = ColumnStacker.labels(labels, tracked);
-            Tensor stackedInputs = kind == ColumnKind.TENSOR
-                    ? ColumnStacker.tensors(inputs, tracked, "input")
-                    : ColumnStacker.images(inputs, tracked, "input");
-            return new LabeledBatch(stackedInputs, stackedLabels);
-        });
+        if (kind == ColumnKind.IMAGE) {
+            for (int entry = 1; entry < inputs.length; entry++) {
+                ColumnStacker.requireSameSize((Image) inputs[0], (Image) inputs[entry], entry, SlotCollation.INPUT);
+            }
+        }
+        SlotCollation slots = new SlotCollation(inputs.length, allocator);
+        try {
+            int position = 0;
+            for (LabeledSample<?> sample : samples) {
+                slots.add(position++, sample.image() instanceof Tensor tensor ? new CopiedTensor(tensor)
+                        : new CopiedImage((Image) sample.image()), sample.labels());
+            }
+        } catch (RuntimeException e) {
+            slots.abandon();
+            throw e;
+        }
+        return slots.finish();
+    }
+
+    /** A tensor input, copied into its slot as it is. */
+    private record CopiedTensor(Tensor tensor) implements SlotTransform.Pending {
+        @Override
+        public DType dtype() {
+            return tensor.dtype();
+        }
+
+        @Override
+        public int[] shape() {
+            return tensor.shape();
+        }
+
+        @Override
+        public void writeTo(ByteBuffer destination, int byteOffset) {
+            SlotTransform.slot(destination, byteOffset, byteSize()).put(tensor.data());
+        }
+    }
+
+    /** An image input, copied into its slot as a uint8 H x W x C tensor. */
+    private record CopiedImage(Image image) implements SlotTransform.Pending {
+        @Override
+        public DType dtype() {
+            return DType.UINT8;
+        }
+
+        @Override
+        public int[] shape() {
+            return new int[] {image.height(), image.width(), image.channels()};
+        }
+
+        @Override
+        public void writeTo(ByteBuffer destination, int byteOffset) {
+            SlotTransform.slot(destination, byteOffset, byteSize()).put(image.pixels());
+        }
     }
 
     private static ColumnKind inputKind(Object[] inputs) {

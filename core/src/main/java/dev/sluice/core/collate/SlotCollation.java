@@ -10,8 +10,10 @@ import java.util.Objects;
 
 /**
  * Builds one {@link LabeledBatch} by writing each sample's input straight into its slot of the batch
- * tensor as the sample arrives: the batch {@link LabeledCollate} makes of the same samples, applied,
- * without a tensor per sample or the copy that stacks them. The batch tensor is taken from the
+ * tensor as the sample arrives: the one place a labelled batch is assembled. A loader whose dataset
+ * prepares its samples ({@link SlotTransform}) adds them here directly, without a tensor per sample
+ * or the copy that stacks them; {@link LabeledCollate} adds finished tensors and images, each
+ * copied into its slot, so both routes give the same batch, checks and messages. The batch tensor is taken from the
  * allocator when the first sample arrives, sized for the capacity; if some positions stay empty (their
  * samples were skipped), {@link #finish} moves the others, in position order, into a buffer of the
  * right size and gives the first one back.
@@ -29,6 +31,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class SlotCollation {
+    /** Where the inputs sit in a labelled sample, for messages: {@code " (in input)"}. */
+    static final String INPUT = "input";
+
     private final TensorAllocator allocator;
     private final long[][] labels;
     private ByteBuffer inputs;
@@ -63,6 +68,11 @@ public final class SlotCollation {
      */
     public void add(int position, LabeledSample<SlotTransform.Pending> sample) {
         Objects.requireNonNull(sample, "sample");
+        add(position, sample.image(), sample.labels());
+    }
+
+    /** {@link #add(int, LabeledSample)} of an input and its labels, which this keeps without copying. */
+    void add(int position, SlotTransform.Pending input, long[] sampleLabels) {
         Objects.checkIndex(position, labels.length);
         if (ended) {
             throw new IllegalStateException("the batch was already finished or abandoned");
@@ -70,10 +80,9 @@ public final class SlotCollation {
         if (labels[position] != null) {
             throw new IllegalStateException("position " + position + " of the batch already holds a sample");
         }
-        SlotTransform.Pending input = sample.image();
         ByteBuffer buffer = bufferFor(input, position);
         input.writeTo(buffer, Math.toIntExact(position * slotBytes));
-        labels[position] = sample.labels();
+        labels[position] = sampleLabels;
     }
 
     /**
@@ -141,7 +150,7 @@ public final class SlotCollation {
             start(input);
             firstPosition = position;
         } else {
-            ColumnStacker.requireStackable(dtype, shape, firstPosition, input.dtype(), input.shape(), position, "");
+            ColumnStacker.requireStackable(dtype, shape, firstPosition, input.dtype(), input.shape(), position, INPUT);
         }
         return inputs;
     }

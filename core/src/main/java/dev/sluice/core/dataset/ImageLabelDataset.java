@@ -1,6 +1,5 @@
 package dev.sluice.core.dataset;
 
-import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
@@ -36,13 +35,11 @@ import java.util.random.RandomGenerator;
  *
  * @param <T> the type the transform produces, usually {@link dev.sluice.api.Tensor}
  */
-public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSamples, ContentDigest {
+public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSamples.Indexed, ContentDigest {
 
     private final LabelIndex index;
     private final ImageRoot imageRoot;
-    private final ImageDecoder decoder;
-    private final DecodeOptions decodeOptions;
-    private final Transform<Image, T> transform;
+    private final SampleRecipe<T> recipe;
     private final Repeat repeat;
     private final long size;
     /** {@link #contentDigest()}, worked out when first asked for. */
@@ -51,9 +48,7 @@ public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSample
     private ImageLabelDataset(Builder<T> builder) {
         this.index = builder.index;
         this.imageRoot = new ImageRoot(builder.imageRoot, builder.allowOutsideRoot);
-        this.decoder = builder.decoder;
-        this.decodeOptions = builder.decodeOptions;
-        this.transform = builder.transform;
+        this.recipe = new SampleRecipe<>(builder.decoder, builder.decodeOptions, builder.transform);
         this.repeat = builder.repeat;
         // At most 2^31 entries times at most 2^31 passes cannot overflow a long.
         this.size = repeat.isForever() ? index.size() : index.size() * repeat.count();
@@ -99,28 +94,16 @@ public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSample
      */
     @Override
     public LabeledSample<T> get(long index, RandomGenerator random) {
-        long entry = entry(index);
-        Path file = file(index, entry);
-        Image image = decode(index, entry, file);
-        T input;
-        try {
-            input = transform.apply(image, random);
-        } catch (RuntimeException e) {
-            throw failure(index, entry, file.toString(), "the transform failed: " + e.getMessage(), e);
-        }
-        if (input == null) {
-            throw failure(index, entry, file.toString(), "the transform returned null", null);
-        }
-        return new LabeledSample<>(input, this.index.labels(entry));
+        return read(index, random, recipe::transform);
     }
 
     /**
-     * Whether {@link #prepare} can be used: the transform is a {@link SlotTransform}, which can write
-     * each sample's tensor straight into its place in a batch.
+     * Whether {@link #prepare} can be used: the transform is a {@link dev.sluice.api.SlotTransform},
+     * which can write each sample's tensor straight into its place in a batch.
      */
     @Override
     public boolean writesIntoSlots() {
-        return transform instanceof SlotTransform<?>;
+        return recipe.writesIntoSlots();
     }
 
     /**
@@ -128,30 +111,27 @@ public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSample
      * {@code random} exactly as {@link #get(long, RandomGenerator)} makes them, and paired with its
      * labels. Writing the pending input gives the tensor {@code get} would return.
      *
-     * @throws IllegalStateException if the transform is not a {@link SlotTransform} ({@link #writesIntoSlots()})
+     * @throws IllegalStateException if the transform is not a {@link dev.sluice.api.SlotTransform}
+     *         ({@link #writesIntoSlots()})
      * @throws IndexOutOfBoundsException naming the index and the size if it is outside {@code [0, size())}
      * @throws SampleLoadException as {@link #get(long, RandomGenerator)} throws it
      */
     @Override
-    @SuppressWarnings("unchecked")
     public LabeledSample<SlotTransform.Pending> prepare(long index, RandomGenerator random) {
-        if (!(transform instanceof SlotTransform<?> slots)) {
-            throw new IllegalStateException("the transform " + transform + " is not a SlotTransform, so it cannot "
-                    + "write into a batch; use get");
-        }
+        return read(index, random, recipe::prepare);
+    }
+
+    /**
+     * Sample {@code index} through the recipe, each failure naming its index, its file and the
+     * label file's line that lists it.
+     */
+    private <S> LabeledSample<S> read(long index, RandomGenerator random, SampleRecipe.Finish<S> finish) {
         long entry = entry(index);
         Path file = file(index, entry);
-        Image image = decode(index, entry, file);
-        SlotTransform.Pending pending;
-        try {
-            pending = ((SlotTransform<Image>) slots).prepare(image, random);
-        } catch (RuntimeException e) {
-            throw failure(index, entry, file.toString(), "the transform failed: " + e.getMessage(), e);
-        }
-        if (pending == null) {
-            throw failure(index, entry, file.toString(), "the transform's prepare returned null", null);
-        }
-        return new LabeledSample<>(pending, this.index.labels(entry));
+        SampleRecipe.Failure failure = (reason, cause) -> new SampleLoadException(index, file.toString(),
+                this.index.origin(entry).orElse(null), reason, cause);
+        S input = finish.apply(recipe.decode(readable(index, entry, file), failure), random, failure);
+        return new LabeledSample<>(input, this.index.labels(entry));
     }
 
     private Path file(long index, long entry) {
@@ -162,17 +142,11 @@ public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSample
         }
     }
 
-    private Image decode(long index, long entry, Path file) {
-        Path readable;
+    private Path readable(long index, long entry, Path file) {
         try {
-            readable = imageRoot.readable(index, file);
+            return imageRoot.readable(index, file);
         } catch (SampleLoadException e) {
             throw listed(e, entry);
-        }
-        try {
-            return decoder.decode(readable, decodeOptions);
-        } catch (DecodeException e) {
-            throw failure(index, entry, file.toString(), e.reason(), e);
         }
     }
 
@@ -180,11 +154,6 @@ public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSample
     private SampleLoadException listed(SampleLoadException refusal, long entry) {
         return new SampleLoadException(refusal.index(), refusal.source().orElse(null), index.origin(entry).orElse(null),
                 refusal.reason(), refusal.getCause());
-    }
-
-    /** A failure of sample {@code index}, naming its file and the label file's line that lists it. */
-    private SampleLoadException failure(long index, long entry, String file, String reason, Throwable cause) {
-        return new SampleLoadException(index, file, this.index.origin(entry).orElse(null), reason, cause);
     }
 
     /** Entries times the repeat count; for an endless dataset, the number of entries (one pass). */

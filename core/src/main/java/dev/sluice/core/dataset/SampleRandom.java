@@ -1,6 +1,7 @@
 package dev.sluice.core.dataset;
 
 import dev.sluice.core.sampler.Seeds;
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
@@ -11,6 +12,8 @@ import java.util.SplittableRandom;
 public final class SampleRandom {
     /** Tags the per-sample random streams apart from every other use of the seed. */
     private static final long SAMPLE_STREAM = 0x53414D504C45L;
+    /** Tags the random streams of samples known by a key (Spark rows) apart. */
+    private static final long KEYED_STREAM = 0x53504152524FL;
 
     private SampleRandom() {
     }
@@ -26,6 +29,18 @@ public final class SampleRandom {
      */
     public static SplittableRandom inShard(long seed, long epoch, int shard, long ordinal) {
         return Seeds.random(seed, SAMPLE_STREAM, epoch, shard, ordinal);
+    }
+
+    /**
+     * The sample known by {@code key} (a Spark row's key column): keyed by the 64-bit FNV-1a hash of
+     * the key's UTF-8 bytes, the same on every machine and JVM and whatever partition the row is in.
+     */
+    public static SplittableRandom byKey(long seed, String key) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xFF)) * 0x100000001b3L;
+        }
+        return Seeds.random(seed, KEYED_STREAM, hash);
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
 /**
  * Reads the samples of one map-style batch and collates them; the same code runs on worker threads
  * and on the caller's thread, and several threads can load one batch together ({@link #share}).
- * Where it can ({@link #writesIntoSlots}), each sample is written straight into its slot of the batch
+ * Where it can (the dataset has the {@link SlotSamples.Indexed} capability and the collate function
+ * is {@link LabeledCollate}), each sample is written straight into its slot of the batch
  * as it is read, which gives the same batch without a tensor per sample. Each sample gets a random
  * source derived from (seed, epoch, position of the sample in the epoch), so augmentation does not
  * depend on which thread loads it.
@@ -26,7 +27,7 @@ final class BatchAssembly<T, B> {
     private final long seed;
     private final ErrorPolicy onError;
     /** The dataset, when its samples are written straight into the batch: see {@link #writesIntoSlots}. */
-    private final SlotSamples slots;
+    private final SlotSamples.Indexed slots;
 
     BatchAssembly(Dataset<T> dataset, Collate<? super T, ? extends B> collate, TensorAllocator allocator, long seed,
             ErrorPolicy onError) {
@@ -35,15 +36,17 @@ final class BatchAssembly<T, B> {
         this.allocator = allocator;
         this.seed = seed;
         this.onError = onError;
-        this.slots = writesIntoSlots(dataset, collate) ? (SlotSamples) dataset : null;
+        this.slots = dataset instanceof SlotSamples.Indexed samples && writesIntoSlots(dataset, collate) ? samples
+                : null;
     }
 
     /**
      * Whether each sample can be written straight into its slot of the batch: the dataset has the
-     * {@link SlotSamples} capability and says its samples write into slots, and the collate function is
-     * {@link LabeledCollate}, whose batch {@link dev.sluice.core.collate.SlotCollation} makes without it.
+     * {@link SlotSamples} capability (either form) and says its samples write into slots, and the
+     * collate function is {@link LabeledCollate}, whose batch {@link dev.sluice.core.collate.SlotCollation}
+     * makes without it. The map-style and the stream iterations both decide here.
      */
-    static boolean writesIntoSlots(Dataset<?> dataset, Collate<?, ?> collate) {
+    static boolean writesIntoSlots(Object dataset, Collate<?, ?> collate) {
         return collate instanceof LabeledCollate && dataset instanceof SlotSamples samples
                 && samples.writesIntoSlots();
     }
@@ -65,9 +68,12 @@ final class BatchAssembly<T, B> {
      */
     BatchWork<?, B> share(long epoch, PlannedBatch planned, int participants) {
         int capacity = planned.indices().length;
-        BatchCollector<?, B> gathering = slots != null ? new BatchCollector.Slotted<B>(slots, allocator, capacity)
-                : new BatchCollector.Listed<T, B>(dataset, collate, allocator, capacity);
-        return new BatchWork<>(this, epoch, planned, gathering, participants);
+        if (slots != null) {
+            return new BatchWork<>(this, epoch, planned, slots::prepare, new BatchCollector.Slotted<B>(allocator,
+                    capacity), participants);
+        }
+        return new BatchWork<>(this, epoch, planned, dataset::get, new BatchCollector.Listed<T, B>(collate, allocator,
+                capacity), participants);
     }
 
     /** Sample {@code position}'s random source: keyed by seed, epoch and position, never by thread. */

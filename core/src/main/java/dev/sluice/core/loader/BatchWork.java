@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.random.RandomGenerator;
 
 /**
  * One map-style batch being loaded by one thread or by several together: each participant claims
@@ -14,7 +15,14 @@ import java.util.function.BooleanSupplier;
  * order, and when samples fail the one at the lowest position is the batch's failure.
  */
 final class BatchWork<S, B> {
+    /** How one sample is read; a failure here is the sample's. */
+    @FunctionalInterface
+    interface Reading<S> {
+        S read(long index, RandomGenerator random);
+    }
+
     private final BatchAssembly<?, B> assembly;
+    private final Reading<S> reading;
     private final long epoch;
     private final PlannedBatch planned;
     private final BatchCollector<S, B> gathering;
@@ -27,9 +35,10 @@ final class BatchWork<S, B> {
     private int failurePosition = Integer.MAX_VALUE;
     private volatile boolean failed;
 
-    BatchWork(BatchAssembly<?, B> assembly, long epoch, PlannedBatch planned, BatchCollector<S, B> gathering,
-            int participants) {
+    BatchWork(BatchAssembly<?, B> assembly, long epoch, PlannedBatch planned, Reading<S> reading,
+            BatchCollector<S, B> gathering, int participants) {
         this.assembly = assembly;
+        this.reading = reading;
         this.epoch = epoch;
         this.planned = planned;
         this.gathering = gathering;
@@ -76,7 +85,7 @@ final class BatchWork<S, B> {
             long index = indices[position];
             S sample;
             try {
-                sample = gathering.read(index, assembly.random(epoch, planned.firstPosition() + position));
+                sample = reading.read(index, assembly.random(epoch, planned.firstPosition() + position));
                 if (sample == null) {
                     // A bug to fix, never a sample to skip.
                     fail(position, assembly.sampleFailure(index, epoch, planned, new NullPointerException(

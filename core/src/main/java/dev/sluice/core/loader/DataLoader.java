@@ -17,7 +17,6 @@ import dev.sluice.core.sampler.RandomSampler;
 import dev.sluice.core.sampler.SequentialSampler;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Spliterator;
@@ -38,9 +37,10 @@ import java.util.stream.StreamSupport;
  *
  * <p>With workers, each batch is one worker's, except an epoch's first, which all of them load
  * together so that it arrives sooner. When the dataset has the
- * {@link dev.sluice.core.dataset.SlotSamples} capability (an {@code ImageLabelDataset} whose
- * transform is a {@link dev.sluice.api.SlotTransform}) and the collate function is
- * {@code LabeledCollate}, each sample is written straight into its place in the batch tensor.
+ * {@link dev.sluice.core.dataset.SlotSamples} capability (an {@code ImageLabelDataset} or a
+ * {@code ShardDataset} whose transform is a {@link dev.sluice.api.SlotTransform}) and the collate
+ * function is {@code LabeledCollate}, each sample is written straight into its place in the batch
+ * tensor.
  * Neither changes a batch.
  *
  * <pre>{@code

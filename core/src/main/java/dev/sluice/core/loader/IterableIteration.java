@@ -5,6 +5,7 @@ import dev.sluice.api.IterableDataset;
 import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.dataset.ResumableDataset;
 import dev.sluice.core.dataset.SkippingStream;
+import dev.sluice.core.dataset.SlotSamples;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * dataset shards itself with {@link dev.sluice.api.WorkerInfo#current()}) and batches its own
  * stream, at most {@code prefetch_factor} batches ahead. In order, the caller takes batches from
  * the workers in turn, dropping a worker from the cycle when its stream ends, as PyTorch does;
- * otherwise it takes them as they come. Without workers the caller's thread does it all.
+ * otherwise it takes them as they come. Without workers the caller's thread does it all. When the
+ * dataset has the {@link SlotSamples.Streamed} capability and the collate function is
+ * {@code LabeledCollate}, each stream's samples come prepared and are written into their batch
+ * slots as they arrive ({@link BatchCollector.Slotted}); the batches are those of the general route.
  *
  * <p>For a {@link ResumableDataset} each batch carries its stream's position after it; the
  * iteration keeps, per stream, the position after the last batch handed out, which is what
@@ -80,7 +84,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
         if (producer.permits.length == 0) {
             Outcome<B> outcome;
             try {
-                Iterator<T> stream = ownStream.get();
+                Iterator<?> stream = ownStream.get();
                 if (stream == null) {
                     return null;
                 }
@@ -160,7 +164,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
     /** The caller's own stream, opened on first use and closed once, from whichever thread comes first. */
     private static final class OwnStream<T> {
         private final Producer<T, ?> producer;
-        private Iterator<T> stream;
+        private Iterator<?> stream;
         private boolean ended;
 
         OwnStream(Producer<T, ?> producer) {
@@ -168,7 +172,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
         }
 
         /** The stream, opened on first use; null once it has ended or the iteration was closed. */
-        synchronized Iterator<T> get() {
+        synchronized Iterator<?> get() {
             if (ended) {
                 return null;
             }
@@ -180,7 +184,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
 
         /** Closes the stream once: at its end, or when the iteration is closed (from any thread). */
         synchronized void close() {
-            Iterator<T> open = stream;
+            Iterator<?> open = stream;
             stream = null;
             ended = true;
             if (open != null) {
@@ -204,6 +208,8 @@ final class IterableIteration<T, B> extends Iteration<B> {
         private final Semaphore[] permits;
         /** Per stream: where it starts ("" at the beginning). */
         private final String[] starts;
+        /** Whether the samples are prepared and written into batch slots ({@link BatchAssembly#writesIntoSlots}). */
+        private final boolean slots;
 
         Producer(long epoch, LoaderOptions options, IterationControl control, IterableDataset<T> dataset,
                 Collate<? super T, ? extends B> collate, TensorAllocator allocator, int workers, String[] starts) {
@@ -214,6 +220,8 @@ final class IterableIteration<T, B> extends Iteration<B> {
             this.dataset = dataset;
             this.collate = collate;
             this.allocator = allocator;
+            this.slots = dataset instanceof ResumableDataset<?> && dataset instanceof SlotSamples.Streamed
+                    && BatchAssembly.writesIntoSlots(dataset, collate);
             this.permits = new Semaphore[workers];
             for (int worker = 0; worker < workers; worker++) {
                 permits[worker] = new Semaphore(options.prefetchFactor());
@@ -234,7 +242,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
                 return;
             }
             long number = 0;
-            Iterator<T> stream = null;
+            Iterator<?> stream = null;
             try {
                 stream = open(worker);
                 while (!control.isClosed()) {
@@ -261,11 +269,15 @@ final class IterableIteration<T, B> extends Iteration<B> {
             completed.add(Outcome.end(worker));
         }
 
-        /** Stream {@code index}'s iterator: at its saved position for a resumable dataset. */
-        Iterator<T> open(int index) {
+        /**
+         * Stream {@code index}'s iterator: at its saved position for a resumable dataset, and its
+         * samples prepared for batch slots when {@link #slots} says so.
+         */
+        Iterator<?> open(int index) {
             if (dataset instanceof ResumableDataset<T> resumable) {
-                String start = starts[index];
-                return resumable.iterator(epoch, start.isEmpty() ? null : start);
+                String start = starts[index].isEmpty() ? null : starts[index];
+                return slots ? ((SlotSamples.Streamed) dataset).preparedIterator(epoch, start)
+                        : resumable.iterator(epoch, start);
             }
             return dataset.iterator(epoch);
         }
@@ -283,40 +295,64 @@ final class IterableIteration<T, B> extends Iteration<B> {
         }
 
         /** The next batch of {@code stream}, a failure, or null at its end (or a short end under drop_last). */
-        Outcome<B> nextBatch(Iterator<T> stream, long number, int worker) {
-            // Grown as samples arrive: a stream may end long before a large batch size.
-            List<T> samples = new ArrayList<>(Math.min(options.batchSize(), 1 << 10));
+        Outcome<B> nextBatch(Iterator<?> stream, long number, int worker) {
+            BatchCollector<Object, B> batch = collector();
+            int count = 0;
             String position = null;
             try {
-                while (samples.size() < options.batchSize() && stream.hasNext()) {
-                    T sample = stream.next();
+                while (count < options.batchSize() && stream.hasNext()) {
+                    Object sample = stream.next();
                     if (sample == null) {
                         throw new NullPointerException(dataset.getClass().getName() + "'s iterator returned null");
                     }
-                    samples.add(sample);
+                    try {
+                        batch.accept(count, sample);
+                    } catch (RuntimeException | Error e) {
+                        batch.abandon();
+                        return collateFailure(number, worker, e);
+                    }
+                    count++;
                 }
                 if (stream instanceof ResumableDataset.PositionedIterator<?> positioned) {
                     position = positioned.position();
                 }
             } catch (RuntimeException | Error e) {
-                return Outcome.streamFailure(number, worker, streamFailure(worker, e, samples.size()));
+                batch.abandon();
+                return Outcome.streamFailure(number, worker, streamFailure(worker, e, count));
             }
             List<SkippedSample> skipped = stream instanceof SkippingStream skipping ? skipping.takeSkipped().stream()
                     .map(skip -> new SkippedSample(-1, skip.source(), skip.reason())).toList() : List.of();
-            if (samples.isEmpty() || (options.dropLast() && samples.size() < options.batchSize())) {
+            if (count == 0 || (options.dropLast() && count < options.batchSize())) {
+                batch.abandon();
                 // The stream's end; what it skipped on the way is still counted.
                 return skipped.isEmpty() ? null : Outcome.streamedSkips(number, worker, skipped, position);
             }
             try {
-                B batch = collate.collate(samples, allocator);
-                if (batch == null) {
+                B made = batch.finish();
+                if (made == null) {
                     throw new NullPointerException(collate.getClass().getName() + ".collate returned null");
                 }
-                return Outcome.streamed(number, worker, batch, samples.size(), position, skipped);
+                return Outcome.streamed(number, worker, made, count, position, skipped);
             } catch (RuntimeException | Error e) {
-                return Outcome.streamFailure(number, worker, new LoaderException("collate failed for batch " + number
-                        + " of " + where(worker) + ": " + LoaderException.reasonOf(e), e));
+                return collateFailure(number, worker, e);
             }
+        }
+
+        /**
+         * Where one batch's samples go: written into the batch's slots as they are read (the
+         * {@link SlotSamples.Streamed} route), or listed for the collate function.
+         */
+        @SuppressWarnings("unchecked")
+        private BatchCollector<Object, B> collector() {
+            BatchCollector<?, B> collector = slots ? new BatchCollector.Slotted<B>(allocator, options.batchSize())
+                    : new BatchCollector.Listed<T, B>(collate, allocator, Math.min(options.batchSize(), 1 << 10));
+            // The stream's samples are of the collector's type: prepared ones exactly when slots is set.
+            return (BatchCollector<Object, B>) collector;
+        }
+
+        private Outcome<B> collateFailure(long number, int worker, Throwable e) {
+            return Outcome.streamFailure(number, worker, new LoaderException("collate failed for batch " + number
+                    + " of " + where(worker) + ": " + LoaderException.reasonOf(e), e));
         }
 
         /** @param lost samples already read for the batch being built, which the failure loses */

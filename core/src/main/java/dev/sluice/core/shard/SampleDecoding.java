@@ -1,42 +1,42 @@
 package dev.sluice.core.shard;
 
-import dev.sluice.api.DecodeException;
-import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
-import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelSink;
-import dev.sluice.api.Transform;
+import dev.sluice.api.SlotTransform;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.dataset.SampleRandom;
+import dev.sluice.core.dataset.SampleRecipe;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
  * Turns a shard's sample into a {@link LabeledSample}: the first image member found (by the
- * configured extensions, in order) decoded and transformed, and the labels read from the label
- * member by the label format. The transform's random source derives from (seed, epoch, shard,
- * sample number in the shard), so a sample's augmentation depends neither on the number of ranks
- * or workers nor on the shuffle buffer. Thread-safe when the decoder, transform and format are.
+ * configured extensions, in order) read through the {@link SampleRecipe}, and the labels read from
+ * the label member by the label format. The transform's random source derives from (seed, epoch,
+ * shard, sample number in the shard), so a sample's augmentation depends neither on the number of
+ * ranks or workers nor on the shuffle buffer. Thread-safe when the decoder, transform and format are.
  */
 final class SampleDecoding<T> {
+    /** One way of reading a raw sample: whole, or prepared for a batch slot. */
+    @FunctionalInterface
+    interface Reading<S> {
+        LabeledSample<S> read(RawSample raw, long epoch);
+    }
+
     private final ShardList shards;
-    private final ImageDecoder decoder;
-    private final DecodeOptions decodeOptions;
-    private final Transform<Image, T> transform;
+    private final SampleRecipe<T> recipe;
     private final List<String> imageExtensions;
     private final String labelExtension;
     private final LabelFormat labelFormat;
     private final long seed;
 
     /** @param labelExtension the member holding the labels, or null for samples without labels */
-    SampleDecoding(ShardList shards, ImageDecoder decoder, DecodeOptions decodeOptions, Transform<Image, T> transform,
-            List<String> imageExtensions, String labelExtension, LabelFormat labelFormat, long seed) {
+    SampleDecoding(ShardList shards, SampleRecipe<T> recipe, List<String> imageExtensions, String labelExtension,
+            LabelFormat labelFormat, long seed) {
         this.shards = shards;
-        this.decoder = decoder;
-        this.decodeOptions = decodeOptions;
-        this.transform = transform;
+        this.recipe = recipe;
         this.imageExtensions = imageExtensions;
         this.labelExtension = labelExtension;
         this.labelFormat = labelFormat;
@@ -48,38 +48,48 @@ final class SampleDecoding<T> {
      *         the transform fails, or the labels are missing or unreadable
      */
     LabeledSample<T> decode(RawSample raw, long epoch) {
-        String imageExtension = null;
-        for (String extension : imageExtensions) {
-            if (raw.members().containsKey(extension)) {
-                imageExtension = extension;
-                break;
-            }
-        }
-        if (imageExtension == null) {
-            throw fail(raw, raw.key(), "sample has no image member (it has " + String.join(", ", raw.members().keySet())
-                    + "; an image is one of " + String.join(", ", imageExtensions) + ")", null);
-        }
-        String imageName = raw.key() + "." + imageExtension;
-        Image image;
-        try {
-            image = decoder.decode(ByteBuffer.wrap(raw.members().get(imageExtension)), decodeOptions);
-        } catch (DecodeException e) {
-            throw fail(raw, imageName, "cannot decode: " + e.reason(), e);
-        }
-        long[] labels = labelExtension == null ? new long[0] : labels(raw);
-        T input;
-        try {
-            input = transform.apply(image, SampleRandom.inShard(seed, epoch, raw.shard(), raw.ordinal()));
-        } catch (RuntimeException e) {
-            throw fail(raw, imageName, "the transform failed: " + e.getMessage(), e);
-        }
-        if (input == null) {
-            throw fail(raw, imageName, "the transform returned null", null);
-        }
+        return read(raw, epoch, recipe::transform);
+    }
+
+    /** Whether {@link #prepare} works: the transform writes into batch slots. */
+    boolean writesIntoSlots() {
+        return recipe.writesIntoSlots();
+    }
+
+    /**
+     * The sample up to writing its tensor, its random draws made as {@link #decode} makes them.
+     *
+     * @throws ShardException as {@link #decode} throws it
+     */
+    LabeledSample<SlotTransform.Pending> prepare(RawSample raw, long epoch) {
+        return read(raw, epoch, recipe::prepare);
+    }
+
+    private <S> LabeledSample<S> read(RawSample raw, long epoch, SampleRecipe.Finish<S> finish) {
+        String imageExtension = imageExtension(raw);
+        String member = raw.key() + "." + imageExtension;
+        Image image = recipe.decode(ByteBuffer.wrap(raw.members().get(imageExtension)),
+                (reason, cause) -> fail(raw, member, "cannot decode: " + reason, cause));
+        long[] labels = labels(raw);
+        S input = finish.apply(image, SampleRandom.inShard(seed, epoch, raw.shard(), raw.ordinal()),
+                (reason, cause) -> fail(raw, member, reason, cause));
         return new LabeledSample<>(input, labels);
     }
 
+    private String imageExtension(RawSample raw) {
+        for (String extension : imageExtensions) {
+            if (raw.members().containsKey(extension)) {
+                return extension;
+            }
+        }
+        throw fail(raw, raw.key(), "sample has no image member (it has " + String.join(", ", raw.members().keySet())
+                + "; an image is one of " + String.join(", ", imageExtensions) + ")", null);
+    }
+
     private long[] labels(RawSample raw) {
+        if (labelExtension == null) {
+            return new long[0];
+        }
         byte[] member = raw.members().get(labelExtension);
         String name = raw.key() + "." + labelExtension;
         if (member == null) {

@@ -1,18 +1,18 @@
 package dev.sluice.core.shard;
 
-import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.LabelFormat;
-import dev.sluice.api.Options;
+import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Transform;
 import dev.sluice.api.WorkerInfo;
 import dev.sluice.core.dataset.ContentDigest;
 import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.dataset.ResumableDataset;
+import dev.sluice.core.dataset.SampleRecipe;
 import dev.sluice.core.dataset.SkippingStream;
-import dev.sluice.core.label.TxtLabelFormatProvider;
+import dev.sluice.core.dataset.SlotSamples;
 import dev.sluice.core.sampler.Rank;
 import dev.sluice.core.sampler.Seeds;
 import dev.sluice.core.shard.StreamPosition.Layout;
@@ -22,20 +22,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Samples streamed from WebDataset-style tar shards: the members sharing a key form a sample
  * ({@code 000123.jpg} + {@code 000123.cls}), its image decoded by the configured
  * {@link ImageDecoder} and transformed, its labels read from the label member by a
- * {@link LabelFormat} ({@code .cls} text by {@code txt}, the default; {@code .json} by {@code json}).
+ * {@link LabelFormat} the caller hands in ({@code .cls} text by {@code txt}; {@code .json} by {@code json}).
  * Shards are read sequentially, a member at a time, never whole; any {@link java.nio.file} file
  * system works.
  *
@@ -57,19 +53,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * then differs from an uninterrupted run's, as it would in PyTorch with another {@code num_workers}.
  *
  * <pre>{@code
+ * LabelFormat txt = plugins.require(PluginKind.LABEL_FORMAT, LabelFormatProvider.class, "txt", "labels")
+ *         .create(Options.empty());
  * ShardDataset<Tensor> shards = ShardDataset.builder(Shards.expand(dir, "train-{0000..0127}.tar"), decoder)
- *         .transform(toTensor).shuffle(true).seed(42).rank(Rank.inEnvironment(System.getenv()).orElse(Rank.SINGLE))
+ *         .labels("cls", txt).transform(toTensor).shuffle(true).seed(42).rank(Rank.inEnvironment(System.getenv()).orElse(Rank.SINGLE))
  *         .build();
  * try (DataLoader<LabeledSample<Tensor>, LabeledBatch> loader = DataLoader.builder(shards)
  *         .batchSize(64).numWorkers(4).collate(new LabeledCollate()).build()) { ... }
  * }</pre>
  *
+ * <p>With a {@link SlotTransform} as its transform it has the {@link SlotSamples.Streamed}
+ * capability: a loader collating with {@code LabeledCollate} writes each sample straight into its
+ * slot of the batch tensor ({@link #preparedIterator}).
+ *
  * <p>Immutable and safe to share between worker threads; each stream belongs to one.
  *
  * @param <T> the type the transform produces
  */
-public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>, ContentDigest,
-        SkippingStream.Source {
+public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>, SlotSamples.Streamed,
+        ContentDigest, SkippingStream.Source {
     /** The image extensions looked for, in order, unless {@link ShardDatasetBuilder#imageExtensions} says otherwise. */
     public static final List<String> IMAGE_EXTENSIONS = List.of("jpg", "jpeg", "png", "webp", "bmp", "tif", "tiff",
             "ppm", "pgm", "pbm", "pnm", "gif");
@@ -87,8 +89,8 @@ public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>
 
     ShardDataset(ShardDatasetBuilder<T> builder, ShardList shards) {
         this.shards = shards;
-        this.decoding = new SampleDecoding<>(shards, builder.decoder, builder.decodeOptions, builder.transform,
-                builder.imageExtensions, builder.labelExtension, builder.labelFormat, builder.seed);
+        this.decoding = new SampleDecoding<>(shards, new SampleRecipe<>(builder.decoder, builder.decodeOptions,
+                builder.transform), builder.imageExtensions, builder.labelExtension, builder.labelFormat, builder.seed);
         this.seed = builder.seed;
         this.shuffle = builder.shuffle;
         this.shuffleBuffer = builder.shuffleBuffer;
@@ -98,8 +100,9 @@ public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>
 
     /**
      * A builder for a dataset over {@code shards} (see {@link Shards#expand} for patterns), decoding
-     * with {@code decoder}: RGB, no transform (samples hold the {@link Image}), labels from the
-     * {@code .cls} member as text, no shuffling, one rank, failures raised, until told otherwise.
+     * with {@code decoder}: RGB, no transform (samples hold the {@link Image}), no shuffling, one
+     * rank, failures raised, until told otherwise; where the labels come from must be said
+     * ({@link ShardDatasetBuilder#labels} or {@link ShardDatasetBuilder#noLabels}).
      *
      * @throws NullPointerException if an argument is null
      */
@@ -118,6 +121,38 @@ public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>
      */
     @Override
     public PositionedIterator<LabeledSample<T>> iterator(long epoch, String position) {
+        return stream(epoch, position, decoding::decode);
+    }
+
+    /**
+     * Whether {@link #preparedIterator} works: the transform is a {@link SlotTransform}, which can
+     * write each sample's tensor straight into its place in a batch.
+     */
+    @Override
+    public boolean writesIntoSlots() {
+        return decoding.writesIntoSlots();
+    }
+
+    /**
+     * The calling worker's stream of {@code epoch} as {@link #iterator(long, String)} gives it, each
+     * sample prepared for writing into its batch slot instead of transformed whole: the same samples
+     * in the same order, the same positions, the same failures and skips; writing a sample gives the
+     * tensor the plain stream returns.
+     *
+     * @throws IllegalStateException if the transform is not a {@link SlotTransform} ({@link #writesIntoSlots()})
+     * @throws IllegalArgumentException as {@link #iterator(long, String)} throws it
+     * @throws ShardException as {@link #iterator(long, String)} throws it
+     */
+    @Override
+    public PositionedIterator<LabeledSample<SlotTransform.Pending>> preparedIterator(long epoch, String position) {
+        if (!decoding.writesIntoSlots()) {
+            throw new IllegalStateException("the transform is not a SlotTransform, so it cannot write into a batch; "
+                    + "use iterator");
+        }
+        return stream(epoch, position, decoding::prepare);
+    }
+
+    private <S> ShardStream<S> stream(long epoch, String position, SampleDecoding.Reading<S> reading) {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, was " + epoch);
         }
@@ -128,7 +163,7 @@ public final class ShardDataset<T> implements ResumableDataset<LabeledSample<T>>
         SampleBuffer<RawSample> buffer = new SampleBuffer<>(shuffle ? shuffleBuffer : 1,
                 Seeds.derive(seed, BUFFER_STREAM, epoch, rank.worldSize(), rank.rank(), worker.numWorkers(),
                         worker.id()));
-        ShardStream<T> stream = new ShardStream<>(shards, decoding, epoch, layout, share, buffer,
+        ShardStream<S> stream = new ShardStream<>(shards, reading, epoch, layout, share, buffer,
                 onError == ErrorPolicy.SKIP, skips);
         if (position != null) {
             stream.restore(StreamPosition.decode(position));

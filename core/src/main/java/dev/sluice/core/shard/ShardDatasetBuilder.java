@@ -4,10 +4,8 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.LabelFormat;
-import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
 import dev.sluice.core.dataset.ErrorPolicy;
-import dev.sluice.core.label.TxtLabelFormatProvider;
 import dev.sluice.core.sampler.Rank;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,8 +31,12 @@ public final class ShardDatasetBuilder<T> {
     final Transform<Image, T> transform;
     DecodeOptions decodeOptions = DecodeOptions.DEFAULT;
     List<String> imageExtensions = ShardDataset.IMAGE_EXTENSIONS;
-    String labelExtension = "cls";
-    LabelFormat labelFormat = new TxtLabelFormatProvider().create(Options.empty());
+    /** The member holding the labels; null for samples without labels, or before the caller said. */
+    String labelExtension;
+    /** Reads the label member; null until {@link #labels} is called. */
+    LabelFormat labelFormat;
+    /** Whether the caller said where the labels come from ({@link #labels} or {@link #noLabels}). */
+    boolean labelsChosen;
     long seed;
     boolean shuffle;
     int shuffleBuffer = 1000;
@@ -53,6 +55,7 @@ public final class ShardDatasetBuilder<T> {
         copy.imageExtensions = imageExtensions;
         copy.labelExtension = labelExtension;
         copy.labelFormat = labelFormat;
+        copy.labelsChosen = labelsChosen;
         copy.seed = seed;
         copy.shuffle = shuffle;
         copy.shuffleBuffer = shuffleBuffer;
@@ -102,20 +105,24 @@ public final class ShardDatasetBuilder<T> {
 
     /**
      * Where the labels come from: the member with {@code extension} (such as {@code "cls"} or
-     * {@code "json"}), read by {@code format}'s {@link LabelFormat#readMember}; default the
-     * {@code cls} member read by {@code txt}.
+     * {@code "json"}), read by {@code format}'s {@link LabelFormat#readMember}. The format is the
+     * caller's, usually asked from the plugin registry by id ({@code txt} for {@code .cls} text,
+     * {@code json}). Either this or {@link #noLabels()} must be called before {@link #build()}.
      *
      * @throws IllegalArgumentException if the extension is blank
      */
     public ShardDatasetBuilder<T> labels(String extension, LabelFormat format) {
         this.labelExtension = extension(extension, "the label extension");
         this.labelFormat = Objects.requireNonNull(format, "format");
+        this.labelsChosen = true;
         return this;
     }
 
     /** Samples have no labels (an empty label array each): for unlabelled data. */
     public ShardDatasetBuilder<T> noLabels() {
         this.labelExtension = null;
+        this.labelFormat = null;
+        this.labelsChosen = true;
         return this;
     }
 
@@ -175,10 +182,15 @@ public final class ShardDatasetBuilder<T> {
     /**
      * The dataset.
      *
+     * @throws IllegalStateException if neither {@link #labels} nor {@link #noLabels()} was called
      * @throws IllegalArgumentException if there are no shards, a shard is listed twice, or a
      *         shard is not a file (naming the first few)
      */
     public ShardDataset<T> build() {
+        if (!labelsChosen) {
+            throw new IllegalStateException("say where the labels come from: labels(\"cls\", format), with a label "
+                    + "format from the plugin registry (such as txt), or noLabels()");
+        }
         if (shards.isEmpty()) {
             throw new IllegalArgumentException("no shards to read");
         }

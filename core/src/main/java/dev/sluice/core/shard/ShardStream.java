@@ -28,7 +28,7 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
     private static final int REPORTED_SKIPS = 10;
 
     private final ShardList shards;
-    private final SampleDecoding<T> decoding;
+    private final SampleDecoding.Reading<T> reading;
     private final long epoch;
     private final Layout layout;
     private int[] share;
@@ -50,10 +50,10 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
     private List<Skip> untaken = new ArrayList<>();
     private boolean closed;
 
-    ShardStream(ShardList shards, SampleDecoding<T> decoding, long epoch, Layout layout, int[] share,
+    ShardStream(ShardList shards, SampleDecoding.Reading<T> reading, long epoch, Layout layout, int[] share,
             SampleBuffer<RawSample> buffer, boolean skipFailures, ShardDataset.Skips skips) {
         this.shards = shards;
-        this.decoding = decoding;
+        this.reading = reading;
         this.epoch = epoch;
         this.layout = layout;
         this.share = share;
@@ -120,7 +120,7 @@ final class ShardStream<T> implements ResumableDataset.PositionedIterator<Labele
             RawSample raw = buffer.removeAt(index);
             emitted++;
             try {
-                ready = decoding.decode(raw, epoch);
+                ready = reading.read(raw, epoch);
                 readyRaw = raw;
                 readyIndex = index;
             } catch (ShardException e) {

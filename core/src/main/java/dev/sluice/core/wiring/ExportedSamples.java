@@ -1,18 +1,15 @@
 package dev.sluice.core.wiring;
 
 import dev.sluice.api.Dataset;
-import dev.sluice.api.DecodeException;
-import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.EncodeException;
 import dev.sluice.api.EncodeOptions;
 import dev.sluice.api.Image;
-import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.ImageEncoder;
-import dev.sluice.api.Transform;
 import dev.sluice.api.spi.MessageValues;
 import dev.sluice.api.spi.RegularFiles;
 import dev.sluice.core.dataset.ImageRoot;
 import dev.sluice.core.dataset.SampleLoadException;
+import dev.sluice.core.dataset.SampleRecipe;
 import dev.sluice.core.label.LabelIndex;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -23,7 +20,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * A range of the entries of a label index as the bytes a shard stores: the image file as it is, or,
- * when re-encoding, decoded, optionally resized, and encoded as JPEG. Sample {@code i} is entry
+ * when re-encoding, read through the {@link SampleRecipe} (decoded, optionally resized) and encoded
+ * as JPEG. Sample {@code i} is entry
  * {@code first + i}. Safe for concurrent reads, so that a loader's workers prepare samples in
  * parallel.
  */
@@ -40,28 +38,25 @@ final class ExportedSamples implements Dataset<ExportedSamples.Sample> {
 
     private final LabelIndex index;
     private final ImageRoot root;
-    private final ImageDecoder decoder;
-    private final DecodeOptions decodeOptions;
-    private final Transform<Image, Image> resize;
+    private final SampleRecipe<Image> recipe;
     private final ImageEncoder encoder;
     private final EncodeOptions encodeOptions;
     private final long first;
     private final long count;
 
     /**
-     * @param encoder null to store every image file as it is
+     * @param recipe decodes and resizes each image to re-encode; null, as {@code encoder}, to store
+     *        every image file as it is
      * @param first the first entry
      * @param count the number of entries from {@code first}
      */
-    ExportedSamples(LabelIndex index, ImageRoot root, ImageDecoder decoder, DecodeOptions decodeOptions,
-            Transform<Image, Image> resize, ImageEncoder encoder, EncodeOptions encodeOptions, long first, long count) {
+    ExportedSamples(LabelIndex index, ImageRoot root, SampleRecipe<Image> recipe, ImageEncoder encoder,
+            EncodeOptions encodeOptions, long first, long count) {
         this.index = index;
         this.first = first;
         this.count = count;
         this.root = root;
-        this.decoder = decoder;
-        this.decodeOptions = decodeOptions;
-        this.resize = resize;
+        this.recipe = recipe;
         this.encoder = encoder;
         this.encodeOptions = encodeOptions;
     }
@@ -86,19 +81,8 @@ final class ExportedSamples implements Dataset<ExportedSamples.Sample> {
                 throw new SampleLoadException(i, file.toString(), "cannot be read: " + MessageValues.reason(e), e);
             }
         }
-        Image image;
-        try {
-            image = decoder.decode(readable, decodeOptions);
-        } catch (DecodeException e) {
-            throw new SampleLoadException(i, file.toString(), e.reason(), e);
-        }
-        if (resize != null) {
-            try {
-                image = resize.apply(image, random);
-            } catch (RuntimeException e) {
-                throw new SampleLoadException(i, file.toString(), "the resize failed: " + e.getMessage(), e);
-            }
-        }
+        SampleRecipe.Failure failure = (reason, cause) -> new SampleLoadException(i, file.toString(), reason, cause);
+        Image image = recipe.transform(recipe.decode(readable, failure), random, failure);
         try {
             return new Sample("jpg", encoder.encode(image, encodeOptions), labels);
         } catch (EncodeException e) {

@@ -1,15 +1,15 @@
 package dev.sluice.core.wiring;
 
-import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Transform;
 import dev.sluice.core.dataset.ErrorPolicy;
+import dev.sluice.core.dataset.SampleRandom;
+import dev.sluice.core.dataset.SampleRecipe;
 import dev.sluice.core.plugin.PluginRegistry;
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 
 /**
  * A configuration's decoder and transforms, without a dataset or a loader: encoded image bytes in,
@@ -19,23 +19,22 @@ import java.util.random.RandomGenerator;
  *
  * <pre>{@code
  * ImagePipeline pipeline = ImagePipeline.fromConfig(SluiceConfig.load(path), PluginRegistry.discover(loader));
- * Object tensor = pipeline.apply(ByteBuffer.wrap(jpegBytes), Seeds.random(pipeline.seed(), 42));
+ * Object tensor = pipeline.apply("cat-0042", ByteBuffer.wrap(jpegBytes),
+ *         (reason, cause) -> new IllegalArgumentException("cat-0042: " + reason, cause));
  * }</pre>
+ *
+ * <p>Each sample is read through the {@link SampleRecipe}, as a dataset's are, with its random
+ * source keyed by the seed and the sample's key ({@link SampleRandom#byKey}).
  *
  * <p>Safe for concurrent use, as the decoder and transforms it holds are.
  */
 public final class ImagePipeline {
-    private final ImageDecoder decoder;
-    private final DecodeOptions decodeOptions;
-    private final Transform<Image, Object> transform;
+    private final SampleRecipe<Object> recipe;
     private final long seed;
     private final ErrorPolicy onError;
 
-    private ImagePipeline(ImageDecoder decoder, DecodeOptions decodeOptions, Transform<Image, Object> transform,
-            long seed, ErrorPolicy onError) {
-        this.decoder = decoder;
-        this.decodeOptions = decodeOptions;
-        this.transform = transform;
+    private ImagePipeline(SampleRecipe<Object> recipe, long seed, ErrorPolicy onError) {
+        this.recipe = recipe;
         this.seed = seed;
         this.onError = onError;
     }
@@ -50,27 +49,28 @@ public final class ImagePipeline {
         ConfiguredParts assembly = new ConfiguredParts(Objects.requireNonNull(config, "config"), Objects.requireNonNull(plugins,
                 "plugins"));
         Transform<Image, Object> pipeline = assembly.pipeline();
-        return new ImagePipeline(assembly.decoder(), assembly.decodeOptions(pipeline), pipeline,
+        return new ImagePipeline(new SampleRecipe<>(assembly.decoder(), assembly.decodeOptions(pipeline), pipeline),
                 config.loader().seed(), config.loader().onError());
     }
 
     /**
-     * Decodes {@code encoded} and applies the transforms.
+     * The sample known by {@code key}: {@code encoded} decoded and transformed, its random source
+     * {@link SampleRandom#byKey SampleRandom.byKey(seed(), key)}.
      *
+     * @param key what names the sample, such as a row's key; also what its random source is keyed by
      * @param encoded the image file's bytes, from position to limit; not modified
-     * @param random the transforms' only source of randomness
+     * @param failure makes the exception thrown when the bytes do not decode or the transforms fail,
+     *        from the reason and the cause ({@link SampleRecipe.Failure})
      * @return the transformed sample, never null
-     * @throws DecodeException if the bytes do not decode
-     * @throws RuntimeException as a transform throws it; {@link NullPointerException} if one returns null
+     * @throws RuntimeException {@code failure}'s
      */
-    public Object apply(ByteBuffer encoded, RandomGenerator random) throws DecodeException {
-        Object out = transform.apply(decoder.decode(encoded, decodeOptions), random);
-        return Objects.requireNonNull(out, "the transform pipeline returned null");
+    public Object apply(String key, ByteBuffer encoded, SampleRecipe.Failure failure) {
+        return recipe.transform(recipe.decode(encoded, failure), SampleRandom.byKey(seed, key), failure);
     }
 
     /** The configured decoder. */
     public ImageDecoder decoder() {
-        return decoder;
+        return recipe.decoder();
     }
 
     /**
@@ -78,12 +78,12 @@ public final class ImagePipeline {
      * {@link dev.sluice.api.ReduceLimit}.
      */
     public DecodeOptions decodeOptions() {
-        return decodeOptions;
+        return recipe.decodeOptions();
     }
 
     /** The configured transforms, chained. */
     public Transform<Image, Object> transform() {
-        return transform;
+        return recipe.transform();
     }
 
     /** The configured seed ({@code loader.seed}), for deriving each sample's random source. */

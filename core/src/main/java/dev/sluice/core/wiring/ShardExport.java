@@ -7,8 +7,8 @@ import dev.sluice.api.ImageEncoder;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ImageEncoderProvider;
-import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.core.dataset.ImageRoot;
+import dev.sluice.core.dataset.SampleRecipe;
 import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
@@ -33,7 +33,7 @@ import java.util.Objects;
  * entry of the label file becomes one sample, in label-file order: key {@code 000000},
  * {@code 000001}, ...; the image member holds the file as it is ({@code 000000.jpg}), or, with a
  * resize or a quality, the image decoded with the configured decoder and decode options, resized
- * by the {@code resize} transform, and encoded as JPEG (FFCV's trick: store what training needs,
+ * by the transform the caller hands in, and encoded as JPEG (FFCV's trick: store what training needs,
  * not the camera original); the {@code cls} member holds the labels as text ({@code "3"},
  * {@code "3 7"}). The configured transforms and {@code repeat} are not applied: they belong to
  * training. The configuration's {@code loader.num_workers} threads prepare samples in parallel;
@@ -45,7 +45,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ShardExport.Result result = ShardExport.builder(SluiceConfig.load(path), plugins, Path.of("shards"))
- *         .maxSamples(1000).resize(Options.of("resize", Map.of("size", 256))).quality(90)
+ *         .maxSamples(1000).resize(resize).quality(90)
  *         .progress((done, total) -> System.out.print("\r" + done + "/" + total))
  *         .build().run();
  * }</pre>
@@ -114,9 +114,8 @@ public final class ShardExport {
      * Reads the label file, prepares every sample and writes the shards.
      *
      * @return what was written
-     * @throws ConfigException for a wrong configuration or a bad {@code resize} option, naming the key
-     * @throws dev.sluice.core.plugin.PluginException if no encoder (when re-encoding) or no
-     *         {@code resize} transform is on the class path
+     * @throws ConfigException for a wrong configuration, naming the key
+     * @throws dev.sluice.core.plugin.PluginException if no encoder is on the class path (when re-encoding)
      * @throws dev.sluice.core.dataset.SampleLoadException naming the sample's index and file when an
      *         image cannot be read or encoded (under {@code on_error: raise}); nothing is left written
      * @throws IOException if the output folder holds shards of the same names, or writing fails
@@ -241,8 +240,9 @@ public final class ShardExport {
         boolean reencode = settings.resize != null || settings.quality != null;
         ExportedSamples samples = new ExportedSamples(entries,
                 new ImageRoot(config.dataset().root(), config.dataset().allowOutsideRoot()),
-                reencode ? assembly.decoder() : null, assembly.decodeOptions(),
-                settings.resize == null ? null : resize(settings.resize), reencode ? encoder() : null,
+                reencode ? new SampleRecipe<>(assembly.decoder(), assembly.decodeOptions(),
+                        settings.resize == null ? Transform.identity() : settings.resize) : null,
+                reencode ? encoder() : null,
                 EncodeOptions.jpeg(settings.quality == null ? EncodeOptions.DEFAULT_JPEG_QUALITY : settings.quality),
                 from, to - from);
         LoaderSettings loading = config.loader();
@@ -272,7 +272,7 @@ public final class ShardExport {
         }
     }
 
-    private record Settings(String pattern, long maxSamples, long maxBytes, Options resize, Integer quality,
+    private record Settings(String pattern, long maxSamples, long maxBytes, Transform<Image, Image> resize, Integer quality,
             String encoder, Instant mtime, Progress progress) {
     }
 
@@ -280,18 +280,6 @@ public final class ShardExport {
         ImageEncoderProvider provider = plugins.require(PluginKind.ENCODER, ImageEncoderProvider.class,
                 settings.encoder, "the shard export's encoder");
         return provider.create(Options.empty());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Transform<Image, Image> resize(Options options) {
-        TransformProvider provider = plugins.require(PluginKind.TRANSFORM, TransformProvider.class, "resize",
-                "the shard export's --resize");
-        Transform<?, ?> resize = provider.create(options);
-        if (resize.outputType() != Image.class && resize.outputType() != Object.class) {
-            throw new IllegalStateException("the resize transform " + provider.getClass().getName() + " gives "
-                    + resize.outputType().getSimpleName() + ", not an Image");
-        }
-        return (Transform<Image, Image>) resize;
     }
 
     private void requireNoShardIn(Path folder, int number) throws IOException {

@@ -1,7 +1,8 @@
 package dev.sluice.core.wiring;
 
 import dev.sluice.api.EncodeOptions;
-import dev.sluice.api.Options;
+import dev.sluice.api.Image;
+import dev.sluice.api.Transform;
 import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.shard.ShardWriter;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ public final class ShardExportBuilder {
     String pattern = "shard-%06d.tar";
     long maxSamples = 1000;
     long maxBytes;
-    Options resize;
+    Transform<Image, Image> resize;
     Integer quality;
     String encoder = PluginRegistry.AUTO;
     Instant mtime = Instant.now();
@@ -55,12 +56,23 @@ public final class ShardExportBuilder {
     }
 
     /**
-     * Resizes every image before storing it, with the {@code resize} transform given these options
-     * (the transform pack's: {@code size: 256}, or {@code height}/{@code width}); null for none.
-     * Resizing re-encodes as JPEG.
+     * Resizes every image before storing it with {@code transform}, built by the caller (for
+     * example the transform pack's {@code resize}, found through the registry); null for none.
+     * Resizing re-encodes as JPEG. The transform draws from each sample's random source
+     * ({@link dev.sluice.core.dataset.SampleRandom}), so a random one is the same on every run.
+     *
+     * @throws IllegalArgumentException if the transform does not take an {@link Image}, or gives
+     *         something other than an {@link Image}, naming its class and types
      */
-    public ShardExportBuilder resize(Options resizeOptions) {
-        this.resize = resizeOptions;
+    @SuppressWarnings("unchecked")
+    public ShardExportBuilder resize(Transform<?, ?> transform) {
+        if (transform != null && (!transform.inputType().isAssignableFrom(Image.class)
+                || (transform.outputType() != Image.class && transform.outputType() != Object.class))) {
+            throw new IllegalArgumentException("the resize transform " + transform.getClass().getName() + " takes "
+                    + transform.inputType().getSimpleName() + " and gives " + transform.outputType().getSimpleName()
+                    + "; a shard export's resize takes and gives an Image");
+        }
+        this.resize = (Transform<Image, Image>) transform;
         return this;
     }
 

@@ -11,7 +11,6 @@ import dev.sluice.core.loader.DataLoaderBuilder;
 import dev.sluice.core.sampler.Rank;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -262,14 +261,24 @@ public final class SluiceConfig {
         return Repeat.times(times);
     }
 
-    private DecoderSettings readDecoder(Options options) {
-        String modeName = options.getString("mode", "rgb");
-        ColorMode mode;
+    /**
+     * The constant a key names in lower case ({@code mode: gray}), or {@code fallback} when absent.
+     *
+     * @param keyPath the key's full path, such as {@code decoder.mode}; its last part is the option
+     * @param allowed the words accepted, for the message
+     */
+    private <E extends Enum<E>> E choice(Options options, String keyPath, E fallback, String allowed) {
+        String word = options.getString(keyPath.substring(keyPath.lastIndexOf('.') + 1),
+                fallback.name().toLowerCase(Locale.ROOT));
         try {
-            mode = ColorMode.valueOf(modeName.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(fallback.getDeclaringClass(), word.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw tree.error("decoder.mode", "must be rgb, gray or unchanged, was '" + modeName + "'");
+            throw tree.error(keyPath, "must be " + allowed + ", was '" + word + "'");
         }
+    }
+
+    private DecoderSettings readDecoder(Options options) {
+        ColorMode mode = choice(options, "decoder.mode", ColorMode.RGB, "rgb, gray or unchanged");
         // auto (the default): as far as the transforms allow for each image; a number fixes the factor.
         boolean autoReduce = "auto".equals(options.raw("reduce")) || !options.has("reduce");
         int reduce = 1;
@@ -301,13 +310,7 @@ public final class SluiceConfig {
         Integer prefetch = options.has("prefetch_factor")
                 ? bounded(options, "prefetch_factor", 2, 1, DataLoaderBuilder.MAX_PREFETCH_FACTOR, "batches per worker")
                 : null;
-        String onError = options.getString("on_error", "raise");
-        ErrorPolicy policy;
-        try {
-            policy = ErrorPolicy.valueOf(onError.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw tree.error("loader.on_error", "must be raise or skip, was '" + onError + "'");
-        }
+        ErrorPolicy policy = choice(options, "loader.on_error", ErrorPolicy.RAISE, "raise or skip");
         return new LoaderSettings(batchSize, options.getBoolean("shuffle", false), numWorkers,
                 options.getBoolean("drop_last", false), options.getLong("seed", 0), policy,
                 options.getBoolean("pin_memory", false), timeout, prefetch,

@@ -9,6 +9,7 @@ import dev.sluice.core.dataset.ImageLabelDataset;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.label.TxtLabelFormatProvider;
+import dev.sluice.core.testing.RegistryLabelFormats;
 import dev.sluice.core.loader.DataLoader;
 import dev.sluice.core.plugin.PluginInfo;
 import dev.sluice.core.plugin.PluginKind;
@@ -72,7 +73,8 @@ public final class ShardReadBench {
             ImageDecoder decoder = plugins.require(PluginKind.DECODER, ImageDecoderProvider.class, info.id(), "bench")
                     .create(Options.empty());
             ImageLabelDataset<Image> files = ImageLabelDataset.builder(index, set.resolve("images"), decoder).build();
-            ShardDataset<Image> fromShards = ShardDataset.builder(shards, decoder).shuffle(true).shuffleBuffer(100)
+            ShardDataset<Image> fromShards = ShardDataset.builder(shards, decoder).labels("cls", RegistryLabelFormats.txt())
+                    .shuffle(true).shuffleBuffer(100)
                     .build();
             compare(info.id(), DataLoader.builder(files).batchSize(BATCH).shuffle(true).numWorkers(workers)
                     .collate(COUNT).build(), DataLoader.builder(fromShards).batchSize(BATCH).numWorkers(workers)
@@ -82,7 +84,7 @@ public final class ShardReadBench {
         ImageDecoder readOnly = (encoded, options) -> Image.wrap(1, 1, 1, new byte[] {encoded.get(encoded.limit() - 1)});
         compare("no-decode", DataLoader.builder(ImageLabelDataset.builder(index, set.resolve("images"), readOnly)
                 .build()).batchSize(BATCH).shuffle(true).numWorkers(workers).collate(COUNT).build(),
-                DataLoader.builder(ShardDataset.builder(shards, readOnly).shuffle(true).shuffleBuffer(100).build())
+                DataLoader.builder(ShardDataset.builder(shards, readOnly).labels("cls", RegistryLabelFormats.txt()).shuffle(true).shuffleBuffer(100).build())
                         .batchSize(BATCH).numWorkers(workers).collate(COUNT).build(), repeats);
         for (Path shard : shards) {
             Files.delete(shard);

@@ -148,7 +148,7 @@ class LabeledCollateTest extends CollateContract<LabeledSample<?>, LabeledBatch>
         assertThrows(IllegalArgumentException.class, () -> new LabeledCollate().collate(List.of(
                 sample(Tensor.ofFloats(new int[] {1}, 1), 0), sample(Tensor.ofFloats(new int[] {2}, 1, 2), 0)), allocator));
 
-        assertEquals(1, allocator.allocated.size(), "the labels are stacked before the inputs are refused");
+        assertEquals(1, allocator.allocated.size(), "the batch buffer, taken at the first input, before the second is refused");
         assertTrue(allocator.everythingCameBack());
     }
 }

@@ -69,7 +69,7 @@ class SlotCollationTest {
         SlotCollation slots = new SlotCollation(3, new RecordingAllocator());
         slots.add(0, sample(2, 1, 0));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> slots.add(1, sample(3, 1, 0)));
-        assertEquals("stack expects each tensor to be equal size, but got [2] at entry 0 and [3] at entry 1",
+        assertEquals("stack expects each tensor to be equal size, but got [2] at entry 0 and [3] at entry 1 (in input)",
                 refused.getMessage());
     }
 

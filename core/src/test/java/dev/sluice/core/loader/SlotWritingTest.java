@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Collate;
-import dev.sluice.api.DType;
-import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.core.collate.LabeledBatch;
@@ -17,16 +15,13 @@ import dev.sluice.core.dataset.ImageLabelDataset;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.label.LabelIndex;
 import dev.sluice.core.label.TxtLabelFormatProvider;
+import dev.sluice.core.testing.RandomCropToFloats;
 import dev.sluice.core.testing.TinyImageDecoder;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,44 +50,6 @@ class SlotWritingTest {
         }
         index = LabelIndex.read(new TxtLabelFormatProvider().create(Options.empty()),
                 Files.writeString(dir.resolve("train.txt"), lines), images);
-    }
-
-    /** A random 2x3 crop to float32 CHW, each value also carrying the crop's offset so that the draw shows. */
-    static final class RandomCropToFloats implements SlotTransform<Image> {
-        final AtomicInteger prepared = new AtomicInteger();
-
-        @Override
-        public Pending prepare(Image image, RandomGenerator random) {
-            if (image.width() < 3 || image.height() < 2) {
-                throw new IllegalArgumentException("needs at least 3x2, got " + image.width() + "x" + image.height());
-            }
-            prepared.incrementAndGet();
-            int left = random.nextInt(image.width() - 2);
-            int top = random.nextInt(image.height() - 1);
-            return new Pending() {
-                @Override
-                public DType dtype() {
-                    return DType.FLOAT32;
-                }
-
-                @Override
-                public int[] shape() {
-                    return new int[] {image.channels(), 2, 3};
-                }
-
-                @Override
-                public void writeTo(ByteBuffer destination, int byteOffset) {
-                    FloatBuffer out = SlotTransform.slot(destination, byteOffset, byteSize()).asFloatBuffer();
-                    for (int c = 0; c < image.channels(); c++) {
-                        for (int y = 0; y < 2; y++) {
-                            for (int x = 0; x < 3; x++) {
-                                out.put(image.get(left + x, top + y, c) / 255f + left * 0.01f + top * 0.001f);
-                            }
-                        }
-                    }
-                }
-            };
-        }
     }
 
     private List<LabeledBatch> epoch(RandomCropToFloats crop, Collate<LabeledSample<?>, LabeledBatch> collate,

@@ -41,6 +41,20 @@ class ShardDatasetTest {
     }
 
     @Test
+    void whereTheLabelsComeFromMustBeSaid() throws IOException {
+        List<Path> shards = ShardFixtures.write(dir, 1, 2);
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> ShardDataset.builder(shards, new TinyImageDecoder()).build());
+        assertEquals("say where the labels come from: labels(\"cls\", format), with a label format from the plugin "
+                + "registry (such as txt), or noLabels()", refused.getMessage());
+        ShardDataset<Image> unlabelled = ShardDataset.builder(shards, new TinyImageDecoder())
+                .imageExtensions(List.of("tiny")).noLabels().build();
+        try (PositionedIterator<LabeledSample<Image>> stream = unlabelled.iterator(0, null)) {
+            assertEquals(0, stream.next().labelCount());
+        }
+    }
+
+    @Test
     void aSampleWithoutAnImageNamesShardAndKey() throws IOException {
         Path shard = write("bad.tar", Map.of("000000", members("cls", "1")));
         Files.createDirectories(dir.resolve("more"));

@@ -2,6 +2,7 @@ package dev.sluice.core.shard;
 
 import dev.sluice.api.Image;
 import dev.sluice.core.dataset.LabeledSample;
+import dev.sluice.core.testing.RegistryLabelFormats;
 import dev.sluice.core.testing.TinyImageDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,8 @@ final class ShardFixtures {
     }
 
     static ShardDatasetBuilder<Image> builder(List<Path> shards) {
-        return ShardDataset.builder(shards, new TinyImageDecoder()).imageExtensions(List.of("tiny"));
+        return ShardDataset.builder(shards, new TinyImageDecoder()).imageExtensions(List.of("tiny"))
+                .labels("cls", RegistryLabelFormats.txt());
     }
 
     /** The labels of every sample the iterator yields, draining it. */

@@ -2,6 +2,7 @@ package dev.sluice.core.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -15,7 +16,6 @@ import dev.sluice.core.testing.TinyImageDecoder;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,15 +29,19 @@ class ImagePipelineTest {
     Path dir;
 
     @Test
-    void bytesBecomeTheTransformedSample() throws DecodeException {
+    void bytesBecomeTheTransformedSample() {
         SluiceConfig config = SluiceConfig.parse(PIPELINE, dir, List.of());
         assertFalse(config.hasDataset());
         ImagePipeline pipeline = ImagePipeline.fromConfig(config, PLUGINS);
-        Tensor tensor = (Tensor) pipeline.apply(ByteBuffer.wrap(TinyImageDecoder.encode(4, 3, 51)), new SplittableRandom(1));
+        Tensor tensor = (Tensor) pipeline.apply("a", ByteBuffer.wrap(TinyImageDecoder.encode(4, 3, 51)),
+                IllegalArgumentException::new);
         assertEquals(List.of(3, 3, 4), List.of(tensor.dim(0), tensor.dim(1), tensor.dim(2)));
         assertEquals(2 * 51 / 255f, tensor.getFloat(0), 1e-6);
         assertEquals(12, pipeline.seed());
-        assertThrows(DecodeException.class, () -> pipeline.apply(ByteBuffer.wrap(new byte[] {1}), new SplittableRandom(1)));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> pipeline.apply("b",
+                ByteBuffer.wrap(new byte[] {1}), (reason, cause) -> new IllegalArgumentException("b: " + reason, cause)));
+        assertEquals("b: not a tiny image: 1 bytes, expected 3", refused.getMessage());
+        assertInstanceOf(DecodeException.class, refused.getCause());
     }
 
     @Test

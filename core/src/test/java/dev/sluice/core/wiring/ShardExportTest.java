@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.Options;
+import dev.sluice.api.Transform;
+import dev.sluice.api.spi.TransformProvider;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.dataset.SampleLoadException;
+import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.shard.ShardDataset;
+import dev.sluice.core.testing.RegistryLabelFormats;
 import dev.sluice.core.testing.TinyImageDecoder;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -19,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +50,7 @@ class ShardExportTest {
         assertEquals(3 * 10240, result.bytes());
         assertArrayEquals(new long[] {10, 10}, progress.get(progress.size() - 1));
         ShardDataset<Image> shards = ShardDataset.builder(result.shards(), new TinyImageDecoder())
-                .imageExtensions(List.of("tiny")).build();
+                .imageExtensions(List.of("tiny")).labels("cls", RegistryLabelFormats.txt()).build();
         Iterator<LabeledSample<Image>> read = shards.iterator(0, null);
         for (int i = 0; i < 10; i++) {
             LabeledSample<Image> sample = read.next();
@@ -76,10 +82,31 @@ class ShardExportTest {
     void aQualityReencodesWithTheEncoderAsJpegMembers() throws IOException {
         SluiceConfig config = SluiceConfig.load(TinyProject.write(dir, TinyProject.CONFIG));
         ShardExport.Result result = ShardExport.builder(config, PLUGINS, dir.resolve("out")).quality(80).build().run();
-        ShardDataset<Image> shards = ShardDataset.builder(result.shards(), new TinyImageDecoder()).build();
+        ShardDataset<Image> shards = ShardDataset.builder(result.shards(), new TinyImageDecoder())
+                .labels("cls", RegistryLabelFormats.txt()).build();
         List<Long> firsts = new ArrayList<>();
         shards.iterator(0, null).forEachRemaining(sample -> firsts.add((long) sample.image().get(0, 0, 0)));
         assertEquals(List.of(0L, 20L, 40L, 60L, 80L, 100L, 120L, 140L, 160L, 180L), firsts);
+    }
+
+    @Test
+    void aResizeTheCallerBuiltIsAppliedBeforeEncodingAndOneThatGivesNoImageIsRefused() throws IOException {
+        SluiceConfig config = SluiceConfig.load(TinyProject.write(dir, TinyProject.CONFIG));
+        Transform<?, ?> resize = PLUGINS.require(PluginKind.TRANSFORM, TransformProvider.class, "test-resize", "test")
+                .create(Options.of("resize", Map.of("width", 3, "height", 2)));
+        ShardExport.Result result = ShardExport.builder(config, PLUGINS, dir.resolve("out")).resize(resize).build()
+                .run();
+        ShardDataset<Image> shards = ShardDataset.builder(result.shards(), new TinyImageDecoder())
+                .labels("cls", RegistryLabelFormats.txt()).build();
+        shards.iterator(0, null).forEachRemaining(sample -> assertEquals(List.of(3, 2),
+                List.of(sample.image().width(), sample.image().height())));
+
+        Transform<?, ?> toTensor = PLUGINS.require(PluginKind.TRANSFORM, TransformProvider.class, "test-to-tensor",
+                "test").create(Options.empty());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> ShardExport.builder(config, PLUGINS, dir.resolve("other")).resize(toTensor));
+        assertTrue(refused.getMessage().endsWith(" takes Image and gives Tensor; a shard export's resize takes and "
+                + "gives an Image"), refused.getMessage());
     }
 
     @Test

@@ -15,10 +15,8 @@ import java.util.Map;
  * them; sample {@code i}'s image is filled with {@code i} and its one label is {@code i}.
  */
 final class ShardProject {
-    static final String FILES = String.join("\n",
-            "dataset:",
-            "  labels: train.txt",
-            "  root: images",
+    /** What both configurations share after their dataset section. */
+    private static final String DECODER_AND_LOADER = String.join("\n",
             "decoder:",
             "  backend: tiny",
             "loader:",
@@ -27,19 +25,17 @@ final class ShardProject {
             "  num_workers: 2",
             "  seed: 17",
             "");
+    static final String FILES = String.join("\n",
+            "dataset:",
+            "  labels: train.txt",
+            "  root: images",
+            "") + DECODER_AND_LOADER;
     static final String SHARDS = String.join("\n",
             "dataset:",
             "  shards: shards/train-{0000..%04d}.tar",
             "  image_members: tiny",
             "  shuffle_buffer: 3",
-            "decoder:",
-            "  backend: tiny",
-            "loader:",
-            "  batch_size: 2",
-            "  shuffle: true",
-            "  num_workers: 2",
-            "  seed: 17",
-            "");
+            "") + DECODER_AND_LOADER;
 
     private ShardProject() {
     }

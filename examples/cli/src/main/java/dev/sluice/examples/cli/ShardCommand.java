@@ -1,6 +1,8 @@
 package dev.sluice.examples.cli;
 
 import dev.sluice.api.Options;
+import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.wiring.ShardExport;
 import dev.sluice.core.wiring.ShardExportBuilder;
 import java.io.IOException;
@@ -73,7 +75,8 @@ final class ShardCommand implements Subcommand {
         ShardExportBuilder builder = ShardExport.builder(overrides.load(file), invocation.plugins(), out);
         shardSize(builder, shardSize);
         if (resize != null) {
-            builder.resize(Options.of("--resize", resize(resize)));
+            builder.resize(invocation.plugins().require(PluginKind.TRANSFORM, TransformProvider.class, "resize",
+                    "--resize").create(Options.of("--resize", resize(resize))));
         }
         if (quality != null) {
             builder.quality((int) OptionBounds.within("--quality", quality, 1, 100));

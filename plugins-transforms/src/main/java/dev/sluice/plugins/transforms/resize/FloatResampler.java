@@ -11,10 +11,11 @@ import java.lang.management.ManagementFactory;
  *
  * <p>Both passes run as loops over whole rows that JDK 17's compiler turns into vector
  * instructions: the needed part of the source is first copied into one plane per channel,
- * transposed (one array per source column, holding that column's rows; a strip of rows at a
- * time), so that the horizontal pass combines whole columns with one weight each, exactly as the
+ * transposed (one array per source column, holding that column's rows; a strip of rows and the
+ * columns of a band of outputs at a time), so that the horizontal pass combines whole columns with one weight each, exactly as the
  * vertical pass combines whole rows. Its output, computed a column at a time, is written back into
- * rows for the vertical pass. Each lane computes what one pixel at a time would, in the same order,
+ * rows for the vertical pass, which finishes each output row as soon as the strips it reads are
+ * done. Each lane computes what one pixel at a time would, in the same order,
  * so the values do not depend on the layout.
  *
  * <p>PyTorch's CPU kernel is compiled with fused multiply-add on AVX2 machines, so after the first
@@ -29,10 +30,17 @@ final class FloatResampler implements Resampler {
     /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 half to even. */
     private static final float ROUNDING = 12582912f;
     /**
-     * The most source rows copied into column planes at once: the eval pipeline's 330 in one strip, and a
-     * tall photograph's planes a few megabytes instead of four times its pixels.
+     * The most source rows copied into column planes at once: the eval pipeline's 330 in one strip, so
+     * that the vectorised loops down the columns run long, and a tall photograph's planes a few
+     * megabytes instead of four times its pixels.
      */
     private static final int MAX_STRIP = 384;
+    /**
+     * Output columns computed from one set of column planes: the planes of the source columns they
+     * read (about 100 for a 3:2 downscale) stay a few hundred kilobytes, in the core's cache until the
+     * horizontal pass reads them back, instead of megabytes copied out and read back from memory.
+     */
+    private static final int BAND = 64;
 
     private final AxisTable columns;
     private final AxisTable rows;
@@ -68,40 +76,81 @@ final class FloatResampler implements Resampler {
     public void resample(Raster source, Window window, RowSink sink) {
         int channels = source.channels;
         int width = window.width();
-        int firstColumn = columns.firstSource(window.x0(), window.x1());
-        int sourceColumns = columns.lastSource(window.x0(), window.x1()) - firstColumn + 1;
         int firstRow = rows.firstSource(window.y0(), window.y1());
         int sourceRows = rows.lastSource(window.y0(), window.y1()) - firstRow + 1;
         int strips = (sourceRows + MAX_STRIP - 1) / MAX_STRIP;
         int strip = (sourceRows + strips - 1) / strips;
+        int kept = keptRows(window, strip, sourceRows);
+        int band = Math.min(width, BAND);
+        int bandColumns = bandSourceColumns(window, band);
         PassBuffers buffers = PassBuffers.forElements(
-                (long) channels * ((long) sourceColumns * strip + (long) sourceRows * width));
-        float[][] planes = buffers.planes(channels * sourceColumns, strip);
-        float[][] horizontal = buffers.floatRows(channels * sourceRows, width);
+                (long) channels * ((long) bandColumns * strip + (long) kept * width));
+        float[][] planes = buffers.planes(channels * bandColumns, strip);
+        float[][] horizontal = buffers.ring(channels, sourceRows, kept, width);
         float[][] computed = buffers.columns(Transpose.BLOCK, strip);
-        // Strips of source rows, each copied into the planes and combined on its own: rows do not mix in
-        // this pass, and the planes stay a strip's size however tall the source is.
+        float[] sum = buffers.sum(width);
+        int oy = window.y0();
+        // Strips of source rows, each copied into column planes a band of output columns at a time and
+        // combined on its own (rows do not mix in this pass); after each strip, every output row whose
+        // taps are all computed is finished, so that only a strip and the few rows before it are held.
         for (int y = 0; y < sourceRows; y += strip) {
             int count = Math.min(strip, sourceRows - y);
-            Transpose.planes(source, firstColumn, sourceColumns, firstRow + y, count, planes);
-            for (int c = 0; c < channels; c++) {
-                for (int x = 0; x < width; x += Transpose.BLOCK) {
-                    int block = Math.min(Transpose.BLOCK, width - x);
-                    for (int j = 0; j < block; j++) {
-                        combine(columns, window.x0() + x + j, planes, c * sourceColumns - firstColumn, computed[j], count);
+            for (int x0 = 0; x0 < width; x0 += band) {
+                int x1 = Math.min(width, x0 + band);
+                int bandFirst = columns.firstSource(window.x0() + x0, window.x0() + x1);
+                int bandCount = columns.lastSource(window.x0() + x0, window.x0() + x1) - bandFirst + 1;
+                Transpose.planes(source, bandFirst, bandCount, firstRow + y, count, planes);
+                for (int c = 0; c < channels; c++) {
+                    for (int x = x0; x < x1; x += Transpose.BLOCK) {
+                        int block = Math.min(Transpose.BLOCK, x1 - x);
+                        for (int j = 0; j < block; j++) {
+                            combine(columns, window.x0() + x + j, planes, c * bandCount - bandFirst, computed[j], count);
+                        }
+                        Transpose.columns(computed, block, horizontal, c * sourceRows + y, count, x);
                     }
-                    Transpose.columns(computed, block, horizontal, c * sourceRows + y, count, x);
+                }
+            }
+            int computedTo = firstRow + y + count;
+            for (; oy < window.y1() && rows.lastSource(oy, oy + 1) < computedTo; oy++) {
+                for (int c = 0; c < channels; c++) {
+                    combine(rows, oy, horizontal, c * sourceRows - firstRow, sum, width);
+                    round(sum, width);
+                    sink.planeRow(c, oy - window.y0(), sum);
                 }
             }
         }
-        float[] sum = buffers.sum(width);
-        for (int c = 0; c < channels; c++) {
-            for (int oy = window.y0(); oy < window.y1(); oy++) {
-                combine(rows, oy, horizontal, c * sourceRows - firstRow, sum, width);
-                round(sum, width);
-                sink.planeRow(c, oy - window.y0(), sum);
-            }
+    }
+
+    /** The most source columns any band of {@code band} output columns of the window reads. */
+    private int bandSourceColumns(Window window, int band) {
+        int most = 0;
+        for (int x0 = window.x0(); x0 < window.x1(); x0 += band) {
+            int x1 = Math.min(window.x1(), x0 + band);
+            most = Math.max(most, columns.lastSource(x0, x1) - columns.firstSource(x0, x1) + 1);
         }
+        return most;
+    }
+
+    /**
+     * How many rows of the horizontal pass's output must be held at once: a strip and the rows an
+     * unfinished output row may still read before it. That holds when each output row's taps start
+     * and end no earlier than the previous row's, as in every table built here; otherwise all rows.
+     */
+    private int keptRows(Window window, int strip, int sourceRows) {
+        int span = 0;
+        int first = Integer.MIN_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (int o = window.y0(); o < window.y1(); o++) {
+            int oFirst = rows.firstSource(o, o + 1);
+            int oLast = rows.lastSource(o, o + 1);
+            if (oFirst < first || oLast < last) {
+                return sourceRows;
+            }
+            first = oFirst;
+            last = oLast;
+            span = Math.max(span, oLast - oFirst + 1);
+        }
+        return Math.min(sourceRows, strip + span);
     }
 
     /**

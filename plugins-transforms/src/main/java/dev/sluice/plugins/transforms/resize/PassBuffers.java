@@ -21,9 +21,10 @@ final class PassBuffers {
     private static final ThreadLocal<PassBuffers> OWN = ThreadLocal.withInitial(PassBuffers::new);
 
     private float[][] planes = new float[0][];
-    private float[][] floatRows = new float[0][];
     private int[][] intRows = new int[0][];
     private float[][] columns = new float[0][];
+    private float[][] ring = new float[0][];
+    private float[][] ringRows = new float[0][];
     private float[] sum = new float[0];
     private int[] out = new int[0];
 
@@ -41,12 +42,6 @@ final class PassBuffers {
         return planes;
     }
 
-    /** {@code count} float rows of at least {@code length}, for a pass's output. */
-    float[][] floatRows(int count, int length) {
-        floatRows = rows(floatRows, count, length, row -> row.length, float[]::new);
-        return floatRows;
-    }
-
     /** {@code count} int rows of at least {@code length}. */
     int[][] intRows(int count, int length) {
         intRows = rows(intRows, count, length, row -> row.length, int[]::new);
@@ -57,6 +52,24 @@ final class PassBuffers {
     float[][] columns(int count, int length) {
         columns = rows(columns, count, length, row -> row.length, float[]::new);
         return columns;
+    }
+
+    /**
+     * Rows {@code [c * rows, (c + 1) * rows)} of channel c, each at least {@code length} long, of which only
+     * the last {@code kept} written are held: row r of channel c is {@code kept} rows' storage, reused in
+     * turn, so writing row r overwrites row {@code r - kept}.
+     */
+    float[][] ring(int channels, int rows, int kept, int length) {
+        ring = rows(ring, channels * kept, length, row -> row.length, float[]::new);
+        if (ringRows.length < channels * rows) {
+            ringRows = new float[channels * rows][];
+        }
+        for (int c = 0; c < channels; c++) {
+            for (int r = 0; r < rows; r++) {
+                ringRows[c * rows + r] = ring[c * kept + r % kept];
+            }
+        }
+        return ringRows;
     }
 
     /** One float row of at least {@code length}, for sums. */
