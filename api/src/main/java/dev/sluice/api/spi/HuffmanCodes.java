@@ -30,6 +30,10 @@ final class HuffmanCodes {
                 table.maxCode[length] = -1;
             } else {
                 for (int i = 0; i < counts[length]; i++, code++, index++) {
+                    if (code >= 1 << length) {
+                        // More codes than this length holds: refused before one is written past the table.
+                        return null;
+                    }
                     if (length <= LOOKAHEAD) {
                         int shift = LOOKAHEAD - length;
                         for (int fill = 0; fill < 1 << shift; fill++) {

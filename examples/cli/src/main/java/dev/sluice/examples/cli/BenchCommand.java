@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice bench CONFIG [--epochs N] [--warmup N] [--json]}: images/s and batches/s over the
@@ -16,42 +20,47 @@ import java.util.Set;
  * read and the decoder is ready, to the first batch in hand; and from the start of the command),
  * peak heap and peak resident memory.
  */
-final class BenchCommand implements Command {
+@Command(name = "bench", description = "Measure images/s, batches/s, time to first batch, peak heap and peak "
+        + "resident memory.")
+final class BenchCommand implements Subcommand {
+
+    @ParentCommand
+    private SluiceCommand sluice;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private ConfigOverrides overrides;
+
+    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the loader.")
+    private Path file;
+
+    @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "1",
+            description = "Epochs to measure (default: ${DEFAULT-VALUE}).")
+    private long epochs;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+            description = "Epochs to run first, unmeasured (default: ${DEFAULT-VALUE}).")
+    private long warmup;
+
+    @Option(names = "--json", description = "Print one JSON object with images_per_s, first_batch_s, peak_rss_mb, ... "
+            + "(default: ${DEFAULT-VALUE}).")
+    private boolean json;
 
     @Override
-    public String name() {
-        return "bench";
-    }
-
-    @Override
-    public String synopsis() {
-        return "bench CONFIG [--epochs N] [--warmup N] [--json]";
-    }
-
-    @Override
-    public String summary() {
-        return "measure images/s, batches/s, time to first batch, peak heap and RSS (--json: one JSON object)";
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("epochs", "warmup", "json", "set");
-    }
-
-    @Override
-    public int run(Invocation invocation) throws IOException {
+    public Integer call() throws IOException {
         long start = System.nanoTime();
-        Path file = invocation.onlyPath(name(), "CONFIG");
-        Arguments arguments = invocation.arguments();
-        long epochs = arguments.number("epochs", 1, 1, Long.MAX_VALUE);
-        long warmup = arguments.number("warmup", 0, 0, Long.MAX_VALUE);
+        Invocation invocation = sluice.invocation();
+        OptionBounds.atLeast("--epochs", epochs, 1);
+        OptionBounds.atLeast("--warmup", warmup, 0);
         Memory memory = new Memory();
         double firstBatchSeconds = -1;
         double firstBatchFromStartSeconds = -1;
         long batches = 0;
         long images = 0;
         long measuredStart = 0;
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file))) {
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(file))) {
             long created = System.nanoTime();
             if (Invocation.isEndless(loader)) {
                 throw new UsageException("sluice bench runs whole epochs, and " + file + " describes an endless "
@@ -92,7 +101,7 @@ final class BenchCommand implements Command {
         memory.sample();
         Result result = new Result(file.toString(), epochs, warmup, batches, images, seconds,
                 firstBatchSeconds, firstBatchFromStartSeconds, memory.peakHeapMb(), Memory.peakRssMb());
-        invocation.out().print(arguments.flag("json") ? result.json() : result.text());
+        invocation.out().print(json ? result.json() : result.text());
         return Main.OK;
     }
 

@@ -14,7 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice decode FILE... [--backend ID] [--mode M] [--reduce N] [--roi x,y,w,h] [--out DIR]}:
@@ -22,27 +26,39 @@ import java.util.Set;
  * a uint8 H x W x C {@code .npy} file per image, named after it ({@code photo.jpg} gives
  * {@code DIR/photo.npy}). Exit status 1 if any file failed.
  */
-final class DecodeCommand implements Command {
+@Command(name = "decode", description = {"Decode image files with a backend: 'ok FILE WxHxC' or 'error FILE: reason' "
+        + "per file; with --out, DIR/<name>.npy (uint8 H x W x C) for each success.",
+    "Exit status 1 if any file failed."})
+final class DecodeCommand implements Subcommand {
 
-    @Override
-    public String name() {
-        return "decode";
-    }
+    @ParentCommand
+    private SluiceCommand sluice;
 
-    @Override
-    public String synopsis() {
-        return "decode FILE... [--backend ID] [--mode M] [--reduce N] [--roi x,y,w,h] [--out DIR]";
-    }
+    @Mixin
+    private HelpOption help;
 
-    @Override
-    public String summary() {
-        return "decode image files with a backend (default auto); --out writes DIR/<name>.npy (uint8 HxWxC)";
-    }
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The image files to decode.")
+    private List<String> files;
 
-    @Override
-    public Set<String> options() {
-        return Set.of("backend", "mode", "reduce", "roi", "out");
-    }
+    @Option(names = "--backend", paramLabel = "ID", defaultValue = PluginRegistry.AUTO,
+            description = "The decoder's id, as 'sluice plugins' lists them (default: ${DEFAULT-VALUE}).")
+    private String backend;
+
+    @Option(names = "--mode", paramLabel = "M", defaultValue = "rgb",
+            description = "rgb, gray or unchanged (default: ${DEFAULT-VALUE}).")
+    private String mode;
+
+    @Option(names = "--reduce", paramLabel = "N", defaultValue = "1",
+            description = "Decode at 1/N of the size: 1, 2, 4 or 8 (default: ${DEFAULT-VALUE}).")
+    private int reduce;
+
+    @Option(names = "--roi", paramLabel = "x,y,w,h",
+            description = "Decode only this region, in pixels of the original image (default: the whole image).")
+    private String roi;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Write DIR/<name>.npy for each image decoded (default: write nothing).")
+    private Path out;
 
     @Override
     public String heapNeededFor() {
@@ -50,21 +66,14 @@ final class DecodeCommand implements Command {
     }
 
     @Override
-    public int run(Invocation invocation) throws IOException {
-        Arguments arguments = invocation.arguments();
-        List<String> files = arguments.positionals();
-        if (files.isEmpty()) {
-            throw new UsageException("sluice decode needs at least one FILE");
-        }
-        int reduce = (int) arguments.number("reduce", 1, 1, 8);
+    public Integer call() throws IOException {
+        Invocation invocation = sluice.invocation();
         if (reduce != 1 && reduce != 2 && reduce != 4 && reduce != 8) {
             throw new UsageException("--reduce must be 1, 2, 4 or 8, was " + reduce);
         }
-        DecodeOptions options = DecodeOptions.DEFAULT.withMode(mode(arguments.option("mode"))).withReduce(reduce)
-                .withRegion(region(arguments.option("roi")));
-        Path folder = arguments.has("out") ? Invocation.outputFolder(arguments.option("out"), "--out") : null;
+        DecodeOptions options = DecodeOptions.DEFAULT.withMode(mode(mode)).withReduce(reduce).withRegion(region(roi));
+        Path folder = out != null ? Invocation.outputFolder(out, "--out") : null;
         Map<Path, String> outputs = outputs(files, folder);
-        String backend = arguments.option("backend") == null ? PluginRegistry.AUTO : arguments.option("backend");
         ImageDecoder decoder = invocation.plugins().decoder(backend, Options.empty(), "--backend");
         if (folder != null) {
             Invocation.createFolder(folder, "--out");
@@ -109,9 +118,6 @@ final class DecodeCommand implements Command {
     }
 
     private static ColorMode mode(String text) {
-        if (text == null) {
-            return ColorMode.RGB;
-        }
         try {
             return ColorMode.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice demo [--out FILE.png]}: the seed recipe's walkthrough on the sample dataset in the
@@ -21,43 +24,33 @@ import java.util.stream.Stream;
  * {@code ceil(n / batch) * epochs} in integers; then writes a contact sheet of the first batch
  * where the recipe opened a window, and prints its path.
  */
-final class DemoCommand implements Command {
+@Command(name = "demo", description = "The seed walkthrough on the sample photographs: epochs, endless mode, a "
+        + "contact sheet.")
+final class DemoCommand implements Subcommand {
     static final int BATCH_SIZE = 7;
     static final int EPOCHS = 2;
 
-    @Override
-    public String name() {
-        return "demo";
-    }
+    @ParentCommand
+    private SluiceCommand sluice;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private ConfigOverrides overrides;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE.png", description = "Where to write the contact sheet of the "
+            + "first batch (default: first-batch.png in a new temporary folder).")
+    private Path out;
 
     @Override
-    public String synopsis() {
-        return "demo [--out FILE.png]";
-    }
-
-    @Override
-    public String summary() {
-        return "the seed walkthrough on the sample photographs: epochs, endless mode, a contact sheet";
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("out", "set");
-    }
-
-    @Override
-    public int run(Invocation invocation) throws Exception {
-        if (!invocation.arguments().positionals().isEmpty()) {
-            throw new UsageException("sluice demo takes no arguments, was given "
-                    + String.join(" ", invocation.arguments().positionals()));
-        }
+    public Integer call() throws Exception {
         Path work = Files.createTempDirectory("sluice-demo-");
-        Path sheet = invocation.arguments().has("out") ? Invocation.path(invocation.arguments().option("out"), "--out")
-                : work.resolve("first-batch.png");
+        Path sheet = out != null ? out : work.resolve("first-batch.png");
         BatchSheets.formatOf(sheet);
         Path data = work.resolve("sample-data");
         try {
-            walkthrough(invocation, SampleData.copyTo(data), sheet);
+            walkthrough(sluice.invocation(), SampleData.copyTo(data), sheet);
         } finally {
             delete(data);
             if (!sheet.startsWith(work)) {
@@ -67,14 +60,14 @@ final class DemoCommand implements Command {
         return Main.OK;
     }
 
-    private static void walkthrough(Invocation invocation, Path config, Path sheet) throws Exception {
+    private void walkthrough(Invocation invocation, Path config, Path sheet) throws Exception {
         PrintStream out = invocation.out();
         out.println("The seed walkthrough on the sample dataset (ten photographs with two labels each, from "
                 + "examples/sample-data)");
         String batchSeven = "loader.batch_size=" + BATCH_SIZE;
         LabeledBatch first = null;
         long size;
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(config,
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(config,
                 List.of(batchSeven, "dataset.repeat=1")))) {
             size = ((Dataset<?>) loader.dataset()).size();
             out.println();
@@ -96,7 +89,7 @@ final class DemoCommand implements Command {
         out.println();
         out.println("2. Endless (dataset.repeat: forever), stopped after ceil(" + size + " / " + BATCH_SIZE + ") * "
                 + EPOCHS + " = " + steps + " steps");
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(config,
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(config,
                 List.of(batchSeven, "dataset.repeat=forever")));
                 BatchIterator<LabeledBatch> iterator = loader.iterator()) {
             for (long step = 0; step < steps; step++) {

@@ -7,47 +7,53 @@ import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice dump CONFIG --out DIR [--batches N] [--epoch E]}: writes each batch as NumPy files,
  * {@code batch-00000-images.npy}, {@code -labels.npy} (int64 N for one label each, N x K for K) and {@code -indices.npy}
  * (int64 N, the dataset indices).
  */
-final class DumpCommand implements Command {
+@Command(name = "dump", description = "Write each batch as NumPy .npy files: images, labels (int64 N, or N x K for "
+        + "K each), indices (int64 N).")
+final class DumpCommand implements Subcommand {
+
+    @ParentCommand
+    private SluiceCommand sluice;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private ConfigOverrides overrides;
+
+    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the loader.")
+    private Path file;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
+            description = "The folder to write the .npy files to; made if missing.")
+    private Path out;
+
+    @Option(names = "--batches", paramLabel = "N",
+            description = "Write the first N batches (default: the whole epoch); needed for an endless dataset.")
+    private Long batches;
+
+    @Option(names = "--epoch", paramLabel = "E", defaultValue = "0",
+            description = "The epoch whose batches to write, which decides the shuffle (default: ${DEFAULT-VALUE}).")
+    private long epoch;
 
     @Override
-    public String name() {
-        return "dump";
-    }
-
-    @Override
-    public String synopsis() {
-        return "dump CONFIG --out DIR [--batches N] [--epoch E]";
-    }
-
-    @Override
-    public String summary() {
-        return "write each batch as NumPy .npy files: images, labels (int64 N, or N x K for K each), indices (int64 N)";
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("out", "batches", "epoch", "set");
-    }
-
-    @Override
-    public int run(Invocation invocation) throws IOException {
-        Path file = invocation.onlyPath(name(), "CONFIG");
-        Arguments arguments = invocation.arguments();
-        if (!arguments.has("out")) {
-            throw new UsageException("sluice dump needs --out DIR, the folder to write the .npy files to");
-        }
-        Path folder = Invocation.outputFolder(arguments.option("out"), "--out");
-        long limit = arguments.number("batches", Long.MAX_VALUE, 1, Long.MAX_VALUE);
-        long epoch = arguments.number("epoch", 0, 0, Long.MAX_VALUE);
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file))) {
-            if (Invocation.isEndless(loader) && !arguments.has("batches")) {
+    public Integer call() throws IOException {
+        Invocation invocation = sluice.invocation();
+        Path folder = Invocation.outputFolder(out, "--out");
+        long limit = batches == null ? Long.MAX_VALUE : OptionBounds.atLeast("--batches", batches, 1);
+        OptionBounds.atLeast("--epoch", epoch, 0);
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(file))) {
+            if (Invocation.isEndless(loader) && batches == null) {
                 throw new UsageException("sluice dump: " + file + " describes an endless dataset (dataset.repeat: "
                         + "forever); give --batches N");
             }

@@ -8,49 +8,50 @@ import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice inspect CONFIG --out FILE.png [--batch N]}: a contact sheet of one batch of epoch 0, with labels.
  * The sheet is written whole or not at all (a full disk leaves no empty PNG behind).
  */
-final class InspectCommand implements Command {
+@Command(name = "inspect", description = "Write a contact sheet of one batch of epoch 0, each picture captioned "
+        + "with its labels.")
+final class InspectCommand implements Subcommand {
+
+    @ParentCommand
+    private SluiceCommand sluice;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private ConfigOverrides overrides;
+
+    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the loader.")
+    private Path file;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE.png", required = true,
+            description = "The contact sheet to write (.png or .jpg).")
+    private Path sheet;
+
+    @Option(names = {"-b", "--batch"}, paramLabel = "N", defaultValue = "0",
+            description = "Which batch of epoch 0 to draw, from 0 (default: ${DEFAULT-VALUE}).")
+    private long wanted;
 
     @Override
-    public String name() {
-        return "inspect";
-    }
-
-    @Override
-    public String synopsis() {
-        return "inspect CONFIG --out FILE.png [--batch N]";
-    }
-
-    @Override
-    public String summary() {
-        return "write a contact sheet of batch N (default 0) of epoch 0, each picture captioned with its labels";
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("out", "batch", "set");
-    }
-
-    @Override
-    public int run(Invocation invocation) throws EncodeException {
-        Path file = invocation.onlyPath(name(), "CONFIG");
-        Arguments arguments = invocation.arguments();
-        if (!arguments.has("out")) {
-            throw new UsageException("sluice inspect needs --out FILE.png, the contact sheet to write");
-        }
-        Path sheet = Invocation.path(arguments.option("out"), "--out");
+    public Integer call() throws EncodeException {
+        Invocation invocation = sluice.invocation();
         if (Files.isDirectory(sheet)) {
             throw new UsageException("--out " + MessageValues.shorten(sheet.toString()) + " is a folder; give the file "
                     + "to write, such as " + MessageValues.shorten(sheet.resolve("sheet.png").toString()));
         }
         BatchSheets.formatOf(sheet);
-        long wanted = arguments.number("batch", 0, 0, Long.MAX_VALUE);
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file));
+        OptionBounds.atLeast("--batch", wanted, 0);
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(file));
                 BatchIterator<LabeledBatch> iterator = loader.iterator()) {
             long batch = 0;
             while (iterator.hasNext()) {

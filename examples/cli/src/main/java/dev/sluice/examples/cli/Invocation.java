@@ -14,30 +14,25 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One run of {@code sluice}: the parsed arguments, where output goes, whether stderr is a terminal,
- * and the plugins (from the class path, plus the jars of {@code --plugins DIR}), found once.
+ * One run of {@code sluice}: where output goes, whether stderr is a terminal, and the plugins (from
+ * the class path, plus the jars of {@code --plugins DIR}), found once.
  */
 final class Invocation {
-    private final Arguments arguments;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean interactive;
+    private final Path pluginsFolder;
     private PluginRegistry plugins;
 
-    Invocation(Arguments arguments, PrintStream out, PrintStream err, boolean interactive) {
-        this.arguments = arguments;
+    /** @param pluginsFolder the folder of {@code --plugins DIR}, or null */
+    Invocation(PrintStream out, PrintStream err, boolean interactive, Path pluginsFolder) {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
-    }
-
-    Arguments arguments() {
-        return arguments;
+        this.pluginsFolder = pluginsFolder;
     }
 
     /** Results, for people and for scripts. */
@@ -74,27 +69,16 @@ final class Invocation {
             if (loader == null) {
                 loader = Invocation.class.getClassLoader();
             }
-            String folder = arguments.option("plugins");
             Consumer<String> unsaid = failure -> { };
             if (warnFailures) {
-                plugins = folder == null ? PluginRegistry.discover(loader)
-                        : PluginRegistry.discover(path(folder, "--plugins"), loader);
+                plugins = pluginsFolder == null ? PluginRegistry.discover(loader)
+                        : PluginRegistry.discover(pluginsFolder, loader);
             } else {
-                plugins = folder == null ? PluginRegistry.discover(loader, unsaid)
-                        : PluginRegistry.discover(path(folder, "--plugins"), loader, unsaid);
+                plugins = pluginsFolder == null ? PluginRegistry.discover(loader, unsaid)
+                        : PluginRegistry.discover(pluginsFolder, loader, unsaid);
             }
         }
         return plugins;
-    }
-
-    /** The single positional argument {@code what} of {@code command}, as a path. */
-    Path onlyPath(String command, String what) {
-        List<String> positionals = arguments.positionals();
-        if (positionals.size() != 1) {
-            throw new UsageException("sluice " + command + " takes one " + what + (positionals.isEmpty() ? ""
-                    : ", was given " + positionals.size() + ": " + String.join(" ", positionals)));
-        }
-        return path(positionals.get(0), what);
     }
 
     static Path path(String text, String what) {
@@ -106,15 +90,14 @@ final class Invocation {
     }
 
     /**
-     * The output folder {@code text} of option {@code what}, checked before any work: it may be
+     * The output folder {@code folder} of option {@code what}, checked before any work: it may be
      * missing ({@link #createFolder} makes it), but not a file.
      *
      * @throws UsageException naming it when it is a file
      */
-    static Path outputFolder(String text, String what) {
-        Path folder = path(text, what);
+    static Path outputFolder(Path folder, String what) {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new UsageException(what + " " + MessageValues.shorten(text) + " is a file, not a folder; give the "
+            throw new UsageException(what + " " + MessageValues.shorten(folder.toString()) + " is a file, not a folder; give the "
                     + "folder to write to");
         }
         return folder;
@@ -132,18 +115,6 @@ final class Invocation {
             throw new UsageException(what + " " + MessageValues.shorten(folder.toString()) + ": cannot create the "
                     + "folder: " + MessageValues.reason(e), e);
         }
-    }
-
-    /** The configuration in {@code file}, with the {@code --set} overrides and then {@code pinned} applied. */
-    SluiceConfig config(Path file, List<String> pinned) {
-        List<String> overrides = new ArrayList<>(arguments.sets());
-        overrides.addAll(pinned);
-        return SluiceConfig.load(file, overrides);
-    }
-
-    /** The configuration in {@code file}, with the {@code --set} overrides applied. */
-    SluiceConfig config(Path file) {
-        return config(file, List.of());
     }
 
     /** Whether {@code loader} reads an endless dataset (a stream of tar shards never is). */

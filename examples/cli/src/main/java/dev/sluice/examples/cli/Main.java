@@ -1,16 +1,12 @@
 package dev.sluice.examples.cli;
 
-import dev.sluice.api.OptionsException;
-import dev.sluice.api.Suggestions;
-import dev.sluice.api.spi.MessageValues;
-import dev.sluice.core.plugin.PluginException;
-import dev.sluice.core.wiring.ConfigException;
 import java.io.PrintStream;
-import java.nio.file.FileSystemException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The {@code sluice} command: runs, dumps, benchmarks and inspects the loaders that YAML files
@@ -18,31 +14,22 @@ import java.util.Map;
  *
  * <pre>{@code
  * java -jar sluice.jar demo
- * java -jar sluice.jar run examples/sample-data/sluice.yaml --epochs 2 --set decoder.backend=imageio
+ * java -jar sluice.jar run examples/sample-data/sluice.yaml -e 2 --set decoder.backend=imageio
+ * java -jar sluice.jar help run
+ * source <(java -jar sluice.jar completion)
  * }</pre>
  *
- * <p>Exit status: 0 when all went well; 1 when the work failed (a sample or file could not be
- * decoded, a file could not be written); 2 for a usage or configuration error (an unknown command,
- * option or plugin id, a wrong configuration, a missing file). Errors are one line on stderr, with
- * the stack trace only under {@code --verbose}.
+ * <p>The command line is parsed by picocli ({@link SluiceCommand} and its sub-commands), which also
+ * writes the help, {@code --version} and the completion script. Exit status: 0 when all went well;
+ * 1 when the work failed (a sample or file could not be decoded, a file could not be written); 2
+ * for a usage or configuration error (an unknown command, option or plugin id, a wrong
+ * configuration, a missing file). Errors are one line on stderr, with the stack trace only under
+ * {@code --verbose}.
  */
 public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-
-    /** The longest error message printed; a message grows past it only from a value nobody reads whole. */
-    static final int MESSAGE_LIMIT = 8000;
-
-    private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
-
-    static {
-        for (Command command : List.of(new DemoCommand(), new RunCommand(), new DumpCommand(), new DecodeCommand(),
-                new InspectCommand(), new BenchCommand(), new SoakCommand(), new ShardCommand(),
-                new PluginsCommand())) {
-            COMMANDS.put(command.name(), command);
-        }
-    }
 
     private Main() {
     }
@@ -54,7 +41,8 @@ public final class Main {
      */
     public static void main(String[] args) {
         // Core logs through SLF4J; the command prints for people, so only warnings get through unless --verbose.
-        boolean verbose = List.of(args).contains("--verbose");
+        List<String> words = List.of(args);
+        boolean verbose = words.contains("--verbose") || words.contains("-v");
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         }
@@ -68,101 +56,67 @@ public final class Main {
      * @return the exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}
      */
     static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
-        boolean verbose = false;
-        Command command = null;
+        SluiceCommand sluice = new SluiceCommand(out, err, interactive);
+        CommandLine commandLine = commandLine(sluice, out, err);
+        Failures failures = new Failures(err, sluice);
+        commandLine.setExecutionExceptionHandler(failures);
         try {
-            Arguments arguments = Arguments.parse(args);
-            verbose = arguments.flag("verbose");
-            if (arguments.command() == null) {
-                if (arguments.flag("help")) {
-                    out.print(usage());
-                    return OK;
-                }
-                err.print(usage());
-                return USAGE;
-            }
-            command = COMMANDS.get(arguments.command());
-            if (command == null) {
-                String suggestion = Suggestions.closest(arguments.command(), COMMANDS.keySet())
-                        .map(s -> " Did you mean '" + s + "'?").orElse("");
-                throw new UsageException("unknown command '" + arguments.command() + "'; commands: "
-                        + String.join(", ", COMMANDS.keySet()) + "." + suggestion);
-            }
-            if (arguments.flag("help")) {
-                out.println("usage: sluice " + command.synopsis());
-                out.println(command.summary());
-                return OK;
-            }
-            arguments.requireOnly(command.name(), command.options());
-            return command.run(new Invocation(arguments, out, err, interactive));
-        } catch (UsageException | ConfigException | PluginException | OptionsException e) {
-            report(err, e, verbose);
-            return USAGE;
-        } catch (Exception | LinkageError | OutOfMemoryError e) {
-            report(err, e, verbose);
-            if (causedByOutOfMemory(e)) {
-                String what = command != null ? command.heapNeededFor() : "this command";
-                err.println("sluice: the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB) is too small "
-                        + "for " + what + "; raise it with SLUICE_JAVA_OPTS=-Xmx4g ./sluice ... "
-                        + "or java -Xmx4g -jar sluice.jar ...");
-            }
-            return FAILED;
+            return commandLine.execute(args);
+        } catch (LinkageError | OutOfMemoryError e) {
+            // picocli hands on only Exceptions; these Errors arrive here, from the sub-command that ran.
+            return failures.report(e, ran(commandLine));
         } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
             out.flush();
             err.flush();
         }
     }
 
-    private static boolean causedByOutOfMemory(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof OutOfMemoryError) {
-                return true;
+    /** The picocli command line of {@code sluice}, printing to {@code out} and {@code err}. */
+    static CommandLine commandLine(SluiceCommand sluice, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(sluice);
+        headings(commandLine);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler(new UsageErrors(err));
+        ITypeConverter<Long> longs = text -> Long.valueOf(wholeNumber(text));
+        ITypeConverter<Integer> ints = text -> {
+            long number = wholeNumber(text);
+            if (number != (int) number) {
+                throw new TypeConversionException("'" + text + "' is out of range");
             }
-        }
-        return false;
+            return (int) number;
+        };
+        commandLine.registerConverter(Long.class, longs).registerConverter(long.class, longs)
+                .registerConverter(Integer.class, ints).registerConverter(int.class, ints);
+        return commandLine;
     }
 
-    private static void report(PrintStream err, Throwable failure, boolean verbose) {
-        err.println("sluice: " + describe(failure));
-        if (verbose) {
-            // --verbose asks for the stack trace, with its causes: the one place the command prints one.
-            failure.printStackTrace(err);
+    /** {@code text} as a whole number, or a conversion error in words rather than Java's type names. */
+    private static long wholeNumber(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + text + "' is not a whole number");
         }
     }
 
-    /**
-     * One failure for people: a file error always with its file and a reason (the JDK's own message of
-     * a {@link FileSystemException} is at times the bare path, {@code "x"}, or the bare reason), and
-     * no message longer than {@link #MESSAGE_LIMIT} characters.
-     */
-    static String describe(Throwable failure) {
-        String message;
-        if (failure instanceof FileSystemException file && file.getFile() != null) {
-            message = MessageValues.shorten(file.getFile()) + (file.getOtherFile() == null ? ""
-                    : " -> " + MessageValues.shorten(file.getOtherFile())) + ": " + MessageValues.reason(file);
-        } else {
-            message = failure.getMessage();
-            if (message == null || message.isBlank()) {
-                message = failure.toString();
-            }
-        }
-        return message.length() <= MESSAGE_LIMIT ? message
-                : message.substring(0, MESSAGE_LIMIT) + "... (" + (message.length() - MESSAGE_LIMIT) + " more characters)";
+    /** Headings over the parameters and options of {@code command} and its sub-commands, as every help prints them. */
+    private static void headings(CommandLine command) {
+        command.getCommandSpec().usageMessage().parameterListHeading("%nParameters:%n").optionListHeading("%nOptions:%n");
+        command.getSubcommands().values().forEach(Main::headings);
     }
 
-    /** The list of commands and common options. */
-    static String usage() {
-        StringBuilder text = new StringBuilder("usage: sluice COMMAND [ARGS] [--plugins DIR] [--verbose]\n\ncommands:\n");
-        for (Command command : COMMANDS.values()) {
-            text.append("  ").append(command.synopsis()).append("\n      ").append(command.summary()).append('\n');
+    /** The deepest command the last parse reached: the sub-command that ran, or the top. */
+    private static CommandLine ran(CommandLine top) {
+        ParseResult parsed = top.getParseResult();
+        if (parsed == null) {
+            return top;
         }
-        List<String> common = new ArrayList<>();
-        common.add("  --set KEY=VALUE   override a configuration key, e.g. --set loader.num_workers=4 (repeatable)");
-        common.add("  --plugins DIR     also load the plugin jars in DIR");
-        common.add("  --verbose         print stack traces with errors");
-        text.append("\noptions:\n").append(String.join("\n", common)).append("\n\n");
-        text.append("Exit status: 0 ok, 1 a failure while working (such as an image that does not decode),\n"
-                + "2 a usage or configuration error.\n");
-        return text.toString();
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        return parsed.commandSpec().commandLine();
     }
 }

@@ -5,37 +5,24 @@ import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code sluice plugins}: every provider found, with kind, id, priority, availability and jar. */
-final class PluginsCommand implements Command {
+@Command(name = "plugins", description = "List every plugin found: kind, id, priority, available or why not, and "
+        + "its jar; then where 'decoder: auto' sends each format.")
+final class PluginsCommand implements Subcommand {
+
+    @ParentCommand
+    private SluiceCommand sluice;
+
+    @Mixin
+    private HelpOption help;
 
     @Override
-    public String name() {
-        return "plugins";
-    }
-
-    @Override
-    public String synopsis() {
-        return "plugins";
-    }
-
-    @Override
-    public String summary() {
-        return "list every plugin found: kind, id, priority, available or why not, and its jar";
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of();
-    }
-
-    @Override
-    public int run(Invocation invocation) {
-        if (!invocation.arguments().positionals().isEmpty()) {
-            throw new UsageException("sluice plugins takes no arguments, was given "
-                    + String.join(" ", invocation.arguments().positionals()));
-        }
+    public Integer call() {
+        Invocation invocation = sluice.invocation();
         PluginRegistry registry = invocation.plugins(false);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"KIND", "ID", "PRIORITY", "STATUS", "FROM"});

@@ -9,61 +9,83 @@ import dev.sluice.core.loader.LoaderState;
 import dev.sluice.core.loader.SkippedSample;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sluice run CONFIG [--epochs N] [--steps N] [--resume STATE_FILE [--save-every N]] [--indices]}:
  * iterates a configured loader with a progress bar; with {@code --resume}, saves where it is and
  * continues from there when started again.
  */
-final class RunCommand implements Command {
+@Command(name = "run", description = {"Iterate the loader CONFIG describes, with a progress bar on stderr and a "
+        + "summary per epoch on stdout.", "With --resume, save the loader state every N batches, at the end and on "
+        + "Ctrl-C or SIGTERM, and continue from it when started again."})
+final class RunCommand implements Subcommand {
     /** How many skipped samples the summary of an epoch names. */
     static final int SKIPPED_NAMED = 10;
 
-    @Override
-    public String name() {
-        return "run";
-    }
+    @ParentCommand
+    private SluiceCommand sluice;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private ConfigOverrides overrides;
+
+    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the loader.")
+    private Path file;
+
+    @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "1",
+            description = "Epochs to run (default: ${DEFAULT-VALUE}); not for an endless dataset.")
+    private long epochs;
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Stop after N batches in all (default: no limit); needed for an endless dataset.")
+    private Long steps;
+
+    @Option(names = "--resume", paramLabel = "STATE_FILE",
+            description = "Continue from STATE_FILE when it exists, and save the loader state to it (default: none).")
+    private Path resume;
+
+    @Option(names = "--save-every", paramLabel = "N", defaultValue = "100",
+            description = "With --resume, save every N batches (default: ${DEFAULT-VALUE}).")
+    private long saveEvery;
+
+    @Option(names = "--indices", description = "Print each batch's dataset indices (default: ${DEFAULT-VALUE}).")
+    private boolean indices;
 
     @Override
-    public String synopsis() {
-        return "run CONFIG [--epochs N] [--steps N] [--resume STATE_FILE [--save-every N]] [--indices]";
-    }
-
-    @Override
-    public String summary() {
-        return "iterate the loader CONFIG describes, with a progress bar and a summary per epoch; --resume saves "
-                + "the loader state every N batches (default 100) and on Ctrl-C, and continues from it";
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("epochs", "steps", "set", "resume", "save-every", "indices");
-    }
-
-    @Override
-    public int run(Invocation invocation) throws IOException {
-        Path file = invocation.onlyPath(name(), "CONFIG");
-        Arguments arguments = invocation.arguments();
-        long epochs = arguments.number("epochs", 1, 1, Long.MAX_VALUE);
-        long steps = arguments.number("steps", Long.MAX_VALUE, 1, Long.MAX_VALUE);
-        long saveEvery = arguments.number("save-every", 100, 1, Long.MAX_VALUE);
-        if (arguments.has("save-every") && !arguments.has("resume")) {
+    public Integer call() throws IOException {
+        Invocation invocation = sluice.invocation();
+        OptionBounds.atLeast("--epochs", epochs, 1);
+        long stepLimit = steps == null ? Long.MAX_VALUE : OptionBounds.atLeast("--steps", steps, 1);
+        OptionBounds.atLeast("--save-every", saveEvery, 1);
+        boolean epochsGiven = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
+        if (spec.commandLine().getParseResult().hasMatchedOption("--save-every") && resume == null) {
             throw new UsageException("sluice run: --save-every needs --resume STATE_FILE, the file to save to");
         }
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file))) {
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(file))) {
             boolean endless = Invocation.isEndless(loader);
-            if (endless && !arguments.has("steps")) {
+            if (endless && steps == null) {
                 throw new UsageException("sluice run: " + file + " describes an endless dataset (dataset.repeat: "
                         + "forever); give --steps N");
             }
-            if (endless && arguments.has("epochs")) {
+            if (endless && epochsGiven) {
                 throw new UsageException("sluice run: an endless dataset has no epochs; give --steps N alone");
             }
             Checkpoints checkpoints = null;
             long resumedDone = 0;
-            if (arguments.has("resume")) {
-                StateFile stateFile = new StateFile(Invocation.path(arguments.option("resume"), "--resume"));
+            if (resume != null) {
+                StateFile stateFile = new StateFile(resume);
                 LoaderState saved = stateFile.read();
                 if (saved != null) {
                     restore(loader, saved, stateFile);
@@ -74,7 +96,7 @@ final class RunCommand implements Command {
                 checkpoints = new Checkpoints(stateFile, saveEvery, loader.state(), invocation.err());
             }
             try {
-                new Loop(invocation, loader, checkpoints, endless).run(epochs, steps, resumedDone);
+                new Loop(invocation, loader, checkpoints, endless, indices).run(epochs, stepLimit, resumedDone);
             } finally {
                 if (checkpoints != null) {
                     checkpoints.close();
@@ -95,7 +117,7 @@ final class RunCommand implements Command {
 
     /** The epochs of one run. */
     private record Loop(Invocation invocation, DataLoader<LabeledSample<Object>, LabeledBatch> loader,
-            Checkpoints checkpoints, boolean endless) {
+            Checkpoints checkpoints, boolean endless, boolean printIndices) {
 
         void run(long epochs, long steps, long resumedDone) throws IOException {
             long done = 0;
@@ -163,7 +185,7 @@ final class RunCommand implements Command {
 
         /** What the run does with a batch: prints its indices when asked, then gives its memory back. */
         private void work(LabeledBatch batch, long[] indices) {
-            if (invocation.arguments().flag("indices")) {
+            if (printIndices) {
                 invocation.out().println("indices " + Shapes.list(indices));
             }
             loader.release(batch);

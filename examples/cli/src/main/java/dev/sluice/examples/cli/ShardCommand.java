@@ -11,9 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice shard CONFIG --out DIR --shard-size N [--resize SIZE|HEIGHT,WIDTH] [--quality Q]}:
@@ -22,56 +26,64 @@ import java.util.regex.Pattern;
  * {@code N} bytes, with a unit: {@code 256MB}), the images as they are or, with a resize or a
  * quality, resized and re-encoded as JPEG.
  */
-final class ShardCommand implements Command {
+@Command(name = "shard", description = "Write the dataset as WebDataset tar shards, the images as they are or "
+        + "resized and re-encoded as JPEG, with a progress bar.")
+final class ShardCommand implements Subcommand {
     private static final Map<String, Long> UNITS = Map.of("KB", 1000L, "MB", 1000L * 1000, "GB", 1000L * 1000 * 1000,
             "KIB", 1L << 10, "MIB", 1L << 20, "GIB", 1L << 30);
     private static final Pattern SHARD_SIZE = Pattern.compile("(\\d+)\\s*(KB|MB|GB|KIB|MIB|GIB)?");
 
-    @Override
-    public String name() {
-        return "shard";
-    }
+    @ParentCommand
+    private SluiceCommand sluice;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private ConfigOverrides overrides;
+
+    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the dataset.")
+    private Path file;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
+            description = "The folder to write the shards to; made if missing.")
+    private Path folder;
+
+    @Option(names = "--shard-size", paramLabel = "N|SIZE", required = true,
+            description = "Samples per shard (1000), or bytes per shard with a unit: KB, MB, GB, KiB, MiB, GiB (256MB).")
+    private String shardSize;
+
+    @Option(names = "--resize", paramLabel = "SIZE|HEIGHT,WIDTH",
+            description = "Resize each image, SIZE being the shorter side, and re-encode it as JPEG "
+                    + "(default: the images as they are).")
+    private String resize;
+
+    @Option(names = "--quality", paramLabel = "Q",
+            description = "Re-encode each image as JPEG at this quality, 1 to 100 (default: the images as they are; "
+                    + "95 with --resize).")
+    private Integer quality;
+
+    // No defaultValue: picocli formats descriptions, and the pattern's own % would be read as a format.
+    @Option(names = "--pattern", paramLabel = "P",
+            description = "The shards' names, a Java format of the shard number (default: shard-%%06d.tar).")
+    private String pattern;
 
     @Override
-    public String synopsis() {
-        return "shard CONFIG --out DIR --shard-size N|SIZE{KB,MB,GB} [--resize SIZE|HEIGHT,WIDTH] [--quality Q] "
-                + "[--pattern P]";
-    }
-
-    @Override
-    public String summary() {
-        return "write the dataset as WebDataset tar shards, optionally resized and re-encoded as JPEG";
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("out", "shard-size", "resize", "quality", "pattern", "set");
-    }
-
-    @Override
-    public int run(Invocation invocation) throws IOException {
-        Path file = invocation.onlyPath(name(), "CONFIG");
-        Arguments arguments = invocation.arguments();
-        if (!arguments.has("out")) {
-            throw new UsageException("sluice shard needs --out DIR, the folder to write the shards to");
-        }
-        if (!arguments.has("shard-size")) {
-            throw new UsageException("sluice shard needs --shard-size N (samples per shard) or SIZE with a unit "
-                    + "(256MB: bytes per shard)");
-        }
-        Path out = Invocation.outputFolder(arguments.option("out"), "--out");
-        ShardExportBuilder builder = ShardExport.builder(invocation.config(file), invocation.plugins(), out);
-        shardSize(builder, arguments.option("shard-size"));
-        if (arguments.has("resize")) {
+    public Integer call() throws IOException {
+        Invocation invocation = sluice.invocation();
+        Path out = Invocation.outputFolder(folder, "--out");
+        ShardExportBuilder builder = ShardExport.builder(overrides.load(file), invocation.plugins(), out);
+        shardSize(builder, shardSize);
+        if (resize != null) {
             builder.resize(invocation.plugins().require(PluginKind.TRANSFORM, TransformProvider.class, "resize",
-                    "--resize").create(Options.of("--resize", resize(arguments.option("resize")))));
+                    "--resize").create(Options.of("--resize", resize(resize))));
         }
-        if (arguments.has("quality")) {
-            builder.quality((int) arguments.number("quality", 95, 1, 100));
+        if (quality != null) {
+            builder.quality((int) OptionBounds.within("--quality", quality, 1, 100));
         }
-        if (arguments.has("pattern")) {
+        if (pattern != null) {
             try {
-                builder.pattern(arguments.option("pattern"));
+                builder.pattern(pattern);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--pattern: " + e.getMessage(), e);
             }

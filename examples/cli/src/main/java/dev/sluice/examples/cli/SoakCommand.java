@@ -11,7 +11,11 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice soak CONFIG [--epochs N] [--warmup N]}: runs the configured pipeline for many
@@ -20,40 +24,42 @@ import java.util.Set;
  * last epoch. A leak shows as a steady climb; a flat line after the warm-up is the goal. One backend
  * per process, so that each one's resident memory is its own: {@code --set decoder.backend=opencv}.
  */
-final class SoakCommand implements Command {
+@Command(name = "soak", description = "Run many epochs, printing heap after GC, resident memory (VmRSS) and live "
+        + "threads per epoch, then how each moved after the warm-up.")
+final class SoakCommand implements Subcommand {
+
+    @ParentCommand
+    private SluiceCommand sluice;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private ConfigOverrides overrides;
+
+    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the loader.")
+    private Path file;
+
+    @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "10",
+            description = "Epochs to run (default: ${DEFAULT-VALUE}).")
+    private long epochs;
+
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "The epoch the changes are measured from (default: 2, or epochs - 1 when fewer).")
+    private Long warmupEpochs;
 
     @Override
-    public String name() {
-        return "soak";
-    }
-
-    @Override
-    public String synopsis() {
-        return "soak CONFIG [--epochs N] [--warmup N]";
-    }
-
-    @Override
-    public String summary() {
-        return "run many epochs, printing heap after GC, resident memory (VmRSS) and live threads per epoch";
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("epochs", "warmup", "set");
-    }
-
-    @Override
-    public int run(Invocation invocation) throws IOException {
-        Path file = invocation.onlyPath(name(), "CONFIG");
-        Arguments arguments = invocation.arguments();
-        long epochs = arguments.number("epochs", 10, 1, Long.MAX_VALUE);
-        long warmup = arguments.number("warmup", Math.min(2, epochs - 1), 0, epochs - 1);
+    public Integer call() throws IOException {
+        Invocation invocation = sluice.invocation();
+        OptionBounds.atLeast("--epochs", epochs, 1);
+        long warmup = warmupEpochs == null ? Math.min(2, epochs - 1)
+                : OptionBounds.within("--warmup", warmupEpochs, 0, epochs - 1);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] heapMb = new double[(int) Math.min(epochs, Integer.MAX_VALUE)];
         double[] rssMb = new double[heapMb.length];
         int[] liveThreads = new int[heapMb.length];
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(invocation.config(file))) {
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(file))) {
             if (Invocation.isEndless(loader)) {
                 throw new UsageException("sluice soak runs whole epochs, and " + file + " describes an endless "
                         + "dataset; add --set dataset.repeat=1");

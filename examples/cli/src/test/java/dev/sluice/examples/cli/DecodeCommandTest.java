@@ -87,6 +87,6 @@ class DecodeCommandTest {
                 Cli.run("decode", AQUA, "--roi", "1,2,3").errLines());
         assertEquals(List.of("sluice: --roi 0,0,0,5: width must be > 0, was 0"),
                 Cli.run("decode", AQUA, "--roi", "0,0,0,5").errLines());
-        assertEquals(List.of("sluice: sluice decode needs at least one FILE"), Cli.run("decode").errLines());
+        assertEquals(List.of("sluice: sluice decode needs FILE: the image files to decode"), Cli.run("decode").errLines());
     }
 }

@@ -96,7 +96,7 @@ class DumpCommandTest {
     void outIsRequired() {
         Cli.Result result = Cli.run("dump", Cli.sampleConfig());
         assertEquals(2, result.status());
-        assertEquals(List.of("sluice: sluice dump needs --out DIR, the folder to write the .npy files to"),
+        assertEquals(List.of("sluice: sluice dump needs --out DIR: the folder to write the .npy files to; made if missing"),
                 result.errLines());
     }
 }

@@ -76,8 +76,8 @@ class ShardCommandTest {
     void aMissingOrMalformedShardSizeIsAUsageError() {
         Cli.Result missing = Cli.run("shard", Cli.sampleConfig(), "--out", dir.toString());
         assertEquals(2, missing.status());
-        assertEquals(List.of("sluice: sluice shard needs --shard-size N (samples per shard) or SIZE with a unit (256MB: "
-                + "bytes per shard)"), missing.errLines());
+        assertEquals(List.of("sluice: sluice shard needs --shard-size N|SIZE: samples per shard (1000), or bytes per shard "
+                + "with a unit: KB, MB, GB, KiB, MiB, GiB (256MB)"), missing.errLines());
         Cli.Result malformed = Cli.run("shard", Cli.sampleConfig(), "--out", dir.toString(), "--shard-size", "lots");
         assertEquals(2, malformed.status());
         assertEquals(List.of("sluice: --shard-size must be a number of samples (1000) or of bytes with a unit (256MB), "
