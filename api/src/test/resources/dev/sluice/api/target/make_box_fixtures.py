@@ -1,6 +1,7 @@
 """Writes box-fixtures.txt: torchvision v2's box conversions, clamping and SanitizeBoundingBoxes on
 float32 boxes, for BoxesAgainstTorchvisionTest. Run once with a torch that has transforms.v2
-(torchvision >= 0.16), e.g. /work/torch-modern/bin/python make_box_fixtures.py; never by the build.
+(torchvision >= 0.16), e.g. a venv made by the shared bench kit's modern_torch_env.sh:
+VENV/bin/python make_box_fixtures.py; never by the build.
 
 Each line: a kind, its arguments, then float32 values as their IEEE bit patterns in hex (exact)."""
 import struct
