@@ -9,6 +9,11 @@ package dev.sluice.api;
 public enum DType {
     /** Unsigned 8-bit integer ({@code torch.uint8}); pixels. */
     UINT8(1, "uint8", "|u1"),
+    /**
+     * Unsigned 16-bit integer ({@code torch.uint16}, NumPy's {@code uint16}); the pixels of 16-bit
+     * PNG and TIFF images decoded with {@link ColorMode#UNCHANGED}.
+     */
+    UINT16(2, "uint16", "<u2"),
     /** Signed 32-bit integer ({@code torch.int32}). */
     INT32(4, "int32", "<i4"),
     /** Signed 64-bit integer ({@code torch.int64}); labels and indices. */
@@ -28,7 +33,7 @@ public enum DType {
         this.numpyDescriptor = numpyDescriptor;
     }
 
-    /** Bytes per element: 1, 4 or 8. */
+    /** Bytes per element: 1, 2, 4 or 8. */
     public int byteSize() {
         return byteSize;
     }
@@ -54,7 +59,11 @@ public enum DType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown dtype '" + id + "'; known: uint8, int32, int64, float32, float64");
+        StringBuilder known = new StringBuilder();
+        for (DType type : values()) {
+            known.append(known.length() == 0 ? "" : ", ").append(type.id);
+        }
+        throw new IllegalArgumentException("unknown dtype '" + id + "'; known: " + known);
     }
 
     @Override

@@ -13,7 +13,9 @@ package dev.sluice.api;
  * at a particular scale (the region is given in full-size coordinates and scaled with
  * {@code reduce}), which a factor chosen per image would change.
  *
- * @param mode the channels wanted
+ * @param mode the channels wanted, and with them the depth: {@link ColorMode#UNCHANGED} keeps the
+ *        16-bit samples of PNG and TIFF files (reduced and cut at 16 bits), the other modes narrow
+ *        them to 8 bits
  * @param reduce 1, 2, 4 or 8: decode at that fraction of the stored size, as OpenCV's
  *        {@code IMREAD_REDUCED_*} (in the DCT domain where the codec can)
  * @param region a rectangle in original-image coordinates to cut out (scaled with {@code reduce}),

@@ -94,6 +94,16 @@ public final class Tensor {
         return wrap(DType.UINT8, shape, buffer);
     }
 
+    /**
+     * A uint16 tensor holding a copy of {@code values}, whose length must match {@code shape}; each
+     * short is read unsigned (0 to 65535), so {@code (short) 65535} is the largest value.
+     */
+    public static Tensor ofUint16(int[] shape, short... values) {
+        ByteBuffer buffer = allocate(shape, values.length, DType.UINT16);
+        buffer.asShortBuffer().put(values);
+        return wrap(DType.UINT16, shape, buffer);
+    }
+
     private static ByteBuffer allocate(int[] shape, int length, DType dtype) {
         long elements = elementCount(shape);
         if (elements != length) {
@@ -163,7 +173,7 @@ public final class Tensor {
 
     /**
      * The element at row-major position {@code flatIndex}, converted to double whatever the dtype
-     * (uint8 is read unsigned).
+     * (uint8 and uint16 are read unsigned).
      *
      * @throws IndexOutOfBoundsException if {@code flatIndex} is not in {@code [0, numel())}
      */
@@ -171,6 +181,7 @@ public final class Tensor {
         int at = byteOffset(flatIndex);
         return switch (dtype) {
             case UINT8 -> data.get(at) & 0xFF;
+            case UINT16 -> data.getShort(at) & 0xFFFF;
             case INT32 -> data.getInt(at);
             case INT64 -> data.getLong(at);
             case FLOAT32 -> data.getFloat(at);
@@ -189,7 +200,7 @@ public final class Tensor {
     }
 
     /**
-     * The integer element at row-major position {@code flatIndex}, for uint8 (unsigned), int32 and
+     * The integer element at row-major position {@code flatIndex}, for uint8 and uint16 (unsigned), int32 and
      * int64 tensors.
      *
      * @throws IllegalStateException if the dtype is a floating-point one
@@ -198,6 +209,7 @@ public final class Tensor {
         int at = byteOffset(flatIndex);
         return switch (dtype) {
             case UINT8 -> data.get(at) & 0xFF;
+            case UINT16 -> data.getShort(at) & 0xFFFF;
             case INT32 -> data.getInt(at);
             case INT64 -> data.getLong(at);
             default -> throw new IllegalStateException("getLong needs an integer tensor, this one is " + dtype);

@@ -85,7 +85,7 @@ final class TensorText {
 
     private static String value(Tensor tensor, long flatIndex) {
         return switch (tensor.dtype()) {
-            case UINT8, INT32, INT64 -> Long.toString(tensor.getLong(flatIndex));
+            case UINT8, UINT16, INT32, INT64 -> Long.toString(tensor.getLong(flatIndex));
             case FLOAT32, FLOAT64 -> decimal(tensor.getAsDouble(flatIndex));
         };
     }

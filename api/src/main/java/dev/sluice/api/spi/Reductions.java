@@ -160,6 +160,42 @@ public final class Reductions {
         return out;
     }
 
+    /**
+     * {@link #blockAverage(byte[], int, int, int, int)} for 16-bit samples (each short read unsigned):
+     * each output sample is the mean of its block's samples, rounded half up, as for 8 bits.
+     *
+     * @return a new array of {@code reducedLength(width) * reducedLength(height) * channels} samples
+     * @throws IllegalArgumentException if a size is out of range or the array length does not match
+     */
+    public static short[] blockAverage(short[] hwc, int width, int height, int channels, int factor) {
+        int outWidth = reducedLength(width, factor);
+        int outHeight = reducedLength(height, factor);
+        if (channels < 1 || channels > 4 || (long) width * height * channels != hwc.length) {
+            throw new IllegalArgumentException("a " + width + "x" + height + "x" + channels + " image needs "
+                    + (long) width * height * channels + " samples, got " + hwc.length);
+        }
+        short[] out = new short[outWidth * outHeight * channels];
+        for (int oy = 0; oy < outHeight; oy++) {
+            int y0 = oy * factor;
+            int y1 = Math.min(height, y0 + factor);
+            for (int ox = 0; ox < outWidth; ox++) {
+                int x0 = ox * factor;
+                int x1 = Math.min(width, x0 + factor);
+                long count = (long) (y1 - y0) * (x1 - x0);
+                for (int c = 0; c < channels; c++) {
+                    long sum = 0;
+                    for (int y = y0; y < y1; y++) {
+                        for (int x = x0; x < x1; x++) {
+                            sum += hwc[(y * width + x) * channels + c] & 0xFFFF;
+                        }
+                    }
+                    out[(oy * outWidth + ox) * channels + c] = (short) ((2 * sum + count) / (2 * count));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Adds one row's samples into the sums of its blocks; the last, partial block takes what exists. */
     private static void addRow(byte[] hwc, int at, int width, int channels, int factor, int fullBlocks, int[] sums) {
         int s = 0;

@@ -3,6 +3,7 @@ package dev.sluice.api.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,11 +46,12 @@ final class ImageAssertions {
     static void assertWithin(Image expected, Image actual, Tolerance tolerance, String what) {
         assertSameShape(expected, actual, what);
         int channels = expected.channels();
-        byte[] x = expected.toArray();
-        byte[] y = actual.toArray();
-        long[][] histogram = new long[channels][256];
+        int[] x = Pixels.levels(expected);
+        int[] y = Pixels.levels(actual);
+        int levels = expected.dtype() == DType.UINT16 ? 1 << 16 : 256;
+        long[][] histogram = new long[channels][levels];
         for (int i = 0; i < x.length; i++) {
-            histogram[i % channels][Math.abs((x[i] & 0xFF) - (y[i] & 0xFF))]++;
+            histogram[i % channels][Math.abs(x[i] - y[i])]++;
         }
         StringBuilder measured = new StringBuilder();
         boolean within = true;
@@ -58,7 +60,7 @@ final class ImageAssertions {
             long sum = 0;
             int p99 = -1;
             long seen = 0;
-            for (int d = 0; d < 256; d++) {
+            for (int d = 0; d < levels; d++) {
                 sum += d * histogram[c][d];
                 seen += histogram[c][d];
                 if (p99 < 0 && seen * 100 >= count * 99) {

@@ -21,6 +21,7 @@ import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Region;
+import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -66,6 +67,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 public abstract class ImageDecoderContract extends ProviderContract<ImageDecoderProvider> {
     private static final String PNG = "png";
     private static final String JPEG = "jpeg";
+    private static final String TIFF = "tiff";
     private static final DecodeOptions RGB = DecodeOptions.DEFAULT;
     private static final DecodeOptions GRAY = DecodeOptions.DEFAULT.withMode(ColorMode.GRAY);
     private static final DecodeOptions UNCHANGED = DecodeOptions.DEFAULT.withMode(ColorMode.UNCHANGED);
@@ -164,6 +166,9 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
      *   <li>{@code png-gray} (an RGB PNG read in GRAY): mean 1.0, p99 1, a level either way for
      *       the fixed-point rounding. opencv and imageio, which copies libpng's truncating
      *       conversion, measure 0.
+     *   <li>{@code narrowed} (a 16-bit file read in RGB or GRAY): mean 1.0, p99 1, a level either
+     *       way: cv2 4.6's libpng and libtiff round to 8 bits (mean 0.24 from the high byte on the
+     *       16-bit photograph), the opencv build and imageio keep the high byte.
      *   <li>{@code webp-lossy}: mean 0.5, p99 3, room for another build of libwebp (cv2 and PIL
      *       agree exactly). The opencv build reads no WebP; imageio declares a wider bound in its
      *       test.
@@ -177,15 +182,24 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
             case "exact" -> Tolerance.EXACT;
             case "jpeg" -> new Tolerance(0.5, 2);
             case "jpeg-reduced" -> new Tolerance(3.5, 32);
-            case "png-gray" -> new Tolerance(1.0, 1);
+            case "png-gray", "narrowed" -> new Tolerance(1.0, 1);
             case "webp-lossy" -> new Tolerance(0.5, 3);
             default -> throw new IllegalArgumentException("unknown reference kind " + kind);
         };
     }
 
+    /**
+     * Whether the decoder keeps both channels of a grey + alpha TIFF in UNCHANGED mode. One whose
+     * library cannot (OpenCV's TIFF reader returns one 8-bit channel) says false here, and must then
+     * refuse such a TIFF with an {@link UnsupportedImageException}, which the contract checks.
+     */
+    protected boolean decodesGreyAlphaTiffUnchanged() {
+        return true;
+    }
+
     /** The decoder under test, made by {@link #createDecoder} on first use in each test. */
     /**
-     * Whether the decoder decodes the photograph fixtures of {@code kind} (exact, jpeg, jpeg-reduced,
+     * Whether the decoder decodes the photograph fixtures of {@code kind} (exact, jpeg, jpeg-reduced, narrowed,
      * png-gray or webp-lossy) in a format it declares; a backend that would decode a kind outside its
      * tolerance refuses it as unsupported instead, says false here, and tests the refusal itself.
      */
@@ -253,6 +267,77 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
         assertSamePixels(luma, decode(CodecFixtures.png(2), GRAY), "grey + alpha PNG in GRAY");
         assertWithin(luma, decode(CodecFixtures.png(3), GRAY), 1, "RGB PNG in GRAY");
         assertWithin(luma, decode(CodecFixtures.png(4), GRAY), 1, "RGBA PNG in GRAY");
+    }
+
+    /**
+     * 16-bit PNGs and TIFFs of every channel layout decode in UNCHANGED mode to uint16 samples equal
+     * to the stored ones, as {@code cv2.IMREAD_UNCHANGED} keeps them (in RGB order, grey + alpha as
+     * two channels): nothing is narrowed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {PNG, TIFF})
+    public final void sixteenBitSamplesStaySixteenBitInUnchangedMode(String format) throws Exception {
+        requireFormat(format);
+        for (int channels = 1; channels <= 4; channels++) {
+            Image source = SixteenBitImages.gradient(67, 49, channels);
+            byte[] encoded = sixteenBit(format, source);
+            if (!decodesUnchanged(format, channels)) {
+                assertThrows(UnsupportedImageException.class, () -> decode(encoded, UNCHANGED),
+                        "a decoder that cannot keep a grey + alpha TIFF's alpha refuses it");
+                continue;
+            }
+            assertSamePixels(source, decode(encoded, UNCHANGED), channels + "-channel 16-bit " + format + " in UNCHANGED");
+        }
+    }
+
+    private boolean decodesUnchanged(String format, int channels) {
+        return !(format.equals(TIFF) && channels == 2) || decodesGreyAlphaTiffUnchanged();
+    }
+
+    /**
+     * In RGB and GRAY modes 16-bit samples are narrowed to 8 bits as {@code cv2.IMREAD_COLOR} and
+     * {@code IMREAD_GRAYSCALE} narrow them: to the high byte, within one level (colour to grey within
+     * two, the luma being taken at either depth).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {PNG, TIFF})
+    public final void sixteenBitSamplesNarrowToTheirHighByteInRgbAndGrayModes(String format) throws Exception {
+        requireFormat(format);
+        for (int channels = 1; channels <= 4; channels++) {
+            Image source = SixteenBitImages.gradient(67, 49, channels);
+            Image high = Pixels.highBytes(source);
+            byte[] encoded = sixteenBit(format, source);
+            Image rgb = channels <= 2 ? Pixels.greyToRgb(high) : Pixels.firstChannels(high, 3);
+            assertWithin(rgb, decode(encoded, RGB), 1, channels + "-channel 16-bit " + format + " in RGB");
+            Image grey = channels <= 2 ? Pixels.firstChannels(high, 1) : Pixels.luma(high);
+            assertWithin(grey, decode(encoded, GRAY), channels <= 2 ? 1 : 2,
+                    channels + "-channel 16-bit " + format + " in GRAY");
+        }
+    }
+
+    /** A reduced or cut 16-bit decode in UNCHANGED mode stays 16-bit: block averages, and the rectangle of the full decode. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {PNG, TIFF})
+    public final void sixteenBitReduceAndRegionKeepSixteenBits(String format) throws Exception {
+        requireFormat(format);
+        for (int channels = 1; channels <= 4; channels++) {
+            Image source = SixteenBitImages.gradient(67, 49, channels);
+            byte[] encoded = sixteenBit(format, source);
+            if (!decodesUnchanged(format, channels)) {
+                continue;
+            }
+            for (int factor : new int[] {2, 4, 8}) {
+                assertSamePixels(Pixels.blockAverage(source, factor), decode(encoded, UNCHANGED.withReduce(factor)),
+                        channels + "-channel 16-bit " + format + " reduced by " + factor);
+            }
+            Region region = new Region(9, 5, 31, 17);
+            assertSamePixels(Pixels.crop(source, region), decode(encoded, UNCHANGED.withRegion(region)),
+                    channels + "-channel 16-bit " + format + " region " + region);
+        }
+    }
+
+    private static byte[] sixteenBit(String format, Image source) {
+        return format.equals(PNG) ? SixteenBitImages.png(source) : SixteenBitImages.tiff(source);
     }
 
     /** The colour JPEG decodes to 3 channels close to its source, the same in RGB and UNCHANGED modes. */

@@ -1,6 +1,7 @@
 package dev.sluice.api.contract;
 
 import dev.sluice.api.ColorMode;
+import dev.sluice.api.DType;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import java.io.BufferedReader;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Named;
  * The real-photograph fixtures under {@code photos/} beside this class, made once by
  * {@code photos/make_fixtures.py}: crops of three Debian desktop photographs in JPEG (4:2:0, 4:2:2,
  * 4:4:4, progressive, grey, CMYK, EXIF-oriented), PNG (RGB, palette, RGBA, grey + alpha,
- * 16-bit), BMP, GIF, TIFF and WebP, each with what {@code cv2.imread} decodes it to, stored in
+ * 16-bit RGB and grey), BMP, GIF, TIFF (8- and 16-bit) and WebP, each with what {@code cv2.imread} decodes it to, stored in
  * Sluice's layout as {@code .npy} arrays. {@code photos/references.tsv} lists them.
  */
 final class PhotoFixtures {
@@ -36,7 +38,7 @@ final class PhotoFixtures {
      * @param format its format, as {@link dev.sluice.api.spi.ImageHeader#FORMATS} names it
      * @param mode the colour mode it is decoded in
      * @param reduce the reduction it is decoded at
-     * @param kind which tolerance applies: exact, jpeg, jpeg-reduced, png-gray or webp-lossy
+     * @param kind which tolerance applies: exact, jpeg, jpeg-reduced, png-gray, narrowed or webp-lossy
      * @param reference the {@code .npy} file of the expected pixels
      * @param source what made the reference
      */
@@ -97,7 +99,10 @@ final class PhotoFixtures {
         }
     }
 
-    /** An 8-bit C-order .npy array of shape (h, w) or (h, w, c), as numpy's {@code np.save} writes it. */
+    /**
+     * A uint8 or little-endian uint16 C-order .npy array of shape (h, w) or (h, w, c), as numpy's
+     * {@code np.save} writes it.
+     */
     static Image npy(String name, byte[] bytes) {
         if (bytes.length < 10 || bytes[0] != (byte) 0x93 || bytes[1] != 'N' || bytes[6] != 1) {
             throw new IllegalArgumentException(name + ": not a version 1 .npy file");
@@ -105,8 +110,10 @@ final class PhotoFixtures {
         int headerLength = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
         String header = new String(bytes, 10, headerLength, StandardCharsets.ISO_8859_1);
         Matcher shape = SHAPE.matcher(header);
-        if (!header.contains("'descr': '|u1'") || !header.contains("'fortran_order': False") || !shape.find()) {
-            throw new IllegalArgumentException(name + ": expected a C-order uint8 array of 2 or 3 dimensions, header " + header);
+        boolean sixteen = header.contains("'descr': '<u2'");
+        if (!(sixteen || header.contains("'descr': '|u1'")) || !header.contains("'fortran_order': False") || !shape.find()) {
+            throw new IllegalArgumentException(name + ": expected a C-order uint8 or uint16 array of 2 or 3 dimensions, header "
+                    + header);
         }
         int height = Integer.parseInt(shape.group(1));
         int width = Integer.parseInt(shape.group(2));
@@ -114,6 +121,6 @@ final class PhotoFixtures {
         int start = 10 + headerLength;
         byte[] samples = new byte[bytes.length - start];
         System.arraycopy(bytes, start, samples, 0, samples.length);
-        return Image.wrap(width, height, channels, samples);
+        return Image.wrap(sixteen ? DType.UINT16 : DType.UINT8, width, height, channels, ByteBuffer.wrap(samples));
     }
 }

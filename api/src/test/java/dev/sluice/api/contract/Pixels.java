@@ -1,5 +1,6 @@
 package dev.sluice.api.contract;
 
+import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Region;
 import java.util.Optional;
@@ -9,47 +10,72 @@ final class Pixels {
     private Pixels() {
     }
 
-    // The rectangle region of image, every sample copied.
+    // The rectangle region of image, every sample copied; at the image's depth.
     static Image crop(Image image, Region region) {
         int channels = image.channels();
-        byte[] source = image.toArray();
-        byte[] out = new byte[region.width() * region.height() * channels];
-        int rowBytes = region.width() * channels;
+        int[] source = levels(image);
+        int[] out = new int[region.width() * region.height() * channels];
+        int rowSamples = region.width() * channels;
         for (int row = 0; row < region.height(); row++) {
             int from = ((region.y() + row) * image.width() + region.x()) * channels;
-            System.arraycopy(source, from, out, row * rowBytes, rowBytes);
+            System.arraycopy(source, from, out, row * rowSamples, rowSamples);
         }
-        return Image.wrap(region.width(), region.height(), channels, out);
+        return fromLevels(image.dtype(), region.width(), region.height(), channels, out);
     }
 
     /**
      * {@code image} shrunk by {@code factor} to {@code ceil(width / factor) x ceil(height / factor)}:
      * each output sample is the mean of the samples of its {@code factor x factor} block, rounded half
-     * up; the blocks of the last column and row hold only the pixels that exist.
+     * up; the blocks of the last column and row hold only the pixels that exist. At the image's depth.
      */
     static Image blockAverage(Image image, int factor) {
         int width = ceilDiv(image.width(), factor);
         int height = ceilDiv(image.height(), factor);
         int channels = image.channels();
-        byte[] source = image.toArray();
-        byte[] out = new byte[width * height * channels];
+        int[] source = levels(image);
+        int[] out = new int[width * height * channels];
         for (int oy = 0; oy < height; oy++) {
             int y1 = Math.min(image.height(), (oy + 1) * factor);
             for (int ox = 0; ox < width; ox++) {
                 int x1 = Math.min(image.width(), (ox + 1) * factor);
                 for (int c = 0; c < channels; c++) {
-                    int sum = 0;
+                    long sum = 0;
                     for (int y = oy * factor; y < y1; y++) {
                         for (int x = ox * factor; x < x1; x++) {
-                            sum += source[(y * image.width() + x) * channels + c] & 0xFF;
+                            sum += source[(y * image.width() + x) * channels + c];
                         }
                     }
                     int count = (y1 - oy * factor) * (x1 - ox * factor);
-                    out[(oy * width + ox) * channels + c] = (byte) ((2 * sum + count) / (2 * count));
+                    out[(oy * width + ox) * channels + c] = (int) ((2 * sum + count) / (2 * count));
                 }
             }
         }
-        return Image.wrap(width, height, channels, out);
+        return fromLevels(image.dtype(), width, height, channels, out);
+    }
+
+    // An image of dtype (uint8 or uint16) holding levels, each within the dtype's range.
+    static Image fromLevels(DType dtype, int width, int height, int channels, int[] levels) {
+        if (dtype == DType.UINT16) {
+            short[] samples = new short[levels.length];
+            for (int i = 0; i < levels.length; i++) {
+                samples[i] = (short) levels[i];
+            }
+            return Image.wrapUint16(width, height, channels, samples);
+        }
+        byte[] samples = new byte[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            samples[i] = (byte) levels[i];
+        }
+        return Image.wrap(width, height, channels, samples);
+    }
+
+    // A uint16 image's samples cut to their high byte (v >> 8), as an 8-bit image.
+    static Image highBytes(Image image) {
+        int[] levels = levels(image);
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] >>= 8;
+        }
+        return fromLevels(DType.UINT8, image.width(), image.height(), image.channels(), levels);
     }
 
     static int ceilDiv(int value, int divisor) {
@@ -105,8 +131,8 @@ final class Pixels {
         boolean swapsSides = orientation >= 5;
         int outWidth = swapsSides ? h : w;
         int outHeight = swapsSides ? w : h;
-        byte[] source = image.toArray();
-        byte[] out = new byte[source.length];
+        int[] source = levels(image);
+        int[] out = new int[source.length];
         for (int y = 0; y < outHeight; y++) {
             for (int x = 0; x < outWidth; x++) {
                 int sx;
@@ -126,27 +152,45 @@ final class Pixels {
                 System.arraycopy(source, (sy * w + sx) * channels, out, (y * outWidth + x) * channels, channels);
             }
         }
-        return Image.wrap(outWidth, outHeight, channels, out);
+        return fromLevels(image.dtype(), outWidth, outHeight, channels, out);
+    }
+
+    // Every sample of an 8- or 16-bit image, unsigned, in HWC order.
+    static int[] levels(Image image) {
+        int[] out = new int[image.width() * image.height() * image.channels()];
+        if (image.dtype() == DType.UINT16) {
+            short[] samples = new short[out.length];
+            image.copyTo(samples, 0);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = samples[i] & 0xFFFF;
+            }
+        } else {
+            byte[] samples = image.toArray();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = samples[i] & 0xFF;
+            }
+        }
+        return out;
     }
 
     // The mean over all samples of |a - b|; the images must have the same size and channels.
     static double meanAbsoluteDifference(Image a, Image b) {
-        byte[] x = a.toArray();
-        byte[] y = b.toArray();
+        int[] x = levels(a);
+        int[] y = levels(b);
         long sum = 0;
         for (int i = 0; i < x.length; i++) {
-            sum += Math.abs((x[i] & 0xFF) - (y[i] & 0xFF));
+            sum += Math.abs(x[i] - y[i]);
         }
         return (double) sum / x.length;
     }
 
     // The largest |a - b| over all samples; the images must have the same size and channels.
     static int maxAbsoluteDifference(Image a, Image b) {
-        byte[] x = a.toArray();
-        byte[] y = b.toArray();
+        int[] x = levels(a);
+        int[] y = levels(b);
         int max = 0;
         for (int i = 0; i < x.length; i++) {
-            max = Math.max(max, Math.abs((x[i] & 0xFF) - (y[i] & 0xFF)));
+            max = Math.max(max, Math.abs(x[i] - y[i]));
         }
         return max;
     }
@@ -156,12 +200,12 @@ final class Pixels {
      * {@code "(x, y, channel): expected 12, was 14"}.
      */
     static Optional<String> firstDifference(Image expected, Image actual, int tolerance) {
-        byte[] want = expected.toArray();
-        byte[] got = actual.toArray();
+        int[] want = levels(expected);
+        int[] got = levels(actual);
         int channels = expected.channels();
         for (int i = 0; i < want.length; i++) {
-            int wanted = want[i] & 0xFF;
-            int found = got[i] & 0xFF;
+            int wanted = want[i];
+            int found = got[i];
             if (Math.abs(wanted - found) > tolerance) {
                 int pixel = i / channels;
                 int column = pixel % expected.width();

@@ -37,6 +37,9 @@ final class ColorModes {
         if (want == have) {
             return stored;
         }
+        if (stored.sampleBytes != 1) {
+            throw new IllegalStateException("16-bit samples are kept in UNCHANGED mode only, never converted to " + mode);
+        }
         byte[] in = stored.data;
         int pixels = stored.width * stored.height;
         byte[] out = new byte[pixels * want];

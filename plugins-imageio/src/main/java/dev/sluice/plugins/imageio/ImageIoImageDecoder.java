@@ -27,7 +27,8 @@ import org.w3c.dom.Node;
  * one, or the one the automatic reduction allows for the size as shown); decode, in the stored
  * orientation, only the block-aligned rectangle of the stored image the region needs; take the
  * samples as stored (CMYK and YCCK converted as libjpeg does, no ICC profile applied, the stored
- * luma of a YCbCr JPEG for grey, as libjpeg gives it); convert to the colour mode; block-average
+ * luma of a YCbCr JPEG for grey, as libjpeg gives it; 16-bit PNG and TIFF samples kept 16-bit in
+ * UNCHANGED mode, narrowed to their high byte otherwise); convert to the colour mode; block-average
  * when reducing; turn as the EXIF orientation says.
  */
 final class ImageIoImageDecoder implements ImageDecoder {
@@ -66,8 +67,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
         PixelBuffer image = ColorModes.toMode(read(header, bytes, offset, length, jpeg, source, options), options.mode(),
                 header.format().equals("png"));
         if (factor > 1) {
-            image = new PixelBuffer(Reductions.reducedLength(image.width, factor), Reductions.reducedLength(image.height, factor),
-                    image.channels, Reductions.blockAverage(image.data, image.width, image.height, image.channels, factor));
+            image = image.blockAverage(factor);
         }
         image = Orientations.apply(image, orientation);
         if (options.region() != null && !cutWhileReading) {
@@ -130,7 +130,8 @@ final class ImageIoImageDecoder implements ImageDecoder {
             if (jpeg != null) {
                 stored = readJpeg(reader, param, jpeg, source, options.mode());
             } else {
-                stored = StoredSamples.of(reader.read(0, param), greyPng(format, bytes, offset));
+                boolean keepSixteen = options.mode() == ColorMode.UNCHANGED && (format.equals("png") || format.equals("tiff"));
+                stored = StoredSamples.of(reader.read(0, param), greyPng(format, bytes, offset), keepSixteen);
             }
             if (!warnings.isEmpty()) {
                 throw new DecodeException(BYTES, "corrupt " + format + " data: the reader warns \"" + warnings.get(0)
@@ -175,7 +176,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
             reader.read(0, param);
             return into;
         }
-        return StoredSamples.of(reader.read(0, param), false);
+        return StoredSamples.of(reader.read(0, param), false, false);
     }
 
     /**

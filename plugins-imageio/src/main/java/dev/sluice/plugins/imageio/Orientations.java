@@ -15,7 +15,7 @@ final class Orientations {
         }
         int w = image.width;
         int h = image.height;
-        int channels = image.channels;
+        int pixelBytes = image.pixelBytes();
         boolean swaps = orientation >= 5;
         int outWidth = swaps ? h : w;
         int outHeight = swaps ? w : h;
@@ -37,15 +37,15 @@ final class Orientations {
                 case 8 -> { sx = w - 1 - y; sy = 0; dx = 0; dy = 1; }
                 default -> throw new IllegalArgumentException("EXIF orientation must be 1 to 8, was " + orientation);
             }
-            int from = (sy * w + sx) * channels;
-            int step = (dy * w + dx) * channels;
-            int to = y * outWidth * channels;
-            for (int x = 0; x < outWidth; x++, from += step, to += channels) {
-                for (int c = 0; c < channels; c++) {
+            int from = (sy * w + sx) * pixelBytes;
+            int step = (dy * w + dx) * pixelBytes;
+            int to = y * outWidth * pixelBytes;
+            for (int x = 0; x < outWidth; x++, from += step, to += pixelBytes) {
+                for (int c = 0; c < pixelBytes; c++) {
                     out[to + c] = in[from + c];
                 }
             }
         }
-        return new PixelBuffer(outWidth, outHeight, channels, out);
+        return image.withPixels(outWidth, outHeight, out);
     }
 }

@@ -9,14 +9,14 @@ final class Regions {
 
     /** The rectangle {@code region} of {@code image}, copied; it must lie inside. */
     static PixelBuffer crop(PixelBuffer image, Region region) {
-        int channels = image.channels;
+        int pixelBytes = image.pixelBytes();
         byte[] in = image.data;
-        int rowBytes = region.width() * channels;
+        int rowBytes = region.width() * pixelBytes;
         byte[] out = new byte[rowBytes * region.height()];
         for (int row = 0; row < region.height(); row++) {
-            System.arraycopy(in, ((region.y() + row) * image.width + region.x()) * channels, out, row * rowBytes, rowBytes);
+            System.arraycopy(in, ((region.y() + row) * image.width + region.x()) * pixelBytes, out, row * rowBytes, rowBytes);
         }
-        return new PixelBuffer(region.width(), region.height(), channels, out);
+        return image.withPixels(region.width(), region.height(), out);
     }
 
     /**

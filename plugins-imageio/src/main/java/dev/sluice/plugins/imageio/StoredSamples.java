@@ -16,10 +16,11 @@ import java.awt.image.SampleModel;
 import java.awt.image.WritableRaster;
 
 /**
- * A decoded {@link BufferedImage} as Sluice's 8-bit interleaved samples, with the channels it
- * stores: grey, grey + alpha, RGB or RGBA. Samples are taken as stored, without colour management
- * (no ICC profile, gamma or premultiplication is applied), as OpenCV and PIL take them; 16-bit
- * samples keep their high byte, as libpng's strip to 8 bits does.
+ * A decoded {@link BufferedImage} as Sluice's interleaved samples, with the channels it stores:
+ * grey, grey + alpha, RGB or RGBA. Samples are taken as stored, without colour management (no ICC
+ * profile, gamma or premultiplication is applied), as OpenCV and PIL take them. 16-bit samples
+ * stay 16-bit when the caller keeps them (UNCHANGED mode), and otherwise keep their high byte, as
+ * libpng's strip to 8 bits does.
  */
 final class StoredSamples {
     /** Colour models are immutable; making one per image showed in the decoder's profile. */
@@ -32,8 +33,9 @@ final class StoredSamples {
     /**
      * @param greyPalette whether a palette image is really grey with fewer than 8 bits (PNG colour
      *        type 0, which ImageIO reads with a grey palette): then one channel, not three
+     * @param keepSixteen whether unsigned 16-bit samples stay 16-bit (two little-endian bytes each)
      */
-    static PixelBuffer of(BufferedImage image, boolean greyPalette) throws DecodeException {
+    static PixelBuffer of(BufferedImage image, boolean greyPalette, boolean keepSixteen) throws DecodeException {
         ColorModel model = image.getColorModel();
         Raster raster = image.getRaster();
         if (model instanceof IndexColorModel palette) {
@@ -47,6 +49,10 @@ final class StoredSamples {
             int bands = raster.getNumBands();
             if (bands > 4) {
                 throw new DecodeException("<bytes>", "images with " + bands + " channels are not supported (1 to 4 are)");
+            }
+            if (keepSixteen && raster.getDataBuffer() instanceof DataBufferUShort
+                    && raster.getSampleModel().getSampleSize(0) == 16) {
+                return sixteenBits(raster);
             }
             return fromComponents(raster);
         }
@@ -81,6 +87,24 @@ final class StoredSamples {
             }
         }
         return new PixelBuffer(width, height, bands, out);
+    }
+
+    /** Unsigned 16-bit samples as they are, little-endian, through the raster whatever its layout (interleaved or planar). */
+    private static PixelBuffer sixteenBits(Raster raster) {
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        int bands = raster.getNumBands();
+        byte[] out = new byte[Math.multiplyExact(width * height * bands, 2)];
+        int[] row = new int[width * bands];
+        int at = 0;
+        for (int y = 0; y < height; y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, width, 1, row);
+            for (int value : row) {
+                out[at++] = (byte) value;
+                out[at++] = (byte) (value >> 8);
+            }
+        }
+        return new PixelBuffer(width, height, bands, 2, out);
     }
 
     /** The fast path for 8- and 16-bit pixel-interleaved rasters: straight from the data array, bands in colour-model order. */

@@ -15,7 +15,8 @@ import org.opencv.imgproc.Imgproc;
 /**
  * The decoder's steps after imdecode, each taking a Mat and returning the next one, made in the
  * caller's {@link MatScope}: Sluice's channel layout, block averages, EXIF orientation, and the
- * copy out into an {@link Image}.
+ * copy out into an {@link Image}. 16-bit samples stay 16-bit in {@link ColorMode#UNCHANGED}, as
+ * {@code IMREAD_UNCHANGED} keeps them; every step after the layout works at either depth.
  */
 final class MatLayouts {
     /**
@@ -29,44 +30,59 @@ final class MatLayouts {
     }
 
     /**
-     * 8-bit samples in Sluice's order: grey, grey + alpha, RGB or RGBA. {@code greyWithAlpha} says
-     * that a 4-channel Mat came from a grey + alpha PNG, which OpenCV expands to BGRA; in UNCHANGED
-     * mode it goes back to its two stored channels (B = G = R after the expansion).
+     * Samples in Sluice's order: grey, grey + alpha, RGB or RGBA; 8-bit, or 16-bit when a 16-bit
+     * Mat is decoded in UNCHANGED mode. {@code greyWithAlpha} says that a 4-channel Mat came from a
+     * grey + alpha PNG, which OpenCV expands to BGRA; in UNCHANGED mode it goes back to its two
+     * stored channels (B = G = R after the expansion).
      */
     static Mat toSluiceLayout(Mat decoded, ColorMode mode, boolean greyWithAlpha, MatScope scope) throws DecodeException {
-        Mat eight = decoded;
-        if (decoded.depth() == CvType.CV_16U) {
-            eight = scope.newMat();
-            decoded.convertTo(eight, CvType.CV_8U, 1.0 / 256, HIGH_BYTE_OFFSET);
-        } else if (decoded.depth() != CvType.CV_8U) {
+        Mat samples = decoded;
+        if (decoded.depth() == CvType.CV_16U && mode != ColorMode.UNCHANGED) {
+            samples = scope.newMat();
+            decoded.convertTo(samples, CvType.CV_8U, 1.0 / 256, HIGH_BYTE_OFFSET);
+        } else if (decoded.depth() != CvType.CV_8U && decoded.depth() != CvType.CV_16U) {
             throw new DecodeException("<bytes>", "samples of OpenCV type " + CvType.typeToString(decoded.type())
                     + " are not supported; Sluice decodes 8- and 16-bit integer images");
         }
-        switch (eight.channels()) {
+        switch (samples.channels()) {
             case 3 -> {
                 Mat rgb = scope.newMat();
-                Imgproc.cvtColor(eight, rgb, Imgproc.COLOR_BGR2RGB);
+                Imgproc.cvtColor(samples, rgb, Imgproc.COLOR_BGR2RGB);
                 return rgb;
             }
             case 4 -> {
                 if (greyWithAlpha && mode == ColorMode.UNCHANGED) {
-                    Mat pair = scope.track(new Mat(eight.rows(), eight.cols(), CvType.CV_8UC2));
-                    Core.mixChannels(List.of(eight), List.of(pair), scope.track(new MatOfInt(0, 0, 3, 1)));
+                    Mat pair = scope.track(new Mat(samples.rows(), samples.cols(), CvType.makeType(samples.depth(), 2)));
+                    Core.mixChannels(List.of(samples), List.of(pair), scope.track(new MatOfInt(0, 0, 3, 1)));
                     return pair;
                 }
-                Mat rgba = scope.newMat();
-                Imgproc.cvtColor(eight, rgba, Imgproc.COLOR_BGRA2RGBA);
-                return rgba;
+                // Four channels in RGB or GRAY mode come only from a 16-bit RGBA TIFF read unchanged.
+                Mat converted = scope.newMat();
+                Imgproc.cvtColor(samples, converted, switch (mode) {
+                    case RGB -> Imgproc.COLOR_BGRA2RGB;
+                    case GRAY -> Imgproc.COLOR_BGRA2GRAY;
+                    case UNCHANGED -> Imgproc.COLOR_BGRA2RGBA;
+                });
+                return converted;
             }
             default -> {
-                return eight;
+                return samples;
             }
         }
     }
 
-    /** {@link Reductions#blockAverage} of an 8-bit Mat, for formats OpenCV cannot reduce while decoding. */
+    /** {@link Reductions#blockAverage} of an 8- or 16-bit Mat, for formats OpenCV cannot reduce while decoding. */
     static Mat blockAverage(Mat pixels, int factor, MatScope scope) {
         int channels = pixels.channels();
+        if (pixels.depth() == CvType.CV_16U) {
+            short[] samples = new short[(int) pixels.total() * channels];
+            pixels.get(0, 0, samples);
+            short[] reduced = Reductions.blockAverage(samples, pixels.cols(), pixels.rows(), channels, factor);
+            Mat out = scope.track(new Mat(Reductions.reducedLength(pixels.rows(), factor),
+                    Reductions.reducedLength(pixels.cols(), factor), CvType.makeType(CvType.CV_16U, channels)));
+            out.put(0, 0, reduced);
+            return out;
+        }
         byte[] samples = new byte[(int) pixels.total() * channels];
         pixels.get(0, 0, samples);
         byte[] reduced = Reductions.blockAverage(samples, pixels.cols(), pixels.rows(), channels, factor);
@@ -104,6 +120,11 @@ final class MatLayouts {
         Mat view = region == null ? pixels : scope.track(pixels.submat(region.y(), region.y() + region.height(),
                 region.x(), region.x() + region.width()));
         int channels = view.channels();
+        if (view.depth() == CvType.CV_16U) {
+            short[] samples = new short[view.rows() * view.cols() * channels];
+            view.get(0, 0, samples);
+            return Image.wrapUint16(view.cols(), view.rows(), channels, samples);
+        }
         byte[] samples = new byte[view.rows() * view.cols() * channels];
         view.get(0, 0, samples);
         return Image.wrap(view.cols(), view.rows(), channels, samples);

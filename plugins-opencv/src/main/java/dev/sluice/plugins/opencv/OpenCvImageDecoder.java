@@ -20,8 +20,8 @@ import org.opencv.imgcodecs.Imgcodecs;
  * Decodes with OpenCV's {@code imdecode}. The steps, the same as the imageio backend's: read the
  * header (size, orientation) and refuse what the options forbid; pick the factor (the fixed one, or
  * the one the automatic reduction allows for the size as shown); decode in the stored orientation,
- * reduced in the DCT domain for JPEG; lay the channels out as Sluice does (RGB order, 8 bits,
- * grey + alpha as two channels); block-average other formats when reducing; turn as the EXIF
+ * reduced in the DCT domain for JPEG; lay the channels out as Sluice does (RGB order, 8 bits
+ * except 16-bit PNG and TIFF in UNCHANGED mode, grey + alpha as two channels); block-average other formats when reducing; turn as the EXIF
  * orientation says; cut the region, scaled with the reduction.
  */
 final class OpenCvImageDecoder implements ImageDecoder {
@@ -44,10 +44,11 @@ final class OpenCvImageDecoder implements ImageDecoder {
         }
         int factor = Reductions.factor(header, options);
         int codecReduce = jpeg ? factor : 1;
-        ByteBuffer data = header.format().equals("tiff") && header.orientation() != 1
-                ? TiffOrientations.storedOrientation(encoded) : encoded;
+        boolean tiff = header.format().equals("tiff");
+        ColorMode readMode = tiff ? tiffReadMode(TiffSamples.of(encoded), options.mode()) : options.mode();
+        ByteBuffer data = tiff && header.orientation() != 1 ? TiffOrientations.storedOrientation(encoded) : encoded;
         try (MatScope scope = new MatScope()) {
-            Mat decoded = scope.track(Imgcodecs.imdecode(input(data, scope), flags(options.mode(), codecReduce)));
+            Mat decoded = scope.track(Imgcodecs.imdecode(input(data, scope), flags(readMode, codecReduce)));
             requireDecoded(decoded, header, codecReduce);
             Mat pixels = MatLayouts.toSluiceLayout(decoded, options.mode(), greyWithAlpha(encoded, header), scope);
             if (factor > codecReduce) {
@@ -62,6 +63,20 @@ final class OpenCvImageDecoder implements ImageDecoder {
         } catch (CvException e) {
             throw new DecodeException(BYTES, "OpenCV failed on the " + header.format() + " data: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The mode to ask OpenCV for, around the two TIFF layouts its reader gets wrong
+     * ({@link TiffSamples}): a 16-bit RGBA TIFF is read unchanged and converted here; a grey + alpha
+     * TIFF in UNCHANGED mode is refused, as OpenCV cannot return its alpha.
+     */
+    private static ColorMode tiffReadMode(TiffSamples samples, ColorMode mode) throws UnsupportedImageException {
+        if (samples.samplesPerPixel() == 2 && mode == ColorMode.UNCHANGED) {
+            throw new UnsupportedImageException(BYTES, "a grey + alpha TIFF in unchanged mode is not supported by the opencv "
+                    + "decoder: OpenCV 4.9's TIFF reader returns it as one 8-bit channel without its alpha; the imageio "
+                    + "decoder reads it");
+        }
+        return samples.samplesPerPixel() == 4 && samples.bitsPerSample() == 16 ? ColorMode.UNCHANGED : mode;
     }
 
     /**

@@ -9,12 +9,12 @@ Run once; the outputs are committed. Each photograph is cropped and shrunk (area
 67 x 49 tile (odd sizes: partial JPEG blocks and MCUs at the edges), and written by PIL 9.4 or
 OpenCV 4.6 in the formats below. Each input is then decoded by cv2.imread (Debian's
 python3-opencv 4.6, libjpeg-turbo 2.1) and the pixels are stored in Sluice's layout (RGB order,
-grey + alpha as two channels, 16 bits cut to their high byte) as .npy files. cv2 4.6 reads no
+grey + alpha as two channels; uint16 where IMREAD_UNCHANGED keeps 16 bits) as .npy files. cv2 4.6 reads no
 GIF, so the GIF's reference is PIL's decode, checked here to equal cv2's decode of the same
 palette image as PNG. Identical references are stored once.
 
 references.tsv lists, per line: input, format, mode (rgb, gray, unchanged), reduce (1, 2, 4, 8),
-kind (exact, jpeg, jpeg-reduced, webp-lossy: which bound of the contract applies), reference
+kind (exact, jpeg, jpeg-reduced, png-gray, narrowed, webp-lossy: which bound of the contract applies), reference
 file, and where the reference comes from.
 """
 import hashlib, io, os, sys
@@ -80,8 +80,11 @@ def write_inputs(photos):
     pil("ladybird-grey-alpha.png", Image.fromarray(np.dstack([grey, alpha]), "LA"), format="PNG")
     # 16 bits with real low bytes: the area average of a tile twice the size, scaled to 0..65535.
     fine = cv2.resize(tile(photos, "dune", scale=2), SIZE, interpolation=cv2.INTER_AREA)
-    inputs["dune-16bit.png"] = cv2.imencode(".png", cv2.cvtColor(
-        np.clip(np.rint(fine * 257), 0, 65535).astype(np.uint16), cv2.COLOR_RGB2BGR))[1].tobytes()
+    sixteen = np.clip(np.rint(fine * 257), 0, 65535).astype(np.uint16)
+    inputs["dune-16bit.png"] = cv2.imencode(".png", cv2.cvtColor(sixteen, cv2.COLOR_RGB2BGR))[1].tobytes()
+    inputs["dune-16bit.tif"] = cv2.imencode(".tif", cv2.cvtColor(sixteen, cv2.COLOR_RGB2BGR))[1].tobytes()
+    grey16 = np.clip(np.rint(cv2.cvtColor(fine, cv2.COLOR_RGB2GRAY) * 257), 0, 65535).astype(np.uint16)
+    inputs["dune-grey-16bit.png"] = cv2.imencode(".png", grey16)[1].tobytes()
     pil("dune-q80.webp", Image.fromarray(dune), format="WEBP", quality=80)
     for name, data in inputs.items():
         with open(os.path.join(HERE, name), "wb") as out:
@@ -96,8 +99,6 @@ def cv2_decode(name, mode, reduce):
                  (8, "rgb"): cv2.IMREAD_REDUCED_COLOR_8, (2, "gray"): cv2.IMREAD_REDUCED_GRAYSCALE_2}[(reduce, mode)]
     decoded = cv2.imread(os.path.join(HERE, name), flags)
     assert decoded is not None, name
-    if decoded.dtype == np.uint16:
-        decoded = (decoded >> 8).astype(np.uint8)
     if decoded.ndim == 3 and decoded.shape[2] == 3:
         decoded = cv2.cvtColor(decoded, cv2.COLOR_BGR2RGB)
     elif decoded.ndim == 3 and decoded.shape[2] == 4:
@@ -143,7 +144,12 @@ def main():
         ("flower-rgba.png", "png", "rgb", 1, "exact"),
         ("ladybird-grey-alpha.png", "png", "unchanged", 1, "exact"),
         ("dune-16bit.png", "png", "unchanged", 1, "exact"),
-        ("dune-16bit.png", "png", "rgb", 1, "exact"),
+        ("dune-16bit.png", "png", "rgb", 1, "narrowed"),
+        ("dune-16bit.tif", "tiff", "unchanged", 1, "exact"),
+        ("dune-16bit.tif", "tiff", "rgb", 1, "narrowed"),
+        ("dune-grey-16bit.png", "png", "unchanged", 1, "exact"),
+        ("dune-grey-16bit.png", "png", "rgb", 1, "narrowed"),
+        ("dune-grey-16bit.png", "png", "gray", 1, "narrowed"),
         ("dune-q80.webp", "webp", "rgb", 1, "webp-lossy"),
     ]
     stored = {}

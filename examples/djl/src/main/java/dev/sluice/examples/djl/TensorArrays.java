@@ -86,10 +86,11 @@ public final class TensorArrays {
         return tensor.isDirect() && PYTORCH.equals(manager.getEngine().getEngineName());
     }
 
-    /** The DJL element type of a Sluice dtype: uint8, int32, int64, float32 or float64 alike. */
+    /** The DJL element type of a Sluice dtype: uint8, uint16, int32, int64, float32 or float64 alike. */
     public static DataType dataType(DType dtype) {
         return switch (Objects.requireNonNull(dtype, "dtype")) {
             case UINT8 -> DataType.UINT8;
+            case UINT16 -> DataType.UINT16;
             case INT32 -> DataType.INT32;
             case INT64 -> DataType.INT64;
             case FLOAT32 -> DataType.FLOAT32;
