@@ -22,7 +22,7 @@ class DTypeTest {
 
     @Test
     void fromIdRefusesAnUnknownNameListingTheKnownOnes() {
-        assertEquals("unknown dtype 'float16'; known: uint8, int32, int64, float32, float64",
+        assertEquals("unknown dtype 'float16'; known: uint8, uint16, int32, int64, float32, float64",
                 assertThrows(IllegalArgumentException.class, () -> DType.fromId("float16")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> DType.fromId("FLOAT32"));
         assertThrows(IllegalArgumentException.class, () -> DType.fromId(null));

@@ -4,6 +4,7 @@ import dev.sluice.api.contract.ImageDecoderContract;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -21,14 +22,18 @@ class ImageDecoderContractFaultsTest {
         ContractRuns.assertOnlyTheseFail(SwapsRedAndBlue.class,
                 "pngDecodesExactlyInRgbMode",
                 "pngDecodesExactlyInUnchangedMode",
-                "realPhotographsDecodeAsCv2ImreadDecodesThem");
+                "realPhotographsDecodeAsCv2ImreadDecodesThem",
+                "sixteenBitSamplesStaySixteenBitInUnchangedMode",
+                "sixteenBitSamplesNarrowToTheirHighByteInRgbAndGrayModes",
+                "sixteenBitReduceAndRegionKeepSixteenBits");
     }
 
     @Test
     void averagingTheChannelsForGreyFailsTheLumaTest() {
         ContractRuns.assertOnlyTheseFail(AveragesChannelsForGrey.class,
                 "pngInGreyModeIsLumaWithinOneLevel",
-                "realPhotographsDecodeAsCv2ImreadDecodesThem");
+                "realPhotographsDecodeAsCv2ImreadDecodesThem",
+                "sixteenBitSamplesNarrowToTheirHighByteInRgbAndGrayModes");
     }
 
     @Test
@@ -37,7 +42,8 @@ class ImageDecoderContractFaultsTest {
                 "reducedDecodeHasRoundedUpSizeAndBlockAverages",
                 "regionAtReducedScaleIsScaledWithTheImage",
                 "autoReduceDecodesAsTheFixedReduceItsLimitAnswersForTheShownSize",
-                "fixedReduceAndRegionWinOverAutoReduce");
+                "fixedReduceAndRegionWinOverAutoReduce",
+                "sixteenBitReduceAndRegionKeepSixteenBits");
     }
 
     @Test
@@ -46,7 +52,8 @@ class ImageDecoderContractFaultsTest {
                 "reducedDecodeHasRoundedUpSizeAndBlockAverages",
                 "regionAtReducedScaleIsScaledWithTheImage",
                 "autoReduceDecodesAsTheFixedReduceItsLimitAnswersForTheShownSize",
-                "fixedReduceAndRegionWinOverAutoReduce");
+                "fixedReduceAndRegionWinOverAutoReduce",
+                "sixteenBitReduceAndRegionKeepSixteenBits");
     }
 
     @Test
@@ -62,7 +69,8 @@ class ImageDecoderContractFaultsTest {
                 "regionEqualsTheSameRectangleOfTheFullDecode",
                 "regionAtReducedScaleIsScaledWithTheImage",
                 "regionOutsideTheImageIsRefused",
-                "fixedReduceAndRegionWinOverAutoReduce");
+                "fixedReduceAndRegionWinOverAutoReduce",
+                "sixteenBitReduceAndRegionKeepSixteenBits");
     }
 
     @Test
@@ -80,6 +88,14 @@ class ImageDecoderContractFaultsTest {
                 "pixelLimitBelowTheImageSizeIsRefusedNamingTheLimit",
                 "hugeDeclaredSizeIsRefusedFromTheHeader",
                 "undeclaredFormatsAreRefused");
+    }
+
+    @Test
+    void narrowingSixteenBitSamplesInUnchangedModeFailsTheSixteenBitTests() {
+        ContractRuns.assertOnlyTheseFail(NarrowsSixteenBits.class,
+                "sixteenBitSamplesStaySixteenBitInUnchangedMode",
+                "sixteenBitReduceAndRegionKeepSixteenBits",
+                "realPhotographsDecodeAsCv2ImreadDecodesThem");
     }
 
     @Test
@@ -131,6 +147,24 @@ class ImageDecoderContractFaultsTest {
         }
     }
 
+    static final class NarrowsSixteenBits extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return (encoded, options) -> {
+                Image image = correct.decode(encoded, options);
+                if (image.dtype() != DType.UINT16) {
+                    return image;
+                }
+                byte[] high = new byte[image.width() * image.height() * image.channels()];
+                for (int i = 0; i < high.length; i++) {
+                    int pixel = i / image.channels();
+                    high[i] = (byte) (image.get(pixel % image.width(), pixel / image.width(), i % image.channels()) >> 8);
+                }
+                return Image.wrap(image.width(), image.height(), image.channels(), high);
+            };
+        }
+    }
+
     static final class AveragesChannelsForGrey extends BrokenPngDecoder {
         @Override
         ImageDecoder broken(ImageDecoder correct) {
@@ -166,15 +200,20 @@ class ImageDecoderContractFaultsTest {
                 int w = (full.width() + r - 1) / r;
                 int h = (full.height() + r - 1) / r;
                 int n = full.channels();
-                byte[] out = new byte[w * h * n];
+                ByteBuffer out = ByteBuffer.allocate(w * h * n * full.dtype().byteSize()).order(ByteOrder.LITTLE_ENDIAN);
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
                         for (int c = 0; c < n; c++) {
-                            out[(y * w + x) * n + c] = (byte) full.get(x * r, y * r, c);
+                            int level = full.get(x * r, y * r, c);
+                            if (full.dtype() == DType.UINT16) {
+                                out.putShort((short) level);
+                            } else {
+                                out.put((byte) level);
+                            }
                         }
                     }
                 }
-                return Image.wrap(w, h, n, out);
+                return Image.wrap(full.dtype(), w, h, n, out.flip());
             };
         }
     }

@@ -119,4 +119,42 @@ class ImageTest {
     void toStringGivesTheSize() {
         assertEquals("Image[2x1x3]", Image.wrap(2, 1, 3, RED_THEN_BLUE.clone()).toString());
     }
+
+    @Test
+    void aSixteenBitImageReadsItsSamplesUnsignedAndLittleEndian() {
+        Image deep = Image.wrapUint16(2, 1, 2, new short[] {0, (short) 65535, 258, (short) 40000});
+        assertEquals(DType.UINT16, deep.dtype());
+        assertEquals(8, deep.byteSize());
+        assertEquals(65535, deep.get(0, 0, 1));
+        assertEquals(40000, deep.get(1, 0, 1));
+        short[] copy = new short[5];
+        deep.copyTo(copy, 1);
+        assertArrayEquals(new short[] {0, 0, (short) 65535, 258, (short) 40000}, copy);
+        ByteBuffer bytes = deep.sampleBytes();
+        assertEquals(2, bytes.get(4));
+        assertEquals(1, bytes.get(5));
+        assertEquals("Image[2x1x2 uint16]", deep.toString());
+    }
+
+    @Test
+    void theEightBitAccessorsRefuseASixteenBitImageRatherThanNarrowIt() {
+        Image deep = Image.wrapUint16(1, 1, 1, new short[] {(short) 65535});
+        for (Runnable read : new Runnable[] {deep::pixels, deep::toArray, () -> deep.copyTo(new byte[2], 0)}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, read::run);
+            assertTrue(refused.getMessage().contains("uint16"), refused.getMessage());
+        }
+        assertThrows(IllegalStateException.class, () -> Image.wrap(1, 1, 1, new byte[] {1}).copyTo(new short[1], 0));
+    }
+
+    @Test
+    void depthTakesPartInEqualityAndTheByteCountIsChecked() {
+        Image eight = Image.wrap(DType.UINT8, 1, 1, 2, ByteBuffer.wrap(new byte[] {7, 0}));
+        Image sixteen = Image.wrap(DType.UINT16, 1, 1, 1, ByteBuffer.wrap(new byte[] {7, 0}));
+        assertNotEquals(eight, sixteen);
+        assertEquals(sixteen, Image.wrapUint16(1, 1, 1, new short[] {7}));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Image.wrap(DType.UINT16, 2, 1, 1, ByteBuffer.allocate(2)));
+        assertEquals("a 2x1x1 uint16 image needs 4 bytes, got 2", refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Image.wrap(DType.FLOAT32, 1, 1, 1, ByteBuffer.allocate(4)));
+    }
 }

@@ -29,12 +29,30 @@ final class JdkPngDecoder implements ImageDecoder {
         byte[] bytes = new byte[encoded.remaining()];
         encoded.duplicate().get(bytes);
         checkHeader(bytes, options);
-        Image image = toMode(read(bytes), options.mode());
-        int factor = Reductions.factor(image.width(), image.height(), options);
+        Samples image = toMode(read(bytes, options.mode() == ColorMode.UNCHANGED), options.mode());
+        int factor = Reductions.factor(image.width, image.height, options);
         if (options.region() != null) {
             image = crop(image, options.region());
         }
-        return factor == 1 ? image : reduce(image, factor);
+        return (factor == 1 ? image : reduce(image, factor)).toImage();
+    }
+
+    /** Unsigned levels of either depth, HWC. */
+    private record Samples(int width, int height, int channels, boolean sixteen, int[] levels) {
+        Image toImage() {
+            if (sixteen) {
+                short[] out = new short[levels.length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = (short) levels[i];
+                }
+                return Image.wrapUint16(width, height, channels, out);
+            }
+            byte[] out = new byte[levels.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (byte) levels[i];
+            }
+            return Image.wrap(width, height, channels, out);
+        }
     }
 
     private static void checkHeader(byte[] bytes, DecodeOptions options) throws DecodeException {
@@ -63,11 +81,11 @@ final class JdkPngDecoder implements ImageDecoder {
         }
     }
 
-    private static Image read(byte[] bytes) throws DecodeException {
+    private static Samples read(byte[] bytes, boolean keepSixteen) throws DecodeException {
         ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
-            return samples(reader.read(0));
+            return samples(reader.read(0), keepSixteen);
         } catch (IOException | RuntimeException e) {
             throw new DecodeException(SOURCE, "corrupt or truncated PNG data: " + e.getMessage(), e);
         } finally {
@@ -75,8 +93,8 @@ final class JdkPngDecoder implements ImageDecoder {
         }
     }
 
-    // The samples as stored: 1 to 4 channels, 16 bits cut to their high byte; a palette becomes RGB or RGBA.
-    private static Image samples(BufferedImage decoded) throws DecodeException {
+    // The samples as stored: 1 to 4 channels, 16 bits kept or cut to their high byte; a palette becomes RGB or RGBA.
+    private static Samples samples(BufferedImage decoded, boolean keepSixteen) throws DecodeException {
         int w = decoded.getWidth();
         int h = decoded.getHeight();
         Raster raster = decoded.getRaster();
@@ -86,20 +104,21 @@ final class JdkPngDecoder implements ImageDecoder {
         if (!palette && bits != 8 && bits != 16) {
             throw new DecodeException(SOURCE, "only 8- and 16-bit PNG is supported by this test decoder");
         }
-        int shift = palette ? 0 : bits - 8;
-        byte[] out = new byte[w * h * channels];
+        boolean sixteen = !palette && bits == 16 && keepSixteen;
+        int shift = palette || sixteen ? 0 : bits - 8;
+        int[] out = new int[w * h * channels];
         int[] values = palette ? decoded.getRGB(0, 0, w, h, null, 0, w) : raster.getPixels(0, 0, w, h, (int[]) null);
         for (int p = 0; p < w * h; p++) {
             for (int c = 0; c < channels; c++) {
-                int sample = palette ? values[p] >>> (c == 3 ? 24 : 16 - 8 * c) : values[p * channels + c] >> shift;
-                out[p * channels + c] = (byte) sample;
+                out[p * channels + c] = palette ? values[p] >>> (c == 3 ? 24 : 16 - 8 * c) & 0xFF
+                        : values[p * channels + c] >> shift;
             }
         }
-        return Image.wrap(w, h, channels, out);
+        return new Samples(w, h, channels, sixteen, out);
     }
 
-    private static Image toMode(Image stored, ColorMode mode) {
-        int n = stored.channels();
+    private static Samples toMode(Samples stored, ColorMode mode) {
+        int n = stored.channels;
         int wanted = switch (mode) {
             case RGB -> 3;
             case GRAY -> 1;
@@ -108,56 +127,53 @@ final class JdkPngDecoder implements ImageDecoder {
         if (wanted == n) {
             return stored;
         }
-        byte[] in = stored.toArray();
-        int pixels = stored.width() * stored.height();
-        byte[] out = new byte[pixels * wanted];
+        int[] in = stored.levels;
+        int pixels = stored.width * stored.height;
+        int[] out = new int[pixels * wanted];
         for (int p = 0; p < pixels; p++) {
             int at = p * n;
             if (wanted == 1) {
-                out[p] = n <= 2 ? in[at] : (byte) ((299 * (in[at] & 0xFF) + 587 * (in[at + 1] & 0xFF)
-                        + 114 * (in[at + 2] & 0xFF) + 500) / 1000);
+                out[p] = n <= 2 ? in[at] : (299 * in[at] + 587 * in[at + 1] + 114 * in[at + 2] + 500) / 1000;
             } else {
                 for (int c = 0; c < 3; c++) {
                     out[p * 3 + c] = in[n <= 2 ? at : at + c];
                 }
             }
         }
-        return Image.wrap(stored.width(), stored.height(), wanted, out);
+        return new Samples(stored.width, stored.height, wanted, stored.sixteen, out);
     }
 
-    private static Image crop(Image image, Region region) {
-        int n = image.channels();
-        byte[] in = image.toArray();
-        byte[] out = new byte[region.width() * region.height() * n];
+    private static Samples crop(Samples image, Region region) {
+        int n = image.channels;
+        int[] out = new int[region.width() * region.height() * n];
         for (int row = 0; row < region.height(); row++) {
-            System.arraycopy(in, ((region.y() + row) * image.width() + region.x()) * n,
+            System.arraycopy(image.levels, ((region.y() + row) * image.width + region.x()) * n,
                     out, row * region.width() * n, region.width() * n);
         }
-        return Image.wrap(region.width(), region.height(), n, out);
+        return new Samples(region.width(), region.height(), n, image.sixteen, out);
     }
 
     // OpenCV's reduced sizes, ceil(side / factor); each sample the rounded mean of the pixels its block holds.
-    private static Image reduce(Image image, int factor) {
-        int w = (image.width() + factor - 1) / factor;
-        int h = (image.height() + factor - 1) / factor;
-        int n = image.channels();
-        byte[] in = image.toArray();
-        byte[] out = new byte[w * h * n];
+    private static Samples reduce(Samples image, int factor) {
+        int w = (image.width + factor - 1) / factor;
+        int h = (image.height + factor - 1) / factor;
+        int n = image.channels;
+        int[] out = new int[w * h * n];
         for (int oy = 0; oy < h; oy++) {
             for (int ox = 0; ox < w; ox++) {
                 for (int c = 0; c < n; c++) {
-                    int sum = 0;
+                    long sum = 0;
                     int count = 0;
-                    for (int y = oy * factor; y < Math.min(image.height(), oy * factor + factor); y++) {
-                        for (int x = ox * factor; x < Math.min(image.width(), ox * factor + factor); x++) {
-                            sum += in[(y * image.width() + x) * n + c] & 0xFF;
+                    for (int y = oy * factor; y < Math.min(image.height, oy * factor + factor); y++) {
+                        for (int x = ox * factor; x < Math.min(image.width, ox * factor + factor); x++) {
+                            sum += image.levels[(y * image.width + x) * n + c];
                             count++;
                         }
                     }
-                    out[(oy * w + ox) * n + c] = (byte) ((sum + count / 2) / count);
+                    out[(oy * w + ox) * n + c] = (int) ((sum + count / 2) / count);
                 }
             }
         }
-        return Image.wrap(w, h, n, out);
+        return new Samples(w, h, n, image.sixteen, out);
     }
 }
