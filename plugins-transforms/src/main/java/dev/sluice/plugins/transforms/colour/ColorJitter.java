@@ -164,6 +164,7 @@ public final class ColorJitter implements ImageTransform {
     @Override
     public Image apply(Image image, RandomGenerator random) {
         Grayscale.requireGreyOrRgb(image, "color_jitter");
+        Raster.requireEightBit(image, "color_jitter");
         return apply(image, draw(random));
     }
 

@@ -2,6 +2,7 @@ package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Image;
 import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.Raster;
 import java.util.random.RandomGenerator;
 
 /**
@@ -94,6 +95,7 @@ public final class GaussianBlur implements ImageTransform {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
+        Raster.requireEightBit(image, "gaussian_blur");
         double s = sigma(random);
         return blur(image, kernelX, kernelY, s, s);
     }

@@ -77,6 +77,7 @@ public final class Grayscale implements ImageTransform {
     @Override
     public Image apply(Image image, RandomGenerator random) {
         requireGreyOrRgb(image, "grayscale");
+        Raster.requireEightBit(image, "grayscale");
         Raster raster = Raster.of(image);
         byte[] grey = image.channels() == 3 ? luminance(raster) : raster.data;
         if (outputChannels == 1) {

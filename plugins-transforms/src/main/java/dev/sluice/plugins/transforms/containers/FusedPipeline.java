@@ -38,7 +38,8 @@ import java.util.random.RandomGenerator;
  * it finds such a run of steps.
  *
  * <p>The result is bit for bit what the steps give one after the other, and the random source is
- * drawn in the same order (crop, then flip). As a {@link SlotTransform} it writes into any buffer at
+ * drawn in the same order (crop, then flip). A 16-bit image goes through the steps one after the
+ * other. As a {@link SlotTransform} it writes into any buffer at
  * any offset, so a loader can fill each sample's slot of a batch tensor directly.
  */
 final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Image> {
@@ -75,6 +76,9 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
      */
     @Override
     public SlotTransform.Pending prepare(Image image, RandomGenerator random) {
+        if (image.dtype() != DType.UINT8) {
+            return new Computed(stepByStep(image, random));
+        }
         int channels = image.channels();
         float[] mean = normalize == null ? new float[channels] : normalize.means(channels);
         float[] std = stds(channels);
@@ -116,6 +120,48 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
                     plan.mirror());
             // Borrowed here, not when planned: the thread's scratch array is reused by the next borrow.
             plan.resampler().resample(Raster.borrow(plan.source()), window, sink);
+        }
+    }
+
+    /**
+     * The steps one after the other, for a 16-bit image, which the one-pass kernels (tuned for bytes)
+     * do not take: the same draws in the same order (crop, then flip) and the same values as the
+     * separate steps, computed now.
+     */
+    private Tensor stepByStep(Image image, RandomGenerator random) {
+        Image current = image;
+        if (randomCrop != null) {
+            current = randomCrop.apply(current, random);
+        } else {
+            current = resize == null ? current : resize.apply(current, random);
+            current = center == null ? current : center.apply(current, random);
+        }
+        current = flip == null ? current : flip.apply(current, random);
+        Tensor tensor = ToTensor.of().apply(current, random);
+        return normalize == null ? tensor : normalize.apply(tensor, random);
+    }
+
+    /** A result computed when prepared: writing copies it. */
+    private static final class Computed implements SlotTransform.Pending {
+        private final Tensor tensor;
+
+        Computed(Tensor tensor) {
+            this.tensor = tensor;
+        }
+
+        @Override
+        public DType dtype() {
+            return tensor.dtype();
+        }
+
+        @Override
+        public int[] shape() {
+            return tensor.shape();
+        }
+
+        @Override
+        public void writeTo(ByteBuffer destination, int byteOffset) {
+            SlotTransform.slot(destination, byteOffset, tensor.byteSize()).put(tensor.data());
         }
     }
 

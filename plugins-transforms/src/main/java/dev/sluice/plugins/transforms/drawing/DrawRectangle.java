@@ -76,6 +76,7 @@ public final class DrawRectangle implements ImageTransform {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
+        Raster.requireEightBit(image, "draw_rectangle");
         Raster raster = Raster.of(image);
         draw(raster, rect.x(), rect.y(), rect.width(), rect.height(), levels(color, image.channels()), thickness);
         return raster.toImage();

@@ -77,6 +77,7 @@ public final class SideBySide implements Transform<List<?>, Image> {
                 throw new IllegalArgumentException("side_by_side takes a list of Images; entry " + i + " is "
                         + (images.get(i) == null ? "null" : images.get(i).getClass().getName()));
             }
+            Raster.requireEightBit(image, "side_by_side");
             width += image.width();
             height = Math.max(height, image.height());
             channels = Math.max(channels, image.channels());

@@ -73,7 +73,7 @@ public final class CenterCrop implements ImageTransform {
         if (image.width() == size.width() && image.height() == size.height()) {
             return image;
         }
-        Raster source = Raster.of(image);
+        Raster source = Raster.ofAnyDepth(image);
         if (size.width() > source.width || size.height() > source.height) {
             // torchvision: pad by (c - s) // 2 before and (c - s + 1) // 2 after, with zeros.
             int padX = Math.max(0, size.width() - source.width);

@@ -48,7 +48,7 @@ public final class Crop implements ImageTransform {
             throw new IllegalArgumentException("crop rectangle " + rect + " is not inside the " + image.width()
                     + "x" + image.height() + " image");
         }
-        return cut(Raster.of(image), rect).toImage();
+        return cut(Raster.ofAnyDepth(image), rect).toImage();
     }
 
     /** The rectangle {@code rect} of {@code source}, which must lie inside it; the source itself when it is all of it. */
@@ -56,13 +56,13 @@ public final class Crop implements ImageTransform {
         if (rect.x() == 0 && rect.y() == 0 && rect.width() == source.width && rect.height() == source.height) {
             return source;
         }
-        int channels = source.channels;
+        int channels = source.pixelBytes();
         byte[] out = new byte[rect.width() * rect.height() * channels];
         int rowBytes = rect.width() * channels;
         for (int y = 0; y < rect.height(); y++) {
             System.arraycopy(source.data, ((rect.y() + y) * source.width + rect.x()) * channels, out, y * rowBytes, rowBytes);
         }
-        return new Raster(out, rect.width(), rect.height(), channels);
+        return source.withPixels(out, rect.width(), rect.height());
     }
 
     @Override

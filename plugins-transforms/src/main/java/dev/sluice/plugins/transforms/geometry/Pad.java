@@ -102,7 +102,7 @@ public final class Pad implements ImageTransform {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        return pad(Raster.of(image), padding, mode, fill).toImage();
+        return pad(Raster.ofAnyDepth(image), padding, mode, fill).toImage();
     }
 
     /**
@@ -120,29 +120,34 @@ public final class Pad implements ImageTransform {
         int right = margins.right();
         int bottom = margins.bottom();
         int channels = source.channels;
+        int pixelBytes = source.pixelBytes();
         int width = source.width + left + right;
         int height = source.height + top + bottom;
         int[] columns = sourcePositions(source.width, left, right, mode, "width");
         int[] rows = sourcePositions(source.height, top, bottom, mode, "height");
-        byte[] background = new byte[channels];
+        // A level is the same number at either depth, as torchvision's fill: 255 is 255 in a uint16 image too.
+        byte[] background = new byte[pixelBytes];
         for (int c = 0; c < channels; c++) {
-            background[c] = (byte) FillLevels.level(fill, c, channels);
+            int level = FillLevels.level(fill, c, channels);
+            for (int b = 0; b < source.sampleBytes; b++) {
+                background[c * source.sampleBytes + b] = (byte) (level >> 8 * b);
+            }
         }
-        byte[] out = new byte[width * height * channels];
+        byte[] out = new byte[width * height * pixelBytes];
         int at = 0;
         for (int y = 0; y < height; y++) {
             int row = rows[y];
             for (int x = 0; x < width; x++) {
                 int column = columns[x];
                 if (row < 0 || column < 0) {
-                    System.arraycopy(background, 0, out, at, channels);
+                    System.arraycopy(background, 0, out, at, pixelBytes);
                 } else {
-                    System.arraycopy(source.data, (row * source.width + column) * channels, out, at, channels);
+                    System.arraycopy(source.data, (row * source.width + column) * pixelBytes, out, at, pixelBytes);
                 }
-                at += channels;
+                at += pixelBytes;
             }
         }
-        return new Raster(out, width, height, channels);
+        return source.withPixels(out, width, height);
     }
 
     /** For each output position along an axis, the source position it copies, or -1 for the fill. */

@@ -91,7 +91,7 @@ public final class RandomCrop implements ImageTransform {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        Raster source = Pad.pad(Raster.of(image), padding, mode, fill);
+        Raster source = Pad.pad(Raster.ofAnyDepth(image), padding, mode, fill);
         if (padIfNeeded && source.width < size.width()) {
             int extra = size.width() - source.width;
             source = Pad.pad(source, new Padding(extra, 0, extra, 0), mode, fill);

@@ -38,7 +38,7 @@ abstract class RandomFlip implements ImageTransform {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        return draw(random) ? flip(Raster.of(image)).toImage() : image;
+        return draw(random) ? flip(Raster.ofAnyDepth(image)).toImage() : image;
     }
 
     /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */

@@ -47,7 +47,7 @@ public final class RandomHorizontalFlip extends RandomFlip {
 
     /** Left and right swapped. */
     static Raster mirror(Raster source) {
-        int channels = source.channels;
+        int channels = source.pixelBytes();
         int rowBytes = source.rowBytes();
         byte[] in = source.data;
         byte[] out = new byte[in.length];
@@ -59,6 +59,6 @@ public final class RandomHorizontalFlip extends RandomFlip {
                 }
             }
         }
-        return new Raster(out, source.width, source.height, channels);
+        return source.withPixels(out, source.width, source.height);
     }
 }

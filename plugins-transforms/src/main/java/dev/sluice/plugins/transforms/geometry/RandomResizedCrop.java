@@ -201,9 +201,13 @@ public final class RandomResizedCrop implements ImageTransform {
 
     /** torchvision's {@code resized_crop}: the crop {@code crop} resized to this transform's size. */
     Image resizedCrop(Image image, Region crop) {
-        Raster source = Raster.of(image);
+        Raster source = Raster.ofAnyDepth(image);
         if (crop.width() == size.width() && crop.height() == size.height()) {
             return Crop.cut(source, crop).toImage();
+        }
+        if (source.sampleBytes != 1) {
+            return ResizeKernels.resizeWide(source, interpolation, antialias, crop.x(), crop.y(), crop.width(), crop.height(),
+                    size.width(), size.height()).toImage();
         }
         Resampler resampler = resampler(crop);
         ImageSink sink = new ImageSink(size.width(), size.height(), image.channels());

@@ -2,6 +2,7 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.Size;
 import dev.sluice.plugins.transforms.FillLevels;
 import dev.sluice.plugins.transforms.resize.Interpolation;
@@ -117,7 +118,10 @@ public final class RandomRotation implements ImageTransform {
         return rotate(image, angle(random));
     }
 
-    /** torchvision's {@code rotate(image, angle, interpolation, expand, center, fill)} on a uint8 tensor. */
+    /**
+     * torchvision's {@code rotate(image, angle, interpolation, expand, center, fill)} on a uint8 or
+     * uint16 tensor: bilinear values are rounded and clamped to the image's range.
+     */
     Image rotate(Image image, double angle) {
         int w = image.width();
         int h = image.height();
@@ -154,8 +158,11 @@ public final class RandomRotation implements ImageTransform {
         float r21 = theta[5] / halfH;
         float scaleX = w / 2f;
         float scaleY = h / 2f;
-        byte[] source = image.toArray();
-        byte[] out = new byte[outWidth * outHeight * channels];
+        Raster raster = Raster.ofAnyDepth(image);
+        byte[] source = raster.data;
+        int bytes = raster.sampleBytes;
+        int max = bytes == 1 ? 255 : 65535;
+        byte[] out = new byte[outWidth * outHeight * channels * bytes];
         float[] levels = new float[channels];
         for (int c = 0; c < channels; c++) {
             levels[c] = FillLevels.level(fill, c, channels);
@@ -175,18 +182,34 @@ public final class RandomRotation implements ImageTransform {
                     int y = (int) Math.rint(iy);
                     boolean inside = x >= 0 && x < w && y >= 0 && y < h;
                     for (int c = 0; c < channels; c++) {
-                        out[at++] = inside ? source[(y * w + x) * channels + c] : (byte) levels[c];
+                        put(out, at++, bytes, inside ? level(source, bytes, (y * w + x) * channels + c) : (int) levels[c]);
                     }
                 } else {
-                    at = bilinear(source, w, h, channels, ix, iy, levels, out, at);
+                    at = bilinear(raster, ix, iy, levels, max, out, at);
                 }
             }
         }
-        return Image.wrap(outWidth, outHeight, channels, out);
+        return raster.withPixels(out, outWidth, outHeight).toImage();
     }
 
-    private static int bilinear(byte[] source, int w, int h, int channels, float ix, float iy, float[] levels,
-            byte[] out, int at) {
+    /** Sample {@code index} of {@code data}: one byte, or two little-endian ones. */
+    private static int level(byte[] data, int bytes, int index) {
+        return bytes == 1 ? data[index] & 0xFF : (data[2 * index] & 0xFF) | (data[2 * index + 1] & 0xFF) << 8;
+    }
+
+    private static void put(byte[] data, int index, int bytes, int level) {
+        if (bytes == 1) {
+            data[index] = (byte) level;
+        } else {
+            data[2 * index] = (byte) level;
+            data[2 * index + 1] = (byte) (level >> 8);
+        }
+    }
+
+    private static int bilinear(Raster raster, float ix, float iy, float[] levels, int max, byte[] out, int at) {
+        int w = raster.width;
+        int h = raster.height;
+        int channels = raster.channels;
         float x0 = (float) Math.floor(ix);
         float y0 = (float) Math.floor(iy);
         float east = ix - x0;
@@ -205,11 +228,11 @@ public final class RandomRotation implements ImageTransform {
         boolean inSe = inside(x + 1, y + 1, w, h);
         float mask = (inNw ? nw : 0f) + (inNe ? ne : 0f) + (inSw ? sw : 0f) + (inSe ? se : 0f);
         for (int c = 0; c < channels; c++) {
-            float value = sample(source, inNw, x, y, w, channels, c) * nw + sample(source, inNe, x + 1, y, w, channels, c) * ne
-                    + sample(source, inSw, x, y + 1, w, channels, c) * sw + sample(source, inSe, x + 1, y + 1, w, channels, c) * se;
+            float value = sample(raster, inNw, x, y, c) * nw + sample(raster, inNe, x + 1, y, c) * ne
+                    + sample(raster, inSw, x, y + 1, c) * sw + sample(raster, inSe, x + 1, y + 1, c) * se;
             float blended = value * mask + (1f - mask) * levels[c];
             int v = (int) Math.rint(blended);
-            out[at++] = (byte) (v < 0 ? 0 : Math.min(v, 255));
+            put(out, at++, raster.sampleBytes, v < 0 ? 0 : Math.min(v, max));
         }
         return at;
     }
@@ -218,8 +241,8 @@ public final class RandomRotation implements ImageTransform {
         return x >= 0 && x < w && y >= 0 && y < h;
     }
 
-    private static float sample(byte[] source, boolean inside, int x, int y, int w, int channels, int c) {
-        return inside ? source[(y * w + x) * channels + c] & 0xFF : 0f;
+    private static float sample(Raster raster, boolean inside, int x, int y, int c) {
+        return inside ? level(raster.data, raster.sampleBytes, (y * raster.width + x) * raster.channels + c) : 0f;
     }
 
     /** torchvision's {@code _compute_affine_output_size}: the rotated corners' bounding box, in float. */

@@ -52,6 +52,6 @@ public final class RandomVerticalFlip extends RandomFlip {
         for (int y = 0; y < source.height; y++) {
             System.arraycopy(source.data, y * rowBytes, out, (source.height - 1 - y) * rowBytes, rowBytes);
         }
-        return new Raster(out, source.width, source.height, source.channels);
+        return source.withPixels(out, source.width, source.height);
     }
 }

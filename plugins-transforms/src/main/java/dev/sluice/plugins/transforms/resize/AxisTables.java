@@ -7,8 +7,8 @@ import java.util.Arrays;
  * library it matches down to the float/double choices, because the last bit of a weight decides
  * rounding ties:
  * <ul>
- *   <li>OpenCV 4.x {@code cv::resize} on 8-bit images (INTER_NEAREST, INTER_LINEAR, INTER_CUBIC,
- *       INTER_AREA), whose linear and cubic weights are 11-bit fixed point;</li>
+ *   <li>OpenCV 4.x {@code cv::resize} (INTER_NEAREST, INTER_LINEAR, INTER_CUBIC, INTER_AREA), whose
+ *       linear and cubic weights are 11-bit fixed point on 8-bit images and float on 16-bit ones;</li>
  *   <li>PyTorch's antialiased interpolation ({@code _upsample_bilinear2d_aa}, {@code _bicubic2d_aa}),
  *       which torchvision's {@code resize(antialias=True)} calls: PIL's scheme of a filter widened
  *       by the downscale factor, in float.</li>
@@ -29,13 +29,15 @@ public final class AxisTables {
      * pixel with weight 1; rows keep the raw weights and clamp only the row index, as OpenCV does.
      *
      * @param inverseScale OpenCV's {@code inv_scale}: output size over source size, or the given factor
+     * @param floatWeights whether to keep the float weights too, as OpenCV uses them for 16-bit images
      */
     static AxisTable openCvLinear(int origin, int sourceSize, int outputSize, double inverseScale,
-            boolean areaMode, boolean clampWeights) {
+            boolean areaMode, boolean clampWeights, boolean floatWeights) {
         double scale = 1.0 / inverseScale;
         int[] count = new int[outputSize];
         int[] index = new int[outputSize * 2];
         int[] fixed = new int[outputSize * 2];
+        float[] weight = floatWeights ? new float[outputSize * 2] : null;
         for (int d = 0; d < outputSize; d++) {
             int s;
             float f;
@@ -63,16 +65,25 @@ public final class AxisTables {
             index[2 * d + 1] = origin + clamp(s + 1, sourceSize);
             fixed[2 * d] = (int) Math.rint((1f - f) * FIXED_ONE);
             fixed[2 * d + 1] = (int) Math.rint(f * FIXED_ONE);
+            if (weight != null) {
+                weight[2 * d] = 1f - f;
+                weight[2 * d + 1] = f;
+            }
         }
-        return new AxisTable(outputSize, 2, count, index, null, fixed);
+        return new AxisTable(outputSize, 2, count, index, weight, fixed);
     }
 
-    /** OpenCV INTER_CUBIC (Keys, a = -0.75): four taps, edge pixels repeated beyond the border. */
-    static AxisTable openCvCubic(int origin, int sourceSize, int outputSize, double inverseScale) {
+    /**
+     * OpenCV INTER_CUBIC (Keys, a = -0.75): four taps, edge pixels repeated beyond the border.
+     *
+     * @param floatWeights whether to keep the float weights too, as OpenCV uses them for 16-bit images
+     */
+    static AxisTable openCvCubic(int origin, int sourceSize, int outputSize, double inverseScale, boolean floatWeights) {
         double scale = 1.0 / inverseScale;
         int[] count = new int[outputSize];
         int[] index = new int[outputSize * 4];
         int[] fixed = new int[outputSize * 4];
+        float[] weight = floatWeights ? new float[outputSize * 4] : null;
         float[] coefficients = new float[4];
         for (int d = 0; d < outputSize; d++) {
             float f = (float) ((d + 0.5) * scale - 0.5);
@@ -83,9 +94,12 @@ public final class AxisTables {
             for (int k = 0; k < 4; k++) {
                 index[4 * d + k] = origin + clamp(s - 1 + k, sourceSize);
                 fixed[4 * d + k] = (int) Math.rint(coefficients[k] * FIXED_ONE);
+                if (weight != null) {
+                    weight[4 * d + k] = coefficients[k];
+                }
             }
         }
-        return new AxisTable(outputSize, 4, count, index, null, fixed);
+        return new AxisTable(outputSize, 4, count, index, weight, fixed);
     }
 
     /** OpenCV's {@code interpolateCubic}, in float as OpenCV evaluates it. */

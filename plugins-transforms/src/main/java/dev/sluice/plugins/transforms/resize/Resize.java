@@ -1,5 +1,6 @@
 package dev.sluice.plugins.transforms.resize;
 
+import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.plugins.transforms.ImageTransform;
@@ -41,6 +42,10 @@ import java.util.random.RandomGenerator;
  * - resize: {height: 224, width: 224, antialias: false}    # YAML: cv2.resize, as the seed recipe
  * Resize.of(Size.square(224)).antialias(false)             // Java
  * }</pre>
+ *
+ * <p>A 16-bit image (decoder mode unchanged) is resized by the same kernel and coordinates in
+ * float, as OpenCV resizes {@code CV_16U} and torchvision an integer tensor other than uint8, and
+ * stays 16-bit.
  *
  * <p>Immutable, safe for concurrent use, never draws from its random source; images of 1 to 4
  * channels. It throws {@link IllegalArgumentException} when the output would have a side of 0.
@@ -218,6 +223,15 @@ public final class Resize implements ImageTransform {
         Size out = outputSize(image.width(), image.height());
         if (out.width() == image.width() && out.height() == image.height()) {
             return image;
+        }
+        if (image.dtype() != DType.UINT8) {
+            Raster source = Raster.ofAnyDepth(image);
+            int w = image.width();
+            int h = image.height();
+            Raster resized = rule == Rule.FACTORS
+                    ? ResizeKernels.resizeWide(source, interpolation, antialias, 0, 0, w, h, out.width(), out.height(), fx, fy)
+                    : ResizeKernels.resizeWide(source, interpolation, antialias, 0, 0, w, h, out.width(), out.height());
+            return resized.toImage();
         }
         Resampler resampler = resampler(image.width(), image.height());
         ImageSink sink = new ImageSink(out.width(), out.height(), image.channels());

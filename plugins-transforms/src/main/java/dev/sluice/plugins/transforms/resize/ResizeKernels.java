@@ -1,9 +1,12 @@
 package dev.sluice.plugins.transforms.resize;
 
+import dev.sluice.plugins.transforms.Raster;
+
 /**
  * Chooses and builds the resampler for a resize, following the library each setting must match:
  * antialiased bilinear and bicubic are PyTorch's (what torchvision's {@code resize(antialias=True)}
- * runs, and within one level of PIL); everything else is OpenCV's {@code cv::resize} on 8-bit images,
+ * runs, and within one level of PIL); everything else is OpenCV's {@code cv::resize} (on 8-bit images
+ * its fixed-point kernels; on 16-bit ones {@link #resizeWide}, in float),
  * including its choice of the fast area path for whole-number factors and of INTER_AREA for an exact
  * halving with INTER_LINEAR. Nearest and area ignore {@code antialias}: area averages by
  * construction, and nearest is the same in OpenCV and torchvision.
@@ -28,14 +31,88 @@ public final class ResizeKernels {
      */
     public static Resampler plan(Interpolation mode, boolean antialias, int x, int y, int width, int height,
             int outputWidth, int outputHeight, double inverseScaleX, double inverseScaleY) {
+        Kernel kernel = choose(mode, antialias, inverseScaleX, inverseScaleY);
+        return switch (kernel) {
+            case TORCH_BILINEAR, TORCH_BICUBIC -> {
+                boolean bicubic = kernel == Kernel.TORCH_BICUBIC;
+                yield new FloatResampler(torchAxis(x, width, outputWidth, bicubic), torchAxis(y, height, outputHeight, bicubic),
+                        true);
+            }
+            case NEAREST -> new NearestResampler(AxisTables.nearest(x, width, outputWidth, inverseScaleX),
+                    AxisTables.nearest(y, height, outputHeight, inverseScaleY));
+            case AREA_FAST -> new AreaFastResampler(x, y, width, height, (int) Math.rint(1.0 / inverseScaleX),
+                    (int) Math.rint(1.0 / inverseScaleY), outputWidth, outputHeight);
+            case AREA -> new FloatResampler(AxisTables.openCvArea(x, width, outputWidth, 1.0 / inverseScaleX),
+                    AxisTables.openCvArea(y, height, outputHeight, 1.0 / inverseScaleY), false);
+            case CUBIC -> new FixedPointResampler(AxisTables.openCvCubic(x, width, outputWidth, inverseScaleX, false),
+                    AxisTables.openCvCubic(y, height, outputHeight, inverseScaleY, false));
+            case LINEAR, AREA_ENLARGING -> new FixedPointResampler(
+                    AxisTables.openCvLinear(x, width, outputWidth, inverseScaleX, kernel == Kernel.AREA_ENLARGING, true, false),
+                    AxisTables.openCvLinear(y, height, outputHeight, inverseScaleY, kernel == Kernel.AREA_ENLARGING, false, false));
+        };
+    }
+
+    /**
+     * {@link #plan} for a 16-bit source: the same kernel and coordinates, computed in float with float
+     * weights, as OpenCV and torchvision resize 16-bit images ({@link WideResampler}); OpenCV's whole
+     * factor area path is the area average of its general path.
+     *
+     * @param source the whole 16-bit image; the region lies inside it
+     * @return a new 16-bit raster of {@code outputWidth x outputHeight}
+     */
+    public static Raster resizeWide(Raster source, Interpolation mode, boolean antialias, int x, int y, int width,
+            int height, int outputWidth, int outputHeight, double inverseScaleX, double inverseScaleY) {
+        Kernel kernel = choose(mode, antialias, inverseScaleX, inverseScaleY);
+        AxisTable columns;
+        AxisTable rows;
+        switch (kernel) {
+            case TORCH_BILINEAR, TORCH_BICUBIC -> {
+                boolean bicubic = kernel == Kernel.TORCH_BICUBIC;
+                columns = torchAxis(x, width, outputWidth, bicubic);
+                rows = torchAxis(y, height, outputHeight, bicubic);
+            }
+            case NEAREST -> {
+                columns = AxisTables.nearest(x, width, outputWidth, inverseScaleX);
+                rows = AxisTables.nearest(y, height, outputHeight, inverseScaleY);
+            }
+            case AREA_FAST, AREA -> {
+                columns = AxisTables.openCvArea(x, width, outputWidth, 1.0 / inverseScaleX);
+                rows = AxisTables.openCvArea(y, height, outputHeight, 1.0 / inverseScaleY);
+            }
+            case CUBIC -> {
+                columns = AxisTables.openCvCubic(x, width, outputWidth, inverseScaleX, true);
+                rows = AxisTables.openCvCubic(y, height, outputHeight, inverseScaleY, true);
+            }
+            default -> {
+                boolean area = kernel == Kernel.AREA_ENLARGING;
+                columns = AxisTables.openCvLinear(x, width, outputWidth, inverseScaleX, area, true, true);
+                rows = AxisTables.openCvLinear(y, height, outputHeight, inverseScaleY, area, false, true);
+            }
+        }
+        return new WideResampler(columns, rows).resample(source);
+    }
+
+    /** {@link #resizeWide} scaling by the size ratio. */
+    public static Raster resizeWide(Raster source, Interpolation mode, boolean antialias, int x, int y, int width,
+            int height, int outputWidth, int outputHeight) {
+        return resizeWide(source, mode, antialias, x, y, width, height, outputWidth, outputHeight,
+                (double) outputWidth / width, (double) outputHeight / height);
+    }
+
+    /** The kernels, as the libraries choose them. */
+    private enum Kernel { TORCH_BILINEAR, TORCH_BICUBIC, NEAREST, AREA_FAST, AREA, CUBIC, LINEAR, AREA_ENLARGING }
+
+    /**
+     * PyTorch's antialiased kernels for antialiased bilinear and bicubic; otherwise OpenCV's choice:
+     * INTER_AREA for an exact halving with INTER_LINEAR, the fast area path for whole shrink factors,
+     * and INTER_AREA's bilinear emulation when it enlarges.
+     */
+    private static Kernel choose(Interpolation mode, boolean antialias, double inverseScaleX, double inverseScaleY) {
         if (antialias && (mode == Interpolation.BILINEAR || mode == Interpolation.BICUBIC)) {
-            boolean bicubic = mode == Interpolation.BICUBIC;
-            return new FloatResampler(torchAxis(x, width, outputWidth, bicubic), torchAxis(y, height, outputHeight, bicubic),
-                    true);
+            return mode == Interpolation.BICUBIC ? Kernel.TORCH_BICUBIC : Kernel.TORCH_BILINEAR;
         }
         if (mode == Interpolation.NEAREST) {
-            return new NearestResampler(AxisTables.nearest(x, width, outputWidth, inverseScaleX),
-                    AxisTables.nearest(y, height, outputHeight, inverseScaleY));
+            return Kernel.NEAREST;
         }
         double scaleX = 1.0 / inverseScaleX;
         double scaleY = 1.0 / inverseScaleY;
@@ -45,20 +122,12 @@ public final class ResizeKernels {
         Interpolation effective = mode == Interpolation.BILINEAR && wholeFactors && factorX == 2 && factorY == 2
                 ? Interpolation.AREA : mode;
         if (effective == Interpolation.AREA && scaleX >= 1 && scaleY >= 1) {
-            if (wholeFactors) {
-                return new AreaFastResampler(x, y, width, height, factorX, factorY, outputWidth, outputHeight);
-            }
-            return new FloatResampler(AxisTables.openCvArea(x, width, outputWidth, scaleX),
-                    AxisTables.openCvArea(y, height, outputHeight, scaleY), false);
+            return wholeFactors ? Kernel.AREA_FAST : Kernel.AREA;
         }
         if (effective == Interpolation.BICUBIC) {
-            return new FixedPointResampler(AxisTables.openCvCubic(x, width, outputWidth, inverseScaleX),
-                    AxisTables.openCvCubic(y, height, outputHeight, inverseScaleY));
+            return Kernel.CUBIC;
         }
-        boolean areaMode = effective == Interpolation.AREA;
-        return new FixedPointResampler(
-                AxisTables.openCvLinear(x, width, outputWidth, inverseScaleX, areaMode, true),
-                AxisTables.openCvLinear(y, height, outputHeight, inverseScaleY, areaMode, false));
+        return effective == Interpolation.AREA ? Kernel.AREA_ENLARGING : Kernel.LINEAR;
     }
 
     private static AxisTable torchAxis(int origin, int size, int outputSize, boolean bicubic) {

@@ -12,15 +12,16 @@ import java.util.random.RandomGenerator;
 
 /**
  * {@code to_dtype}: torchvision's {@code ToDtype} (and {@code ConvertImageDtype} when scaling). The
- * input is a {@link Tensor} or an {@link Image}, which first becomes its uint8 [C, H, W] tensor
- * unscaled (so {@code {dtype: uint8}} on an image is torchvision's {@code pil_to_tensor}).
+ * input is a {@link Tensor} or an {@link Image}, which first becomes its uint8 (or, for a 16-bit
+ * image, uint16) [C, H, W] tensor unscaled (so {@code {dtype: uint8}} on an 8-bit image is
+ * torchvision's {@code pil_to_tensor}).
  *
  * <p>Parameters (torchvision name = YAML key, Java, default):
  * <ul>
- *   <li>{@code dtype} ({@link #of(DType)}; required): {@code uint8}, {@code int32}, {@code int64},
- *       {@code float32} or {@code float64};</li>
+ *   <li>{@code dtype} ({@link #of(DType)}; required): {@code uint8}, {@code uint16}, {@code int32},
+ *       {@code int64}, {@code float32} or {@code float64};</li>
  *   <li>{@code scale} ({@link #scale(boolean)}; false): with it, integers become floats divided by the
- *       integer type's maximum (255 for uint8), floats become integers by multiplying by
+ *       integer type's maximum (255 for uint8, 65535 for uint16), floats become integers by multiplying by
  *       {@code max + 1 - 0.001} and truncating (float32 to int32 or int64, and float64 to int64, are
  *       refused as torchvision refuses them), and integer widths are converted by the ratio of their
  *       ranges. Without it values are cast: floats truncate toward zero.</li>
@@ -71,7 +72,7 @@ public final class ToDtype implements Transform<Object, Tensor> {
         if (tensor.dtype() == dtype) {
             return tensor;
         }
-        if (scale && isFloat(tensor.dtype()) && !isFloat(dtype) && dtype != DType.UINT8 && tensor.dtype() != DType.FLOAT64) {
+        if (scale && tensor.dtype() == DType.FLOAT32 && (dtype == DType.INT32 || dtype == DType.INT64)) {
             throw new IllegalArgumentException("The cast from " + tensor.dtype() + " to " + dtype + " cannot be performed safely.");
         }
         if (scale && tensor.dtype() == DType.FLOAT64 && dtype == DType.INT64) {
@@ -92,10 +93,21 @@ public final class ToDtype implements Transform<Object, Tensor> {
         return Tensor.wrap(dtype, tensor.shape(), out);
     }
 
-    /** The image's samples as a uint8 tensor of shape [C, H, W]. */
+    /** The image's samples as a tensor of its depth (uint8 or uint16) of shape [C, H, W]. */
     static Tensor chw(Image image) {
         int channels = image.channels();
         int plane = image.width() * image.height();
+        if (image.dtype() == DType.UINT16) {
+            short[] hwc = new short[plane * channels];
+            image.copyTo(hwc, 0);
+            short[] out = new short[hwc.length];
+            for (int p = 0; p < plane; p++) {
+                for (int c = 0; c < channels; c++) {
+                    out[c * plane + p] = hwc[p * channels + c];
+                }
+            }
+            return Tensor.ofUint16(new int[] {channels, image.height(), image.width()}, out);
+        }
         byte[] hwc = image.toArray();
         byte[] out = new byte[hwc.length];
         for (int p = 0; p < plane; p++) {
@@ -143,6 +155,7 @@ public final class ToDtype implements Transform<Object, Tensor> {
             case FLOAT32 -> out.putFloat(i * 4, (float) value);
             case FLOAT64 -> out.putDouble(i * 8, value);
             case UINT8 -> writeInteger(out, i, saturate(value, 0, 255));
+            case UINT16 -> writeInteger(out, i, saturate(value, 0, 65535));
             case INT32 -> writeInteger(out, i, saturate(value, Integer.MIN_VALUE, Integer.MAX_VALUE));
             case INT64 -> writeInteger(out, i, saturate(value, Long.MIN_VALUE, Long.MAX_VALUE));
         }
@@ -152,6 +165,7 @@ public final class ToDtype implements Transform<Object, Tensor> {
     private void writeInteger(ByteBuffer out, int i, long value) {
         switch (dtype) {
             case UINT8 -> out.put(i, (byte) value);
+            case UINT16 -> out.putShort(i * 2, (short) value);
             case INT32 -> out.putInt(i * 4, (int) value);
             case INT64 -> out.putLong(i * 8, value);
             default -> throw new IllegalStateException("not an integer dtype: " + dtype);
@@ -176,6 +190,7 @@ public final class ToDtype implements Transform<Object, Tensor> {
     private static double max(DType type) {
         return switch (type) {
             case UINT8 -> 255;
+            case UINT16 -> 65535;
             case INT32 -> Integer.MAX_VALUE;
             case INT64 -> Long.MAX_VALUE;
             default -> 1.0;

@@ -5,14 +5,17 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
- * {@code to_tensor}: torchvision's {@code ToTensor}. An image of C channels (HWC, 8-bit) becomes a
- * float32 tensor of shape [C, H, W] holding {@code level / 255} in float32, so values are in
- * [0, 1] and equal to torchvision's bit for bit. It has no parameters.
+ * {@code to_tensor}: torchvision's {@code ToTensor}. An image of C channels (HWC) becomes a float32
+ * tensor of shape [C, H, W] holding {@code level / 255} in float32 for an 8-bit image, so values are
+ * in [0, 1] and equal to torchvision's bit for bit; a 16-bit image (decoder mode unchanged) holds
+ * {@code level / 65535}, also in [0, 1], as torchvision v2's {@code ToDtype(torch.float32, scale=True)}
+ * scales uint16 (torchvision's own {@code ToTensor} leaves 16-bit levels unscaled). It has no parameters.
  *
  * <pre>{@code
  * - to_tensor         # YAML
@@ -41,12 +44,19 @@ public final class ToTensor implements Transform<Image, Tensor> {
         return write(image, mean, std);
     }
 
-    /** The image as CHW float32, each level v of channel c written as {@code (v / 255f - mean[c]) / std[c]}. */
+    /**
+     * The image as CHW float32, each level v of channel c written as {@code (v / max - mean[c]) / std[c]},
+     * max being 255f for uint8 and 65535f for uint16.
+     */
     static Tensor write(Image image, float[] mean, float[] std) {
         int w = image.width();
         int h = image.height();
         int channels = image.channels();
         ByteBuffer buffer = HeapBuffers.allocate((long) channels * h * w, DType.FLOAT32);
+        if (image.dtype() == DType.UINT16) {
+            writeSixteenBits(image, mean, std, buffer.asFloatBuffer());
+            return Tensor.wrap(DType.FLOAT32, new int[] {channels, h, w}, buffer);
+        }
         TensorRows sink = new TensorRows(buffer.asFloatBuffer(), 0, w, h, channels, mean, std, false);
         byte[] hwc = image.toArray();
         int[] row = new int[w * channels];
@@ -58,6 +68,20 @@ public final class ToTensor implements Transform<Image, Tensor> {
             sink.row(y, row);
         }
         return Tensor.wrap(DType.FLOAT32, new int[] {channels, h, w}, buffer);
+    }
+
+    private static void writeSixteenBits(Image image, float[] mean, float[] std, FloatBuffer out) {
+        int channels = image.channels();
+        int plane = image.width() * image.height();
+        short[] hwc = new short[plane * channels];
+        image.copyTo(hwc, 0);
+        for (int c = 0; c < channels; c++) {
+            float m = mean[c];
+            float s = std[c];
+            for (int p = 0; p < plane; p++) {
+                out.put(c * plane + p, ((hwc[p * channels + c] & 0xFFFF) / 65535f - m) / s);
+            }
+        }
     }
 
     @Override
