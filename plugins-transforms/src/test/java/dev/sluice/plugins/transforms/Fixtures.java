@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Tensor;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /**
  * The numerical fixtures made by {@code fixtures/make_fixtures.py}: input photographs, expected
@@ -115,10 +117,22 @@ public final class Fixtures {
         return value;
     }
 
-    /** An input photograph, decoded by the JDK (PNG: grey stays 1 channel, RGB 3). */
+    /**
+     * An input photograph, decoded by the JDK (PNG: grey stays 1 channel, RGB 3); those whose name
+     * ends in 16 are 16-bit PNGs and become uint16 images.
+     */
     public static Image input(String name) {
         try (InputStream in = open("inputs/" + name + ".png")) {
-            return TestImages.read(in.readAllBytes());
+            if (!name.endsWith("16")) {
+                return TestImages.read(in.readAllBytes());
+            }
+            java.awt.image.Raster raster = ImageIO.read(in).getRaster();
+            int[] levels = raster.getPixels(0, 0, raster.getWidth(), raster.getHeight(), (int[]) null);
+            short[] samples = new short[levels.length];
+            for (int i = 0; i < levels.length; i++) {
+                samples[i] = (short) levels[i];
+            }
+            return Image.wrapUint16(raster.getWidth(), raster.getHeight(), raster.getNumBands(), samples);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -140,21 +154,30 @@ public final class Fixtures {
         return in;
     }
 
-    /** Asserts that {@code actual} is the expected uint8 HWC array within the case's tolerance, and reports the agreement. */
+    /**
+     * Asserts that {@code actual} is the expected uint8 or uint16 HWC array, at that depth, within the
+     * case's tolerance, and reports the agreement.
+     */
     public static void assertAgrees(Case c, Image actual) {
         Npy expected = expected(c.name());
-        assertTrue(expected.isUint8(), c.name() + " holds " + expected.descriptor() + ", not uint8");
+        assertTrue(expected.isUint8() || expected.isUint16(), c.name() + " holds " + expected.descriptor()
+                + ", not uint8 or uint16");
         int[] shape = expected.shape();
         int channels = shape.length == 3 ? shape[2] : 1;
         assertEquals(shape[1] + "x" + shape[0] + "x" + channels, actual.width() + "x" + actual.height() + "x"
                 + actual.channels(), c.name() + ": output width x height x channels");
-        byte[] want = expected.bytes();
-        byte[] got = actual.toArray();
+        assertEquals(expected.isUint16() ? DType.UINT16 : DType.UINT8, actual.dtype(), c.name() + ": output depth");
+        int[] want = expected.levels();
+        int[] got = new int[want.length];
+        for (int i = 0; i < got.length; i++) {
+            int pixel = i / channels;
+            got[i] = actual.get(pixel % shape[1], pixel / shape[1], i % channels);
+        }
         int max = 0;
         int differing = 0;
         int first = -1;
         for (int i = 0; i < want.length; i++) {
-            int d = Math.abs((want[i] & 0xFF) - (got[i] & 0xFF));
+            int d = Math.abs(want[i] - got[i]);
             if (d > 0) {
                 differing++;
                 first = first < 0 ? i : first;

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A NumPy {@code .npy} array as the fixtures store them (version 1, C order, {@code |u1} or
- * {@code <f4}): its shape and its little-endian bytes.
+ * A NumPy {@code .npy} array as the fixtures store them (version 1, C order, {@code |u1},
+ * {@code <u2} or {@code <f4}): its shape and its little-endian bytes.
  */
 record Npy(String descriptor, int[] shape, ByteBuffer data) {
     private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([^']+)'");
@@ -57,6 +57,20 @@ record Npy(String descriptor, int[] shape, ByteBuffer data) {
 
     boolean isUint8() {
         return descriptor.equals("|u1");
+    }
+
+    boolean isUint16() {
+        return descriptor.equals("<u2");
+    }
+
+    /** The elements of a uint8 or uint16 array, unsigned. */
+    int[] levels() {
+        ByteBuffer view = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int[] out = new int[isUint16() ? view.remaining() / 2 : view.remaining()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = isUint16() ? view.getShort(2 * i) & 0xFFFF : view.get(i) & 0xFF;
+        }
+        return out;
     }
 
     boolean isFloat32() {

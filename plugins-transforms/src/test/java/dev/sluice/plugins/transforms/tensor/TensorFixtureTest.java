@@ -42,8 +42,8 @@ class TensorFixtureTest {
             value = ((Transform<Object, Object>) PROVIDERS.get(ids[i]).create(options)).apply(value, new SplittableRandom(0));
         }
         Tensor out = (Tensor) value;
-        if (out.dtype() == dev.sluice.api.DType.UINT8) {
-            // The fixture holds uint8 tensors as HWC images.
+        if (out.dtype() == dev.sluice.api.DType.UINT8 || out.dtype() == dev.sluice.api.DType.UINT16) {
+            // The fixture holds uint8 and uint16 tensors as HWC images.
             Fixtures.assertAgrees(c, hwc(out));
         } else {
             Fixtures.assertAgrees(c, out);
@@ -54,14 +54,15 @@ class TensorFixtureTest {
         int channels = chw.dim(0);
         int h = chw.dim(1);
         int w = chw.dim(2);
+        int bytes = chw.dtype().byteSize();
         byte[] in = chw.toByteArray();
         byte[] out = new byte[in.length];
         for (int c = 0; c < channels; c++) {
             for (int p = 0; p < h * w; p++) {
-                out[p * channels + c] = in[c * h * w + p];
+                System.arraycopy(in, (c * h * w + p) * bytes, out, (p * channels + c) * bytes, bytes);
             }
         }
-        return Image.wrap(w, h, channels, out);
+        return Image.wrap(chw.dtype(), w, h, channels, ByteBuffer.wrap(out));
     }
 
     static List<Fixtures.Case> pipelines() {
