@@ -36,8 +36,10 @@ final class TensorRows {
             return RowFactory.create(key, bytes, boxed(tensor.shape()), tensor.dtype().id(), labelList);
         }
         if (sample instanceof Image image) {
-            return RowFactory.create(key, image.toArray(), boxed(new int[] {image.height(), image.width(),
-                image.channels()}), "uint8", labelList);
+            byte[] bytes = new byte[image.byteSize()];
+            image.sampleBytes().get(bytes);
+            return RowFactory.create(key, bytes, boxed(new int[] {image.height(), image.width(), image.channels()}),
+                    image.dtype().id(), labelList);
         }
         throw new IllegalArgumentException("the pipeline gave a " + sample.getClass().getName()
                 + " for " + key + "; it must give a Tensor or an Image");

@@ -40,7 +40,7 @@ final class ColumnStacker {
         return Tensor.wrap(first.dtype(), batchShape(column.length, first.shape()), out.flip());
     }
 
-    /** Images of one size and channel count, as a uint8 N x H x W x C tensor. */
+    /** Images of one size, channel count and depth, as a uint8 or uint16 N x H x W x C tensor. */
     static Tensor images(Object[] column, TensorAllocator allocator, String path) {
         Image first = (Image) column[0];
         for (int i = 1; i < column.length; i++) {
@@ -48,10 +48,10 @@ final class ColumnStacker {
         }
         ByteBuffer out = allocate(allocator, column.length, first.byteSize(), "images", path);
         for (Object image : column) {
-            out.put(((Image) image).pixels());
+            out.put(((Image) image).sampleBytes());
         }
         int[] shape = {column.length, first.height(), first.width(), first.channels()};
-        return Tensor.wrap(DType.UINT8, shape, out.flip());
+        return Tensor.wrap(first.dtype(), shape, out.flip());
     }
 
     /**
@@ -178,10 +178,10 @@ final class ColumnStacker {
         }
     }
 
-    /** Refuses an image whose size or channel count differs from the first one's, naming both entries. */
+    /** Refuses an image whose size, channel count or depth differs from the first one's, naming both entries. */
     static void requireSameSize(Image first, Image image, int entry, String path) {
         if (image.width() != first.width() || image.height() != first.height()
-                || image.channels() != first.channels()) {
+                || image.channels() != first.channels() || image.dtype() != first.dtype()) {
             throw new IllegalArgumentException("stack expects each image to be equal size, but got " + first
                     + " at entry 0 and " + image + " at entry " + entry + where(path));
         }

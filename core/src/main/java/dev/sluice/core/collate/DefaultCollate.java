@@ -18,8 +18,8 @@ import java.util.Objects;
  * <ul>
  * <li>{@link dev.sluice.api.Tensor}: {@code torch.stack(batch, 0)}, an N x shape tensor of the same
  *     dtype. Every tensor must have the dtype and the shape of the first.</li>
- * <li>{@link dev.sluice.api.Image}: a uint8 N x H x W x C tensor; every image must have the size and
- *     channel count of the first.</li>
+ * <li>{@link dev.sluice.api.Image}: a uint8 (uint16 for 16-bit images) N x H x W x C tensor; every
+ *     image must have the size, depth and channel count of the first.</li>
  * <li>{@code Integer}, {@code Long}, {@code Short}, {@code Byte} (which may mix): an int64 tensor of N.
  *     {@code Float}: float32. {@code Double}: float64 (as PyTorch does with Python floats).
  *     {@code Boolean}: uint8 holding 1 for true and 0 for false, since Sluice's tensors have no

@@ -16,7 +16,7 @@ import java.util.Objects;
  * axis exactly as {@link DefaultCollate} stacks tensors and images, and the labels as int64: a
  * vector of N when each sample has one label, as PyTorch collates class indices, and an N x K
  * tensor when each has K labels (K other than 1). All images must be {@link dev.sluice.api.Tensor}s
- * of one dtype and shape, or all {@link dev.sluice.api.Image}s of one size and channel count, and
+ * of one dtype and shape, or all {@link dev.sluice.api.Image}s of one size, channel count and depth, and
  * every sample must have the same
  * number of labels K (a multi-label line with a label missing is caught here, by sample position).
  *
@@ -103,11 +103,11 @@ public final class LabeledCollate implements Collate<LabeledSample<?>, LabeledBa
         }
     }
 
-    /** An image input, copied into its slot as a uint8 H x W x C tensor. */
+    /** An image input, copied into its slot as a uint8 or uint16 H x W x C tensor. */
     private record CopiedImage(Image image) implements SlotTransform.Pending {
         @Override
         public DType dtype() {
-            return DType.UINT8;
+            return image.dtype();
         }
 
         @Override
@@ -117,7 +117,7 @@ public final class LabeledCollate implements Collate<LabeledSample<?>, LabeledBa
 
         @Override
         public void writeTo(ByteBuffer destination, int byteOffset) {
-            SlotTransform.slot(destination, byteOffset, byteSize()).put(image.pixels());
+            SlotTransform.slot(destination, byteOffset, byteSize()).put(image.sampleBytes());
         }
     }
 

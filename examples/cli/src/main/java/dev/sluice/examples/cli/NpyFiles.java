@@ -30,9 +30,9 @@ final class NpyFiles {
         write(file, tensor.dtype(), tensor.shape(), tensor.data());
     }
 
-    /** Writes {@code image} as a uint8 height x width x channels array. */
+    /** Writes {@code image} as a uint8 ({@code |u1}) or uint16 ({@code <u2}) height x width x channels array. */
     static void write(Path file, Image image) throws IOException {
-        write(file, DType.UINT8, new int[] {image.height(), image.width(), image.channels()}, image.pixels());
+        write(file, image.dtype(), new int[] {image.height(), image.width(), image.channels()}, image.sampleBytes());
     }
 
     static void write(Path file, DType dtype, int[] shape, ByteBuffer data) throws IOException {

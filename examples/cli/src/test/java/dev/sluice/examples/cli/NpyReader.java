@@ -33,6 +33,15 @@ final class NpyReader {
             return out;
         }
 
+        /** The elements of a uint16 array, unsigned. */
+        int[] uint16s() {
+            int[] out = new int[data.remaining() / 2];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = data.duplicate().order(ByteOrder.LITTLE_ENDIAN).getShort(2 * i) & 0xFFFF;
+            }
+            return out;
+        }
+
         float[] floats() {
             float[] out = new float[data.remaining() / 4];
             data.duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);

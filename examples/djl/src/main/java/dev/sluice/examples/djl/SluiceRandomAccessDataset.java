@@ -3,7 +3,6 @@ package dev.sluice.examples.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
@@ -82,8 +81,8 @@ public final class SluiceRandomAccessDataset extends RandomAccessDataset {
         if (sample.image() instanceof Tensor tensor) {
             input = TensorArrays.toNdArray(tensor, manager);
         } else if (sample.image() instanceof Image image) {
-            input = manager.create(image.pixels(), new Shape(image.height(), image.width(), image.channels()),
-                    DataType.UINT8);
+            input = manager.create(image.sampleBytes(), new Shape(image.height(), image.width(), image.channels()),
+                    TensorArrays.dataType(image.dtype()));
         } else {
             throw new IllegalArgumentException("sample " + index + " has a " + sample.image().getClass().getName()
                     + " as input; DJL records take a Tensor or an Image");
