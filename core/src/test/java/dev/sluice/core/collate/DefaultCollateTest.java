@@ -3,6 +3,7 @@ package dev.sluice.core.collate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sluice.api.Collate;
 import dev.sluice.api.DType;
@@ -122,6 +123,24 @@ class DefaultCollateTest extends CollateContract<Object, Object> {
         assertEquals(new LabeledCollate().collate(List.of(
                 new LabeledSample<>(Tensor.ofFloats(new int[] {1}, 1), new long[] {1, 2}),
                 new LabeledSample<>(Tensor.ofFloats(new int[] {1}, 2), new long[] {3, 4})), TensorAllocator.heap()), inner);
+    }
+
+    @Test
+    void sixteenBitImagesStackIntoAUint16TensorAndMixedDepthsAreRefused() {
+        Image first = Image.wrapUint16(2, 1, 1, new short[] {0, (short) 65535});
+        Image second = Image.wrapUint16(2, 1, 1, new short[] {258, (short) 40000});
+        assertEquals(Tensor.ofUint16(new int[] {2, 1, 2, 1}, (short) 0, (short) 65535, (short) 258, (short) 40000),
+                collate(first, second));
+
+        LabeledBatch batch = assertInstanceOf(LabeledBatch.class, collate(new LabeledSample<>(first, new long[] {1}),
+                new LabeledSample<>(second, new long[] {2})));
+        assertEquals(Tensor.ofUint16(new int[] {2, 1, 2, 1}, (short) 0, (short) 65535, (short) 258, (short) 40000),
+                batch.images());
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> collate(first, Image.wrap(2, 1, 1, new byte[] {1, 2})));
+        assertEquals("stack expects each image to be equal size, but got Image[2x1x1 uint16] at entry 0 and Image[2x1x1] "
+                + "at entry 1", refused.getMessage());
     }
 
     @Test
