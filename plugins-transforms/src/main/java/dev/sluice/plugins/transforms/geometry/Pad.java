@@ -22,7 +22,7 @@ import java.util.random.RandomGenerator;
  *       without repeating the edge pixel: 2 1 | 0 1 2; each margin must be smaller than the side it
  *       mirrors) or {@code symmetric} (mirrored with it: 1 0 | 0 1 2; at most the side);</li>
  *   <li>{@code fill} ({@link #fill(int...)}; 0): 0 to 255, one level for every channel or one per
- *       channel.</li>
+ *       channel; the same number in a 16-bit image (as torchvision fills in the image's dtype).</li>
  * </ul>
  *
  * <pre>{@code
@@ -31,7 +31,7 @@ import java.util.random.RandomGenerator;
  * }</pre>
  *
  * <p>Immutable, safe for concurrent use, never draws from its random source; images of 1 to 4
- * channels. It throws {@link IllegalArgumentException} for an image too small to mirror, or when a
+ * channels, 8- or 16-bit. It throws {@link IllegalArgumentException} for an image too small to mirror, or when a
  * per-channel fill does not match the image's channels.
  */
 public final class Pad implements ImageTransform {

@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
  *   <li>{@code expand} ({@link #expand(boolean)}; false): grow the output to hold the whole rotated image;</li>
  *   <li>{@code center} ({@link #center(double, double)}; the image centre): {@code [x, y]} in pixels;</li>
  *   <li>{@code fill} ({@link #fill(int...)}; 0): 0 to 255, one level or one per channel, for pixels the
- *       rotated image does not cover.</li>
+ *       rotated image does not cover (the same number in a 16-bit image).</li>
  * </ul>
  *
  * <pre>{@code
@@ -35,7 +35,7 @@ import java.util.random.RandomGenerator;
  * }</pre>
  *
  * <p>Immutable, safe for concurrent use, drawing one uniform number per call; images of 1 to 4
- * channels. It throws {@link IllegalArgumentException} when a per-channel fill does not match the
+ * channels, 8- or 16-bit (bilinear values rounded and clamped to the image's range). It throws {@link IllegalArgumentException} when a per-channel fill does not match the
  * image's channels.
  */
 public final class RandomRotation implements ImageTransform {
