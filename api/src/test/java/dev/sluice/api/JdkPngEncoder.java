@@ -25,6 +25,9 @@ final class JdkPngEncoder implements ImageEncoder {
             throw new EncodeException(image + ": format '" + options.format()
                     + "' is not supported; the jdk-png test encoder writes png only", null);
         }
+        if (image.dtype() != DType.UINT8) {
+            throw new EncodeException(image + ": the jdk-png test encoder writes 8-bit images only", null);
+        }
         int channels = image.channels();
         boolean alpha = channels == 2 || channels == 4;
         ComponentColorModel model = new ComponentColorModel(

@@ -121,6 +121,18 @@ public abstract class ImageEncoderContract extends ProviderContract<ImageEncoder
         }
     }
 
+    /**
+     * A 16-bit image is refused with an {@link EncodeException} naming it, with its depth: encoders
+     * write 8-bit images and never narrow 16-bit ones.
+     */
+    @Test
+    public final void sixteenBitImagesAreRefusedRatherThanNarrowed() {
+        requireFormat(PNG);
+        Image deep = SixteenBitImages.gradient(9, 7, 3);
+        EncodeException refused = assertThrows(EncodeException.class, () -> encode(deep, EncodeOptions.png()));
+        assertTrue(refused.getMessage().contains(deep.toString()), refused.getMessage());
+    }
+
     /** A grey + alpha image is written as PNG that reads back exactly, or refused; never altered. */
     @Test
     public final void greyAlphaPngRoundTripsExactlyOrIsRefused() throws Exception {

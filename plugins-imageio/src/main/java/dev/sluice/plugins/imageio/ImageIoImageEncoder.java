@@ -1,5 +1,6 @@
 package dev.sluice.plugins.imageio;
 
+import dev.sluice.api.DType;
 import dev.sluice.api.EncodeException;
 import dev.sluice.api.EncodeOptions;
 import dev.sluice.api.Image;
@@ -36,6 +37,10 @@ final class ImageIoImageEncoder implements ImageEncoder {
         if (!jpeg && !options.format().equals("png")) {
             throw new EncodeException(image + ": format '" + options.format()
                     + "' is not supported by the imageio encoder; it writes png and jpeg", null);
+        }
+        if (image.dtype() != DType.UINT8) {
+            throw new EncodeException(image + ": the imageio encoder writes 8-bit images and does not narrow "
+                    + image.dtype() + " samples", null);
         }
         int channels = image.channels();
         if (jpeg && (channels == 2 || channels == 4)) {

@@ -1,5 +1,6 @@
 package dev.sluice.plugins.opencv;
 
+import dev.sluice.api.DType;
 import dev.sluice.api.EncodeException;
 import dev.sluice.api.EncodeOptions;
 import dev.sluice.api.Image;
@@ -25,6 +26,10 @@ final class OpenCvImageEncoder implements ImageEncoder {
         if (!jpeg && !options.format().equals("png")) {
             throw new EncodeException(image + ": format '" + options.format()
                     + "' is not supported by the opencv encoder; it writes png and jpeg", null);
+        }
+        if (image.dtype() != DType.UINT8) {
+            throw new EncodeException(image + ": the opencv encoder writes 8-bit images and does not narrow "
+                    + image.dtype() + " samples", null);
         }
         int channels = image.channels();
         if (channels == 2 || (jpeg && channels == 4)) {
