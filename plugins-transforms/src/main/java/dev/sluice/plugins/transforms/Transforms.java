@@ -16,15 +16,20 @@ import dev.sluice.plugins.transforms.drawing.SideBySide;
 import dev.sluice.plugins.transforms.geometry.CenterCrop;
 import dev.sluice.plugins.transforms.geometry.Crop;
 import dev.sluice.plugins.transforms.geometry.Pad;
+import dev.sluice.plugins.transforms.geometry.RandomAffine;
 import dev.sluice.plugins.transforms.geometry.RandomCrop;
 import dev.sluice.plugins.transforms.geometry.RandomHorizontalFlip;
+import dev.sluice.plugins.transforms.geometry.RandomPerspective;
 import dev.sluice.plugins.transforms.geometry.RandomResizedCrop;
 import dev.sluice.plugins.transforms.geometry.RandomRotation;
 import dev.sluice.plugins.transforms.geometry.RandomVerticalFlip;
 import dev.sluice.plugins.transforms.resize.Resize;
 import dev.sluice.plugins.transforms.resize.Scale;
 import dev.sluice.plugins.transforms.geometry.ScaleRect;
+import dev.sluice.plugins.transforms.tensor.FiveCrop;
 import dev.sluice.plugins.transforms.tensor.Normalize;
+import dev.sluice.plugins.transforms.tensor.RandomErasing;
+import dev.sluice.plugins.transforms.tensor.TenCrop;
 import dev.sluice.plugins.transforms.tensor.ToDtype;
 import dev.sluice.plugins.transforms.tensor.ToTensor;
 import java.util.List;
@@ -155,6 +160,31 @@ public final class Transforms {
     /** {@link RandomRotation#of(double)}: rotated by an angle from {@code [-degrees, degrees]}. */
     public static RandomRotation randomRotation(double degrees) {
         return RandomRotation.of(degrees);
+    }
+
+    /** {@link RandomAffine#of(double)}: rotated by an angle from {@code [-degrees, degrees]}; translate, scale and shear are set on it. */
+    public static RandomAffine randomAffine(double degrees) {
+        return RandomAffine.of(degrees);
+    }
+
+    /** {@link RandomPerspective#of()}: warped with distortion 0.5 and probability 0.5. */
+    public static RandomPerspective randomPerspective() {
+        return RandomPerspective.of();
+    }
+
+    /** {@link RandomErasing#of()}: a rectangle of a tensor image set to 0 with probability 0.5. */
+    public static RandomErasing randomErasing() {
+        return RandomErasing.of();
+    }
+
+    /** {@link FiveCrop#of(int)}: the four corner and the centre squares of side {@code size}, stacked. */
+    public static FiveCrop fiveCrop(int size) {
+        return FiveCrop.of(size);
+    }
+
+    /** {@link TenCrop#of(int)}: the five crops of {@code fiveCrop} and those of the mirrored image, stacked. */
+    public static TenCrop tenCrop(int size) {
+        return TenCrop.of(size);
     }
 
     /** {@link Pad#of(int)}: {@code padding} pixels added on every side. */

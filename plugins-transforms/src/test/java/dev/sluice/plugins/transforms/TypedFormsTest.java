@@ -31,8 +31,10 @@ import dev.sluice.plugins.transforms.geometry.CenterCrop;
 import dev.sluice.plugins.transforms.geometry.Crop;
 import dev.sluice.plugins.transforms.geometry.Pad;
 import dev.sluice.plugins.transforms.geometry.Padding;
+import dev.sluice.plugins.transforms.geometry.RandomAffine;
 import dev.sluice.plugins.transforms.geometry.RandomCrop;
 import dev.sluice.plugins.transforms.geometry.RandomHorizontalFlip;
+import dev.sluice.plugins.transforms.geometry.RandomPerspective;
 import dev.sluice.plugins.transforms.geometry.RandomResizedCrop;
 import dev.sluice.plugins.transforms.geometry.RandomRotation;
 import dev.sluice.plugins.transforms.geometry.RandomVerticalFlip;
@@ -40,7 +42,10 @@ import dev.sluice.plugins.transforms.resize.Resize;
 import dev.sluice.plugins.transforms.resize.Scale;
 import dev.sluice.plugins.transforms.geometry.ScaleRect;
 import dev.sluice.plugins.transforms.resize.Interpolation;
+import dev.sluice.plugins.transforms.tensor.FiveCrop;
 import dev.sluice.plugins.transforms.tensor.Normalize;
+import dev.sluice.plugins.transforms.tensor.RandomErasing;
+import dev.sluice.plugins.transforms.tensor.TenCrop;
 import dev.sluice.plugins.transforms.tensor.ToDtype;
 import dev.sluice.plugins.transforms.tensor.ToTensor;
 import java.util.List;
@@ -123,6 +128,21 @@ class TypedFormsTest {
                         "expand", true, "center", List.of(5, 7), "fill", List.of(9, 8, 7)),
                         RandomRotation.of(-20, 35).interpolation(Interpolation.BILINEAR).expand(true).center(5, 7).fill(9, 8, 7),
                         TypedFormsTest::grass),
+                new Case("random_affine", "random_affine", Map.of("degrees", List.of(-20, 35), "translate", List.of(0.1, 0.2),
+                        "scale", List.of(0.8, 1.1), "shear", List.of(-5, 5, 0, 10), "interpolation", "bilinear",
+                        "fill", List.of(9, 8, 7), "center", List.of(5, 7)),
+                        RandomAffine.of(-20, 35).translate(0.1, 0.2).scale(0.8, 1.1).shear(-5, 5, 0, 10)
+                                .interpolation(Interpolation.BILINEAR).fill(9, 8, 7).center(5, 7), TypedFormsTest::grass),
+                new Case("random_perspective", "random_perspective", Map.of("distortion_scale", 0.3, "p", 0.8,
+                        "interpolation", "nearest", "fill", 4),
+                        RandomPerspective.of(0.3).p(0.8).interpolation(Interpolation.NEAREST).fill(4), TypedFormsTest::grass),
+                new Case("random_erasing", "random_erasing", Map.of("p", 0.9, "scale", List.of(0.1, 0.2), "ratio",
+                        List.of(0.5, 2), "value", "random"),
+                        RandomErasing.of().p(0.9).scale(0.1, 0.2).ratio(0.5, 2).randomValue(), () -> tensorOf(grass())),
+                new Case("five_crop", "five_crop", Map.of("size", List.of(20, 24)), FiveCrop.of(new Size(24, 20)),
+                        () -> tensorOf(grass())),
+                new Case("ten_crop", "ten_crop", Map.of("size", 15, "vertical_flip", true), TenCrop.of(15).verticalFlip(true),
+                        () -> tensorOf(grass())),
                 new Case("pad", "pad", Map.of("padding", List.of(1, 2, 3, 4), "padding_mode", "reflect"),
                         Pad.of(new Padding(1, 2, 3, 4)).paddingMode(Pad.Mode.REFLECT), TypedFormsTest::grass),
                 new Case("color_jitter", "color_jitter", Map.of("brightness", 0.4, "contrast", List.of(0.5, 1.5),

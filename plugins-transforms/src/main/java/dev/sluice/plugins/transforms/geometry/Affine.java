@@ -130,6 +130,11 @@ public final class Affine implements ImageTransform {
         return AffineMatrix.forward(cx, cy, angle, translate[0], translate[1], scale, shear[0], shear[1]);
     }
 
+    /** {angle, translate x, translate y, scale, shear x, shear y}: what a random transform drew. */
+    double[] parameters() {
+        return new double[] {angle, translate[0], translate[1], scale, shear[0], shear[1]};
+    }
+
     static Interpolation checked(Interpolation interpolation) {
         Objects.requireNonNull(interpolation, "interpolation");
         if (interpolation != Interpolation.NEAREST && interpolation != Interpolation.BILINEAR) {
