@@ -1,6 +1,9 @@
 package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.target.CanvasSize;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.FillLevels;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.resize.Interpolation;
@@ -34,9 +37,15 @@ import java.util.random.RandomGenerator;
  * Affine.of(-30, 0, 0, 1, 0, 0).apply(image)   // torchvision's rotate(image, 30)
  * }</pre>
  *
+ * <p>Targets move as torchvision v2's {@code affine} moves them: box corners and key points through
+ * the forward map about the same centre (in absolute pixels), each box the bounding box of its
+ * corners clamped to the canvas, key points not clamped, the mask warped as the image with nearest
+ * sampling and the fill's one level (0 without a fill).
+ *
  * <p>Immutable, safe for concurrent use, never draws from its random source; images of 1 to 4
  * channels. It throws {@link IllegalArgumentException} when a per-channel fill does not match the
- * image's channels.
+ * image's channels, and {@link dev.sluice.api.target.UnsupportedTargetsException} for a mask with a
+ * per-channel fill.
  */
 public final class Affine implements ImageTransform {
     private final double angle;
@@ -114,6 +123,34 @@ public final class Affine implements ImageTransform {
         int h = image.height();
         float[] theta = AffineMatrix.toFloats(inverseAboutCentre(w, h));
         return GridSampler.sample(image, new AffineGrid(theta, w, h, w, h), w, h, interpolation, fill);
+    }
+
+    /** The image moved by this map, and its targets with it. */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        Image image = input.value();
+        return Targeted.of(apply(image), moveTargets(input.targets(), image.width(), image.height(), "affine"));
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
+    }
+
+    /**
+     * The targets of a {@code width x height} image moved by this map, the canvas unchanged.
+     *
+     * @param id the transform's id, for the refusal of a per-channel fill with a mask
+     */
+    Targets moveTargets(Targets targets, int width, int height, String id) {
+        if (targets.isEmpty()) {
+            return targets;
+        }
+        int level = TargetMoves.maskFill(fill == null ? new int[] {0} : fill, targets, id);
+        CanvasSize canvas = new CanvasSize(height, width);
+        return TargetMoves.affine(targets, forward(width, height), false, canvas, canvas, mask -> TargetMoves
+                .resampleNearest(mask, canvas, level, (layer, levels) -> new Affine(angle, translate, scale, shear,
+                        Interpolation.NEAREST, levels, center).apply(layer)));
     }
 
     /** The inverse matrix as torchvision's tensor path builds it: the centre relative to the image's centre. */

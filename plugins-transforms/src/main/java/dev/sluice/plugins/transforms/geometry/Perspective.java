@@ -1,6 +1,9 @@
 package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.target.CanvasSize;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.FillLevels;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.resize.Interpolation;
@@ -28,9 +31,15 @@ import java.util.random.RandomGenerator;
  * Perspective.of(new int[][] {{0, 0}, {99, 0}, {99, 79}, {0, 79}}, new int[][] {{5, 3}, {90, 0}, {99, 70}, {2, 79}}).fill(0)
  * }</pre>
  *
+ * <p>Targets move as torchvision v2's {@code perspective} moves them: box corners and key points
+ * through the inverse homography, each box the bounding box of its corners clamped to the canvas,
+ * key points not clamped, the mask warped as the image with nearest sampling and the fill's one
+ * level (0 without a fill).
+ *
  * <p>Immutable, safe for concurrent use, never draws from its random source; images of 1 to 4
  * channels. It throws {@link IllegalArgumentException} when a per-channel fill does not match the
- * image's channels.
+ * image's channels, and {@link dev.sluice.api.target.UnsupportedTargetsException} for a mask with a
+ * per-channel fill.
  */
 public final class Perspective implements ImageTransform {
     private final int[][] startpoints;
@@ -88,6 +97,37 @@ public final class Perspective implements ImageTransform {
         int w = image.width();
         int h = image.height();
         return GridSampler.sample(image, new PerspectiveGrid(coefficients, w, h), w, h, interpolation, fill);
+    }
+
+    /** The image warped, and its targets with it. */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        Image image = input.value();
+        return Targeted.of(apply(image), moveTargets(input.targets(), image.width(), image.height(), "perspective"));
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
+    }
+
+    /**
+     * The targets of a {@code width x height} image warped, the canvas unchanged.
+     *
+     * @param id the transform's id, for the refusal of a per-channel fill with a mask
+     */
+    Targets moveTargets(Targets targets, int width, int height, String id) {
+        if (targets.isEmpty()) {
+            return targets;
+        }
+        int level = TargetMoves.maskFill(fill == null ? new int[] {0} : fill, targets, id);
+        CanvasSize canvas = new CanvasSize(height, width);
+        PerspectiveTargets moves = targets.boxes().isPresent() || targets.keyPoints().isPresent()
+                ? new PerspectiveTargets(coefficients) : null;
+        return new Targets(targets.boxes().map(boxes -> moves.boxes(boxes)),
+                targets.mask().map(mask -> TargetMoves.resampleNearest(mask, canvas, level, (layer, levels) ->
+                        new Perspective(startpoints, endpoints, coefficients, Interpolation.NEAREST, levels).apply(layer))),
+                targets.keyPoints().map(points -> moves.points(points)));
     }
 
     /** The eight float32 coefficients a..h mapping output to input. */

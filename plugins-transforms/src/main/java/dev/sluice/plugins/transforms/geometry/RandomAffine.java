@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.target.Targeted;
 import dev.sluice.plugins.transforms.FillLevels;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.resize.Interpolation;
@@ -35,9 +36,12 @@ import java.util.random.RandomGenerator;
  * RandomAffine.of(15).translate(0.1, 0.1).scale(0.9, 1.1).shear(5)                     // Java
  * }</pre>
  *
+ * <p>Targets: one draw moves the image and its boxes, masks and key points, as {@link Affine} says.
+ *
  * <p>Immutable, safe for concurrent use, drawing one to six uniform numbers per call; images of 1 to 4
  * channels. It throws {@link IllegalArgumentException} when a per-channel fill does not match the
- * image's channels.
+ * image's channels, and {@link dev.sluice.api.target.UnsupportedTargetsException} for a mask with a
+ * per-channel fill.
  */
 public final class RandomAffine implements ImageTransform {
     private final double[] degrees;
@@ -157,6 +161,20 @@ public final class RandomAffine implements ImageTransform {
     @Override
     public Image apply(Image image, RandomGenerator random) {
         return draw(random, image.width(), image.height()).apply(image);
+    }
+
+    /** One draw; the image and its targets moved by it. */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        Image image = input.value();
+        Affine affine = draw(random, image.width(), image.height());
+        return Targeted.of(affine.apply(image), affine.moveTargets(input.targets(), image.width(), image.height(),
+                "random_affine"));
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
     }
 
     /** torchvision's {@code get_params} for an image of this size, as the {@link Affine} it gives. */

@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.target.Targeted;
 import dev.sluice.plugins.transforms.FillLevels;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.resize.Interpolation;
@@ -30,9 +31,12 @@ import java.util.random.RandomGenerator;
  * RandomPerspective.of(0.3).p(1.0)                          // Java
  * }</pre>
  *
+ * <p>Targets: one draw moves the image and its boxes, masks and key points, as {@link Perspective} says.
+ *
  * <p>Immutable, safe for concurrent use, drawing one uniform number and, when it warps, eight whole
  * numbers per call; images of 1 to 4 channels. It throws {@link IllegalArgumentException} when a
- * per-channel fill does not match the image's channels.
+ * per-channel fill does not match the image's channels, and
+ * {@link dev.sluice.api.target.UnsupportedTargetsException} for a mask with a per-channel fill.
  */
 public final class RandomPerspective implements ImageTransform {
     private final double distortionScale;
@@ -99,6 +103,23 @@ public final class RandomPerspective implements ImageTransform {
     public Image apply(Image image, RandomGenerator random) {
         Perspective perspective = draw(random, image.width(), image.height());
         return perspective == null ? image : perspective.apply(image);
+    }
+
+    /** One draw; the image and its targets warped by it, or both unchanged. */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        Image image = input.value();
+        Perspective perspective = draw(random, image.width(), image.height());
+        if (perspective == null) {
+            return Targeted.of(image, input.targets());
+        }
+        return Targeted.of(perspective.apply(image), perspective.moveTargets(input.targets(), image.width(),
+                image.height(), "random_perspective"));
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
     }
 
     /** One call's draw for an image of this size: the warp, or null when the coin says no warp. */
