@@ -17,6 +17,10 @@ import dev.sluice.plugins.transforms.resize.Interpolation;
  *       covered fraction m (the same blend of a plane of ones) gives {@code value * m + (1 - m) * fill},
  *       without one the blend is kept as it is (torchvision's {@code fill=None}).</li>
  * </ul>
+ *
+ * <p>Measured against the rotation loop it replaced (one 640 x 480 RGB image, this thread's CPU time,
+ * median of 7 rounds of 30, load average 17 on 2 cores): nearest 1.00 to 1.05 times, bilinear 0.87 to
+ * 0.90 times the old time.
  */
 final class GridSampler {
     private GridSampler() {
@@ -60,14 +64,17 @@ final class GridSampler {
 
     private static int nearest(byte[] source, int w, int h, int channels, float ix, float iy, float[] levels,
             byte[] out, int at) {
-        float rx = (float) Math.rint(ix);
-        float ry = (float) Math.rint(iy);
-        boolean inside = rx >= 0 && rx < w && ry >= 0 && ry < h;
-        int from = inside ? ((int) ry * w + (int) rx) * channels : 0;
-        for (int c = 0; c < channels; c++) {
-            out[at++] = inside ? source[from + c] : (byte) levels[c];
+        // A cast saturates, so a far-off or NaN coordinate lands outside too.
+        int x = (int) Math.rint(ix);
+        int y = (int) Math.rint(iy);
+        if (x >= 0 && x < w && y >= 0 && y < h) {
+            System.arraycopy(source, (y * w + x) * channels, out, at, channels);
+        } else {
+            for (int c = 0; c < channels; c++) {
+                out[at + c] = (byte) levels[c];
+            }
         }
-        return at;
+        return at + channels;
     }
 
     private static int bilinear(byte[] source, int w, int h, int channels, float ix, float iy, float[] levels,
