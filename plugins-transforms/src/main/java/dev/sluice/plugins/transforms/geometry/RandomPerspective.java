@@ -35,7 +35,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Immutable, safe for concurrent use, drawing one uniform number and, when it warps, eight whole
  * numbers per call; images of 1 to 4 channels. It throws {@link IllegalArgumentException} when a
- * per-channel fill does not match the image's channels, and
+ * per-channel fill does not match the image's channels or, when it warps, the image is narrower or
+ * shorter than 2 pixels, and
  * {@link dev.sluice.api.target.UnsupportedTargetsException} for a mask with a per-channel fill.
  */
 public final class RandomPerspective implements ImageTransform {
@@ -126,6 +127,11 @@ public final class RandomPerspective implements ImageTransform {
     Perspective draw(RandomGenerator random, int width, int height) {
         if (!(random.nextDouble() < p)) {
             return null;
+        }
+        if (width < 2 || height < 2) {
+            // The corners coincide in pairs, and no homography takes them anywhere (torchvision's solve fails too).
+            throw new IllegalArgumentException("random_perspective needs an image of at least 2 x 2 pixels, got "
+                    + width + " x " + height);
         }
         int bw = (int) (distortionScale * (width / 2)) + 1;
         int bh = (int) (distortionScale * (height / 2)) + 1;

@@ -94,6 +94,9 @@ class RandomPerspectiveTest extends ConfiguredTransformContract<Image, Image> {
                 () -> Samples.create(new RandomPerspectiveProvider(), Map.of("interpolation", "area"))).keyPath());
         assertEquals(at + "fill", assertThrows(OptionsException.class,
                 () -> Samples.create(new RandomPerspectiveProvider(), Map.of("fill", List.of(1, 2, 3, 4, 5)))).keyPath());
+        IllegalArgumentException tiny = assertThrows(IllegalArgumentException.class, () -> RandomPerspective.of().p(1)
+                .apply(Image.wrap(1, 5, 1, new byte[5]), new SplittableRandom(0)));
+        assertEquals("random_perspective needs an image of at least 2 x 2 pixels, got 1 x 5", tiny.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Perspective.of(new int[][] {{0, 0}, {1, 1}, {2, 2}, {3, 3}},
                 new int[][] {{0, 0}, {1, 1}, {2, 2}, {3, 3}}));
     }
