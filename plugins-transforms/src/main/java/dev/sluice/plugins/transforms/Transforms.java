@@ -14,9 +14,11 @@ import dev.sluice.plugins.transforms.containers.RandomOrder;
 import dev.sluice.plugins.transforms.drawing.ContactSheet;
 import dev.sluice.plugins.transforms.drawing.DrawRectangle;
 import dev.sluice.plugins.transforms.drawing.SideBySide;
+import dev.sluice.plugins.transforms.geometry.Affine;
 import dev.sluice.plugins.transforms.geometry.CenterCrop;
 import dev.sluice.plugins.transforms.geometry.Crop;
 import dev.sluice.plugins.transforms.geometry.Pad;
+import dev.sluice.plugins.transforms.geometry.Perspective;
 import dev.sluice.plugins.transforms.geometry.RandomAffine;
 import dev.sluice.plugins.transforms.geometry.RandomCrop;
 import dev.sluice.plugins.transforms.geometry.RandomHorizontalFlip;
@@ -166,6 +168,17 @@ public final class Transforms {
     /** {@link RandomAffine#of(double)}: rotated by an angle from {@code [-degrees, degrees]}; translate, scale and shear are set on it. */
     public static RandomAffine randomAffine(double degrees) {
         return RandomAffine.of(degrees);
+    }
+
+    /** {@link Affine#of}: torchvision's functional {@code affine} with these parameters, nearest, no fill. */
+    public static Affine affine(double angle, double translateX, double translateY, double scale, double shearX,
+            double shearY) {
+        return Affine.of(angle, translateX, translateY, scale, shearX, shearY);
+    }
+
+    /** {@link Perspective#of}: torchvision's functional {@code perspective} from four corners to four others. */
+    public static Perspective perspective(int[][] startpoints, int[][] endpoints) {
+        return Perspective.of(startpoints, endpoints);
     }
 
     /** {@link RandomPerspective#of()}: warped with distortion 0.5 and probability 0.5. */

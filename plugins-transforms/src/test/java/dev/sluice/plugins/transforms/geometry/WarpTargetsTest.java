@@ -139,6 +139,53 @@ class WarpTargetsTest {
     }
 
     @Test
+    void theDetectionRecipeKeepsBoxesOnTheirObjectsThroughCompose() {
+        // A real photograph with two bright squares painted on, boxed; random_resized_crop, a flip and
+        // random_affine composed, then to_tensor: every box still holds its square's pixels.
+        Image photo = Fixtures.input("ladybird");
+        byte[] pixels = photo.toArray();
+        int[][] squares = {{20, 15, 30, 24}, {100, 60, 22, 35}};
+        for (int[] sq : squares) {
+            for (int y = sq[1]; y < sq[1] + sq[3]; y++) {
+                for (int x = sq[0]; x < sq[0] + sq[2]; x++) {
+                    java.util.Arrays.fill(pixels, (y * photo.width() + x) * 3, (y * photo.width() + x) * 3 + 3, (byte) 255);
+                }
+            }
+        }
+        Image image = Image.wrap(photo.width(), photo.height(), 3, pixels);
+        BoundingBoxes boxes = BoundingBoxes.of(BoxFormat.XYWH, new CanvasSize(image.height(), image.width()),
+                new float[] {20, 15, 30, 24, 100, 60, 22, 35}, new long[] {1, 2});
+        Transform<Image, Object> recipe = dev.sluice.plugins.transforms.Transforms.compose(
+                RandomResizedCrop.of(96).scale(0.6, 1.0).interpolation(Interpolation.NEAREST), RandomHorizontalFlip.of(),
+                RandomAffine.of(20).translate(0.1, 0.1).scale(0.9, 1.1).shear(5), dev.sluice.plugins.transforms.Transforms.toTensor());
+        for (long seed = 0; seed < 10; seed++) {
+            Targeted<Object> out = recipe.applyWithTargets(Targeted.of(image, Targets.NONE.withBoxes(boxes)),
+                    new SplittableRandom(seed));
+            dev.sluice.api.Tensor tensor = (dev.sluice.api.Tensor) out.value();
+            float[] red = tensor.toFloatArray();
+            BoundingBoxes moved = out.targets().boxes().orElseThrow();
+            assertEquals(new CanvasSize(96, 96), moved.canvas());
+            float[] xyxy = moved.to(BoxFormat.XYXY).coordinates();
+            for (int b = 0; b < 2; b++) {
+                int inside = 0;
+                int white = 0;
+                for (int y = (int) Math.ceil(xyxy[4 * b + 1]); y < (int) Math.floor(xyxy[4 * b + 3]); y++) {
+                    for (int x = (int) Math.ceil(xyxy[4 * b]); x < (int) Math.floor(xyxy[4 * b + 2]); x++) {
+                        inside++;
+                        white += red[y * 96 + x] == 1f && red[96 * 96 + y * 96 + x] == 1f ? 1 : 0;
+                    }
+                }
+                // A box that survived with some area sits on its square: most of what it covers is the square
+                // (rotation and shear add the corners of the box around the turned square).
+                if (inside >= 20) {
+                    assertTrue(white >= 0.45 * inside, "seed " + seed + ", box " + b + ": " + white + " of " + inside
+                            + " pixels white");
+                }
+            }
+        }
+    }
+
+    @Test
     void keyPointsFollowTheAffineMapUnclamped() {
         Image image = Fixtures.input("grass");
         KeyPoints points = KeyPoints.of(new CanvasSize(27, 35), new float[] {0, 0, 34, 26, 17.5f, 13.5f});
