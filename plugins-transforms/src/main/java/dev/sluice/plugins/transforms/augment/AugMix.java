@@ -1,7 +1,6 @@
 package dev.sluice.plugins.transforms.augment;
 
 import dev.sluice.api.Image;
-import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.ArrayList;
@@ -35,12 +34,15 @@ import java.util.random.RandomGenerator;
  * AugMix.of().severity(3).mixtureWidth(3).alpha(1.0)               // Java
  * }</pre>
  *
+ * <p>A sample with boxes, masks or key points is refused with an
+ * {@link dev.sluice.api.target.UnsupportedTargetsException}, as torchvision v2 refuses it.
+ *
  * <p>Immutable, safe for concurrent use; it draws in torchvision 0.14's order (the mixing weights,
  * then per chain its depth and per op the op, its bin and its sign), from this library's Gamma
  * sampler rather than PyTorch's. Images of 1 or 3 channels; it throws {@link IllegalArgumentException}
  * for others, and when a per-channel fill does not match the image.
  */
-public final class AugMix implements ImageTransform {
+public final class AugMix extends AutoAugmentFamily {
     /** The bins of AugMix's magnitudes, and the largest severity. */
     static final int PARAMETER_MAX = 10;
 
@@ -52,6 +54,7 @@ public final class AugMix implements ImageTransform {
     private final Sampling sampling;
 
     private AugMix(int severity, int mixtureWidth, int chainDepth, double alpha, boolean allOps, Sampling sampling) {
+        super("aug_mix");
         if (severity < 1 || severity > PARAMETER_MAX) {
             throw new IllegalArgumentException("The severity must be between [1, " + PARAMETER_MAX + "], was " + severity);
         }
@@ -160,7 +163,7 @@ public final class AugMix implements ImageTransform {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        Augmentations.check(image, "aug_mix", sampling);
+        check(image, sampling);
         return mix(image, draw(random, image.width(), image.height()), sampling);
     }
 

@@ -1,7 +1,6 @@
 package dev.sluice.plugins.transforms.augment;
 
 import dev.sluice.api.Image;
-import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,17 +30,21 @@ import java.util.random.RandomGenerator;
  * AutoAugment.of(AutoAugmentPolicy.CIFAR10)                       // Java
  * }</pre>
  *
+ * <p>A sample with boxes, masks or key points is refused with an
+ * {@link dev.sluice.api.target.UnsupportedTargetsException}, as torchvision v2 refuses it.
+ *
  * <p>Immutable, safe for concurrent use; each call draws the sub-policy, two probabilities and two
  * signs, as torchvision 0.14 does. Images of 1 or 3 channels; it throws
  * {@link IllegalArgumentException} for others, and when a per-channel fill does not match the image.
  */
-public final class AutoAugment implements ImageTransform {
+public final class AutoAugment extends AutoAugmentFamily {
     static final int BINS = 10;
 
     private final AutoAugmentPolicy policy;
     private final Sampling sampling;
 
     private AutoAugment(AutoAugmentPolicy policy, Sampling sampling) {
+        super("auto_augment");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sampling = sampling;
     }
@@ -97,7 +100,7 @@ public final class AutoAugment implements ImageTransform {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        Augmentations.check(image, "auto_augment", sampling);
+        check(image, sampling);
         return Step.run(image, draw(random, image.width(), image.height()).steps(), sampling);
     }
 

@@ -1,7 +1,6 @@
 package dev.sluice.plugins.transforms.augment;
 
 import dev.sluice.api.Image;
-import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,17 +27,21 @@ import java.util.random.RandomGenerator;
  * RandAugment.of().numOps(2).magnitude(9)                         // Java
  * }</pre>
  *
+ * <p>A sample with boxes, masks or key points is refused with an
+ * {@link dev.sluice.api.target.UnsupportedTargetsException}, as torchvision v2 refuses it.
+ *
  * <p>Immutable, safe for concurrent use; per op it draws the op and, for a signed op, the sign, as
  * torchvision 0.14 does. Images of 1 or 3 channels; it throws {@link IllegalArgumentException} for
  * others, and when a per-channel fill does not match the image.
  */
-public final class RandAugment implements ImageTransform {
+public final class RandAugment extends AutoAugmentFamily {
     private final int numOps;
     private final int magnitude;
     private final int numMagnitudeBins;
     private final Sampling sampling;
 
     private RandAugment(int numOps, int magnitude, int numMagnitudeBins, Sampling sampling) {
+        super("rand_augment");
         if (numOps < 0) {
             throw new IllegalArgumentException("num_ops must be >= 0, was " + numOps);
         }
@@ -129,7 +132,7 @@ public final class RandAugment implements ImageTransform {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        Augmentations.check(image, "rand_augment", sampling);
+        check(image, sampling);
         return Step.run(image, draw(random, image.width(), image.height()), sampling);
     }
 

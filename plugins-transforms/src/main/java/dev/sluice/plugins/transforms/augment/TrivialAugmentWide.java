@@ -1,7 +1,6 @@
 package dev.sluice.plugins.transforms.augment;
 
 import dev.sluice.api.Image;
-import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -25,16 +24,20 @@ import java.util.random.RandomGenerator;
  * TrivialAugmentWide.of().numMagnitudeBins(31)                    // Java
  * }</pre>
  *
+ * <p>A sample with boxes, masks or key points is refused with an
+ * {@link dev.sluice.api.target.UnsupportedTargetsException}, as torchvision v2 refuses it.
+ *
  * <p>Immutable, safe for concurrent use; each call draws the op, then its bin when it has a
  * magnitude, then its sign when it is signed, as torchvision 0.14 does. Images of 1 or 3 channels; it
  * throws {@link IllegalArgumentException} for others, and when a per-channel fill does not match the image.
  */
-public final class TrivialAugmentWide implements ImageTransform {
+public final class TrivialAugmentWide extends AutoAugmentFamily {
     private final int numMagnitudeBins;
     private final Sampling sampling;
     private final OpSpace space;
 
     private TrivialAugmentWide(int numMagnitudeBins, Sampling sampling) {
+        super("trivial_augment_wide");
         if (numMagnitudeBins < 2) {
             throw new IllegalArgumentException("num_magnitude_bins must be >= 2, was " + numMagnitudeBins);
         }
@@ -84,7 +87,7 @@ public final class TrivialAugmentWide implements ImageTransform {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        Augmentations.check(image, "trivial_augment_wide", sampling);
+        check(image, sampling);
         return Step.run(image, List.of(draw(random)), sampling);
     }
 

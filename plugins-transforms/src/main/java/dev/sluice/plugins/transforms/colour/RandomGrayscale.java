@@ -2,6 +2,7 @@ package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
+import dev.sluice.api.target.Targeted;
 import dev.sluice.plugins.transforms.ImageTransform;
 import java.util.random.RandomGenerator;
 
@@ -20,7 +21,7 @@ import java.util.random.RandomGenerator;
  * RandomGrayscale.of(0.2)          // Java
  * }</pre>
  *
- * <p>Immutable, safe for concurrent use; like torchvision, each call draws one uniform number and turns
+ * <p>Boxes, masks and key points are passed on unchanged. Immutable, safe for concurrent use; like torchvision, each call draws one uniform number and turns
  * grey when it is below {@code p}, so {@code p = 0} and {@code p = 1} still consume one draw. Images of
  * 1 or 3 channels; it throws {@link IllegalArgumentException} for others.
  */
@@ -62,6 +63,18 @@ public final class RandomGrayscale implements ImageTransform {
             return image;
         }
         return TO_RGB.apply(image, random);
+    }
+
+    /** The image as {@link #apply} gives it, its targets passed on: turning grey moves no pixel. */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        return input.map(image -> apply(image, random));
+    }
+
+    /** True: it passes targets on. */
+    @Override
+    public boolean carriesTargets() {
+        return true;
     }
 
     /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */
