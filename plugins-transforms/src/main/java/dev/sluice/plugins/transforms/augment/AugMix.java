@@ -163,7 +163,7 @@ public final class AugMix extends AutoAugmentFamily {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        check(image, sampling);
+        check(image);
         return mix(image, draw(random, image.width(), image.height()), sampling);
     }
 
@@ -191,6 +191,11 @@ public final class AugMix extends AutoAugmentFamily {
             out[i] = (byte) (int) Math.min(sum[i], 255f);
         }
         return Image.wrap(original.width, original.height, original.channels, out);
+    }
+
+    @Override
+    Sampling sampling() {
+        return sampling;
     }
 
     @Override

@@ -100,8 +100,13 @@ public final class AutoAugment extends AutoAugmentFamily {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        check(image, sampling);
+        check(image);
         return Step.run(image, draw(random, image.width(), image.height()).steps(), sampling);
+    }
+
+    @Override
+    Sampling sampling() {
+        return sampling;
     }
 
     @Override

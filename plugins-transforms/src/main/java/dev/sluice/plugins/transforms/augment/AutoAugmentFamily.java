@@ -4,6 +4,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.target.Targeted;
 import dev.sluice.api.target.UnsupportedTargetsException;
 import dev.sluice.plugins.transforms.ImageTransform;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,13 +19,33 @@ abstract class AutoAugmentFamily implements ImageTransform {
         this.id = id;
     }
 
+    /** How the geometric ops sample, for the checks here. */
+    abstract Sampling sampling();
+
     /** @throws IllegalArgumentException unless the image has 1 or 3 channels and the fill fits them */
-    final void check(Image image, Sampling sampling) {
+    final void check(Image image) {
         if (image.channels() != 1 && image.channels() != 3) {
             throw new IllegalArgumentException(id + " takes images of 1 or 3 channels, this one has "
                     + image.channels() + " (" + image + ")");
         }
-        sampling.check(image.channels());
+        sampling().check(image.channels());
+    }
+
+    /**
+     * The count it gets, when 1 or 3 and the fill fits it.
+     *
+     * @throws IllegalArgumentException for another count, or a per-channel fill of another length
+     */
+    @Override
+    public final OptionalInt outputChannels(OptionalInt input) {
+        if (input.isPresent()) {
+            int channels = input.getAsInt();
+            if (channels != 1 && channels != 3) {
+                throw new IllegalArgumentException(id + " takes images of 1 or 3 channels");
+            }
+            sampling().check(channels);
+        }
+        return input;
     }
 
     /**

@@ -132,8 +132,13 @@ public final class RandAugment extends AutoAugmentFamily {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        check(image, sampling);
+        check(image);
         return Step.run(image, draw(random, image.width(), image.height()), sampling);
+    }
+
+    @Override
+    Sampling sampling() {
+        return sampling;
     }
 
     @Override

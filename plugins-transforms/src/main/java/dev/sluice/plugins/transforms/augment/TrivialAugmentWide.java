@@ -87,8 +87,13 @@ public final class TrivialAugmentWide extends AutoAugmentFamily {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        check(image, sampling);
+        check(image);
         return Step.run(image, List.of(draw(random)), sampling);
+    }
+
+    @Override
+    Sampling sampling() {
+        return sampling;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.target.Targeted;
 import dev.sluice.plugins.transforms.ImageTransform;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -75,6 +76,19 @@ public final class RandomGrayscale implements ImageTransform {
     @Override
     public boolean carriesTargets() {
         return true;
+    }
+
+    /**
+     * The count it gets: grey stays grey, RGB stays 3 channels.
+     *
+     * @throws IllegalArgumentException for 2 or 4 channels
+     */
+    @Override
+    public OptionalInt outputChannels(OptionalInt input) {
+        if (input.isPresent() && input.getAsInt() != 1 && input.getAsInt() != 3) {
+            throw new IllegalArgumentException("random_grayscale takes images of 1 or 3 channels");
+        }
+        return input;
     }
 
     /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */

@@ -8,7 +8,9 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.contract.ConfiguredTransformContract;
+import dev.sluice.api.contract.DiscoveredTransforms;
 import dev.sluice.api.contract.TestImages;
+import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.target.BoundingBoxes;
 import dev.sluice.api.target.BoxFormat;
 import dev.sluice.api.target.CanvasSize;
@@ -22,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +123,19 @@ class AutoAugmentTest extends ConfiguredTransformContract<Image, Image> {
         assertEquals("auto_augment takes images of 1 or 3 channels, this one has 4 (Image[9x7x4])", alpha.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> AutoAugment.of().fill(1, 2).apply(Fixtures.input("grass"), new SplittableRandom(0)));
+    }
+
+    @Test
+    void channelCountsItCannotTakeAreRefusedWhenThePipelineIsBuilt() {
+        List<ConfiguredTransform> steps = DiscoveredTransforms.onClassPath().steps(Options.of("", Map.of("transforms",
+                List.of("random_horizontal_flip", Map.of("auto_augment", Map.of("fill", List.of(1, 2, 3)))))), "transforms");
+        assertEquals(OptionalInt.of(3), ConfiguredTransform.requireChannels(steps, OptionalInt.of(3), "the decoder"));
+        OptionsException grey = assertThrows(OptionsException.class,
+                () -> ConfiguredTransform.requireChannels(steps, OptionalInt.of(1), "the decoder"));
+        assertEquals("transforms[1].auto_augment", grey.keyPath());
+        assertTrue(grey.getMessage().contains("the fill [1, 2, 3] has 3 levels, the image has 1 channels"), grey.getMessage());
+        assertEquals("transforms[1].auto_augment", assertThrows(OptionsException.class,
+                () -> ConfiguredTransform.requireChannels(steps, OptionalInt.of(4), "the decoder")).keyPath());
     }
 
     @Test
