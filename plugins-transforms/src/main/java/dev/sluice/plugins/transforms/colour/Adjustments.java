@@ -97,7 +97,8 @@ public final class Adjustments {
 
     /**
      * {@code autocontrast(img)}: each channel stretched from its [lowest, highest] level to [0, 255],
-     * as {@code (x - lo) * float32(255 / (hi - lo))} truncated; a flat channel is left as it is.
+     * as {@code (x - lo) * (float32(1 / (hi - lo)) * 255)} truncated (PyTorch divides a number by a
+     * tensor through its reciprocal); a flat channel is left as it is.
      */
     public static Raster autoContrast(Raster raster) {
         int c = raster.channels;
@@ -112,7 +113,8 @@ public final class Adjustments {
                 hi = Math.max(hi, level);
             }
             float minimum = hi == lo ? 0f : lo;
-            float scale = hi == lo ? 1f : 255f / (float) (hi - lo);
+            // torch evaluates 255.0 / tensor as tensor.reciprocal() * 255, two float32 roundings.
+            float scale = hi == lo ? 1f : (1f / (float) (hi - lo)) * 255f;
             for (int i = k; i < in.length; i += c) {
                 float v = ((in[i] & 0xFF) - minimum) * scale;
                 out[i] = (byte) (int) (v < 0 ? 0 : Math.min(v, 255f));
