@@ -42,16 +42,6 @@ record Sampling(Interpolation interpolation, int[] fill) {
     }
 
     @Override
-    public boolean equals(Object other) {
-        return other instanceof Sampling that && interpolation == that.interpolation && Arrays.equals(fill, that.fill);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * interpolation.hashCode() + Arrays.hashCode(fill);
-    }
-
-    @Override
     public String toString() {
         return "interpolation=" + interpolation.id() + ", fill=" + (fill == null ? "None" : Arrays.toString(fill));
     }

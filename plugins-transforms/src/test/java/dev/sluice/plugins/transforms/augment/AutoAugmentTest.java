@@ -139,6 +139,15 @@ class AutoAugmentTest extends ConfiguredTransformContract<Image, Image> {
     }
 
     @Test
+    void aPipelineForSamplesWithTargetsIsRefusedAtItsKeyWhenBuilt() {
+        List<ConfiguredTransform> steps = DiscoveredTransforms.onClassPath().steps(Options.of("", Map.of("transforms",
+                List.of(Map.of("random_grayscale", Map.of("p", 0.2)), "trivial_augment_wide"))), "transforms");
+        assertEquals("transforms[1].trivial_augment_wide", assertThrows(OptionsException.class,
+                () -> ConfiguredTransform.requireTargets(steps, "the coco label format")).keyPath());
+        ConfiguredTransform.requireTargets(steps.subList(0, 1), "the coco label format");
+    }
+
+    @Test
     void aSampleWithTargetsIsRefusedAndOneWithoutPasses() {
         Image grass = Fixtures.input("grass");
         CanvasSize canvas = new CanvasSize(grass.height(), grass.width());
