@@ -7,6 +7,12 @@ import dev.sluice.plugins.transforms.boxes.SanitizeBoxes;
 import dev.sluice.plugins.transforms.colour.ColorJitter;
 import dev.sluice.plugins.transforms.colour.GaussianBlur;
 import dev.sluice.plugins.transforms.colour.Grayscale;
+import dev.sluice.plugins.transforms.colour.RandomGrayscale;
+import dev.sluice.plugins.transforms.augment.AugMix;
+import dev.sluice.plugins.transforms.augment.AutoAugment;
+import dev.sluice.plugins.transforms.augment.AutoAugmentPolicy;
+import dev.sluice.plugins.transforms.augment.RandAugment;
+import dev.sluice.plugins.transforms.augment.TrivialAugmentWide;
 import dev.sluice.plugins.transforms.containers.Compose;
 import dev.sluice.plugins.transforms.containers.RandomApply;
 import dev.sluice.plugins.transforms.containers.RandomChoice;
@@ -232,6 +238,31 @@ public final class Transforms {
     /** {@link Grayscale#of()}: grey, in one channel. */
     public static Grayscale grayscale() {
         return Grayscale.of();
+    }
+
+    /** {@link RandomGrayscale#of(double)}: grey with probability {@code p}, keeping the channel count. */
+    public static RandomGrayscale randomGrayscale(double p) {
+        return RandomGrayscale.of(p);
+    }
+
+    /** {@link AutoAugment#of(AutoAugmentPolicy)}: one of {@code policy}'s learned sub-policies per call. */
+    public static AutoAugment autoAugment(AutoAugmentPolicy policy) {
+        return AutoAugment.of(policy);
+    }
+
+    /** {@link RandAugment#of()}: two ops at bin 9 of 31 per call. */
+    public static RandAugment randAugment() {
+        return RandAugment.of();
+    }
+
+    /** {@link TrivialAugmentWide#of()}: one op at a random bin of 31 per call. */
+    public static TrivialAugmentWide trivialAugmentWide() {
+        return TrivialAugmentWide.of();
+    }
+
+    /** {@link AugMix#of()}: three chains of ops mixed with the image. */
+    public static AugMix augMix() {
+        return AugMix.of();
     }
 
     /** {@link ToTensor#of()}: an image as CHW float32 in [0, 1]. */

@@ -22,6 +22,12 @@ import dev.sluice.plugins.transforms.boxes.SanitizeBoxes;
 import dev.sluice.plugins.transforms.colour.ColorJitter;
 import dev.sluice.plugins.transforms.colour.GaussianBlur;
 import dev.sluice.plugins.transforms.colour.Grayscale;
+import dev.sluice.plugins.transforms.colour.RandomGrayscale;
+import dev.sluice.plugins.transforms.augment.AugMix;
+import dev.sluice.plugins.transforms.augment.AutoAugment;
+import dev.sluice.plugins.transforms.augment.AutoAugmentPolicy;
+import dev.sluice.plugins.transforms.augment.RandAugment;
+import dev.sluice.plugins.transforms.augment.TrivialAugmentWide;
 import dev.sluice.plugins.transforms.containers.RandomApply;
 import dev.sluice.plugins.transforms.containers.RandomChoice;
 import dev.sluice.plugins.transforms.containers.RandomOrder;
@@ -154,6 +160,19 @@ class TypedFormsTest {
                 new Case("gaussian_blur", "gaussian_blur", Map.of("kernel_size", List.of(5, 3), "sigma", List.of(0.5, 1.5)),
                         GaussianBlur.of(5, 3).sigma(0.5, 1.5), TypedFormsTest::grass),
                 new Case("grayscale", "grayscale", Map.of("num_output_channels", 3), Grayscale.of(3), TypedFormsTest::grass),
+                new Case("random_grayscale", "random_grayscale", Map.of("p", 0.5), RandomGrayscale.of(0.5), TypedFormsTest::grass),
+                new Case("auto_augment", "auto_augment", Map.of("policy", "cifar10", "interpolation", "bilinear", "fill", 128),
+                        AutoAugment.of(AutoAugmentPolicy.CIFAR10).interpolation(Interpolation.BILINEAR).fill(128),
+                        TypedFormsTest::grass),
+                new Case("rand_augment", "rand_augment", Map.of("num_ops", 3, "magnitude", 12, "num_magnitude_bins", 15,
+                        "fill", List.of(1, 2, 3)), RandAugment.of(3, 12, 15).fill(1, 2, 3), TypedFormsTest::grass),
+                new Case("trivial_augment_wide", "trivial_augment_wide", Map.of("num_magnitude_bins", 20,
+                        "interpolation", "bilinear"), TrivialAugmentWide.of().numMagnitudeBins(20)
+                        .interpolation(Interpolation.BILINEAR), TypedFormsTest::grass),
+                new Case("aug_mix", "aug_mix", Map.of("severity", 5, "mixture_width", 2, "chain_depth", 2, "alpha", 0.5,
+                        "all_ops", false, "interpolation", "nearest", "fill", 9), AugMix.of().severity(5).mixtureWidth(2)
+                        .chainDepth(2).alpha(0.5).allOps(false).interpolation(Interpolation.NEAREST).fill(9),
+                        TypedFormsTest::grass),
                 new Case("normalize", "normalize", Map.of("mean", IMAGENET_MEAN, "std", IMAGENET_STD),
                         Normalize.of(IMAGENET_MEAN, IMAGENET_STD), () -> tensorOf(grass())),
                 new Case("to_tensor", "to_tensor", Map.of(), ToTensor.of(), () -> Fixtures.input("flower-grey")),
