@@ -39,7 +39,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Immutable, safe for concurrent use; it draws in torchvision 0.14's order (the mixing weights,
  * then per chain its depth and per op the op, its bin and its sign), from this library's Gamma
- * sampler rather than PyTorch's. Images of 1 or 3 channels; it throws {@link IllegalArgumentException}
+ * sampler rather than PyTorch's. Images of 1 or 3 channels, 8-bit; it throws {@link IllegalArgumentException}
  * for others, and when a per-channel fill does not match the image.
  */
 public final class AugMix extends AutoAugmentFamily {

@@ -34,7 +34,7 @@ import java.util.random.RandomGenerator;
  * {@link dev.sluice.api.target.UnsupportedTargetsException}, as torchvision v2 refuses it.
  *
  * <p>Immutable, safe for concurrent use; each call draws the sub-policy, two probabilities and two
- * signs, as torchvision 0.14 does. Images of 1 or 3 channels; it throws
+ * signs, as torchvision 0.14 does. Images of 1 or 3 channels, 8-bit; it throws
  * {@link IllegalArgumentException} for others, and when a per-channel fill does not match the image.
  */
 public final class AutoAugment extends AutoAugmentFamily {

@@ -31,7 +31,7 @@ import java.util.random.RandomGenerator;
  * {@link dev.sluice.api.target.UnsupportedTargetsException}, as torchvision v2 refuses it.
  *
  * <p>Immutable, safe for concurrent use; per op it draws the op and, for a signed op, the sign, as
- * torchvision 0.14 does. Images of 1 or 3 channels; it throws {@link IllegalArgumentException} for
+ * torchvision 0.14 does. Images of 1 or 3 channels, 8-bit; it throws {@link IllegalArgumentException} for
  * others, and when a per-channel fill does not match the image.
  */
 public final class RandAugment extends AutoAugmentFamily {

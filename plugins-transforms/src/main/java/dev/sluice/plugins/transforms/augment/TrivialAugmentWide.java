@@ -28,7 +28,7 @@ import java.util.random.RandomGenerator;
  * {@link dev.sluice.api.target.UnsupportedTargetsException}, as torchvision v2 refuses it.
  *
  * <p>Immutable, safe for concurrent use; each call draws the op, then its bin when it has a
- * magnitude, then its sign when it is signed, as torchvision 0.14 does. Images of 1 or 3 channels; it
+ * magnitude, then its sign when it is signed, as torchvision 0.14 does. Images of 1 or 3 channels, 8-bit; it
  * throws {@link IllegalArgumentException} for others, and when a per-channel fill does not match the image.
  */
 public final class TrivialAugmentWide extends AutoAugmentFamily {

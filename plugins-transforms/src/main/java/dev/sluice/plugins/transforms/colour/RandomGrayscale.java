@@ -25,7 +25,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Boxes, masks and key points are passed on unchanged. Immutable, safe for concurrent use; like torchvision, each call draws one uniform number and turns
  * grey when it is below {@code p}, so {@code p = 0} and {@code p = 1} still consume one draw. Images of
- * 1 or 3 channels; it throws {@link IllegalArgumentException} for others.
+ * 1 or 3 channels, 8-bit; it throws {@link IllegalArgumentException} for others, and for a 16-bit
+ * image whether or not the call would turn it grey.
  */
 public final class RandomGrayscale implements ImageTransform {
     private static final Grayscale TO_RGB = Grayscale.of(3);
