@@ -77,8 +77,9 @@ class SluiceConfigTest {
     @Test
     void anUnknownKeyListsTheKnownOnesAndSuggestsOne() throws IOException {
         ConfigException e = refused(TinyProject.CONFIG.replace("batch_size: 7", "batch_sise: 7"));
-        assertEquals(file() + ": loader.batch_sise: unknown key; known: batch_size, drop_last, in_order, num_workers, "
-                + "on_error, persistent_workers, pin_memory, prefetch_factor, rank, seed, shuffle, timeout, world_size. "
+        assertEquals(file() + ": loader.batch_sise: unknown key; known: batch_size, batch_transform, drop_last, "
+                + "in_order, num_workers, on_error, persistent_workers, pin_memory, prefetch_factor, rank, sampler, seed, "
+                + "shuffle, timeout, world_size. "
                 + "Did you mean 'batch_size'? (line 14)", e.getMessage());
     }
 
