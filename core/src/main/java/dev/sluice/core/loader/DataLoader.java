@@ -33,7 +33,9 @@ import java.util.stream.StreamSupport;
  * then 1, and so on ({@link #setEpoch(long)} changes the next one). For one seed an epoch's
  * batches are the same, in the same order, whatever {@code num_workers} is; every index the sampler
  * yields is loaded exactly once; shuffling is redone from (seed, epoch); and each sample's random
- * transforms draw from a source derived from (seed, epoch, the sample's position in the epoch).
+ * transforms draw from a source derived from (seed, epoch, the sample's position in the epoch); a
+ * {@linkplain DataLoaderBuilder#batchTransform batch transform} (MixUp, CutMix) draws from one
+ * derived from (seed, epoch, batch number).
  *
  * <p>With workers, each batch is one worker's, except an epoch's first, which all of them load
  * together so that it arrives sooner. When the dataset has the

@@ -199,12 +199,12 @@ public record LoaderState(long epoch, long samplesDelivered, long[] alsoDelivere
      * @param numWorkers the number of workers (reported; a new one is allowed, for a stream when its
      *        dataset can redistribute the positions)
      * @param batchTransform what the loader's {@link BatchTransform} does ({@link BatchTransform#describe}),
-     *        or {@code none}: batches transformed otherwise would not be the ones the run saw
+     *        or {@code none} (also for null): batches transformed otherwise would not be the ones the run saw
      */
     public record Plan(long seed, boolean shuffle, String sampler, boolean dropLast, long datasetSize,
             String datasetDigest, long epochSamples, int batchSize, int numWorkers, String batchTransform)
             implements Serializable {
-        private static final long serialVersionUID = 2L;
+        private static final long serialVersionUID = 1L;
 
         /** A plan without a batch transform. */
         public Plan(long seed, boolean shuffle, String sampler, boolean dropLast, long datasetSize,
@@ -216,6 +216,8 @@ public record LoaderState(long epoch, long samplesDelivered, long[] alsoDelivere
         /** @throws IllegalArgumentException naming the field when one is out of range */
         public Plan {
             requireName("plan.sampler", sampler);
+            // A plan serialised before batch transforms existed has none.
+            batchTransform = batchTransform == null ? PlanIdentity.NO_BATCH_TRANSFORM : batchTransform;
             requireName("plan.batch_transform", batchTransform);
             requireAtLeast("plan.dataset_size", datasetSize, -1);
             if (datasetDigest == null || !datasetDigest.matches("[0-9a-f]{0,128}")) {
