@@ -8,7 +8,6 @@ import dev.sluice.core.mix.CutMix;
 import dev.sluice.core.mix.MixChoice;
 import dev.sluice.core.mix.MixUp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,54 +41,47 @@ final class BatchTransformSection {
         Map.Entry<String, Object> entry = single(tree, KEY, value);
         String path = KEY + "." + entry.getKey();
         if (!entry.getKey().equals("random_choice")) {
-            return mix(tree, path, entry.getKey(), entry.getValue());
+            return mix(tree, path, entry.getKey(), entry.getValue()).transform();
         }
         Options options = optionsOf(tree, path, entry.getValue());
         requireOnly(tree, options, Set.of("transforms", "p"));
         if (!(options.raw("transforms") instanceof List<?> list) || list.isEmpty()) {
             throw tree.error(options.keyPath("transforms"), "required: a list of mixup and cutmix entries");
         }
-        List<BatchMixEntry> choices = new ArrayList<>();
+        List<Mix> choices = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String itemPath = options.keyPath("transforms") + "[" + i + "]";
             Map.Entry<String, Object> item = single(tree, itemPath, list.get(i));
             if (item.getKey().equals("random_choice")) {
                 throw tree.error(itemPath, "random_choice chooses among mixup and cutmix, not another random_choice");
             }
-            choices.add(new BatchMixEntry(itemPath, mix(tree, itemPath + "." + item.getKey(), item.getKey(),
-                    item.getValue())));
+            choices.add(mix(tree, itemPath + "." + item.getKey(), item.getKey(), item.getValue()));
         }
         int classes = choices.get(0).numClasses();
-        for (BatchMixEntry choice : choices) {
+        for (Mix choice : choices) {
             if (choice.numClasses() != classes) {
                 throw tree.error(choice.path(), "num_classes is " + choice.numClasses() + ", the first choice's is "
                         + classes + "; every batch's labels must have the same number of classes");
             }
         }
-        double[] weights = new double[choices.size()];
-        Arrays.fill(weights, 1.0);
-        if (options.has("p")) {
-            try {
-                weights = options.getDoubles("p", weights);
-            } catch (OptionsException e) {
-                throw tree.error(e);
-            }
+        List<BatchTransform<LabeledBatch>> transforms = choices.stream().map(Mix::transform).toList();
+        if (!options.has("p")) {
+            return MixChoice.uniform(transforms);
         }
         try {
-            return new MixChoice(choices.stream().map(BatchMixEntry::transform).toList(), weights);
+            return new MixChoice(transforms, options.getDoubles("p", null));
+        } catch (OptionsException e) {
+            throw tree.error(e);
         } catch (IllegalArgumentException e) {
             throw tree.error(options.keyPath("p"), e.getMessage(), e);
         }
     }
 
-    /** One choice of a random_choice, with its key path. */
-    private record BatchMixEntry(String path, BatchTransform<LabeledBatch> transform) {
-        int numClasses() {
-            return transform instanceof MixUp mixUp ? mixUp.numClasses() : ((CutMix) transform).numClasses();
-        }
+    /** A mixup or cutmix entry as read: where it is, its classes, and the transform. */
+    private record Mix(String path, int numClasses, BatchTransform<LabeledBatch> transform) {
     }
 
-    private static BatchTransform<LabeledBatch> mix(ConfigTree tree, String path, String id, Object value) {
+    private static Mix mix(ConfigTree tree, String path, String id, Object value) {
         if (!id.equals("mixup") && !id.equals("cutmix")) {
             throw tree.error(path, "unknown batch transform '" + id + "'; known: mixup, cutmix, random_choice");
         }
@@ -104,7 +96,8 @@ final class BatchTransformSection {
             int numClasses = options.getInt("num_classes", 0);
             double p = options.getDouble("p", 1.0);
             try {
-                return id.equals("mixup") ? new MixUp(alpha, numClasses, p) : new CutMix(alpha, numClasses, p);
+                return new Mix(path, numClasses, id.equals("mixup") ? new MixUp(alpha, numClasses, p)
+                        : new CutMix(alpha, numClasses, p));
             } catch (IllegalArgumentException e) {
                 String key = e.getMessage().contains(": alpha") ? "alpha" : e.getMessage().contains(": p ")
                         ? "p" : "num_classes";

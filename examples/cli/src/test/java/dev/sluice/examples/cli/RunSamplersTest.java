@@ -66,10 +66,17 @@ class RunSamplersTest {
     }
 
     @Test
-    void mixupAndCutmixRunPerBatch() throws IOException {
-        assertRun(String.join("\n", "  shuffle: true", "  batch_transform:", "    random_choice:",
-                "      transforms: [{mixup: {alpha: 0.2, num_classes: 5}}, {cutmix: {num_classes: 5}}]"),
-                "epoch 0: 2 batches, 10 samples, 0 skipped, ");
+    void mixupAndCutmixRunPerBatchAndTheirSoftLabelsAreDumpedAndInspected() throws IOException {
+        String mix = String.join("\n", "  shuffle: true", "  batch_transform:", "    random_choice:",
+                "      transforms: [{mixup: {alpha: 0.2, num_classes: 5}}, {cutmix: {num_classes: 5}}]");
+        assertRun(mix, "epoch 0: 2 batches, 10 samples, 0 skipped, ");
+        Cli.Result dump = Cli.run("dump", config(mix), "--out", dir.resolve("dump").toString(), "--batches", "1");
+        assertEquals(0, dump.status(), dump::toString);
+        assertTrue(dump.out().contains("labels float32 [7, 5]"), dump::toString);
+        assertTrue(Files.size(dir.resolve("dump/batch-00000-labels.npy")) > 7 * 5 * 4);
+        Cli.Result inspect = Cli.run("inspect", config(mix), "--out", dir.resolve("sheet.png").toString());
+        assertEquals(0, inspect.status(), inspect::toString);
+        assertTrue(Files.size(dir.resolve("sheet.png")) > 0);
     }
 
     @Test
