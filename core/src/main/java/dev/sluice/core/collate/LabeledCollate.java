@@ -6,6 +6,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.TensorAllocator;
+import dev.sluice.api.target.Targets;
 import dev.sluice.core.dataset.LabeledSample;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class LabeledCollate implements Collate<LabeledSample<?>, LabeledBa
             int position = 0;
             for (LabeledSample<?> sample : samples) {
                 slots.add(position++, sample.image() instanceof Tensor tensor ? new CopiedTensor(tensor)
-                        : new CopiedImage((Image) sample.image()), sample.labels());
+                        : new CopiedImage((Image) sample.image()), sample.labels(), Targets.NONE);
             }
         } catch (RuntimeException e) {
             slots.abandon();
