@@ -1,5 +1,7 @@
 package dev.sluice.api;
 
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.UnsupportedTargetsException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -39,7 +41,36 @@ public interface SlotTransform<I> extends Transform<I, Tensor> {
     /** {@link #prepare}, then {@link Pending#writeTo} into a new little-endian heap buffer. */
     @Override
     default Tensor apply(I input, RandomGenerator random) {
-        Pending pending = prepare(input, random);
+        return written(prepare(input, random));
+    }
+
+    /**
+     * {@link #prepare} for a value with targets: the same draws, and the targets moved as
+     * {@link Transform#applyWithTargets} moves them, onto the canvas of what will be written
+     * (its last two dimensions). Called by a loader that writes a sample with targets into its
+     * batch slot; a transform that overrides it returns true from {@link #carriesTargets()}.
+     *
+     * <p>The default prepares a value without targets and refuses one with targets.
+     *
+     * @throws UnsupportedTargetsException naming this transform when it cannot move the targets
+     *         given (the default, whenever there are any)
+     * @throws IllegalArgumentException as {@link #prepare}
+     */
+    default Targeted<Pending> prepareWithTargets(Targeted<? extends I> input, RandomGenerator random) {
+        if (input.hasTargets()) {
+            throw UnsupportedTargetsException.notCarried(this, input.targets());
+        }
+        return Targeted.of(prepare(input.value(), random));
+    }
+
+    /** {@link #prepareWithTargets}, then written into a new heap buffer as {@link #apply} writes. */
+    @Override
+    default Targeted<Tensor> applyWithTargets(Targeted<? extends I> input, RandomGenerator random) {
+        Targeted<Pending> pending = prepareWithTargets(input, random);
+        return Targeted.of(written(pending.value()), pending.targets());
+    }
+
+    private static Tensor written(Pending pending) {
         ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(pending.byteSize())).order(ByteOrder.LITTLE_ENDIAN);
         pending.writeTo(buffer, 0);
         return Tensor.wrap(pending.dtype(), pending.shape(), buffer);

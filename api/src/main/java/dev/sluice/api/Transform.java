@@ -1,5 +1,8 @@
 package dev.sluice.api;
 
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
+import dev.sluice.api.target.UnsupportedTargetsException;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
@@ -17,6 +20,14 @@ import java.util.random.RandomGenerator;
  * Transform<Image, Tensor> pipeline = flip.andThen(toTensor);
  * }</pre>
  *
+ * <p><b>Targets.</b> A detection or segmentation sample carries boxes, a mask or key points beside
+ * its image ({@link Targets}); it goes through {@link #applyWithTargets}, which gives the value and
+ * its targets moved with it, every random parameter drawn once for both, as torchvision v2 does. A
+ * transform that moves pixels overrides it and says so in {@link #carriesTargets()}; one that only
+ * changes their values (colour, blur, {@code to_tensor}, {@code normalize}) passes the targets on
+ * unchanged ({@link Targeted#map}). A transform that does neither refuses a sample with targets,
+ * naming itself, rather than leave them behind.
+ *
  * @param <I> the input type, usually {@link Image} or {@link Tensor}
  * @param <O> the output type
  */
@@ -33,6 +44,51 @@ public interface Transform<I, O> {
      *         example a channel count it does not handle), saying what it got and what it needs
      */
     O apply(I input, RandomGenerator random);
+
+    /**
+     * Applies the transform to {@code input}'s value and moves the targets drawn on it the same way,
+     * each random parameter drawn once, in the order {@link #apply} draws it, and used for both: the
+     * value is what {@link #apply} would give for the same random source. A geometric transform
+     * maps boxes, masks and key points as torchvision v2 maps them for the same parameters; a
+     * photometric one returns the targets as they are. The targets of the result are on the output's
+     * canvas ({@link Targeted} checks an {@link Image} against it). Called by the sample recipe
+     * (through the configured chain) on loader worker threads, once per sample with targets.
+     *
+     * <p>The default handles a value without targets ({@link Targeted#hasTargets()} false) as
+     * {@link #apply} does and refuses one with targets; a transform that overrides this method
+     * returns true from {@link #carriesTargets()}.
+     *
+     * <pre>{@code
+     * public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+     *     boolean flip = random.nextDouble() < p;                       // drawn once
+     *     return flip ? Targeted.of(mirror(input.value()), mirrorTargets(input.targets())) : Targeted.of(input.value(), input.targets());
+     * }
+     * }</pre>
+     *
+     * @param input never null; not modified
+     * @param random the only source of randomness this call may use; confined to the calling thread
+     * @return the result and its targets, never null
+     * @throws UnsupportedTargetsException naming this transform when it cannot move the targets given
+     *         (the default, whenever there are any)
+     * @throws IllegalArgumentException as {@link #apply}, for a value this transform refuses
+     */
+    default Targeted<O> applyWithTargets(Targeted<? extends I> input, RandomGenerator random) {
+        Objects.requireNonNull(input, "input");
+        if (input.hasTargets()) {
+            throw UnsupportedTargetsException.notCarried(this, input.targets());
+        }
+        return Targeted.of(apply(input.value(), random));
+    }
+
+    /**
+     * Whether {@link #applyWithTargets} carries targets (moves them, or passes them on because it does
+     * not move pixels) rather than refusing them. Called once by whoever builds a loader over a
+     * dataset with targets, so that a pipeline with a step that would refuse every sample is refused
+     * when it is built, naming that step. The default is false; containers answer for all their steps.
+     */
+    default boolean carriesTargets() {
+        return false;
+    }
 
     /**
      * How far the decoder may reduce an image that goes through this transform and then through
@@ -106,7 +162,7 @@ public interface Transform<I, O> {
      * This transform, then {@code next}, drawing from the same random source in that order. Its
      * {@link #reduceLimit} is this transform's, given what {@code next} allows; it takes what this
      * transform takes and gives what {@code next} gives, with the channels {@code next} gives for this
-     * transform's.
+     * transform's; it carries targets when both do, each moving them in turn.
      */
     default <V> Transform<I, V> andThen(Transform<? super O, ? extends V> next) {
         Objects.requireNonNull(next, "next");
@@ -115,6 +171,17 @@ public interface Transform<I, O> {
             @Override
             public V apply(I input, RandomGenerator random) {
                 return next.apply(first.apply(input, random), random);
+            }
+
+            @Override
+            public Targeted<V> applyWithTargets(Targeted<? extends I> input, RandomGenerator random) {
+                Targeted<? extends V> out = next.applyWithTargets(first.applyWithTargets(input, random), random);
+                return Targeted.of(out.value(), out.targets());
+            }
+
+            @Override
+            public boolean carriesTargets() {
+                return first.carriesTargets() && next.carriesTargets();
             }
 
             @Override
@@ -141,7 +208,8 @@ public interface Transform<I, O> {
 
     /**
      * {@code body} declaring that it takes {@code input} and gives {@code output}: for a transform
-     * written as a lambda. Its {@link #reduceLimit} and {@link #outputChannels} are {@code body}'s.
+     * written as a lambda. Its {@link #reduceLimit}, {@link #outputChannels}, {@link #applyWithTargets}
+     * and {@link #carriesTargets} are {@code body}'s.
      *
      * <pre>{@code
      * Transform<Tensor, Tensor> half = Transform.typed(Tensor.class, Tensor.class, (t, random) -> scale(t, 0.5f));
@@ -155,6 +223,16 @@ public interface Transform<I, O> {
             @Override
             public O apply(I value, RandomGenerator random) {
                 return body.apply(value, random);
+            }
+
+            @Override
+            public Targeted<O> applyWithTargets(Targeted<? extends I> value, RandomGenerator random) {
+                return body.applyWithTargets(value, random);
+            }
+
+            @Override
+            public boolean carriesTargets() {
+                return body.carriesTargets();
             }
 
             @Override
@@ -179,12 +257,25 @@ public interface Transform<I, O> {
         };
     }
 
-    /** A transform that returns its input, keeps its channels, and allows whatever the steps after it allow. */
+    /**
+     * A transform that returns its input (and its targets), keeps its channels, and allows whatever
+     * the steps after it allow.
+     */
     static <T> Transform<T, T> identity() {
         return new Transform<>() {
             @Override
             public T apply(T input, RandomGenerator random) {
                 return input;
+            }
+
+            @Override
+            public Targeted<T> applyWithTargets(Targeted<? extends T> input, RandomGenerator random) {
+                return Targeted.of(input.value(), input.targets());
+            }
+
+            @Override
+            public boolean carriesTargets() {
+                return true;
             }
 
             @Override

@@ -4,6 +4,8 @@ import dev.sluice.api.OptionsException;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.UnsupportedTargetsException;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -48,6 +50,69 @@ public record ConfiguredTransform(String id, String keyPath, Transform<?, ?> tra
     }
 
     /**
+     * The transform applied to {@code input} and its targets ({@link Transform#applyWithTargets}),
+     * after checking the value as {@link #apply} does.
+     *
+     * @throws UnsupportedTargetsException naming this step's key path and id when the transform
+     *         cannot move the targets given
+     * @throws IllegalArgumentException naming this step when the value is of another type
+     * @throws IllegalStateException naming this step when the transform returns null
+     */
+    @SuppressWarnings("unchecked")
+    public Targeted<Object> applyWithTargets(Targeted<?> input, RandomGenerator random) {
+        requireInput(input.value());
+        Targeted<?> output;
+        try {
+            output = ((Transform<Object, Object>) transform).applyWithTargets(input, random);
+        } catch (UnsupportedTargetsException e) {
+            throw new UnsupportedTargetsException(keyPath + " (" + id + "): " + e.getMessage());
+        }
+        if (output == null) {
+            throw new IllegalStateException(keyPath + " (" + id + ", " + transform.getClass().getName()
+                    + ") returned null");
+        }
+        return Targeted.of(output.value(), output.targets());
+    }
+
+    /** {@code input} and its targets through every step in order, each as by {@link #applyWithTargets}. */
+    public static Targeted<Object> applyAllWithTargets(List<ConfiguredTransform> steps, Targeted<?> input,
+            RandomGenerator random) {
+        Targeted<Object> value = Targeted.of(input.value(), input.targets());
+        for (ConfiguredTransform step : steps) {
+            value = step.applyWithTargets(value, random);
+        }
+        return value;
+    }
+
+    /** Whether every step carries targets ({@link Transform#carriesTargets()}). */
+    public static boolean carryTargets(List<ConfiguredTransform> steps) {
+        for (ConfiguredTransform step : steps) {
+            if (!step.transform().carriesTargets()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Refuses a list of steps for samples with targets when a step cannot carry them
+     * ({@link Transform#carriesTargets()} false), so that the mistake is reported when the pipeline is
+     * built rather than on every sample.
+     *
+     * @param source what gives the targets, for the message ({@code "the coco label format"})
+     * @throws OptionsException at the key path of the first step that cannot carry targets
+     */
+    public static void requireTargets(List<ConfiguredTransform> steps, String source) {
+        for (ConfiguredTransform step : steps) {
+            if (!step.transform().carriesTargets()) {
+                throw new OptionsException(step.keyPath(), step.id() + " cannot move boxes, masks or key points with "
+                        + "the image, but " + source + " gives each sample targets; leave it out, or use a transform "
+                        + "that moves them");
+            }
+        }
+    }
+
+    /**
      * Refuses {@code input} when it is not of the type the transform declares.
      *
      * @throws IllegalArgumentException naming this step, what it takes and what it got
@@ -83,8 +148,9 @@ public record ConfiguredTransform(String id, String keyPath, Transform<?, ?> tra
 
     /**
      * The steps, at least one, run one after the other as one transform: {@link #applyAll} on each
-     * input; it takes what the first step takes, gives what the last gives, and allows the decoder
-     * what the steps together allow ({@link #reduceLimit(List, ReduceLimit)}).
+     * input ({@link #applyAllWithTargets} with targets, carrying them when every step does); it takes
+     * what the first step takes, gives what the last gives, and allows the decoder what the steps
+     * together allow ({@link #reduceLimit(List, ReduceLimit)}).
      */
     public static Transform<Object, Object> chain(List<ConfiguredTransform> steps) {
         if (steps.isEmpty()) {
@@ -97,6 +163,16 @@ public record ConfiguredTransform(String id, String keyPath, Transform<?, ?> tra
         @Override
         public Object apply(Object input, RandomGenerator random) {
             return applyAll(steps, input, random);
+        }
+
+        @Override
+        public Targeted<Object> applyWithTargets(Targeted<?> input, RandomGenerator random) {
+            return applyAllWithTargets(steps, input, random);
+        }
+
+        @Override
+        public boolean carriesTargets() {
+            return carryTargets(steps);
         }
 
         @Override
