@@ -65,7 +65,7 @@ public final class SlotCollation {
     }
 
     /**
-     * Writes {@code sample}'s input into slot {@code position} and keeps its labels.
+     * Writes {@code sample}'s input into slot {@code position} and keeps its labels and targets.
      *
      * @throws IllegalArgumentException if its dtype or shape differs from the first sample's, or the
      *         batch needs more bytes than one buffer holds, worded as {@link LabeledCollate} words it
@@ -75,7 +75,7 @@ public final class SlotCollation {
      */
     public void add(int position, LabeledSample<SlotTransform.Pending> sample) {
         Objects.requireNonNull(sample, "sample");
-        add(position, sample.image(), sample.labels(), Targets.NONE);
+        add(position, sample.image(), sample.labels(), sample.targets());
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.sluice.api.target.CanvasSize;
 import dev.sluice.api.target.KeyPoints;
 import dev.sluice.api.target.SegmentationMask;
 import dev.sluice.api.target.Targets;
+import dev.sluice.core.dataset.LabeledSample;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,20 @@ class TargetCollateTest {
         BatchBoxes boxes = batch.targets().orElseThrow().boxes().orElseThrow();
         assertEquals(Tensor.ofLongs(new int[] {2}, 0, 1), boxes.batchIndices(), "position 1 was skipped, so the sample at position 2 is entry 1");
         assertEquals(Tensor.ofLongs(new int[] {2}, 5, 6), boxes.labels());
+    }
+
+    @Test
+    void labeledCollateCollatesTheTargetsOfTensorSamples() {
+        Tensor chw = Tensor.ofFloats(new int[] {1, 2, 3}, new float[6]);
+        List<LabeledSample<Tensor>> samples = List.of(
+                new LabeledSample<>(chw, new long[] {0}, boxes(BoxFormat.XYWH, new float[] {0, 0, 2, 1}, 3)),
+                new LabeledSample<>(chw, new long[] {1}, boxes(BoxFormat.XYXY, new float[0])));
+        LabeledBatch batch = new LabeledCollate().collate(samples, TensorAllocator.heap());
+        BatchBoxes boxes = batch.targets().orElseThrow().boxes().orElseThrow();
+        assertArrayEquals(new float[] {0, 0, 2, 1}, boxes.coordinates().toFloatArray());
+        assertEquals(Tensor.ofLongs(new int[] {1}, 0), boxes.batchIndices());
+        assertTrue(new LabeledCollate().collate(List.of(new LabeledSample<>(chw, new long[] {0})), TensorAllocator.heap())
+                .targets().isEmpty(), "a classification batch has no targets");
     }
 
     @Test
