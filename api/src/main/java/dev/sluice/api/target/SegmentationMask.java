@@ -182,6 +182,79 @@ public final class SegmentationMask {
         return new SegmentationMask(kind, canvas, kept, out, null);
     }
 
+    /**
+     * This mask resampled separably onto {@code canvas}, for a transform that moves whole rows and
+     * columns (flip, crop, pad, nearest resize): pixel {@code (y, x)} of each layer comes from source
+     * pixel {@code (rows[y], columns[x])}, or is {@code fill} where either is -1.
+     *
+     * @param columns {@code canvas.width()} source columns, each in {@code [-1, W)}
+     * @param rows {@code canvas.height()} source rows, each in {@code [-1, H)}
+     * @param fill the level of uncovered pixels: 0 to 255 for a uint8 mask (cast), any int for int32
+     * @throws IllegalArgumentException if the tables do not have the canvas' sizes
+     * @throws IndexOutOfBoundsException if a source position is outside the mask
+     */
+    public SegmentationMask remapped(CanvasSize canvas, int[] columns, int[] rows, int fill) {
+        if (columns.length != canvas.width() || rows.length != canvas.height()) {
+            throw new IllegalArgumentException(columns.length + " columns and " + rows.length + " rows do not make a "
+                    + canvas + " canvas");
+        }
+        int width = canvas.width();
+        int[] sources = new int[Math.toIntExact(canvas.pixels())];
+        for (int y = 0, at = 0; y < rows.length; y++) {
+            int row = rows[y] < 0 ? -1 : Objects.checkIndex(rows[y], this.canvas.height()) * this.canvas.width();
+            for (int x = 0; x < width; x++, at++) {
+                int column = columns[x] < 0 ? -1 : Objects.checkIndex(columns[x], this.canvas.width());
+                sources[at] = row < 0 || column < 0 ? -1 : row + column;
+            }
+        }
+        return remapped(canvas, sources, fill);
+    }
+
+    /**
+     * This mask resampled onto {@code canvas} pixel by pixel, for a warp that works out each output
+     * pixel's nearest source (rotation, affine, perspective): pixel {@code i} (row-major) of each layer
+     * is source pixel {@code sources[i]} (row-major in the source layer), or {@code fill} where that is -1.
+     * The kind and the element type are kept.
+     *
+     * @param sources {@code canvas.pixels()} positions, each -1 or in {@code [0, H * W)}
+     * @param fill the level of uncovered pixels: 0 to 255 for a uint8 mask (cast), any int for int32
+     * @throws IllegalArgumentException if {@code sources} does not have one position per pixel
+     * @throws IndexOutOfBoundsException if a position is outside the mask
+     */
+    public SegmentationMask remapped(CanvasSize canvas, int[] sources, int fill) {
+        Objects.requireNonNull(canvas, "canvas");
+        if (sources.length != canvas.pixels()) {
+            throw new IllegalArgumentException(sources.length + " source positions for a " + canvas + " canvas");
+        }
+        checkLength(layers, canvas, (int) Math.min(Integer.MAX_VALUE, layers * canvas.pixels()));
+        int plane = sources.length;
+        int sourcePlane = (int) this.canvas.pixels();
+        for (int s : sources) {
+            if (s != -1) {
+                Objects.checkIndex(s, sourcePlane);
+            }
+        }
+        if (ints != null) {
+            int[] out = new int[plane * layers];
+            for (int l = 0; l < layers; l++) {
+                for (int i = 0; i < plane; i++) {
+                    int s = sources[i];
+                    out[l * plane + i] = s < 0 ? fill : ints[l * sourcePlane + s];
+                }
+            }
+            return new SegmentationMask(kind, canvas, layers, null, out);
+        }
+        byte[] out = new byte[plane * layers];
+        byte level = (byte) fill;
+        for (int l = 0; l < layers; l++) {
+            for (int i = 0; i < plane; i++) {
+                int s = sources[i];
+                out[l * plane + i] = s < 0 ? level : bytes[l * sourcePlane + s];
+            }
+        }
+        return new SegmentationMask(kind, canvas, layers, out, null);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof SegmentationMask that && kind == that.kind && layers == that.layers

@@ -76,6 +76,86 @@ public record Targets(Optional<BoundingBoxes> boxes, Optional<SegmentationMask> 
         return keyPoints.map(KeyPoints::canvas);
     }
 
+    /**
+     * The targets of the image mirrored left to right, torchvision v2's {@code horizontal_flip}: boxes
+     * {@code x1' = W - x2}, {@code x2' = W - x1} (in their own format's float32 arithmetic), mask
+     * columns reversed, key points {@code x' = W - 1 - x} (the pixel-index rule). Nothing is clamped.
+     */
+    public Targets flippedHorizontally() {
+        return Moves.each(this, b -> Moves.flipBoxes(b, 0, b.canvas().width()),
+                m -> m.remapped(m.canvas(), Moves.reversed(m.canvas().width()), Moves.identity(m.canvas().height()), 0),
+                p -> Moves.flipPoints(p, 0, p.canvas().width()));
+    }
+
+    /** As {@link #flippedHorizontally()}, top to bottom: torchvision v2's {@code vertical_flip}. */
+    public Targets flippedVertically() {
+        return Moves.each(this, b -> Moves.flipBoxes(b, 1, b.canvas().height()),
+                m -> m.remapped(m.canvas(), Moves.identity(m.canvas().width()), Moves.reversed(m.canvas().height()), 0),
+                p -> Moves.flipPoints(p, 1, p.canvas().height()));
+    }
+
+    /**
+     * The targets of the image resized to {@code width x height}, torchvision v2's {@code resize}: box
+     * and key point coordinates multiplied by {@code float32(width / W)} and {@code float32(height / H)},
+     * not clamped; the mask resized by torch's nearest rule, {@code src = min(floor(dst * float32(in / out)), in - 1)}
+     * per axis, whatever the image's interpolation. Returns these targets when the size is the same.
+     *
+     * @throws IllegalArgumentException when a side is below 1
+     */
+    public Targets resized(int width, int height) {
+        CanvasSize to = new CanvasSize(height, width);
+        CanvasSize from = canvas().orElse(null);
+        if (from == null || from.equals(to)) {
+            return this;
+        }
+        float ratioX = (float) ((double) width / from.width());
+        float ratioY = (float) ((double) height / from.height());
+        return Moves.each(this, b -> b.withCoordinates(Moves.scaled(b.coordinates(), ratioX, ratioY), to),
+                m -> m.remapped(to, Moves.nearest(from.width(), width), Moves.nearest(from.height(), height), 0),
+                p -> KeyPoints.of(to, Moves.scaled(p.coordinates(), ratioX, ratioY)));
+    }
+
+    /**
+     * The targets of the image cropped to the rectangle at {@code (left, top)} of {@code width x height},
+     * torchvision v2's {@code crop}: positions shifted by {@code (-left, -top)}, boxes then clamped to
+     * the new canvas ({@link BoundingBoxes#clamped()}), mask pixels outside the image 0, key points not
+     * clamped. The rectangle may start at negative coordinates and reach past the image, as torchvision's
+     * implicit zero padding allows.
+     *
+     * @throws IllegalArgumentException when a side is below 1
+     */
+    public Targets cropped(int left, int top, int width, int height) {
+        CanvasSize to = new CanvasSize(height, width);
+        return Moves.each(this, b -> Moves.shiftBoxes(b, -left, -top, to),
+                m -> m.remapped(to, Moves.shifted(m.canvas().width(), left, width),
+                        Moves.shifted(m.canvas().height(), top, height), 0),
+                p -> Moves.shiftPoints(p, -left, -top, to));
+    }
+
+    /**
+     * The targets of the image with constant margins added, torchvision v2's {@code pad} in constant
+     * mode: positions shifted by {@code (left, top)}, boxes clamped to the grown canvas, the mask's
+     * margins {@code fill}.
+     *
+     * @param fill the mask's level in the margins (0 to 255 for a uint8 mask)
+     * @throws IllegalArgumentException when a margin is negative
+     */
+    public Targets padded(int left, int top, int right, int bottom, int fill) {
+        if (left < 0 || top < 0 || right < 0 || bottom < 0) {
+            throw new IllegalArgumentException("padding must be >= 0 on every side, was [" + left + ", " + top + ", "
+                    + right + ", " + bottom + "]");
+        }
+        CanvasSize from = canvas().orElse(null);
+        if (from == null || (left | top | right | bottom) == 0) {
+            return this;
+        }
+        CanvasSize to = new CanvasSize(from.height() + top + bottom, from.width() + left + right);
+        return Moves.each(this, b -> Moves.shiftBoxes(b, left, top, to),
+                m -> m.remapped(to, Moves.shifted(from.width(), -left, to.width()),
+                        Moves.shifted(from.height(), -top, to.height()), fill),
+                p -> Moves.shiftPoints(p, left, top, to));
+    }
+
     /** Whether there is nothing beside the image. */
     public boolean isEmpty() {
         return boxes.isEmpty() && mask.isEmpty() && keyPoints.isEmpty();

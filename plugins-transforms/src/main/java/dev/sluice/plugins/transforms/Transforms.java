@@ -3,6 +3,7 @@ package dev.sluice.plugins.transforms;
 import dev.sluice.api.DType;
 import dev.sluice.api.Region;
 import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.boxes.SanitizeBoxes;
 import dev.sluice.plugins.transforms.colour.ColorJitter;
 import dev.sluice.plugins.transforms.colour.GaussianBlur;
 import dev.sluice.plugins.transforms.colour.Grayscale;
@@ -160,6 +161,14 @@ public final class Transforms {
     /** {@link Pad#of(int)}: {@code padding} pixels added on every side. */
     public static Pad pad(int padding) {
         return Pad.of(padding);
+    }
+
+    /**
+     * {@link SanitizeBoxes#of()}: degenerate boxes dropped with their labels and instance masks, with
+     * torchvision's {@code min_size=1, min_area=1}; {@code sanitizeBoxes().minSize(2)} for others.
+     */
+    public static SanitizeBoxes sanitizeBoxes() {
+        return SanitizeBoxes.of();
     }
 
     /** {@link ColorJitter#of()}: no adjustment until one is set. */

@@ -18,6 +18,7 @@ import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.contract.DiscoveredTransforms;
 import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.boxes.SanitizeBoxes;
 import dev.sluice.plugins.transforms.colour.ColorJitter;
 import dev.sluice.plugins.transforms.colour.GaussianBlur;
 import dev.sluice.plugins.transforms.colour.Grayscale;
@@ -125,6 +126,8 @@ class TypedFormsTest {
                         TypedFormsTest::grass),
                 new Case("pad", "pad", Map.of("padding", List.of(1, 2, 3, 4), "padding_mode", "reflect"),
                         Pad.of(new Padding(1, 2, 3, 4)).paddingMode(Pad.Mode.REFLECT), TypedFormsTest::grass),
+                new Case("sanitize_boxes", "sanitize_boxes", Map.of("min_size", 2.5, "min_area", 4),
+                        SanitizeBoxes.of().minSize(2.5).minArea(4), TypedFormsTest::grass),
                 new Case("color_jitter", "color_jitter", Map.of("brightness", 0.4, "contrast", List.of(0.5, 1.5),
                         "saturation", 0.3, "hue", 0.1),
                         ColorJitter.of().brightness(0.4).contrast(0.5, 1.5).saturation(0.3).hue(0.1), TypedFormsTest::grass),

@@ -3,6 +3,7 @@ package dev.sluice.plugins.transforms.colour;
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.KeepsTargets;
 import dev.sluice.plugins.transforms.Raster;
 import java.util.random.RandomGenerator;
 
@@ -32,7 +33,7 @@ import java.util.random.RandomGenerator;
  * <p>Immutable, safe for concurrent use; images of 1 or 3 channels (it throws
  * {@link IllegalArgumentException} for others).
  */
-public final class ColorJitter implements ImageTransform {
+public final class ColorJitter implements ImageTransform, KeepsTargets<Image, Image> {
     static final int BRIGHTNESS = 0;
     static final int CONTRAST = 1;
     static final int SATURATION = 2;

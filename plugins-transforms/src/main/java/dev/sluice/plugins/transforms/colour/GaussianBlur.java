@@ -2,6 +2,7 @@ package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Image;
 import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.KeepsTargets;
 import java.util.random.RandomGenerator;
 
 /**
@@ -29,7 +30,7 @@ import java.util.random.RandomGenerator;
  * <p>Immutable, safe for concurrent use, drawing one number per call; images of 1 to 4 channels,
  * larger than half the kernel (it throws {@link IllegalArgumentException} for smaller ones).
  */
-public final class GaussianBlur implements ImageTransform {
+public final class GaussianBlur implements ImageTransform, KeepsTargets<Image, Image> {
     private final int kernelX;
     private final int kernelY;
     private final double[] sigma;

@@ -3,6 +3,7 @@ package dev.sluice.plugins.transforms.containers;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
+import dev.sluice.api.target.Targeted;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
@@ -98,6 +99,18 @@ public final class Compose implements Transform<Object, Object> {
     @Override
     public Object apply(Object input, RandomGenerator random) {
         return chain.apply(input, random);
+    }
+
+    /** Each step in turn moves the targets with its value, drawing what it draws when applied alone. */
+    @Override
+    public Targeted<Object> applyWithTargets(Targeted<?> input, RandomGenerator random) {
+        return chain.applyWithTargets(input, random);
+    }
+
+    /** Whether every step carries targets; a fused run carries them as its steps would. */
+    @Override
+    public boolean carriesTargets() {
+        return chain.carriesTargets();
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
 import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.Transform;
 import dev.sluice.plugins.transforms.Raster;
@@ -66,7 +68,7 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
      * resampler, the window of its output, and the mirror. It holds no pixels of its own, so it may
      * wait any time before it is written.
      */
-    private record Plan(Image source, Resampler resampler, Window window, boolean mirror) {
+    private record Plan(Image source, Resampler resampler, Window window, boolean mirror, Targets targets) {
     }
 
     /**
@@ -75,10 +77,28 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
      */
     @Override
     public SlotTransform.Pending prepare(Image image, RandomGenerator random) {
+        return prepareWithTargets(Targeted.of(image), random).value();
+    }
+
+    /**
+     * As {@link #prepare}, the targets moved by each fused step as that step alone moves them (crop
+     * or resize and centre crop, then the flip; {@code to_tensor} and {@code normalize} keep them), so
+     * that they equal the unfused chain's, onto the canvas of the tensor to be written.
+     */
+    @Override
+    public Targeted<SlotTransform.Pending> prepareWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        Image image = input.value();
         int channels = image.channels();
         float[] mean = normalize == null ? new float[channels] : normalize.means(channels);
         float[] std = stds(channels);
-        return new Prepared(image, plan(image, random), mean, std);
+        Plan plan = plan(image, input.targets(), random);
+        return Targeted.of(new Prepared(image, plan, mean, std), plan.targets());
+    }
+
+    /** Every fused step carries targets. */
+    @Override
+    public boolean carriesTargets() {
+        return true;
     }
 
     /** One image planned: crop and flip drawn, nothing computed yet. */
@@ -128,12 +148,14 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
         return ones;
     }
 
-    private Plan plan(Image image, RandomGenerator random) {
+    private Plan plan(Image image, Targets given, RandomGenerator random) {
         Image source = image;
+        Targets targets = given;
         Resampler resampler;
         Window window;
         if (randomCrop != null) {
             Region crop = randomCrop.window(source.width(), source.height(), random);
+            targets = randomCrop.moveTargets(targets, crop);
             Size size = randomCrop.size();
             resampler = crop.height() == size.height() && crop.width() == size.width()
                     ? copy(crop.x(), crop.y(), crop.width(), crop.height())
@@ -143,6 +165,12 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
             Size resized = resize == null ? new Size(source.width(), source.height())
                     : resize.outputSize(source.width(), source.height());
             boolean unchanged = resized.width() == source.width() && resized.height() == source.height();
+            if (resize != null) {
+                targets = resize.moveTargets(targets, source.width(), source.height());
+            }
+            if (center != null) {
+                targets = center.moveTargets(targets, resized.width(), resized.height());
+            }
             if (center != null && (center.size().width() > resized.width() || center.size().height() > resized.height())) {
                 // A crop larger than the image pads it first: rare enough to do step by step.
                 Image resizedImage = resize == null ? image : resize.apply(image, random);
@@ -161,7 +189,7 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
             }
         }
         boolean mirror = flip != null && flip.draw(random);
-        return new Plan(source, resampler, window, mirror);
+        return new Plan(source, resampler, window, mirror, mirror ? targets.flippedHorizontally() : targets);
     }
 
     private static Resampler copy(int x, int y, int width, int height) {

@@ -3,6 +3,7 @@ package dev.sluice.plugins.transforms.containers;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
+import dev.sluice.api.target.Targeted;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
@@ -74,6 +75,21 @@ public final class RandomApply implements Transform<Object, Object> {
             return input;
         }
         return steps.apply(input, random);
+    }
+
+    /** One draw, as {@link #apply}; the steps move the targets when they run, and leave them when skipped. */
+    @Override
+    public Targeted<Object> applyWithTargets(Targeted<?> input, RandomGenerator random) {
+        if (p < random.nextDouble()) {
+            return Targeted.of(input.value(), input.targets());
+        }
+        return steps.applyWithTargets(input, random);
+    }
+
+    /** Whether every step carries targets. */
+    @Override
+    public boolean carriesTargets() {
+        return steps.carriesTargets();
     }
 
     /** What both the skipped and the applied branch allow. */

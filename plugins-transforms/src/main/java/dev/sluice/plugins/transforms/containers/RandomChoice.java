@@ -3,6 +3,7 @@ package dev.sluice.plugins.transforms.containers;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
+import dev.sluice.api.target.Targeted;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
@@ -102,6 +103,18 @@ public final class RandomChoice implements Transform<Object, Object> {
     @Override
     public Object apply(Object input, RandomGenerator random) {
         return steps.get(choose(random)).apply(input, random);
+    }
+
+    /** One draw, as {@link #apply}; the chosen step moves the targets. */
+    @Override
+    public Targeted<Object> applyWithTargets(Targeted<?> input, RandomGenerator random) {
+        return steps.get(choose(random)).applyWithTargets(input, random);
+    }
+
+    /** Whether every choice carries targets. */
+    @Override
+    public boolean carriesTargets() {
+        return ConfiguredTransform.carryTargets(steps);
     }
 
     /** Every choice checked with the count it gets; their count when they all give the same, otherwise unknown. */

@@ -2,6 +2,7 @@ package dev.sluice.plugins.transforms.containers;
 
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
+import dev.sluice.api.target.Targeted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -70,6 +71,22 @@ public final class RandomOrder implements Transform<Object, Object> {
             shuffled.add(steps.get(i));
         }
         return ConfiguredTransform.applyAll(shuffled, input, random);
+    }
+
+    /** The order drawn as {@link #apply} draws it; each step in turn moves the targets. */
+    @Override
+    public Targeted<Object> applyWithTargets(Targeted<?> input, RandomGenerator random) {
+        List<ConfiguredTransform> shuffled = new ArrayList<>(steps.size());
+        for (int i : order(random)) {
+            shuffled.add(steps.get(i));
+        }
+        return ConfiguredTransform.applyAllWithTargets(shuffled, input, random);
+    }
+
+    /** Whether every step carries targets. */
+    @Override
+    public boolean carriesTargets() {
+        return ConfiguredTransform.carryTargets(steps);
     }
 
     /**

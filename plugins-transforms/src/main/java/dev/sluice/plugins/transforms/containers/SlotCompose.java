@@ -5,6 +5,7 @@ import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.ConfiguredTransform;
+import dev.sluice.api.target.Targeted;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
@@ -39,6 +40,21 @@ final class SlotCompose implements Transform<Object, Tensor>, SlotTransform<Obje
         Object value = ConfiguredTransform.applyAll(before, input, random);
         last.requireInput(value);
         return ((SlotTransform<Object>) last.transform()).prepare(value, random);
+    }
+
+    /** The steps before the last with their targets, then the last one prepared with them. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Targeted<Pending> prepareWithTargets(Targeted<?> input, RandomGenerator random) {
+        Targeted<Object> value = ConfiguredTransform.applyAllWithTargets(before, input, random);
+        last.requireInput(value.value());
+        return ((SlotTransform<Object>) last.transform()).prepareWithTargets(value, random);
+    }
+
+    /** {@code compose}'s. */
+    @Override
+    public boolean carriesTargets() {
+        return compose.carriesTargets();
     }
 
     /** {@code compose}'s: the steps as configured decide, fused or not. */

@@ -2,10 +2,13 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Region;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.Size;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -82,6 +85,38 @@ public final class CenterCrop implements ImageTransform {
                     new int[] {0});
         }
         return Crop.cut(source, window(source.width, source.height)).toImage();
+    }
+
+    /**
+     * The image cropped, and its targets as torchvision v2's {@code center_crop} moves them: boxes and
+     * key points cropped at {@code round((side - crop) / 2)} per axis (negative when the crop is
+     * larger), the mask padded and cropped exactly as the image's pixels (the two differ by a pixel
+     * when {@code (crop - side) mod 4 == 3}, as in torchvision).
+     */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        Image image = input.value();
+        return Targeted.of(apply(image, random), moveTargets(input.targets(), image.width(), image.height()));
+    }
+
+    /** The targets of a {@code width x height} image, moved as {@link #applyWithTargets} moves them. */
+    public Targets moveTargets(Targets targets, int width, int height) {
+        Targets moved = new Targets(targets.boxes(), Optional.empty(), targets.keyPoints())
+                .cropped(offset(width, size.width()), offset(height, size.height()), size.width(), size.height());
+        if (targets.mask().isPresent()) {
+            int padX = Math.max(0, size.width() - width);
+            int padY = Math.max(0, size.height() - height);
+            Region kept = window(width + padX, height + padY);
+            Targets mask = Targets.NONE.withMask(targets.mask().get())
+                    .cropped(kept.x() - padX / 2, kept.y() - padY / 2, size.width(), size.height());
+            moved = moved.withMask(mask.mask().get());
+        }
+        return moved;
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
     }
 
     /** {@code int(round((side - crop) / 2.0))} with Python's round half to even. */

@@ -2,6 +2,7 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Region;
+import dev.sluice.api.target.Targeted;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
 import java.util.Objects;
@@ -49,6 +50,18 @@ public final class Crop implements ImageTransform {
                     + "x" + image.height() + " image");
         }
         return cut(Raster.of(image), rect).toImage();
+    }
+
+    /** The image cut, and its targets moved as torchvision's {@code crop} moves them (boxes clamped). */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        return Targeted.of(apply(input.value(), random),
+                input.targets().cropped(rect.x(), rect.y(), rect.width(), rect.height()));
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
     }
 
     /** The rectangle {@code rect} of {@code source}, which must lie inside it; the source itself when it is all of it. */

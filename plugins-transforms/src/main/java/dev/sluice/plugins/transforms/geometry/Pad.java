@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.target.Targeted;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.FillLevels;
@@ -106,6 +107,24 @@ public final class Pad implements ImageTransform {
     }
 
     /**
+     * The image padded, and its targets as torchvision v2's {@code pad} moves them: boxes and key
+     * points shifted by the left and top margins (boxes clamped to the grown canvas), the mask padded
+     * as the image, with the fill's one level in constant mode.
+     *
+     * @throws dev.sluice.api.target.UnsupportedTargetsException for boxes or key points with a mode
+     *         other than constant, or a mask with a per-channel fill, as torchvision refuses them
+     */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        return Targeted.of(apply(input.value(), random), TargetMoves.pad(input.targets(), padding, mode, fill));
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
+    }
+
+    /**
      * {@code source} with the given margins added.
      *
      * @throws IllegalArgumentException when a reflect or symmetric margin is not smaller (reflect)
@@ -146,7 +165,7 @@ public final class Pad implements ImageTransform {
     }
 
     /** For each output position along an axis, the source position it copies, or -1 for the fill. */
-    private static int[] sourcePositions(int size, int before, int after, Mode mode, String side) {
+    static int[] sourcePositions(int size, int before, int after, Mode mode, String side) {
         int limit = switch (mode) {
             case REFLECT -> size - 1;
             case SYMMETRIC -> size;

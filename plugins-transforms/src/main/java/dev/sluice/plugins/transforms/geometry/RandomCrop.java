@@ -2,6 +2,8 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Region;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.FillLevels;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
@@ -91,16 +93,42 @@ public final class RandomCrop implements ImageTransform {
 
     @Override
     public Image apply(Image image, RandomGenerator random) {
-        Raster source = Pad.pad(Raster.of(image), padding, mode, fill);
+        return applyWithTargets(Targeted.of(image), random).value();
+    }
+
+    /**
+     * The image padded and cropped at the drawn position, and its targets padded and cropped the same
+     * way: boxes shifted and clamped by each step (constant padding only), the mask padded as the
+     * image and cut with it, key points shifted. torchvision v2 pads once by the sum of the margins;
+     * with constant padding that is the same, and the other modes refuse boxes and key points.
+     *
+     * @throws dev.sluice.api.target.UnsupportedTargetsException as {@link Pad}'s
+     */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        Targets targets = input.targets();
+        Raster source = Pad.pad(Raster.of(input.value()), padding, mode, fill);
+        targets = TargetMoves.pad(targets, padding, mode, fill);
         if (padIfNeeded && source.width < size.width()) {
             int extra = size.width() - source.width;
-            source = Pad.pad(source, new Padding(extra, 0, extra, 0), mode, fill);
+            Padding sides = new Padding(extra, 0, extra, 0);
+            source = Pad.pad(source, sides, mode, fill);
+            targets = TargetMoves.pad(targets, sides, mode, fill);
         }
         if (padIfNeeded && source.height < size.height()) {
             int extra = size.height() - source.height;
-            source = Pad.pad(source, new Padding(0, extra, 0, extra), mode, fill);
+            Padding sides = new Padding(0, extra, 0, extra);
+            source = Pad.pad(source, sides, mode, fill);
+            targets = TargetMoves.pad(targets, sides, mode, fill);
         }
-        return Crop.cut(source, position(source.width, source.height, random)).toImage();
+        Region crop = position(source.width, source.height, random);
+        return Targeted.of(Crop.cut(source, crop).toImage(),
+                targets.cropped(crop.x(), crop.y(), crop.width(), crop.height()));
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
     }
 
     /**

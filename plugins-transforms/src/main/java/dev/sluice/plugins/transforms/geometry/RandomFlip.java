@@ -2,6 +2,8 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
 import java.util.random.RandomGenerator;
@@ -26,6 +28,9 @@ abstract class RandomFlip implements ImageTransform {
     /** The image flipped, always. */
     abstract Raster flip(Raster source);
 
+    /** The targets flipped as the image is, always. */
+    abstract Targets flip(Targets targets);
+
     /** The probability of flipping. */
     public double p() {
         return p;
@@ -39,6 +44,20 @@ abstract class RandomFlip implements ImageTransform {
     @Override
     public Image apply(Image image, RandomGenerator random) {
         return draw(random) ? flip(Raster.of(image)).toImage() : image;
+    }
+
+    /** One draw; when it flips, the image and its boxes, mask and key points flipped together. */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        if (!draw(random)) {
+            return Targeted.of(input.value(), input.targets());
+        }
+        return Targeted.of(flip(Raster.of(input.value())).toImage(), flip(input.targets()));
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
     }
 
     /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */

@@ -1,5 +1,6 @@
 package dev.sluice.plugins.transforms.geometry;
 
+import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.Raster;
 
 /**
@@ -43,6 +44,11 @@ public final class RandomHorizontalFlip extends RandomFlip {
     @Override
     Raster flip(Raster source) {
         return mirror(source);
+    }
+
+    @Override
+    Targets flip(Targets targets) {
+        return targets.flippedHorizontally();
     }
 
     /** Left and right swapped. */

@@ -3,6 +3,8 @@ package dev.sluice.plugins.transforms.geometry;
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Region;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.Size;
@@ -197,6 +199,28 @@ public final class RandomResizedCrop implements ImageTransform {
     @Override
     public Image apply(Image image, RandomGenerator random) {
         return resizedCrop(image, window(image.width(), image.height(), random));
+    }
+
+    /**
+     * One crop drawn; the image cut and resized, and its targets as torchvision v2's
+     * {@code resized_crop} moves them: cropped (boxes clamped), then resized to the output size
+     * (not clamped again), the mask by nearest sampling.
+     */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        Image image = input.value();
+        Region crop = window(image.width(), image.height(), random);
+        return Targeted.of(resizedCrop(image, crop), moveTargets(input.targets(), crop));
+    }
+
+    /** The targets of the crop {@code crop} resized to the output size. */
+    public Targets moveTargets(Targets targets, Region crop) {
+        return targets.cropped(crop.x(), crop.y(), crop.width(), crop.height()).resized(size.width(), size.height());
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
     }
 
     /** torchvision's {@code resized_crop}: the crop {@code crop} resized to this transform's size. */

@@ -1,6 +1,9 @@
 package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.target.CanvasSize;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Size;
 import dev.sluice.plugins.transforms.FillLevels;
@@ -117,8 +120,70 @@ public final class RandomRotation implements ImageTransform {
         return rotate(image, angle(random));
     }
 
+    /**
+     * One angle drawn; the image rotated, and its targets as torchvision v2's {@code rotate} moves
+     * them: box corners and key points through the rotation about the centre (shifted with
+     * {@code expand}), boxes their corners' bounding box clamped to the canvas, the mask rotated as the
+     * image with nearest sampling and the fill's one level. With {@code expand}, torchvision clamps
+     * the boxes to a canvas worked out from the absolute centre, which can be a pixel off the image's
+     * size; the boxes are clamped to that canvas, as there, and placed on the image's.
+     *
+     * @throws dev.sluice.api.target.UnsupportedTargetsException for a mask with a per-channel fill
+     */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        Image image = input.value();
+        double angle = angle(random);
+        Image rotated = rotate(image, angle);
+        return Targeted.of(rotated, moveTargets(input.targets(), image.width(), image.height(), angle,
+                new CanvasSize(rotated.height(), rotated.width())));
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
+    }
+
+    /** The targets of a {@code width x height} image rotated by {@code angle} onto {@code canvas}. */
+    Targets moveTargets(Targets targets, int width, int height, double angle, CanvasSize canvas) {
+        if (targets.isEmpty()) {
+            return targets;
+        }
+        int level = TargetMoves.maskFill(fill, targets, "random_rotation");
+        double cx = center == null ? width * 0.5 : center[0];
+        double cy = center == null ? height * 0.5 : center[1];
+        // _get_inverse_affine_matrix(center, -angle, [0, 0], 1.0, [0, 0], inverted=False), the box map.
+        double rot = Math.toRadians(-angle);
+        double a = Math.cos(rot);
+        double b = -(a * 0.0 + Math.sin(rot));
+        double c = Math.sin(rot);
+        double d = Math.cos(rot) - c * 0.0;
+        double[] forward = {a, b, cx - a * cx - b * cy, c, d, cy - c * cx - d * cy};
+        CanvasSize boxCanvas = canvas;
+        if (expand) {
+            // The same with inverted=True, whose output size is torchvision's box canvas.
+            double[] inverse = {d, -b, 0, -c, a, 0};
+            inverse[2] = cx - inverse[0] * cx - inverse[1] * cy;
+            inverse[5] = cy - inverse[3] * cx - inverse[4] * cy;
+            float[] theta = new float[6];
+            for (int i = 0; i < 6; i++) {
+                theta[i] = (float) inverse[i];
+            }
+            Size size = expandedSize(theta, width, height);
+            boxCanvas = new CanvasSize(size.height(), size.width());
+        }
+        CanvasSize out = canvas;
+        return TargetMoves.affine(targets, forward, expand, boxCanvas, canvas, mask -> TargetMoves.resampleNearest(mask,
+                out, level, (layer, levels) -> rotate(layer, angle, Interpolation.NEAREST, levels)));
+    }
+
     /** torchvision's {@code rotate(image, angle, interpolation, expand, center, fill)} on a uint8 tensor. */
     Image rotate(Image image, double angle) {
+        return rotate(image, angle, interpolation, fill);
+    }
+
+    /** As {@link #rotate(Image, double)}, sampling by {@code sampling} and filling with {@code fillLevels}. */
+    private Image rotate(Image image, double angle, Interpolation sampling, int[] fillLevels) {
         int w = image.width();
         int h = image.height();
         int channels = image.channels();
@@ -158,9 +223,9 @@ public final class RandomRotation implements ImageTransform {
         byte[] out = new byte[outWidth * outHeight * channels];
         float[] levels = new float[channels];
         for (int c = 0; c < channels; c++) {
-            levels[c] = FillLevels.level(fill, c, channels);
+            levels[c] = FillLevels.level(fillLevels, c, channels);
         }
-        boolean nearest = interpolation == Interpolation.NEAREST;
+        boolean nearest = sampling == Interpolation.NEAREST;
         int at = 0;
         for (int i = 0; i < outHeight; i++) {
             float by = -outHeight * 0.5f + 0.5f + i;

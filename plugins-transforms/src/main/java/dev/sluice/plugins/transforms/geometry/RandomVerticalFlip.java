@@ -1,5 +1,6 @@
 package dev.sluice.plugins.transforms.geometry;
 
+import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.Raster;
 
 /**
@@ -43,6 +44,11 @@ public final class RandomVerticalFlip extends RandomFlip {
     @Override
     Raster flip(Raster source) {
         return upsideDown(source);
+    }
+
+    @Override
+    Targets flip(Targets targets) {
+        return targets.flippedVertically();
     }
 
     /** Top and bottom swapped. */

@@ -2,6 +2,9 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Region;
 import dev.sluice.api.Transform;
+import dev.sluice.api.target.CanvasSize;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.Size;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -52,6 +55,29 @@ public final class ScaleRect implements Transform<Region, Region> {
                     + dest.height());
         }
         return new Region(x, y, w, h);
+    }
+
+    /**
+     * The rectangle scaled, and the targets drawn on the image of {@code orig_shape} moved to the one
+     * of {@code dest_shape} as {@code resize} moves them ({@link Targets#resized}), so that boxes follow
+     * the image the rectangle follows.
+     *
+     * @throws IllegalArgumentException when the targets are on another canvas than {@code orig_shape}
+     */
+    @Override
+    public Targeted<Region> applyWithTargets(Targeted<? extends Region> input, RandomGenerator random) {
+        Targets targets = input.targets();
+        if (targets.canvas().isPresent()
+                && !targets.canvas().get().equals(new CanvasSize(orig.height(), orig.width()))) {
+            throw new IllegalArgumentException("scale_rect moves targets from an image of " + orig + " but they are on a "
+                    + targets.canvas().get() + " (HxW) canvas");
+        }
+        return Targeted.of(apply(input.value(), random), targets.resized(dest.width(), dest.height()));
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
     }
 
     /** {@code int(value * dest / orig)}: an exact product, one correctly rounded division, truncation. */

@@ -1,6 +1,9 @@
 package dev.sluice.plugins.transforms.resize;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
+import dev.sluice.plugins.transforms.geometry.TargetMoves;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Raster;
@@ -223,6 +226,30 @@ public final class Resize implements ImageTransform {
         ImageSink sink = new ImageSink(out.width(), out.height(), image.channels());
         resampler.resample(Raster.of(image), Window.whole(out.width(), out.height()), sink);
         return sink.raster().toImage();
+    }
+
+    /**
+     * The image resized, and its targets as torchvision v2's {@code resize} moves them (coordinates
+     * times {@code float32(new / old)} per axis, not clamped; the mask by nearest sampling, whatever
+     * the image's interpolation); for {@code scale}, with the factors themselves, as OpenCV maps its
+     * pixels ({@link TargetMoves#scale}).
+     */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        Image image = input.value();
+        return Targeted.of(apply(image, random), moveTargets(input.targets(), image.width(), image.height()));
+    }
+
+    /** The targets of a {@code width x height} image, moved as {@link #applyWithTargets} moves them. */
+    public Targets moveTargets(Targets targets, int width, int height) {
+        Size out = outputSize(width, height);
+        return rule == Rule.FACTORS ? TargetMoves.scale(targets, fx, fy, out.width(), out.height())
+                : targets.resized(out.width(), out.height());
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms.resize;
 
 import dev.sluice.api.Image;
+import dev.sluice.api.target.Targeted;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.plugins.transforms.ImageTransform;
 import dev.sluice.plugins.transforms.Size;
@@ -89,6 +90,17 @@ public final class Scale implements ImageTransform {
     @Override
     public Image apply(Image image, RandomGenerator random) {
         return resize.apply(image, random);
+    }
+
+    /** The image scaled, and its targets moved with the factors, as {@link Resize#applyWithTargets} for {@code scale}. */
+    @Override
+    public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+        return resize.applyWithTargets(input, random);
+    }
+
+    @Override
+    public boolean carriesTargets() {
+        return true;
     }
 
     /** None: the output size is proportional to the input's. */

@@ -1,5 +1,6 @@
 package dev.sluice.plugins.transforms.tensor;
 
+import dev.sluice.plugins.transforms.KeepsTargets;
 import dev.sluice.api.DType;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
@@ -34,7 +35,7 @@ import java.util.random.RandomGenerator;
  * When the channel count is known when the pipeline is built ({@code decoder.mode} rgb or gray), its
  * {@link #outputChannels} refuses a count that does not fit there.
  */
-public final class Normalize implements Transform<Tensor, Tensor> {
+public final class Normalize implements KeepsTargets<Tensor, Tensor> {
     /** The ImageNet means of R, G and B that torchvision's pretrained models expect. */
     public static final List<Double> IMAGENET_MEAN = List.of(0.485, 0.456, 0.406);
     /** The ImageNet standard deviations of R, G and B that torchvision's pretrained models expect. */

@@ -1,5 +1,6 @@
 package dev.sluice.plugins.transforms.tensor;
 
+import dev.sluice.plugins.transforms.KeepsTargets;
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
@@ -37,7 +38,7 @@ import java.util.random.RandomGenerator;
  * dtype is returned as it is. It throws {@link IllegalArgumentException} for another input type or a
  * refused scaled cast.
  */
-public final class ToDtype implements Transform<Object, Tensor> {
+public final class ToDtype implements KeepsTargets<Object, Tensor> {
     private static final double EPS = 1e-3;
 
     private final DType dtype;

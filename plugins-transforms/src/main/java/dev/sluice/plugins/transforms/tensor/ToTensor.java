@@ -1,5 +1,6 @@
 package dev.sluice.plugins.transforms.tensor;
 
+import dev.sluice.plugins.transforms.KeepsTargets;
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Tensor;
@@ -22,7 +23,7 @@ import java.util.random.RandomGenerator;
  * <p>Immutable, safe for concurrent use, never draws from its random source; the tensor's memory is
  * on the heap.
  */
-public final class ToTensor implements Transform<Image, Tensor> {
+public final class ToTensor implements KeepsTargets<Image, Tensor> {
     private static final ToTensor INSTANCE = new ToTensor();
 
     private ToTensor() {
