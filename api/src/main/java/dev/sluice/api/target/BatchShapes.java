@@ -11,7 +11,7 @@ final class BatchShapes {
 
     static void require(String what, Tensor tensor, DType dtype, int rank) {
         if (tensor.dtype() != dtype || tensor.rank() != rank) {
-            throw new IllegalArgumentException(what + " must be a " + dtype + " tensor of rank " + rank + ", was "
+            throw new IllegalArgumentException(what + " must be " + dtype + " of rank " + rank + ", were "
                     + tensor.dtype() + " " + Arrays.toString(tensor.shape()));
         }
     }
