@@ -5,7 +5,11 @@ import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Transform;
+import dev.sluice.api.target.EntryTargets;
+import dev.sluice.api.target.Targeted;
 import dev.sluice.core.label.LabelIndex;
+import dev.sluice.core.target.MaskFiles;
+import dev.sluice.core.target.PngClassMasks;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +23,12 @@ import java.util.random.RandomGenerator;
  * {@code n} entries of the index, applies the transform, and pairs the result with the entry's
  * labels. An image whose real path leaves the image root (through a symbolic link) is refused
  * unless {@link Builder#allowOutsideRoot} allows it ({@link ImageRoot}).
+ *
+ * <p>When the label format gives targets (boxes, masks, key points: {@code coco}, {@code yolo},
+ * {@code voc}, {@code mask_folder}), each sample carries them, moved by the transform onto the
+ * output's canvas ({@link LabeledSample#targets()}): the image is decoded so that the canvas the
+ * source declares holds, and the transform applied to both with one set of random draws
+ * ({@link SampleRecipe}). A transform that cannot carry targets is refused when the dataset is built.
  *
  * <p>With {@link Repeat#times(int) Repeat.times(k)} the dataset has {@code n * k} samples; with
  * {@link Repeat#forever()} it has {@code n} and is {@linkplain #isEndless() endless}, so that a
@@ -42,6 +52,7 @@ public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSample
     private final ImageRoot imageRoot;
     private final SampleRecipe<T> recipe;
     private final Repeat repeat;
+    private final MaskFiles masks = new PngClassMasks();
     private final long size;
     /** {@link #contentDigest()}, worked out when first asked for. */
     private String digest;
@@ -50,6 +61,11 @@ public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSample
         this.index = builder.index;
         this.imageRoot = new ImageRoot(builder.imageRoot, builder.allowOutsideRoot);
         this.recipe = new SampleRecipe<>(builder.decoder, builder.decodeOptions, builder.transform);
+        if (index.hasTargets() && !builder.transform.carriesTargets()) {
+            throw new IllegalArgumentException("the label index gives its samples targets (boxes, masks or key points), "
+                    + "but the transform " + builder.transform + " cannot move them with the image; use transforms "
+                    + "that carry targets (Transform.carriesTargets)");
+        }
         this.repeat = builder.repeat;
         // At most 2^31 entries times at most 2^31 passes cannot overflow a long.
         this.size = repeat.isForever() ? index.size() : index.size() * repeat.count();
@@ -126,13 +142,17 @@ public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSample
      * Sample {@code index} through the recipe, each failure naming its index, its file and the
      * label file's line that lists it.
      */
-    private <S> LabeledSample<S> read(long index, RandomGenerator random, SampleRecipe.Finish<S> finish) {
+    private <S> LabeledSample<S> read(long index, RandomGenerator random, SampleRecipe.TargetedFinish<S> finish) {
         long entry = entry(index);
         Path file = file(index, entry);
         SampleRecipe.Failure failure = (reason, cause) -> new SampleLoadException(index, file.toString(),
                 this.index.origin(entry).orElse(null), reason, cause);
-        S input = finish.apply(recipe.decode(readable(index, entry, file), failure), random, failure);
-        return new LabeledSample<>(input, this.index.labels(entry));
+        Path readable = readable(index, entry, file);
+        Optional<EntryTargets> targets = this.index.targets(entry);
+        Targeted<Image> decoded = targets.isPresent() ? recipe.decode(readable, targets.get(), masks, failure)
+                : Targeted.of(recipe.decode(readable, failure));
+        Targeted<S> input = finish.apply(decoded, random, failure);
+        return new LabeledSample<>(input.value(), this.index.labels(entry), input.targets());
     }
 
     private Path file(long index, long entry) {

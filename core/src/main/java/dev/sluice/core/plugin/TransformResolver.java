@@ -69,6 +69,17 @@ public final class TransformResolver implements TransformLookup {
         return chains.isEmpty() ? ConfiguredTransform.chain(steps) : chains.get(0).chain(steps);
     }
 
+    /**
+     * Refuses the list under {@code key} for samples with targets when one of its steps cannot carry
+     * them ({@link Transform#carriesTargets()}), naming that step's key path.
+     *
+     * @param source what gives the targets, for the message ({@code "the label format 'coco'"})
+     * @throws OptionsException at the key path of the first step that cannot carry targets
+     */
+    public void requireTargets(Options options, String key, String source) {
+        ConfiguredTransform.requireTargets(options.has(key) ? resolve(options, key) : List.of(), source);
+    }
+
     private List<ConfiguredTransform> resolve(Options options, String key) {
         Object value = options.raw(key);
         if (!(value instanceof List<?> entries)) {

@@ -136,6 +136,16 @@ final class ConfiguredParts {
             throw config.tree().error("dataset.labels", index.unequalLabelCounts().get() + ": a batch stacks the labels of "
                     + "its samples, which needs the same number on every line (PyTorch's default collate refuses them too)");
         }
+        if (index.hasTargets() && !pipeline.carriesTargets()) {
+            try {
+                new TransformResolver(plugins).requireTargets(config.transforms(), "transforms",
+                        "the label format '" + settings.format() + "'");
+            } catch (OptionsException e) {
+                throw config.tree().error(e);
+            }
+            throw config.tree().error("transforms", "cannot move the boxes, masks or key points the label format '"
+                    + settings.format() + "' gives each sample");
+        }
         return ImageLabelDataset.builder(index, settings.root(), decoder).decodeOptions(decodeOptions)
                 .allowOutsideRoot(settings.allowOutsideRoot()).transform(pipeline).repeat(settings.repeat()).build();
     }
