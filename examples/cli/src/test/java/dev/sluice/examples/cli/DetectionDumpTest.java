@@ -68,9 +68,13 @@ class DetectionDumpTest {
         return "{\"id\": " + id + ", \"file_name\": \"" + name + "\", \"height\": " + HEIGHT + ", \"width\": " + WIDTH + "}";
     }
 
+    /** A COCO annotation whose outline is the box's rectangle. */
     private static String annotation(int id, int image, int category, float[] xywh) {
+        float right = xywh[0] + xywh[2];
+        float bottom = xywh[1] + xywh[3];
         return "{\"id\": " + id + ", \"image_id\": " + image + ", \"category_id\": " + category + ", \"bbox\": [" + xywh[0]
-                + ", " + xywh[1] + ", " + xywh[2] + ", " + xywh[3] + "], \"iscrowd\": 0}";
+                + ", " + xywh[1] + ", " + xywh[2] + ", " + xywh[3] + "], \"iscrowd\": 0, \"segmentation\": [[" + xywh[0] + ", "
+                + xywh[1] + ", " + right + ", " + xywh[1] + ", " + right + ", " + bottom + ", " + xywh[0] + ", " + bottom + "]]}";
     }
 
     /** A hand-placed XYWH box flipped left to right on the 67-pixel-wide photo, then doubled by the resize. */
@@ -106,6 +110,34 @@ class DetectionDumpTest {
         assertArrayEquals(new int[] {0, 5}, none.shape(), "the flower has no annotations: no rows, the same columns");
         assertArrayEquals(new int[] {0}, NpyReader.read(out.resolve("batch-00001-box-labels.npy")).shape());
         assertFalse(Files.exists(out.resolve("batch-00000-masks.npy")), "boxes only, no masks");
+    }
+
+    @Test
+    void instanceMasksAreWrittenOneLayerPerBoxInsideItsMovedBox() throws IOException {
+        Files.writeString(config, Files.readString(config).replace("root: images}", "root: images, masks: true}"));
+        Path out = dir.resolve("out");
+        Cli.Result result = Cli.run("dump", config.toString(), "--out", out.toString(), "--batches", "1");
+        assertEquals(0, result.status(), result::toString);
+        assertEquals("batch-00000: images float32 [2, 3, 98, 134], labels int64 [2, 0], boxes [3, 5], instance masks "
+                + "uint8 [3, 98, 134], indices [0, 1]", result.outLines().get(0));
+        NpyReader.Array layers = NpyReader.read(out.resolve("batch-00000-instance-masks.npy"));
+        float[][] boxes = {moved(DUNE_BOXES[0]), moved(DUNE_BOXES[1]), moved(LADYBIRD_BOXES[0])};
+        for (int t = 0; t < 3; t++) {
+            int inside = 0;
+            int outside = 0;
+            for (int y = 0; y < 98; y++) {
+                for (int x = 0; x < 134; x++) {
+                    if (layers.data().get((t * 98 + y) * 134 + x) != 0) {
+                        boolean in = x >= boxes[t][0] - 2 && x < boxes[t][2] + 2 && y >= boxes[t][1] - 2 && y < boxes[t][3] + 2;
+                        inside += in ? 1 : 0;
+                        outside += in ? 0 : 1;
+                    }
+                }
+            }
+            float area = (boxes[t][2] - boxes[t][0]) * (boxes[t][3] - boxes[t][1]);
+            assertEquals(0, outside, "layer " + t + " has pixels outside its box");
+            assertTrue(inside > 0.9 * area, "layer " + t + " fills its box: " + inside + " of " + area);
+        }
     }
 
     @Test
