@@ -7,10 +7,12 @@ import dev.sluice.api.contract.ConfiguredTransformContract;
 import dev.sluice.api.contract.TestImages;
 import dev.sluice.api.contract.TransformContract;
 import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.api.target.Targeted;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,7 +54,7 @@ class TransformContractFaultsTest {
         Set<String> failed = ContractRuns.failedTests(AlternatesOnEveryCall.class);
         // The four threads share the fault's call counter, so whether their results differ is up to timing.
         failed.remove("givesTheSameOutputsOnFourThreadsAtOnce");
-        assertEquals(Set.of("sameSeedGivesTheSameOutput"), failed);
+        assertEquals(Set.of("sameSeedGivesTheSameOutput", "withoutTargetsApplyWithTargetsIsApply"), failed);
     }
 
     @Test
@@ -68,7 +70,13 @@ class TransformContractFaultsTest {
                 "doesNotModifyItsInput",
                 "sameSeedGivesTheSameOutput",
                 "deterministicTransformIgnoresTheRandom",
-                "givesTheSameOutputsOnFourThreadsAtOnce");
+                "givesTheSameOutputsOnFourThreadsAtOnce",
+                "withoutTargetsApplyWithTargetsIsApply");
+    }
+
+    @Test
+    void drawingOtherwiseWithTargetsFailsTheTargetsTest() {
+        ContractRuns.assertOnlyTheseFail(DrawsOtherwiseWithTargets.class, "carriedTargetsFollowTheOutput");
     }
 
     @Test
@@ -122,6 +130,38 @@ class TransformContractFaultsTest {
         protected Transform<Image, Image> createTransform(TransformProvider provider) {
             Transform<Image, Image> invert = (Transform<Image, Image>) provider.create(providerOptions());
             return (image, random) -> CALLS.getAndIncrement() % 2 == 0 ? invert.apply(image, random) : image;
+        }
+    }
+
+    /** A random flip that says it carries targets but draws once more when it has some. */
+    static final class DrawsOtherwiseWithTargets extends ImageTransformFault {
+        DrawsOtherwiseWithTargets() {
+            super("test-random-flip", RANDOM);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected Transform<Image, Image> createTransform(TransformProvider provider) {
+            Transform<Image, Image> flip = (Transform<Image, Image>) provider.create(providerOptions());
+            return new Transform<>() {
+                @Override
+                public Image apply(Image image, RandomGenerator random) {
+                    return flip.apply(image, random);
+                }
+
+                @Override
+                public Targeted<Image> applyWithTargets(Targeted<? extends Image> input, RandomGenerator random) {
+                    if (input.hasTargets()) {
+                        random.nextLong();
+                    }
+                    return Targeted.of(apply(input.value(), random), input.targets());
+                }
+
+                @Override
+                public boolean carriesTargets() {
+                    return true;
+                }
+            };
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.sluice.api.contract;
 
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +15,18 @@ import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformLookup;
 import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.api.target.BoundingBoxes;
+import dev.sluice.api.target.BoxFormat;
+import dev.sluice.api.target.CanvasSize;
+import dev.sluice.api.target.KeyPoints;
+import dev.sluice.api.target.SegmentationMask;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
+import dev.sluice.api.target.UnsupportedTargetsException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -192,6 +203,67 @@ public abstract class TransformContract<I, O> extends ProviderContract<Transform
                 O second = apply(input, seed);
                 assertTrue(sameOutput(first, second), () -> "two runs on " + input + " with seed " + seed
                         + " gave " + first + " and " + second + "; draw only from the random argument");
+            }
+        }
+    }
+
+    /**
+     * {@link Transform#applyWithTargets} on an input without targets gives what {@link Transform#apply}
+     * gives for the same seed, and no targets.
+     */
+    @Test
+    public final void withoutTargetsApplyWithTargetsIsApply() {
+        for (I input : inputs()) {
+            for (long seed : SEEDS) {
+                Targeted<O> out = transform().applyWithTargets(Targeted.of(input), new SplittableRandom(seed));
+                O expected = apply(input, seed);
+                assertTrue(sameOutput(expected, out.value()), () -> "applyWithTargets(" + input + ", seed " + seed
+                        + ") gave " + out.value() + " but apply gave " + expected);
+                assertTrue(out.targets().isEmpty(), () -> "targets appeared from none: " + out.targets());
+            }
+        }
+    }
+
+    /**
+     * A transform that says it carries targets, given an image with a box over all of it, a class mask
+     * and a key point, gives what {@link Transform#apply} gives for the same seed (its draws are the
+     * same) and targets on the canvas of its output (an image's size, a tensor's last two dimensions).
+     * A documented refusal ({@link UnsupportedTargetsException}) is allowed; any other failure is not.
+     */
+    @Test
+    public final void carriedTargetsFollowTheOutput() {
+        if (!transform().carriesTargets()) {
+            return;
+        }
+        for (I input : inputs()) {
+            if (!(input instanceof Image image)) {
+                continue;
+            }
+            CanvasSize canvas = new CanvasSize(image.height(), image.width());
+            byte[] ones = new byte[(int) canvas.pixels()];
+            Arrays.fill(ones, (byte) 1);
+            Targets targets = Targets.NONE
+                    .withBoxes(BoundingBoxes.of(BoxFormat.XYXY, canvas, new float[] {0, 0, image.width(), image.height()},
+                            new long[] {1}))
+                    .withMask(SegmentationMask.classIndex(canvas, ones))
+                    .withKeyPoints(KeyPoints.of(canvas, new float[] {image.width() / 2f, image.height() / 2f}));
+            for (long seed : SEEDS) {
+                Targeted<O> out;
+                try {
+                    out = transform().applyWithTargets(Targeted.of(input, targets), new SplittableRandom(seed));
+                } catch (UnsupportedTargetsException refused) {
+                    continue;
+                }
+                O expected = apply(input, seed);
+                Targeted<O> result = out;
+                assertTrue(sameOutput(expected, out.value()), () -> "with targets, seed " + seed + " gave "
+                        + result.value() + " but apply gave " + expected + "; draw the same with and without targets");
+                CanvasSize moved = out.targets().canvas().orElseThrow(() -> new AssertionError("the targets were lost"));
+                CanvasSize outputCanvas = out.value() instanceof Image o ? new CanvasSize(o.height(), o.width())
+                        : out.value() instanceof Tensor t && t.shape().length >= 2
+                        ? new CanvasSize(t.shape()[t.shape().length - 2], t.shape()[t.shape().length - 1]) : moved;
+                assertEquals(outputCanvas, moved, () -> "the targets are not on the output's canvas, seed " + seed);
+                assertEquals(1, out.targets().boxes().orElseThrow().count(), "no box is dropped without sanitize_boxes");
             }
         }
     }

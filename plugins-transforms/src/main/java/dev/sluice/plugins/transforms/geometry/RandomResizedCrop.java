@@ -215,7 +215,9 @@ public final class RandomResizedCrop implements ImageTransform {
 
     /** The targets of the crop {@code crop} resized to the output size. */
     public Targets moveTargets(Targets targets, Region crop) {
-        return targets.cropped(crop.x(), crop.y(), crop.width(), crop.height()).resized(size.width(), size.height());
+        Targets cropped = targets.cropped(crop.x(), crop.y(), crop.width(), crop.height());
+        return interpolation == Interpolation.NEAREST ? TargetMoves.resizedNearest(cropped, size.width(), size.height())
+                : cropped.resized(size.width(), size.height());
     }
 
     @Override

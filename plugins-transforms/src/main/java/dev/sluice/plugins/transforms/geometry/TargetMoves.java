@@ -9,6 +9,7 @@ import dev.sluice.api.target.KeyPoints;
 import dev.sluice.api.target.SegmentationMask;
 import dev.sluice.api.target.Targets;
 import dev.sluice.api.target.UnsupportedTargetsException;
+import dev.sluice.plugins.transforms.resize.AxisTables;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.function.BiFunction;
@@ -73,6 +74,24 @@ public final class TargetMoves {
         return new Targets(targets.boxes().map(b -> b.withCoordinates(times(b.coordinates(), ratioX, ratioY), canvas)),
                 targets.mask().map(m -> m.remapped(canvas, columns, rows, 0)),
                 targets.keyPoints().map(p -> KeyPoints.of(canvas, times(p.coordinates(), ratioX, ratioY))));
+    }
+
+    /**
+     * {@link Targets#resized} for an image resized with nearest sampling: boxes and key points as
+     * torchvision moves them, and the mask read from the same source pixels as the image (OpenCV's
+     * nearest rule, which the pack's image kernel follows; torch's float32 rule can pick the
+     * neighbouring pixel where {@code d * in / out} is a whole number), so that it stays on its pixels.
+     */
+    public static Targets resizedNearest(Targets targets, int width, int height) {
+        Targets moved = targets.resized(width, height);
+        if (targets.mask().isEmpty() || moved == targets) {
+            return moved;
+        }
+        SegmentationMask mask = targets.mask().get();
+        CanvasSize from = mask.canvas();
+        int[] columns = AxisTables.nearestPositions(from.width(), width, (double) width / from.width());
+        int[] rows = AxisTables.nearestPositions(from.height(), height, (double) height / from.height());
+        return moved.withMask(mask.remapped(new CanvasSize(height, width), columns, rows, 0));
     }
 
     private static float[] times(float[] coordinates, float ratioX, float ratioY) {

@@ -134,6 +134,19 @@ public final class AxisTables {
         return new AxisTable(outputSize, taps, count, index, weight, null);
     }
 
+    /**
+     * The source position of each output position under {@link #nearest}, from 0: what a mask
+     * resampled as the image is with nearest sampling reads.
+     */
+    public static int[] nearestPositions(int sourceSize, int outputSize, double inverseScale) {
+        AxisTable table = nearest(0, sourceSize, outputSize, inverseScale);
+        int[] positions = new int[outputSize];
+        for (int d = 0; d < outputSize; d++) {
+            positions[d] = table.index[d];
+        }
+        return positions;
+    }
+
     /** OpenCV INTER_NEAREST: {@code min(floor(d / inverseScale), size - 1)}. */
     static AxisTable nearest(int origin, int sourceSize, int outputSize, double inverseScale) {
         double scale = 1.0 / inverseScale;

@@ -243,7 +243,10 @@ public final class Resize implements ImageTransform {
     /** The targets of a {@code width x height} image, moved as {@link #applyWithTargets} moves them. */
     public Targets moveTargets(Targets targets, int width, int height) {
         Size out = outputSize(width, height);
-        return rule == Rule.FACTORS ? TargetMoves.scale(targets, fx, fy, out.width(), out.height())
+        if (rule == Rule.FACTORS) {
+            return TargetMoves.scale(targets, fx, fy, out.width(), out.height());
+        }
+        return interpolation == Interpolation.NEAREST ? TargetMoves.resizedNearest(targets, out.width(), out.height())
                 : targets.resized(out.width(), out.height());
     }
 
