@@ -4,7 +4,6 @@ import static dev.sluice.plugins.transforms.Transforms.compose;
 import static dev.sluice.plugins.transforms.Transforms.randomHorizontalFlip;
 import static dev.sluice.plugins.transforms.Transforms.randomResizedCrop;
 import static dev.sluice.plugins.transforms.Transforms.toTensor;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
