@@ -7,6 +7,12 @@ import dev.sluice.plugins.transforms.boxes.SanitizeBoxes;
 import dev.sluice.plugins.transforms.colour.ColorJitter;
 import dev.sluice.plugins.transforms.colour.GaussianBlur;
 import dev.sluice.plugins.transforms.colour.Grayscale;
+import dev.sluice.plugins.transforms.colour.RandomGrayscale;
+import dev.sluice.plugins.transforms.augment.AugMix;
+import dev.sluice.plugins.transforms.augment.AutoAugment;
+import dev.sluice.plugins.transforms.augment.AutoAugmentPolicy;
+import dev.sluice.plugins.transforms.augment.RandAugment;
+import dev.sluice.plugins.transforms.augment.TrivialAugmentWide;
 import dev.sluice.plugins.transforms.containers.Compose;
 import dev.sluice.plugins.transforms.containers.RandomApply;
 import dev.sluice.plugins.transforms.containers.RandomChoice;
@@ -14,18 +20,25 @@ import dev.sluice.plugins.transforms.containers.RandomOrder;
 import dev.sluice.plugins.transforms.drawing.ContactSheet;
 import dev.sluice.plugins.transforms.drawing.DrawRectangle;
 import dev.sluice.plugins.transforms.drawing.SideBySide;
+import dev.sluice.plugins.transforms.geometry.Affine;
 import dev.sluice.plugins.transforms.geometry.CenterCrop;
 import dev.sluice.plugins.transforms.geometry.Crop;
 import dev.sluice.plugins.transforms.geometry.Pad;
+import dev.sluice.plugins.transforms.geometry.Perspective;
+import dev.sluice.plugins.transforms.geometry.RandomAffine;
 import dev.sluice.plugins.transforms.geometry.RandomCrop;
 import dev.sluice.plugins.transforms.geometry.RandomHorizontalFlip;
+import dev.sluice.plugins.transforms.geometry.RandomPerspective;
 import dev.sluice.plugins.transforms.geometry.RandomResizedCrop;
 import dev.sluice.plugins.transforms.geometry.RandomRotation;
 import dev.sluice.plugins.transforms.geometry.RandomVerticalFlip;
 import dev.sluice.plugins.transforms.resize.Resize;
 import dev.sluice.plugins.transforms.resize.Scale;
 import dev.sluice.plugins.transforms.geometry.ScaleRect;
+import dev.sluice.plugins.transforms.tensor.FiveCrop;
 import dev.sluice.plugins.transforms.tensor.Normalize;
+import dev.sluice.plugins.transforms.tensor.RandomErasing;
+import dev.sluice.plugins.transforms.tensor.TenCrop;
 import dev.sluice.plugins.transforms.tensor.ToDtype;
 import dev.sluice.plugins.transforms.tensor.ToTensor;
 import java.util.List;
@@ -158,6 +171,42 @@ public final class Transforms {
         return RandomRotation.of(degrees);
     }
 
+    /** {@link RandomAffine#of(double)}: rotated by an angle from {@code [-degrees, degrees]}; translate, scale and shear are set on it. */
+    public static RandomAffine randomAffine(double degrees) {
+        return RandomAffine.of(degrees);
+    }
+
+    /** {@link Affine#of}: torchvision's functional {@code affine} with these parameters, nearest, no fill. */
+    public static Affine affine(double angle, double translateX, double translateY, double scale, double shearX,
+            double shearY) {
+        return Affine.of(angle, translateX, translateY, scale, shearX, shearY);
+    }
+
+    /** {@link Perspective#of}: torchvision's functional {@code perspective} from four corners to four others. */
+    public static Perspective perspective(int[][] startpoints, int[][] endpoints) {
+        return Perspective.of(startpoints, endpoints);
+    }
+
+    /** {@link RandomPerspective#of()}: warped with distortion 0.5 and probability 0.5. */
+    public static RandomPerspective randomPerspective() {
+        return RandomPerspective.of();
+    }
+
+    /** {@link RandomErasing#of()}: a rectangle of a tensor image set to 0 with probability 0.5. */
+    public static RandomErasing randomErasing() {
+        return RandomErasing.of();
+    }
+
+    /** {@link FiveCrop#of(int)}: the four corner and the centre squares of side {@code size}, stacked. */
+    public static FiveCrop fiveCrop(int size) {
+        return FiveCrop.of(size);
+    }
+
+    /** {@link TenCrop#of(int)}: the five crops of {@code fiveCrop} and those of the mirrored image, stacked. */
+    public static TenCrop tenCrop(int size) {
+        return TenCrop.of(size);
+    }
+
     /** {@link Pad#of(int)}: {@code padding} pixels added on every side. */
     public static Pad pad(int padding) {
         return Pad.of(padding);
@@ -189,6 +238,31 @@ public final class Transforms {
     /** {@link Grayscale#of()}: grey, in one channel. */
     public static Grayscale grayscale() {
         return Grayscale.of();
+    }
+
+    /** {@link RandomGrayscale#of(double)}: grey with probability {@code p}, keeping the channel count. */
+    public static RandomGrayscale randomGrayscale(double p) {
+        return RandomGrayscale.of(p);
+    }
+
+    /** {@link AutoAugment#of(AutoAugmentPolicy)}: one of {@code policy}'s learned sub-policies per call. */
+    public static AutoAugment autoAugment(AutoAugmentPolicy policy) {
+        return AutoAugment.of(policy);
+    }
+
+    /** {@link RandAugment#of()}: two ops at bin 9 of 31 per call. */
+    public static RandAugment randAugment() {
+        return RandAugment.of();
+    }
+
+    /** {@link TrivialAugmentWide#of()}: one op at a random bin of 31 per call. */
+    public static TrivialAugmentWide trivialAugmentWide() {
+        return TrivialAugmentWide.of();
+    }
+
+    /** {@link AugMix#of()}: three chains of ops mixed with the image. */
+    public static AugMix augMix() {
+        return AugMix.of();
     }
 
     /** {@link ToTensor#of()}: an image as CHW float32 in [0, 1]. */

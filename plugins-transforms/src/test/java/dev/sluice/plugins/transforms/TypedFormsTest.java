@@ -22,6 +22,12 @@ import dev.sluice.plugins.transforms.boxes.SanitizeBoxes;
 import dev.sluice.plugins.transforms.colour.ColorJitter;
 import dev.sluice.plugins.transforms.colour.GaussianBlur;
 import dev.sluice.plugins.transforms.colour.Grayscale;
+import dev.sluice.plugins.transforms.colour.RandomGrayscale;
+import dev.sluice.plugins.transforms.augment.AugMix;
+import dev.sluice.plugins.transforms.augment.AutoAugment;
+import dev.sluice.plugins.transforms.augment.AutoAugmentPolicy;
+import dev.sluice.plugins.transforms.augment.RandAugment;
+import dev.sluice.plugins.transforms.augment.TrivialAugmentWide;
 import dev.sluice.plugins.transforms.containers.RandomApply;
 import dev.sluice.plugins.transforms.containers.RandomChoice;
 import dev.sluice.plugins.transforms.containers.RandomOrder;
@@ -32,8 +38,10 @@ import dev.sluice.plugins.transforms.geometry.CenterCrop;
 import dev.sluice.plugins.transforms.geometry.Crop;
 import dev.sluice.plugins.transforms.geometry.Pad;
 import dev.sluice.plugins.transforms.geometry.Padding;
+import dev.sluice.plugins.transforms.geometry.RandomAffine;
 import dev.sluice.plugins.transforms.geometry.RandomCrop;
 import dev.sluice.plugins.transforms.geometry.RandomHorizontalFlip;
+import dev.sluice.plugins.transforms.geometry.RandomPerspective;
 import dev.sluice.plugins.transforms.geometry.RandomResizedCrop;
 import dev.sluice.plugins.transforms.geometry.RandomRotation;
 import dev.sluice.plugins.transforms.geometry.RandomVerticalFlip;
@@ -41,7 +49,10 @@ import dev.sluice.plugins.transforms.resize.Resize;
 import dev.sluice.plugins.transforms.resize.Scale;
 import dev.sluice.plugins.transforms.geometry.ScaleRect;
 import dev.sluice.plugins.transforms.resize.Interpolation;
+import dev.sluice.plugins.transforms.tensor.FiveCrop;
 import dev.sluice.plugins.transforms.tensor.Normalize;
+import dev.sluice.plugins.transforms.tensor.RandomErasing;
+import dev.sluice.plugins.transforms.tensor.TenCrop;
 import dev.sluice.plugins.transforms.tensor.ToDtype;
 import dev.sluice.plugins.transforms.tensor.ToTensor;
 import java.util.List;
@@ -124,6 +135,21 @@ class TypedFormsTest {
                         "expand", true, "center", List.of(5, 7), "fill", List.of(9, 8, 7)),
                         RandomRotation.of(-20, 35).interpolation(Interpolation.BILINEAR).expand(true).center(5, 7).fill(9, 8, 7),
                         TypedFormsTest::grass),
+                new Case("random_affine", "random_affine", Map.of("degrees", List.of(-20, 35), "translate", List.of(0.1, 0.2),
+                        "scale", List.of(0.8, 1.1), "shear", List.of(-5, 5, 0, 10), "interpolation", "bilinear",
+                        "fill", List.of(9, 8, 7), "center", List.of(5, 7)),
+                        RandomAffine.of(-20, 35).translate(0.1, 0.2).scale(0.8, 1.1).shear(-5, 5, 0, 10)
+                                .interpolation(Interpolation.BILINEAR).fill(9, 8, 7).center(5, 7), TypedFormsTest::grass),
+                new Case("random_perspective", "random_perspective", Map.of("distortion_scale", 0.3, "p", 0.8,
+                        "interpolation", "nearest", "fill", 4),
+                        RandomPerspective.of(0.3).p(0.8).interpolation(Interpolation.NEAREST).fill(4), TypedFormsTest::grass),
+                new Case("random_erasing", "random_erasing", Map.of("p", 0.9, "scale", List.of(0.1, 0.2), "ratio",
+                        List.of(0.5, 2), "value", "random"),
+                        RandomErasing.of().p(0.9).scale(0.1, 0.2).ratio(0.5, 2).randomValue(), () -> tensorOf(grass())),
+                new Case("five_crop", "five_crop", Map.of("size", List.of(20, 24)), FiveCrop.of(new Size(24, 20)),
+                        () -> tensorOf(grass())),
+                new Case("ten_crop", "ten_crop", Map.of("size", 15, "vertical_flip", true), TenCrop.of(15).verticalFlip(true),
+                        () -> tensorOf(grass())),
                 new Case("pad", "pad", Map.of("padding", List.of(1, 2, 3, 4), "padding_mode", "reflect"),
                         Pad.of(new Padding(1, 2, 3, 4)).paddingMode(Pad.Mode.REFLECT), TypedFormsTest::grass),
                 new Case("sanitize_boxes", "sanitize_boxes", Map.of("min_size", 2.5, "min_area", 4),
@@ -134,6 +160,19 @@ class TypedFormsTest {
                 new Case("gaussian_blur", "gaussian_blur", Map.of("kernel_size", List.of(5, 3), "sigma", List.of(0.5, 1.5)),
                         GaussianBlur.of(5, 3).sigma(0.5, 1.5), TypedFormsTest::grass),
                 new Case("grayscale", "grayscale", Map.of("num_output_channels", 3), Grayscale.of(3), TypedFormsTest::grass),
+                new Case("random_grayscale", "random_grayscale", Map.of("p", 0.5), RandomGrayscale.of(0.5), TypedFormsTest::grass),
+                new Case("auto_augment", "auto_augment", Map.of("policy", "cifar10", "interpolation", "bilinear", "fill", 128),
+                        AutoAugment.of(AutoAugmentPolicy.CIFAR10).interpolation(Interpolation.BILINEAR).fill(128),
+                        TypedFormsTest::grass),
+                new Case("rand_augment", "rand_augment", Map.of("num_ops", 3, "magnitude", 12, "num_magnitude_bins", 15,
+                        "fill", List.of(1, 2, 3)), RandAugment.of(3, 12, 15).fill(1, 2, 3), TypedFormsTest::grass),
+                new Case("trivial_augment_wide", "trivial_augment_wide", Map.of("num_magnitude_bins", 20,
+                        "interpolation", "bilinear"), TrivialAugmentWide.of().numMagnitudeBins(20)
+                        .interpolation(Interpolation.BILINEAR), TypedFormsTest::grass),
+                new Case("aug_mix", "aug_mix", Map.of("severity", 5, "mixture_width", 2, "chain_depth", 2, "alpha", 0.5,
+                        "all_ops", false, "interpolation", "nearest", "fill", 9), AugMix.of().severity(5).mixtureWidth(2)
+                        .chainDepth(2).alpha(0.5).allOps(false).interpolation(Interpolation.NEAREST).fill(9),
+                        TypedFormsTest::grass),
                 new Case("normalize", "normalize", Map.of("mean", IMAGENET_MEAN, "std", IMAGENET_STD),
                         Normalize.of(IMAGENET_MEAN, IMAGENET_STD), () -> tensorOf(grass())),
                 new Case("to_tensor", "to_tensor", Map.of(), ToTensor.of(), () -> Fixtures.input("flower-grey")),

@@ -183,30 +183,12 @@ public final class ColorJitter implements ImageTransform, KeepsTargets<Image, Im
     /** One adjustment by {@code factor}: torchvision's {@code adjust_brightness} ... {@code adjust_hue}. */
     static Raster adjust(Raster raster, int which, double factor) {
         return switch (which) {
-            case BRIGHTNESS -> blend(raster, null, 0f, factor);
-            case CONTRAST -> blend(raster, null, mean(raster), factor);
-            case SATURATION -> raster.channels == 1 ? raster : blend(raster, Grayscale.luminance(raster), 0f, factor);
+            case BRIGHTNESS -> Blends.withLevel(raster, 0f, factor);
+            case CONTRAST -> Blends.withLevel(raster, mean(raster), factor);
+            case SATURATION -> raster.channels == 1 ? raster : Blends.withGrey(raster, Grayscale.luminance(raster), factor);
             case HUE -> raster.channels == 1 ? raster : Hsv.shiftHue(raster, (float) factor);
             default -> throw new IllegalArgumentException("no adjustment " + which);
         };
-    }
-
-    /**
-     * {@code (f * x + (1 - f) * other).clamp(0, 255)} truncated, where other is the grey level of the
-     * pixel ({@code grey} non-null) or the constant {@code level}.
-     */
-    private static Raster blend(Raster raster, byte[] grey, float level, double factor) {
-        float f = (float) factor;
-        float g = (float) (1.0 - factor);
-        byte[] in = raster.data;
-        byte[] out = new byte[in.length];
-        int channels = raster.channels;
-        for (int i = 0; i < in.length; i++) {
-            float other = grey == null ? level : grey[i / channels] & 0xFF;
-            float v = f * (in[i] & 0xFF) + g * other;
-            out[i] = (byte) (int) (v < 0 ? 0 : Math.min(v, 255f));
-        }
-        return new Raster(out, raster.width, raster.height, channels);
     }
 
     /** The mean grey level, as torchvision's {@code adjust_contrast}: the truncated grey image's float mean. */

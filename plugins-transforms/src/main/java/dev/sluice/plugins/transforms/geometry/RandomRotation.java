@@ -48,11 +48,8 @@ public final class RandomRotation implements ImageTransform {
     private final int[] fill;
 
     private RandomRotation(double[] degrees, Interpolation interpolation, boolean expand, double[] center, int[] fill) {
-        if (interpolation != Interpolation.NEAREST && interpolation != Interpolation.BILINEAR) {
-            throw new IllegalArgumentException("interpolation must be nearest or bilinear, was " + interpolation.id());
-        }
         this.degrees = degrees;
-        this.interpolation = interpolation;
+        this.interpolation = Affine.checked(interpolation);
         this.expand = expand;
         this.center = center;
         this.fill = FillLevels.checked(fill);
@@ -186,22 +183,9 @@ public final class RandomRotation implements ImageTransform {
     private Image rotate(Image image, double angle, Interpolation sampling, int[] fillLevels) {
         int w = image.width();
         int h = image.height();
-        int channels = image.channels();
         double cx = center == null ? 0 : center[0] - w * 0.5;
         double cy = center == null ? 0 : center[1] - h * 0.5;
-        double rot = Math.toRadians(-angle);
-        double cos = Math.cos(rot);
-        double sin = Math.sin(rot);
-        // _get_inverse_affine_matrix(center, -angle, [0, 0], 1, [0, 0]): [d, -b, 0, -c, a, 0] shifted by the centre.
-        double[] m = {cos, sin, 0, -sin, cos, 0};
-        m[2] += m[0] * -cx + m[1] * -cy;
-        m[5] += m[3] * -cx + m[4] * -cy;
-        m[2] += cx;
-        m[5] += cy;
-        float[] theta = new float[6];
-        for (int i = 0; i < 6; i++) {
-            theta[i] = (float) m[i];
-        }
+        float[] theta = AffineMatrix.toFloats(AffineMatrix.inverse(cx, cy, -angle, 0, 0, 1, 0, 0));
         int outWidth = w;
         int outHeight = h;
         if (expand) {
@@ -209,82 +193,8 @@ public final class RandomRotation implements ImageTransform {
             outWidth = size.width();
             outHeight = size.height();
         }
-        float halfW = 0.5f * w;
-        float halfH = 0.5f * h;
-        float r00 = theta[0] / halfW;
-        float r10 = theta[1] / halfW;
-        float r20 = theta[2] / halfW;
-        float r01 = theta[3] / halfH;
-        float r11 = theta[4] / halfH;
-        float r21 = theta[5] / halfH;
-        float scaleX = w / 2f;
-        float scaleY = h / 2f;
-        byte[] source = image.toArray();
-        byte[] out = new byte[outWidth * outHeight * channels];
-        float[] levels = new float[channels];
-        for (int c = 0; c < channels; c++) {
-            levels[c] = FillLevels.level(fillLevels, c, channels);
-        }
-        boolean nearest = sampling == Interpolation.NEAREST;
-        int at = 0;
-        for (int i = 0; i < outHeight; i++) {
-            float by = -outHeight * 0.5f + 0.5f + i;
-            for (int j = 0; j < outWidth; j++) {
-                float bx = -outWidth * 0.5f + 0.5f + j;
-                float gx = bx * r00 + by * r10 + r20;
-                float gy = bx * r01 + by * r11 + r21;
-                float ix = (gx + 1f) * scaleX - 0.5f;
-                float iy = (gy + 1f) * scaleY - 0.5f;
-                if (nearest) {
-                    int x = (int) Math.rint(ix);
-                    int y = (int) Math.rint(iy);
-                    boolean inside = x >= 0 && x < w && y >= 0 && y < h;
-                    for (int c = 0; c < channels; c++) {
-                        out[at++] = inside ? source[(y * w + x) * channels + c] : (byte) levels[c];
-                    }
-                } else {
-                    at = bilinear(source, w, h, channels, ix, iy, levels, out, at);
-                }
-            }
-        }
-        return Image.wrap(outWidth, outHeight, channels, out);
-    }
-
-    private static int bilinear(byte[] source, int w, int h, int channels, float ix, float iy, float[] levels,
-            byte[] out, int at) {
-        float x0 = (float) Math.floor(ix);
-        float y0 = (float) Math.floor(iy);
-        float east = ix - x0;
-        float west = 1f - east;
-        float south = iy - y0;
-        float north = 1f - south;
-        float nw = north * west;
-        float ne = north * east;
-        float sw = south * west;
-        float se = south * east;
-        int x = (int) x0;
-        int y = (int) y0;
-        boolean inNw = inside(x, y, w, h);
-        boolean inNe = inside(x + 1, y, w, h);
-        boolean inSw = inside(x, y + 1, w, h);
-        boolean inSe = inside(x + 1, y + 1, w, h);
-        float mask = (inNw ? nw : 0f) + (inNe ? ne : 0f) + (inSw ? sw : 0f) + (inSe ? se : 0f);
-        for (int c = 0; c < channels; c++) {
-            float value = sample(source, inNw, x, y, w, channels, c) * nw + sample(source, inNe, x + 1, y, w, channels, c) * ne
-                    + sample(source, inSw, x, y + 1, w, channels, c) * sw + sample(source, inSe, x + 1, y + 1, w, channels, c) * se;
-            float blended = value * mask + (1f - mask) * levels[c];
-            int v = (int) Math.rint(blended);
-            out[at++] = (byte) (v < 0 ? 0 : Math.min(v, 255));
-        }
-        return at;
-    }
-
-    private static boolean inside(int x, int y, int w, int h) {
-        return x >= 0 && x < w && y >= 0 && y < h;
-    }
-
-    private static float sample(byte[] source, boolean inside, int x, int y, int w, int channels, int c) {
-        return inside ? source[(y * w + x) * channels + c] & 0xFF : 0f;
+        return GridSampler.sample(image, new AffineGrid(theta, w, h, outWidth, outHeight), outWidth, outHeight,
+                sampling, fillLevels);
     }
 
     /** torchvision's {@code _compute_affine_output_size}: the rotated corners' bounding box, in float. */

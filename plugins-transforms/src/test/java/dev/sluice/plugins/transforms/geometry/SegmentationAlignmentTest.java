@@ -61,6 +61,12 @@ class SegmentationAlignmentTest {
                 Arguments.of("random_rotation", RandomRotation.of(-180, 180)),
                 Arguments.of("random_rotation expand, fill 3", RandomRotation.of(-180, 180).expand(true).fill(3)),
                 Arguments.of("random_rotation about a point", RandomRotation.of(-50, 50).center(7.5, 20)),
+                Arguments.of("random_affine", RandomAffine.of(-60, 60).translate(0.2, 0.2).scale(0.7, 1.3)
+                        .shear(-20, 20, -10, 10)),
+                Arguments.of("random_affine about a point, fill 3", RandomAffine.of(90).center(7.5, 20).fill(3)),
+                Arguments.of("random_perspective nearest", RandomPerspective.of(0.7).p(1).interpolation(Interpolation.NEAREST)),
+                Arguments.of("random_perspective nearest, fill 5", RandomPerspective.of(0.4).fill(5)
+                        .interpolation(Interpolation.NEAREST)),
                 Arguments.of("compose", Transforms.compose(RandomResizedCrop.of(24).interpolation(Interpolation.NEAREST),
                         RandomRotation.of(30).expand(true), RandomVerticalFlip.of(), Pad.of(2))),
                 Arguments.of("random_choice", Transforms.randomChoice(RandomRotation.of(90), RandomCrop.of(12),

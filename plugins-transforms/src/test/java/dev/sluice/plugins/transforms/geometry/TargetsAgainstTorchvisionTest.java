@@ -114,6 +114,20 @@ class TargetsAgainstTorchvisionTest {
                         .fill(p.containsKey("fill") ? number(row, "fill") : 0);
                 yield "none".equals(p.get("center")) ? rotation : rotation.center(5, 7);
             }
+            case "affine" -> {
+                Affine affine = Affine.of(Double.parseDouble(p.get("angle")), number(row, "tx"), number(row, "ty"),
+                        Double.parseDouble(p.get("scale")), Double.parseDouble(p.get("shx")), Double.parseDouble(p.get("shy")));
+                String[] center = p.get("center").split(":");
+                yield "none".equals(p.get("center")) ? affine
+                        : affine.center(Double.parseDouble(center[0]), Double.parseDouble(center[1]));
+            }
+            case "perspective" -> {
+                int[] end = Stream.of(p.get("end").split(":")).mapToInt(Integer::parseInt).toArray();
+                int w = row.canvas().width();
+                int h = row.canvas().height();
+                yield Perspective.of(new int[][] {{0, 0}, {w - 1, 0}, {w - 1, h - 1}, {0, h - 1}},
+                        new int[][] {{end[0], end[1]}, {end[2], end[3]}, {end[4], end[5]}, {end[6], end[7]}});
+            }
             case "resized_crop" -> null;
             default -> throw new IllegalArgumentException("unknown op " + row.op());
         };

@@ -67,6 +67,19 @@ for angle in [17.0, -33.5, 90.0]:
             params = "angle=%r,expand=%d,center=%s" % (angle, expand, "none" if center is None else "5:7")
             OPS.append(("rotate", params, lambda x, a=angle, e=expand, c=center: F.rotate(x, a, expand=e, center=c)))
 
+# affine and perspective (wt-warp): the kernels behind random_affine and random_perspective.
+for angle, tx, ty, scale, shx, shy, center in [(25.0, 7, -4, 1.2, 10.0, -5.0, None),
+                                                (-40.5, -3, 2, 0.8, 0.0, 12.0, [5.0, 7.0]),
+                                                (0.0, 0, 0, 1.0, 16.69924423399362, 0.0, [0.0, 0.0])]:
+    params = "angle=%r,tx=%d,ty=%d,scale=%r,shx=%r,shy=%r,center=%s" % (
+        angle, tx, ty, scale, shx, shy, "none" if center is None else "%d:%d" % tuple(center))
+    OPS.append(("affine", params, lambda x, a=angle, t=[tx, ty], s=scale, sh=[shx, shy], c=center:
+                F.affine(x, a, t, s, sh, center=c)))
+for end in [[[2, 1], [20, 0], [22, 17], [1, 16]], [[4, 3], [18, 2], [21, 18], [0, 14]]]:
+    start = [[0, 0], [W - 1, 0], [W - 1, H - 1], [0, H - 1]]
+    params = "end=" + ":".join("%d:%d" % tuple(p) for p in end)
+    OPS.append(("perspective", params, lambda x, s=start, e=end: F.perspective(x, s, e)))
+
 lines = [f"# torch {torch.__version__}, torchvision {__import__('torchvision').__version__}; canvas {H}x{W}"]
 for name, params, op in OPS:
     for fmt in FORMATS:
