@@ -21,12 +21,12 @@ import dev.sluice.api.target.SegmentationMask;
 import dev.sluice.api.target.Targeted;
 import dev.sluice.api.target.Targets;
 import dev.sluice.core.target.MaskFiles;
+import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /**
  * The recipe decodes a sample with targets so that the canvas its label source declares holds, and

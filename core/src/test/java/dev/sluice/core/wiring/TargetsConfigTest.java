@@ -11,12 +11,12 @@ import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.DataLoader;
 import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.testing.TinyImageDecoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A configured dataset whose label format gives targets: its samples carry them, and its transforms must move them. */
 class TargetsConfigTest {

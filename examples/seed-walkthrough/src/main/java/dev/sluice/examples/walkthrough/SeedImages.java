@@ -10,6 +10,8 @@ import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.ImageEncoder;
 import dev.sluice.api.Region;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import java.nio.ByteBuffer;
@@ -106,6 +108,29 @@ public final class SeedImages {
      */
     public Image fastReadImageRoi(Path file, Region rect, int reduce, ColorMode mode) throws DecodeException {
         return decoder.decode(file, DecodeOptions.DEFAULT.withMode(mode).withReduce(reduce).withRegion(rect));
+    }
+
+    /**
+     * {@link #fastReadImageRoi(Path, Region, int, ColorMode)} with the boxes, mask and key points drawn
+     * on the whole image moved onto the region read: cropped to {@code rect} as torchvision's
+     * {@code crop} moves them (boxes clamped to it), then resized to the decoded region's size as
+     * {@code resize} moves them (the reduction).
+     *
+     * @param targets on the whole image as decoded without reduction; {@code rect} must lie on their canvas
+     * @throws IllegalArgumentException when {@code rect} does not lie on the targets' canvas
+     * @throws DecodeException as {@link #fastReadImageRoi(Path, Region, int, ColorMode)}
+     */
+    public Targeted<Image> fastReadImageRoi(Path file, Region rect, int reduce, ColorMode mode, Targets targets)
+            throws DecodeException {
+        targets.canvas().ifPresent(canvas -> {
+            if (!rect.fitsIn(canvas.width(), canvas.height())) {
+                throw new IllegalArgumentException("the region " + rect + " does not lie on the targets' " + canvas
+                        + " (HxW) canvas");
+            }
+        });
+        Image image = fastReadImageRoi(file, rect, reduce, mode);
+        return Targeted.of(image, targets.cropped(rect.x(), rect.y(), rect.width(), rect.height())
+                .resized(image.width(), image.height()));
     }
 
     /**

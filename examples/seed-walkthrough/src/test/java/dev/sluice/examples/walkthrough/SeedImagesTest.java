@@ -1,5 +1,6 @@
 package dev.sluice.examples.walkthrough;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,11 @@ import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
 import dev.sluice.api.Region;
+import dev.sluice.api.target.BoundingBoxes;
+import dev.sluice.api.target.BoxFormat;
+import dev.sluice.api.target.CanvasSize;
+import dev.sluice.api.target.Targeted;
+import dev.sluice.api.target.Targets;
 import dev.sluice.api.Tensor;
 import dev.sluice.plugins.imageio.ImageIoDecoderProvider;
 import dev.sluice.plugins.imageio.ImageIoEncoderProvider;
@@ -97,6 +103,23 @@ class SeedImagesTest {
         }
         assertThrows(DecodeException.class, () -> images.fastReadImageRoi(PHOTO, new Region(150, 0, 20, 10), 1,
                 ColorMode.RGB), "a rectangle outside the image");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void theRegionReadMovesBoxesOntoTheRegion(String backend, SeedImages images, ImageDecoder decoder) throws Exception {
+        Image whole = decoder.decode(PHOTO, DecodeOptions.DEFAULT);
+        CanvasSize canvas = new CanvasSize(whole.height(), whole.width());
+        // one box inside the region, one across its left edge, one outside it
+        BoundingBoxes boxes = BoundingBoxes.of(BoxFormat.XYXY, canvas, new float[] {50, 30, 70, 44, 30, 25, 45, 35,
+            0, 0, 10, 10}, new long[] {1, 2, 3});
+        Targeted<Image> roi = images.fastReadImageRoi(PHOTO, new Region(40, 20, 64, 48), 2, ColorMode.RGB,
+                Targets.NONE.withBoxes(boxes));
+        BoundingBoxes moved = roi.targets().boxes().orElseThrow();
+        assertEquals(new CanvasSize(24, 32), moved.canvas());
+        assertArrayEquals(new float[] {5, 5, 15, 12, 0, 2.5f, 2.5f, 7.5f, 0, 0, 0, 0}, moved.coordinates());
+        assertThrows(IllegalArgumentException.class, () -> images.fastReadImageRoi(PHOTO, new Region(40, 20, 64, 48), 2,
+                ColorMode.RGB, Targets.NONE.withBoxes(BoundingBoxes.empty(BoxFormat.XYXY, new CanvasSize(30, 30)))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,6 +18,9 @@ import dev.sluice.plugins.transforms.Size;
 import dev.sluice.plugins.transforms.geometry.RandomHorizontalFlip;
 import dev.sluice.plugins.transforms.geometry.RandomResizedCrop;
 import dev.sluice.plugins.transforms.tensor.ToTensor;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +30,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small COCO detection dataset made here from real photographs (the api test-jar's) with boxes

@@ -165,10 +165,10 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
             Size resized = resize == null ? new Size(source.width(), source.height())
                     : resize.outputSize(source.width(), source.height());
             boolean unchanged = resized.width() == source.width() && resized.height() == source.height();
-            if (resize != null) {
+            if (resize != null && !targets.isEmpty()) {
                 targets = resize.moveTargets(targets, source.width(), source.height());
             }
-            if (center != null) {
+            if (center != null && !targets.isEmpty()) {
                 targets = center.moveTargets(targets, resized.width(), resized.height());
             }
             if (center != null && (center.size().width() > resized.width() || center.size().height() > resized.height())) {

@@ -101,6 +101,9 @@ public final class CenterCrop implements ImageTransform {
 
     /** The targets of a {@code width x height} image, moved as {@link #applyWithTargets} moves them. */
     public Targets moveTargets(Targets targets, int width, int height) {
+        if (targets.isEmpty()) {
+            return targets;
+        }
         Targets moved = new Targets(targets.boxes(), Optional.empty(), targets.keyPoints())
                 .cropped(offset(width, size.width()), offset(height, size.height()), size.width(), size.height());
         if (targets.mask().isPresent()) {

@@ -32,9 +32,9 @@ import dev.sluice.plugins.transforms.geometry.RandomRotation;
 import dev.sluice.plugins.transforms.resize.Resize;
 import dev.sluice.plugins.transforms.tensor.Normalize;
 import dev.sluice.plugins.transforms.tensor.ToTensor;
+import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 /** Targets through the containers, the fused pass, {@code sanitize_boxes}, and the transforms that refuse them. */
 class TargetsThroughPipelinesTest {

@@ -16,11 +16,11 @@ import dev.sluice.plugins.transforms.Transforms;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import dev.sluice.plugins.transforms.resize.Resize;
 import dev.sluice.plugins.transforms.resize.Scale;
-import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * A segmentation mask stays aligned pixel for pixel with its image under every geometric transform:

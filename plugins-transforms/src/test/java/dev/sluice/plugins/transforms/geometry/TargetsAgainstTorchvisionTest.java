@@ -16,6 +16,8 @@ import dev.sluice.api.target.Targeted;
 import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.Size;
 import dev.sluice.plugins.transforms.resize.Resize;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every geometric transform of the pack moves boxes (in each format), key points and a class-index
