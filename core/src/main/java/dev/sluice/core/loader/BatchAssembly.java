@@ -8,6 +8,7 @@ import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.dataset.SampleLoadException;
 import dev.sluice.core.dataset.SampleRandom;
 import dev.sluice.core.dataset.SlotSamples;
+import dev.sluice.core.sampler.Seeds;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
@@ -21,18 +22,23 @@ import java.util.random.RandomGenerator;
  * depend on which thread loads it.
  */
 final class BatchAssembly<T, B> {
+    /** Tags the per-batch random streams of batch transforms apart from every other use of the seed. */
+    private static final long BATCH_STREAM = 0x4241544348L;
     private final Dataset<T> dataset;
     private final Collate<? super T, ? extends B> collate;
+    /** Applied to each collated batch; null for none. */
+    private final BatchTransform<B> batchTransform;
     private final TensorAllocator allocator;
     private final long seed;
     private final ErrorPolicy onError;
     /** The dataset, when its samples are written straight into the batch: see {@link #writesIntoSlots}. */
     private final SlotSamples.Indexed slots;
 
-    BatchAssembly(Dataset<T> dataset, Collate<? super T, ? extends B> collate, TensorAllocator allocator, long seed,
-            ErrorPolicy onError) {
+    BatchAssembly(Dataset<T> dataset, Collate<? super T, ? extends B> collate, BatchTransform<B> batchTransform,
+            TensorAllocator allocator, long seed, ErrorPolicy onError) {
         this.dataset = dataset;
         this.collate = collate;
+        this.batchTransform = batchTransform;
         this.allocator = allocator;
         this.seed = seed;
         this.onError = onError;
@@ -79,6 +85,19 @@ final class BatchAssembly<T, B> {
     /** Sample {@code position}'s random source: keyed by seed, epoch and position, never by thread. */
     RandomGenerator random(long epoch, long position) {
         return SampleRandom.at(seed, epoch, position);
+    }
+
+    /**
+     * The collated batch number {@code number} of {@code epoch} through the batch transform, if there
+     * is one, with a random source keyed by seed, epoch and batch number only.
+     */
+    B transformed(B batch, long epoch, long number) {
+        return batchTransform == null ? batch
+                : batchTransform.apply(batch, Seeds.random(seed, BATCH_STREAM, epoch, number), allocator);
+    }
+
+    String batchTransformName() {
+        return batchTransform.describe();
     }
 
     boolean skips() {

@@ -146,15 +146,22 @@ final class BatchWork<S, B> {
             gathering.abandon();
             return Outcome.batch(planned, worker, null, indices, skips);
         }
+        B batch;
         try {
-            B batch = gathering.finish();
+            batch = gathering.finish();
             if (batch == null) {
                 throw new NullPointerException(assembly.collateName() + ".collate returned null");
             }
-            return Outcome.batch(planned, worker, batch, indices, skips);
         } catch (Throwable collating) {
             gathering.abandon();
             return Outcome.failure(planned, worker, collateFailure(collating), skips);
+        }
+        try {
+            return Outcome.batch(planned, worker, assembly.transformed(batch, epoch, planned.number()), indices, skips);
+        } catch (Throwable transforming) {
+            return Outcome.failure(planned, worker, new LoaderException("the batch transform "
+                    + assembly.batchTransformName() + " failed for batch " + planned.number() + " of epoch " + epoch
+                    + ": " + LoaderException.reasonOf(transforming), transforming), skips);
         }
     }
 

@@ -33,7 +33,9 @@ import java.util.stream.StreamSupport;
  * then 1, and so on ({@link #setEpoch(long)} changes the next one). For one seed an epoch's
  * batches are the same, in the same order, whatever {@code num_workers} is; every index the sampler
  * yields is loaded exactly once; shuffling is redone from (seed, epoch); and each sample's random
- * transforms draw from a source derived from (seed, epoch, the sample's position in the epoch).
+ * transforms draw from a source derived from (seed, epoch, the sample's position in the epoch); a
+ * {@linkplain DataLoaderBuilder#batchTransform batch transform} (MixUp, CutMix) draws from one
+ * derived from (seed, epoch, batch number).
  *
  * <p>With workers, each batch is one worker's, except an epoch's first, which all of them load
  * together so that it arrives sooner. When the dataset has the
@@ -77,6 +79,8 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
     private final Sampler sampler;
     private final BatchSampler batchSampler;
     private final Collate<? super T, ? extends B> collate;
+    /** Applied to each map-style batch after collation; null for none. */
+    private final BatchTransform<B> batchTransform;
     private final TensorAllocator allocator;
     private final LoaderResources resources;
     /** What the positions of this loader's states refer to; null until first asked for. */
@@ -85,8 +89,9 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
     private final AtomicLong nextEpoch = new AtomicLong();
 
     DataLoader(Dataset<T> dataset, IterableDataset<T> iterableDataset, Collate<? super T, ? extends B> collate,
-            LoaderOptions options) {
+            BatchTransform<B> batchTransform, LoaderOptions options) {
         this.dataset = dataset;
+        this.batchTransform = batchTransform;
         this.iterableDataset = iterableDataset;
         this.options = options;
         this.collate = collate;
@@ -221,8 +226,8 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
             plan = endless ? BatchPlan.endless(batchSampler, epoch, resumed.delivered(), resumed.batchesDelivered())
                     : BatchPlan.resumed(batchSampler, epoch, resumed.delivered(), resumed.batchesDelivered());
         }
-        BatchAssembly<T, B> assembly = new BatchAssembly<>(dataset, collate, allocator, options.seed(),
-                options.onError());
+        BatchAssembly<T, B> assembly = new BatchAssembly<>(dataset, collate, batchTransform, allocator,
+                options.seed(), options.onError());
         MapStyleIteration<B> iteration = new MapStyleIteration<>(epoch, options, control, this, resumed, plan, assembly,
                 workers(epoch, control));
         if (dataset.isEndless()) {
@@ -279,7 +284,8 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
     private LoaderState.Plan plan() {
         if (plan == null) {
             plan = PlanIdentity.of(dataset != null ? dataset : iterableDataset, dataset == null || dataset.isEndless()
-                    || options.batchSampler() != null ? -1 : sampler.size(), options);
+                    || options.batchSampler() != null ? -1 : sampler.size(), options,
+                    batchTransform == null ? PlanIdentity.NO_BATCH_TRANSFORM : batchTransform.describe());
         }
         return plan;
     }

@@ -43,6 +43,7 @@ public final class DataLoaderBuilder<T, B> {
     private long seed;
     private boolean inOrder = true;
     private ErrorPolicy onError = ErrorPolicy.RAISE;
+    private BatchTransform<B> batchTransform;
 
     DataLoaderBuilder(Dataset<T> dataset, IterableDataset<T> iterableDataset, Collate<? super T, ? extends B> collate) {
         this.dataset = dataset;
@@ -87,6 +88,10 @@ public final class DataLoaderBuilder<T, B> {
      * How samples become a batch; default {@link DefaultCollate}. Changes the batch type.
      */
     public <C> DataLoaderBuilder<T, C> collate(Collate<? super T, ? extends C> newCollate) {
+        if (batchTransform != null) {
+            throw new IllegalStateException("set the collate function before the batch transform, which takes "
+                    + "the batches it makes");
+        }
         @SuppressWarnings("unchecked")
         DataLoaderBuilder<T, C> retyped = (DataLoaderBuilder<T, C>) this;
         retyped.collate = Objects.requireNonNull(newCollate, "collate");
@@ -157,6 +162,18 @@ public final class DataLoaderBuilder<T, B> {
     }
 
     /**
+     * A transform of each whole batch after collation, such as {@link dev.sluice.core.mix.MixUp}, drawing
+     * from a random source keyed by (seed, epoch, batch number) only, so that batches are the same
+     * whatever the number of workers. Map-style datasets only: {@link #build()} refuses it over an
+     * iterable dataset, whose batches depend on how its streams are split among workers. Set it after
+     * {@link #collate}.
+     */
+    public DataLoaderBuilder<T, B> batchTransform(BatchTransform<B> batchTransform) {
+        this.batchTransform = Objects.requireNonNull(batchTransform, "batchTransform");
+        return this;
+    }
+
+    /**
      * The loader.
      *
      * @throws IllegalArgumentException naming the options when they contradict each other or one
@@ -168,6 +185,11 @@ public final class DataLoaderBuilder<T, B> {
                 batchSampler,
                 numWorkers, pinMemory, dropLast, timeoutSeconds, workerInitFn, prefetchFactor, persistentWorkers,
                 seed, inOrder, onError);
-        return new DataLoader<>(dataset, iterableDataset, collate, options);
+        if (batchTransform != null && dataset == null) {
+            throw new IllegalArgumentException("a batch transform (" + batchTransform.describe() + ") needs a "
+                    + "map-style dataset: an iterable dataset's batches depend on how its streams are split among "
+                    + "the workers, so they could not be transformed alike at every num_workers");
+        }
+        return new DataLoader<>(dataset, iterableDataset, collate, batchTransform, options);
     }
 }

@@ -109,6 +109,15 @@ public record LoaderState(long epoch, long samplesDelivered, long[] alsoDelivere
         }
     }
 
+    /** Refuses a plan's name field unless it is 1 to 500 characters of printable ASCII without spaces. */
+    private static void requireName(String field, String name) {
+        if (name == null || name.isEmpty() || name.length() > 500 || !name.chars().allMatch(c -> c > ' ' && c <= '~')) {
+            throw new IllegalArgumentException(field + ": must be a name of printable ASCII, was "
+                    + (name == null ? "missing" : "'" + (name.length() > 40 ? name.substring(0, 40) + "..." : name)
+                    + "'"));
+        }
+    }
+
     static boolean printable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -189,18 +198,27 @@ public record LoaderState(long epoch, long samplesDelivered, long[] alsoDelivere
      * @param batchSize the batch size (reported; a new one is allowed)
      * @param numWorkers the number of workers (reported; a new one is allowed, for a stream when its
      *        dataset can redistribute the positions)
+     * @param batchTransform what the loader's {@link BatchTransform} does ({@link BatchTransform#describe}),
+     *        or {@code none} (also for null): batches transformed otherwise would not be the ones the run saw
      */
     public record Plan(long seed, boolean shuffle, String sampler, boolean dropLast, long datasetSize,
-            String datasetDigest, long epochSamples, int batchSize, int numWorkers) implements Serializable {
+            String datasetDigest, long epochSamples, int batchSize, int numWorkers, String batchTransform)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        /** A plan without a batch transform. */
+        public Plan(long seed, boolean shuffle, String sampler, boolean dropLast, long datasetSize,
+                String datasetDigest, long epochSamples, int batchSize, int numWorkers) {
+            this(seed, shuffle, sampler, dropLast, datasetSize, datasetDigest, epochSamples, batchSize, numWorkers,
+                    PlanIdentity.NO_BATCH_TRANSFORM);
+        }
 
         /** @throws IllegalArgumentException naming the field when one is out of range */
         public Plan {
-            if (sampler == null || sampler.isEmpty() || sampler.length() > 500 || !printable(sampler)) {
-                throw new IllegalArgumentException("plan.sampler: must be a name of printable ASCII, was "
-                        + (sampler == null ? "missing" : "'" + (sampler.length() > 40 ? sampler.substring(0, 40) + "..."
-                        : sampler) + "'"));
-            }
+            requireName("plan.sampler", sampler);
+            // A plan serialised before batch transforms existed has none.
+            batchTransform = batchTransform == null ? PlanIdentity.NO_BATCH_TRANSFORM : batchTransform;
+            requireName("plan.batch_transform", batchTransform);
             requireAtLeast("plan.dataset_size", datasetSize, -1);
             if (datasetDigest == null || !datasetDigest.matches("[0-9a-f]{0,128}")) {
                 throw new IllegalArgumentException("plan.dataset_digest: must be lower-case hexadecimal");

@@ -2,6 +2,7 @@ package dev.sluice.core.loader;
 
 import dev.sluice.core.dataset.ContentDigest;
 import dev.sluice.core.dataset.ResumableDataset;
+import dev.sluice.core.sampler.OrderIdentity;
 import dev.sluice.core.sampler.RandomSampler;
 import dev.sluice.core.sampler.SequentialSampler;
 
@@ -10,6 +11,9 @@ import dev.sluice.core.sampler.SequentialSampler;
  * samples would come in another order.
  */
 final class PlanIdentity {
+    /** A plan's batch transform when the loader has none. */
+    static final String NO_BATCH_TRANSFORM = "none";
+
     private PlanIdentity() {
     }
 
@@ -17,13 +21,14 @@ final class PlanIdentity {
      * The plan of a loader over {@code dataset} (a map-style or an iterable one) with {@code options}.
      *
      * @param epochSamples the samples of an epoch, or -1 when they are not known in advance
+     * @param batchTransform the batch transform's {@link BatchTransform#describe}, or {@link #NO_BATCH_TRANSFORM}
      */
-    static LoaderState.Plan of(Object dataset, long epochSamples, LoaderOptions options) {
+    static LoaderState.Plan of(Object dataset, long epochSamples, LoaderOptions options, String batchTransform) {
         String digest = dataset instanceof ContentDigest contents ? contents.contentDigest() : "";
         long size = dataset instanceof dev.sluice.api.Dataset<?> map ? map.size() : -1;
         boolean shuffle = options.shuffle() || dataset instanceof ResumableDataset<?> stream && stream.shuffles();
         return new LoaderState.Plan(options.seed(), shuffle, sampler(dataset, options), options.dropLast(), size,
-                digest, epochSamples, options.batchSize(), options.numWorkers());
+                digest, epochSamples, options.batchSize(), options.numWorkers(), batchTransform);
     }
 
     private static String sampler(Object dataset, LoaderOptions options) {
@@ -32,6 +37,9 @@ final class PlanIdentity {
         }
         if (options.batchSampler() != null) {
             return "batch_sampler:" + options.batchSampler().getClass().getName();
+        }
+        if (options.sampler() instanceof OrderIdentity identified) {
+            return identified.orderIdentity();
         }
         if (options.sampler() != null) {
             return options.sampler().getClass().getName();
@@ -60,6 +68,12 @@ final class PlanIdentity {
             same("dataset_digest", abbreviated(saved.datasetDigest()), abbreviated(current.datasetDigest()));
         }
         same("epoch_samples", saved.epochSamples(), current.epochSamples());
+        if (!saved.batchTransform().equals(current.batchTransform())) {
+            throw new IllegalArgumentException("cannot continue from the state: it was saved with batch_transform="
+                    + saved.batchTransform() + ", this loader has batch_transform=" + current.batchTransform()
+                    + "; the rest of the epoch's batches would be transformed otherwise than the run's. Resume with "
+                    + "the same batch transform, or start the epoch afresh");
+        }
     }
 
     private static void same(String setting, Object saved, Object current) {

@@ -84,6 +84,10 @@ final class StateText {
         planFields.put("epoch_samples", plan.epochSamples());
         planFields.put("batch_size", plan.batchSize());
         planFields.put("num_workers", plan.numWorkers());
+        if (!plan.batchTransform().equals(PlanIdentity.NO_BATCH_TRANSFORM)) {
+            // Written only when there is one, so that states saved before batch transforms existed still read.
+            planFields.put("batch_transform", plan.batchTransform());
+        }
         fields.put("plan", planFields);
         List<String> streams = new ArrayList<>();
         for (String position : state.streamPositions()) {
@@ -147,7 +151,8 @@ final class StateText {
                     plan.text("sampler"), plan.flag("drop_last"), plan.number("dataset_size", -1, Long.MAX_VALUE),
                     plan.text("dataset_digest"), plan.number("epoch_samples", -1, Long.MAX_VALUE),
                     (int) plan.number("batch_size", 1, DataLoaderBuilder.MAX_BATCH_SIZE),
-                    (int) plan.number("num_workers", 0, DataLoaderBuilder.MAX_NUM_WORKERS));
+                    (int) plan.number("num_workers", 0, DataLoaderBuilder.MAX_NUM_WORKERS),
+                    plan.optionalText("batch_transform", PlanIdentity.NO_BATCH_TRANSFORM));
             plan.requireNoOthers();
             state = new LoaderState(epoch, samples, also, batches, read, streams, (int) next);
         } catch (IllegalArgumentException e) {
@@ -229,6 +234,15 @@ final class StateText {
                 throw problem(prefix + name + ": must be text, was '" + value + "'");
             }
             return string;
+        }
+
+        /** The text field {@code name}, or {@code fallback} when the map does not have it. */
+        String optionalText(String name, String fallback) {
+            if (!map.containsKey(name)) {
+                read.add(name);
+                return fallback;
+            }
+            return text(name);
         }
 
         List<?> list(String name) {

@@ -27,7 +27,7 @@ import java.util.PrimitiveIterator;
  *
  * <p>Immutable and safe to share between threads; each iterator belongs to one thread.
  */
-public final class DistributedSampler implements Sampler {
+public final class DistributedSampler implements Sampler, OrderIdentity {
     private static final String WHERE_THEY_COME_FROM = "DistributedSampler.fromEnvironment reads RANK and"
             + " WORLD_SIZE, which torchrun sets for each process it starts";
 
@@ -168,6 +168,13 @@ public final class DistributedSampler implements Sampler {
     /** Whether the tail that does not divide evenly is left out instead of padded. */
     public boolean dropLast() {
         return dropLast;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String orderIdentity() {
+        return "distributed(dataset_size=" + datasetSize + ",num_replicas=" + numReplicas + ",rank=" + rank
+                + ",shuffle=" + shuffle + ",seed=" + seed + ",drop_last=" + dropLast + ")";
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  *
  * <p>Immutable and safe to share between threads; each iterator belongs to one thread.
  */
-public final class RandomSampler implements Sampler {
+public final class RandomSampler implements Sampler, OrderIdentity {
     private final long datasetSize;
     private final long numSamples;
     private final boolean replacement;
@@ -135,6 +135,13 @@ public final class RandomSampler implements Sampler {
     /** The seed every epoch's order derives from. */
     public long seed() {
         return seed;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String orderIdentity() {
+        return "random(dataset_size=" + datasetSize + ",num_samples=" + numSamples + ",replacement=" + replacement
+                + ",seed=" + seed + ")";
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.PrimitiveIterator;
  * <p>Immutable (it keeps its own copy of the indices) and safe to share between threads; each
  * iterator belongs to one thread.
  */
-public final class SubsetRandomSampler implements Sampler {
+public final class SubsetRandomSampler implements Sampler, OrderIdentity {
     private final long[] indices;
     private final long seed;
 
@@ -66,6 +66,12 @@ public final class SubsetRandomSampler implements Sampler {
     /** The seed every epoch's order derives from. */
     public long seed() {
         return seed;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String orderIdentity() {
+        return "subset(indices=" + indices.length + ":" + SamplerDigest.of(indices) + ",seed=" + seed + ")";
     }
 
     @Override

@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
  * <p>Immutable (it keeps its own copy of the weights) and safe to share between threads; each
  * iterator belongs to one thread.
  */
-public final class WeightedRandomSampler implements Sampler {
+public final class WeightedRandomSampler implements Sampler, OrderIdentity {
     private final double[] weights;
     private final long numSamples;
     private final boolean replacement;
@@ -132,6 +132,13 @@ public final class WeightedRandomSampler implements Sampler {
     /** The seed every epoch's draws derive from. */
     public long seed() {
         return seed;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String orderIdentity() {
+        return "weighted(weights=" + weights.length + ":" + SamplerDigest.of(weights) + ",num_samples=" + numSamples
+                + ",replacement=" + replacement + ",seed=" + seed + ")";
     }
 
     @Override

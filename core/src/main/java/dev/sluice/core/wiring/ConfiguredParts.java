@@ -6,6 +6,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
+import dev.sluice.api.Sampler;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Transform;
@@ -26,6 +27,7 @@ import dev.sluice.core.shard.ShardDataset;
 import dev.sluice.core.shard.ShardDatasetBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,12 +100,21 @@ final class ConfiguredParts {
     @SuppressWarnings("unchecked")
     Transform<Image, Object> pipeline() {
         ColorMode mode = config.decoder().decodeOptions().mode();
+        Transform<Image, Object> pipeline;
         try {
-            return (Transform<Image, Object>) (Transform<?, ?>) new TransformResolver(plugins)
+            pipeline = (Transform<Image, Object>) (Transform<?, ?>) new TransformResolver(plugins)
                     .pipeline(config.transforms(), "transforms", Image.class, mode.channels(), "the decoder");
         } catch (OptionsException e) {
             throw config.tree().error(e);
         }
+        boolean noTransforms = !(config.transforms().raw("transforms") instanceof List<?> steps) || steps.isEmpty();
+        if (config.loader().batchTransform() != null && (noTransforms
+                || Image.class.isAssignableFrom(pipeline.outputType()))) {
+            throw config.tree().error(BatchTransformSection.KEY, "mixes batches of tensors [N, C, H, W], but the "
+                    + "transforms end with decoded images (a batch of them is uint8 N x H x W x C): end them with "
+                    + "to_tensor");
+        }
+        return pipeline;
     }
 
     /** The label format the dataset section names, made with the section's remaining keys. */
@@ -201,9 +212,29 @@ final class ConfiguredParts {
             } else {
                 settings.applyTo(builder, true);
             }
+            if (settings.sampler() != null) {
+                builder.sampler(sampler(settings.sampler(), dataset, settings.seed()));
+            }
+            if (settings.batchTransform() != null) {
+                builder.batchTransform(settings.batchTransform());
+            }
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw config.tree().error("loader", e.getMessage(), e);
+        }
+    }
+
+    /** The configured sampler over {@code dataset}; a bad file or argument is an error at the sampler's key. */
+    private Sampler sampler(SamplerSettings settings, ImageLabelDataset<Object> dataset, long seed) {
+        String option = settings.kind().equals("subset") ? "indices" : settings.kind().equals("weighted")
+                ? "weights" : "num_samples";
+        try {
+            return settings.build(dataset, seed);
+        } catch (IOException e) {
+            throw config.tree().error(settings.keyPath(option), e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw config.tree().error(settings.file() == null && !settings.inverseClassFrequency()
+                    ? SamplerSettings.KEY : settings.keyPath(option), e.getMessage(), e);
         }
     }
 

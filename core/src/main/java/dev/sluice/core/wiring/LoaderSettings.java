@@ -1,17 +1,20 @@
 package dev.sluice.core.wiring;
 
+import dev.sluice.core.collate.LabeledBatch;
+import dev.sluice.core.loader.BatchTransform;
 import dev.sluice.core.loader.DataLoaderBuilder;
 import dev.sluice.core.dataset.ErrorPolicy;
 import dev.sluice.core.sampler.Rank;
 
 /**
  * The {@code loader} section: the DataLoader options configuration can set, with PyTorch's names,
- * and the rank of this process in a distributed job ({@code rank}, {@code world_size}, by default
- * from the environment's {@code RANK} and {@code WORLD_SIZE}).
+ * the rank of this process in a distributed job ({@code rank}, {@code world_size}, by default
+ * from the environment's {@code RANK} and {@code WORLD_SIZE}), the sampler ({@link SamplerSettings},
+ * or null for the default) and the batch transform ({@link BatchTransformSection}, or null for none).
  */
 record LoaderSettings(int batchSize, boolean shuffle, int numWorkers, boolean dropLast, long seed, ErrorPolicy onError,
         boolean pinMemory, double timeout, Integer prefetchFactor, boolean persistentWorkers, boolean inOrder,
-        Rank rank) {
+        Rank rank, SamplerSettings sampler, BatchTransform<LabeledBatch> batchTransform) {
 
     /**
      * Sets these options on {@code builder}.

@@ -48,6 +48,10 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * is then read through a {@link dev.sluice.core.sampler.DistributedSampler}; shards are split by
  * rank, then by worker.
  *
+ * <p>{@code loader.sampler} chooses PyTorch's sampler ({@link SamplerSettings}: {@code random},
+ * {@code weighted}, {@code subset}); {@code loader.batch_transform} mixes batches with MixUp or
+ * CutMix ({@link BatchTransformSection}).
+ *
  * <pre>{@code
  * SluiceConfig config = SluiceConfig.load(Path.of("sluice.yaml"), List.of("loader.num_workers=4"));
  * }</pre>
@@ -60,7 +64,8 @@ public final class SluiceConfig {
     private static final Set<String> DECODER_KEYS = Set.of("backend", "mode", "reduce", "apply_exif_orientation", "strict",
             "max_pixels");
     private static final Set<String> LOADER_KEYS = Set.of("batch_size", "shuffle", "num_workers", "drop_last", "seed",
-            "on_error", "pin_memory", "timeout", "prefetch_factor", "persistent_workers", "in_order", "rank", "world_size");
+            "on_error", "pin_memory", "timeout", "prefetch_factor", "persistent_workers", "in_order", "rank", "world_size",
+            "sampler", "batch_transform");
 
     private final ConfigTree tree;
     /** The dataset of files, or null when the configuration reads shards. */
@@ -83,6 +88,15 @@ public final class SluiceConfig {
             this.loader = readLoader(tree.section("loader"), environment);
             if (shards != null && datasetOptions.has("shuffle_buffer") && !loader.shuffle()) {
                 throw tree.error("dataset.shuffle_buffer", "has no effect unless loader.shuffle is true");
+            }
+            if (shards != null && loader.sampler() != null) {
+                throw tree.error(SamplerSettings.KEY, "DataLoader with IterableDataset: expected unspecified sampler "
+                        + "option: tar shards are read as streams, which have no indices to sample");
+            }
+            if (shards != null && loader.batchTransform() != null) {
+                throw tree.error(BatchTransformSection.KEY, "needs a dataset of files (dataset.labels): batches of "
+                        + "tar shards depend on how the streams are split among workers, so they could not be mixed "
+                        + "alike at every num_workers");
             }
         } catch (OptionsException e) {
             throw tree.error(e);
@@ -311,11 +325,23 @@ public final class SluiceConfig {
                 ? bounded(options, "prefetch_factor", 2, 1, DataLoaderBuilder.MAX_PREFETCH_FACTOR, "batches per worker")
                 : null;
         ErrorPolicy policy = choice(options, "loader.on_error", ErrorPolicy.RAISE, "raise or skip");
-        return new LoaderSettings(batchSize, options.getBoolean("shuffle", false), numWorkers,
+        boolean shuffle = options.getBoolean("shuffle", false);
+        Rank rank = rank(options, environment);
+        SamplerSettings sampler = options.has("sampler") ? SamplerSettings.read(tree, options.raw("sampler")) : null;
+        if (sampler != null && shuffle) {
+            throw tree.error(SamplerSettings.KEY, "sampler option is mutually exclusive with shuffle");
+        }
+        if (sampler != null && rank.worldSize() > 1) {
+            throw tree.error(SamplerSettings.KEY, "this is rank " + rank.rank() + " of a distributed job of "
+                    + rank.worldSize() + ", which reads its share through a DistributedSampler; a sampler of its "
+                    + "own cannot be combined with it");
+        }
+        return new LoaderSettings(batchSize, shuffle, numWorkers,
                 options.getBoolean("drop_last", false), options.getLong("seed", 0), policy,
                 options.getBoolean("pin_memory", false), timeout, prefetch,
                 options.getBoolean("persistent_workers", false), options.getBoolean("in_order", true),
-                rank(options, environment));
+                rank, sampler, options.has("batch_transform")
+                        ? BatchTransformSection.read(tree, options.raw("batch_transform")) : null);
     }
 
     /** {@code loader.key} as a count in {@code [min, max]}; the message gives the range and its unit. */

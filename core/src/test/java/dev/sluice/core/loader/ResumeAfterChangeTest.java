@@ -131,7 +131,8 @@ class ResumeAfterChangeTest {
         "shuffle | shuffle=true, this loader has shuffle=false",
         "seed | seed=42, this loader has seed=7",
         "drop_last | drop_last=false, this loader has drop_last=true",
-        "sampler | sampler=SequentialSampler, this loader has sampler=dev.sluice.core.sampler.RandomSampler"})
+        "sampler | sampler=SequentialSampler, this loader has sampler=random(dataset_size=1000,num_samples=1000,"
+                + "replacement=false,seed=42)"})
     void aChangeOfOrderIsRefusedNamingTheSettingAndBothValues(String setting, String values) {
         String saved = setting.equals("sampler") ? stopAfter(loader(10, 2, false, 42), 7, new ArrayList<>())
                 : stopAfter(7, new ArrayList<>());

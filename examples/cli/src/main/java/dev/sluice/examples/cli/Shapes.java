@@ -1,6 +1,9 @@
 package dev.sluice.examples.cli;
 
+import dev.sluice.api.DType;
 import dev.sluice.api.Tensor;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** How the command prints tensors: {@code float32 [7, 3, 96, 96]}, and label rows {@code [[2, 3], [1, 0]]}. */
 final class Shapes {
@@ -29,12 +32,18 @@ final class Shapes {
         return text.append(']').toString();
     }
 
-    /** Row {@code row} of an integer N x K tensor: {@code [2, 3]}. */
+    /**
+     * Row {@code row} of an N x K tensor: {@code [2, 3]} for integer labels, {@code [0, 0.27, 0.73]}
+     * for soft ones (MixUp, CutMix), to three decimals.
+     */
     static String row(Tensor labels, int row) {
         int columns = labels.rank() < 2 ? 1 : labels.dim(1);
+        boolean soft = labels.dtype() == DType.FLOAT32 || labels.dtype() == DType.FLOAT64;
         StringBuilder text = new StringBuilder("[");
         for (int k = 0; k < columns; k++) {
-            text.append(k == 0 ? "" : ", ").append(labels.getLong((long) row * columns + k));
+            long at = (long) row * columns + k;
+            text.append(k == 0 ? "" : ", ").append(soft ? BigDecimal.valueOf(labels.getAsDouble(at))
+                    .setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() : labels.getLong(at));
         }
         return text.append(']').toString();
     }

@@ -38,9 +38,9 @@ class ErrorsTest {
     void anUnknownKeyGetsTheKnownOnesAndASuggestion() throws IOException {
         Path config = SampleCopy.edit(SampleCopy.into(dir), "shuffle: false", "shufle: false");
         int line = SampleCopy.lineOf(config, "shufle");
-        assertOneLine(2, "sluice: " + config + ": loader.shufle: unknown key; known: batch_size, drop_last, in_order, "
-                + "num_workers, on_error, persistent_workers, pin_memory, prefetch_factor, rank, seed, shuffle, timeout, "
-                + "world_size. "
+        assertOneLine(2, "sluice: " + config + ": loader.shufle: unknown key; known: batch_size, batch_transform, "
+                + "drop_last, in_order, num_workers, on_error, persistent_workers, pin_memory, prefetch_factor, rank, "
+                + "sampler, seed, shuffle, timeout, world_size. "
                 + "Did you mean 'shuffle'? (line " + line + ")", Cli.run("dump", config.toString(), "--out", "x"));
     }
 
