@@ -173,27 +173,34 @@ floor() { # threads
 echo "side-by-side: $rounds rounds on $([[ "$large_only" == false ]] && echo "$data and ")$large; load average $(cut -d' ' -f1-3 /proc/loadavg); raw results in $results" >&2
 for ((round = 1; round <= rounds; round++)); do
   echo "round $round of $rounds (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  # auto and turbojpeg (the decoder auto picks for these JPEGs) swap places every other round, and the
+  # one-worker runs go in reverse order, so that no backend always runs first after the machine was idle
+  # or after the large-photo runs.
+  first=auto second=turbojpeg backends=(auto turbojpeg opencv imageio)
+  if ((round % 2 == 0)); then
+    first=turbojpeg second=auto backends=(imageio opencv turbojpeg auto)
+  fi
   if [[ "$large_only" == false ]]; then
     for pipeline in eval seed; do
-      sluice auto "$pipeline" 2
+      sluice "$first" "$pipeline" 2
       pytorch pil "$pipeline"
-      sluice turbojpeg "$pipeline" 2
+      sluice "$second" "$pipeline" 2
       sluice opencv "$pipeline" 2
       pytorch cv2 "$pipeline"
       sluice imageio "$pipeline" 2
       modern pil "$pipeline"
       modern cv2 "$pipeline"
     done
-    for backend in auto turbojpeg opencv imageio; do
+    for backend in "${backends[@]}"; do
       sluice "$backend" eval 1
     done
     floor 1
     floor 2
   fi
-  sluice auto eval-large 2
+  sluice "$first" eval-large 2
   pytorch pil eval-large
   modern pil eval-large
-  sluice turbojpeg eval-large 2
+  sluice "$second" eval-large 2
   sluice opencv eval-large 2
   sluice imageio eval-large 2
   sluice opencv eval-large-full 2

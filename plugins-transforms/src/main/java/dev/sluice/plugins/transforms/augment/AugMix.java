@@ -6,6 +6,8 @@ import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.DirichletSampler;
 
 /**
  * {@code aug_mix}: torchvision's {@code AugMix} on a uint8 image. Each call draws {@code (m0, m1)}
@@ -139,10 +141,20 @@ public final class AugMix extends AutoAugmentFamily {
     record Draw(float original, float[] weights, List<List<Step>> chains) {
     }
 
+    /** Dirichlet weights rounded to float32, as torch's {@code _sample_dirichlet} returns them. */
+    private static float[] float32(double[] weights) {
+        float[] out = new float[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            out[i] = (float) weights[i];
+        }
+        return out;
+    }
+
     /** One call's draws for an image of {@code width} x {@code height}, in torchvision 0.14's order. */
     Draw draw(RandomGenerator random, int width, int height) {
-        float[] m = Dirichlet.draw(random, alpha, 2);
-        float[] weights = Dirichlet.draw(random, alpha, mixtureWidth);
+        UniformRandomProvider source = random::nextLong;
+        float[] m = float32(DirichletSampler.symmetric(source, 2, alpha).sample());
+        float[] weights = float32(DirichletSampler.symmetric(source, mixtureWidth, alpha).sample());
         for (int i = 0; i < mixtureWidth; i++) {
             weights[i] *= m[1];
         }
