@@ -19,6 +19,9 @@ import java.util.Objects;
  * of one dtype and shape, or all {@link dev.sluice.api.Image}s of one size, channel count and depth, and
  * every sample must have the same
  * number of labels K (a multi-label line with a label missing is caught here, by sample position).
+ * The samples' {@linkplain LabeledSample#targets() targets}, when any carries some, are collated by
+ * {@link TargetCollate} into {@link LabeledBatch#targets()} (boxes flat {@code [T, 4]} XYXY with batch
+ * index and label, masks {@code [N, H, W]}); they must be on the images' canvas.
  *
  * <p>The batch is assembled by {@link SlotCollation}, each input copied into its slot: the same
  * assembly, checks and messages as when a dataset's samples are written into their slots directly.
@@ -76,7 +79,7 @@ public final class LabeledCollate implements Collate<LabeledSample<?>, LabeledBa
             int position = 0;
             for (LabeledSample<?> sample : samples) {
                 slots.add(position++, sample.image() instanceof Tensor tensor ? new CopiedTensor(tensor)
-                        : new CopiedImage((Image) sample.image()), sample.labels());
+                        : new CopiedImage((Image) sample.image()), sample.labels(), sample.targets());
             }
         } catch (RuntimeException e) {
             slots.abandon();

@@ -4,9 +4,14 @@ import dev.sluice.api.DType;
 import dev.sluice.api.SlotTransform;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.TensorAllocator;
+import dev.sluice.api.target.BatchTargets;
+import dev.sluice.api.target.CanvasSize;
+import dev.sluice.api.target.Targets;
 import dev.sluice.core.dataset.LabeledSample;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds one {@link LabeledBatch} by writing each sample's input straight into its slot of the batch
@@ -36,6 +41,7 @@ public final class SlotCollation {
 
     private final TensorAllocator allocator;
     private final long[][] labels;
+    private final Targets[] targets;
     private ByteBuffer inputs;
     private DType dtype;
     private int[] shape;
@@ -55,10 +61,11 @@ public final class SlotCollation {
         }
         this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.labels = new long[capacity][];
+        this.targets = new Targets[capacity];
     }
 
     /**
-     * Writes {@code sample}'s input into slot {@code position} and keeps its labels.
+     * Writes {@code sample}'s input into slot {@code position} and keeps its labels and targets.
      *
      * @throws IllegalArgumentException if its dtype or shape differs from the first sample's, or the
      *         batch needs more bytes than one buffer holds, worded as {@link LabeledCollate} words it
@@ -68,11 +75,15 @@ public final class SlotCollation {
      */
     public void add(int position, LabeledSample<SlotTransform.Pending> sample) {
         Objects.requireNonNull(sample, "sample");
-        add(position, sample.image(), sample.labels());
+        add(position, sample.image(), sample.labels(), sample.targets());
     }
 
-    /** {@link #add(int, LabeledSample)} of an input and its labels, which this keeps without copying. */
-    void add(int position, SlotTransform.Pending input, long[] sampleLabels) {
+    /**
+     * {@link #add(int, LabeledSample)} of an input, its labels and its targets, which this keeps
+     * without copying; the targets are collated by {@link TargetCollate} when the batch is finished.
+     */
+    void add(int position, SlotTransform.Pending input, long[] sampleLabels, Targets sampleTargets) {
+        Objects.requireNonNull(sampleTargets, "targets");
         Objects.checkIndex(position, labels.length);
         if (ended) {
             throw new IllegalStateException("the batch was already finished or abandoned");
@@ -82,6 +93,7 @@ public final class SlotCollation {
         }
         ByteBuffer buffer = bufferFor(input, position);
         input.writeTo(buffer, Math.toIntExact(position * slotBytes));
+        targets[position] = sampleTargets;
         labels[position] = sampleLabels;
     }
 
@@ -89,7 +101,8 @@ public final class SlotCollation {
      * The batch of the samples added, in position order.
      *
      * @throws IllegalStateException if no sample was added, or the batch was already finished or abandoned
-     * @throws IllegalArgumentException if the samples' label counts differ, naming the entries
+     * @throws IllegalArgumentException if the samples' label counts differ, or their targets cannot be
+     *         collated ({@link TargetCollate}) or are not on the inputs' canvas, naming the entries
      */
     public LabeledBatch finish() {
         int count = 0;
@@ -105,6 +118,7 @@ public final class SlotCollation {
         try {
             LabeledBatch batch = TrackingAllocator.recyclingOnFailure(allocator, tracked -> {
                 Object[] column = new Object[present];
+                Targets[] targetColumn = new Targets[present];
                 ByteBuffer written = present == labels.length ? inputs
                         : ColumnStacker.allocate(tracked, present, slotBytes, "tensors", "");
                 int slot = 0;
@@ -114,11 +128,18 @@ public final class SlotCollation {
                             int length = (int) slotBytes;
                             written.put(slot * length, inputs, position * length, length);
                         }
+                        targetColumn[slot] = targets[position];
                         column[slot++] = labels[position];
                     }
                 }
                 Tensor stackedLabels = ColumnStacker.labels(column, tracked);
-                return new LabeledBatch(Tensor.wrap(dtype, ColumnStacker.batchShape(present, shape), written), stackedLabels);
+                Optional<BatchTargets> collatedTargets = Optional.empty();
+                if (TargetCollate.carriesAny(targetColumn)) {
+                    collatedTargets = Optional.of(TargetCollate.collate(targetColumn, tracked));
+                    requireInputCanvas(collatedTargets.get().canvas());
+                }
+                return new LabeledBatch(Tensor.wrap(dtype, ColumnStacker.batchShape(present, shape), written), stackedLabels,
+                        collatedTargets);
             });
             if (present < labels.length) {
                 allocator.recycle(inputs);
@@ -128,6 +149,22 @@ public final class SlotCollation {
         } catch (RuntimeException failure) {
             release();
             throw failure;
+        }
+    }
+
+    /**
+     * Refuses targets that are not on the inputs' canvas: a transform that changed the image's size
+     * without moving its targets would otherwise give boxes on the wrong pixels. An input's height
+     * and width are its first two axes (an image, H x W x C) or its last two (a tensor, C x H x W).
+     */
+    private void requireInputCanvas(CanvasSize canvas) {
+        int rank = shape.length;
+        boolean hwc = rank >= 2 && shape[0] == canvas.height() && shape[1] == canvas.width();
+        boolean chw = rank >= 2 && shape[rank - 2] == canvas.height() && shape[rank - 1] == canvas.width();
+        if (!hwc && !chw) {
+            throw new IllegalArgumentException("the samples' targets are on a " + canvas + " (HxW) canvas but their "
+                    + INPUT + "s are " + Arrays.toString(shape) + "; a transform changed the image without moving "
+                    + "its targets");
         }
     }
 

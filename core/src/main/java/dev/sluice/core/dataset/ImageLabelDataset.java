@@ -12,6 +12,7 @@ import dev.sluice.core.target.MaskFiles;
 import dev.sluice.core.target.PngClassMasks;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -218,6 +219,12 @@ public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSample
     /** The entries this dataset reads. */
     public LabelIndex labelIndex() {
         return index;
+    }
+
+    /** The label index's {@linkplain LabelIndex#classNames() class names}. */
+    @Override
+    public List<String> classNames() {
+        return index.classNames();
     }
 
     /** The folder relative paths are resolved against. */

@@ -1,6 +1,7 @@
 package dev.sluice.core.dataset;
 
 import dev.sluice.api.Dataset;
+import java.util.List;
 
 /**
  * A map-style dataset of labelled samples, such as {@link ImageLabelDataset}. A
@@ -22,4 +23,13 @@ import dev.sluice.api.Dataset;
  * @param <T> the type of each sample's image after the transform, usually {@link dev.sluice.api.Tensor}
  */
 public interface LabeledDataset<T> extends Dataset<LabeledSample<T>> {
+
+    /**
+     * The class names by label value (label {@code k}: entry {@code k}), as the label source gave them
+     * (ImageFolder's sorted folders, COCO's categories, VOC's classes), for captions and drawings;
+     * empty when the source names no classes, as this default says. Read-only.
+     */
+    default List<String> classNames() {
+        return List.of();
+    }
 }

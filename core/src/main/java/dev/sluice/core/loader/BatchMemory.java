@@ -6,8 +6,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
+import java.util.Optional;
 
-/** Finds the tensors in a batch (inside maps, lists, arrays and records) and gives their memory back. */
+/** Finds the tensors in a batch (inside maps, lists, arrays, optionals and records) and gives their memory back. */
 final class BatchMemory {
     private BatchMemory() {
     }
@@ -15,6 +16,8 @@ final class BatchMemory {
     static void release(Object batch, TensorAllocator allocator) {
         if (batch instanceof Tensor tensor) {
             tensor.releaseTo(allocator);
+        } else if (batch instanceof Optional<?> optional) {
+            optional.ifPresent(value -> release(value, allocator));
         } else if (batch instanceof Map<?, ?> map) {
             for (Object value : map.values()) {
                 release(value, allocator);

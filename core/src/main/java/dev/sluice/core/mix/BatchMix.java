@@ -51,6 +51,12 @@ abstract sealed class BatchMix implements BatchTransform<LabeledBatch> permits M
             throw new IllegalArgumentException(id + ": the batch has " + images.dim(0) + " images and "
                     + batch.labels().dim(0) + " labels");
         }
+        if (batch.targets().isPresent()) {
+            // Rebuilding the batch from images and soft labels would drop them silently.
+            throw new IllegalArgumentException(id + ": the batch carries boxes, masks or key points, which " + id
+                    + " does not mix (torchvision v2 refuses them too); leave it out of a detection or segmentation "
+                    + "configuration");
+        }
         requireMixable(images);
         float[] labels = SoftLabels.of(id, batch.labels(), numClasses);
         int n = images.dim(0);

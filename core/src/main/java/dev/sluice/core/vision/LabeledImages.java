@@ -16,7 +16,9 @@ import java.util.Objects;
  * Labelled image datasets in one line, from a label file or from tar shards, as the configuration's
  * {@code dataset} section describes them: {@link #fromTxt} reads the seed recipe's
  * {@code image_name label1 [label2 ...]} lines, {@link #fromCsv} a CSV table with a {@code path}
- * column, {@link #fromShards} WebDataset-style tar shards, and {@link #builder} any label format on
+ * column, {@link #fromCoco}, {@link #fromYolo}, {@link #fromVoc} detection and {@link #fromMaskFolder}
+ * segmentation labels (samples carrying their targets), {@link #fromShards} WebDataset-style tar
+ * shards, and {@link #builder} any label format on
  * the class path by its id. Label formats are found by core's plugin registry, as a configuration
  * names them. Images are decoded as RGB at full size by the decoder that {@code decoder.backend: auto}
  * picks for each file's format; image paths must stay under the image root.
@@ -82,6 +84,71 @@ public final class LabeledImages {
     public static <T> ImageLabelDataset<T> fromCsv(Path labels, Path root, Transform<Image, T> transform)
             throws IOException {
         return builder("csv", labels, root).transform(Objects.requireNonNull(transform, "transform")).build();
+    }
+
+    /**
+     * A COCO detection dataset: the images an instances JSON lists (by {@code file_name} under
+     * {@code root}), each sample carrying its annotations' boxes, labelled by their category's
+     * position (names: {@link ImageLabelDataset#classNames()}), moved by {@code transform} with the
+     * image. A loader over it gives {@link dev.sluice.core.collate.LabeledBatch}es whose
+     * {@code targets()} hold the batch's boxes flat ({@code [T, 4]} XYXY, batch index, label). For
+     * masks or crowd annotations, use {@link #builder(String, Map, Path, Path)} with {@code coco}'s
+     * options ({@code masks}, {@code crowd}).
+     *
+     * <pre>{@code
+     * ImageLabelDataset<Tensor> train = LabeledImages.fromCoco(Path.of("annotations/instances_train.json"),
+     *         Path.of("train2017"), compose(randomHorizontalFlip(), resize(new Size(512, 512)), toTensor()));
+     * }</pre>
+     *
+     * @param transform applied to each image and its targets; every step must carry targets
+     * @throws IOException if the file cannot be read, naming it
+     * @throws dev.sluice.api.LabelFormatException listing each bad entry as {@code file:line: /pointer: reason}
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> ImageLabelDataset<T> fromCoco(Path instances, Path root, Transform<Image, T> transform)
+            throws IOException {
+        return builder("coco", instances, root).transform(Objects.requireNonNull(transform, "transform")).build();
+    }
+
+    /**
+     * A YOLO detection dataset: a folder of {@code .txt} label files ({@code class cx cy w h}
+     * normalised), the image of {@code labels/NAME.txt} being {@code root/NAME.jpg}; samples carry
+     * their boxes in pixels, moved by {@code transform} with the image. Other image extensions:
+     * {@link #builder(String, Map, Path, Path)} with {@code image_extension}.
+     *
+     * @throws IOException if the folder cannot be read, naming it
+     * @throws dev.sluice.api.LabelFormatException listing each bad line as {@code file:line: reason}
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> ImageLabelDataset<T> fromYolo(Path labels, Path root, Transform<Image, T> transform)
+            throws IOException {
+        return builder("yolo", labels, root).transform(Objects.requireNonNull(transform, "transform")).build();
+    }
+
+    /**
+     * A Pascal VOC detection dataset: a folder of annotation XML files, the images under
+     * {@code root} by each file's {@code <filename>}, boxes labelled by the 20 VOC classes' positions.
+     *
+     * @throws IOException if the folder cannot be read, naming it
+     * @throws dev.sluice.api.LabelFormatException listing each bad file
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> ImageLabelDataset<T> fromVoc(Path annotations, Path root, Transform<Image, T> transform)
+            throws IOException {
+        return builder("voc", annotations, root).transform(Objects.requireNonNull(transform, "transform")).build();
+    }
+
+    /**
+     * A semantic segmentation dataset: a folder of class-index PNG masks, the image of
+     * {@code masks/NAME.png} being {@code root/NAME.jpg}; each sample carries its mask, moved by
+     * {@code transform} with the image (nearest), and batches stack the masks {@code [N, H, W]}.
+     *
+     * @throws IOException if the folder cannot be read, naming it
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> ImageLabelDataset<T> fromMaskFolder(Path masks, Path root, Transform<Image, T> transform)
+            throws IOException {
+        return builder("mask_folder", masks, root).transform(Objects.requireNonNull(transform, "transform")).build();
     }
 
     /**

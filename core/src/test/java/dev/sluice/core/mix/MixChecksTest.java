@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Tensor;
 import dev.sluice.api.TensorAllocator;
+import dev.sluice.api.target.BatchBoxes;
+import dev.sluice.api.target.BatchTargets;
+import dev.sluice.api.target.CanvasSize;
 import dev.sluice.core.collate.LabeledBatch;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +63,18 @@ class MixChecksTest {
                 .startsWith("mixup: each sample has 2 labels; mixing needs one class index per sample"));
         assertEquals("mixup: probability labels must be [N, num_classes]; the batch has 3 per sample, num_classes is 4",
                 refusal(() -> mixUp.apply(batch(Tensor.ofFloats(new int[] {1, 3}, 0.5f, 0.5f, 0f)), random, HEAP)));
+    }
+
+    @Test
+    void aBatchWithTargetsIsRefusedRatherThanLosingThem() {
+        LabeledBatch plain = batch(Tensor.ofLongs(new int[] {1}, 0));
+        BatchTargets targets = new BatchTargets(1, new CanvasSize(4, 5), Optional.of(new BatchBoxes(
+                Tensor.ofFloats(new int[] {1, 4}, 0, 0, 2, 2), Tensor.ofLongs(new int[] {1}, 0),
+                Tensor.ofLongs(new int[] {1}, 3), Optional.empty())), Optional.empty(), Optional.empty());
+        LabeledBatch detection = new LabeledBatch(plain.images(), plain.labels(), Optional.of(targets));
+        assertEquals("mixup: the batch carries boxes, masks or key points, which mixup does not mix (torchvision v2 "
+                + "refuses them too); leave it out of a detection or segmentation configuration",
+                refusal(() -> new MixUp(1, 4).apply(detection, new SplittableRandom(1), TensorAllocator.heap())));
     }
 
     @Test

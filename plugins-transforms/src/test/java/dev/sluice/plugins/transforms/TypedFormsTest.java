@@ -201,9 +201,10 @@ class TypedFormsTest {
                         "thickness", 3), DrawRectangle.of(new Region(2, 3, 10, 8)).color(0, 255, 0).thickness(3),
                         TypedFormsTest::grass),
                 new Case("contact_sheet", "contact_sheet", Map.of("nrow", 1, "padding", 3, "pad_value", 0.5, "font_scale", 2,
-                        "mean", List.of(0.5), "std", List.of(0.25)),
+                        "mean", List.of(0.5), "std", List.of(0.25), "class_names", List.of("cat")),
                         ContactSheet.of().nrow(1).padding(3).padValue(0.5).fontScale(2)
-                                .unnormalize(new double[] {0.5}, new double[] {0.25}), TypedFormsTest::batch),
+                                .unnormalize(new double[] {0.5}, new double[] {0.25}).classNames(List.of("cat")),
+                        TypedFormsTest::batch),
                 new Case("side_by_side", "side_by_side", Map.of("gap", 4, "fill", List.of(10, 20, 30)),
                         SideBySide.of().gap(4).fill(10, 20, 30), () -> List.of(grass(), Fixtures.input("flower-grey"))));
     }

@@ -13,11 +13,13 @@ import dev.sluice.core.plugin.PluginKind;
 import dev.sluice.core.plugin.PluginRegistry;
 import dev.sluice.core.sampler.Seeds;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a batch as a contact sheet with each picture's labels under it, drawn by the
+ * Writes a batch as a contact sheet with each picture's labels under it and its boxes and masks over
+ * it, drawn by the
  * {@code contact_sheet} transform and encoded by the encoder plugin of highest priority: both
  * found among the plugins, so a plugin jar can replace either.
  */
@@ -41,20 +43,25 @@ final class BatchSheets {
     }
 
     /**
-     * Draws {@code batch} and writes it to {@code file}.
+     * Draws {@code batch} and writes it to {@code file}: its pictures captioned with their labels, and
+     * its targets, if any, drawn over them (boxes named by {@code classNames}, masks blended in).
      *
      * @throws EncodeException when the image cannot be encoded or written
      * @throws dev.sluice.core.plugin.PluginException when there is no contact-sheet transform or no encoder
      */
     @SuppressWarnings("unchecked")
-    static void write(Invocation invocation, LabeledBatch batch, Path file) throws EncodeException {
+    static void write(Invocation invocation, LabeledBatch batch, List<String> classNames, Path file)
+            throws EncodeException {
         EncodeOptions format = formatOf(file);
         PluginRegistry plugins = invocation.plugins();
         String where = "the contact sheet " + file;
         Transform<Object, Image> sheet = (Transform<Object, Image>) plugins.require(PluginKind.TRANSFORM,
-                TransformProvider.class, CONTACT_SHEET, where).create(Options.of(CONTACT_SHEET, Map.of()));
+                TransformProvider.class, CONTACT_SHEET, where).create(Options.of(CONTACT_SHEET,
+                        Map.of("class_names", classNames)));
+        List<Object> parts = new ArrayList<>(List.of(BatchPictures.drawable(batch.images()), batch.labels()));
+        batch.targets().ifPresent(parts::add);
         // Drawing draws no random numbers, but a transform is always handed a seeded source.
-        Image drawn = sheet.apply(List.of(BatchPictures.drawable(batch.images()), batch.labels()), Seeds.random(0));
+        Image drawn = sheet.apply(parts, Seeds.random(0));
         ImageEncoder encoder = plugins.require(PluginKind.ENCODER, ImageEncoderProvider.class, PluginRegistry.AUTO,
                 where).create(Options.empty());
         encoder.write(drawn, file, format);

@@ -96,7 +96,7 @@ final class DemoCommand implements Subcommand {
                 out.println("step " + step + ": " + describe(iterator.next()));
             }
         }
-        BatchSheets.write(invocation, first, sheet);
+        BatchSheets.write(invocation, first, List.of(), sheet);
         out.println();
         out.println("3. The first batch as a contact sheet (where the recipe opened a window): "
                 + sheet.toAbsolutePath());

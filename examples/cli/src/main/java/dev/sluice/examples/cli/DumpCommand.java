@@ -16,10 +16,13 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code sluice dump CONFIG --out DIR [--batches N] [--epoch E]}: writes each batch as NumPy files,
  * {@code batch-00000-images.npy}, {@code -labels.npy} (int64 N for one label each, N x K for K) and {@code -indices.npy}
- * (int64 N, the dataset indices).
+ * (int64 N, the dataset indices); for a detection or segmentation dataset also its targets
+ * ({@code -boxes.npy} float32 T x 5 rows {@code [index_in_batch, x1, y1, x2, y2]}, {@code -box-labels.npy}
+ * int64 T, {@code -masks.npy} uint8 N x H x W, as {@link TargetFiles} lists).
  */
 @Command(name = "dump", description = "Write each batch as NumPy .npy files: images, labels (int64 N, or N x K for "
-        + "K each), indices (int64 N).")
+        + "K each), indices (int64 N); with targets also boxes (float32 T x 5: index_in_batch, x1, y1, x2, y2), "
+        + "box-labels (int64 T) and masks (uint8 N x H x W).")
 final class DumpCommand implements Subcommand {
 
     @ParentCommand
@@ -69,8 +72,10 @@ final class DumpCommand implements Subcommand {
                     NpyFiles.write(folder.resolve(stem + "-labels.npy"), batch.labels());
                     NpyFiles.write(folder.resolve(stem + "-indices.npy"), Tensor.ofLongs(new int[] {indices.length},
                             indices));
+                    String targets = batch.targets().isEmpty() ? ""
+                            : TargetFiles.write(folder, stem, batch.targets().get());
                     invocation.out().println(stem + ": images " + Shapes.describe(batch.images()) + ", labels "
-                            + Shapes.describe(batch.labels()) + ", indices " + Shapes.list(indices));
+                            + Shapes.describe(batch.labels()) + targets + ", indices " + Shapes.list(indices));
                     loader.release(batch);
                     written++;
                 }

@@ -3,11 +3,13 @@ package dev.sluice.examples.cli;
 import dev.sluice.api.EncodeException;
 import dev.sluice.api.spi.MessageValues;
 import dev.sluice.core.collate.LabeledBatch;
+import dev.sluice.core.dataset.LabeledDataset;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,11 +17,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code sluice inspect CONFIG --out FILE.png [--batch N]}: a contact sheet of one batch of epoch 0, with labels.
+ * {@code sluice inspect CONFIG --out FILE.png [--batch N]}: a contact sheet of one batch of epoch 0, with labels,
+ * and for a detection or segmentation dataset its boxes (named by the dataset's class names) and masks drawn over
+ * the pictures.
  * The sheet is written whole or not at all (a full disk leaves no empty PNG behind).
  */
 @Command(name = "inspect", description = "Write a contact sheet of one batch of epoch 0, each picture captioned "
-        + "with its labels.")
+        + "with its labels, boxes and masks drawn over it.")
 final class InspectCommand implements Subcommand {
 
     @ParentCommand
@@ -57,7 +61,9 @@ final class InspectCommand implements Subcommand {
             while (iterator.hasNext()) {
                 LabeledBatch next = iterator.next();
                 if (batch == wanted) {
-                    BatchSheets.write(invocation, next, sheet);
+                    List<String> names = loader.dataset() instanceof LabeledDataset<?> labeled ? labeled.classNames()
+                            : List.of();
+                    BatchSheets.write(invocation, next, names, sheet);
                     invocation.out().println("batch " + wanted + " (" + next.size() + " samples, labels "
                             + Shapes.rows(next.labels()) + ") drawn to " + sheet);
                     return Main.OK;

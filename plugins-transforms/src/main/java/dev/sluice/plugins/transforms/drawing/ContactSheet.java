@@ -4,6 +4,7 @@ import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
+import dev.sluice.api.target.BatchTargets;
 import dev.sluice.plugins.transforms.Raster;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,11 @@ import java.util.random.RandomGenerator;
  * {@code to_tensor}; turned to levels as torchvision's {@code save_image}: {@code x * 255 + 0.5},
  * clamped, truncated) or uint8 N x H x W x C as collated images are; labels N x K numbers (printed
  * separated by spaces, wrapped to the image width); boxes N x 4 or N x B x 4 {@code [x, y, w, h]} in pixels.
+ * In place of the boxes tensor, a detection or segmentation batch's {@link BatchTargets} (on the
+ * images' canvas): each picture's class-index or instance masks are blended half and half over it in
+ * a colour per class (class 0 left clear), and each box is outlined (one pixel, XYXY corners cast to
+ * integers as torchvision's {@code draw_bounding_boxes} casts them) with its label's name, or number,
+ * at its top-left corner, in its label's colour.
  *
  * <p>Parameters (torchvision name = YAML key, Java, default):
  * <ul>
@@ -30,7 +36,8 @@ import java.util.random.RandomGenerator;
  *   <li>{@code pad_value} ({@link #padValue(double)}; 0.0): in image units, [0, 1];</li>
  *   <li>{@code font_scale} ({@link #fontScale(int)}; 1): pixels per font pixel;</li>
  *   <li>{@code mean} and {@code std} ({@link #unnormalize(double[], double[])}; none): given together,
- *       to undo a {@code normalize} before drawing.</li>
+ *       to undo a {@code normalize} before drawing;</li>
+ *   <li>{@code class_names} ({@link #classNames(List)}; none): the name of each box label, by value.</li>
  * </ul>
  *
  * <pre>{@code
@@ -40,8 +47,8 @@ import java.util.random.RandomGenerator;
  * }</pre>
  *
  * <p>Immutable, safe for concurrent use, never draws from its random source. It throws
- * {@link IllegalArgumentException} when the input is not as described, or the labels or boxes do not
- * have one row per image.
+ * {@link IllegalArgumentException} when the input is not as described, the labels or boxes do not
+ * have one row per image, or the targets are not for these images.
  */
 public final class ContactSheet implements Transform<Object, Image> {
     private static final int[] TEXT = {255, 255, 255};
@@ -54,8 +61,10 @@ public final class ContactSheet implements Transform<Object, Image> {
     private final int fontScale;
     private final float[] mean;
     private final float[] std;
+    private final List<String> classNames;
 
-    private ContactSheet(int nrow, int padding, double padValue, int fontScale, float[] mean, float[] std) {
+    private ContactSheet(int nrow, int padding, double padValue, int fontScale, float[] mean, float[] std,
+            List<String> classNames) {
         atLeast("nrow", nrow, 1);
         atLeast("padding", padding, 0);
         atLeast("font_scale", fontScale, 1);
@@ -69,6 +78,7 @@ public final class ContactSheet implements Transform<Object, Image> {
         this.fontScale = fontScale;
         this.mean = mean;
         this.std = std;
+        this.classNames = List.copyOf(classNames);
     }
 
     private static void atLeast(String name, int value, int minimum) {
@@ -79,7 +89,7 @@ public final class ContactSheet implements Transform<Object, Image> {
 
     /** torchvision's {@code make_grid} defaults: 8 per row, padding 2 of value 0, font scale 1. */
     public static ContactSheet of() {
-        return new ContactSheet(8, 2, 0.0, 1, null, null);
+        return new ContactSheet(8, 2, 0.0, 1, null, null, List.of());
     }
 
     /**
@@ -88,7 +98,7 @@ public final class ContactSheet implements Transform<Object, Image> {
      * @throws IllegalArgumentException when {@code nrow < 1}
      */
     public ContactSheet nrow(int nrow) {
-        return new ContactSheet(nrow, padding, padValueUnits, fontScale, mean, std);
+        return new ContactSheet(nrow, padding, padValueUnits, fontScale, mean, std, classNames);
     }
 
     /**
@@ -97,7 +107,7 @@ public final class ContactSheet implements Transform<Object, Image> {
      * @throws IllegalArgumentException when {@code padding < 0}
      */
     public ContactSheet padding(int padding) {
-        return new ContactSheet(nrow, padding, padValueUnits, fontScale, mean, std);
+        return new ContactSheet(nrow, padding, padValueUnits, fontScale, mean, std, classNames);
     }
 
     /**
@@ -106,7 +116,7 @@ public final class ContactSheet implements Transform<Object, Image> {
      * @throws IllegalArgumentException unless in [0, 1]
      */
     public ContactSheet padValue(double padValue) {
-        return new ContactSheet(nrow, padding, padValue, fontScale, mean, std);
+        return new ContactSheet(nrow, padding, padValue, fontScale, mean, std, classNames);
     }
 
     /**
@@ -115,7 +125,7 @@ public final class ContactSheet implements Transform<Object, Image> {
      * @throws IllegalArgumentException when {@code fontScale < 1}
      */
     public ContactSheet fontScale(int fontScale) {
-        return new ContactSheet(nrow, padding, padValueUnits, fontScale, mean, std);
+        return new ContactSheet(nrow, padding, padValueUnits, fontScale, mean, std, classNames);
     }
 
     /**
@@ -128,7 +138,17 @@ public final class ContactSheet implements Transform<Object, Image> {
         if (mean.length == 0 || std.length == 0) {
             throw new IllegalArgumentException("mean and std must each hold at least one value");
         }
-        return new ContactSheet(nrow, padding, padValueUnits, fontScale, floats(mean), floats(std));
+        return new ContactSheet(nrow, padding, padValueUnits, fontScale, floats(mean), floats(std), classNames);
+    }
+
+    /**
+     * This sheet, naming each box by its label's entry in {@code names} (label {@code k}: entry
+     * {@code k}); a label without an entry is shown as its number. Default: no names, numbers.
+     *
+     * @throws NullPointerException if {@code names} or one of them is null
+     */
+    public ContactSheet classNames(List<String> names) {
+        return new ContactSheet(nrow, padding, padValueUnits, fontScale, mean, std, names);
     }
 
     private static float[] floats(double[] values) {
@@ -144,21 +164,28 @@ public final class ContactSheet implements Transform<Object, Image> {
         Tensor images;
         Tensor labels = null;
         Tensor boxes = null;
+        BatchTargets targets = null;
         if (input instanceof Tensor tensor) {
             images = tensor;
         } else if (input instanceof List<?> parts && !parts.isEmpty() && parts.size() <= 3
-                && parts.stream().allMatch(p -> p == null || p instanceof Tensor)) {
+                && parts.subList(0, Math.min(2, parts.size())).stream().allMatch(p -> p == null || p instanceof Tensor)
+                && parts.get(0) != null
+                && (parts.size() < 3 || parts.get(2) instanceof Tensor || parts.get(2) instanceof BatchTargets)) {
             images = (Tensor) parts.get(0);
             labels = parts.size() > 1 ? (Tensor) parts.get(1) : null;
-            boxes = parts.size() > 2 ? (Tensor) parts.get(2) : null;
+            boxes = parts.size() > 2 && parts.get(2) instanceof Tensor tensor ? tensor : null;
+            targets = parts.size() > 2 && parts.get(2) instanceof BatchTargets batch ? batch : null;
         } else {
-            throw new IllegalArgumentException("contact_sheet takes the images tensor, or a list [images, labels] or "
-                    + "[images, labels, boxes] of tensors; got " + input);
+            throw new IllegalArgumentException("contact_sheet takes the images tensor, or a list [images, labels], "
+                    + "[images, labels, boxes] or [images, labels, batch targets]; got " + input);
         }
         Raster[] cells = cells(images);
         String[] text = labelText(labels, cells.length);
         int width = cells[0].width;
         int height = cells[0].height;
+        if (targets != null) {
+            TargetOverlay.requireFits(targets, cells.length, width, height);
+        }
         int perLine = Math.max(1, (width + 1) / (BitmapFont.ADVANCE * fontScale));
         int lines = 0;
         for (String t : text) {
@@ -178,6 +205,9 @@ public final class ContactSheet implements Transform<Object, Image> {
             Raster cell = cells[n];
             if (boxes != null) {
                 drawBoxes(cell, boxes, n);
+            }
+            if (targets != null) {
+                TargetOverlay.draw(cell, targets, n, classNames, fontScale);
             }
             SideBySide.paste(sheet, cell, left, top, n);
             String t = text[n];

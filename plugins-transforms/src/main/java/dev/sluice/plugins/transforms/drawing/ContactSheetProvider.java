@@ -4,11 +4,13 @@ import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
 import dev.sluice.plugins.transforms.PackTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
+import java.util.List;
 import java.util.Set;
 
 /** {@code contact_sheet} in configuration: builds the {@link ContactSheet} its options describe (one implementation). */
 public final class ContactSheetProvider extends PackTransformProvider {
-    private static final Set<String> OPTIONS = Set.of("nrow", "padding", "pad_value", "font_scale", "mean", "std");
+    private static final Set<String> OPTIONS = Set.of("nrow", "padding", "pad_value", "font_scale", "mean", "std",
+            "class_names");
 
     /** Constructs the provider; does nothing else. */
     public ContactSheetProvider() {
@@ -18,8 +20,8 @@ public final class ContactSheetProvider extends PackTransformProvider {
     /**
      * The {@link ContactSheet} these options describe; its class javadoc says what it does and when it throws.
      *
-     * @throws OptionsException naming the key path when an option is unknown or out of range, or only
-     *         one of {@code mean} and {@code std} is given
+     * @throws OptionsException naming the key path when an option is unknown or out of range, only
+     *         one of {@code mean} and {@code std} is given, or {@code class_names} is not a list of texts
      */
     @Override
     public ContactSheet create(Options options) {
@@ -39,6 +41,19 @@ public final class ContactSheetProvider extends PackTransformProvider {
             String missing = mean == null ? "mean" : "std";
             throw new OptionsException(options.keyPath(missing), "give mean and std together, to undo a normalize");
         }
-        return mean == null ? filled : SharedOptions.checkedAt(options, "mean", () -> filled.unnormalize(mean, std));
+        ContactSheet named = filled.classNames(classNames(options));
+        return mean == null ? named : SharedOptions.checkedAt(options, "mean", () -> named.unnormalize(mean, std));
+    }
+
+    /** {@code class_names}: a list of texts, or none. */
+    private static List<String> classNames(Options options) {
+        Object raw = options.raw("class_names");
+        if (raw == null) {
+            return List.of();
+        }
+        if (!(raw instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new OptionsException(options.keyPath("class_names"), "must be a list of names, was " + raw);
+        }
+        return list.stream().map(String.class::cast).toList();
     }
 }
