@@ -1,10 +1,9 @@
 package dev.sluice.plugins.transforms.tensor;
 
 import dev.sluice.api.Tensor;
-import dev.sluice.api.Transform;
 import dev.sluice.api.target.Targeted;
 import dev.sluice.plugins.transforms.Size;
-import java.util.OptionalInt;
+import dev.sluice.plugins.transforms.TensorTransform;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,7 +30,7 @@ import java.util.random.RandomGenerator;
  * for concurrent use, never draws from its random source. It throws {@link IllegalArgumentException}
  * when the crop is larger than the image or the tensor has fewer than two dimensions.
  */
-public final class FiveCrop implements Transform<Tensor, Tensor> {
+public final class FiveCrop implements TensorTransform {
     private final Size size;
 
     private FiveCrop(Size size) {
@@ -62,22 +61,6 @@ public final class FiveCrop implements Transform<Tensor, Tensor> {
     @Override
     public boolean carriesTargets() {
         return true;
-    }
-
-    @Override
-    public Class<?> inputType() {
-        return Tensor.class;
-    }
-
-    @Override
-    public Class<?> outputType() {
-        return Tensor.class;
-    }
-
-    /** The channels it gets: each crop keeps them. */
-    @Override
-    public OptionalInt outputChannels(OptionalInt input) {
-        return input;
     }
 
     @Override

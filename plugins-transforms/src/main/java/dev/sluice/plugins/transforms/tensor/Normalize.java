@@ -1,10 +1,10 @@
 package dev.sluice.plugins.transforms.tensor;
 
-import dev.sluice.plugins.transforms.KeepsTargets;
 import dev.sluice.api.DType;
 import dev.sluice.api.OptionsException;
 import dev.sluice.api.Tensor;
-import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.KeepsTargets;
+import dev.sluice.plugins.transforms.TensorTransform;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +35,7 @@ import java.util.random.RandomGenerator;
  * When the channel count is known when the pipeline is built ({@code decoder.mode} rgb or gray), its
  * {@link #outputChannels} refuses a count that does not fit there.
  */
-public final class Normalize implements KeepsTargets<Tensor, Tensor> {
+public final class Normalize implements TensorTransform, KeepsTargets<Tensor, Tensor> {
     /** The ImageNet means of R, G and B that torchvision's pretrained models expect. */
     public static final List<Double> IMAGENET_MEAN = List.of(0.485, 0.456, 0.406);
     /** The ImageNet standard deviations of R, G and B that torchvision's pretrained models expect. */
@@ -166,16 +166,6 @@ public final class Normalize implements KeepsTargets<Tensor, Tensor> {
         ByteBuffer buffer = HeapBuffers.allocate(x.length, DType.FLOAT32);
         buffer.asFloatBuffer().put(x);
         return Tensor.wrap(DType.FLOAT32, tensor.shape(), buffer);
-    }
-
-    @Override
-    public Class<?> inputType() {
-        return Tensor.class;
-    }
-
-    @Override
-    public Class<?> outputType() {
-        return Tensor.class;
     }
 
     @Override

@@ -2,13 +2,12 @@ package dev.sluice.plugins.transforms.tensor;
 
 import dev.sluice.api.DType;
 import dev.sluice.api.Tensor;
-import dev.sluice.api.Transform;
-import dev.sluice.api.target.Targeted;
+import dev.sluice.plugins.transforms.KeepsTargets;
+import dev.sluice.plugins.transforms.TensorTransform;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -39,7 +38,7 @@ import java.util.random.RandomGenerator;
  * Immutable, safe for concurrent use. It throws {@link IllegalArgumentException} for a tensor that is
  * not float32 or has fewer than three dimensions, and for per-channel values that do not match its channels.
  */
-public final class RandomErasing implements Transform<Tensor, Tensor> {
+public final class RandomErasing implements TensorTransform, KeepsTargets<Tensor, Tensor> {
     private static final RandomErasing DEFAULT = new RandomErasing(0.5, new double[] {0.02, 0.33},
             new double[] {0.3, 3.3}, new double[] {0});
 
@@ -186,33 +185,6 @@ public final class RandomErasing implements Transform<Tensor, Tensor> {
         FloatBuffer floats = buffer.asFloatBuffer();
         floats.put(values);
         return Tensor.wrap(DType.FLOAT32, tensor.shape(), buffer.order(ByteOrder.LITTLE_ENDIAN));
-    }
-
-    /** Boxes, masks and key points pass through unchanged, as torchvision v2 does. */
-    @Override
-    public Targeted<Tensor> applyWithTargets(Targeted<? extends Tensor> input, RandomGenerator random) {
-        return input.map(t -> apply(t, random));
-    }
-
-    @Override
-    public boolean carriesTargets() {
-        return true;
-    }
-
-    @Override
-    public Class<?> inputType() {
-        return Tensor.class;
-    }
-
-    @Override
-    public Class<?> outputType() {
-        return Tensor.class;
-    }
-
-    /** The channels it gets: erasing keeps them. */
-    @Override
-    public OptionalInt outputChannels(OptionalInt input) {
-        return input;
     }
 
     @Override
