@@ -59,7 +59,7 @@ public final class LabeledImages {
      */
     public static <T> ImageLabelDataset<T> fromTxt(Path labels, Path root, Transform<Image, T> transform)
             throws IOException {
-        return builder("txt", labels, root).transform(Objects.requireNonNull(transform, "transform")).build();
+        return transformed("txt", labels, root, transform);
     }
 
     /**
@@ -83,7 +83,7 @@ public final class LabeledImages {
      */
     public static <T> ImageLabelDataset<T> fromCsv(Path labels, Path root, Transform<Image, T> transform)
             throws IOException {
-        return builder("csv", labels, root).transform(Objects.requireNonNull(transform, "transform")).build();
+        return transformed("csv", labels, root, transform);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class LabeledImages {
      */
     public static <T> ImageLabelDataset<T> fromCoco(Path instances, Path root, Transform<Image, T> transform)
             throws IOException {
-        return builder("coco", instances, root).transform(Objects.requireNonNull(transform, "transform")).build();
+        return transformed("coco", instances, root, transform);
     }
 
     /**
@@ -122,7 +122,7 @@ public final class LabeledImages {
      */
     public static <T> ImageLabelDataset<T> fromYolo(Path labels, Path root, Transform<Image, T> transform)
             throws IOException {
-        return builder("yolo", labels, root).transform(Objects.requireNonNull(transform, "transform")).build();
+        return transformed("yolo", labels, root, transform);
     }
 
     /**
@@ -135,7 +135,7 @@ public final class LabeledImages {
      */
     public static <T> ImageLabelDataset<T> fromVoc(Path annotations, Path root, Transform<Image, T> transform)
             throws IOException {
-        return builder("voc", annotations, root).transform(Objects.requireNonNull(transform, "transform")).build();
+        return transformed("voc", annotations, root, transform);
     }
 
     /**
@@ -148,7 +148,7 @@ public final class LabeledImages {
      */
     public static <T> ImageLabelDataset<T> fromMaskFolder(Path masks, Path root, Transform<Image, T> transform)
             throws IOException {
-        return builder("mask_folder", masks, root).transform(Objects.requireNonNull(transform, "transform")).build();
+        return transformed("mask_folder", masks, root, transform);
     }
 
     /**
@@ -182,6 +182,12 @@ public final class LabeledImages {
         ClassPathPlugins plugins = new ClassPathPlugins("LabeledImages, shards " + pattern);
         return ShardDataset.builder(Shards.expand(Path.of("").toAbsolutePath(), pattern), plugins.autoDecoder())
                 .labels("cls", plugins.labelFormat("txt", Options.empty()));
+    }
+
+    /** The dataset of {@code format} at {@code labels}, each image passed through {@code transform}. */
+    private static <T> ImageLabelDataset<T> transformed(String format, Path labels, Path root,
+            Transform<Image, T> transform) throws IOException {
+        return builder(format, labels, root).transform(Objects.requireNonNull(transform, "transform")).build();
     }
 
     /**
