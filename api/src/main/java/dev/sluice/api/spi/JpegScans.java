@@ -18,6 +18,9 @@ import java.util.List;
  * a code no table has or a run past the 64th coefficient ("bad Huffman code"), or misses a restart
  * marker. Progressive, arithmetic-coded and lossless frames are not walked.
  *
+ * <p>The same walk decodes the coefficients for {@link JpegCoefficients}: every block of a
+ * sequential frame, and the DC coefficients of a progressive one, whose scans are then walked too.
+ *
  * <p>The marker structure has been checked by {@link JpegHeaders} first. The cost is one pass over
  * the coded bits with a table look-up per code, a fraction of a decode; no memory grows with the image.
  */

@@ -25,7 +25,10 @@ import org.w3c.dom.Node;
 /**
  * Decodes with javax.imageio and TwelveMonkeys. The steps, the same as the opencv backend's: read
  * the header (size, orientation) and refuse what the options forbid; pick the factor (the fixed
- * one, or the one the automatic reduction allows for the size as shown); decode, in the stored
+ * one, or the one the automatic reduction allows for the size as shown); a JPEG reduced by 2, 4 or 8
+ * that {@link ScaledJpeg} decodes in the DCT domain (sequential grey or YCbCr, progressive at 1/8)
+ * goes there, whole, and is then put in the colour mode, cut to the region and turned. Otherwise:
+ * decode, in the stored
  * orientation, only the block-aligned rectangle of the stored image the region needs; take the
  * samples as stored (CMYK and YCCK converted as libjpeg does, no ICC profile applied, the stored
  * luma of a YCbCr JPEG for grey, as libjpeg gives it; 16-bit PNG and TIFF samples kept 16-bit in
