@@ -15,7 +15,7 @@ import java.util.List;
  * PIL's {@code draft} and the turbojpeg backend): each block goes through a 4x4, 2x2 or 1x1 inverse
  * DCT ({@link ScaledIdct}), a subsampled chroma component through a transform twice that size
  * where both its ratios allow (4:2:0 chroma at 8x8, 4x4 and 2x2), otherwise upsampled by {@link
- * ChromaRows}; then libjpeg's YCbCr to RGB. The coefficients come from the strict walk of the
+ * ComponentRows}; then libjpeg's YCbCr to RGB. The coefficients come from the strict walk of the
  * coded data ({@link JpegCoefficients}), so the data is read once and damage refused as the walk
  * refuses it. Memory: the reduced component planes and the output, nothing of full size.
  */
@@ -137,7 +137,7 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
         int width = ceilDiv(frame.width(), factor);
         int height = ceilDiv(frame.height(), factor);
         boolean colour = sizes.length == 3 && !lumaOnly;
-        ChromaRows[] rows = new ChromaRows[colour ? 3 : 1];
+        ComponentRows[] rows = new ComponentRows[colour ? 3 : 1];
         for (int c = 0; c < rows.length; c++) {
             rows[c] = rows(c);
         }
@@ -163,7 +163,7 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
     }
 
     /** The rows of component {@code c} at the output size, upsampled as libjpeg does at this scale. */
-    private ChromaRows rows(int c) {
+    private ComponentRows rows(int c) {
         Component component = frame.components().get(c);
         int size = sizes[c];
         int across = frame.maxHorizontal() * scaledBlock / (component.horizontal() * size);
@@ -171,7 +171,7 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
         // The samples the component really has (libjpeg's downsampled_width and _height); the rest of its blocks is padding.
         int samplesAcross = (int) ceilDiv((long) frame.width() * component.horizontal() * size, frame.maxHorizontal() * 8L);
         int samplesDown = (int) ceilDiv((long) frame.height() * component.vertical() * size, frame.maxVertical() * 8L);
-        return new ChromaRows(planes[c], strides[c], samplesAcross, samplesDown, across, down, scaledBlock > 1);
+        return new ComponentRows(planes[c], strides[c], samplesAcross, samplesDown, across, down, scaledBlock > 1);
     }
 
     private static int ceilDiv(int value, int divisor) {

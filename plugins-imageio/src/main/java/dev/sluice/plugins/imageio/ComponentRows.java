@@ -8,7 +8,7 @@ package dev.sluice.plugins.imageio;
  * 1/8, where libjpeg-turbo turns fancy upsampling off, and across components fewer than three
  * samples wide: there each sample is repeated.
  */
-final class ChromaRows {
+final class ComponentRows {
     private final byte[] plane;
     private final int stride;
     /** The component's real samples across and down; its blocks' padding beyond them is never read. */
@@ -23,7 +23,7 @@ final class ChromaRows {
      * @param ratioAcross 1 or 2: output samples per component sample across
      * @param ratioDown 1 or 2, likewise down; not both 2 when {@code fancy}
      */
-    ChromaRows(byte[] plane, int stride, int across, int down, int ratioAcross, int ratioDown, boolean fancy) {
+    ComponentRows(byte[] plane, int stride, int across, int down, int ratioAcross, int ratioDown, boolean fancy) {
         if (fancy && ratioAcross == 2 && ratioDown == 2) {
             throw new IllegalArgumentException("libjpeg's two-way fancy upsampling is not needed at a reduced scale");
         }
