@@ -2,9 +2,8 @@ package dev.sluice.core.label;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
-import dev.sluice.api.spi.AbstractPluginProvider;
+import dev.sluice.api.spi.DeclaredPluginProvider;
 import dev.sluice.api.spi.LabelFormatProvider;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -13,9 +12,8 @@ import java.util.function.Function;
  * built-in has, and the option keys the format takes, every other key refused before the format is
  * built. Each subclass documents its options and what it refuses in its class javadoc.
  */
-public abstract class BuiltInLabelFormatProvider extends AbstractPluginProvider implements LabelFormatProvider {
-    private final Set<String> keys;
-    private final Function<Options, LabelFormat> build;
+public abstract class BuiltInLabelFormatProvider extends DeclaredPluginProvider<LabelFormat>
+        implements LabelFormatProvider {
 
     /**
      * @param id the format's id, as a configuration's {@code dataset.format} names it
@@ -24,9 +22,7 @@ public abstract class BuiltInLabelFormatProvider extends AbstractPluginProvider 
      *        {@link dev.sluice.api.OptionsException} naming the key path of a malformed one
      */
     protected BuiltInLabelFormatProvider(String id, Set<String> keys, Function<Options, LabelFormat> build) {
-        super(id, 100);
-        this.keys = Set.copyOf(keys);
-        this.build = Objects.requireNonNull(build, "build");
+        super(id, 100, keys, build);
     }
 
     /**
@@ -37,7 +33,6 @@ public abstract class BuiltInLabelFormatProvider extends AbstractPluginProvider 
      */
     @Override
     public final LabelFormat create(Options options) {
-        options.requireOnly(keys);
-        return build.apply(options);
+        return make(options);
     }
 }

@@ -2,14 +2,15 @@ package dev.sluice.plugins.transforms;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
-import java.util.Objects;
+import dev.sluice.api.spi.DeclaredPluginProvider;
+import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * A provider of this pack given as what it is: its id, the option keys it takes, and how those
- * options build its transform. {@link #create} refuses any other key first, so no provider can
- * forget to, and then builds:
+ * options build its transform; priority 0, as every provider of the pack. {@link #create} refuses any
+ * other key first, so no provider can forget to, and then builds:
  *
  * <pre>{@code
  * public final class RandomGrayscaleProvider extends DeclaredTransformProvider<RandomGrayscale> {
@@ -23,9 +24,8 @@ import java.util.function.Function;
  *
  * @param <T> the transform it builds, which {@link #create} returns as such
  */
-public abstract class DeclaredTransformProvider<T extends Transform<?, ?>> extends PackTransformProvider {
-    private final Set<String> keys;
-    private final Function<Options, T> build;
+public abstract class DeclaredTransformProvider<T extends Transform<?, ?>> extends DeclaredPluginProvider<T>
+        implements TransformProvider {
 
     /**
      * @param id the transform's id, torchvision's name in snake case
@@ -34,9 +34,7 @@ public abstract class DeclaredTransformProvider<T extends Transform<?, ?>> exten
      *        {@link dev.sluice.api.OptionsException} naming the key path of a missing or malformed one
      */
     protected DeclaredTransformProvider(String id, Set<String> keys, Function<Options, T> build) {
-        super(id);
-        this.keys = Set.copyOf(keys);
-        this.build = Objects.requireNonNull(build, "build");
+        super(id, PackTransformProvider.PRIORITY, keys, build);
     }
 
     /**
@@ -48,7 +46,6 @@ public abstract class DeclaredTransformProvider<T extends Transform<?, ?>> exten
      */
     @Override
     public final T create(Options options) {
-        options.requireOnly(keys);
-        return build.apply(options);
+        return make(options);
     }
 }

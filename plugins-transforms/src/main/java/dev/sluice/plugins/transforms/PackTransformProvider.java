@@ -9,9 +9,11 @@ import dev.sluice.api.spi.TransformProvider;
  * transforms, extend it.
  */
 public abstract class PackTransformProvider extends AbstractPluginProvider implements TransformProvider {
+    /** Every provider's priority in this pack. */
+    static final int PRIORITY = 0;
 
     /** @param id the transform's id, torchvision's name in snake case */
     protected PackTransformProvider(String id) {
-        super(id, 0);
+        super(id, PRIORITY);
     }
 }
