@@ -20,7 +20,6 @@ import picocli.CommandLine.Option;
         + "resident memory.")
 final class BenchCommand extends ConfiguredCommand {
 
-
     @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "1",
             description = "Epochs to measure (default: ${DEFAULT-VALUE}).")
     private long epochs;

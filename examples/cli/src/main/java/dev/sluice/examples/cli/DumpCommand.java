@@ -22,7 +22,6 @@ import picocli.CommandLine.Option;
         + "box-labels (int64 T) and masks (uint8 N x H x W).")
 final class DumpCommand extends ConfiguredCommand {
 
-
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
             description = "The folder to write the .npy files to; made if missing.")
     private Path out;

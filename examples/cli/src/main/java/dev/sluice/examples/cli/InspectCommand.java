@@ -23,7 +23,6 @@ import picocli.CommandLine.Option;
         + "with its labels, boxes and masks drawn over it.")
 final class InspectCommand extends ConfiguredCommand {
 
-
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.png", required = true,
             description = "The contact sheet to write (.png or .jpg).")
     private Path sheet;

@@ -30,7 +30,6 @@ final class ShardCommand extends ConfiguredCommand {
             "KIB", 1L << 10, "MIB", 1L << 20, "GIB", 1L << 30);
     private static final Pattern SHARD_SIZE = Pattern.compile("(\\d+)\\s*(KB|MB|GB|KIB|MIB|GIB)?");
 
-
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
             description = "The folder to write the shards to; made if missing.")
     private Path folder;

@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
         + "threads per epoch, then how each moved after the warm-up.")
 final class SoakCommand extends ConfiguredCommand {
 
-
     @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "10",
             description = "Epochs to run (default: ${DEFAULT-VALUE}).")
     private long epochs;
