@@ -107,51 +107,12 @@ final class CodedBits {
         62, 63};
 
     /**
-     * {@link #block} that also returns the block's DC difference (the AC coefficients are checked and
-     * skipped), or {@link #BAD_BLOCK} where {@code block} returns false.
-     */
-    int dcDifference(HuffmanCodes dc, HuffmanCodes ac) {
-        if (available < 32) {
-            fill();
-        }
-        int size = symbol(dc);
-        if (size < 0 || size > 16) {
-            return BAD_BLOCK;
-        }
-        int difference = receive(size);
-        for (int k = 1; k < 64; k++) {
-            if (available < 32) {
-                fill();
-            }
-            int symbol = symbol(ac);
-            if (symbol < 0) {
-                return BAD_BLOCK;
-            }
-            int run = symbol >> 4;
-            size = symbol & 15;
-            if (size == 0) {
-                if (run != 15) {
-                    return difference;
-                }
-                k += 15;
-            } else {
-                k += run;
-                consume(size);
-            }
-            if (k > 63) {
-                return BAD_BLOCK;
-            }
-        }
-        return difference;
-    }
-
-    /**
      * {@link #block} that also decodes the block: writes each nonzero AC coefficient, multiplied by its
      * entry of {@code quantisation}, at its natural position in {@code into} (whose other entries the
      * caller has zeroed), and returns the DC difference, or {@link #BAD_BLOCK} where {@code block}
-     * returns false.
+     * returns false. With {@code into} null the AC coefficients are checked and skipped.
      *
-     * @param quantisation 64 steps in natural order
+     * @param quantisation 64 steps in natural order; null with {@code into}
      */
     int coefficients(HuffmanCodes dc, HuffmanCodes ac, int[] quantisation, int[] into) {
         if (available < 32) {
@@ -182,8 +143,12 @@ final class CodedBits {
                 if (k > 63) {
                     return BAD_BLOCK;
                 }
-                int at = NATURAL[k];
-                into[at] = receive(size) * quantisation[at];
+                if (into == null) {
+                    consume(size);
+                } else {
+                    int at = NATURAL[k];
+                    into[at] = receive(size) * quantisation[at];
+                }
             }
             if (k > 63) {
                 return BAD_BLOCK;

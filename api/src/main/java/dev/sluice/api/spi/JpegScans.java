@@ -457,7 +457,7 @@ final class JpegScans {
                             }
                             continue;
                         }
-                        int difference = need == 1 ? bits.dcDifference(dc[i], ac[i])
+                        int difference = need == 1 ? bits.coefficients(dc[i], ac[i], null, null)
                                 : bits.coefficients(dc[i], ac[i], steps[i], coefficients);
                         if (difference == CodedBits.BAD_BLOCK) {
                             throw badCode(sos, mcu, mcus);

@@ -15,6 +15,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
 import dev.sluice.api.Region;
+import dev.sluice.api.contract.TestImages;
 import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.JpegCoefficients.Component;
 import dev.sluice.api.spi.JpegCoefficients.Frame;
@@ -89,14 +90,14 @@ class ScaledJpegTest {
      */
     @Test
     void aProgressiveJpegAtOneEighthIsItsDcCoefficientsAsForTheBaselineOne() throws Exception {
-        Image grey = dev.sluice.api.contract.TestImages.photo(203, 77, 1);
-        byte[] baseline = dev.sluice.api.contract.TestImages.jpeg(grey, 90);
-        byte[] progressive = progressive(grey, 90);
+        Image grey = TestImages.photo(203, 77, 1);
+        byte[] baseline = TestImages.jpeg(grey, 90);
+        byte[] progressive = TestImages.progressiveJpeg(grey, 90);
         assertNotNull(ScaledJpeg.decode(ByteBuffer.wrap(progressive), 8, false));
         assertEquals(decode(baseline, DecodeOptions.DEFAULT.withReduce(8)), decode(progressive, DecodeOptions.DEFAULT.withReduce(8)));
         assertNull(ScaledJpeg.decode(ByteBuffer.wrap(progressive), 4, false), "1/4 needs the AC coefficients");
 
-        byte[] colour = progressive(dev.sluice.api.contract.TestImages.photo(203, 77, 3), 90);
+        byte[] colour = TestImages.progressiveJpeg(TestImages.photo(203, 77, 3), 90);
         assertNull(ScaledJpeg.decode(ByteBuffer.wrap(colour), 8, false), "progressive 4:2:0");
         assertEquals(blockAverage(decode(colour, DecodeOptions.DEFAULT), 8), decode(colour, DecodeOptions.DEFAULT.withReduce(8)));
 
@@ -107,23 +108,6 @@ class ScaledJpegTest {
         assertTrue(refused.reason().startsWith("corrupt JPEG data: "), refused::getMessage);
         Image lenient = decode(cut, DecodeOptions.DEFAULT.withReduce(8).withStrict(false));
         assertEquals("26x10", lenient.width() + "x" + lenient.height());
-    }
-
-    private static byte[] progressive(Image image, int quality) throws IOException {
-        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (javax.imageio.stream.MemoryCacheImageOutputStream stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality / 100f);
-            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
-            writer.write(null, new javax.imageio.IIOImage(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
-                    dev.sluice.api.contract.TestImages.png(image))), null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 
     @Test
