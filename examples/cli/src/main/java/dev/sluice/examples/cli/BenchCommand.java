@@ -4,10 +4,13 @@ import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
+import dev.sluice.core.wiring.Sluice;
+import dev.sluice.core.wiring.SluiceConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,10 +18,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code sluice bench CONFIG [--epochs N] [--warmup N] [--json]}: images/s and batches/s over the
- * measured epochs, the time to the first batch (from the loader's creation, when the label file is
- * read and the decoder is ready, to the first batch in hand; and from the start of the command),
- * peak heap and peak resident memory.
+ * {@code sluice bench CONFIG [--epochs N] [--warmup N] [--decode-only] [--json]}: images/s and batches/s
+ * over the measured epochs, the time to the first batch (from the loader's creation, when the label
+ * file is read and the decoder is ready, to the first batch in hand; and from the start of the
+ * command), peak heap and peak resident memory. With {@code --decode-only} the loader only reads and
+ * decodes ({@link Sluice#decodeOnly}): the same decoder's rate on the same threads, which the full
+ * pipeline's rate is compared with.
  */
 @Command(name = "bench", description = "Measure images/s, batches/s, time to first batch, peak heap and peak "
         + "resident memory.")
@@ -48,68 +53,88 @@ final class BenchCommand implements Subcommand {
             + "(default: ${DEFAULT-VALUE}).")
     private boolean json;
 
+    @Option(names = "--decode-only", description = "Measure the decoder alone on the loader's threads: the same files, "
+            + "order, workers and decode options, without the transforms and without assembling batches "
+            + "(default: ${DEFAULT-VALUE}).")
+    private boolean decodeOnly;
+
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
         Invocation invocation = sluice.invocation();
         OptionBounds.atLeast("--epochs", epochs, 1);
         OptionBounds.atLeast("--warmup", warmup, 0);
+        SluiceConfig config = overrides.load(file);
+        Result result;
+        if (decodeOnly) {
+            try (DataLoader<LabeledSample<Object>, Integer> loader = Sluice.decodeOnly(config, invocation.plugins())) {
+                result = measure(invocation, loader, Integer::intValue, start);
+            }
+        } else {
+            try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(config)) {
+                result = measure(invocation, loader, LabeledBatch::size, start);
+            }
+        }
+        invocation.out().print(json ? result.json() : result.text());
+        return Main.OK;
+    }
+
+    /** Runs the warm-up and measured epochs of {@code loader}, whose batches hold {@code size} images each. */
+    private <B> Result measure(Invocation invocation, DataLoader<?, B> loader, ToIntFunction<B> size, long start)
+            throws IOException {
+        long created = System.nanoTime();
+        if (Invocation.isEndless(loader)) {
+            throw new UsageException("sluice bench runs whole epochs, and " + file + " describes an endless "
+                    + "dataset; add --set dataset.repeat=1");
+        }
         Memory memory = new Memory();
         double firstBatchSeconds = -1;
         double firstBatchFromStartSeconds = -1;
         long batches = 0;
         long images = 0;
         long measuredStart = 0;
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(file))) {
-            long created = System.nanoTime();
-            if (Invocation.isEndless(loader)) {
-                throw new UsageException("sluice bench runs whole epochs, and " + file + " describes an endless "
-                        + "dataset; add --set dataset.repeat=1");
+        for (long epoch = 0; epoch < warmup + epochs; epoch++) {
+            if (epoch == warmup) {
+                measuredStart = System.nanoTime();
             }
-            for (long epoch = 0; epoch < warmup + epochs; epoch++) {
-                if (epoch == warmup) {
-                    measuredStart = System.nanoTime();
-                }
-                Progress progress = new Progress(invocation.err(), invocation.interactive(),
-                        (epoch < warmup ? "warm-up " : "epoch ") + epoch, Invocation.batchesPerEpoch(loader));
-                long epochBatches = 0;
-                long epochImages = 0;
-                try (BatchIterator<LabeledBatch> iterator = loader.iterator()) {
-                    while (iterator.hasNext()) {
-                        LabeledBatch batch = iterator.next();
-                        if (firstBatchSeconds < 0) {
-                            long now = System.nanoTime();
-                            firstBatchSeconds = (now - created) / 1e9;
-                            firstBatchFromStartSeconds = (now - start) / 1e9;
-                        }
-                        epochBatches++;
-                        epochImages += batch.size();
-                        memory.sample();
-                        loader.release(batch);
-                        progress.update(epochBatches, epochImages);
+            Progress progress = new Progress(invocation.err(), invocation.interactive(),
+                    (epoch < warmup ? "warm-up " : "epoch ") + epoch, Invocation.batchesPerEpoch(loader));
+            long epochBatches = 0;
+            long epochImages = 0;
+            try (BatchIterator<B> iterator = loader.iterator()) {
+                while (iterator.hasNext()) {
+                    B batch = iterator.next();
+                    if (firstBatchSeconds < 0) {
+                        long now = System.nanoTime();
+                        firstBatchSeconds = (now - created) / 1e9;
+                        firstBatchFromStartSeconds = (now - start) / 1e9;
                     }
-                } finally {
-                    progress.finish();
+                    epochBatches++;
+                    epochImages += size.applyAsInt(batch);
+                    memory.sample();
+                    loader.release(batch);
+                    progress.update(epochBatches, epochImages);
                 }
-                if (epoch >= warmup) {
-                    batches += epochBatches;
-                    images += epochImages;
-                }
+            } finally {
+                progress.finish();
+            }
+            if (epoch >= warmup) {
+                batches += epochBatches;
+                images += epochImages;
             }
         }
         double seconds = (System.nanoTime() - measuredStart) / 1e9;
         memory.sample();
-        Result result = new Result(file.toString(), epochs, warmup, batches, images, seconds,
-                firstBatchSeconds, firstBatchFromStartSeconds, memory.peakHeapMb(), Memory.peakRssMb());
-        invocation.out().print(json ? result.json() : result.text());
-        return Main.OK;
+        return new Result(file.toString(), decodeOnly ? "decode-only" : "loader", epochs, warmup, batches, images,
+                seconds, firstBatchSeconds, firstBatchFromStartSeconds, memory.peakHeapMb(), Memory.peakRssMb());
     }
 
     /**
-     * What a benchmark measured; seconds and megabytes (MiB). {@code firstBatchSeconds} runs from the
-     * loader's creation, {@code firstBatchFromStartSeconds} from the start of the command.
+     * What a benchmark measured; seconds and megabytes (MiB). {@code mode} is {@code loader} for the
+     * configured loader and {@code decode-only} for {@code --decode-only}; {@code firstBatchSeconds}
+     * runs from the loader's creation, {@code firstBatchFromStartSeconds} from the start of the command.
      */
-    record Result(String config, long epochs, long warmup, long batches, long images, double seconds,
+    record Result(String config, String mode, long epochs, long warmup, long batches, long images, double seconds,
             double firstBatchSeconds, double firstBatchFromStartSeconds, double peakHeapMb, OptionalDouble peakRssMb) {
 
         double imagesPerSecond() {
@@ -122,20 +147,20 @@ final class BenchCommand implements Subcommand {
 
         /** One JSON object on one line; {@code peak_rss_mb} is null where the system does not tell. */
         String json() {
-            return String.format(Locale.ROOT, "{\"config\": %s, \"epochs\": %d, \"warmup\": %d, \"batches\": %d, "
+            return String.format(Locale.ROOT, "{\"config\": %s, \"mode\": \"%s\", \"epochs\": %d, \"warmup\": %d, \"batches\": %d, "
                     + "\"images\": %d, \"seconds\": %.6f, \"images_per_s\": %.3f, \"batches_per_s\": %.3f, "
                     + "\"first_batch_s\": %.6f, \"first_batch_from_start_s\": %.6f, \"peak_heap_mb\": %.1f, "
-                    + "\"peak_rss_mb\": %s}%n", quote(config), epochs,
+                    + "\"peak_rss_mb\": %s}%n", quote(config), mode, epochs,
                     warmup, batches, images, seconds, imagesPerSecond(), batchesPerSecond(), firstBatchSeconds,
                     firstBatchFromStartSeconds, peakHeapMb, peakRssMb.isPresent() ? String.format(Locale.ROOT, "%.1f", peakRssMb.getAsDouble())
                             : "null");
         }
 
         String text() {
-            return String.format(Locale.ROOT, "bench %s: %d epochs (after %d warm-up), %d batches, %d images%n"
+            return String.format(Locale.ROOT, "bench %s%s: %d epochs (after %d warm-up), %d batches, %d images%n"
                     + "  images/s      %.1f%n  batches/s     %.2f%n  first batch   %.3f s after the loader's creation "
                     + "(%.3f s after the command's start)%n  peak heap     %.1f MB%n"
-                    + "  peak RSS      %s%n", config, epochs, warmup, batches, images, imagesPerSecond(),
+                    + "  peak RSS      %s%n", config, mode.equals("loader") ? "" : ", " + mode, epochs, warmup, batches, images, imagesPerSecond(),
                     batchesPerSecond(), firstBatchSeconds, firstBatchFromStartSeconds, peakHeapMb, peakRssMb.isPresent()
                             ? String.format(Locale.ROOT, "%.1f MB", peakRssMb.getAsDouble())
                             : "unknown (no /proc/self/status)");
