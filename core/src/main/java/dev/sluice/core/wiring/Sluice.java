@@ -59,7 +59,7 @@ public final class Sluice {
      * --decode-only}). Its workers read and decode the same files in the same order as the configured
      * loader's, with the same decoder and decode options (under {@code decoder.reduce: auto}, the
      * factors the configured transforms allow), and each batch is the number of images decoded into
-     * it, the images themselves dropped. The batch transform ({@code loader.batch_transform}), having
+     * it, each image dropped as soon as it is decoded. The batch transform ({@code loader.batch_transform}), having
      * no tensors to mix, is left out too. Throws as {@link #fromConfig(Path)}.
      */
     public static DataLoader<LabeledSample<Object>, Integer> decodeOnly(SluiceConfig config, PluginRegistry plugins) {
@@ -67,12 +67,10 @@ public final class Sluice {
         ImageDecoder decoder = assembly.decoder();
         // The decode options of the configured transforms, so that reduce: auto reduces as the full loader does.
         DecodeOptions options = assembly.decodeOptions(assembly.pipeline());
-        @SuppressWarnings("unchecked")
-        Transform<Image, Object> none = (Transform<Image, Object>) (Transform<?, ?>) Transform.<Image>identity();
         if (config.readsShards()) {
-            return assembly.countingLoader(assembly.shardDataset(decoder, options, none));
+            return assembly.countingLoader(assembly.shardDataset(decoder, options, DecodedSize.OF_IMAGE));
         }
-        return assembly.countingLoader(assembly.dataset(assembly.labelIndex(), decoder, options, none));
+        return assembly.countingLoader(assembly.dataset(assembly.labelIndex(), decoder, options, DecodedSize.OF_IMAGE));
     }
 
     static ClassLoader defaultClassLoader() {
