@@ -9,6 +9,8 @@ import dev.sluice.core.wiring.SluiceConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.ToIntFunction;
 import picocli.CommandLine.Command;
@@ -58,6 +60,11 @@ final class BenchCommand implements Subcommand {
             + "(default: ${DEFAULT-VALUE}).")
     private boolean decodeOnly;
 
+    @Option(names = "--cpu", description = "Also report the CPU time per image over the measured epochs by kind of "
+            + "thread: the loader's workers, the consumer (the thread that takes the batches), garbage collection, "
+            + "the JIT compilers, other JVM threads and threads that ended (Linux; default: ${DEFAULT-VALUE}).")
+    private boolean cpu;
+
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
@@ -93,9 +100,11 @@ final class BenchCommand implements Subcommand {
         long batches = 0;
         long images = 0;
         long measuredStart = 0;
+        Optional<ThreadCpu> cpuBefore = Optional.empty();
         for (long epoch = 0; epoch < warmup + epochs; epoch++) {
             if (epoch == warmup) {
                 measuredStart = System.nanoTime();
+                cpuBefore = cpu ? ThreadCpu.now() : Optional.empty();
             }
             Progress progress = new Progress(invocation.err(), invocation.interactive(),
                     (epoch < warmup ? "warm-up " : "epoch ") + epoch, Invocation.batchesPerEpoch(loader));
@@ -124,9 +133,12 @@ final class BenchCommand implements Subcommand {
             }
         }
         double seconds = (System.nanoTime() - measuredStart) / 1e9;
+        Optional<Map<ThreadCpu.Kind, Double>> cpuSeconds = cpuBefore.flatMap(before -> ThreadCpu.now().map(after ->
+                after.since(before)));
         memory.sample();
         return new Result(file.toString(), decodeOnly ? "decode-only" : "loader", epochs, warmup, batches, images,
-                seconds, firstBatchSeconds, firstBatchFromStartSeconds, memory.peakHeapMb(), Memory.peakRssMb());
+                seconds, firstBatchSeconds, firstBatchFromStartSeconds, memory.peakHeapMb(), Memory.peakRssMb(),
+                cpuSeconds);
     }
 
     /**
@@ -135,7 +147,8 @@ final class BenchCommand implements Subcommand {
      * runs from the loader's creation, {@code firstBatchFromStartSeconds} from the start of the command.
      */
     record Result(String config, String mode, long epochs, long warmup, long batches, long images, double seconds,
-            double firstBatchSeconds, double firstBatchFromStartSeconds, double peakHeapMb, OptionalDouble peakRssMb) {
+            double firstBatchSeconds, double firstBatchFromStartSeconds, double peakHeapMb, OptionalDouble peakRssMb,
+            Optional<Map<ThreadCpu.Kind, Double>> cpuSeconds) {
 
         double imagesPerSecond() {
             return seconds > 0 ? images / seconds : 0;
@@ -145,15 +158,19 @@ final class BenchCommand implements Subcommand {
             return seconds > 0 ? batches / seconds : 0;
         }
 
-        /** One JSON object on one line; {@code peak_rss_mb} is null where the system does not tell. */
+        /**
+         * One JSON object on one line; {@code peak_rss_mb} is null where the system does not tell;
+         * {@code cpu_ms_per_image} only with {@code --cpu}.
+         */
         String json() {
             return String.format(Locale.ROOT, "{\"config\": %s, \"mode\": \"%s\", \"epochs\": %d, \"warmup\": %d, \"batches\": %d, "
                     + "\"images\": %d, \"seconds\": %.6f, \"images_per_s\": %.3f, \"batches_per_s\": %.3f, "
                     + "\"first_batch_s\": %.6f, \"first_batch_from_start_s\": %.6f, \"peak_heap_mb\": %.1f, "
-                    + "\"peak_rss_mb\": %s}%n", quote(config), mode, epochs,
+                    + "\"peak_rss_mb\": %s%s}%n", quote(config), mode, epochs,
                     warmup, batches, images, seconds, imagesPerSecond(), batchesPerSecond(), firstBatchSeconds,
                     firstBatchFromStartSeconds, peakHeapMb, peakRssMb.isPresent() ? String.format(Locale.ROOT, "%.1f", peakRssMb.getAsDouble())
-                            : "null");
+                            : "null", cpuSeconds.map(cpu -> ", \"cpu_ms_per_image\": " + ThreadCpu.jsonPerImage(cpu, images))
+                            .orElse(""));
         }
 
         String text() {
@@ -163,7 +180,8 @@ final class BenchCommand implements Subcommand {
                     + "  peak RSS      %s%n", config, mode.equals("loader") ? "" : ", " + mode, epochs, warmup, batches, images, imagesPerSecond(),
                     batchesPerSecond(), firstBatchSeconds, firstBatchFromStartSeconds, peakHeapMb, peakRssMb.isPresent()
                             ? String.format(Locale.ROOT, "%.1f MB", peakRssMb.getAsDouble())
-                            : "unknown (no /proc/self/status)");
+                            : "unknown (no /proc/self/status)") + cpuSeconds.map(cpu -> "  CPU ms/image  "
+                            + ThreadCpu.jsonPerImage(cpu, images) + System.lineSeparator()).orElse("");
         }
 
         private static String quote(String text) {

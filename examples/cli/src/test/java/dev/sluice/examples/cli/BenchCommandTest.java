@@ -50,6 +50,23 @@ class BenchCommandTest {
     }
 
     @Test
+    void cpuGivesTheTimePerImageOfEachKindOfThreadAndTheirTotal() {
+        Cli.Result result = Cli.run("bench", Cli.sampleConfig(), "--epochs", "20", "--cpu", "--json");
+        assertEquals(0, result.status(), result::toString);
+        String json = result.out().strip();
+        double sum = 0;
+        for (String kind : List.of("workers", "consumer", "gc", "jit", "other", "ended")) {
+            double perImage = number(json, kind);
+            assertTrue(perImage >= 0, json);
+            sum += perImage;
+        }
+        assertTrue(number(json, "total") > 0, json);
+        assertEquals(sum, number(json, "total"), 0.001, json);
+        assertTrue(!Cli.run("bench", Cli.sampleConfig(), "--json").out().contains("cpu_ms_per_image"),
+                "only with --cpu");
+    }
+
+    @Test
     void textNamesEachFigure() {
         Cli.Result result = Cli.run("bench", Cli.sampleConfig());
         assertEquals(0, result.status(), result::toString);
