@@ -39,7 +39,8 @@ final class ThreadCpu {
             if (name.startsWith("sluice-worker")) {
                 return WORKERS;
             }
-            if (name.equals("main")) {
+            // The launcher's main thread keeps the process's name ("java"): the JVM names only the threads it starts.
+            if (name.equals("main") || name.equals("java")) {
                 return CONSUMER;
             }
             if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {

@@ -60,6 +60,7 @@ class ThreadCpuTest {
     void threadsAreSortedByTheNamesTheJvmAndTheLoaderGiveThem() {
         assertEquals(ThreadCpu.Kind.WORKERS, ThreadCpu.Kind.of("sluice-worker-0"));
         assertEquals(ThreadCpu.Kind.CONSUMER, ThreadCpu.Kind.of("main"));
+        assertEquals(ThreadCpu.Kind.CONSUMER, ThreadCpu.Kind.of("java"));
         assertEquals(ThreadCpu.Kind.GC, ThreadCpu.Kind.of("GC Thread#1"));
         assertEquals(ThreadCpu.Kind.GC, ThreadCpu.Kind.of("G1 Conc#0"));
         assertEquals(ThreadCpu.Kind.JIT, ThreadCpu.Kind.of("C2 CompilerThre"));
