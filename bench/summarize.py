@@ -95,9 +95,14 @@ ratio("opencv eval large: reduce auto / reduce 1", ("sluice", "opencv", "eval-la
 
 
 # Where the CPU goes: milliseconds of CPU per image by kind of thread (sluice bench --cpu), medians over
-# the rounds; "ended" is the threads that ended before the run's end, the epoch's workers. A one-worker
-# run gets the non-worker part (JIT, GC, consumer) from the second core for free; 2 workers pay it.
-kinds = ("ended", "workers", "consumer", "gc", "jit", "other", "total")
+# the rounds. The workers are the live ones plus "ended", the threads that ended before the run's end (the
+# epoch's workers, which stop with it). A one-worker run gets the rest (JIT, GC, consumer) from the second
+# core for free; 2 workers pay it: 2 workers / 1 worker is at most about 2 x W1 / (W2 + rest of 2w).
+for rs in runs.values():
+    for r in rs:
+        if r.get("cpu"):
+            r["cpu"] = dict(r["cpu"], workers=r["cpu"]["workers"] + r["cpu"]["ended"])
+kinds = ("workers", "consumer", "gc", "jit", "other", "total")
 cpu_rows = [(key, [r["cpu"] for r in rs if r.get("cpu")]) for key, rs in sorted(runs.items()) if key[0] == "sluice"]
 cpu_rows = [(key, cpus) for key, cpus in cpu_rows if cpus and key[2] in ("eval", "eval decode-only")]
 if cpu_rows:
