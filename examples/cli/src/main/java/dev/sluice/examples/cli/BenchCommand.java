@@ -62,7 +62,7 @@ final class BenchCommand implements Subcommand {
 
     @Option(names = "--cpu", description = "Also report the CPU time per image over the measured epochs by kind of "
             + "thread: the loader's workers, the consumer (the thread that takes the batches), garbage collection, "
-            + "the JIT compilers, other JVM threads and threads that ended (Linux; default: ${DEFAULT-VALUE}).")
+            + "the JIT compilers, other JVM threads and threads that ended; Linux only (default: ${DEFAULT-VALUE}).")
     private boolean cpu;
 
     @Override
