@@ -7,20 +7,16 @@ import dev.sluice.core.loader.DataLoader;
 import dev.sluice.core.wiring.Sluice;
 import dev.sluice.core.wiring.SluiceConfig;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.ToIntFunction;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code sluice bench CONFIG [--epochs N] [--warmup N] [--decode-only] [--json]}: images/s and batches/s
+ * {@code sluice bench CONFIG [--epochs N] [--warmup N] [--decode-only] [--cpu] [--json]}: images/s and batches/s
  * over the measured epochs, the time to the first batch (from the loader's creation, when the label
  * file is read and the decoder is ready, to the first batch in hand; and from the start of the
  * command), peak heap and peak resident memory. With {@code --decode-only} the loader only reads and
@@ -29,19 +25,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", description = "Measure images/s, batches/s, time to first batch, peak heap and peak "
         + "resident memory.")
-final class BenchCommand implements Subcommand {
-
-    @ParentCommand
-    private SluiceCommand sluice;
-
-    @Mixin
-    private HelpOption help;
-
-    @Mixin
-    private ConfigOverrides overrides;
-
-    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the loader.")
-    private Path file;
+final class BenchCommand extends ConfiguredCommand {
 
     @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "1",
             description = "Epochs to measure (default: ${DEFAULT-VALUE}).")
@@ -68,10 +52,10 @@ final class BenchCommand implements Subcommand {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        Invocation invocation = sluice.invocation();
+        Invocation invocation = invocation();
         OptionBounds.atLeast("--epochs", epochs, 1);
         OptionBounds.atLeast("--warmup", warmup, 0);
-        SluiceConfig config = overrides.load(file);
+        SluiceConfig config = loadConfig();
         Result result;
         if (decodeOnly) {
             try (DataLoader<LabeledSample<Object>, Integer> loader = Sluice.decodeOnly(config, invocation.plugins())) {
@@ -91,7 +75,7 @@ final class BenchCommand implements Subcommand {
             throws IOException {
         long created = System.nanoTime();
         if (Invocation.isEndless(loader)) {
-            throw new UsageException("sluice bench runs whole epochs, and " + file + " describes an endless "
+            throw new UsageException("sluice bench runs whole epochs, and " + configPath() + " describes an endless "
                     + "dataset; add --set dataset.repeat=1");
         }
         Memory memory = new Memory();
@@ -136,7 +120,7 @@ final class BenchCommand implements Subcommand {
         Optional<Map<ThreadCpu.Kind, Double>> cpuSeconds = cpuBefore.flatMap(before -> ThreadCpu.now().map(after ->
                 after.since(before)));
         memory.sample();
-        return new Result(file.toString(), decodeOnly ? "decode-only" : "loader", epochs, warmup, batches, images,
+        return new Result(configPath().toString(), decodeOnly ? "decode-only" : "loader", epochs, warmup, batches, images,
                 seconds, firstBatchSeconds, firstBatchFromStartSeconds, memory.peakHeapMb(), Memory.peakRssMb(),
                 cpuSeconds);
     }
