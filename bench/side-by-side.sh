@@ -24,8 +24,12 @@
 #
 # Each round runs, one after the other: Sluice (auto, the default, which sends these JPEGs to turbojpeg;
 # turbojpeg, opencv and imageio named) and PyTorch (pil, cv2 decoders) on the eval and seed pipelines
-# with 2 workers, Sluice's eval pipeline with 1 worker on every backend (the scaling figure), and
-# OpenCV's decode-only rate on 1 and 2 threads (cv2.imdecode from memory, bench/decode_floor.py); then,
+# with 2 workers, each Sluice backend's decode-only rate on the same configuration (sluice bench
+# --decode-only: the same files, order and 2 workers, without the transforms and the batch assembly; the
+# issue's "same decoder" target), Sluice's eval pipeline with 1 worker on every backend (the scaling
+# figure), and OpenCV's decode-only rate on 1 and 2 threads (cv2.imdecode from memory,
+# bench/decode_floor.py, Debian's SIMD build: an informational floor); every Sluice run also reports its
+# CPU time per image by kind of thread (sluice bench --cpu); then,
 # on the large-photo set, the eval pipeline with batches of 16 and 2 workers: Sluice (every backend,
 # decoder.reduce: auto; opencv also with reduce: 1, full-size decoding) and PyTorch with PIL.
 # Every run warms up for one epoch and times the next. The summary gives each figure's median with its
@@ -123,13 +127,14 @@ config() { # backend pipeline workers
   echo "$file"
 }
 
-sluice() { # backend pipeline workers
-  local file line
+sluice() { # backend pipeline workers [decode-only]
+  local file line mode="${4:-loader}"
   file="$(config "$1" "$2" "$3")"
-  line="$("$root/sluice" bench "$file" --warmup 1 --epochs 1 --json 2>/dev/null)"
-  printf '{"system": "sluice", "decoder": "%s", "pipeline": "%s", "workers": %s, "result": %s}\n' \
-    "$1" "$2" "$3" "$line" >>"$results"
-  echo "  sluice  $1 $2 ${3}w: $line" >&2
+  line="$("$root/sluice" bench "$file" --warmup 1 --epochs 1 --json --cpu $([[ "$mode" == decode-only ]] && echo --decode-only) \
+    2>/dev/null)"
+  printf '{"system": "sluice", "decoder": "%s", "pipeline": "%s", "workers": %s, "mode": "%s", "result": %s}\n' \
+    "$1" "$2" "$3" "$mode" "$line" >>"$results"
+  echo "  sluice  $1 $2 ${3}w${4:+ $4}: $line" >&2
 }
 
 pytorch() { # decoder pipeline
@@ -192,6 +197,11 @@ for ((round = 1; round <= rounds; round++)); do
       sluice imageio "$pipeline" 2
       modern pil "$pipeline"
       modern cv2 "$pipeline"
+      # The same decoder's decode-only rate: the same configuration, files, order and 2 workers, without
+      # the transforms and the batch assembly (sluice bench --decode-only).
+      for backend in "${backends[@]}"; do
+        sluice "$backend" "$pipeline" 2 decode-only
+      done
     done
     for backend in "${backends[@]}"; do
       sluice "$backend" eval 1

@@ -16,9 +16,11 @@ for line in open(sys.argv[1]):
     r = json.loads(line)
     if r["system"] == "sluice":
         res = r["result"]
-        runs[("sluice", r["decoder"], r["pipeline"], r["workers"])].append(
+        # "decode-only" runs (sluice bench --decode-only) are kept apart from the loader's
+        pipeline = r["pipeline"] + (" decode-only" if r.get("mode") == "decode-only" else "")
+        runs[("sluice", r["decoder"], pipeline, r["workers"])].append(
             {"rate": res["images_per_s"], "first": res["first_batch_s"], "rss": res["peak_rss_mb"],
-             "heap": res["peak_heap_mb"]})
+             "heap": res["peak_heap_mb"], "cpu": res.get("cpu_ms_per_image")})
     elif r["system"].startswith("pytorch"):
         # "pytorch" is Debian's 1.13 (pytorch_baseline.py), "pytorch-2.x" the current one (pytorch_modern.py)
         system = "pytorch" if r["system"] == "pytorch" else "pytorch-2"
@@ -72,8 +74,13 @@ for pipeline in ("eval", "seed"):
     for backend, target in (("auto", 2.0), ("turbojpeg", 2.0), ("opencv", 1.5), ("imageio", 1.5)):
         ratio("%s %s / PyTorch best decoder (2 workers)" % (backend, pipeline), ("sluice", backend, pipeline, 2),
               best, target if pipeline == "eval" or backend == "auto" else None)
-    ratio("opencv %s / OpenCV decode-only on 2 threads" % pipeline, ("sluice", "opencv", pipeline, 2),
-          [("opencv-decode", "cv2.imdecode", "decode", 2)], 0.5)
+    # The "same decoder" target: each backend's pipeline against its own decode-only rate.
+    for backend in ("auto", "turbojpeg", "opencv", "imageio"):
+        ratio("%s %s / %s decode-only (2 workers)" % (backend, pipeline, backend), ("sluice", backend, pipeline, 2),
+              [("sluice", backend, pipeline + " decode-only", 2)], 0.5)
+    # Informational: against Debian's cv2, a SIMD libjpeg-turbo build, not the opencv backend's decoder.
+    ratio("opencv %s / cv2 decode floor on 2 threads (info)" % pipeline, ("sluice", "opencv", pipeline, 2),
+          [("opencv-decode", "cv2.imdecode", "decode", 2)])
 for backend in ("auto", "turbojpeg", "opencv", "imageio"):
     ratio("%s eval: 2 workers / 1 worker" % backend, ("sluice", backend, "eval", 2),
           [("sluice", backend, "eval", 1)], 1.8)
@@ -85,3 +92,22 @@ for backend in ("auto", "turbojpeg", "opencv", "imageio"):
     ratio("%s eval large / PyTorch pil eval large" % backend, ("sluice", backend, "eval-large", 2), pil_large, 3.0)
 ratio("opencv eval large: reduce auto / reduce 1", ("sluice", "opencv", "eval-large", 2),
       [("sluice", "opencv", "eval-large-full", 2)])
+
+
+# Where the CPU goes: milliseconds of CPU per image by kind of thread (sluice bench --cpu), medians over
+# the rounds. The workers are the live ones plus "ended", the threads that ended before the run's end (the
+# epoch's workers, which stop with it). A one-worker run gets the rest (JIT, GC, consumer) from the second
+# core for free; 2 workers pay it: 2 workers / 1 worker is at most about 2 x W1 / (W2 + rest of 2w).
+for rs in runs.values():
+    for r in rs:
+        if r.get("cpu"):
+            r["cpu"] = dict(r["cpu"], workers=r["cpu"]["workers"] + r["cpu"]["ended"])
+kinds = ("workers", "consumer", "gc", "jit", "other", "total")
+cpu_rows = [(key, [r["cpu"] for r in rs if r.get("cpu")]) for key, rs in sorted(runs.items()) if key[0] == "sluice"]
+cpu_rows = [(key, cpus) for key, cpus in cpu_rows if cpus and key[2] in ("eval", "eval decode-only")]
+if cpu_rows:
+    print("\nCPU ms per image by thread, eval pipeline and its decode-only run, median over rounds")
+    print("%-10s %-17s %-3s " % ("decoder", "run", "w") + " ".join("%-9s" % kind for kind in kinds))
+    for key, cpus in cpu_rows:
+        print("%-10s %-17s %-3s " % (key[1], key[2], key[3])
+              + " ".join("%-9.3f" % statistics.median(c[kind] for c in cpus) for kind in kinds))

@@ -203,18 +203,8 @@ final class ConfiguredParts {
      */
     DataLoader<LabeledSample<Object>, LabeledBatch> loader(ImageLabelDataset<Object> dataset) {
         LoaderSettings settings = config.loader();
-        Rank rank = settings.rank();
         try {
-            DataLoaderBuilder<LabeledSample<Object>, LabeledBatch> builder = DataLoader.builder(dataset);
-            if (rank.worldSize() > 1) {
-                settings.applyTo(builder, false).sampler(new DistributedSampler(dataset.size(), rank.worldSize(),
-                        rank.rank(), settings.shuffle(), settings.seed(), false));
-            } else {
-                settings.applyTo(builder, true);
-            }
-            if (settings.sampler() != null) {
-                builder.sampler(sampler(settings.sampler(), dataset, settings.seed()));
-            }
+            DataLoaderBuilder<LabeledSample<Object>, LabeledBatch> builder = configured(DataLoader.builder(dataset), dataset);
             if (settings.batchTransform() != null) {
                 builder.batchTransform(settings.batchTransform());
             }
@@ -222,6 +212,45 @@ final class ConfiguredParts {
         } catch (IllegalArgumentException e) {
             throw config.tree().error("loader", e.getMessage(), e);
         }
+    }
+
+    /**
+     * The loader over {@code dataset} as configured (rank, sampler, batches, workers, order), with
+     * batches that only count their samples ({@link Sluice#decodeOnly}); without the batch transform,
+     * which has no tensors to mix.
+     */
+    DataLoader<LabeledSample<Object>, Integer> countingLoader(ImageLabelDataset<Object> dataset) {
+        try {
+            return configured(DataLoader.builder(dataset).collate(SampleCount.INSTANCE), dataset).build();
+        } catch (IllegalArgumentException e) {
+            throw config.tree().error("loader", e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #countingLoader(ImageLabelDataset)}, over tar shards, which split and shuffle themselves. */
+    DataLoader<LabeledSample<Object>, Integer> countingLoader(ShardDataset<Object> dataset) {
+        try {
+            return config.loader().applyTo(DataLoader.builder(dataset), false).collate(SampleCount.INSTANCE).build();
+        } catch (IllegalArgumentException e) {
+            throw config.tree().error("loader", e.getMessage(), e);
+        }
+    }
+
+    /** {@code builder} with the loader section's settings, its rank's share and its sampler. */
+    private <B> DataLoaderBuilder<LabeledSample<Object>, B> configured(DataLoaderBuilder<LabeledSample<Object>, B> builder,
+            ImageLabelDataset<Object> dataset) {
+        LoaderSettings settings = config.loader();
+        Rank rank = settings.rank();
+        if (rank.worldSize() > 1) {
+            settings.applyTo(builder, false).sampler(new DistributedSampler(dataset.size(), rank.worldSize(),
+                    rank.rank(), settings.shuffle(), settings.seed(), false));
+        } else {
+            settings.applyTo(builder, true);
+        }
+        if (settings.sampler() != null) {
+            builder.sampler(sampler(settings.sampler(), dataset, settings.seed()));
+        }
+        return builder;
     }
 
     /** The configured sampler over {@code dataset}; a bad file or argument is an error at the sampler's key. */

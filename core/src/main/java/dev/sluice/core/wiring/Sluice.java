@@ -1,5 +1,6 @@
 package dev.sluice.core.wiring;
 
+import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Transform;
@@ -50,6 +51,26 @@ public final class Sluice {
         ImageLabelDataset<Object> dataset = assembly.dataset(assembly.labelIndex(), decoder,
                 assembly.decodeOptions(pipeline), pipeline);
         return assembly.loader(dataset);
+    }
+
+    /**
+     * The loader {@code config} describes with its transforms left out and its batches not assembled:
+     * for measuring what decoding alone costs on the loader's own threads ({@code sluice bench
+     * --decode-only}). Its workers read and decode the same files in the same order as the configured
+     * loader's, with the same decoder and decode options (under {@code decoder.reduce: auto}, the
+     * factors the configured transforms allow), and each batch is the number of images decoded into
+     * it, each image dropped as soon as it is decoded. The batch transform ({@code loader.batch_transform}), having
+     * no tensors to mix, is left out too. Throws as {@link #fromConfig(Path)}.
+     */
+    public static DataLoader<LabeledSample<Object>, Integer> decodeOnly(SluiceConfig config, PluginRegistry plugins) {
+        ConfiguredParts assembly = new ConfiguredParts(config, plugins);
+        ImageDecoder decoder = assembly.decoder();
+        // The decode options of the configured transforms, so that reduce: auto reduces as the full loader does.
+        DecodeOptions options = assembly.decodeOptions(assembly.pipeline());
+        if (config.readsShards()) {
+            return assembly.countingLoader(assembly.shardDataset(decoder, options, DecodedSize.OF_IMAGE));
+        }
+        return assembly.countingLoader(assembly.dataset(assembly.labelIndex(), decoder, options, DecodedSize.OF_IMAGE));
     }
 
     static ClassLoader defaultClassLoader() {

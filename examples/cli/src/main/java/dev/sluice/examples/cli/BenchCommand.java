@@ -4,17 +4,24 @@ import dev.sluice.core.collate.LabeledBatch;
 import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
+import dev.sluice.core.wiring.Sluice;
+import dev.sluice.core.wiring.SluiceConfig;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sluice bench CONFIG [--epochs N] [--warmup N] [--json]}: images/s and batches/s over the
- * measured epochs, the time to the first batch (from the loader's creation, when the label file is
- * read and the decoder is ready, to the first batch in hand; and from the start of the command),
- * peak heap and peak resident memory.
+ * {@code sluice bench CONFIG [--epochs N] [--warmup N] [--decode-only] [--cpu] [--json]}: images/s and batches/s
+ * over the measured epochs, the time to the first batch (from the loader's creation, when the label
+ * file is read and the decoder is ready, to the first batch in hand; and from the start of the
+ * command), peak heap and peak resident memory. With {@code --decode-only} the loader only reads and
+ * decodes ({@link Sluice#decodeOnly}): the same decoder's rate on the same threads, which the full
+ * pipeline's rate is compared with.
  */
 @Command(name = "bench", description = "Measure images/s, batches/s, time to first batch, peak heap and peak "
         + "resident memory.")
@@ -32,69 +39,100 @@ final class BenchCommand extends ConfiguredCommand {
             + "(default: ${DEFAULT-VALUE}).")
     private boolean json;
 
+    @Option(names = "--decode-only", description = "Measure the decoder alone on the loader's threads: the same files, "
+            + "order, workers and decode options, without the transforms and without assembling batches "
+            + "(default: ${DEFAULT-VALUE}).")
+    private boolean decodeOnly;
+
+    @Option(names = "--cpu", description = "Also report the CPU time per image over the measured epochs by kind of "
+            + "thread: the loader's workers, the consumer (the thread that takes the batches), garbage collection, "
+            + "the JIT compilers, other JVM threads and threads that ended; Linux only (default: ${DEFAULT-VALUE}).")
+    private boolean cpu;
+
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
         Invocation invocation = invocation();
         OptionBounds.atLeast("--epochs", epochs, 1);
         OptionBounds.atLeast("--warmup", warmup, 0);
+        SluiceConfig config = loadConfig();
+        Result result;
+        if (decodeOnly) {
+            try (DataLoader<LabeledSample<Object>, Integer> loader = Sluice.decodeOnly(config, invocation.plugins())) {
+                result = measure(invocation, loader, Integer::intValue, start);
+            }
+        } else {
+            try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(config)) {
+                result = measure(invocation, loader, LabeledBatch::size, start);
+            }
+        }
+        invocation.out().print(json ? result.json() : result.text());
+        return Main.OK;
+    }
+
+    /** Runs the warm-up and measured epochs of {@code loader}, whose batches hold {@code size} images each. */
+    private <B> Result measure(Invocation invocation, DataLoader<?, B> loader, ToIntFunction<B> size, long start)
+            throws IOException {
+        long created = System.nanoTime();
+        if (Invocation.isEndless(loader)) {
+            throw new UsageException("sluice bench runs whole epochs, and " + configPath() + " describes an endless "
+                    + "dataset; add --set dataset.repeat=1");
+        }
         Memory memory = new Memory();
         double firstBatchSeconds = -1;
         double firstBatchFromStartSeconds = -1;
         long batches = 0;
         long images = 0;
         long measuredStart = 0;
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = loader()) {
-            long created = System.nanoTime();
-            if (Invocation.isEndless(loader)) {
-                throw new UsageException("sluice bench runs whole epochs, and " + configPath() + " describes an endless "
-                        + "dataset; add --set dataset.repeat=1");
+        Optional<ThreadCpu> cpuBefore = Optional.empty();
+        for (long epoch = 0; epoch < warmup + epochs; epoch++) {
+            if (epoch == warmup) {
+                measuredStart = System.nanoTime();
+                cpuBefore = cpu ? ThreadCpu.now() : Optional.empty();
             }
-            for (long epoch = 0; epoch < warmup + epochs; epoch++) {
-                if (epoch == warmup) {
-                    measuredStart = System.nanoTime();
-                }
-                Progress progress = new Progress(invocation.err(), invocation.interactive(),
-                        (epoch < warmup ? "warm-up " : "epoch ") + epoch, Invocation.batchesPerEpoch(loader));
-                long epochBatches = 0;
-                long epochImages = 0;
-                try (BatchIterator<LabeledBatch> iterator = loader.iterator()) {
-                    while (iterator.hasNext()) {
-                        LabeledBatch batch = iterator.next();
-                        if (firstBatchSeconds < 0) {
-                            long now = System.nanoTime();
-                            firstBatchSeconds = (now - created) / 1e9;
-                            firstBatchFromStartSeconds = (now - start) / 1e9;
-                        }
-                        epochBatches++;
-                        epochImages += batch.size();
-                        memory.sample();
-                        loader.release(batch);
-                        progress.update(epochBatches, epochImages);
+            Progress progress = new Progress(invocation.err(), invocation.interactive(),
+                    (epoch < warmup ? "warm-up " : "epoch ") + epoch, Invocation.batchesPerEpoch(loader));
+            long epochBatches = 0;
+            long epochImages = 0;
+            try (BatchIterator<B> iterator = loader.iterator()) {
+                while (iterator.hasNext()) {
+                    B batch = iterator.next();
+                    if (firstBatchSeconds < 0) {
+                        long now = System.nanoTime();
+                        firstBatchSeconds = (now - created) / 1e9;
+                        firstBatchFromStartSeconds = (now - start) / 1e9;
                     }
-                } finally {
-                    progress.finish();
+                    epochBatches++;
+                    epochImages += size.applyAsInt(batch);
+                    memory.sample();
+                    loader.release(batch);
+                    progress.update(epochBatches, epochImages);
                 }
-                if (epoch >= warmup) {
-                    batches += epochBatches;
-                    images += epochImages;
-                }
+            } finally {
+                progress.finish();
+            }
+            if (epoch >= warmup) {
+                batches += epochBatches;
+                images += epochImages;
             }
         }
         double seconds = (System.nanoTime() - measuredStart) / 1e9;
+        Optional<Map<ThreadCpu.Kind, Double>> cpuSeconds = cpuBefore.flatMap(before -> ThreadCpu.now().map(after ->
+                after.since(before)));
         memory.sample();
-        Result result = new Result(configPath().toString(), epochs, warmup, batches, images, seconds,
-                firstBatchSeconds, firstBatchFromStartSeconds, memory.peakHeapMb(), Memory.peakRssMb());
-        invocation.out().print(json ? result.json() : result.text());
-        return Main.OK;
+        return new Result(configPath().toString(), decodeOnly ? "decode-only" : "loader", epochs, warmup, batches, images,
+                seconds, firstBatchSeconds, firstBatchFromStartSeconds, memory.peakHeapMb(), Memory.peakRssMb(),
+                cpuSeconds);
     }
 
     /**
-     * What a benchmark measured; seconds and megabytes (MiB). {@code firstBatchSeconds} runs from the
-     * loader's creation, {@code firstBatchFromStartSeconds} from the start of the command.
+     * What a benchmark measured; seconds and megabytes (MiB). {@code mode} is {@code loader} for the
+     * configured loader and {@code decode-only} for {@code --decode-only}; {@code firstBatchSeconds}
+     * runs from the loader's creation, {@code firstBatchFromStartSeconds} from the start of the command.
      */
-    record Result(String config, long epochs, long warmup, long batches, long images, double seconds,
-            double firstBatchSeconds, double firstBatchFromStartSeconds, double peakHeapMb, OptionalDouble peakRssMb) {
+    record Result(String config, String mode, long epochs, long warmup, long batches, long images, double seconds,
+            double firstBatchSeconds, double firstBatchFromStartSeconds, double peakHeapMb, OptionalDouble peakRssMb,
+            Optional<Map<ThreadCpu.Kind, Double>> cpuSeconds) {
 
         double imagesPerSecond() {
             return seconds > 0 ? images / seconds : 0;
@@ -104,25 +142,30 @@ final class BenchCommand extends ConfiguredCommand {
             return seconds > 0 ? batches / seconds : 0;
         }
 
-        /** One JSON object on one line; {@code peak_rss_mb} is null where the system does not tell. */
+        /**
+         * One JSON object on one line; {@code peak_rss_mb} is null where the system does not tell;
+         * {@code cpu_ms_per_image} only with {@code --cpu}.
+         */
         String json() {
-            return String.format(Locale.ROOT, "{\"config\": %s, \"epochs\": %d, \"warmup\": %d, \"batches\": %d, "
+            return String.format(Locale.ROOT, "{\"config\": %s, \"mode\": \"%s\", \"epochs\": %d, \"warmup\": %d, \"batches\": %d, "
                     + "\"images\": %d, \"seconds\": %.6f, \"images_per_s\": %.3f, \"batches_per_s\": %.3f, "
                     + "\"first_batch_s\": %.6f, \"first_batch_from_start_s\": %.6f, \"peak_heap_mb\": %.1f, "
-                    + "\"peak_rss_mb\": %s}%n", quote(config), epochs,
+                    + "\"peak_rss_mb\": %s%s}%n", quote(config), mode, epochs,
                     warmup, batches, images, seconds, imagesPerSecond(), batchesPerSecond(), firstBatchSeconds,
                     firstBatchFromStartSeconds, peakHeapMb, peakRssMb.isPresent() ? String.format(Locale.ROOT, "%.1f", peakRssMb.getAsDouble())
-                            : "null");
+                            : "null", cpuSeconds.map(cpu -> ", \"cpu_ms_per_image\": " + ThreadCpu.jsonPerImage(cpu, images))
+                            .orElse(""));
         }
 
         String text() {
-            return String.format(Locale.ROOT, "bench %s: %d epochs (after %d warm-up), %d batches, %d images%n"
+            return String.format(Locale.ROOT, "bench %s%s: %d epochs (after %d warm-up), %d batches, %d images%n"
                     + "  images/s      %.1f%n  batches/s     %.2f%n  first batch   %.3f s after the loader's creation "
                     + "(%.3f s after the command's start)%n  peak heap     %.1f MB%n"
-                    + "  peak RSS      %s%n", config, epochs, warmup, batches, images, imagesPerSecond(),
+                    + "  peak RSS      %s%n", config, mode.equals("loader") ? "" : ", " + mode, epochs, warmup, batches, images, imagesPerSecond(),
                     batchesPerSecond(), firstBatchSeconds, firstBatchFromStartSeconds, peakHeapMb, peakRssMb.isPresent()
                             ? String.format(Locale.ROOT, "%.1f MB", peakRssMb.getAsDouble())
-                            : "unknown (no /proc/self/status)");
+                            : "unknown (no /proc/self/status)") + cpuSeconds.map(cpu -> "  CPU ms/image  "
+                            + ThreadCpu.jsonPerImage(cpu, images) + System.lineSeparator()).orElse("");
         }
 
         private static String quote(String text) {

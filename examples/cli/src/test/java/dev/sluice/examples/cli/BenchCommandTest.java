@@ -23,7 +23,7 @@ class BenchCommandTest {
         assertEquals(0, result.status(), result::toString);
         assertEquals(1, result.outLines().size(), result::toString);
         String json = result.out().strip();
-        assertTrue(json.startsWith("{\"config\": \"" + Cli.sampleConfig() + "\", \"epochs\": 2, \"warmup\": 1, "
+        assertTrue(json.startsWith("{\"config\": \"" + Cli.sampleConfig() + "\", \"mode\": \"loader\", \"epochs\": 2, \"warmup\": 1, "
                 + "\"batches\": 4, \"images\": 20, "), json);
         assertTrue(number(json, "images_per_s") > 0, json);
         assertTrue(number(json, "batches_per_s") > 0, json);
@@ -34,6 +34,36 @@ class BenchCommandTest {
         assertTrue(number(json, "peak_rss_mb") >= number(json, "peak_heap_mb") / 2, json);
         assertEquals(number(json, "images") / number(json, "seconds"), number(json, "images_per_s"),
                 0.01 * number(json, "images_per_s") + 0.001, json);
+    }
+
+    @Test
+    void decodeOnlyDecodesTheSameImagesOnTheLoadersThreads() {
+        Cli.Result result = Cli.run("bench", Cli.sampleConfig(), "--decode-only", "--epochs", "2", "--json");
+        assertEquals(0, result.status(), result::toString);
+        String json = result.out().strip();
+        assertTrue(json.startsWith("{\"config\": \"" + Cli.sampleConfig() + "\", \"mode\": \"decode-only\", "
+                + "\"epochs\": 2, \"warmup\": 0, \"batches\": 4, \"images\": 20, "), json);
+        assertTrue(number(json, "images_per_s") > 0, json);
+        Cli.Result text = Cli.run("bench", Cli.sampleConfig(), "--decode-only");
+        assertEquals("bench " + Cli.sampleConfig() + ", decode-only: 1 epochs (after 0 warm-up), 2 batches, 10 images",
+                text.outLines().get(0));
+    }
+
+    @Test
+    void cpuGivesTheTimePerImageOfEachKindOfThreadAndTheirTotal() {
+        Cli.Result result = Cli.run("bench", Cli.sampleConfig(), "--epochs", "20", "--cpu", "--json");
+        assertEquals(0, result.status(), result::toString);
+        String json = result.out().strip();
+        double sum = 0;
+        for (String kind : List.of("workers", "consumer", "gc", "jit", "other", "ended")) {
+            double perImage = number(json, kind);
+            assertTrue(perImage >= 0, json);
+            sum += perImage;
+        }
+        assertTrue(number(json, "total") > 0, json);
+        assertEquals(sum, number(json, "total"), 0.001, json);
+        assertTrue(!Cli.run("bench", Cli.sampleConfig(), "--json").out().contains("cpu_ms_per_image"),
+                "only with --cpu");
     }
 
     @Test
