@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code sluice} launcher script's own functions, run by bash on a made-up checkout: what makes
  * it rebuild (a pom or a main source newer than the jar; not the sample data, tests or target/) and
- * the progress lines it makes of Maven's output.
+ * the progress lines it makes of Maven's output, and which commands count as reading images (they get
+ * the pre-touched heap and may write the class-data archive).
  */
 class LauncherTest {
     private static final Path BASH = Path.of("/bin/bash");
@@ -62,6 +63,15 @@ class LauncherTest {
         file("core/target/classes/dev/sluice/core/X.class", BUILT.plusSeconds(5));
         file("README.md", BUILT.plusSeconds(5));
         assertEquals("fresh", staleness());
+    }
+
+    @Test
+    void onlyCommandsThatReadImagesGetThePreTouchedHeapAndWriteTheClassArchive() throws Exception {
+        assertEquals(List.of("yes", "yes", "yes", "yes", "yes", "no", "no", "no", "no", "no", "no"), bash(
+                function("reads_images") + "\nfor args in 'bench e.yaml --json' 'demo' '--plugins dir run e.yaml' "
+                + "'-v shard e.yaml out' 'decode a.jpg' '--help' 'plugins' 'help bench' 'bench --help' "
+                + "'--plugins bench plugins' ''; do\n"
+                + "  if reads_images $args; then echo yes; else echo no; fi\ndone\n"));
     }
 
     @Test
