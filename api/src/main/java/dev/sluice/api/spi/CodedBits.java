@@ -3,7 +3,10 @@ package dev.sluice.api.spi;
 import static dev.sluice.api.spi.JpegScans.corrupt;
 
 import dev.sluice.api.DecodeException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The bits of a JPEG scan's entropy-coded segment, most significant first, with stuffed bytes
@@ -12,6 +15,8 @@ import java.nio.ByteBuffer;
  * not have.
  */
 final class CodedBits {
+    private static final VarHandle BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LITTLE_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer data;
     /** The data as an array (the buffer's own, or a copy of a direct buffer): one call site, no bounds-checked buffer calls per byte. */
     private final byte[] bytes;
@@ -23,6 +28,8 @@ final class CodedBits {
     /** How many of the {@code available} bits are the zeros read past the marker. */
     private int padding;
     private int next;
+    /** Where the next FF byte at or after {@code next} is, or {@code limit}: the bytes before it are coded data without stuffing. */
+    private int clean;
     private int marker;
 
     CodedBits(ByteBuffer data) {
@@ -41,6 +48,7 @@ final class CodedBits {
     /** Starts reading at {@code at}, the first byte after a scan header. */
     void start(int at) {
         next = at;
+        clean = nextFf(at);
         buffer = 0;
         available = 0;
         padding = 0;
@@ -59,42 +67,74 @@ final class CodedBits {
 
     /**
      * Skips one 8x8 block: the DC difference and the AC coefficients to end-of-block or the 64th.
-     * False for a code no table has, or a run that passes the 64th coefficient.
+     * False for a code no table has, or a run that passes the 64th coefficient. One look-up of the
+     * tables' {@linkplain HuffmanCodes#acSteps() steps} skips a code with its extra bits, or several;
+     * a step that would pass the 64th coefficient, and a code longer than a step's window, are read
+     * symbol by symbol, so that the bits read and the verdict are those of a symbol-by-symbol walk.
      */
     boolean block(HuffmanCodes dc, HuffmanCodes ac) {
         // A code takes at most 16 bits and its extra bits at most 16 more: 32 bits cover both.
         if (available < 32) {
             fill();
         }
-        int size = symbol(dc);
-        if (size < 0 || size > 16) {
-            return false;
+        int step = dc.dcSteps()[(int) (buffer >>> (64 - HuffmanCodes.STEP_BITS))];
+        if (step != 0) {
+            consume(step);
+        } else {
+            int size = symbol(dc);
+            if (size < 0 || size > 16) {
+                return false;
+            }
+            consume(size);
         }
-        consume(size);
-        for (int k = 1; k < 64; k++) {
-            if (available < 32) {
+        int[] steps = ac.acSteps();
+        int k = 1;
+        while (k < 64) {
+            if (next + 8 <= clean) {
+                buffer |= (long) BIG_ENDIAN.get(bytes, base + next) >>> available;
+                next += (63 - available) >>> 3;
+                available |= 56;
+            } else if (available < 32) {
                 fill();
             }
-            int symbol = symbol(ac);
-            if (symbol < 0) {
-                return false;
-            }
-            int run = symbol >> 4;
-            size = symbol & 15;
-            if (size == 0) {
-                if (run != 15) {
-                    return true;
-                }
-                k += 15;
+            // At least 32 bits here: a step takes at most a 16-bit code and 15 extra bits.
+            step = steps[(int) (buffer >>> (64 - HuffmanCodes.STEP_BITS))];
+            int need = step & HuffmanCodes.NEED;
+            if (k + need <= 64) {
+                // Whole symbols that fit in the block: k reaches 64 at end-of-block.
+                consume(step >>> HuffmanCodes.BITS_SHIFT);
+                k = (k + need) | (step & HuffmanCodes.ENDS_BLOCK) >>> 1;
             } else {
-                k += run;
-                consume(size);
-            }
-            if (k > 63) {
-                return false;
+                k = coefficient(ac, k);
+                if (k < 0) {
+                    return false;
+                }
             }
         }
         return true;
+    }
+
+    /**
+     * Reads one AC symbol and its extra bits at coefficient {@code k}; returns the next coefficient
+     * (64 at end-of-block), or -1 for a code the table lacks or a run past the 64th.
+     */
+    private int coefficient(HuffmanCodes ac, int k) {
+        int symbol = symbol(ac);
+        if (symbol < 0) {
+            return -1;
+        }
+        int run = symbol >> 4;
+        int size = symbol & 15;
+        if (size == 0) {
+            if (run != 15) {
+                return 64;
+            }
+            k += 15;
+        } else {
+            k += run;
+            consume(size);
+        }
+        return k > 63 ? -1 : k + 1;
     }
 
     /** What {@link #dcDifference} and {@link #coefficients} return for a code no table has or a run past the 64th coefficient. */
@@ -227,8 +267,44 @@ final class CodedBits {
         available -= count;
     }
 
-    /** Tops the buffer up to at least 57 bits, with zeros once the segment has ended. */
+    /**
+     * Tops the buffer up to at least 56 bits: eight bytes at once where none of them is FF (the bits
+     * past the count are those of the next bytes, which the next top-up writes again), byte by byte
+     * near an FF and past the segment's end.
+     */
     private void fill() {
+        if (next + 8 <= clean) {
+            buffer |= (long) BIG_ENDIAN.get(bytes, base + next) >>> available;
+            next += (63 - available) >>> 3;
+            available |= 56;
+        } else {
+            fillBytes();
+            if (next > clean) {
+                clean = nextFf(next);
+            }
+        }
+    }
+
+    /** Where the first FF byte at or after {@code from} is, or {@code limit}: eight bytes per step. */
+    private int nextFf(int from) {
+        int at = from;
+        while (at + 8 <= limit) {
+            long inverted = ~(long) LITTLE_ENDIAN.get(bytes, base + at);
+            // A zero byte of the inverse is an FF; borrows run towards later bytes, so the first flag is exact.
+            long zeros = (inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L;
+            if (zeros != 0) {
+                return at + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+            at += 8;
+        }
+        while (at < limit && bytes[base + at] != (byte) 0xFF) {
+            at++;
+        }
+        return at;
+    }
+
+    /** Tops the buffer up to at least 57 bits, with zeros once the segment has ended. */
+    private void fillBytes() {
         while (available <= 56) {
             int value = 0;
             if (marker >= 0) {
@@ -283,7 +359,7 @@ final class CodedBits {
 
     private int endOfSegment(int sos) throws DecodeException {
         if (marker < 0) {
-            fill();
+            fillBytes();
         }
         int unread = (available - padding) / 8;
         if (marker < 0 || unread > 0) {

@@ -172,20 +172,16 @@ final class JpegScans {
         int at = body;
         while (at + 17 <= end) {
             int classAndId = u8(data, at);
-            int[] counts = new int[17];
             int total = 0;
             for (int length = 1; length <= 16; length++) {
-                counts[length] = u8(data, at + length);
-                total += counts[length];
+                total += u8(data, at + length);
             }
             if ((classAndId & 0x0F) > 3 || at + 17 + total > end || total > 256) {
                 throw corrupt("the Huffman table segment at byte " + body + " is malformed");
             }
-            int[] symbols = new int[total];
-            for (int i = 0; i < total; i++) {
-                symbols[i] = u8(data, at + 17 + i);
-            }
-            HuffmanCodes codes = HuffmanCodes.of(counts, symbols);
+            byte[] definition = new byte[16 + total];
+            data.get(at + 1, definition);
+            HuffmanCodes codes = RecentHuffmanCodes.of(definition);
             if (codes == null) {
                 throw corrupt("the Huffman table at byte " + at + " has more codes than its code lengths allow");
             }
