@@ -19,9 +19,6 @@ final class AxisTable {
     final float[] weight;
     /** OpenCV's 11-bit fixed-point weight of each tap; null for floating-point tables. */
     final int[] fixed;
-    /** The smallest and the largest source position each output position reads. */
-    private final int[] first;
-    private final int[] last;
 
     AxisTable(int size, int taps, int[] count, int[] index, float[] weight, int[] fixed) {
         this.size = size;
@@ -30,25 +27,15 @@ final class AxisTable {
         this.index = index;
         this.weight = weight;
         this.fixed = fixed;
-        this.first = new int[size];
-        this.last = new int[size];
-        for (int o = 0; o < size; o++) {
-            int min = Integer.MAX_VALUE;
-            int max = Integer.MIN_VALUE;
-            for (int k = 0; k < count[o]; k++) {
-                min = Math.min(min, index[o * taps + k]);
-                max = Math.max(max, index[o * taps + k]);
-            }
-            first[o] = min;
-            last[o] = max;
-        }
     }
 
     /** The smallest source position any tap of outputs {@code [from, to)} reads. */
     int firstSource(int from, int to) {
         int min = Integer.MAX_VALUE;
         for (int o = from; o < to; o++) {
-            min = Math.min(min, first[o]);
+            for (int k = 0; k < count[o]; k++) {
+                min = Math.min(min, index[o * taps + k]);
+            }
         }
         return min;
     }
@@ -57,7 +44,9 @@ final class AxisTable {
     int lastSource(int from, int to) {
         int max = Integer.MIN_VALUE;
         for (int o = from; o < to; o++) {
-            max = Math.max(max, last[o]);
+            for (int k = 0; k < count[o]; k++) {
+                max = Math.max(max, index[o * taps + k]);
+            }
         }
         return max;
     }

@@ -104,8 +104,7 @@ final class FloatResampler implements Resampler {
                     for (int x = x0; x < x1; x += Transpose.BLOCK) {
                         int block = Math.min(Transpose.BLOCK, x1 - x);
                         for (int j = 0; j < block; j++) {
-                            combine(columns, window.x0() + x + j, planes, c * bandCount - bandFirst, computed[j], count,
-                                    false);
+                            combine(columns, window.x0() + x + j, planes, c * bandCount - bandFirst, computed[j], count);
                         }
                         Transpose.columns(computed, block, horizontal, c * sourceRows + y, count, x);
                     }
@@ -114,7 +113,8 @@ final class FloatResampler implements Resampler {
             int computedTo = firstRow + y + count;
             for (; oy < window.y1() && rows.lastSource(oy, oy + 1) < computedTo; oy++) {
                 for (int c = 0; c < channels; c++) {
-                    combine(rows, oy, horizontal, c * sourceRows - firstRow, sum, width, true);
+                    combine(rows, oy, horizontal, c * sourceRows - firstRow, sum, width);
+                    round(sum, width);
                     sink.planeRow(c, oy - window.y0(), sum);
                 }
             }
@@ -156,11 +156,9 @@ final class FloatResampler implements Resampler {
     /**
      * {@code sum[0 .. length)} = the weighted sum, in tap order, of the lines {@code lines[base + index]}
      * that output position {@code o} of {@code table} reads. Two to four taps with hardware FMA, the
-     * common counts, run as one loop each; the result is the same as adding one tap at a time. With
-     * {@code rounded}, each sum is then rounded half to even and clamped to [0, 255], in the same loop
-     * where the tap count has one.
+     * common counts, run as one loop each; the result is the same as adding one tap at a time.
      */
-    private void combine(AxisTable table, int o, float[][] lines, int base, float[] sum, int length, boolean rounded) {
+    private void combine(AxisTable table, int o, float[][] lines, int base, float[] sum, int length) {
         int t = o * table.taps;
         int[] index = table.index;
         float[] weight = table.weight;
@@ -169,12 +167,12 @@ final class FloatResampler implements Resampler {
             float[] a = lines[base + index[t]];
             float[] b = lines[base + index[t + 1]];
             if (n == 2) {
-                fused2(a, weight[t], b, weight[t + 1], sum, length, rounded);
+                fused2(a, weight[t], b, weight[t + 1], sum, length);
             } else if (n == 3) {
-                fused3(a, weight[t], b, weight[t + 1], lines[base + index[t + 2]], weight[t + 2], sum, length, rounded);
+                fused3(a, weight[t], b, weight[t + 1], lines[base + index[t + 2]], weight[t + 2], sum, length);
             } else {
                 fused4(a, weight[t], b, weight[t + 1], lines[base + index[t + 2]], weight[t + 2],
-                        lines[base + index[t + 3]], weight[t + 3], sum, length, rounded);
+                        lines[base + index[t + 3]], weight[t + 3], sum, length);
             }
             return;
         }
@@ -190,46 +188,24 @@ final class FloatResampler implements Resampler {
                 addFusedInDouble(line, w, sum, length);
             }
         }
-        if (rounded) {
-            round(sum, length);
+    }
+
+    private static void fused2(float[] a, float wa, float[] b, float wb, float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = Math.fma(b[i], wb, a[i] * wa);
         }
     }
 
-    private static void fused2(float[] a, float wa, float[] b, float wb, float[] sum, int length, boolean rounded) {
-        if (rounded) {
-            for (int i = 0; i < length; i++) {
-                sum[i] = level(Math.fma(b[i], wb, a[i] * wa));
-            }
-        } else {
-            for (int i = 0; i < length; i++) {
-                sum[i] = Math.fma(b[i], wb, a[i] * wa);
-            }
-        }
-    }
-
-    private static void fused3(float[] a, float wa, float[] b, float wb, float[] c, float wc, float[] sum, int length,
-            boolean rounded) {
-        if (rounded) {
-            for (int i = 0; i < length; i++) {
-                sum[i] = level(Math.fma(c[i], wc, Math.fma(b[i], wb, a[i] * wa)));
-            }
-        } else {
-            for (int i = 0; i < length; i++) {
-                sum[i] = Math.fma(c[i], wc, Math.fma(b[i], wb, a[i] * wa));
-            }
+    private static void fused3(float[] a, float wa, float[] b, float wb, float[] c, float wc, float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = Math.fma(c[i], wc, Math.fma(b[i], wb, a[i] * wa));
         }
     }
 
     private static void fused4(float[] a, float wa, float[] b, float wb, float[] c, float wc, float[] d, float wd,
-            float[] sum, int length, boolean rounded) {
-        if (rounded) {
-            for (int i = 0; i < length; i++) {
-                sum[i] = level(Math.fma(d[i], wd, Math.fma(c[i], wc, Math.fma(b[i], wb, a[i] * wa))));
-            }
-        } else {
-            for (int i = 0; i < length; i++) {
-                sum[i] = Math.fma(d[i], wd, Math.fma(c[i], wc, Math.fma(b[i], wb, a[i] * wa)));
-            }
+            float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = Math.fma(d[i], wd, Math.fma(c[i], wc, Math.fma(b[i], wb, a[i] * wa)));
         }
     }
 
@@ -259,14 +235,11 @@ final class FloatResampler implements Resampler {
         }
     }
 
+    /** Rounds half to even ({@code sum + 1.5 * 2^23} lies where a float's step is 1) and clamps to [0, 255]. */
     private static void round(float[] sum, int length) {
         for (int i = 0; i < length; i++) {
-            sum[i] = level(sum[i]);
+            float v = (sum[i] + ROUNDING) - ROUNDING;
+            sum[i] = Math.min(Math.max(v, 0f), 255f);
         }
-    }
-
-    /** Rounds half to even ({@code sum + 1.5 * 2^23} lies where a float's step is 1) and clamps to [0, 255]. */
-    private static float level(float sum) {
-        return Math.min(Math.max((sum + ROUNDING) - ROUNDING, 0f), 255f);
     }
 }
