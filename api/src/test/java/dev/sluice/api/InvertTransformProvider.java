@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import dev.sluice.api.spi.AbstractPluginProvider;
 import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
@@ -9,22 +10,11 @@ import java.util.Set;
  * against a transform that ignores its random source. Public only because
  * {@link java.util.ServiceLoader} needs it so.
  */
-public final class InvertTransformProvider implements TransformProvider {
+public final class InvertTransformProvider extends AbstractPluginProvider implements TransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public InvertTransformProvider() {
-    }
-
-    /** {@code "test-invert"}. */
-    @Override
-    public String id() {
-        return "test-invert";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("test-invert", 0);
     }
 
     /**

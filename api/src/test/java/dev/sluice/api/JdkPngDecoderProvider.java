@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import dev.sluice.api.spi.AbstractPluginProvider;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import java.util.Set;
 
@@ -8,22 +9,11 @@ import java.util.Set;
  * contract tests; public only because {@link java.util.ServiceLoader} needs it so. Not in the test-jar's
  * service files, so it never shows up in another module's discovery.
  */
-public final class JdkPngDecoderProvider implements ImageDecoderProvider {
+public final class JdkPngDecoderProvider extends AbstractPluginProvider implements ImageDecoderProvider {
 
     /** Constructs the provider; does nothing else. */
     public JdkPngDecoderProvider() {
-    }
-
-    /** {@code "jdk-png"}. */
-    @Override
-    public String id() {
-        return "jdk-png";
-    }
-
-    /** 0: a test fixture never wins an {@code auto} choice. */
-    @Override
-    public int priority() {
-        return 0;
+        super("jdk-png", 0); // 0: a test fixture never wins an auto choice
     }
 
     /**

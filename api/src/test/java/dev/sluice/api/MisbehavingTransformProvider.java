@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import dev.sluice.api.spi.AbstractPluginProvider;
 import dev.sluice.api.spi.TransformProvider;
 
 /**
@@ -7,22 +8,11 @@ import dev.sluice.api.spi.TransformProvider;
  * letters and an underscore, and it accepts any option without looking. Registered for
  * ServiceLoader only in the api's own tests. Public only because ServiceLoader needs it so.
  */
-public final class MisbehavingTransformProvider implements TransformProvider {
+public final class MisbehavingTransformProvider extends AbstractPluginProvider implements TransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public MisbehavingTransformProvider() {
-    }
-
-    /** {@code "Test_Misbehaving"}, which is not a valid id. */
-    @Override
-    public String id() {
-        return "Test_Misbehaving";
-    }
-
-    /** 0. */
-    @Override
-    public int priority() {
-        return 0;
+        super("Test_Misbehaving", 0); // upper case and an underscore: not a valid id
     }
 
     /** The identity transform, whatever the options say. */

@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import dev.sluice.api.spi.AbstractPluginProvider;
 import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
 
@@ -9,22 +10,11 @@ import java.util.Set;
  * api's own build runs {@code TransformContract} against a random transform. Public only because
  * {@link java.util.ServiceLoader} needs it so.
  */
-public final class RandomFlipTransformProvider implements TransformProvider {
+public final class RandomFlipTransformProvider extends AbstractPluginProvider implements TransformProvider {
 
     /** Constructs the provider; does nothing else. */
     public RandomFlipTransformProvider() {
-    }
-
-    /** {@code "test-random-flip"}. */
-    @Override
-    public String id() {
-        return "test-random-flip";
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public int priority() {
-        return 0;
+        super("test-random-flip", 0);
     }
 
     /**

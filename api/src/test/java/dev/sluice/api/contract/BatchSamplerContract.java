@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sluice.api.BatchSampler;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,11 +41,7 @@ import org.junit.jupiter.api.Test;
  * <p>The test-jar that ships this class does not bring JUnit: a plugin adds
  * {@code org.junit.jupiter:junit-jupiter} at test scope.
  */
-public abstract class BatchSamplerContract {
-    private static final int READER_THREADS = 4;
-    private static final int READS_PER_THREAD = 60;
-    private static final Duration THREAD_TEST_LIMIT = Duration.ofSeconds(60);
-
+public abstract class BatchSamplerContract extends SamplingContract {
     /**
      * Builds the batch sampler under test for a dataset of {@code datasetSize} indices. Called many
      * times; calls with the same size must build batch samplers that behave alike (for a random one:
@@ -58,19 +51,6 @@ public abstract class BatchSamplerContract {
      * @return a batch sampler whose indices are all in {@code [0, datasetSize)}
      */
     protected abstract BatchSampler createBatchSampler(long datasetSize);
-
-    /**
-     * The dataset sizes to check. The default, {@code 1, 2, 3, 10, 97}, leaves out 0 because some
-     * samplers refuse an empty dataset; override to add it, or to check larger sizes.
-     */
-    protected long[] datasetSizes() {
-        return new long[] {1, 2, 3, 10, 97};
-    }
-
-    /** The epochs to check; by default {@code 0, 1, 7}. */
-    protected long[] epochs() {
-        return new long[] {0, 1, 7};
-    }
 
     /** {@code size()} is exactly the number of batches an epoch yields. */
     @Test
@@ -182,37 +162,9 @@ public abstract class BatchSamplerContract {
         for (long epoch : epochs) {
             expected.add(read(sampler, epoch));
         }
-        Throwable[] failures = new Throwable[READER_THREADS];
-        CountDownLatch start = new CountDownLatch(1);
-        assertTimeoutPreemptively(THREAD_TEST_LIMIT, () -> {
-            Thread[] threads = new Thread[READER_THREADS];
-            for (int t = 0; t < READER_THREADS; t++) {
-                int reader = t;
-                threads[t] = new Thread(() -> {
-                    try {
-                        start.await();
-                        for (int round = 0; round < READS_PER_THREAD; round++) {
-                            // Readers start at different epochs, so that different epochs overlap too.
-                            int e = (round + reader) % epochs.length;
-                            assertSameBatches(expected.get(e), read(sampler, epochs[e]),
-                                    sampler + ": reader thread " + reader + ", epoch " + epochs[e]);
-                        }
-                    } catch (Throwable failure) {
-                        failures[reader] = failure;
-                    }
-                }, "sluice-batch-sampler-contract-reader-" + t);
-                threads[t].start();
-            }
-            start.countDown();
-            for (Thread thread : threads) {
-                thread.join();
-            }
-        });
-        for (int t = 0; t < READER_THREADS; t++) {
-            if (failures[t] != null) {
-                throw new AssertionError(sampler + ": reader thread " + t + " failed", failures[t]);
-            }
-        }
+        readAtOnce(sampler, epochs.length, "sluice-batch-sampler-contract-reader-",
+                (reader, e) -> assertSameBatches(expected.get(e), read(sampler, epochs[e]),
+                        sampler + ": reader thread " + reader + ", epoch " + epochs[e]));
     }
 
     /** {@code hasNext()} does not advance, and {@code next()} past the end throws {@link NoSuchElementException}. */

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sluice.api.Sampler;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,11 +37,7 @@ import org.junit.jupiter.api.Test;
  * <p>The test-jar that ships this class does not bring JUnit: a plugin adds
  * {@code org.junit.jupiter:junit-jupiter} at test scope.
  */
-public abstract class SamplerContract {
-    private static final int READER_THREADS = 4;
-    private static final int READS_PER_THREAD = 60;
-    private static final Duration THREAD_TEST_LIMIT = Duration.ofSeconds(60);
-
+public abstract class SamplerContract extends SamplingContract {
     /**
      * Builds the sampler under test for a dataset of {@code datasetSize} indices. Called many times;
      * calls with the same size must build samplers that behave alike (for a random sampler: the same
@@ -54,20 +47,6 @@ public abstract class SamplerContract {
      * @return a sampler whose indices are all in {@code [0, datasetSize)}
      */
     protected abstract Sampler createSampler(long datasetSize);
-
-    /**
-     * The dataset sizes to check. The default, {@code 1, 2, 3, 10, 97}, leaves out 0 because some
-     * samplers (like PyTorch's {@code RandomSampler}) refuse an empty dataset; override to add it,
-     * or to check larger sizes.
-     */
-    protected long[] datasetSizes() {
-        return new long[] {1, 2, 3, 10, 97};
-    }
-
-    /** The epochs to check; by default {@code 0, 1, 7}. */
-    protected long[] epochs() {
-        return new long[] {0, 1, 7};
-    }
 
     /** {@code size()} is exactly the number of indices an epoch yields. */
     @Test
@@ -158,37 +137,9 @@ public abstract class SamplerContract {
         for (int e = 0; e < epochs.length; e++) {
             expected[e] = read(sampler, epochs[e]);
         }
-        Throwable[] failures = new Throwable[READER_THREADS];
-        CountDownLatch start = new CountDownLatch(1);
-        assertTimeoutPreemptively(THREAD_TEST_LIMIT, () -> {
-            Thread[] threads = new Thread[READER_THREADS];
-            for (int t = 0; t < READER_THREADS; t++) {
-                int reader = t;
-                threads[t] = new Thread(() -> {
-                    try {
-                        start.await();
-                        for (int round = 0; round < READS_PER_THREAD; round++) {
-                            // Readers start at different epochs, so that different epochs overlap too.
-                            int e = (round + reader) % epochs.length;
-                            assertArrayEquals(expected[e], read(sampler, epochs[e]),
-                                    sampler + ": reader thread " + reader + " saw another epoch " + epochs[e]);
-                        }
-                    } catch (Throwable failure) {
-                        failures[reader] = failure;
-                    }
-                }, "sluice-sampler-contract-reader-" + t);
-                threads[t].start();
-            }
-            start.countDown();
-            for (Thread thread : threads) {
-                thread.join();
-            }
-        });
-        for (int t = 0; t < READER_THREADS; t++) {
-            if (failures[t] != null) {
-                throw new AssertionError(sampler + ": reader thread " + t + " failed", failures[t]);
-            }
-        }
+        readAtOnce(sampler, epochs.length, "sluice-sampler-contract-reader-",
+                (reader, e) -> assertArrayEquals(expected[e], read(sampler, epochs[e]),
+                        sampler + ": reader thread " + reader + " saw another epoch " + epochs[e]));
     }
 
     /** {@code hasNext()} does not advance, and {@code nextLong()} past the end throws {@link NoSuchElementException}. */

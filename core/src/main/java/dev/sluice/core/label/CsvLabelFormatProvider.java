@@ -23,6 +23,10 @@ import java.util.Set;
  * label_format:
  *   csv: {path_column: file, label_columns: [species, pose], delimiter: ";"}
  * }</pre>
+ *
+ * <p>{@link #create} refuses with an {@link dev.sluice.api.OptionsException}, naming the key path of
+ * an unknown option, an empty column name, a label column list that is not a list of names, or a
+ * delimiter that is not one character other than a quote or a line break.
  */
 public final class CsvLabelFormatProvider extends BuiltInLabelFormatProvider {
     private static final String PATH_COLUMN = "path_column";
@@ -31,19 +35,10 @@ public final class CsvLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public CsvLabelFormatProvider() {
-        super(CsvLabelFormat.ID);
+        super(CsvLabelFormat.ID, Set.of(PATH_COLUMN, LABEL_COLUMNS, DELIMITER), CsvLabelFormatProvider::build);
     }
 
-    /**
-     * A CSV label format configured by {@code options}. Thread-safe: each read keeps its own state.
-     *
-     * @throws OptionsException naming the key path of an unknown option, an empty column name, a
-     *         label column list that is not a list of names, or a delimiter that is not one character
-     *         other than a quote or a line break
-     */
-    @Override
-    public LabelFormat create(Options options) {
-        options.requireOnly(Set.of(PATH_COLUMN, LABEL_COLUMNS, DELIMITER));
+    private static LabelFormat build(Options options) {
         String pathColumn = options.getString(PATH_COLUMN, "path");
         if (pathColumn.isEmpty()) {
             throw new OptionsException(options.keyPath(PATH_COLUMN), "must name a column, was ''");

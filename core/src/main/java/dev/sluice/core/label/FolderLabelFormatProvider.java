@@ -1,7 +1,5 @@
 package dev.sluice.core.label;
 
-import dev.sluice.api.LabelFormat;
-import dev.sluice.api.Options;
 import java.util.Set;
 
 /**
@@ -17,24 +15,16 @@ import java.util.Set;
  * label_format:
  *   folder: {allow_empty: true}
  * }</pre>
+ *
+ * <p>{@link #create} refuses with an {@link dev.sluice.api.OptionsException}, naming the key path of
+ * an unknown option, or of {@code allow_empty} when it is not true or false.
  */
 public final class FolderLabelFormatProvider extends BuiltInLabelFormatProvider {
     private static final String ALLOW_EMPTY = "allow_empty";
 
     /** A provider; constructing one does nothing else. */
     public FolderLabelFormatProvider() {
-        super(FolderLabelFormat.ID);
-    }
-
-    /**
-     * A folder label format. Thread-safe: each read keeps its own state.
-     *
-     * @throws dev.sluice.api.OptionsException naming the key path of an unknown option, or of
-     *         {@code allow_empty} when it is not true or false
-     */
-    @Override
-    public LabelFormat create(Options options) {
-        options.requireOnly(Set.of(ALLOW_EMPTY));
-        return new FolderLabelFormat(options.getBoolean(ALLOW_EMPTY, false));
+        super(FolderLabelFormat.ID, Set.of(ALLOW_EMPTY),
+                options -> new FolderLabelFormat(options.getBoolean(ALLOW_EMPTY, false)));
     }
 }

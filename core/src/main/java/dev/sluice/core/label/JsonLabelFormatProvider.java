@@ -17,23 +17,20 @@ import java.util.Set;
  * # train.jsonl, a label file
  * {"path": "cats/000123.jpg", "label": 3}
  * }</pre>
+ *
+ * <p>Options: {@code key}: the key holding the labels, default {@code "label"}.
+ *
+ * <p>{@link #create} refuses with an {@link dev.sluice.api.OptionsException}, naming the key path of
+ * an unknown option or a blank key.
  */
 public final class JsonLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public JsonLabelFormatProvider() {
-        super(JsonLabelFormat.ID);
+        super(JsonLabelFormat.ID, Set.of("key"), JsonLabelFormatProvider::build);
     }
 
-    /**
-     * A json label format. Thread-safe.
-     *
-     * @param options {@code key}: the key holding the labels, default {@code "label"}
-     * @throws OptionsException naming the key path of an unknown option or a blank key
-     */
-    @Override
-    public LabelFormat create(Options options) {
-        options.requireOnly(Set.of("key"));
+    private static LabelFormat build(Options options) {
         String key = options.getString("key", "label");
         if (key.isBlank()) {
             throw new OptionsException(options.keyPath("key"), "must not be blank");

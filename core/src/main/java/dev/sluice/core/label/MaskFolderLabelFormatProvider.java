@@ -1,7 +1,5 @@
 package dev.sluice.core.label;
 
-import dev.sluice.api.LabelFormat;
-import dev.sluice.api.Options;
 import java.util.Set;
 
 /**
@@ -12,27 +10,20 @@ import java.util.Set;
  * <pre>{@code
  * dataset: {format: mask_folder, labels: VOC2012/SegmentationClass, root: VOC2012/JPEGImages}
  * }</pre>
+ *
+ * <p>Options: {@code mask_extension} (default {@code ".png"}): the masks' extension, matched without
+ * regard to case; {@code image_extension} (default {@code ".jpg"}): what replaces it in the image's
+ * path.
+ *
+ * <p>{@link #create} refuses with an {@link dev.sluice.api.OptionsException}, naming the key path of
+ * an unknown option or a malformed extension.
  */
 public final class MaskFolderLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public MaskFolderLabelFormatProvider() {
-        super(MaskFolderLabelFormat.ID);
-    }
-
-    /**
-     * A mask_folder label format. Thread-safe.
-     *
-     * @param options {@code mask_extension} (default {@code ".png"}): the masks' extension, matched
-     *        without regard to case; {@code image_extension} (default {@code ".jpg"}): what replaces
-     *        it in the image's path
-     * @throws dev.sluice.api.OptionsException naming the key path of an unknown option or a
-     *         malformed extension
-     */
-    @Override
-    public LabelFormat create(Options options) {
-        options.requireOnly(Set.of("mask_extension", "image_extension"));
-        return new MaskFolderLabelFormat(ImageExtensions.option(options, "mask_extension", ".png"),
-                ImageExtensions.option(options, "image_extension", ".jpg"));
+        super(MaskFolderLabelFormat.ID, Set.of("mask_extension", "image_extension"),
+                options -> new MaskFolderLabelFormat(ImageExtensions.option(options, "mask_extension", ".png"),
+                        ImageExtensions.option(options, "image_extension", ".jpg")));
     }
 }

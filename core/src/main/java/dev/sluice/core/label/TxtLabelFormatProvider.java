@@ -1,7 +1,5 @@
 package dev.sluice.core.label;
 
-import dev.sluice.api.LabelFormat;
-import dev.sluice.api.Options;
 import java.util.Set;
 
 /**
@@ -15,23 +13,14 @@ import java.util.Set;
  * n01440764/n01440764_10026.JPEG 0
  * n01443537/n01443537_10007.JPEG 1 7
  * }</pre>
+ *
+ * <p>{@link #create} refuses with an {@link dev.sluice.api.OptionsException}, naming the key path of
+ * any option given.
  */
 public final class TxtLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public TxtLabelFormatProvider() {
-        super(TxtLabelFormat.ID);
-    }
-
-    /**
-     * A txt label format. Thread-safe: each read keeps its own state.
-     *
-     * @param options must be empty
-     * @throws dev.sluice.api.OptionsException naming the key path of any option given
-     */
-    @Override
-    public LabelFormat create(Options options) {
-        options.requireOnly(Set.of());
-        return new TxtLabelFormat();
+        super(TxtLabelFormat.ID, Set.of(), options -> new TxtLabelFormat());
     }
 }

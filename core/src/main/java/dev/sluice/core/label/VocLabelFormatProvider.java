@@ -16,27 +16,22 @@ import java.util.Set;
  * <pre>{@code
  * dataset: {format: voc, labels: VOC2012/Annotations, root: VOC2012/JPEGImages}
  * }</pre>
+ *
+ * <p>Options: {@code classes} (default the 20 Pascal VOC classes, aeroplane to tvmonitor): the class
+ * names, a box's label being its name's position in this list; {@code image_extension} (default
+ * {@code ".jpg"}): the image's extension when an annotation has no {@code <filename>}.
+ *
+ * <p>{@link #create} refuses with an {@link dev.sluice.api.OptionsException}, naming the key path of
+ * an unknown option, a class list that is not distinct non-blank names, or a malformed extension.
  */
 public final class VocLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public VocLabelFormatProvider() {
-        super(VocLabelFormat.ID);
+        super(VocLabelFormat.ID, Set.of("classes", "image_extension"), VocLabelFormatProvider::build);
     }
 
-    /**
-     * A voc label format. Thread-safe.
-     *
-     * @param options {@code classes} (default the 20 Pascal VOC classes, aeroplane to tvmonitor):
-     *        the class names, a box's label being its name's position in this list;
-     *        {@code image_extension} (default {@code ".jpg"}): the image's extension when an
-     *        annotation has no {@code <filename>}
-     * @throws OptionsException naming the key path of an unknown option, a class list that is not
-     *         distinct non-blank names, or a malformed extension
-     */
-    @Override
-    public LabelFormat create(Options options) {
-        options.requireOnly(Set.of("classes", "image_extension"));
+    private static LabelFormat build(Options options) {
         List<String> classes = VocLabelFormat.VOC_CLASSES;
         if (options.has("classes")) {
             if (!(options.raw("classes") instanceof List<?> list) || list.isEmpty()) {

@@ -1,7 +1,5 @@
 package dev.sluice.core.label;
 
-import dev.sluice.api.LabelFormat;
-import dev.sluice.api.Options;
 import java.util.Set;
 
 /**
@@ -13,25 +11,18 @@ import java.util.Set;
  * <pre>{@code
  * dataset: {format: yolo, labels: labels/train, root: images/train, options: {image_extension: .png}}
  * }</pre>
+ *
+ * <p>Options: {@code image_extension} (default {@code ".jpg"}): what replaces a label file's {@code .txt}
+ * in its image's path.
+ *
+ * <p>{@link #create} refuses with an {@link dev.sluice.api.OptionsException}, naming the key path of
+ * an unknown option or an extension that is not a dot and a name.
  */
 public final class YoloLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public YoloLabelFormatProvider() {
-        super(YoloLabelFormat.ID);
-    }
-
-    /**
-     * A yolo label format. Thread-safe.
-     *
-     * @param options {@code image_extension} (default {@code ".jpg"}): what replaces a label file's
-     *        {@code .txt} in its image's path
-     * @throws dev.sluice.api.OptionsException naming the key path of an unknown option or an
-     *         extension that is not a dot and a name
-     */
-    @Override
-    public LabelFormat create(Options options) {
-        options.requireOnly(Set.of("image_extension"));
-        return new YoloLabelFormat(ImageExtensions.option(options, "image_extension", ".jpg"));
+        super(YoloLabelFormat.ID, Set.of("image_extension"),
+                options -> new YoloLabelFormat(ImageExtensions.option(options, "image_extension", ".jpg")));
     }
 }

@@ -8,6 +8,7 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
+import dev.sluice.api.spi.AbstractPluginProvider;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.core.testing.TinyImageDecoder;
 import java.nio.ByteBuffer;
@@ -25,15 +26,9 @@ class CheckedDecoderTest {
     Path dir;
 
     /** A third party's provider whose decoder answers null for every image. */
-    private static final class NullDecoderProvider implements ImageDecoderProvider {
-        @Override
-        public String id() {
-            return "acme-null";
-        }
-
-        @Override
-        public int priority() {
-            return 0;
+    private static final class NullDecoderProvider extends AbstractPluginProvider implements ImageDecoderProvider {
+        public NullDecoderProvider() {
+            super("acme-null", 0);
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
 import dev.sluice.api.UnsupportedImageException;
+import dev.sluice.api.spi.AbstractPluginProvider;
 import dev.sluice.api.spi.Availability;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import java.util.Set;
@@ -25,15 +26,9 @@ final class RoutingDecoderProviders {
      * JPEG only, priority 300, marks 3; refuses data whose fourth byte is {@code 0xC3} as a kind it
      * does not read (as lossless JPEG is refused), and data whose fourth byte is 0 as damaged.
      */
-    public static final class JpegOnly implements ImageDecoderProvider {
-        @Override
-        public String id() {
-            return "jpeg-only";
-        }
-
-        @Override
-        public int priority() {
-            return 300;
+    public static final class JpegOnly extends AbstractPluginProvider implements ImageDecoderProvider {
+        public JpegOnly() {
+            super("jpeg-only", 300);
         }
 
         @Override
@@ -57,15 +52,9 @@ final class RoutingDecoderProviders {
     }
 
     /** Every format (the default), priority 100, marks 1. */
-    public static final class Everything implements ImageDecoderProvider {
-        @Override
-        public String id() {
-            return "everything";
-        }
-
-        @Override
-        public int priority() {
-            return 100;
+    public static final class Everything extends AbstractPluginProvider implements ImageDecoderProvider {
+        public Everything() {
+            super("everything", 100);
         }
 
         @Override
@@ -75,15 +64,9 @@ final class RoutingDecoderProviders {
     }
 
     /** PNG at priority 500, but unavailable: never routed to. */
-    public static final class UnavailablePng implements ImageDecoderProvider {
-        @Override
-        public String id() {
-            return "unavailable-png";
-        }
-
-        @Override
-        public int priority() {
-            return 500;
+    public static final class UnavailablePng extends AbstractPluginProvider implements ImageDecoderProvider {
+        public UnavailablePng() {
+            super("unavailable-png", 500);
         }
 
         @Override

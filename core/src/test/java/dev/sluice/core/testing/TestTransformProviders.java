@@ -5,6 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
+import dev.sluice.api.spi.AbstractPluginProvider;
 import dev.sluice.api.spi.Reductions;
 import dev.sluice.api.spi.TransformProvider;
 import java.util.Set;
@@ -16,21 +17,9 @@ public final class TestTransformProviders {
     }
 
     /** A test transform's id, and priority 0. */
-    abstract static class TestTransformProvider implements TransformProvider {
-        private final String id;
-
+    abstract static class TestTransformProvider extends AbstractPluginProvider implements TransformProvider {
         TestTransformProvider(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public final String id() {
-            return id;
-        }
-
-        @Override
-        public final int priority() {
-            return 0;
+            super(id, 0);
         }
     }
 

@@ -2,19 +2,14 @@ package dev.sluice.core.testing;
 
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
+import dev.sluice.api.spi.AbstractPluginProvider;
 import dev.sluice.api.spi.Availability;
 import dev.sluice.api.spi.ImageDecoderProvider;
 
 /** A native-looking decoder that cannot load here: id {@code broken-native}, the highest priority. */
-public final class UnavailableDecoderProvider implements ImageDecoderProvider {
-    @Override
-    public String id() {
-        return "broken-native";
-    }
-
-    @Override
-    public int priority() {
-        return 1000;
+public final class UnavailableDecoderProvider extends AbstractPluginProvider implements ImageDecoderProvider {
+    public UnavailableDecoderProvider() {
+        super("broken-native", 1000);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.example.acme;
 
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.Options;
+import dev.sluice.api.spi.AbstractPluginProvider;
 import dev.sluice.api.spi.LabelFormatProvider;
 import java.util.Set;
 
@@ -18,22 +19,11 @@ import java.util.Set;
  * In a configuration: {@code dataset: {format: acme-jsonl, labels: train.jsonl, root: images}}.
  * Found by {@link java.util.ServiceLoader}; constructing it does nothing else.
  */
-public final class AcmeJsonlLabelFormatProvider implements LabelFormatProvider {
+public final class AcmeJsonlLabelFormatProvider extends AbstractPluginProvider implements LabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public AcmeJsonlLabelFormatProvider() {
-    }
-
-    /** {@code "acme-jsonl"}. */
-    @Override
-    public String id() {
-        return "acme-jsonl";
-    }
-
-    /** 10; label formats are always chosen by id, so the priority does not matter. */
-    @Override
-    public int priority() {
-        return 10;
+        super("acme-jsonl", 10); // label formats are always chosen by id, so the priority does not matter
     }
 
     /**

@@ -1,24 +1,20 @@
 package dev.sluice.plugins.imageio;
 
+import dev.sluice.api.spi.AbstractPluginProvider;
 import dev.sluice.api.spi.Availability;
-import dev.sluice.api.spi.PluginProvider;
 
 /**
  * What the ImageIO decoder and encoder providers share: the id {@code imageio}, the pure-Java
  * priority, and availability as the presence of javax.imageio.
  */
-abstract class ImageIoProvider implements PluginProvider {
+abstract class ImageIoProvider extends AbstractPluginProvider {
 
-    /** {@code "imageio"}. */
-    @Override
-    public final String id() {
-        return "imageio";
-    }
-
-    /** 100, the built-in pure-Java priority: {@code opencv} (200) is preferred under {@code auto} where it loads. */
-    @Override
-    public final int priority() {
-        return 100;
+    /**
+     * Id {@code imageio}, priority 100, the built-in pure-Java one: {@code opencv} (200) is preferred
+     * under {@code auto} where it loads.
+     */
+    ImageIoProvider() {
+        super("imageio", 100);
     }
 
     /**

@@ -1,24 +1,17 @@
 package dev.sluice.plugins.opencv;
 
+import dev.sluice.api.spi.AbstractPluginProvider;
 import dev.sluice.api.spi.Availability;
-import dev.sluice.api.spi.PluginProvider;
 
 /**
  * What the OpenCV decoder and encoder providers share: the id {@code opencv}, the native priority,
  * and availability as the one load of OpenCV's native library.
  */
-abstract class OpenCvProvider implements PluginProvider {
+abstract class OpenCvProvider extends AbstractPluginProvider {
 
-    /** {@code "opencv"}. */
-    @Override
-    public final String id() {
-        return "opencv";
-    }
-
-    /** 200, the built-in native priority: preferred to {@code imageio} (100) under {@code auto}. */
-    @Override
-    public final int priority() {
-        return 200;
+    /** Id {@code opencv}, priority 200, the built-in native one: preferred to {@code imageio} (100) under {@code auto}. */
+    OpenCvProvider() {
+        super("opencv", 200);
     }
 
     /**

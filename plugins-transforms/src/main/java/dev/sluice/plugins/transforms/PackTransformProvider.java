@@ -1,5 +1,6 @@
 package dev.sluice.plugins.transforms;
 
+import dev.sluice.api.spi.AbstractPluginProvider;
 import dev.sluice.api.spi.TransformProvider;
 
 /**
@@ -7,22 +8,12 @@ import dev.sluice.api.spi.TransformProvider;
  * chosen by id, never by priority. Public only because the pack's providers, one per package of
  * transforms, extend it.
  */
-public abstract class PackTransformProvider implements TransformProvider {
-    private final String id;
+public abstract class PackTransformProvider extends AbstractPluginProvider implements TransformProvider {
+    /** Every provider's priority in this pack. */
+    static final int PRIORITY = 0;
 
     /** @param id the transform's id, torchvision's name in snake case */
     protected PackTransformProvider(String id) {
-        this.id = id;
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    /** 0: transforms are chosen by id, never by priority. */
-    @Override
-    public final int priority() {
-        return 0;
+        super(id, PRIORITY);
     }
 }

@@ -1,7 +1,5 @@
 package dev.sluice.core.label.coco;
 
-import dev.sluice.api.LabelFormat;
-import dev.sluice.api.Options;
 import dev.sluice.core.label.BuiltInLabelFormatProvider;
 import java.util.Set;
 
@@ -17,26 +15,20 @@ import java.util.Set;
  * dataset: {format: coco, labels: annotations/instances_val2017.json, root: val2017,
  *           options: {masks: true}}
  * }</pre>
+ *
+ * <p>Options: {@code masks} (default false): keep each annotation's segmentation (polygons or RLE), as
+ * instance masks of the sample, one per box, at about 8 bytes per polygon coordinate in memory;
+ * {@code crowd} (default false): keep {@code iscrowd: 1} annotations as boxes (and masks) like the others.
+ *
+ * <p>{@link #create} refuses with an {@link dev.sluice.api.OptionsException}, naming the key path of
+ * an unknown or mistyped option.
  */
 public final class CocoLabelFormatProvider extends BuiltInLabelFormatProvider {
 
     /** A provider; constructing one does nothing else. */
     public CocoLabelFormatProvider() {
-        super(CocoLabelFormat.ID);
-    }
-
-    /**
-     * A coco label format. Thread-safe.
-     *
-     * @param options {@code masks} (default false): keep each annotation's segmentation (polygons
-     *        or RLE), as instance masks of the sample, one per box, at about 8 bytes per polygon
-     *        coordinate in memory; {@code crowd} (default false): keep {@code iscrowd: 1} annotations
-     *        as boxes (and masks) like the others
-     * @throws dev.sluice.api.OptionsException naming the key path of an unknown or mistyped option
-     */
-    @Override
-    public LabelFormat create(Options options) {
-        options.requireOnly(Set.of("masks", "crowd"));
-        return new CocoLabelFormat(options.getBoolean("masks", false), options.getBoolean("crowd", false));
+        super(CocoLabelFormat.ID, Set.of("masks", "crowd"),
+                options -> new CocoLabelFormat(options.getBoolean("masks", false),
+                        options.getBoolean("crowd", false)));
     }
 }

@@ -123,107 +123,143 @@ final class CocoReader {
         }
     }
 
-    private void image(JsonParser p, String pointer, long line) throws IOException, Bad {
-        Long id = null;
-        String fileName = null;
-        Integer width = null;
-        Integer height = null;
+    /**
+     * Where the fields of one JSON object go: {@link #take} reads the field {@code key} (the parser at
+     * its value) and says true, or says false to have it skipped.
+     */
+    private interface Fields {
+        boolean take(String key, JsonParser p) throws IOException, Bad;
+    }
+
+    /**
+     * Reads the fields of the object {@code p} is in, to its end, into {@code fields}. Every field is
+     * read even after a wrong one; then the first wrong one is thrown as {@code prefix + key + ": " +
+     * reason}.
+     */
+    private static void readFields(JsonParser p, String prefix, Fields fields) throws IOException, Bad {
         String problem = null;
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = p.currentName();
             p.nextToken();
             try {
-                switch (key) {
-                    case "id" -> id = integer(p);
-                    case "file_name" -> fileName = string(p);
-                    case "width" -> width = positive(p);
-                    case "height" -> height = positive(p);
-                    default -> p.skipChildren();
+                if (!fields.take(key, p)) {
+                    p.skipChildren();
                 }
             } catch (Bad e) {
-                problem = problem != null ? problem : pointer + "/" + key + ": " + e.getMessage();
+                problem = problem != null ? problem : prefix + key + ": " + e.getMessage();
             }
         }
         if (problem != null) {
             throw new Bad(problem);
         }
-        String missing = id == null ? "id" : fileName == null ? "file_name" : width == null ? "width"
-                : height == null ? "height" : null;
+    }
+
+    private static final class ImageFields implements Fields {
+        Long id;
+        String fileName;
+        Integer width;
+        Integer height;
+
+        @Override
+        public boolean take(String key, JsonParser p) throws IOException, Bad {
+            switch (key) {
+                case "id" -> id = integer(p);
+                case "file_name" -> fileName = string(p);
+                case "width" -> width = positive(p);
+                case "height" -> height = positive(p);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private void image(JsonParser p, String pointer, long line) throws IOException, Bad {
+        ImageFields f = new ImageFields();
+        readFields(p, pointer + "/", f);
+        String missing = f.id == null ? "id" : f.fileName == null ? "file_name" : f.width == null ? "width"
+                : f.height == null ? "height" : null;
         if (missing != null) {
             throw new Bad("no \"" + missing + "\"");
         }
-        if (fileName.isEmpty()) {
+        if (f.fileName.isEmpty()) {
             throw new Bad("file_name is empty");
         }
-        images.add(new Image(id, fileName, new CanvasSize(height, width), line));
+        images.add(new Image(f.id, f.fileName, new CanvasSize(f.height, f.width), line));
+    }
+
+    private static final class CategoryFields implements Fields {
+        Long id;
+        String name;
+
+        @Override
+        public boolean take(String key, JsonParser p) throws IOException, Bad {
+            switch (key) {
+                case "id" -> id = integer(p);
+                case "name" -> name = string(p);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private void category(JsonParser p, String pointer, long line) throws IOException, Bad {
-        Long id = null;
-        String name = null;
-        String problem = null;
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            try {
-                switch (key) {
-                    case "id" -> id = integer(p);
-                    case "name" -> name = string(p);
-                    default -> p.skipChildren();
+        CategoryFields f = new CategoryFields();
+        readFields(p, pointer + "/", f);
+        if (f.id == null || f.name == null) {
+            throw new Bad("no \"" + (f.id == null ? "id" : "name") + "\"");
+        }
+        categories.add(new Category(f.id, f.name, line));
+    }
+
+    /** An annotation's fields; its segmentation is kept only when {@code masks} asks for it. */
+    private static final class AnnotationFields implements Fields {
+        private final boolean masks;
+        Long imageId;
+        Long categoryId;
+        float[] box;
+        boolean crowd;
+        InstanceShape shape;
+        boolean hasSegmentation;
+
+        AnnotationFields(boolean masks) {
+            this.masks = masks;
+        }
+
+        @Override
+        public boolean take(String key, JsonParser p) throws IOException, Bad {
+            switch (key) {
+                case "image_id" -> imageId = integer(p);
+                case "category_id" -> categoryId = integer(p);
+                case "bbox" -> box = box(p);
+                case "iscrowd" -> crowd = flag(p);
+                case "segmentation" -> {
+                    hasSegmentation = true;
+                    if (!masks) {
+                        return false;
+                    }
+                    shape = segmentation(p);
                 }
-            } catch (Bad e) {
-                problem = problem != null ? problem : pointer + "/" + key + ": " + e.getMessage();
+                default -> {
+                    return false;
+                }
             }
+            return true;
         }
-        if (problem != null) {
-            throw new Bad(problem);
-        }
-        if (id == null || name == null) {
-            throw new Bad("no \"" + (id == null ? "id" : "name") + "\"");
-        }
-        categories.add(new Category(id, name, line));
     }
 
     private void annotation(JsonParser p, String pointer, long line) throws IOException, Bad {
-        Long imageId = null;
-        Long categoryId = null;
-        float[] box = null;
-        boolean crowd = false;
-        InstanceShape shape = null;
-        boolean hasSegmentation = false;
-        String problem = null;
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            try {
-                switch (key) {
-                    case "image_id" -> imageId = integer(p);
-                    case "category_id" -> categoryId = integer(p);
-                    case "bbox" -> box = box(p);
-                    case "iscrowd" -> crowd = flag(p);
-                    case "segmentation" -> {
-                        hasSegmentation = true;
-                        if (masks) {
-                            shape = segmentation(p);
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            } catch (Bad e) {
-                problem = problem != null ? problem : pointer + "/" + key + ": " + e.getMessage();
-            }
-        }
-        if (problem != null) {
-            throw new Bad(problem);
-        }
-        String missing = imageId == null ? "image_id" : categoryId == null ? "category_id" : box == null ? "bbox"
-                : masks && !hasSegmentation ? "segmentation\" (masks: true reads one per annotation" : null;
+        AnnotationFields f = new AnnotationFields(masks);
+        readFields(p, pointer + "/", f);
+        String missing = f.imageId == null ? "image_id" : f.categoryId == null ? "category_id" : f.box == null ? "bbox"
+                : masks && !f.hasSegmentation ? "segmentation\" (masks: true reads one per annotation" : null;
         if (missing != null) {
             throw new Bad("no \"" + missing + (missing.endsWith("annotation") ? ")" : ""));
         }
-        annotations.add(imageId, categoryId, box, crowd, shape, line,
+        annotations.add(f.imageId, f.categoryId, f.box, f.crowd, f.shape, line,
                 Integer.parseInt(pointer.substring(pointer.lastIndexOf('/') + 1)));
     }
 
@@ -277,25 +313,10 @@ final class CocoReader {
             p.skipChildren();
             throw new Bad("must be a list of polygons or an RLE object {\"counts\", \"size\"}");
         }
-        int[] counts = null;
-        double[] size = null;
-        Bad problem = null;
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            try {
-                switch (key) {
-                    case "counts" -> counts = counts(p);
-                    case "size" -> size = numbers(p, 2);
-                    default -> p.skipChildren();
-                }
-            } catch (Bad e) {
-                problem = problem != null ? problem : new Bad(key + ": " + e.getMessage());
-            }
-        }
-        if (problem != null) {
-            throw problem;
-        }
+        RunLengthFields f = new RunLengthFields();
+        readFields(p, "", f);
+        int[] counts = f.counts;
+        double[] size = f.size;
         if (counts == null || size == null) {
             throw new Bad("an RLE object needs \"counts\" and \"size\"");
         }
@@ -306,6 +327,23 @@ final class CocoReader {
             return InstanceShape.RunLengths.of(new CanvasSize((int) size[0], (int) size[1]), counts);
         } catch (IllegalArgumentException e) {
             throw new Bad(e.getMessage());
+        }
+    }
+
+    private static final class RunLengthFields implements Fields {
+        int[] counts;
+        double[] size;
+
+        @Override
+        public boolean take(String key, JsonParser p) throws IOException, Bad {
+            switch (key) {
+                case "counts" -> counts = counts(p);
+                case "size" -> size = numbers(p, 2);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

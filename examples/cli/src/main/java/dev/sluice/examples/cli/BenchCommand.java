@@ -5,14 +5,10 @@ import dev.sluice.core.dataset.LabeledSample;
 import dev.sluice.core.loader.BatchIterator;
 import dev.sluice.core.loader.DataLoader;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice bench CONFIG [--epochs N] [--warmup N] [--json]}: images/s and batches/s over the
@@ -22,19 +18,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", description = "Measure images/s, batches/s, time to first batch, peak heap and peak "
         + "resident memory.")
-final class BenchCommand implements Subcommand {
-
-    @ParentCommand
-    private SluiceCommand sluice;
-
-    @Mixin
-    private HelpOption help;
-
-    @Mixin
-    private ConfigOverrides overrides;
-
-    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the loader.")
-    private Path file;
+final class BenchCommand extends ConfiguredCommand {
 
     @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "1",
             description = "Epochs to measure (default: ${DEFAULT-VALUE}).")
@@ -51,7 +35,7 @@ final class BenchCommand implements Subcommand {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        Invocation invocation = sluice.invocation();
+        Invocation invocation = invocation();
         OptionBounds.atLeast("--epochs", epochs, 1);
         OptionBounds.atLeast("--warmup", warmup, 0);
         Memory memory = new Memory();
@@ -60,10 +44,10 @@ final class BenchCommand implements Subcommand {
         long batches = 0;
         long images = 0;
         long measuredStart = 0;
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(file))) {
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = loader()) {
             long created = System.nanoTime();
             if (Invocation.isEndless(loader)) {
-                throw new UsageException("sluice bench runs whole epochs, and " + file + " describes an endless "
+                throw new UsageException("sluice bench runs whole epochs, and " + configPath() + " describes an endless "
                         + "dataset; add --set dataset.repeat=1");
             }
             for (long epoch = 0; epoch < warmup + epochs; epoch++) {
@@ -99,7 +83,7 @@ final class BenchCommand implements Subcommand {
         }
         double seconds = (System.nanoTime() - measuredStart) / 1e9;
         memory.sample();
-        Result result = new Result(file.toString(), epochs, warmup, batches, images, seconds,
+        Result result = new Result(configPath().toString(), epochs, warmup, batches, images, seconds,
                 firstBatchSeconds, firstBatchFromStartSeconds, memory.peakHeapMb(), Memory.peakRssMb());
         invocation.out().print(json ? result.json() : result.text());
         return Main.OK;

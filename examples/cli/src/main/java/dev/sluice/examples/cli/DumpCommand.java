@@ -8,10 +8,7 @@ import dev.sluice.core.loader.DataLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice dump CONFIG --out DIR [--batches N] [--epoch E]}: writes each batch as NumPy files,
@@ -23,19 +20,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "dump", description = "Write each batch as NumPy .npy files: images, labels (int64 N, or N x K for "
         + "K each), indices (int64 N); with targets also boxes (float32 T x 5: index_in_batch, x1, y1, x2, y2), "
         + "box-labels (int64 T) and masks (uint8 N x H x W).")
-final class DumpCommand implements Subcommand {
-
-    @ParentCommand
-    private SluiceCommand sluice;
-
-    @Mixin
-    private HelpOption help;
-
-    @Mixin
-    private ConfigOverrides overrides;
-
-    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the loader.")
-    private Path file;
+final class DumpCommand extends ConfiguredCommand {
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
             description = "The folder to write the .npy files to; made if missing.")
@@ -51,13 +36,13 @@ final class DumpCommand implements Subcommand {
 
     @Override
     public Integer call() throws IOException {
-        Invocation invocation = sluice.invocation();
+        Invocation invocation = invocation();
         Path folder = Invocation.outputFolder(out, "--out");
         long limit = batches == null ? Long.MAX_VALUE : OptionBounds.atLeast("--batches", batches, 1);
         OptionBounds.atLeast("--epoch", epoch, 0);
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(file))) {
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = loader()) {
             if (Invocation.isEndless(loader) && batches == null) {
-                throw new UsageException("sluice dump: " + file + " describes an endless dataset (dataset.repeat: "
+                throw new UsageException("sluice dump: " + configPath() + " describes an endless dataset (dataset.repeat: "
                         + "forever); give --batches N");
             }
             Invocation.createFolder(folder, "--out");

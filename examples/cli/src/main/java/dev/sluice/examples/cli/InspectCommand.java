@@ -11,10 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice inspect CONFIG --out FILE.png [--batch N]}: a contact sheet of one batch of epoch 0, with labels,
@@ -24,19 +21,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "inspect", description = "Write a contact sheet of one batch of epoch 0, each picture captioned "
         + "with its labels, boxes and masks drawn over it.")
-final class InspectCommand implements Subcommand {
-
-    @ParentCommand
-    private SluiceCommand sluice;
-
-    @Mixin
-    private HelpOption help;
-
-    @Mixin
-    private ConfigOverrides overrides;
-
-    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the loader.")
-    private Path file;
+final class InspectCommand extends ConfiguredCommand {
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.png", required = true,
             description = "The contact sheet to write (.png or .jpg).")
@@ -48,14 +33,14 @@ final class InspectCommand implements Subcommand {
 
     @Override
     public Integer call() throws EncodeException {
-        Invocation invocation = sluice.invocation();
+        Invocation invocation = invocation();
         if (Files.isDirectory(sheet)) {
             throw new UsageException("--out " + MessageValues.shorten(sheet.toString()) + " is a folder; give the file "
                     + "to write, such as " + MessageValues.shorten(sheet.resolve("sheet.png").toString()));
         }
         BatchSheets.formatOf(sheet);
         OptionBounds.atLeast("--batch", wanted, 0);
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(file));
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = loader();
                 BatchIterator<LabeledBatch> iterator = loader.iterator()) {
             long batch = 0;
             while (iterator.hasNext()) {

@@ -10,11 +10,8 @@ import dev.sluice.core.loader.SkippedSample;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -25,24 +22,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", description = {"Iterate the loader CONFIG describes, with a progress bar on stderr and a "
         + "summary per epoch on stdout.", "With --resume, save the loader state every N batches, at the end and on "
         + "Ctrl-C or SIGTERM, and continue from it when started again."})
-final class RunCommand implements Subcommand {
+final class RunCommand extends ConfiguredCommand {
     /** How many skipped samples the summary of an epoch names. */
     static final int SKIPPED_NAMED = 10;
 
-    @ParentCommand
-    private SluiceCommand sluice;
-
     @Spec
     private CommandSpec spec;
-
-    @Mixin
-    private HelpOption help;
-
-    @Mixin
-    private ConfigOverrides overrides;
-
-    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the loader.")
-    private Path file;
 
     @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "1",
             description = "Epochs to run (default: ${DEFAULT-VALUE}); not for an endless dataset.")
@@ -65,7 +50,7 @@ final class RunCommand implements Subcommand {
 
     @Override
     public Integer call() throws IOException {
-        Invocation invocation = sluice.invocation();
+        Invocation invocation = invocation();
         OptionBounds.atLeast("--epochs", epochs, 1);
         long stepLimit = steps == null ? Long.MAX_VALUE : OptionBounds.atLeast("--steps", steps, 1);
         OptionBounds.atLeast("--save-every", saveEvery, 1);
@@ -73,10 +58,10 @@ final class RunCommand implements Subcommand {
         if (spec.commandLine().getParseResult().hasMatchedOption("--save-every") && resume == null) {
             throw new UsageException("sluice run: --save-every needs --resume STATE_FILE, the file to save to");
         }
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(file))) {
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = loader()) {
             boolean endless = Invocation.isEndless(loader);
             if (endless && steps == null) {
-                throw new UsageException("sluice run: " + file + " describes an endless dataset (dataset.repeat: "
+                throw new UsageException("sluice run: " + configPath() + " describes an endless dataset (dataset.repeat: "
                         + "forever); give --steps N");
             }
             if (endless && epochsGiven) {

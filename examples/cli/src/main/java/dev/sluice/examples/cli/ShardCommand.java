@@ -14,10 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice shard CONFIG --out DIR --shard-size N [--resize SIZE|HEIGHT,WIDTH] [--quality Q]}:
@@ -28,22 +25,10 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "shard", description = "Write the dataset as WebDataset tar shards, the images as they are or "
         + "resized and re-encoded as JPEG, with a progress bar.")
-final class ShardCommand implements Subcommand {
+final class ShardCommand extends ConfiguredCommand {
     private static final Map<String, Long> UNITS = Map.of("KB", 1000L, "MB", 1000L * 1000, "GB", 1000L * 1000 * 1000,
             "KIB", 1L << 10, "MIB", 1L << 20, "GIB", 1L << 30);
     private static final Pattern SHARD_SIZE = Pattern.compile("(\\d+)\\s*(KB|MB|GB|KIB|MIB|GIB)?");
-
-    @ParentCommand
-    private SluiceCommand sluice;
-
-    @Mixin
-    private HelpOption help;
-
-    @Mixin
-    private ConfigOverrides overrides;
-
-    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the dataset.")
-    private Path file;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
             description = "The folder to write the shards to; made if missing.")
@@ -70,9 +55,9 @@ final class ShardCommand implements Subcommand {
 
     @Override
     public Integer call() throws IOException {
-        Invocation invocation = sluice.invocation();
+        Invocation invocation = invocation();
         Path out = Invocation.outputFolder(folder, "--out");
-        ShardExportBuilder builder = ShardExport.builder(overrides.load(file), invocation.plugins(), out);
+        ShardExportBuilder builder = ShardExport.builder(loadConfig(), invocation.plugins(), out);
         shardSize(builder, shardSize);
         if (resize != null) {
             builder.resize(invocation.plugins().require(PluginKind.TRANSFORM, TransformProvider.class, "resize",

@@ -8,14 +8,10 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sluice soak CONFIG [--epochs N] [--warmup N]}: runs the configured pipeline for many
@@ -26,19 +22,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "soak", description = "Run many epochs, printing heap after GC, resident memory (VmRSS) and live "
         + "threads per epoch, then how each moved after the warm-up.")
-final class SoakCommand implements Subcommand {
-
-    @ParentCommand
-    private SluiceCommand sluice;
-
-    @Mixin
-    private HelpOption help;
-
-    @Mixin
-    private ConfigOverrides overrides;
-
-    @Parameters(paramLabel = "CONFIG", description = "The YAML file that describes the loader.")
-    private Path file;
+final class SoakCommand extends ConfiguredCommand {
 
     @Option(names = {"-e", "--epochs"}, paramLabel = "N", defaultValue = "10",
             description = "Epochs to run (default: ${DEFAULT-VALUE}).")
@@ -50,7 +34,7 @@ final class SoakCommand implements Subcommand {
 
     @Override
     public Integer call() throws IOException {
-        Invocation invocation = sluice.invocation();
+        Invocation invocation = invocation();
         OptionBounds.atLeast("--epochs", epochs, 1);
         long warmup = warmupEpochs == null ? Math.min(2, epochs - 1)
                 : OptionBounds.within("--warmup", warmupEpochs, 0, epochs - 1);
@@ -59,13 +43,13 @@ final class SoakCommand implements Subcommand {
         double[] heapMb = new double[(int) Math.min(epochs, Integer.MAX_VALUE)];
         double[] rssMb = new double[heapMb.length];
         int[] liveThreads = new int[heapMb.length];
-        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = invocation.loader(overrides.load(file))) {
+        try (DataLoader<LabeledSample<Object>, LabeledBatch> loader = loader()) {
             if (Invocation.isEndless(loader)) {
-                throw new UsageException("sluice soak runs whole epochs, and " + file + " describes an endless "
+                throw new UsageException("sluice soak runs whole epochs, and " + configPath() + " describes an endless "
                         + "dataset; add --set dataset.repeat=1");
             }
             long batches = Invocation.batchesPerEpoch(loader);
-            invocation.out().println("soak " + file + ": " + epochs + " epochs of " + (batches < 0 ? "a stream's"
+            invocation.out().println("soak " + configPath() + ": " + epochs + " epochs of " + (batches < 0 ? "a stream's"
                     : Long.toString(batches)) + " batches, " + loader);
             for (int epoch = 0; epoch < heapMb.length; epoch++) {
                 long start = System.nanoTime();

@@ -2,30 +2,27 @@ package dev.sluice.plugins.transforms.augment;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.Set;
 
-/** {@code aug_mix} in configuration: builds the {@link AugMix} its options describe (one implementation). */
-public final class AugMixProvider extends PackTransformProvider {
+/**
+ * {@code aug_mix} in configuration: builds the {@link AugMix} its options describe (one
+ * implementation). {@link #create} throws {@link OptionsException} naming the key path when an option
+ * is unknown or malformed, or {@code severity}, {@code mixture_width} or {@code alpha} is out of
+ * range.
+ */
+public final class AugMixProvider extends DeclaredTransformProvider<AugMix> {
     private static final Set<String> OPTIONS = Set.of("severity", "mixture_width", "chain_depth", "alpha", "all_ops",
             "interpolation", "fill");
 
     /** Constructs the provider; does nothing else. */
     public AugMixProvider() {
-        super("aug_mix");
+        super("aug_mix", OPTIONS, AugMixProvider::build);
     }
 
-    /**
-     * The {@link AugMix} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown or malformed, or
-     *         {@code severity}, {@code mixture_width} or {@code alpha} is out of range
-     */
-    @Override
-    public AugMix create(Options options) {
-        options.requireOnly(OPTIONS);
+    private static AugMix build(Options options) {
         AugMix severity = SharedOptions.checkedAt(options, "severity", () -> AugMix.of().severity(options.getInt("severity", 3)));
         AugMix width = SharedOptions.checkedAt(options, "mixture_width",
                 () -> severity.mixtureWidth(options.getInt("mixture_width", 3)));

@@ -2,28 +2,26 @@ package dev.sluice.plugins.transforms.augment;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.Set;
 
-/** {@code rand_augment} in configuration: builds the {@link RandAugment} its options describe (one implementation). */
-public final class RandAugmentProvider extends PackTransformProvider {
+/**
+ * {@code rand_augment} in configuration: builds the {@link RandAugment} its options describe (one
+ * implementation). {@link #create} throws {@link OptionsException} naming the key path when an option
+ * is unknown or malformed, {@code num_ops} is negative, {@code num_magnitude_bins} below 2, or {@code
+ * magnitude} not one of the bins.
+ */
+public final class RandAugmentProvider extends DeclaredTransformProvider<RandAugment> {
 
     /** Constructs the provider; does nothing else. */
     public RandAugmentProvider() {
-        super("rand_augment");
+        super("rand_augment", Set.of("num_ops", "magnitude", "num_magnitude_bins", "interpolation", "fill"),
+                RandAugmentProvider::build);
     }
 
-    /**
-     * The {@link RandAugment} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown or malformed, {@code num_ops}
-     *         is negative, {@code num_magnitude_bins} below 2, or {@code magnitude} not one of the bins
-     */
-    @Override
-    public RandAugment create(Options options) {
-        options.requireOnly(Set.of("num_ops", "magnitude", "num_magnitude_bins", "interpolation", "fill"));
+    private static RandAugment build(Options options) {
         int numOps = options.getInt("num_ops", 2);
         int bins = options.getInt("num_magnitude_bins", 31);
         int magnitude = options.getInt("magnitude", 9);

@@ -2,26 +2,23 @@ package dev.sluice.plugins.transforms.boxes;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/** {@code sanitize_boxes} in configuration: builds the {@link SanitizeBoxes} its options describe (one implementation). */
-public final class SanitizeBoxesProvider extends PackTransformProvider {
+/**
+ * {@code sanitize_boxes} in configuration: builds the {@link SanitizeBoxes} its options describe (one
+ * implementation). {@link #create} throws {@link OptionsException} naming the key path when an option
+ * is unknown, not a number, or below 1.
+ */
+public final class SanitizeBoxesProvider extends DeclaredTransformProvider<SanitizeBoxes> {
 
     /** Constructs the provider; does nothing else. */
     public SanitizeBoxesProvider() {
-        super("sanitize_boxes");
+        super("sanitize_boxes", Set.of("min_size", "min_area"), SanitizeBoxesProvider::build);
     }
 
-    /**
-     * The {@link SanitizeBoxes} these options describe.
-     *
-     * @throws OptionsException naming the key path when an option is unknown, not a number, or below 1
-     */
-    @Override
-    public SanitizeBoxes create(Options options) {
-        options.requireOnly(Set.of("min_size", "min_area"));
+    private static SanitizeBoxes build(Options options) {
         double minSize = options.getDouble("min_size", 1.0);
         double minArea = options.getDouble("min_area", 1.0);
         SanitizeBoxes sized = SharedOptions.checkedAt(options, "min_size", () -> SanitizeBoxes.of().minSize(minSize));

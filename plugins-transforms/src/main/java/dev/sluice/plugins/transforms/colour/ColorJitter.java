@@ -1,8 +1,8 @@
 package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Image;
-import dev.sluice.api.ReduceLimit;
 import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.KeepsSize;
 import dev.sluice.plugins.transforms.KeepsTargets;
 import dev.sluice.plugins.transforms.Raster;
 import java.util.random.RandomGenerator;
@@ -33,7 +33,7 @@ import java.util.random.RandomGenerator;
  * <p>Immutable, safe for concurrent use; images of 1 or 3 channels (it throws
  * {@link IllegalArgumentException} for others).
  */
-public final class ColorJitter implements ImageTransform, KeepsTargets<Image, Image> {
+public final class ColorJitter implements ImageTransform, KeepsTargets<Image, Image>, KeepsSize<Image, Image> {
     static final int BRIGHTNESS = 0;
     static final int CONTRAST = 1;
     static final int SATURATION = 2;
@@ -205,12 +205,6 @@ public final class ColorJitter implements ImageTransform, KeepsTargets<Image, Im
             }
         }
         return (float) sum / (float) (raster.width * raster.height);
-    }
-
-    /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */
-    @Override
-    public ReduceLimit reduceLimit(ReduceLimit next) {
-        return next;
     }
 
     @Override

@@ -2,29 +2,25 @@ package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.DoubleFunction;
 
-/** {@code color_jitter} in configuration: builds the {@link ColorJitter} its options describe (one implementation). */
-public final class ColorJitterProvider extends PackTransformProvider {
+/**
+ * {@code color_jitter} in configuration: builds the {@link ColorJitter} its options describe (one
+ * implementation). {@link #create} throws {@link OptionsException} naming the key path when an option
+ * is unknown, negative, or a range is out of bounds or not {@code [min, max]}.
+ */
+public final class ColorJitterProvider extends DeclaredTransformProvider<ColorJitter> {
 
     /** Constructs the provider; does nothing else. */
     public ColorJitterProvider() {
-        super("color_jitter");
+        super("color_jitter", Set.of("brightness", "contrast", "saturation", "hue"), ColorJitterProvider::build);
     }
 
-    /**
-     * The {@link ColorJitter} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown, negative, or a range is
-     *         out of bounds or not {@code [min, max]}
-     */
-    @Override
-    public ColorJitter create(Options options) {
-        options.requireOnly(Set.of("brightness", "contrast", "saturation", "hue"));
+    private static ColorJitter build(Options options) {
         ColorJitter jitter = ColorJitter.of();
         jitter = adjustment(options, "brightness", jitter, jitter::brightness, jitter::brightness);
         jitter = adjustment(options, "contrast", jitter, jitter::contrast, jitter::contrast);

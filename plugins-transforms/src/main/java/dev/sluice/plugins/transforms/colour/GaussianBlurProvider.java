@@ -2,26 +2,23 @@ package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/** {@code gaussian_blur} in configuration: builds the {@link GaussianBlur} its options describe (one implementation). */
-public final class GaussianBlurProvider extends PackTransformProvider {
+/**
+ * {@code gaussian_blur} in configuration: builds the {@link GaussianBlur} its options describe (one
+ * implementation). {@link #create} throws {@link OptionsException} naming the key path when an option
+ * is unknown or out of range.
+ */
+public final class GaussianBlurProvider extends DeclaredTransformProvider<GaussianBlur> {
 
     /** Constructs the provider; does nothing else. */
     public GaussianBlurProvider() {
-        super("gaussian_blur");
+        super("gaussian_blur", Set.of("kernel_size", "sigma"), GaussianBlurProvider::build);
     }
 
-    /**
-     * The {@link GaussianBlur} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown or out of range
-     */
-    @Override
-    public GaussianBlur create(Options options) {
-        options.requireOnly(Set.of("kernel_size", "sigma"));
+    private static GaussianBlur build(Options options) {
         int[] kernel = SharedOptions.wholeNumbers(options, "kernel_size", 1, 1, 2);
         if (kernel == null) {
             throw new OptionsException(options.keyPath("kernel_size"), "required option is missing");

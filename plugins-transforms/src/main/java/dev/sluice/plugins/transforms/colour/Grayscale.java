@@ -1,8 +1,8 @@
 package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Image;
-import dev.sluice.api.ReduceLimit;
 import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.KeepsSize;
 import dev.sluice.plugins.transforms.KeepsTargets;
 import dev.sluice.plugins.transforms.Raster;
 import java.util.OptionalInt;
@@ -29,7 +29,7 @@ import java.util.random.RandomGenerator;
  * <p>Immutable, safe for concurrent use, never draws from its random source; it throws
  * {@link IllegalArgumentException} for an image of 2 or 4 channels.
  */
-public final class Grayscale implements ImageTransform, KeepsTargets<Image, Image> {
+public final class Grayscale implements ImageTransform, KeepsTargets<Image, Image>, KeepsSize<Image, Image> {
     private static final float R = 0.2989f;
     private static final float G = 0.587f;
     private static final float B = 0.114f;
@@ -97,12 +97,6 @@ public final class Grayscale implements ImageTransform, KeepsTargets<Image, Imag
     @Override
     public OptionalInt outputChannels(OptionalInt input) {
         return OptionalInt.of(outputChannels);
-    }
-
-    /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */
-    @Override
-    public ReduceLimit reduceLimit(ReduceLimit next) {
-        return next;
     }
 
     @Override

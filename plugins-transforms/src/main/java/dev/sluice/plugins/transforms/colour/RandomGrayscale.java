@@ -2,9 +2,9 @@ package dev.sluice.plugins.transforms.colour;
 
 import dev.sluice.api.Image;
 import dev.sluice.plugins.transforms.Raster;
-import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.target.Targeted;
 import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.KeepsSize;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
@@ -28,7 +28,7 @@ import java.util.random.RandomGenerator;
  * 1 or 3 channels, 8-bit; it throws {@link IllegalArgumentException} for others, and for a 16-bit
  * image whether or not the call would turn it grey.
  */
-public final class RandomGrayscale implements ImageTransform {
+public final class RandomGrayscale implements ImageTransform, KeepsSize<Image, Image> {
     private static final Grayscale TO_RGB = Grayscale.of(3);
 
     private final double p;
@@ -93,12 +93,6 @@ public final class RandomGrayscale implements ImageTransform {
             throw new IllegalArgumentException("random_grayscale takes images of 1 or 3 channels");
         }
         return input;
-    }
-
-    /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */
-    @Override
-    public ReduceLimit reduceLimit(ReduceLimit next) {
-        return next;
     }
 
     @Override

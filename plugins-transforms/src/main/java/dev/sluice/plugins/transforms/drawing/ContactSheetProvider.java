@@ -2,30 +2,27 @@ package dev.sluice.plugins.transforms.drawing;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.List;
 import java.util.Set;
 
-/** {@code contact_sheet} in configuration: builds the {@link ContactSheet} its options describe (one implementation). */
-public final class ContactSheetProvider extends PackTransformProvider {
+/**
+ * {@code contact_sheet} in configuration: builds the {@link ContactSheet} its options describe (one
+ * implementation). {@link #create} throws {@link OptionsException} naming the key path when an option
+ * is unknown or out of range, only one of {@code mean} and {@code std} is given, or {@code
+ * class_names} is not a list of texts.
+ */
+public final class ContactSheetProvider extends DeclaredTransformProvider<ContactSheet> {
     private static final Set<String> OPTIONS = Set.of("nrow", "padding", "pad_value", "font_scale", "mean", "std",
             "class_names");
 
     /** Constructs the provider; does nothing else. */
     public ContactSheetProvider() {
-        super("contact_sheet");
+        super("contact_sheet", OPTIONS, ContactSheetProvider::build);
     }
 
-    /**
-     * The {@link ContactSheet} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown or out of range, only
-     *         one of {@code mean} and {@code std} is given, or {@code class_names} is not a list of texts
-     */
-    @Override
-    public ContactSheet create(Options options) {
-        options.requireOnly(OPTIONS);
+    private static ContactSheet build(Options options) {
         ContactSheet sheet = ContactSheet.of();
         int nrow = options.getInt("nrow", 8);
         int padding = options.getInt("padding", 2);

@@ -2,27 +2,24 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Locale;
 import java.util.Set;
 
-/** {@code pad} in configuration: builds the {@link Pad} its options describe (one implementation). */
-public final class PadProvider extends PackTransformProvider {
+/**
+ * {@code pad} in configuration: builds the {@link Pad} its options describe (one implementation).
+ * {@link #create} throws {@link OptionsException} naming the key path when an option is unknown,
+ * missing or malformed.
+ */
+public final class PadProvider extends DeclaredTransformProvider<Pad> {
 
     /** Constructs the provider; does nothing else. */
     public PadProvider() {
-        super("pad");
+        super("pad", Set.of("padding", "fill", "padding_mode"), PadProvider::build);
     }
 
-    /**
-     * The {@link Pad} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown, missing or malformed
-     */
-    @Override
-    public Pad create(Options options) {
-        options.requireOnly(Set.of("padding", "fill", "padding_mode"));
+    private static Pad build(Options options) {
         Padding padding = padding(options, "padding");
         if (padding == null) {
             throw new OptionsException(options.keyPath("padding"), "required option is missing");

@@ -2,29 +2,26 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.Set;
 
-/** {@code random_affine} in configuration: builds the {@link RandomAffine} its options describe (one implementation). */
-public final class RandomAffineProvider extends PackTransformProvider {
+/**
+ * {@code random_affine} in configuration: builds the {@link RandomAffine} its options describe (one
+ * implementation). {@link #create} throws {@link OptionsException} naming the key path when an option
+ * is unknown, missing or malformed.
+ */
+public final class RandomAffineProvider extends DeclaredTransformProvider<RandomAffine> {
     private static final Set<String> OPTIONS = Set.of("degrees", "translate", "scale", "shear", "interpolation", "fill",
             "center");
 
     /** Constructs the provider; does nothing else. */
     public RandomAffineProvider() {
-        super("random_affine");
+        super("random_affine", OPTIONS, RandomAffineProvider::build);
     }
 
-    /**
-     * The {@link RandomAffine} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown, missing or malformed
-     */
-    @Override
-    public RandomAffine create(Options options) {
-        options.requireOnly(OPTIONS);
+    private static RandomAffine build(Options options) {
         if (!options.has("degrees")) {
             throw new OptionsException(options.keyPath("degrees"), "required option is missing");
         }

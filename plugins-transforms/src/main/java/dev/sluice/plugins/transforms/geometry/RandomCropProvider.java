@@ -2,27 +2,24 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/** {@code random_crop} in configuration: builds the {@link RandomCrop} its options describe (one implementation). */
-public final class RandomCropProvider extends PackTransformProvider {
+/**
+ * {@code random_crop} in configuration: builds the {@link RandomCrop} its options describe (one
+ * implementation). {@link #create} throws {@link OptionsException} naming the key path when an option
+ * is unknown, missing or malformed.
+ */
+public final class RandomCropProvider extends DeclaredTransformProvider<RandomCrop> {
     private static final Set<String> OPTIONS = Set.of("size", "padding", "pad_if_needed", "fill", "padding_mode");
 
     /** Constructs the provider; does nothing else. */
     public RandomCropProvider() {
-        super("random_crop");
+        super("random_crop", OPTIONS, RandomCropProvider::build);
     }
 
-    /**
-     * The {@link RandomCrop} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown, missing or malformed
-     */
-    @Override
-    public RandomCrop create(Options options) {
-        options.requireOnly(OPTIONS);
+    private static RandomCrop build(Options options) {
         RandomCrop crop = RandomCrop.of(SharedOptions.size(options, "size"));
         Padding padding = PadProvider.padding(options, "padding");
         if (padding != null) {

@@ -1,10 +1,10 @@
 package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Image;
-import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.target.Targeted;
 import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.ImageTransform;
+import dev.sluice.plugins.transforms.KeepsSize;
 import dev.sluice.plugins.transforms.Raster;
 import java.util.random.RandomGenerator;
 
@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  * draws one uniform number and flips when it is below {@code p}, so {@code p = 0} and {@code p = 1}
  * still consume one draw.
  */
-abstract class RandomFlip implements ImageTransform {
+abstract class RandomFlip implements ImageTransform, KeepsSize<Image, Image> {
     private final String id;
     private final double p;
 
@@ -58,12 +58,6 @@ abstract class RandomFlip implements ImageTransform {
     @Override
     public boolean carriesTargets() {
         return true;
-    }
-
-    /** Works pixel by pixel and keeps the size: whatever the steps after it allow. */
-    @Override
-    public ReduceLimit reduceLimit(ReduceLimit next) {
-        return next;
     }
 
     @Override

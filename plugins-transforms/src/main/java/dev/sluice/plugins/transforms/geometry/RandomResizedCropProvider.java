@@ -2,29 +2,26 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.Set;
 
-/** {@code random_resized_crop} in configuration: builds the {@link RandomResizedCrop} its options describe (one implementation). */
-public final class RandomResizedCropProvider extends PackTransformProvider {
+/**
+ * {@code random_resized_crop} in configuration: builds the {@link RandomResizedCrop} its options
+ * describe (one implementation). {@link #create} throws {@link OptionsException} naming the key path
+ * when an option is unknown or malformed, a range is not {@code [min, max]}, or a scale or ratio is
+ * not positive.
+ */
+public final class RandomResizedCropProvider extends DeclaredTransformProvider<RandomResizedCrop> {
     private static final Set<String> OPTIONS = Set.of("size", "scale", "ratio", "interpolation", "antialias");
 
     /** Constructs the provider; does nothing else. */
     public RandomResizedCropProvider() {
-        super("random_resized_crop");
+        super("random_resized_crop", OPTIONS, RandomResizedCropProvider::build);
     }
 
-    /**
-     * The {@link RandomResizedCrop} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown or malformed, a range is
-     *         not {@code [min, max]}, or a scale or ratio is not positive
-     */
-    @Override
-    public RandomResizedCrop create(Options options) {
-        options.requireOnly(OPTIONS);
+    private static RandomResizedCrop build(Options options) {
         RandomResizedCrop sized = RandomResizedCrop.of(SharedOptions.size(options, "size"));
         double[] scale = SharedOptions.range(options, "scale", new double[] {0.08, 1.0});
         double[] ratio = SharedOptions.range(options, "ratio", new double[] {3.0 / 4.0, 4.0 / 3.0});

@@ -2,28 +2,25 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.resize.Interpolation;
 import java.util.Set;
 
-/** {@code random_rotation} in configuration: builds the {@link RandomRotation} its options describe (one implementation). */
-public final class RandomRotationProvider extends PackTransformProvider {
+/**
+ * {@code random_rotation} in configuration: builds the {@link RandomRotation} its options describe
+ * (one implementation). {@link #create} throws {@link OptionsException} naming the key path when an
+ * option is unknown, missing or malformed.
+ */
+public final class RandomRotationProvider extends DeclaredTransformProvider<RandomRotation> {
     private static final Set<String> OPTIONS = Set.of("degrees", "interpolation", "expand", "center", "fill");
 
     /** Constructs the provider; does nothing else. */
     public RandomRotationProvider() {
-        super("random_rotation");
+        super("random_rotation", OPTIONS, RandomRotationProvider::build);
     }
 
-    /**
-     * The {@link RandomRotation} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown, missing or malformed
-     */
-    @Override
-    public RandomRotation create(Options options) {
-        options.requireOnly(OPTIONS);
+    private static RandomRotation build(Options options) {
         if (!options.has("degrees")) {
             throw new OptionsException(options.keyPath("degrees"), "required option is missing");
         }

@@ -2,28 +2,22 @@ package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import dev.sluice.plugins.transforms.Size;
 import java.util.Set;
 
-/** {@code scale_rect} in configuration: builds the {@link ScaleRect} its options describe (one implementation). */
-public final class ScaleRectProvider extends PackTransformProvider {
+/**
+ * {@code scale_rect} in configuration: builds the {@link ScaleRect} its options describe (one
+ * implementation). {@link #create} throws {@link OptionsException} naming the key path when an option
+ * is unknown, missing or not two sides {@code >= 1}.
+ */
+public final class ScaleRectProvider extends DeclaredTransformProvider<ScaleRect> {
 
     /** Constructs the provider; does nothing else. */
     public ScaleRectProvider() {
-        super("scale_rect");
-    }
-
-    /**
-     * The {@link ScaleRect} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown, missing or not two sides {@code >= 1}
-     */
-    @Override
-    public ScaleRect create(Options options) {
-        options.requireOnly(Set.of("orig_shape", "dest_shape"));
-        return ScaleRect.of(shape(options, "orig_shape"), shape(options, "dest_shape"));
+        super("scale_rect", Set.of("orig_shape", "dest_shape"),
+                options -> ScaleRect.of(shape(options, "orig_shape"), shape(options, "dest_shape")));
     }
 
     /** {@code [height, width]}, NumPy's order. */

@@ -2,27 +2,23 @@ package dev.sluice.plugins.transforms.tensor;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/** {@code normalize} in configuration: builds the {@link Normalize} its options describe (one implementation). */
-public final class NormalizeProvider extends PackTransformProvider {
+/**
+ * {@code normalize} in configuration: builds the {@link Normalize} its options describe (one
+ * implementation). {@link #create} throws {@link OptionsException} naming the key path when an option
+ * is unknown, {@code mean} or {@code std} is missing, or a std is 0.
+ */
+public final class NormalizeProvider extends DeclaredTransformProvider<Normalize> {
 
     /** Constructs the provider; does nothing else. */
     public NormalizeProvider() {
-        super("normalize");
+        super("normalize", Set.of("mean", "std", "inplace"), NormalizeProvider::build);
     }
 
-    /**
-     * The {@link Normalize} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown, {@code mean} or
-     *         {@code std} is missing, or a std is 0
-     */
-    @Override
-    public Normalize create(Options options) {
-        options.requireOnly(Set.of("mean", "std", "inplace"));
+    private static Normalize build(Options options) {
         options.getBoolean("inplace", false);
         double[] mean = required(options, "mean");
         double[] std = required(options, "std");

@@ -2,28 +2,24 @@ package dev.sluice.plugins.transforms.tensor;
 
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import dev.sluice.plugins.transforms.SharedOptions;
 import java.util.Set;
 
-/** {@code random_erasing} in configuration: builds the {@link RandomErasing} its options describe (one implementation). */
-public final class RandomErasingProvider extends PackTransformProvider {
+/**
+ * {@code random_erasing} in configuration: builds the {@link RandomErasing} its options describe (one
+ * implementation). {@link #create} throws {@link OptionsException} naming the key path when an option
+ * is unknown or malformed.
+ */
+public final class RandomErasingProvider extends DeclaredTransformProvider<RandomErasing> {
     private static final Set<String> OPTIONS = Set.of("p", "scale", "ratio", "value", "inplace");
 
     /** Constructs the provider; does nothing else. */
     public RandomErasingProvider() {
-        super("random_erasing");
+        super("random_erasing", OPTIONS, RandomErasingProvider::build);
     }
 
-    /**
-     * The {@link RandomErasing} these options describe; its class javadoc says what it does and when it
-     * throws. {@code inplace} is accepted for torchvision's sake and changes nothing: tensors are immutable here.
-     *
-     * @throws OptionsException naming the key path when an option is unknown or malformed
-     */
-    @Override
-    public RandomErasing create(Options options) {
-        options.requireOnly(OPTIONS);
+    private static RandomErasing build(Options options) {
         options.getBoolean("inplace", false);
         double[] scale = SharedOptions.range(options, "scale", new double[] {0.02, 0.33});
         double[] ratio = SharedOptions.range(options, "ratio", new double[] {0.3, 3.3});

@@ -1,9 +1,9 @@
 package dev.sluice.plugins.transforms.tensor;
 
+import dev.sluice.plugins.transforms.KeepsSize;
 import dev.sluice.plugins.transforms.KeepsTargets;
 import dev.sluice.api.DType;
 import dev.sluice.api.Image;
-import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import java.nio.ByteBuffer;
@@ -39,7 +39,7 @@ import java.util.random.RandomGenerator;
  * dtype is returned as it is. It throws {@link IllegalArgumentException} for another input type or a
  * refused scaled cast.
  */
-public final class ToDtype implements KeepsTargets<Object, Tensor> {
+public final class ToDtype implements KeepsTargets<Object, Tensor>, KeepsSize<Object, Tensor> {
     private static final double EPS = 1e-3;
 
     private final DType dtype;
@@ -207,12 +207,6 @@ public final class ToDtype implements KeepsTargets<Object, Tensor> {
     @Override
     public OptionalInt outputChannels(OptionalInt input) {
         return input;
-    }
-
-    /** Converts sample by sample and keeps the size: whatever the steps after it allow. */
-    @Override
-    public ReduceLimit reduceLimit(ReduceLimit next) {
-        return next;
     }
 
     @Override

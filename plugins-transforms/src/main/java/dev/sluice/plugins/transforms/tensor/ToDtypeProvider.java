@@ -3,25 +3,22 @@ package dev.sluice.plugins.transforms.tensor;
 import dev.sluice.api.DType;
 import dev.sluice.api.Options;
 import dev.sluice.api.OptionsException;
-import dev.sluice.plugins.transforms.PackTransformProvider;
+import dev.sluice.plugins.transforms.DeclaredTransformProvider;
 import java.util.Set;
 
-/** {@code to_dtype} in configuration: builds the {@link ToDtype} its options describe (one implementation). */
-public final class ToDtypeProvider extends PackTransformProvider {
+/**
+ * {@code to_dtype} in configuration: builds the {@link ToDtype} its options describe (one
+ * implementation). {@link #create} throws {@link OptionsException} naming the key path when an option
+ * is unknown or {@code dtype} is missing or unknown.
+ */
+public final class ToDtypeProvider extends DeclaredTransformProvider<ToDtype> {
 
     /** Constructs the provider; does nothing else. */
     public ToDtypeProvider() {
-        super("to_dtype");
+        super("to_dtype", Set.of("dtype", "scale"), ToDtypeProvider::build);
     }
 
-    /**
-     * The {@link ToDtype} these options describe; its class javadoc says what it does and when it throws.
-     *
-     * @throws OptionsException naming the key path when an option is unknown or {@code dtype} is missing or unknown
-     */
-    @Override
-    public ToDtype create(Options options) {
-        options.requireOnly(Set.of("dtype", "scale"));
+    private static ToDtype build(Options options) {
         String id = options.requireString("dtype");
         DType dtype;
         try {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
+import dev.sluice.plugins.transforms.FixtureCases;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.plugins.transforms.SharedOptions;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The AutoAugment family against torchvision 0.14 on real photographs, given the drawn ops: each op at a
@@ -27,12 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AugmentFixtureTest {
 
-    static List<Fixtures.Case> ops() {
-        return Fixtures.cases("augment-op");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("ops")
+    @FixtureCases("augment-op")
     void opMatchesTorchvision(Fixtures.Case c) {
         Options o = c.optionsAt("case");
         Image input = Fixtures.input(c.input());
@@ -42,12 +36,7 @@ class AugmentFixtureTest {
         Fixtures.assertAgrees(c, Step.run(input, List.of(step), sampling(o)));
     }
 
-    static List<Fixtures.Case> mixtures() {
-        return Fixtures.cases("aug-mix");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("mixtures")
+    @FixtureCases("aug-mix")
     void augMixMixtureMatchesTorchvision(Fixtures.Case c) {
         Options o = c.optionsAt("case");
         Image input = Fixtures.input(c.input());

@@ -3,13 +3,12 @@ package dev.sluice.plugins.transforms.colour;
 import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.FixtureCases;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Raster;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Grayscale, the colour-jitter adjustments and the Gaussian blur against torchvision 0.14's tensor
@@ -19,25 +18,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ColourFixtureTest {
     private static final List<String> ADJUSTMENTS = List.of("brightness", "contrast", "saturation", "hue");
 
-    static List<Fixtures.Case> grayscale() {
-        return Fixtures.cases("grayscale");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("grayscale")
+    @FixtureCases("grayscale")
     void grayscaleMatchesTorchvision(Fixtures.Case c) {
         @SuppressWarnings("unchecked")
         Transform<Image, Image> transform = (Transform<Image, Image>) new GrayscaleProvider().create(c.optionsAt("t.grayscale"));
         Fixtures.assertAgrees(c, transform.apply(Fixtures.input(c.input()), new SplittableRandom(0)));
     }
 
-    static List<Fixtures.Case> adjustments() {
-        return Fixtures.cases("adjust");
-    }
-
     /** The deterministic core of color_jitter: one adjustment by a given factor. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("adjustments")
+    @FixtureCases("adjust")
     void adjustmentMatchesTorchvision(Fixtures.Case c) {
         Map.Entry<String, Object> only = c.options().entrySet().iterator().next();
         int which = ADJUSTMENTS.indexOf(only.getKey());
@@ -46,13 +35,8 @@ class ColourFixtureTest {
         Fixtures.assertAgrees(c, out.toImage());
     }
 
-    static List<Fixtures.Case> blurs() {
-        return Fixtures.cases("blur");
-    }
-
     /** The deterministic core of gaussian_blur: given sigmas. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("blurs")
+    @FixtureCases("blur")
     void blurMatchesTorchvision(Fixtures.Case c) {
         Options o = c.optionsAt("case");
         double[] kernel = o.getDoubles("kernel_size", null);

@@ -5,6 +5,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Options;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
+import dev.sluice.plugins.transforms.FixtureCases;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.api.contract.DiscoveredTransforms;
 import dev.sluice.plugins.transforms.containers.ComposeProvider;
@@ -14,8 +15,6 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * draw_rectangle against {@code cv2.rectangle} (thickness 1 to 5), side_by_side against
@@ -24,24 +23,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DrawingFixtureTest {
 
-    static List<Fixtures.Case> rectangles() {
-        return Fixtures.cases("draw_rectangle");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("rectangles")
+    @FixtureCases("draw_rectangle")
     @SuppressWarnings("unchecked")
     void rectangleMatchesOpenCv(Fixtures.Case c) {
         Transform<Image, Image> draw = (Transform<Image, Image>) new DrawRectangleProvider().create(c.optionsAt("t.draw_rectangle"));
         Fixtures.assertAgrees(c, draw.apply(Fixtures.input(c.input()), new SplittableRandom(0)));
     }
 
-    static List<Fixtures.Case> sideBySide() {
-        return Fixtures.cases("side_by_side");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("sideBySide")
+    @FixtureCases("side_by_side")
     @SuppressWarnings("unchecked")
     void sideBySideMatchesNumpyHstack(Fixtures.Case c) {
         Image grass = Fixtures.input(c.input());
@@ -50,12 +39,7 @@ class DrawingFixtureTest {
         Fixtures.assertAgrees(c, join.apply(List.of(grass, mirrored), new SplittableRandom(0)));
     }
 
-    static List<Fixtures.Case> sheets() {
-        return Fixtures.cases("contact_sheet");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("sheets")
+    @FixtureCases("contact_sheet")
     @SuppressWarnings("unchecked")
     void contactSheetWithoutLabelsMatchesMakeGrid(Fixtures.Case c) {
         Transform<Object, Object> crop = new ComposeProvider().create(Options.of("t.compose",

@@ -5,12 +5,11 @@ import dev.sluice.api.Options;
 import dev.sluice.api.Region;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.FixtureCases;
 import dev.sluice.plugins.transforms.Fixtures;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Crops, flips, pads, the resized crop and the rotation against torchvision (and the seed's NumPy
@@ -25,12 +24,7 @@ class GeometryFixtureTest {
             "random_vertical_flip", new RandomVerticalFlipProvider(),
             "pad", new PadProvider());
 
-    static List<Fixtures.Case> configured() {
-        return Fixtures.cases(PROVIDERS.keySet().toArray(String[]::new));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("configured")
+    @FixtureCases({"center_crop", "crop", "random_horizontal_flip", "random_vertical_flip", "pad"})
     void configuredTransformMatchesTorchvision(Fixtures.Case c) {
         @SuppressWarnings("unchecked")
         Transform<Image, Image> transform = (Transform<Image, Image>) PROVIDERS.get(c.transform())
@@ -38,13 +32,8 @@ class GeometryFixtureTest {
         Fixtures.assertAgrees(c, transform.apply(Fixtures.input(c.input()), new SplittableRandom(0)));
     }
 
-    static List<Fixtures.Case> resizedCrops() {
-        return Fixtures.cases("resized-crop");
-    }
-
     /** The deterministic core of random_resized_crop: a given crop, resized. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("resizedCrops")
+    @FixtureCases("resized-crop")
     void resizedCropOfGivenWindowMatches(Fixtures.Case c) {
         Options o = c.optionsAt("case");
         List<?> size = (List<?>) o.raw("size");
@@ -55,13 +44,8 @@ class GeometryFixtureTest {
         Fixtures.assertAgrees(c, out);
     }
 
-    static List<Fixtures.Case> rotations() {
-        return Fixtures.cases("rotate");
-    }
-
     /** The deterministic core of random_rotation: a given angle. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("rotations")
+    @FixtureCases("rotate")
     void rotationByGivenAngleMatches(Fixtures.Case c) {
         Options o = c.optionsAt("case");
         Map<String, Object> options = new java.util.HashMap<>(c.options());

@@ -1,11 +1,9 @@
 package dev.sluice.plugins.transforms.geometry;
 
 import dev.sluice.api.Options;
+import dev.sluice.plugins.transforms.FixtureCases;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.resize.Interpolation;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The warp kernel against torchvision 0.14's tensor {@code affine} and {@code perspective} on real
@@ -13,12 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WarpFixtureTest {
 
-    static List<Fixtures.Case> affines() {
-        return Fixtures.cases("affine");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("affines")
+    @FixtureCases("affine")
     void affineMatchesTorchvision(Fixtures.Case c) {
         Options o = c.optionsAt("case");
         double[] translate = o.getDoubles("translate", null);
@@ -35,12 +28,7 @@ class WarpFixtureTest {
         Fixtures.assertAgrees(c, affine.apply(Fixtures.input(c.input())));
     }
 
-    static List<Fixtures.Case> perspectives() {
-        return Fixtures.cases("perspective");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("perspectives")
+    @FixtureCases("perspective")
     void perspectiveMatchesTorchvision(Fixtures.Case c) {
         Options o = c.optionsAt("case");
         Perspective perspective = Perspective.of(points(o.getDoubles("startpoints", null)),

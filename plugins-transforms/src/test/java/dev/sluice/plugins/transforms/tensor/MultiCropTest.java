@@ -19,14 +19,13 @@ import dev.sluice.api.target.KeyPoints;
 import dev.sluice.api.target.Targeted;
 import dev.sluice.api.target.Targets;
 import dev.sluice.api.target.UnsupportedTargetsException;
+import dev.sluice.plugins.transforms.FixtureCases;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code five_crop} and {@code ten_crop}: torchvision's stacked crops of a real photograph bit for bit,
@@ -36,16 +35,11 @@ class MultiCropTest {
     private static final Map<String, TransformProvider> PROVIDERS = Map.of("five_crop", new FiveCropProvider(),
             "ten_crop", new TenCropProvider());
 
-    static List<Fixtures.Case> stacks() {
-        return Fixtures.cases("to_tensor,five_crop", "to_tensor,ten_crop");
-    }
-
     private static Tensor tensor(String input) {
         return ToTensor.of().apply(Fixtures.input(input), new SplittableRandom(0));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stacks")
+    @FixtureCases({"to_tensor,five_crop", "to_tensor,ten_crop"})
     @SuppressWarnings("unchecked")
     void stackedCropsMatchTorchvision(Fixtures.Case c) {
         String id = c.transform().split(",")[1];

@@ -19,6 +19,7 @@ import dev.sluice.api.target.CanvasSize;
 import dev.sluice.api.target.Targeted;
 import dev.sluice.api.target.Targets;
 import dev.sluice.plugins.transforms.Distributions;
+import dev.sluice.plugins.transforms.FixtureCases;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.Samples;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code random_erasing}: the contract, torchvision's erase of a given box, the drawn boxes'
@@ -48,12 +47,7 @@ class RandomErasingTest extends ConfiguredTransformContract<Tensor, Tensor> {
         return tensors;
     }
 
-    static List<Fixtures.Case> erases() {
-        return Fixtures.cases("erase");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("erases")
+    @FixtureCases("erase")
     void eraseOfAGivenBoxMatchesTorchvision(Fixtures.Case c) {
         Options o = c.optionsAt("case");
         RandomErasing erasing = RandomErasing.of().value(o.getDoubles("value", null));

@@ -5,6 +5,7 @@ import dev.sluice.api.Options;
 import dev.sluice.api.Tensor;
 import dev.sluice.api.Transform;
 import dev.sluice.api.spi.TransformProvider;
+import dev.sluice.plugins.transforms.FixtureCases;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.api.contract.DiscoveredTransforms;
 import dev.sluice.plugins.transforms.containers.ComposeProvider;
@@ -13,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * to_tensor, normalize, to_dtype and the evaluation pipeline (fused and step by step) against
@@ -27,12 +26,7 @@ class TensorFixtureTest {
             "normalize", new NormalizeProvider(),
             "to_dtype", new ToDtypeProvider());
 
-    static List<Fixtures.Case> chains() {
-        return Fixtures.cases("to_tensor", "to_tensor,normalize", "to_tensor,to_dtype");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("chains")
+    @FixtureCases({"to_tensor", "to_tensor,normalize", "to_tensor,to_dtype"})
     @SuppressWarnings("unchecked")
     void chainMatchesTorchvision(Fixtures.Case c) {
         String[] ids = c.transform().split(",");
@@ -65,13 +59,8 @@ class TensorFixtureTest {
         return Image.wrap(chw.dtype(), w, h, channels, ByteBuffer.wrap(out));
     }
 
-    static List<Fixtures.Case> pipelines() {
-        return Fixtures.cases("eval-pipeline");
-    }
-
     /** The standard evaluation pipeline, configured through compose (fused) and as separate steps. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("pipelines")
+    @FixtureCases("eval-pipeline")
     @SuppressWarnings("unchecked")
     void evaluationPipelineMatchesTorchvisionFusedAndStepByStep(Fixtures.Case c) {
         Options o = c.optionsAt("case");
