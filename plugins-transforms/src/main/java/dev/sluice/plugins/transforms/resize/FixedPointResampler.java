@@ -10,10 +10,11 @@ import java.util.Arrays;
  * 16 bits before the sum ({@code VResizeLinearVec_32s8u}); for cubic, the four row products are
  * summed in float from the last row to the first ({@code VResizeCubicVec_32s8u}).
  *
- * <p>The horizontal pass writes one row per channel (a scalar gather: each output column reads its
- * own source pixels), and only when an output row first needs that source row, into a ring of as
- * many rows as one output row reads, so the vertical pass, vectorised along each channel's row, reads
- * them from the core's first-level cache; its rows go to the sink one channel at a time.
+ * <p>The horizontal pass (a scalar gather: each output column reads its own source pixels) resamples a
+ * source row only when an output row first needs it, together with the next row, and writes one row
+ * per channel into a ring one row longer than an output row reads; the vertical pass, vectorised along
+ * each channel's row, then reads them from the core's first-level cache, and its rows go to the sink
+ * one channel at a time. The integer operations and their order are OpenCV's, whatever the layout.
  */
 final class FixedPointResampler implements Resampler {
     private static final float CUBIC_SCALE = 1f / (AxisTables.FIXED_ONE * AxisTables.FIXED_ONE);
