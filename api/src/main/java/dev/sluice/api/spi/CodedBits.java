@@ -97,6 +97,111 @@ final class CodedBits {
         return true;
     }
 
+    /** What {@link #dcDifference} and {@link #coefficients} return for a code no table has or a run past the 64th coefficient. */
+    static final int BAD_BLOCK = Integer.MIN_VALUE;
+
+    /** The natural (row-major) position of each coefficient in the order the coded data lists them (T.81 figure A.6). */
+    private static final byte[] NATURAL = {
+        0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28,
+        35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55,
+        62, 63};
+
+    /**
+     * {@link #block} that also decodes the block: writes each nonzero AC coefficient, multiplied by its
+     * entry of {@code quantisation}, at its natural position in {@code into} (whose other entries the
+     * caller has zeroed), and returns the DC difference, or {@link #BAD_BLOCK} where {@code block}
+     * returns false. With {@code into} null the AC coefficients are checked and skipped.
+     *
+     * @param quantisation 64 steps in natural order; null with {@code into}
+     */
+    int coefficients(HuffmanCodes dc, HuffmanCodes ac, int[] quantisation, int[] into) {
+        if (available < 32) {
+            fill();
+        }
+        int size = symbol(dc);
+        if (size < 0 || size > 16) {
+            return BAD_BLOCK;
+        }
+        int difference = receive(size);
+        for (int k = 1; k < 64; k++) {
+            if (available < 32) {
+                fill();
+            }
+            int symbol = symbol(ac);
+            if (symbol < 0) {
+                return BAD_BLOCK;
+            }
+            int run = symbol >> 4;
+            size = symbol & 15;
+            if (size == 0) {
+                if (run != 15) {
+                    return difference;
+                }
+                k += 15;
+            } else {
+                k += run;
+                if (k > 63) {
+                    return BAD_BLOCK;
+                }
+                if (into == null) {
+                    consume(size);
+                } else {
+                    int at = NATURAL[k];
+                    into[at] = receive(size) * quantisation[at];
+                }
+            }
+            if (k > 63) {
+                return BAD_BLOCK;
+            }
+        }
+        return difference;
+    }
+
+    /** The natural (row-major) position of the {@code k}th coefficient in coded order, 0 to 63. */
+    static int naturalPosition(int k) {
+        return NATURAL[k];
+    }
+
+    /** A DC difference alone (a progressive scan's first DC pass): one code of {@code dc} and its extra bits, or {@link #BAD_BLOCK}. */
+    int dcDifferenceAlone(HuffmanCodes dc) {
+        if (available < 32) {
+            fill();
+        }
+        int size = symbol(dc);
+        return size < 0 || size > 16 ? BAD_BLOCK : receive(size);
+    }
+
+    /** The next symbol of {@code table}, or -1 when the next 16 bits start no code of it. */
+    int nextSymbol(HuffmanCodes table) {
+        if (available < 32) {
+            fill();
+        }
+        return symbol(table);
+    }
+
+    /** The next {@code count} bits (0 to 16) as an unsigned value. */
+    int bits(int count) {
+        if (count == 0) {
+            return 0;
+        }
+        if (available < 32) {
+            fill();
+        }
+        int value = (int) (buffer >>> (64 - count));
+        consume(count);
+        return value;
+    }
+
+    /** The next {@code size} bits (0 to 16, available) as a signed value (T.81 F.2.2.1, EXTEND). */
+    private int receive(int size) {
+        if (size == 0) {
+            return 0;
+        }
+        int value = (int) (buffer >>> (64 - size));
+        consume(size);
+        return value < 1 << (size - 1) ? value - (1 << size) + 1 : value;
+    }
+
     /** The next symbol of {@code table}, or -1 when the next 16 bits start no code of it; 16 bits must be available. */
     private int symbol(HuffmanCodes table) {
         int entry = table.fast[(int) (buffer >>> (64 - HuffmanCodes.LOOKAHEAD))];

@@ -150,16 +150,37 @@ public final class TestImages {
      * @throws UncheckedIOException if the JDK's writer fails (it does not for valid images)
      */
     public static byte[] jpeg(Image image, int quality) {
+        requireJpegInput(image, quality);
+        return write(image, "jpeg", quality);
+    }
+
+    /**
+     * {@code image} as a progressive JPEG written by the JDK's writer (its default progression, 4:2:0
+     * for colour): the same quantised coefficients as {@link #jpeg} writes at the same quality.
+     *
+     * @param image 1 (grey) or 3 (RGB) channels
+     * @param quality 1 to 100
+     * @throws IllegalArgumentException as {@link #jpeg}
+     */
+    public static byte[] progressiveJpeg(Image image, int quality) {
+        requireJpegInput(image, quality);
+        return write(image, "jpeg", quality, true);
+    }
+
+    private static void requireJpegInput(Image image, int quality) {
         if (image.channels() != 1 && image.channels() != 3) {
             throw new IllegalArgumentException("JPEG holds 1 or 3 channels, the image has " + image.channels());
         }
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("quality must be 1 to 100, was " + quality);
         }
-        return write(image, "jpeg", quality);
     }
 
     private static byte[] write(Image image, String format, Integer quality) {
+        return write(image, format, quality, false);
+    }
+
+    private static byte[] write(Image image, String format, Integer quality, boolean progressive) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
@@ -168,6 +189,9 @@ public final class TestImages {
             if (quality != null) {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(quality / 100f);
+            }
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
             }
             writer.write(null, new IIOImage(toBufferedImage(image), null, null), param);
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
+import dev.sluice.api.spi.JpegCoefficients;
 import dev.sluice.api.spi.Reductions;
 import java.awt.Rectangle;
 import java.io.IOException;
@@ -24,7 +25,10 @@ import org.w3c.dom.Node;
 /**
  * Decodes with javax.imageio and TwelveMonkeys. The steps, the same as the opencv backend's: read
  * the header (size, orientation) and refuse what the options forbid; pick the factor (the fixed
- * one, or the one the automatic reduction allows for the size as shown); decode, in the stored
+ * one, or the one the automatic reduction allows for the size as shown); a JPEG reduced by 2, 4 or 8
+ * that {@link ScaledJpeg} decodes in the DCT domain (sequential grey or YCbCr, progressive at 1/8)
+ * goes there, whole, and is then put in the colour mode, cut to the region and turned. Otherwise:
+ * decode, in the stored
  * orientation, only the block-aligned rectangle of the stored image the region needs; take the
  * samples as stored (CMYK and YCCK converted as libjpeg does, no ICC profile applied, the stored
  * luma of a YCbCr JPEG for grey, as libjpeg gives it; 16-bit PNG and TIFF samples kept 16-bit in
@@ -36,7 +40,8 @@ final class ImageIoImageDecoder implements ImageDecoder {
 
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        ImageHeader header = ImageHeader.read(encoded, options);
+        // The strict walk of a JPEG's coded data comes below: a scaled decode makes it while decoding.
+        ImageHeader header = ImageHeader.read(encoded, options.withStrict(false));
         ByteBuffer data = encoded.slice();
         byte[] bytes;
         int offset = 0;
@@ -57,9 +62,20 @@ final class ImageIoImageDecoder implements ImageDecoder {
                 length = bytes.length;
             }
         }
-        requireSupported(header, jpeg, bytes, offset, length);
         int factor = Reductions.factor(header, options);
         int orientation = options.applyExifOrientation() ? header.orientation() : 1;
+        if (jpeg != null) {
+            boolean scalable = factor > 1 && jpeg.eightBitDct() && (jpeg.components() == 1 || jpeg.ycbcr())
+                    && (jpeg.process() == 0 || jpeg.process() == 1 || (jpeg.process() == 2 && factor == 8));
+            PixelBuffer scaled = scalable ? scaledJpeg(encoded, factor, options, jpeg.ycbcr()) : null;
+            if (scaled != null) {
+                return shown(scaled, header, factor, orientation, options);
+            }
+            if (options.strict() && !scalable) {
+                JpegCoefficients.verify(encoded);
+            }
+        }
+        requireSupported(header, jpeg, bytes, offset, length);
         // GIF frames may sit anywhere on the logical screen: decode whole and cut after placing them.
         boolean cutWhileReading = options.region() != null && !header.format().equals("gif");
         Rectangle source = cutWhileReading ? storedSource(header, options.region(), factor, orientation)
@@ -77,18 +93,52 @@ final class ImageIoImageDecoder implements ImageDecoder {
     }
 
     /**
+     * {@link ScaledJpeg#decode}, or null for the reader's path: when the frame is not one it decodes
+     * (the strict walk has then checked the data), or when lenient options meet damaged data, which
+     * the JDK's reader decodes as far as it can.
+     */
+    private static PixelBuffer scaledJpeg(ByteBuffer encoded, int factor, DecodeOptions options, boolean ycbcr)
+            throws DecodeException {
+        try {
+            return ScaledJpeg.decode(encoded, factor, ycbcr && options.mode() == ColorMode.GRAY);
+        } catch (DecodeException e) {
+            if (options.strict()) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    /** A whole stored image decoded at reduced scale, as the options show it: colour mode, region (cut first), orientation. */
+    private static Image shown(PixelBuffer stored, ImageHeader header, int factor, int orientation, DecodeOptions options) {
+        PixelBuffer image = ColorModes.toMode(stored, options.mode(), false);
+        if (options.region() != null) {
+            image = Regions.crop(image, reducedStoredRegion(header, options.region(), factor, orientation));
+        }
+        return Orientations.apply(image, orientation).toImage();
+    }
+
+    /**
+     * The region at reduced scale, as the options show the image, traced back to the reduced image
+     * as stored: the rectangle a cut before turning must take.
+     */
+    private static Region reducedStoredRegion(ImageHeader header, Region region, int factor, int orientation) {
+        boolean apply = orientation != 1;
+        int shownWidth = Reductions.reducedLength(header.shownWidth(apply), factor);
+        int shownHeight = Reductions.reducedLength(header.shownHeight(apply), factor);
+        Region shown = Reductions.reducedRegion(region, factor, shownWidth, shownHeight);
+        return Regions.toStored(shown, orientation, Reductions.reducedLength(header.width(), factor),
+                Reductions.reducedLength(header.height(), factor));
+    }
+
+    /**
      * The rectangle of the full-size stored image that holds the region once reduced and turned:
      * the region is scaled to the reduced image as shown, traced back to the reduced image as
      * stored, and widened to whole blocks there, so that block averages and orientation give
      * exactly the pixels a whole decode followed by a cut would.
      */
     private static Rectangle storedSource(ImageHeader header, Region region, int factor, int orientation) {
-        boolean apply = orientation != 1;
-        int shownWidth = Reductions.reducedLength(header.shownWidth(apply), factor);
-        int shownHeight = Reductions.reducedLength(header.shownHeight(apply), factor);
-        Region shown = Reductions.reducedRegion(region, factor, shownWidth, shownHeight);
-        Region stored = Regions.toStored(shown, orientation, Reductions.reducedLength(header.width(), factor),
-                Reductions.reducedLength(header.height(), factor));
+        Region stored = reducedStoredRegion(header, region, factor, orientation);
         int x0 = stored.x() * factor;
         int y0 = stored.y() * factor;
         int x1 = Math.min(header.width(), (stored.x() + stored.width()) * factor);

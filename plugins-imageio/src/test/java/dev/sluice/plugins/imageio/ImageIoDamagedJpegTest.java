@@ -8,14 +8,8 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Options;
 import dev.sluice.api.contract.DamagedJpegContract;
 import dev.sluice.api.contract.TestImages;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** The imageio decoder against JPEGs cut short, padded with zeros, or with a patched frame size. */
@@ -29,18 +23,7 @@ class ImageIoDamagedJpegTest extends DamagedJpegContract {
     /** Progressive data is not walked before decoding; libjpeg's warning, which the reader passes on, is the error. */
     @Test
     void aProgressiveJpegCutInHalfIsAnErrorFromTheReadersWarning() throws Exception {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            writer.write(null, new IIOImage(ImageIO.read(new java.io.ByteArrayInputStream(
-                    TestImages.png(TestImages.photo(320, 240, 3)))), null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        byte[] progressive = out.toByteArray();
+        byte[] progressive = TestImages.progressiveJpeg(TestImages.photo(320, 240, 3), 75);
         byte[] cut = Arrays.copyOf(progressive, middleOfTheLongestScan(progressive) + 2);
         cut[cut.length - 2] = (byte) 0xFF;
         cut[cut.length - 1] = (byte) 0xD9;
