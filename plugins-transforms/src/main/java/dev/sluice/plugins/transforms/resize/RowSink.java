@@ -2,8 +2,9 @@ package dev.sluice.plugins.transforms.resize;
 
 /**
  * Receives a resampler's output one row at a time, so that the same pixel loops can fill an image
- * or write normalised floats straight into a tensor. A resampler calls one of the two methods for
- * all its rows: interleaved rows, or one row of one channel at a time, whichever its passes produce.
+ * or write normalised floats straight into a tensor. A resampler calls one of the three methods for
+ * all its rows: interleaved rows, or one row of one channel at a time (as integers or as floats),
+ * whichever its passes produce.
  */
 public interface RowSink {
 
@@ -18,4 +19,10 @@ public interface RowSink {
      * {@code [0, 255]} held as floats. The array is reused for the next row.
      */
     void planeRow(int channel, int y, float[] levels);
+
+    /**
+     * Row {@code y} of channel {@code channel} alone: {@code samples[0 .. width)}, in {@code [0, 255]}.
+     * The array is reused for the next row.
+     */
+    void planeSamples(int channel, int y, int[] samples);
 }

@@ -18,7 +18,7 @@ public final class TensorRows implements RowSink {
     private final float[] std;
     private final boolean mirror;
     private final float[] plane;
-    /** Per channel, the value of each level, for interleaved rows; made on their first use. */
+    /** Per channel, the value of each level, for integer rows; made on their first use. */
     private float[][] tables;
 
     /**
@@ -45,14 +45,7 @@ public final class TensorRows implements RowSink {
 
     @Override
     public void row(int y, int[] samples) {
-        if (tables == null) {
-            tables = new float[channels][256];
-            for (int c = 0; c < channels; c++) {
-                for (int v = 0; v < 256; v++) {
-                    tables[c][v] = (v / 255f - mean[c]) / std[c];
-                }
-            }
-        }
+        float[][] tables = tables();
         for (int c = 0; c < channels; c++) {
             float[] table = tables[c];
             if (mirror) {
@@ -66,6 +59,34 @@ public final class TensorRows implements RowSink {
             }
             destination.put(offset + (c * height + y) * width, plane, 0, width);
         }
+    }
+
+    @Override
+    public void planeSamples(int channel, int y, int[] samples) {
+        float[] table = tables()[channel];
+        if (mirror) {
+            for (int x = 0; x < width; x++) {
+                plane[width - 1 - x] = table[samples[x]];
+            }
+        } else {
+            for (int x = 0; x < width; x++) {
+                plane[x] = table[samples[x]];
+            }
+        }
+        destination.put(offset + (channel * height + y) * width, plane, 0, width);
+    }
+
+    /** Per channel, the value of each level, made on first use. */
+    private float[][] tables() {
+        if (tables == null) {
+            tables = new float[channels][256];
+            for (int c = 0; c < channels; c++) {
+                for (int v = 0; v < 256; v++) {
+                    tables[c][v] = (v / 255f - mean[c]) / std[c];
+                }
+            }
+        }
+        return tables;
     }
 
     @Override
