@@ -115,7 +115,7 @@ final class VocLabelFormat implements LabelFormat {
                 }
                 String at = String.join("/", path);
                 switch (at) {
-                    case "annotation/filename" -> fileName = text(xml, path);
+                    case "annotation/filename" -> fileName = fileName(xml, path);
                     case "annotation/size/width" -> width = positive(xml, path);
                     case "annotation/size/height" -> height = positive(xml, path);
                     case "annotation/object" -> box = null;
@@ -146,6 +146,22 @@ final class VocLabelFormat implements LabelFormat {
         } finally {
             xml.close();
         }
+    }
+
+    /**
+     * The text of {@code <filename>}: a file's name, which the image path puts beside the XML's folder
+     * position, so a separator or a {@code .}/{@code ..} name (which would point elsewhere) is refused here,
+     * naming the XML file and line, rather than later as a path that leaves the image root.
+     */
+    private static String fileName(XMLStreamReader xml, List<String> path) throws Bad {
+        int line = line(xml);
+        String name = text(xml, path);
+        String stripped = name.strip();
+        if (stripped.indexOf('/') >= 0 || stripped.indexOf('\\') >= 0 || stripped.equals(".") || stripped.equals("..")) {
+            throw new Bad(line, "<filename> '" + ProblemLog.shorten(stripped) + "' is not a file name; VOC names the "
+                    + "image file alone, beside the annotation's folder");
+        }
+        return name;
     }
 
     /** The image beside the XML's folder position: {@code sub/000005.xml} with filename {@code 000005.jpg} gives {@code sub/000005.jpg}. */

@@ -130,6 +130,17 @@ class VocLabelFormatTest extends LabelFormatContract {
     }
 
     @Test
+    void aFilenameThatIsAPathIsRefusedNamingTheXmlFile() throws IOException {
+        List<String> names = List.of("/etc/passwd.jpg", "../a.jpg", "sub/a.jpg", "sub\\a.jpg", "..", "/.jpg");
+        for (String name : names) {
+            Path folder = Files.createDirectories(dir.resolve("path" + names.indexOf(name)));
+            Files.writeString(folder.resolve("x.xml"), "<annotation>\n<filename>" + name + "</filename>\n</annotation>");
+            assertEquals(List.of("x.xml:2: <filename> '" + name + "' is not a file name; VOC names the image file "
+                    + "alone, beside the annotation's folder"), problems(folder), name);
+        }
+    }
+
+    @Test
     void classesAreAnOptionAndAnEmptyFilenameFallsBackToTheStem() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("own"));
         Files.writeString(folder.resolve("0001.xml"), "<annotation><filename> </filename><object><name>wheel</name>"
