@@ -140,8 +140,8 @@ final class JsonLabelFormat implements LabelFormat {
                 sink.problem(line, text, "label " + label + " is out of range: labels are 64-bit integers");
                 return;
             } else {
-                sink.problem(line, text, "label " + (label instanceof String ? "'" + label + "'" : label)
-                        + " is not an integer");
+                String shown = label instanceof String named ? "'" + ProblemLog.shorten(named) + "'" : String.valueOf(label);
+                sink.problem(line, text, "label " + shown + " is not an integer");
                 return;
             }
         }

@@ -176,7 +176,7 @@ final class VocLabelFormat implements LabelFormat {
         }
         Integer label = labels.get(name.strip());
         if (label == null) {
-            throw new Bad(line, "class '" + name.strip() + "' is not one of the " + classes.size() + " classes "
+            throw new Bad(line, "class '" + ProblemLog.shorten(name.strip()) + "' is not one of the " + classes.size() + " classes "
                     + (classes.equals(VOC_CLASSES) ? "of Pascal VOC" : "given") + "; set the option classes");
         }
         if (box == null) {
@@ -203,7 +203,7 @@ final class VocLabelFormat implements LabelFormat {
             throw new Bad(line, "<" + xml.getLocalName() + "> '" + ProblemLog.shorten(text) + "' is not a number");
         }
         if (!Float.isFinite(value)) {
-            throw new Bad(line, "<" + xml.getLocalName() + "> '" + text + "' is not a finite number");
+            throw new Bad(line, "<" + xml.getLocalName() + "> '" + ProblemLog.shorten(text) + "' is not a finite number");
         }
         box[k] = value + shift;
     }

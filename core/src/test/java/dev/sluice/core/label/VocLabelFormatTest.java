@@ -141,6 +141,15 @@ class VocLabelFormatTest extends LabelFormatContract {
     }
 
     @Test
+    void anUnknownClassWithALineBreakIsQuotedOnOneLine() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("break"));
+        Files.writeString(folder.resolve("x.xml"), "<annotation><object>\n<name>do\ng</name><bndbox><xmin>1</xmin>"
+                + "<ymin>1</ymin><xmax>2</xmax><ymax>2</ymax></bndbox></object></annotation>");
+        assertEquals(List.of("x.xml:3: class 'do\\ng' is not one of the 20 classes of Pascal VOC; set the option "
+                + "classes"), problems(folder));
+    }
+
+    @Test
     void classesAreAnOptionAndAnEmptyFilenameFallsBackToTheStem() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("own"));
         Files.writeString(folder.resolve("0001.xml"), "<annotation><filename> </filename><object><name>wheel</name>"
