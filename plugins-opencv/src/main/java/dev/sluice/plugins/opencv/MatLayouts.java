@@ -47,7 +47,7 @@ final class MatLayouts {
         switch (samples.channels()) {
             case 3 -> {
                 Mat rgb = scope.newMat();
-                Imgproc.cvtColor(samples, rgb, Imgproc.COLOR_BGR2RGB);
+                ColorConversions.convert(samples, rgb, Imgproc.COLOR_BGR2RGB, 3);
                 return rgb;
             }
             case 4 -> {
@@ -58,11 +58,11 @@ final class MatLayouts {
                 }
                 // Four channels in RGB or GRAY mode come only from a 16-bit RGBA TIFF read unchanged.
                 Mat converted = scope.newMat();
-                Imgproc.cvtColor(samples, converted, switch (mode) {
-                    case RGB -> Imgproc.COLOR_BGRA2RGB;
-                    case GRAY -> Imgproc.COLOR_BGRA2GRAY;
-                    case UNCHANGED -> Imgproc.COLOR_BGRA2RGBA;
-                });
+                switch (mode) {
+                    case RGB -> ColorConversions.convert(samples, converted, Imgproc.COLOR_BGRA2RGB, 3);
+                    case GRAY -> ColorConversions.convert(samples, converted, Imgproc.COLOR_BGRA2GRAY, 1);
+                    case UNCHANGED -> ColorConversions.convert(samples, converted, Imgproc.COLOR_BGRA2RGBA, 4);
+                }
                 return converted;
             }
             default -> {

@@ -43,7 +43,7 @@ final class OpenCvImageEncoder implements ImageEncoder {
             Mat bgr = pixels;
             if (channels >= 3) {
                 bgr = scope.newMat();
-                Imgproc.cvtColor(pixels, bgr, channels == 3 ? Imgproc.COLOR_RGB2BGR : Imgproc.COLOR_RGBA2BGRA);
+                ColorConversions.convert(pixels, bgr, channels == 3 ? Imgproc.COLOR_RGB2BGR : Imgproc.COLOR_RGBA2BGRA, channels);
             }
             MatOfInt parameters = scope.track(jpeg ? new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, options.quality()) : new MatOfInt());
             MatOfByte encoded = scope.track(new MatOfByte());
