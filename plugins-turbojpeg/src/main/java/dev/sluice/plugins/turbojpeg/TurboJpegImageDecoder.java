@@ -1,6 +1,6 @@
 package dev.sluice.plugins.turbojpeg;
 
-import dev.sluice.api.ColorMode;
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
@@ -11,6 +11,7 @@ import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.JpegProcesses;
 import dev.sluice.api.spi.Reductions;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,8 @@ import java.util.Optional;
  * and under strict options the coded data of sequential scans, which is what catches the corrupt
  * data the bundled path's Leptonica would not report);
  * the codec decodes the whole frame at the chosen reduction in the DCT domain; then one pass turns,
- * cuts and lays out the pixels into the image's array.
+ * cuts and lays out the pixels into the image's array: a new one, or the one the caller's
+ * {@link DecodeBuffers} lend.
  */
 final class TurboJpegImageDecoder implements ImageDecoder {
     private static final String BYTES = "<bytes>";
@@ -31,6 +33,17 @@ final class TurboJpegImageDecoder implements ImageDecoder {
 
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+        return decode(encoded, options, (DecodeBuffers) null);
+    }
+
+    @Override
+    public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
+        return ImageDecoder.decodeFile(this, file, options, buffers);
+    }
+
+    /** @param buffers lend the image's array; null for a new one */
+    @Override
+    public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
         ImageHeader header = ImageHeader.read(encoded, options);
         if (!header.format().equals("jpeg")) {
             throw new UnsupportedImageException(BYTES, header.format() + " is not read by the turbojpeg decoder, which reads "
@@ -54,9 +67,10 @@ final class TurboJpegImageDecoder implements ImageDecoder {
                 case GRAY -> 1;
                 case UNCHANGED -> raster.layout().grey() ? 1 : 3;
             };
-            byte[] pixels = new byte[Math.multiplyExact(Math.multiplyExact(region.width(), region.height()), channels)];
+            int bytes = Math.multiplyExact(Math.multiplyExact(region.width(), region.height()), channels);
+            byte[] pixels = buffers == null ? new byte[bytes] : buffers.pixelArray(bytes);
             RasterCopy.copy(raster, orientation, region, channels, pixels);
-            return Image.wrap(region.width(), region.height(), channels, pixels);
+            return Image.wrap(region.width(), region.height(), channels, ByteBuffer.wrap(pixels, 0, bytes));
         }
     }
 }
