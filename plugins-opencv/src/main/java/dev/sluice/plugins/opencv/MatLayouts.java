@@ -1,10 +1,12 @@
 package dev.sluice.plugins.opencv;
 
 import dev.sluice.api.ColorMode;
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.Image;
 import dev.sluice.api.Region;
 import dev.sluice.api.spi.Reductions;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -115,10 +117,41 @@ final class MatLayouts {
         return out;
     }
 
+    /**
+     * An 8-bit BGR Mat's samples, or those of its rectangle {@code region} when not null, converted to
+     * RGB straight into memory lent by {@code buffers}: the one pass after imdecode.
+     */
+    static Image toLentRgb(Mat bgr, Region region, DecodeBuffers buffers, MatScope scope) {
+        Mat view = view(bgr, region, scope);
+        ByteBuffer memory = buffers.directPixels(view.rows() * view.cols() * 3);
+        ColorConversions.convert(view, scope.track(new Mat(view.rows(), view.cols(), CvType.CV_8UC3, memory)),
+                Imgproc.COLOR_BGR2RGB, 3);
+        return Image.wrap(view.cols(), view.rows(), 3, memory);
+    }
+
+    /**
+     * As {@link #toImage}, but an 8-bit image is copied into memory lent by {@code buffers}; a 16-bit
+     * one, rare and kept in little-endian order whatever the platform's, goes to the heap as before.
+     */
+    static Image toLentImage(Mat pixels, Region region, DecodeBuffers buffers, MatScope scope) {
+        if (pixels.depth() != CvType.CV_8U) {
+            return toImage(pixels, region, scope);
+        }
+        Mat view = view(pixels, region, scope);
+        ByteBuffer memory = buffers.directPixels(view.rows() * view.cols() * view.channels());
+        view.copyTo(scope.track(new Mat(view.rows(), view.cols(), view.type(), memory)));
+        return Image.wrap(view.cols(), view.rows(), view.channels(), memory);
+    }
+
+    /** {@code pixels}, or its rectangle {@code region} when not null. */
+    private static Mat view(Mat pixels, Region region, MatScope scope) {
+        return region == null ? pixels : scope.track(pixels.submat(region.y(), region.y() + region.height(),
+                region.x(), region.x() + region.width()));
+    }
+
     /** The samples of {@code pixels}, or of its rectangle {@code region} when not null, copied to the heap. */
     static Image toImage(Mat pixels, Region region, MatScope scope) {
-        Mat view = region == null ? pixels : scope.track(pixels.submat(region.y(), region.y() + region.height(),
-                region.x(), region.x() + region.width()));
+        Mat view = view(pixels, region, scope);
         int channels = view.channels();
         if (view.depth() == CvType.CV_16U) {
             short[] samples = new short[view.rows() * view.cols() * channels];

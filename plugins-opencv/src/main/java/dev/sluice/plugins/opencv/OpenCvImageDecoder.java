@@ -1,6 +1,7 @@
 package dev.sluice.plugins.opencv;
 
 import dev.sluice.api.ColorMode;
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
@@ -10,6 +11,8 @@ import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.Reductions;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Set;
 import org.opencv.core.CvException;
 import org.opencv.core.CvType;
@@ -30,6 +33,27 @@ final class OpenCvImageDecoder implements ImageDecoder {
 
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+        return decodeInto(encoded, options, null);
+    }
+
+    /**
+     * Decodes into the lent memory: an 8-bit image is returned over {@link DecodeBuffers#directPixels},
+     * which OpenCV writes from native code; where the image needs nothing but BGR to RGB after
+     * imdecode (no block average, no turn), the conversion of the region alone writes it there, so
+     * each output byte is written once after decoding.
+     */
+    @Override
+    public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
+        return decodeInto(encoded, options, Objects.requireNonNull(buffers, "buffers"));
+    }
+
+    @Override
+    public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
+        return ImageDecoder.decodeFile(this, file, options, buffers);
+    }
+
+    /** @param lent the caller's buffers, or null for an image over memory of its own */
+    private static Image decodeInto(ByteBuffer encoded, DecodeOptions options, DecodeBuffers lent) throws DecodeException {
         ImageHeader header = ImageHeader.read(encoded, options);
         if (!FORMATS.contains(header.format())) {
             throw new UnsupportedImageException(BYTES, header.format() + " is not supported by the opencv decoder (the OpenCV 4.9 "
@@ -50,19 +74,28 @@ final class OpenCvImageDecoder implements ImageDecoder {
         try (MatScope scope = new MatScope()) {
             Mat decoded = scope.track(Imgcodecs.imdecode(input(data, scope), flags(readMode, codecReduce)));
             requireDecoded(decoded, header, codecReduce);
+            boolean turned = options.applyExifOrientation() && header.orientation() != 1;
+            if (lent != null && decoded.type() == CvType.CV_8UC3 && factor == codecReduce && !turned) {
+                return MatLayouts.toLentRgb(decoded, region(options, factor, decoded), lent, scope);
+            }
             Mat pixels = MatLayouts.toSluiceLayout(decoded, options.mode(), greyWithAlpha(encoded, header), scope);
             if (factor > codecReduce) {
                 pixels = MatLayouts.blockAverage(pixels, factor, scope);
             }
-            if (options.applyExifOrientation()) {
+            if (turned) {
                 pixels = MatLayouts.orient(pixels, header.orientation(), scope);
             }
-            Region region = options.region() == null ? null
-                    : Reductions.reducedRegion(options.region(), factor, pixels.cols(), pixels.rows());
-            return MatLayouts.toImage(pixels, region, scope);
+            Region region = region(options, factor, pixels);
+            return lent == null ? MatLayouts.toImage(pixels, region, scope) : MatLayouts.toLentImage(pixels, region, lent, scope);
         } catch (CvException e) {
             throw new DecodeException(BYTES, "OpenCV failed on the " + header.format() + " data: " + e.getMessage(), e);
         }
+    }
+
+    /** The options' region scaled by the reduction and checked against {@code pixels}, or null for the whole image. */
+    private static Region region(DecodeOptions options, int factor, Mat pixels) throws DecodeException {
+        return options.region() == null ? null
+                : Reductions.reducedRegion(options.region(), factor, pixels.cols(), pixels.rows());
     }
 
     /**
