@@ -60,7 +60,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Give that JVM the {@code sluice} launcher's heap options ({@code -Xms96m -Xmn96m
  * -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch}): with the JVM's defaults the rounds keep allocating
  * on heap pages touched for the first time, and those page faults, charged to this thread, made
- * {@code seedIntoSlot} 1.16 to 1.20 times slower (BENCHMARKS.md, "Issue 14, seed kernel, fifth round").
+ * {@code seedIntoSlot} 1.16 to 1.20 times slower over 11 rounds (over 75 they agree; BENCHMARKS.md,
+ * "Issue 14, seed kernel, fifth round").
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
