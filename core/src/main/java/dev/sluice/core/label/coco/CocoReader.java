@@ -12,6 +12,7 @@ import dev.sluice.api.LabelSink;
 import dev.sluice.api.target.CanvasSize;
 import dev.sluice.api.target.InstanceShape;
 import dev.sluice.core.label.coco.CocoValues.Fields;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -87,6 +88,11 @@ final class CocoReader {
             }
             return true;
         } catch (JacksonIOException e) {
+            if (e.getCause() instanceof CharConversionException text) {
+                // Jackson's UTF-32 reader reports bytes that are no character as an I/O error: bad text, not a failed read.
+                sink.problem(0, null, "not valid JSON: " + text.getMessage());
+                return false;
+            }
             throw e.getCause();
         } catch (JacksonException e) {
             long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());

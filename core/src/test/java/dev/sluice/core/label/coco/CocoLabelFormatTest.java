@@ -134,8 +134,12 @@ class CocoLabelFormatTest extends LabelFormatContract {
     }
 
     private static List<String> problems(String json, Map<String, Object> options) throws IOException {
+        return problems(json.getBytes(StandardCharsets.UTF_8), options);
+    }
+
+    private static List<String> problems(byte[] json, Map<String, Object> options) throws IOException {
         Path file = dir().resolve("p.json");
-        Files.writeString(file, json, StandardCharsets.UTF_8);
+        Files.write(file, json);
         List<String> out = new ArrayList<>();
         new CocoLabelFormatProvider().create(Options.of(options)).read(file, new LabelSink() {
             @Override
@@ -206,6 +210,14 @@ class CocoLabelFormatTest extends LabelFormatContract {
                 problems(json, Map.of()));
         assertEquals(List.of("classes [person, toothbrush]", "x/7.jpg:4 EntryTargets[2 XYWH boxes on 30x40] [1, 0]"),
                 problems(json, Map.of("crowd", true)));
+    }
+
+    @Test
+    void bytesThatAreNoUtf32CharacterAreOneProblemInsteadOfAReadError() throws IOException {
+        // Jackson reads a file that starts 00 00 00 as UTF-32 and reports a character cut short as an I/O error.
+        List<String> read = problems(new byte[] {0, 0, 0, (byte) 0xFF, 0}, Map.of());
+        assertEquals(1, read.size(), read.toString());
+        assertTrue(read.get(0).contains("not valid JSON: Unexpected EOF in the middle of a 4-byte UTF-32 char"), read.get(0));
     }
 
     @Test
