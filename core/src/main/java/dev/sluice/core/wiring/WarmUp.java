@@ -43,10 +43,13 @@ final class WarmUp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
     /** The name of the warm-up thread. */
     static final String THREAD_NAME = "sluice-warm-up";
-    /** Enough for each once-per-image method to reach C1's profiling tier and the per-row and per-block ones C2. */
-    static final int MAX_IMAGES = 1000;
+    /**
+     * Enough for each once-per-image method to reach C1's profiling tier (200 calls) and the per-row and
+     * per-block ones C2; more would only keep the second core from the compilers (BENCHMARKS.md).
+     */
+    static final int MAX_IMAGES = 200;
     /** A bound for a loader whose construction takes long (a large label file); the photograph is then warm. */
-    static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(2);
+    static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final String PHOTOGRAPH = "warm-up.jpg";
     private static final WarmUp NONE = new WarmUp(null, null, false);
     private static final SampleRecipe.Failure FAILURE = IllegalStateException::new;
