@@ -46,7 +46,8 @@ final class BenchCommand extends ConfiguredCommand {
 
     @Option(names = "--cpu", description = "Also report the CPU time per image over the measured epochs by kind of "
             + "thread: the loader's workers, the consumer (the thread that takes the batches), garbage collection, "
-            + "the JIT compilers, other JVM threads and threads that ended; Linux only (default: ${DEFAULT-VALUE}).")
+            + "the JIT compilers, other JVM threads and threads that ended; and the CPU time behind the first batch, by kind "
+            + "of thread from the loader's creation and in all from the JVM's start; Linux only (default: ${DEFAULT-VALUE}).")
     private boolean cpu;
 
     @Override
