@@ -105,6 +105,7 @@ final class WarmUp implements AutoCloseable {
             return;
         }
         stopped = true;
+        long stopping = System.nanoTime();
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
@@ -116,10 +117,11 @@ final class WarmUp implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        LOG.debug("warm-up: {} images", images);
+        LOG.debug("warm-up: {} images; closing it waited {} ms for the step in hand", images,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
     }
 
-    /** How many images the warm-up ran through; meaningful after {@link #close}. */
+    /** How many images the warm-up ran through to the end, before it was closed; meaningful after {@link #close}. */
     int images() {
         return images;
     }
@@ -137,13 +139,23 @@ final class WarmUp implements AutoCloseable {
                 if (decoding == null && configured != null) {
                     decoding = new SampleRecipe<>(configured, options, pipeline);
                 }
+                // The stop flag is checked between the steps too: the first images run interpreted, a
+                // step of one can take a tenth of a second, and close() waits for the step in hand.
+                Image image;
+                SampleRecipe<Object> recipe;
                 if (decoding != null) {
-                    slot = finish(decoding, decoding.decode(jpeg.duplicate(), FAILURE), slot);
+                    recipe = decoding;
+                    image = decoding.decode(jpeg.duplicate(), FAILURE);
                 } else {
                     ImageHeader.read(jpeg.duplicate(), options);
-                    if (walking != null) {
-                        slot = finish(walking, made, slot);
-                    }
+                    recipe = walking;
+                    image = made;
+                }
+                if (recipe != null && !stopped) {
+                    slot = finish(recipe, image, slot);
+                }
+                if (stopped) {
+                    break;
                 }
                 images++;
             }
@@ -166,6 +178,9 @@ final class WarmUp implements AutoCloseable {
             return slot;
         }
         SlotTransform.Pending pending = recipe.prepare(image, random, FAILURE);
+        if (stopped) {
+            return slot;
+        }
         int bytes = Math.toIntExact(pending.byteSize());
         ByteBuffer into = slot;
         if (into == null || into.capacity() < bytes) {

@@ -64,7 +64,9 @@ class WarmUpTest {
             assertFalse(warmUpThreadAlive());
             int decoded = decoder.decoded.get();
             int prepared = crop.prepared.get();
-            assertTrue(warmUp.images() >= 4 && warmUp.images() == prepared, warmUp.images() + " / " + prepared);
+            // The image in hand when it was closed may have been prepared and not finished.
+            assertTrue(warmUp.images() >= 3 && prepared - 1 <= warmUp.images() && warmUp.images() <= prepared,
+                    warmUp.images() + " / " + prepared);
             // Its slot is one sample's own buffer, not a batch.
             assertEquals(3 * 2 * 3 * 4, crop.largestDestination.get());
             Thread.sleep(50);
