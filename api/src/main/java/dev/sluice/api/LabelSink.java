@@ -1,7 +1,9 @@
 package dev.sluice.api;
 
 import dev.sluice.api.target.EntryTargets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Receives what a {@link LabelFormat} reads. Implemented by core; a format calls it on the thread
@@ -53,5 +55,15 @@ public interface LabelSink {
      * the sorted folder names). Formats that do not know names do not call it.
      */
     default void classNames(List<String> names) {
+    }
+
+    /**
+     * The folder that relative entry paths resolve against, where the sink knows it (core's label
+     * index always does). A format whose label files sit beside the images under a parallel tree,
+     * as YOLO's do, lists the images there, so that an image without a label file is still an entry
+     * (an image without objects) and a label file without an image is reported. Empty by default.
+     */
+    default Optional<Path> imageRoot() {
+        return Optional.empty();
     }
 }

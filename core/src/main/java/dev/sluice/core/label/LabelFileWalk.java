@@ -53,6 +53,17 @@ final class LabelFileWalk {
             throw new LabelFormatException(folder + ": not a folder; the " + formatId + " format reads a folder of "
                     + extension + " files, one per image");
         }
+        return files(folder, List.of(extension), sink);
+    }
+
+    /**
+     * The files under {@code folder} whose lower-cased name ends with one of {@code extensions}, with
+     * the same checks and order as {@link #walk}: the images under an image root, for a format that
+     * matches them to its label files.
+     *
+     * @param extensions lower-case extensions, each with its dot
+     */
+    static List<LabelFile> files(Path folder, List<String> extensions, LabelSink sink) throws IOException {
         Path realRoot = folder.toRealPath();
         List<LabelFile> files = new ArrayList<>();
         Files.walkFileTree(folder, new SimpleFileVisitor<>() {
@@ -60,11 +71,12 @@ final class LabelFileWalk {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 String relative = folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                 if (attributes.isSymbolicLink() && Files.isDirectory(file)) {
-                    sink.problem(0, null, relative + ": a symbolic link to a folder; label folders are walked "
-                            + "without following links");
+                    sink.problem(0, null, relative + ": a symbolic link to a folder; folders of label files and "
+                            + "images are walked without following links");
                     return FileVisitResult.CONTINUE;
                 }
-                if (!relative.toLowerCase(Locale.ROOT).endsWith(extension)) {
+                String lowerCase = relative.toLowerCase(Locale.ROOT);
+                if (extensions.stream().noneMatch(lowerCase::endsWith)) {
                     return FileVisitResult.CONTINUE;
                 }
                 if (attributes.isSymbolicLink()) {

@@ -3,6 +3,7 @@ package dev.sluice.core.label;
 import dev.sluice.api.LabelFormatException;
 import dev.sluice.api.LabelSink;
 import dev.sluice.api.target.EntryTargets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +38,11 @@ final class LabelIndexBuilder implements LabelSink {
         this.source = source;
         this.rootCheck = rootCheck;
         this.problems = new ProblemLog(source);
+    }
+
+    @Override
+    public Optional<Path> imageRoot() {
+        return Optional.of(rootCheck.root());
     }
 
     @Override

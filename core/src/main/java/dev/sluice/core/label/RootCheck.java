@@ -24,6 +24,11 @@ final class RootCheck {
         this.allowOutside = allowOutside;
     }
 
+    /** The image root as the user gave it. */
+    Path root() {
+        return root;
+    }
+
     /** Why {@code path} cannot be used, or empty when it can. */
     Optional<String> problemWith(String path) {
         if (!needsFullCheck(path)) {

@@ -1,5 +1,6 @@
 package dev.sluice.core.label;
 
+import com.ctc.wstx.stax.WstxInputFactory;
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelSink;
 import dev.sluice.api.spi.RegularFiles;
@@ -63,7 +64,7 @@ final class VocLabelFormat implements LabelFormat {
     public void read(Path folder, LabelSink sink) throws IOException {
         List<LabelFileWalk.LabelFile> files = LabelFileWalk.walk(folder, EXTENSION, ID, sink);
         sink.classNames(classes);
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
@@ -71,10 +72,11 @@ final class VocLabelFormat implements LabelFormat {
             try (InputStream in = RegularFiles.newInputStream(file.path())) {
                 readFile(factory.createXMLStreamReader(in), file, sink);
             } catch (Bad e) {
-                sink.problem(0, null, file.relative() + ":" + e.line + ": " + e.getMessage());
+                sink.problem(0, null, where(file, e.line) + e.getMessage());
             } catch (XMLStreamException e) {
+                // A byte that is not in the declared encoding is reported without a location.
                 int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-                sink.problem(0, null, file.relative() + ":" + line + ": not well-formed XML: " + firstLine(e.getMessage()));
+                sink.problem(0, null, where(file, line) + "not well-formed XML: " + firstLine(e.getMessage()));
             }
         }
     }
@@ -232,6 +234,11 @@ final class VocLabelFormat implements LabelFormat {
         } catch (XMLStreamException e) {
             throw new Bad(line, "<" + path.get(path.size() - 1) + "> must hold text only: " + firstLine(e.getMessage()));
         }
+    }
+
+    /** {@code file:line: }, or {@code file: } where the parser could not say the line. */
+    private static String where(LabelFileWalk.LabelFile file, int line) {
+        return file.relative() + (line > 0 ? ":" + line : "") + ": ";
     }
 
     private static int line(XMLStreamReader xml) {

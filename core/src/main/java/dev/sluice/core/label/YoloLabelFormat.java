@@ -13,14 +13,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * YOLO detection labels: a folder of {@code .txt} files, one per image ({@code labels/train/x.txt}
  * for {@code images/train/x.jpg}), each line {@code class cx cy w h} with the box's centre and size
  * as fractions of the image's width and height. The image's size is not in the file, so the boxes
  * stay normalised ({@link EntryTargets#normalizedBoxes}) until the sample is decoded. An empty file
- * is an image without objects. Entries come in the sorted order of the label files, the image path
- * being the label file's relative path with the image extension in place of {@code .txt}.
+ * is an image without objects.
+ *
+ * <p>Where the sink knows the image root, the entries are the images under it, in sorted order, as
+ * Ultralytics reads a YOLO dataset: each matched to the label file at the same relative path with
+ * {@code .txt} for its extension, an image without a label file being an image without objects
+ * (a background image), and a label file without an image reported. Without an image root the
+ * entries are the sorted label files, the image path being the label file's with the image
+ * extension ({@code .jpg} unless set) in place of {@code .txt}.
  */
 final class YoloLabelFormat implements LabelFormat {
     static final String ID = "yolo";
@@ -28,33 +39,73 @@ final class YoloLabelFormat implements LabelFormat {
     /** A YOLO label file lists a few hundred boxes at most; one far larger is not one. */
     static final long MAX_FILE_BYTES = 16 << 20;
 
-    private final String imageExtension;
+    private final Optional<String> imageExtension;
 
-    /** @param imageExtension what replaces {@code .txt} in the image path, e.g. {@code ".jpg"} */
-    YoloLabelFormat(String imageExtension) {
+    /**
+     * @param imageExtension the one extension the images have, e.g. {@code ".png"}; empty for any of
+     *        the extensions the folder format reads
+     */
+    YoloLabelFormat(Optional<String> imageExtension) {
         this.imageExtension = imageExtension;
     }
 
     @Override
     public void read(Path folder, LabelSink sink) throws IOException {
-        for (LabelFileWalk.LabelFile file : LabelFileWalk.walk(folder, EXTENSION, ID, sink)) {
-            long size = Files.size(file.path());
-            if (size > MAX_FILE_BYTES) {
-                sink.problem(0, null, file.relative() + ": " + size + " bytes, more than the " + MAX_FILE_BYTES
-                        + " a YOLO label file may have");
-                continue;
+        List<LabelFileWalk.LabelFile> labelFiles = LabelFileWalk.walk(folder, EXTENSION, ID, sink);
+        Optional<Path> imageRoot = sink.imageRoot().filter(Files::isDirectory);
+        if (imageRoot.isEmpty()) {
+            for (LabelFileWalk.LabelFile file : labelFiles) {
+                readLabelFile(file, file.stem(EXTENSION) + imageExtension.orElse(".jpg"), sink);
             }
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(RegularFiles.readAllBytes(file.path()))).toString();
-            } catch (CharacterCodingException e) {
-                sink.problem(0, null, file.relative() + ": not UTF-8 text");
-                continue;
-            }
-            readFile(file.relative(), text, file.stem(EXTENSION) + imageExtension, sink);
+            return;
         }
+        Map<String, LabelFileWalk.LabelFile> labelsByStem = new HashMap<>();
+        for (LabelFileWalk.LabelFile file : labelFiles) {
+            labelsByStem.put(file.stem(EXTENSION), file);
+        }
+        List<String> extensions = imageExtension.map(e -> List.of(e.toLowerCase(Locale.ROOT)))
+                .orElse(FolderLabelFormat.IMG_EXTENSIONS);
+        Map<String, String> imageByStem = new HashMap<>();
+        for (LabelFileWalk.LabelFile image : LabelFileWalk.files(imageRoot.get(), extensions, sink)) {
+            String relative = image.relative();
+            String stem = relative.substring(0, relative.lastIndexOf('.'));
+            String other = imageByStem.putIfAbsent(stem, relative);
+            if (other != null) {
+                sink.problem(0, null, relative + ": a second image beside " + other + " for the label file " + stem
+                        + EXTENSION + "; set the option image_extension to choose one");
+                continue;
+            }
+            LabelFileWalk.LabelFile labels = labelsByStem.remove(stem);
+            if (labels == null) {
+                sink.entry(relative, new long[0], EntryTargets.normalizedBoxes(BoxFormat.CXCYWH, new float[0],
+                        new long[0]), 0);
+            } else {
+                readLabelFile(labels, relative, sink);
+            }
+        }
+        labelsByStem.keySet().stream().sorted(FolderLabelFormat::compareCodePoints).forEach(stem -> sink.problem(0, null,
+                stem + EXTENSION + ": no image " + stem + ".* (" + String.join(", ", extensions) + ") under the image "
+                        + "root " + imageRoot.get()));
+    }
+
+    private static void readLabelFile(LabelFileWalk.LabelFile file, String imagePath, LabelSink sink)
+            throws IOException {
+        long size = Files.size(file.path());
+        if (size > MAX_FILE_BYTES) {
+            sink.problem(0, null, file.relative() + ": " + size + " bytes, more than the " + MAX_FILE_BYTES
+                    + " a YOLO label file may have");
+            return;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(RegularFiles.readAllBytes(file.path()))).toString();
+        } catch (CharacterCodingException e) {
+            sink.problem(0, null, file.relative() + ": not UTF-8 text");
+            return;
+        }
+        readFile(file.relative(), text, imagePath, sink);
     }
 
     private static void readFile(String name, String text, String imagePath, LabelSink sink) {

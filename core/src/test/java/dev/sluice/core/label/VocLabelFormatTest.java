@@ -11,7 +11,9 @@ import dev.sluice.api.contract.LabelFormatContract;
 import dev.sluice.api.target.BoxFormat;
 import dev.sluice.api.target.CanvasSize;
 import dev.sluice.api.target.EntryTargets;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +115,7 @@ class VocLabelFormatTest extends LabelFormatContract {
         assertEquals("b.xml:3: class 'unicorn' is not one of the 20 classes of Pascal VOC; set the option classes",
                 problems.get(0));
         assertTrue(problems.get(1).startsWith("c.xml:2: not well-formed XML: "), problems.get(1));
-        assertEquals("d.xml:13: a DTD or entity reference; VOC annotations are plain XML and entities are never "
+        assertEquals("d.xml:2: a DTD or entity reference; VOC annotations are plain XML and entities are never "
                 + "expanded", problems.get(2));
         assertEquals("e.xml:2: <xmax> 'x' is not a number", problems.get(3));
     }
@@ -162,5 +164,25 @@ class VocLabelFormatTest extends LabelFormatContract {
         OptionsException e = assertThrows(OptionsException.class, () -> new VocLabelFormatProvider()
                 .create(Options.of(Map.of("classes", List.of("car", "car")))));
         assertTrue(e.getMessage().contains("must be distinct non-blank names; 'car' is not"), e.getMessage());
+    }
+
+    /** The JDK's own StAX parser also printed "[Fatal Error] ..." to stderr for such a file. */
+    @Test
+    void malformedUtf8IsOneProblemNamingTheFileAndNothingIsPrinted() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("latin1"));
+        Files.write(folder.resolve("x.xml"), ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<annotation>\n"
+                + "<filename>\u00e9t\u00e9.jpg</filename>\n</annotation>").getBytes(StandardCharsets.ISO_8859_1));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<String> problems;
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            problems = problems(folder);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("x.xml: not well-formed XML: Invalid UTF-8"), problems.get(0));
+        assertEquals("", printed.toString(StandardCharsets.UTF_8));
     }
 }

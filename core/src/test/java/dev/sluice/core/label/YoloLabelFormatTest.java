@@ -97,13 +97,58 @@ class YoloLabelFormatTest extends LabelFormatContract {
     }
 
     @Test
+    void theEntriesAreTheImagesAndAnImageWithoutALabelFileHasNoObjects() throws IOException {
+        Path labels = Files.createDirectories(dir.resolve("labels/train/sub"));
+        Path images = Files.createDirectories(dir.resolve("images/train/sub"));
+        Files.writeString(labels.resolve("../a.txt"), "3 0.5 0.5 0.25 0.25\n");
+        Files.writeString(labels.resolve("c.txt"), "1 0.1 0.2 0.3 0.4\n");
+        for (String image : List.of("../a.JPG", "../b.png", "c.webp", "../notes.md")) {
+            Files.write(images.resolve(image), new byte[] {1});
+        }
+        LabelIndex index = LabelIndex.read(createFormat(), dir.resolve("labels/train"), dir.resolve("images/train"));
+        assertEquals(List.of("a.JPG", "b.png", "sub/c.webp"), paths(index));
+        assertEquals(boxes(new float[] {0.5f, 0.5f, 0.25f, 0.25f}, 3), index.targets(0).orElseThrow());
+        assertEquals(boxes(new float[0]), index.targets(1).orElseThrow());
+        assertEquals(boxes(new float[] {0.1f, 0.2f, 0.3f, 0.4f}, 1), index.targets(2).orElseThrow());
+    }
+
+    @Test
+    void aLabelFileWithoutAnImageAndTwoImagesForOneLabelFileAreProblems() throws IOException {
+        Path labels = Files.createDirectories(dir.resolve("labels"));
+        Path images = Files.createDirectories(dir.resolve("images"));
+        Files.writeString(labels.resolve("gone.txt"), "0 0.5 0.5 0.2 0.2\n");
+        Files.writeString(labels.resolve("x.txt"), "");
+        Files.write(images.resolve("x.jpg"), new byte[] {1});
+        Files.write(images.resolve("x.png"), new byte[] {1});
+        LabelFormatException e = assertThrows(LabelFormatException.class,
+                () -> LabelIndex.read(createFormat(), labels, images));
+        assertEquals(String.join("\n",
+                labels + ": x.png: a second image beside x.jpg for the label file x.txt; set the option "
+                        + "image_extension to choose one",
+                labels + ": gone.txt: no image gone.* (" + String.join(", ", FolderLabelFormat.IMG_EXTENSIONS)
+                        + ") under the image root " + images), e.getMessage());
+    }
+
+    @Test
     void theImageExtensionIsAnOption() throws IOException {
         Path labels = Files.createDirectories(dir.resolve("l"));
         Files.writeString(labels.resolve("x.txt"), "");
+        Files.write(Files.createDirectories(dir.resolve("i")).resolve("x.png"), new byte[] {1});
+        Files.write(dir.resolve("i/x.jpg"), new byte[] {1});
         LabelIndex index = LabelIndex.read(new YoloLabelFormatProvider().create(Options.of(Map.of("image_extension",
-                ".png"))), labels, dir);
-        assertEquals("x.png", index.path(0));
+                ".png"))), labels, dir.resolve("i"));
+        assertEquals(List.of("x.png"), paths(index));
+        assertEquals("x.png", LabelIndex.read(new YoloLabelFormatProvider().create(Options.of(Map.of(
+                "image_extension", ".png"))), labels, dir.resolve("no-such-root")).path(0));
         assertThrows(OptionsException.class,
                 () -> new YoloLabelFormatProvider().create(Options.of(Map.of("image_extension", "png/../x"))));
+    }
+
+    private static List<String> paths(LabelIndex index) {
+        List<String> paths = new ArrayList<>();
+        for (long i = 0; i < index.size(); i++) {
+            paths.add(index.path(i));
+        }
+        return paths;
     }
 }
