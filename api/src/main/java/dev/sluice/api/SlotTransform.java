@@ -38,6 +38,23 @@ public interface SlotTransform<I> extends Transform<I, Tensor> {
      */
     Pending prepare(I input, RandomGenerator random);
 
+    /**
+     * Whether this transform lets go of its input once the {@link Pending} that {@link #prepare} (or
+     * {@link #prepareWithTargets}) made of it is written, or once prepare throws: neither this
+     * transform nor any step it runs keeps the input, or anything sharing its memory, after
+     * {@link Pending#writeTo} returns. A loader that writes each sample into its batch slot as soon
+     * as it is prepared asks this once, when it is built; when true, it may decode the next sample
+     * into the memory this one used ({@link DecodeBuffers}), so an input that was kept would change
+     * under whoever kept it.
+     *
+     * <p>The default is false, which is always safe. A container answers true only when every step
+     * it runs does; a step written by a user that keeps images (to show them later, say) makes it
+     * false.
+     */
+    default boolean releasesInput() {
+        return false;
+    }
+
     /** {@link #prepare}, then {@link Pending#writeTo} into a new little-endian heap buffer. */
     @Override
     default Tensor apply(I input, RandomGenerator random) {

@@ -87,7 +87,8 @@ class ImageDecoderContractFaultsTest {
                 "regionOutsideTheImageIsRefused",
                 "pixelLimitBelowTheImageSizeIsRefusedNamingTheLimit",
                 "hugeDeclaredSizeIsRefusedFromTheHeader",
-                "undeclaredFormatsAreRefused");
+                "undeclaredFormatsAreRefused",
+                "aFileCutShortAfterTheWholeOneDecodesAsFromFreshMemory");
     }
 
     @Test
@@ -108,6 +109,18 @@ class ImageDecoderContractFaultsTest {
     void forgettingTheFileNameFailsTheFileTest() {
         ContractRuns.assertOnlyTheseFail(ForgetsTheFileName.class,
                 "undecodableFilesAreRefusedNamingTheFile");
+    }
+
+    @Test
+    void leavingZeroSamplesUnwrittenInLentMemoryFailsTheLentBufferTest() {
+        ContractRuns.assertOnlyTheseFail(SkipsZeroSamplesInLentMemory.class,
+                "decodeBuffersGiveThePixelsOfAPlainDecodeImageAfterImage");
+    }
+
+    @Test
+    void readingPastTheBytesOfALentFileFailsTheCutFileTest() {
+        ContractRuns.assertOnlyTheseFail(ReadsPastTheEndOfALentFile.class,
+                "aFileCutShortAfterTheWholeOneDecodesAsFromFreshMemory");
     }
 
     /** The reference decoder with one fault; the fault classes below run only through {@link ContractRuns}. */
@@ -287,6 +300,66 @@ class ImageDecoderContractFaultsTest {
                         throw new DecodeException(file.toString(), "cannot be read", e);
                     }
                     return decode(ByteBuffer.wrap(bytes), options);
+                }
+            };
+        }
+    }
+
+    /** Writes into lent memory as if it were new, all zeros: a zero sample is left as it was found. */
+    static final class SkipsZeroSamplesInLentMemory extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return new ImageDecoder() {
+                @Override
+                public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+                    return correct.decode(encoded, options);
+                }
+
+                @Override
+                public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers buffers)
+                        throws DecodeException {
+                    Image image = correct.decode(encoded, options);
+                    if (image.dtype() != DType.UINT8) {
+                        return image;
+                    }
+                    byte[] samples = image.toArray();
+                    byte[] lent = buffers.pixelArray(samples.length);
+                    for (int i = 0; i < samples.length; i++) {
+                        if (samples[i] != 0) {
+                            lent[i] = samples[i];
+                        }
+                    }
+                    return Image.wrap(image.width(), image.height(), image.channels(),
+                            ByteBuffer.wrap(lent, 0, samples.length));
+                }
+
+                @Override
+                public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
+                    return ImageDecoder.decodeFile(this, file, options, buffers);
+                }
+            };
+        }
+    }
+
+    /** Decodes the whole array behind a lent file buffer, past the bytes the file has. */
+    static final class ReadsPastTheEndOfALentFile extends BrokenPngDecoder {
+        @Override
+        ImageDecoder broken(ImageDecoder correct) {
+            return new ImageDecoder() {
+                @Override
+                public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+                    return correct.decode(encoded, options);
+                }
+
+                @Override
+                public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
+                    ByteBuffer bytes;
+                    try {
+                        bytes = buffers.read(file);
+                    } catch (IOException e) {
+                        throw new DecodeException(file.toString(), "cannot be read", e);
+                    }
+                    return correct.decode(ByteBuffer.wrap(bytes.array()), options);
                 }
             };
         }

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.ColorMode;
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
@@ -27,6 +28,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
@@ -691,6 +693,56 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
                 "TIFF orientation " + orientation + " ignored");
         assertSamePixels(Pixels.orient(CodecFixtures.photo(3), orientation), decode(tagged, RGB),
                 "TIFF orientation " + orientation);
+    }
+
+    /**
+     * Decoding into lent {@link DecodeBuffers}, from a file and from memory, gives the pixels of a
+     * plain decode, image after image with the same buffers: sizes that shrink and grow (small after
+     * large, large after small), every colour mode, reduced, cut to a region, and a JPEG turned by its
+     * EXIF orientation. Nothing of an earlier image shows through, and each image is checked before
+     * the buffers are lent again, which is all the time it is promised.
+     */
+    @Test
+    public final void decodeBuffersGiveThePixelsOfAPlainDecodeImageAfterImage(@TempDir Path dir) throws Exception {
+        for (String format : declaredFormats()) {
+            DecodeBuffers buffers = new DecodeBuffers();
+            List<byte[]> run = LentBuffers.run(format);
+            for (DecodeOptions options : List.of(RGB, GRAY, UNCHANGED, RGB.withReduce(2),
+                    RGB.withRegion(new Region(3, 2, 5, 4)))) {
+                for (int i = 0; i < run.size(); i++) {
+                    byte[] encoded = run.get(i);
+                    Path file = Files.write(dir.resolve("image" + i + "." + format), encoded);
+                    String what = format + " " + i + " of the run, " + options;
+                    Image plain = decoder().decode(file, options);
+                    assertSamePixels(plain, decoder().decode(file, options, buffers), what + ", from the file");
+                    assertSamePixels(plain, decoder().decode(ByteBuffer.wrap(encoded), options, buffers),
+                            what + ", from memory");
+                }
+            }
+        }
+    }
+
+    /**
+     * A file cut short, read into buffers that just held the whole file, decodes or fails exactly as
+     * it does from fresh memory, strict or lenient: the decoder reads the bytes the file has, never
+     * what a longer file left behind in the lent memory.
+     */
+    @Test
+    public final void aFileCutShortAfterTheWholeOneDecodesAsFromFreshMemory(@TempDir Path dir) throws Exception {
+        for (String format : declaredFormats()) {
+            byte[] whole = LentBuffers.run(format).get(0);
+            Path wholeFile = Files.write(dir.resolve("whole." + format), whole);
+            for (int cut : new int[] {whole.length / 3, whole.length * 2 / 3, whole.length - 40}) {
+                Path cutFile = Files.write(dir.resolve("cut" + cut + "." + format), Arrays.copyOf(whole, cut));
+                for (DecodeOptions options : List.of(RGB, RGB.withStrict(false))) {
+                    DecodeBuffers buffers = new DecodeBuffers();
+                    decoder().decode(wholeFile, options, buffers);
+                    LentBuffers.assertSameOutcome(LentBuffers.outcome(() -> decoder().decode(cutFile, options)),
+                            LentBuffers.outcome(() -> decoder().decode(cutFile, options, buffers)),
+                            format + " cut to " + cut + " of " + whole.length + " bytes, " + options);
+                }
+            }
+        }
     }
 
     /** Four threads decoding the same inputs at once, with several options, get identical images. */

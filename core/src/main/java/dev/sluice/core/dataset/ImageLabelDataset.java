@@ -1,5 +1,6 @@
 package dev.sluice.core.dataset;
 
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
@@ -111,7 +112,7 @@ public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSample
      */
     @Override
     public LabeledSample<T> get(long index, RandomGenerator random) {
-        return read(index, random, recipe::transform);
+        return read(index, random, null, recipe::transform);
     }
 
     /**
@@ -135,22 +136,34 @@ public final class ImageLabelDataset<T> implements LabeledDataset<T>, SlotSample
      */
     @Override
     public LabeledSample<SlotTransform.Pending> prepare(long index, RandomGenerator random) {
-        return read(index, random, recipe::prepare);
+        return read(index, random, null, recipe::prepare);
+    }
+
+    /**
+     * {@link #prepare(long, RandomGenerator)}, the image decoded into {@code buffers} when the
+     * transform {@linkplain SlotTransform#releasesInput() lets go of its input} once written
+     * ({@link SampleRecipe#decode(Path, DecodeBuffers, SampleRecipe.Failure)}): the caller writes the
+     * pending input before it lends the same buffers again.
+     */
+    @Override
+    public LabeledSample<SlotTransform.Pending> prepare(long index, RandomGenerator random, DecodeBuffers buffers) {
+        return read(index, random, buffers, recipe::prepare);
     }
 
     /**
      * Sample {@code index} through the recipe, each failure naming its index, its file and the
-     * label file's line that lists it.
+     * label file's line that lists it; decoded into {@code buffers} if not null (the slot route).
      */
-    private <S> LabeledSample<S> read(long index, RandomGenerator random, SampleRecipe.TargetedFinish<S> finish) {
+    private <S> LabeledSample<S> read(long index, RandomGenerator random, DecodeBuffers buffers,
+            SampleRecipe.TargetedFinish<S> finish) {
         long entry = entry(index);
         Path file = file(index, entry);
         SampleRecipe.Failure failure = (reason, cause) -> new SampleLoadException(index, file.toString(),
                 this.index.origin(entry).orElse(null), reason, cause);
         Path readable = readable(index, entry, file);
         Optional<EntryTargets> targets = this.index.targets(entry);
-        Targeted<Image> decoded = targets.isPresent() ? recipe.decode(readable, targets.get(), masks, failure)
-                : Targeted.of(recipe.decode(readable, failure));
+        Targeted<Image> decoded = targets.isPresent() ? recipe.decode(readable, targets.get(), masks, buffers, failure)
+                : Targeted.of(recipe.decode(readable, buffers, failure));
         Targeted<S> input = finish.apply(decoded, random, failure);
         return new LabeledSample<>(input.value(), this.index.labels(entry), input.targets());
     }

@@ -1,5 +1,6 @@
 package dev.sluice.core.dataset;
 
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
@@ -118,11 +119,39 @@ public final class SampleRecipe<T> {
      *         {@code "no such file"}), when the file cannot be read or decoded
      */
     public Image decode(Path file, Failure failure) {
+        return decode(file, null, failure);
+    }
+
+    /**
+     * Decodes the image file {@code file} for a sample that is about to be prepared and written into
+     * its batch slot: into {@code buffers} when the transform {@linkplain #releasesInputs() lets go of
+     * its input} once written, else into memory of the image's own. The caller writes the prepared
+     * sample before it lends the same buffers again.
+     *
+     * @param buffers the calling thread's decode buffers, or null for memory of the image's own
+     * @throws RuntimeException {@code failure}'s, as {@link #decode(Path, Failure)}
+     */
+    public Image decode(Path file, DecodeBuffers buffers, Failure failure) {
         try {
-            return decoder.decode(file, decodeOptions);
+            return lent(buffers) == null ? decoder.decode(file, decodeOptions)
+                    : decoder.decode(file, decodeOptions, buffers);
         } catch (DecodeException e) {
             throw failure.failed(e.reason(), e);
         }
+    }
+
+    /**
+     * Whether the transform is a {@link SlotTransform} that {@linkplain SlotTransform#releasesInput()
+     * lets go of its input} once its prepared result is written, so that the next sample may be
+     * decoded into the memory this one used.
+     */
+    public boolean releasesInputs() {
+        return transform instanceof SlotTransform<?> slots && slots.releasesInput();
+    }
+
+    /** {@code buffers} if this recipe may decode into them, else null. */
+    private DecodeBuffers lent(DecodeBuffers buffers) {
+        return buffers != null && releasesInputs() ? buffers : null;
     }
 
     /**
@@ -145,6 +174,17 @@ public final class SampleRecipe<T> {
      *         options cannot keep the targets on the image
      */
     public Targeted<Image> decode(Path file, EntryTargets targets, MaskFiles masks, Failure failure) {
+        return decode(file, targets, masks, null, failure);
+    }
+
+    /**
+     * {@link #decode(Path, EntryTargets, MaskFiles, Failure)} into {@code buffers} under the rule of
+     * {@link #decode(Path, DecodeBuffers, Failure)}; the masks are decoded into memory of their own.
+     *
+     * @param buffers the calling thread's decode buffers, or null for memory of the image's own
+     */
+    public Targeted<Image> decode(Path file, EntryTargets targets, MaskFiles masks, DecodeBuffers buffers,
+            Failure failure) {
         DecodeOptions options = decodeOptions;
         Region region = options.region();
         boolean declared = targets.canvas().isPresent();
@@ -159,8 +199,9 @@ public final class SampleRecipe<T> {
             options = options.withAutoReduce(ReduceLimit.NONE);
         }
         Image image;
+        DecodeBuffers into = lent(buffers);
         try {
-            image = decoder.decode(file, options);
+            image = into == null ? decoder.decode(file, options) : decoder.decode(file, options, into);
         } catch (DecodeException e) {
             throw failure.failed(e.reason(), e);
         }

@@ -1,5 +1,6 @@
 package dev.sluice.core.dataset;
 
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.SlotTransform;
 import java.util.random.RandomGenerator;
 
@@ -26,6 +27,19 @@ public interface SlotSamples {
          * @throws SampleLoadException naming the index and where the sample came from when it cannot be read
          */
         LabeledSample<SlotTransform.Pending> prepare(long index, RandomGenerator random);
+
+        /**
+         * {@link #prepare(long, RandomGenerator)}, the image decoded into {@code buffers} where the
+         * dataset's transform {@linkplain SlotTransform#releasesInput() lets go of its input} once
+         * written. The caller, a loader, writes the pending input into its batch slot before it
+         * lends the same buffers again, and keeps nothing of the sample's input after writing it.
+         * The default ignores the buffers.
+         *
+         * @param buffers the calling thread's own; never shared with another thread during the call
+         */
+        default LabeledSample<SlotTransform.Pending> prepare(long index, RandomGenerator random, DecodeBuffers buffers) {
+            return prepare(index, random);
+        }
     }
 
     /** The capability of a {@link ResumableDataset}: each stream's samples prepared as they come. */

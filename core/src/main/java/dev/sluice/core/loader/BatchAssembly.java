@@ -1,6 +1,7 @@
 package dev.sluice.core.loader;
 
 import dev.sluice.api.Collate;
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.Dataset;
 import dev.sluice.api.TensorAllocator;
 import dev.sluice.core.collate.LabeledCollate;
@@ -17,7 +18,10 @@ import java.util.random.RandomGenerator;
  * and on the caller's thread, and several threads can load one batch together ({@link #share}).
  * Where it can (the dataset has the {@link SlotSamples.Indexed} capability and the collate function
  * is {@link LabeledCollate}), each sample is written straight into its slot of the batch
- * as it is read, which gives the same batch without a tensor per sample. Each sample gets a random
+ * as it is read, which gives the same batch without a tensor per sample; only there, where each
+ * decoded image's life ends when its sample is written, does the dataset get the thread's
+ * {@link DecodeBuffers} to decode into. Samples read whole (the collate function's route) may be
+ * kept by anyone, so they are decoded into memory of their own. Each sample gets a random
  * source derived from (seed, epoch, position of the sample in the epoch), so augmentation does not
  * depend on which thread loads it.
  */
@@ -62,9 +66,10 @@ final class BatchAssembly<T, B> {
      * included, comes back in the outcome, so that a worker thread always answers.
      *
      * @param stopped checked between samples, so a closed iteration stops early
+     * @param buffers this thread's decode buffers ({@link BatchWork#participate})
      */
-    Outcome<B> assemble(long epoch, PlannedBatch planned, int worker, BooleanSupplier stopped) {
-        return share(epoch, planned, 1).participate(worker, stopped);
+    Outcome<B> assemble(long epoch, PlannedBatch planned, int worker, BooleanSupplier stopped, DecodeBuffers buffers) {
+        return share(epoch, planned, 1).participate(worker, stopped, buffers);
     }
 
     /**
@@ -78,8 +83,8 @@ final class BatchAssembly<T, B> {
             return new BatchWork<>(this, epoch, planned, slots::prepare, new BatchCollector.Slotted<B>(allocator,
                     capacity), participants);
         }
-        return new BatchWork<>(this, epoch, planned, dataset::get, new BatchCollector.Listed<T, B>(collate, allocator,
-                capacity), participants);
+        return new BatchWork<>(this, epoch, planned, (index, random, buffers) -> dataset.get(index, random),
+                new BatchCollector.Listed<T, B>(collate, allocator, capacity), participants);
     }
 
     /** Sample {@code position}'s random source: keyed by seed, epoch and position, never by thread. */

@@ -1,5 +1,6 @@
 package dev.sluice.core.loader;
 
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.core.dataset.SampleLoadException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,14 @@ import java.util.random.RandomGenerator;
  * order, and when samples fail the one at the lowest position is the batch's failure.
  */
 final class BatchWork<S, B> {
-    /** How one sample is read; a failure here is the sample's. */
+    /**
+     * How one sample is read; a failure here is the sample's. {@code buffers} are the reading
+     * thread's: a reading that decodes into them returns a sample that is accepted into the batch
+     * before the same thread reads its next one, and is not kept after that.
+     */
     @FunctionalInterface
     interface Reading<S> {
-        S read(long index, RandomGenerator random);
+        S read(long index, RandomGenerator random, DecodeBuffers buffers);
     }
 
     private final BatchAssembly<?, B> assembly;
@@ -51,11 +56,12 @@ final class BatchWork<S, B> {
      * Loads samples until none is left to claim or the batch has failed, then leaves. Never throws.
      *
      * @param stopped checked between samples, so a closed iteration stops early
+     * @param buffers the calling thread's own decode buffers, lent to each sample's reading in turn
      * @return the outcome if this participant was the last to leave, else null
      */
-    Outcome<B> participate(int worker, BooleanSupplier stopped) {
+    Outcome<B> participate(int worker, BooleanSupplier stopped, DecodeBuffers buffers) {
         try {
-            loadSamples(stopped);
+            loadSamples(stopped, buffers);
         } catch (Throwable unexpected) {
             fail(-1, new LoaderException("loading batch " + planned.number() + " of epoch " + epoch + " failed: "
                     + LoaderException.reasonOf(unexpected), unexpected));
@@ -74,7 +80,7 @@ final class BatchWork<S, B> {
         return leave(worker);
     }
 
-    private void loadSamples(BooleanSupplier stopped) {
+    private void loadSamples(BooleanSupplier stopped, DecodeBuffers buffers) {
         long[] indices = planned.indices();
         int position;
         while (!failed && (position = nextPosition.getAndIncrement()) < indices.length) {
@@ -85,7 +91,7 @@ final class BatchWork<S, B> {
             long index = indices[position];
             S sample;
             try {
-                sample = reading.read(index, assembly.random(epoch, planned.firstPosition() + position));
+                sample = reading.read(index, assembly.random(epoch, planned.firstPosition() + position), buffers);
                 if (sample == null) {
                     // A bug to fix, never a sample to skip.
                     fail(position, assembly.sampleFailure(index, epoch, planned, new NullPointerException(

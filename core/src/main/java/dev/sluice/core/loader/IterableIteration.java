@@ -66,7 +66,7 @@ final class IterableIteration<T, B> extends Iteration<B> {
             buffered.add(new ArrayDeque<>());
             Producer<T, B> streams = producer;
             int id = worker;
-            pool.submit(id, initFailure -> streams.stream(id, initFailure));
+            pool.submit(id, (initFailure, buffers) -> streams.stream(id, initFailure));
         }
         if (resumed != null && workers > 0) {
             turn = Math.max(0, active.indexOf(resumed.nextStream()));

@@ -1,5 +1,6 @@
 package dev.sluice.core.loader;
 
+import dev.sluice.api.DecodeBuffers;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,11 @@ final class MapStyleIteration<B> extends Iteration<B> {
     private final Map<Long, Outcome<B>> early = new HashMap<>();
     /** Numbers of the batches sent to workers and not yet received, in plan order. */
     private final ArrayDeque<Long> inFlight = new ArrayDeque<>();
+    /**
+     * What the decoder may reuse when batches are loaded on the caller's thread (no workers): this
+     * iteration's own, as it is iterated by one thread at a time.
+     */
+    private final DecodeBuffers callerBuffers;
     /** The number of the batch all workers load together, or -1 if there is none. */
     private long shared = -1;
     private boolean sharedSent;
@@ -41,13 +47,14 @@ final class MapStyleIteration<B> extends Iteration<B> {
         this.assembly = assembly;
         this.pool = pool;
         this.outstandingPerWorker = new int[pool == null ? 0 : pool.size()];
+        this.callerBuffers = pool == null ? new DecodeBuffers() : null;
         wakeOnClose(control, completed);
     }
 
     @Override
     Outcome<B> nextOutcome() throws InterruptedException {
         if (pool == null) {
-            return plan.hasNext() ? assembly.assemble(epoch, plan.next(), -1, control::isClosed) : null;
+            return plan.hasNext() ? assembly.assemble(epoch, plan.next(), -1, control::isClosed, callerBuffers) : null;
         }
         fillWindow();
         if (inFlight.isEmpty()) {
@@ -90,9 +97,9 @@ final class MapStyleIteration<B> extends Iteration<B> {
         BatchAssembly<?, B> batches = assembly;
         IterationControl running = control;
         long epochNumber = epoch;
-        pool.submit(worker, initFailure -> results.add(initFailure != null
+        pool.submit(worker, (initFailure, buffers) -> results.add(initFailure != null
                 ? Outcome.failure(planned, worker, workerInitFailure(worker, initFailure), List.of())
-                : batches.assemble(epochNumber, planned, worker, running::isClosed)));
+                : batches.assemble(epochNumber, planned, worker, running::isClosed, buffers)));
     }
 
     /** Sends {@code planned} to every worker, to load together. */
@@ -105,9 +112,9 @@ final class MapStyleIteration<B> extends Iteration<B> {
         for (int worker = 0; worker < outstandingPerWorker.length; worker++) {
             outstandingPerWorker[worker]++;
             int id = worker;
-            pool.submit(worker, initFailure -> {
+            pool.submit(worker, (initFailure, buffers) -> {
                 Outcome<B> outcome = initFailure != null ? work.leave(id, workerInitFailure(id, initFailure))
-                        : work.participate(id, running::isClosed);
+                        : work.participate(id, running::isClosed, buffers);
                 if (outcome != null) {
                     results.add(outcome);
                 }

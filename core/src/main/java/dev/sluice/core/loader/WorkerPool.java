@@ -1,5 +1,6 @@
 package dev.sluice.core.loader;
 
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.WorkerInfo;
 import dev.sluice.core.sampler.Seeds;
 import java.util.concurrent.BlockingQueue;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The loader's worker threads, {@code sluice-worker-<id>}, each with its own inbox of jobs. A
  * worker marks its thread with its {@link WorkerInfo}, runs {@code worker_init_fn} once, then runs
- * jobs until the pool is closed.
+ * jobs until the pool is closed. Each worker owns the {@link DecodeBuffers} its jobs lend to the
+ * decoder: made on its thread, handed to each of its jobs, used by no other thread.
  */
 final class WorkerPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
@@ -19,10 +21,13 @@ final class WorkerPool implements AutoCloseable {
     /** Tags the workers' seeds apart from every other use of the loader's seed. */
     private static final long WORKER_STREAM = 0x574F524B4552L;
 
-    /** A unit of work for one worker; it learns whether the worker's init function failed. */
+    /**
+     * A unit of work for one worker; it learns whether the worker's init function failed, and gets the
+     * worker's decode buffers, which it may use until it returns.
+     */
     @FunctionalInterface
     interface Job {
-        void run(Throwable initFailure);
+        void run(Throwable initFailure, DecodeBuffers buffers);
     }
 
     private final Thread[] threads;
@@ -61,6 +66,7 @@ final class WorkerPool implements AutoCloseable {
 
     private void work(WorkerInfo info, IntConsumer workerInitFn) {
         int id = info.id();
+        DecodeBuffers buffers = new DecodeBuffers();
         try (WorkerInfo.Scope scope = WorkerInfo.enter(info)) {
             if (workerInitFn != null) {
                 try {
@@ -72,7 +78,7 @@ final class WorkerPool implements AutoCloseable {
             while (!closed) {
                 Job job = inboxes[id].take();
                 try {
-                    job.run(initFailures[id]);
+                    job.run(initFailures[id], buffers);
                 } catch (RuntimeException | Error escaped) {
                     // Jobs report their own failures; one that escapes is a bug, and the worker must live on
                     // to serve the jobs queued behind it.

@@ -1,5 +1,6 @@
 package dev.sluice.core.plugin;
 
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
@@ -43,6 +44,18 @@ public final class CheckedDecoder implements ImageDecoder {
     @Override
     public Image decode(Path file, DecodeOptions options) throws DecodeException {
         return checked(decoder.decode(file, options), file.toString());
+    }
+
+    /** The plugin's own, so that a decoder that uses the buffers gets them. */
+    @Override
+    public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
+        return checked(decoder.decode(encoded, options, buffers), "<bytes>");
+    }
+
+    /** The plugin's own, so that a decoder that uses the buffers gets them. */
+    @Override
+    public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
+        return checked(decoder.decode(file, options, buffers), file.toString());
     }
 
     private Image checked(Image image, String source) throws DecodeException {

@@ -5,15 +5,50 @@ import dev.sluice.api.Image;
 import dev.sluice.api.SlotTransform;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
  * A random 2x3 crop to float32 CHW, each value also carrying the crop's offset so that the draw
  * shows. Counts its prepares, and remembers the largest buffer it was written into: larger than one
- * sample's bytes only when it writes into a batch's slot.
+ * sample's bytes only when it writes into a batch's slot. Made {@link #releasing()}, it says it lets
+ * go of its inputs once written; made {@link #keeping()}, it keeps every input, as a user's step that
+ * shows images later might, and says it does not.
  */
 public final class RandomCropToFloats implements SlotTransform<Image> {
+    /** Every input prepared, when made {@link #keeping()}. */
+    public final List<Image> kept = Collections.synchronizedList(new ArrayList<>());
+    private final boolean releases;
+    private final boolean keeps;
+
+    /** Neither releasing nor keeping: the default answer, false. */
+    public RandomCropToFloats() {
+        this(false, false);
+    }
+
+    private RandomCropToFloats(boolean releases, boolean keeps) {
+        this.releases = releases;
+        this.keeps = keeps;
+    }
+
+    /** One that says it lets go of each input once written. */
+    public static RandomCropToFloats releasing() {
+        return new RandomCropToFloats(true, false);
+    }
+
+    /** One that keeps every input in {@link #kept}, and says it does not let go of them. */
+    public static RandomCropToFloats keeping() {
+        return new RandomCropToFloats(false, true);
+    }
+
+    @Override
+    public boolean releasesInput() {
+        return releases;
+    }
+
     /** How many samples were prepared (through {@code prepare} or {@code apply}). */
     public final AtomicInteger prepared = new AtomicInteger();
     /** The largest capacity of a buffer a prepared sample was written into. */
@@ -25,6 +60,9 @@ public final class RandomCropToFloats implements SlotTransform<Image> {
             throw new IllegalArgumentException("needs at least 3x2, got " + image.width() + "x" + image.height());
         }
         prepared.incrementAndGet();
+        if (keeps) {
+            kept.add(image);
+        }
         int left = random.nextInt(image.width() - 2);
         int top = random.nextInt(image.height() - 1);
         return new Pending() {

@@ -2,6 +2,7 @@ package dev.sluice.plugins.imageio;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import dev.sluice.api.ColorMode;
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
@@ -14,7 +15,9 @@ import dev.sluice.api.spi.Reductions;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -34,12 +37,29 @@ import org.w3c.dom.Node;
  * luma of a YCbCr JPEG for grey, as libjpeg gives it; 16-bit PNG and TIFF samples kept 16-bit in
  * UNCHANGED mode, narrowed to their high byte otherwise); convert to the colour mode; block-average
  * when reducing; turn as the EXIF orientation says.
+ *
+ * <p>With {@link DecodeBuffers}, the step that makes the pixels first (the DCT-domain decode, or the
+ * JDK's reader decoding an 8-bit grey or YCbCr JPEG straight into Sluice's layout) writes into the
+ * array they lend, so that the common case (no mode change, reduction through the reader, turn or
+ * region) returns an image over it. Every later step copies into a new array, as does every other
+ * reader (PNG, GIF, TIFF, ..., CMYK JPEG), whose pixels come out of ImageIO's own raster.
  */
 final class ImageIoImageDecoder implements ImageDecoder {
     private static final String BYTES = "<bytes>";
 
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+        return decode(encoded, options, (DecodeBuffers) null);
+    }
+
+    @Override
+    public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
+        return ImageDecoder.decodeFile(this, file, options, buffers);
+    }
+
+    /** @param buffers lend the array the first step writes; null for a new one */
+    @Override
+    public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
         // The strict walk of a JPEG's coded data comes below: a scaled decode makes it while decoding.
         ImageHeader header = ImageHeader.read(encoded, options.withStrict(false));
         ByteBuffer data = encoded.slice();
@@ -67,7 +87,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
         if (jpeg != null) {
             boolean scalable = factor > 1 && jpeg.eightBitDct() && (jpeg.components() == 1 || jpeg.ycbcr())
                     && (jpeg.process() == 0 || jpeg.process() == 1 || (jpeg.process() == 2 && factor == 8));
-            PixelBuffer scaled = scalable ? scaledJpeg(encoded, factor, options, jpeg.ycbcr()) : null;
+            PixelBuffer scaled = scalable ? scaledJpeg(encoded, factor, options, jpeg.ycbcr(), buffers) : null;
             if (scaled != null) {
                 return shown(scaled, header, factor, orientation, options);
             }
@@ -80,8 +100,8 @@ final class ImageIoImageDecoder implements ImageDecoder {
         boolean cutWhileReading = options.region() != null && !header.format().equals("gif");
         Rectangle source = cutWhileReading ? storedSource(header, options.region(), factor, orientation)
                 : new Rectangle(0, 0, header.width(), header.height());
-        PixelBuffer image = ColorModes.toMode(read(header, bytes, offset, length, jpeg, source, options), options.mode(),
-                header.format().equals("png"));
+        PixelBuffer image = ColorModes.toMode(read(header, bytes, offset, length, jpeg, source, options, buffers),
+                options.mode(), header.format().equals("png"));
         if (factor > 1) {
             image = image.blockAverage(factor);
         }
@@ -97,10 +117,10 @@ final class ImageIoImageDecoder implements ImageDecoder {
      * (the strict walk has then checked the data), or when lenient options meet damaged data, which
      * the JDK's reader decodes as far as it can.
      */
-    private static PixelBuffer scaledJpeg(ByteBuffer encoded, int factor, DecodeOptions options, boolean ycbcr)
-            throws DecodeException {
+    private static PixelBuffer scaledJpeg(ByteBuffer encoded, int factor, DecodeOptions options, boolean ycbcr,
+            DecodeBuffers buffers) throws DecodeException {
         try {
-            return ScaledJpeg.decode(encoded, factor, ycbcr && options.mode() == ColorMode.GRAY);
+            return ScaledJpeg.decode(encoded, factor, ycbcr && options.mode() == ColorMode.GRAY, buffers);
         } catch (DecodeException e) {
             if (options.strict()) {
                 throw e;
@@ -148,7 +168,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
 
     /** The stored samples of {@code source}, a rectangle of the stored image (GIF: of its screen). */
     private static PixelBuffer read(ImageHeader header, byte[] bytes, int offset, int length, JpegSegments jpeg,
-            Rectangle source, DecodeOptions options) throws DecodeException {
+            Rectangle source, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
         String format = header.format();
         ImageReader reader = null;
         try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(bytes, offset, length)) {
@@ -178,7 +198,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
             }
             PixelBuffer stored;
             if (jpeg != null) {
-                stored = readJpeg(reader, param, jpeg, source, options.mode());
+                stored = readJpeg(reader, param, jpeg, source, options.mode(), buffers);
             } else {
                 boolean keepSixteen = options.mode() == ColorMode.UNCHANGED && (format.equals("png") || format.equals("tiff"));
                 stored = StoredSamples.of(reader.read(0, param), greyPng(format, bytes, offset), keepSixteen);
@@ -212,7 +232,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
      * copy out of ImageIO's BGR image (and is faster in the JDK's decoder besides).
      */
     private static PixelBuffer readJpeg(ImageReader reader, ImageReadParam param, JpegSegments jpeg, Rectangle source,
-            ColorMode mode) throws IOException, DecodeException {
+            ColorMode mode, DecodeBuffers buffers) throws IOException, DecodeException {
         if (jpeg.components() == 4) {
             return CmykConversions.jpegToRgb(reader.readRaster(0, param), jpeg.ycck());
         }
@@ -220,8 +240,14 @@ final class ImageIoImageDecoder implements ImageDecoder {
             return StoredSamples.firstBand(reader.readRaster(0, param));
         }
         if (jpeg.eightBitDct() && (jpeg.components() == 3 || jpeg.components() == 1)) {
-            PixelBuffer into = new PixelBuffer(source.width, source.height, jpeg.components(),
-                    new byte[source.width * source.height * jpeg.components()]);
+            int bytes = source.width * source.height * jpeg.components();
+            byte[] samples = buffers == null ? new byte[bytes] : buffers.pixelArray(bytes);
+            if (buffers != null) {
+                // A reader that stops short of the last row under lenient options leaves the rest as it found
+                // it: zeros in a new array, so zeros in a lent one too, never the pixels of an earlier image.
+                Arrays.fill(samples, 0, bytes, (byte) 0);
+            }
+            PixelBuffer into = new PixelBuffer(source.width, source.height, jpeg.components(), samples);
             param.setDestination(StoredSamples.destination(into));
             reader.read(0, param);
             return into;

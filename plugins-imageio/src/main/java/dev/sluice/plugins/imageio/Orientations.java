@@ -20,7 +20,7 @@ final class Orientations {
         int outWidth = swaps ? h : w;
         int outHeight = swaps ? w : h;
         byte[] in = image.data;
-        byte[] out = new byte[in.length];
+        byte[] out = new byte[image.byteSize()];
         // For each output row, the source walks a straight line: start at (sx, sy) and step by (dx, dy).
         for (int y = 0; y < outHeight; y++) {
             int sx;

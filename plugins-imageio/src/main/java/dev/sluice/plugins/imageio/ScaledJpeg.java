@@ -1,5 +1,6 @@
 package dev.sluice.plugins.imageio;
 
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.spi.JpegCoefficients;
 import dev.sluice.api.spi.JpegCoefficients.Component;
@@ -44,14 +45,16 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
      *
      * @param encoded the whole JPEG, which {@code ImageHeader.read} has accepted (size, pixel limit)
      * @param lumaOnly whether to return the first component of a three-component frame alone
+     * @param buffers lend the output's array; null for a new one
      * @throws DecodeException as the strict walk, for damaged data
      */
-    static PixelBuffer decode(ByteBuffer encoded, int factor, boolean lumaOnly) throws DecodeException {
+    static PixelBuffer decode(ByteBuffer encoded, int factor, boolean lumaOnly, DecodeBuffers buffers)
+            throws DecodeException {
         ScaledJpeg sink = new ScaledJpeg(factor, lumaOnly);
         if (!JpegCoefficients.decode(encoded, sink) || !sink.complete()) {
             return null;
         }
-        return sink.pixels();
+        return sink.pixels(buffers);
     }
 
     @Override
@@ -132,7 +135,7 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
         return true;
     }
 
-    private PixelBuffer pixels() {
+    private PixelBuffer pixels(DecodeBuffers buffers) {
         int factor = 8 / scaledBlock;
         int width = ceilDiv(frame.width(), factor);
         int height = ceilDiv(frame.height(), factor);
@@ -141,7 +144,8 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
         for (int c = 0; c < rows.length; c++) {
             rows[c] = rows(c);
         }
-        byte[] out = new byte[width * height * (colour ? 3 : 1)];
+        int bytes = width * height * (colour ? 3 : 1);
+        byte[] out = buffers == null ? new byte[bytes] : buffers.pixelArray(bytes);
         byte[][] samples = new byte[rows.length][];
         for (int c = 0; c < rows.length; c++) {
             samples[c] = new byte[rows[c].length()];

@@ -64,7 +64,7 @@ class ScaledJpegTest {
     @MethodSource("references")
     void everySamplingDecodesAtReducedScaleToLibjpegTurbosPixels(Reference reference) throws Exception {
         byte[] jpeg = resource(SCALED + reference.input());
-        assertNotNull(ScaledJpeg.decode(ByteBuffer.wrap(jpeg), reference.reduce(), reference.mode() == ColorMode.GRAY),
+        assertNotNull(ScaledJpeg.decode(ByteBuffer.wrap(jpeg), reference.reduce(), reference.mode() == ColorMode.GRAY, null),
                 "the scaled decode takes " + reference.input());
         Image decoded = decode(jpeg, DecodeOptions.DEFAULT.withMode(reference.mode()).withReduce(reference.reduce()));
         assertEquals(reference.width() + "x" + reference.height() + "x" + reference.channels(),
@@ -77,7 +77,7 @@ class ScaledJpegTest {
     void progressiveAndCmykJpegsAreStillBlockAveragesOfTheReadersFullDecode(String name) throws Exception {
         byte[] jpeg = resource(CONTRACT + name);
         for (int factor : new int[] {2, 4, 8}) {
-            assertNull(ScaledJpeg.decode(ByteBuffer.wrap(jpeg), factor, false), name + " is not scaled in the DCT domain");
+            assertNull(ScaledJpeg.decode(ByteBuffer.wrap(jpeg), factor, false, null), name + " is not scaled in the DCT domain");
             assertEquals(blockAverage(decode(jpeg, DecodeOptions.DEFAULT), factor),
                     decode(jpeg, DecodeOptions.DEFAULT.withReduce(factor)), name + " at 1/" + factor);
         }
@@ -93,12 +93,12 @@ class ScaledJpegTest {
         Image grey = TestImages.photo(203, 77, 1);
         byte[] baseline = TestImages.jpeg(grey, 90);
         byte[] progressive = TestImages.progressiveJpeg(grey, 90);
-        assertNotNull(ScaledJpeg.decode(ByteBuffer.wrap(progressive), 8, false));
+        assertNotNull(ScaledJpeg.decode(ByteBuffer.wrap(progressive), 8, false, null));
         assertEquals(decode(baseline, DecodeOptions.DEFAULT.withReduce(8)), decode(progressive, DecodeOptions.DEFAULT.withReduce(8)));
-        assertNull(ScaledJpeg.decode(ByteBuffer.wrap(progressive), 4, false), "1/4 needs the AC coefficients");
+        assertNull(ScaledJpeg.decode(ByteBuffer.wrap(progressive), 4, false, null), "1/4 needs the AC coefficients");
 
         byte[] colour = TestImages.progressiveJpeg(TestImages.photo(203, 77, 3), 90);
-        assertNull(ScaledJpeg.decode(ByteBuffer.wrap(colour), 8, false), "progressive 4:2:0");
+        assertNull(ScaledJpeg.decode(ByteBuffer.wrap(colour), 8, false, null), "progressive 4:2:0");
         assertEquals(blockAverage(decode(colour, DecodeOptions.DEFAULT), 8), decode(colour, DecodeOptions.DEFAULT.withReduce(8)));
 
         byte[] cut = Arrays.copyOf(progressive, progressive.length * 3 / 4);

@@ -21,6 +21,16 @@ interface JpegCodec {
      */
     Raster decode(ByteBuffer jpeg, ImageHeader header, int factor, ColorMode mode) throws DecodeException;
 
+    /**
+     * {@link #decode(ByteBuffer, ImageHeader, int, ColorMode)}, straight into the memory {@code target}
+     * gives for the layout and size the codec finds, where it gives any; the raster is then over that
+     * memory. The default decodes into the codec's own memory and never asks.
+     */
+    default Raster decode(ByteBuffer jpeg, ImageHeader header, int factor, ColorMode mode, PixelTarget target)
+            throws DecodeException {
+        return decode(jpeg, header, factor, mode);
+    }
+
     /** Which library this is and where it came from, for {@code sluice plugins}. */
     String describe();
 }

@@ -32,7 +32,7 @@ final class RasterCopy {
      *
      * @param orientation EXIF orientation 1 to 8; 1 when it is not to be applied
      * @param region a rectangle inside the raster as shown (width and height swapped for 5 to 8)
-     * @param out exactly {@code region.width() * region.height() * channels} bytes
+     * @param out at least {@code region.width() * region.height() * channels} bytes, of which those are written
      */
     static void copy(Raster raster, int orientation, Region region, int channels, byte[] out) {
         int w = raster.width();

@@ -62,13 +62,20 @@ final class SystemTurboJpeg implements JpegCodec {
 
     @Override
     public Raster decode(ByteBuffer jpeg, ImageHeader header, int factor, ColorMode mode) throws DecodeException {
+        return decode(jpeg, header, factor, mode, null);
+    }
+
+    /** @param target null to decode into the session's memory */
+    @Override
+    public Raster decode(ByteBuffer jpeg, ImageHeader header, int factor, ColorMode mode, PixelTarget target)
+            throws DecodeException {
         TurboJpegSession session = idle.poll();
         if (session == null) {
             session = new TurboJpegSession();
         }
         TurboJpegSession used = session;
         try {
-            return session.decode(jpeg, header, factor, mode, () -> idle.add(used));
+            return session.decode(jpeg, header, factor, mode, target, () -> idle.add(used));
         } catch (DecodeException | RuntimeException e) {
             idle.add(session);
             throw e;

@@ -1,6 +1,7 @@
 package dev.sluice.plugins.turbojpeg;
 
 import dev.sluice.api.ColorMode;
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
@@ -11,6 +12,7 @@ import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.JpegProcesses;
 import dev.sluice.api.spi.Reductions;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -19,7 +21,10 @@ import java.util.Optional;
  * and under strict options the coded data of sequential scans, which is what catches the corrupt
  * data the bundled path's Leptonica would not report);
  * the codec decodes the whole frame at the chosen reduction in the DCT domain; then one pass turns,
- * cuts and lays out the pixels into the image's array.
+ * cuts and lays out the pixels into the image's array: a new one, or the one the caller's
+ * {@link DecodeBuffers} lend. With lent buffers, an image that needs no such pass (no turn, no region,
+ * RGB or grey as the codec gives it) is decoded by the system library straight into their direct
+ * memory, each byte written once.
  */
 final class TurboJpegImageDecoder implements ImageDecoder {
     private static final String BYTES = "<bytes>";
@@ -31,6 +36,17 @@ final class TurboJpegImageDecoder implements ImageDecoder {
 
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+        return decode(encoded, options, (DecodeBuffers) null);
+    }
+
+    @Override
+    public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
+        return ImageDecoder.decodeFile(this, file, options, buffers);
+    }
+
+    /** @param buffers lend the image's array; null for a new one */
+    @Override
+    public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
         ImageHeader header = ImageHeader.read(encoded, options);
         if (!header.format().equals("jpeg")) {
             throw new UnsupportedImageException(BYTES, header.format() + " is not read by the turbojpeg decoder, which reads "
@@ -44,19 +60,39 @@ final class TurboJpegImageDecoder implements ImageDecoder {
         }
         int factor = Reductions.factor(header, options);
         int orientation = options.applyExifOrientation() ? header.orientation() : 1;
-        try (Raster raster = codec.decode(AdobeTransforms.asLibjpegAssumes(encoded), header, factor, options.mode())) {
+        ByteBuffer[] direct = new ByteBuffer[1];
+        PixelTarget target = buffers == null || orientation != 1 || options.region() != null ? null
+                : (layout, width, height) -> {
+                    int channels = channels(options.mode(), layout);
+                    if (layout.bytesPerPixel() != channels || (layout != RasterLayout.RGB && layout != RasterLayout.GRAY)) {
+                        return null;
+                    }
+                    direct[0] = buffers.directPixels(Math.multiplyExact(Math.multiplyExact(width, height), channels));
+                    return direct[0];
+                };
+        try (Raster raster = codec.decode(AdobeTransforms.asLibjpegAssumes(encoded), header, factor, options.mode(),
+                target)) {
+            if (direct[0] != null && raster.bytes() == direct[0]) {
+                return Image.wrap(raster.width(), raster.height(), raster.layout().bytesPerPixel(), direct[0]);
+            }
             int shownWidth = orientation >= 5 ? raster.height() : raster.width();
             int shownHeight = orientation >= 5 ? raster.width() : raster.height();
             Region region = options.region() == null ? new Region(0, 0, shownWidth, shownHeight)
                     : Reductions.reducedRegion(options.region(), factor, shownWidth, shownHeight);
-            int channels = switch (options.mode()) {
-                case RGB -> 3;
-                case GRAY -> 1;
-                case UNCHANGED -> raster.layout().grey() ? 1 : 3;
-            };
-            byte[] pixels = new byte[Math.multiplyExact(Math.multiplyExact(region.width(), region.height()), channels)];
+            int channels = channels(options.mode(), raster.layout());
+            int bytes = Math.multiplyExact(Math.multiplyExact(region.width(), region.height()), channels);
+            byte[] pixels = buffers == null ? new byte[bytes] : buffers.pixelArray(bytes);
             RasterCopy.copy(raster, orientation, region, channels, pixels);
-            return Image.wrap(region.width(), region.height(), channels, pixels);
+            return Image.wrap(region.width(), region.height(), channels, ByteBuffer.wrap(pixels, 0, bytes));
         }
+    }
+
+    /** The channels of the image: 3 in RGB mode, 1 in GRAY, and what the raster holds in UNCHANGED. */
+    private static int channels(ColorMode mode, RasterLayout layout) {
+        return switch (mode) {
+            case RGB -> 3;
+            case GRAY -> 1;
+            case UNCHANGED -> layout.grey() ? 1 : 3;
+        };
     }
 }

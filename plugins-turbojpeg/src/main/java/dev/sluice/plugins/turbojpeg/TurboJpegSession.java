@@ -37,10 +37,14 @@ final class TurboJpegSession {
     }
 
     /**
-     * Decodes into this session's output memory; the raster is valid until this session's next
-     * decode, and its {@code close} runs {@code whenDone} (which hands the session back).
+     * Decodes into the memory {@code target} gives, or else into this session's output memory; the
+     * raster is valid until this session's next decode (or as long as the target's memory), and its
+     * {@code close} runs {@code whenDone} (which hands the session back).
+     *
+     * @param target null to decode into this session's memory
      */
-    Raster decode(ByteBuffer jpeg, ImageHeader expected, int factor, ColorMode mode, Runnable whenDone)
+    Raster decode(ByteBuffer jpeg, ImageHeader expected, int factor, ColorMode mode, PixelTarget target,
+            Runnable whenDone)
             throws DecodeException {
         ByteBuffer data = jpeg.slice();
         int size = data.remaining();
@@ -71,16 +75,29 @@ final class TurboJpegSession {
         int outHeight = Reductions.reducedLength(height, factor);
         int pitch = Math.multiplyExact(outWidth, layout.bytesPerPixel());
         long bytes = (long) pitch * outHeight;
-        Memory target = outputFor(bytes);
-        if (TurboJpegLibrary.tjDecompress2(handle, source, length, target, outWidth, pitch, outHeight, pixelFormat,
+        ByteBuffer lent = target == null ? null : target.memory(layout, outWidth, outHeight);
+        if (lent != null) {
+            if (!lent.isDirect() || lent.capacity() != bytes) {
+                throw new IllegalStateException("a pixel target gave " + lent + " for " + bytes + " bytes of pixels");
+            }
+            decompress(source, length, Native.getDirectBufferPointer(lent), outWidth, pitch, outHeight, pixelFormat);
+            return new Raster(lent, outWidth, outHeight, pitch, layout, whenDone);
+        }
+        Memory into = outputFor(bytes);
+        decompress(source, length, into, outWidth, pitch, outHeight, pixelFormat);
+        Runnable release = into == output ? whenDone : () -> {
+            into.close();
+            whenDone.run();
+        };
+        return new Raster(into.getByteBuffer(0, bytes), outWidth, outHeight, pitch, layout, release);
+    }
+
+    private void decompress(Pointer source, NativeLong length, Pointer into, int width, int pitch, int height,
+            int pixelFormat) throws DecodeException {
+        if (TurboJpegLibrary.tjDecompress2(handle, source, length, into, width, pitch, height, pixelFormat,
                 TurboJpegLibrary.STRICT) != 0) {
             throw failure("decoding the JPEG");
         }
-        Runnable release = target == output ? whenDone : () -> {
-            target.close();
-            whenDone.run();
-        };
-        return new Raster(target.getByteBuffer(0, bytes), outWidth, outHeight, pitch, layout, release);
     }
 
     /** The input's address: a direct buffer where it lies, a heap buffer copied into scratch memory. */

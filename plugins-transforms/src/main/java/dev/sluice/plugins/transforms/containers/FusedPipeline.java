@@ -99,6 +99,15 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
         return Targeted.of(new Prepared(image, plan, mean, std), plan.targets());
     }
 
+    /**
+     * True: the prepared result holds the input only until it is written (the write copies the
+     * pixels it reads first), and nothing here keeps it afterwards.
+     */
+    @Override
+    public boolean releasesInput() {
+        return true;
+    }
+
     /** Every fused step carries targets. */
     @Override
     public boolean carriesTargets() {

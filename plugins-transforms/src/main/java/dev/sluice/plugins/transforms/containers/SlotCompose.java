@@ -51,6 +51,15 @@ final class SlotCompose implements Transform<Object, Tensor>, SlotTransform<Obje
         return ((SlotTransform<Object>) last.transform()).prepareWithTargets(value, random);
     }
 
+    /**
+     * The last step's answer when it is the only step; false when steps run before it, which are
+     * plain transforms that cannot say whether they keep what they are given.
+     */
+    @Override
+    public boolean releasesInput() {
+        return before.isEmpty() && ((SlotTransform<?>) last.transform()).releasesInput();
+    }
+
     /** {@code compose}'s. */
     @Override
     public boolean carriesTargets() {

@@ -135,6 +135,6 @@ public final class ResizeKernels {
             // PyTorch's weights are exactly 1 and 0 here; skipping the pass gives the same values.
             return AxisTables.identity(origin, size);
         }
-        return AxisTables.torchAntialiased(origin, size, outputSize, bicubic);
+        return RecentAxisTables.torchAntialiased(origin, size, outputSize, bicubic);
     }
 }

@@ -54,9 +54,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>On a machine that other processes load, wall-clock scores swing by several times; {@link #main}
  * measures one benchmark method by this thread's CPU time instead (same class path, then
- * {@code dev.sluice.plugins.transforms.KernelBenchmark eval [rounds]}): 6,000 images to warm up, then
- * rounds of 400, printing the median and range of the rounds in microseconds per image. Run each
+ * {@code dev.sluice.plugins.transforms.containers.KernelBenchmark eval [rounds]}): 6,000 images to warm
+ * up, then rounds of 400, printing the median and range of the rounds in microseconds per image. Run each
  * method in a JVM of its own, as JMH forks: after another pipeline ran, the compiled code is not the same.
+ * Give that JVM the {@code sluice} launcher's heap options ({@code -Xms96m -Xmn96m
+ * -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch}): with the JVM's defaults the rounds keep allocating
+ * on heap pages touched for the first time, and those page faults, charged to this thread, made
+ * {@code seedIntoSlot} 1.16 to 1.20 times slower over 11 rounds (over 75 they agree; BENCHMARKS.md,
+ * "Issue 14, seed kernel, fifth round").
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
