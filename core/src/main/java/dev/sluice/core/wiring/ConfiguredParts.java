@@ -117,6 +117,16 @@ final class ConfiguredParts {
         return pipeline;
     }
 
+    /**
+     * Starts warming up {@code pipeline} on images decoded with {@code decodeOptions} ({@link WarmUp}),
+     * or, under {@code loader.warm_up: false}, a warm-up that does nothing; the caller closes it
+     * before the loader is handed out.
+     */
+    WarmUp warmUp(Transform<Image, Object> pipeline, DecodeOptions decodeOptions) {
+        LoaderSettings settings = config.loader();
+        return settings.warmUp() ? WarmUp.start(pipeline, decodeOptions, settings.pinMemory()) : WarmUp.none();
+    }
+
     /** The label format the dataset section names, made with the section's remaining keys. */
     private LabelFormat labelFormat(String id, Options options) {
         LabelFormatProvider provider = plugins.require(PluginKind.LABEL_FORMAT, LabelFormatProvider.class, id,

@@ -10,11 +10,13 @@ import dev.sluice.core.sampler.Rank;
  * The {@code loader} section: the DataLoader options configuration can set, with PyTorch's names,
  * the rank of this process in a distributed job ({@code rank}, {@code world_size}, by default
  * from the environment's {@code RANK} and {@code WORLD_SIZE}), the sampler ({@link SamplerSettings},
- * or null for the default) and the batch transform ({@link BatchTransformSection}, or null for none).
+ * or null for the default), the batch transform ({@link BatchTransformSection}, or null for none), and
+ * whether the loader's per-image code is warmed up while the loader is built ({@code warm_up}, false by
+ * default; {@link WarmUp}).
  */
 record LoaderSettings(int batchSize, boolean shuffle, int numWorkers, boolean dropLast, long seed, ErrorPolicy onError,
         boolean pinMemory, double timeout, Integer prefetchFactor, boolean persistentWorkers, boolean inOrder,
-        Rank rank, SamplerSettings sampler, BatchTransform<LabeledBatch> batchTransform) {
+        Rank rank, SamplerSettings sampler, BatchTransform<LabeledBatch> batchTransform, boolean warmUp) {
 
     /**
      * Sets these options on {@code builder}.

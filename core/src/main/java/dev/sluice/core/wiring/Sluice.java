@@ -42,15 +42,18 @@ public final class Sluice {
     /** Builds the loader {@code config} describes with the given plugins; throws as {@link #fromConfig(Path)}. */
     public static DataLoader<LabeledSample<Object>, LabeledBatch> fromConfig(SluiceConfig config, PluginRegistry plugins) {
         ConfiguredParts assembly = new ConfiguredParts(config, plugins);
-        // Plugins and parameters first, so that a typo is reported before a large label file is read.
-        ImageDecoder decoder = assembly.decoder();
+        // Plugins and parameters first, so that a typo is reported before a large label file is read; the
+        // transforms before the decoder, so that the warm-up runs them while the decoder loads.
         Transform<Image, Object> pipeline = assembly.pipeline();
-        if (config.readsShards()) {
-            return assembly.loader(assembly.shardDataset(decoder, assembly.decodeOptions(pipeline), pipeline));
+        DecodeOptions options = assembly.decodeOptions(pipeline);
+        try (WarmUp warmUp = assembly.warmUp(pipeline, options)) {
+            ImageDecoder decoder = assembly.decoder();
+            warmUp.decodeWith(decoder);
+            if (config.readsShards()) {
+                return assembly.loader(assembly.shardDataset(decoder, options, pipeline));
+            }
+            return assembly.loader(assembly.dataset(assembly.labelIndex(), decoder, options, pipeline));
         }
-        ImageLabelDataset<Object> dataset = assembly.dataset(assembly.labelIndex(), decoder,
-                assembly.decodeOptions(pipeline), pipeline);
-        return assembly.loader(dataset);
     }
 
     /**
@@ -64,13 +67,17 @@ public final class Sluice {
      */
     public static DataLoader<LabeledSample<Object>, Integer> decodeOnly(SluiceConfig config, PluginRegistry plugins) {
         ConfiguredParts assembly = new ConfiguredParts(config, plugins);
-        ImageDecoder decoder = assembly.decoder();
         // The decode options of the configured transforms, so that reduce: auto reduces as the full loader does.
         DecodeOptions options = assembly.decodeOptions(assembly.pipeline());
-        if (config.readsShards()) {
-            return assembly.countingLoader(assembly.shardDataset(decoder, options, DecodedSize.OF_IMAGE));
+        try (WarmUp warmUp = assembly.warmUp(DecodedSize.OF_IMAGE, options)) {
+            ImageDecoder decoder = assembly.decoder();
+            warmUp.decodeWith(decoder);
+            if (config.readsShards()) {
+                return assembly.countingLoader(assembly.shardDataset(decoder, options, DecodedSize.OF_IMAGE));
+            }
+            return assembly.countingLoader(assembly.dataset(assembly.labelIndex(), decoder, options,
+                    DecodedSize.OF_IMAGE));
         }
-        return assembly.countingLoader(assembly.dataset(assembly.labelIndex(), decoder, options, DecodedSize.OF_IMAGE));
     }
 
     static ClassLoader defaultClassLoader() {

@@ -50,7 +50,9 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  *
  * <p>{@code loader.sampler} chooses PyTorch's sampler ({@link SamplerSettings}: {@code random},
  * {@code weighted}, {@code subset}); {@code loader.batch_transform} mixes batches with MixUp or
- * CutMix ({@link BatchTransformSection}).
+ * CutMix ({@link BatchTransformSection}). {@code loader.warm_up} ({@code true}; {@code false} by default)
+ * runs the loader's per-image code on a photograph of its own, on another core, while {@link Sluice#fromConfig}
+ * builds the loader, so that less of it runs cold after the loader's creation.
  *
  * <pre>{@code
  * SluiceConfig config = SluiceConfig.load(Path.of("sluice.yaml"), List.of("loader.num_workers=4"));
@@ -65,7 +67,7 @@ public final class SluiceConfig {
             "max_pixels");
     private static final Set<String> LOADER_KEYS = Set.of("batch_size", "shuffle", "num_workers", "drop_last", "seed",
             "on_error", "pin_memory", "timeout", "prefetch_factor", "persistent_workers", "in_order", "rank", "world_size",
-            "sampler", "batch_transform");
+            "sampler", "batch_transform", "warm_up");
 
     private final ConfigTree tree;
     /** The dataset of files, or null when the configuration reads shards. */
@@ -341,7 +343,8 @@ public final class SluiceConfig {
                 options.getBoolean("pin_memory", false), timeout, prefetch,
                 options.getBoolean("persistent_workers", false), options.getBoolean("in_order", true),
                 rank, sampler, options.has("batch_transform")
-                        ? BatchTransformSection.read(tree, options.raw("batch_transform")) : null);
+                        ? BatchTransformSection.read(tree, options.raw("batch_transform")) : null,
+                options.getBoolean("warm_up", false));
     }
 
     /** {@code loader.key} as a count in {@code [min, max]}; the message gives the range and its unit. */

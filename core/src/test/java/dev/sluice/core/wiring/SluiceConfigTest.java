@@ -43,7 +43,7 @@ class SluiceConfigTest {
         assertEquals(ColorMode.RGB, config.decoder().decodeOptions().mode());
         assertEquals(List.of(Map.of("test-to-tensor", Map.of()), Map.of("test-scale", Map.of("factor", 2))),
                 config.transforms().raw("transforms"));
-        assertEquals(new LoaderSettings(7, false, 2, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true, Rank.SINGLE, null, null),
+        assertEquals(new LoaderSettings(7, false, 2, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true, Rank.SINGLE, null, null, false),
                 config.loader());
     }
 
@@ -56,7 +56,7 @@ class SluiceConfigTest {
         assertTrue(config.decoder().autoReduce(), "reduce: auto by default");
         assertTrue(config.decoder().decodeOptions().applyExifOrientation());
         assertFalse(config.transforms().has("transforms"));
-        assertEquals(new LoaderSettings(1, false, 0, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true, Rank.SINGLE, null, null),
+        assertEquals(new LoaderSettings(1, false, 0, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true, Rank.SINGLE, null, null, false),
                 config.loader());
     }
 
@@ -79,7 +79,7 @@ class SluiceConfigTest {
         ConfigException e = refused(TinyProject.CONFIG.replace("batch_size: 7", "batch_sise: 7"));
         assertEquals(file() + ": loader.batch_sise: unknown key; known: batch_size, batch_transform, drop_last, "
                 + "in_order, num_workers, on_error, persistent_workers, pin_memory, prefetch_factor, rank, sampler, seed, "
-                + "shuffle, timeout, world_size. "
+                + "shuffle, timeout, warm_up, world_size. "
                 + "Did you mean 'batch_size'? (line 14)", e.getMessage());
     }
 

@@ -46,7 +46,8 @@ final class BenchCommand extends ConfiguredCommand {
 
     @Option(names = "--cpu", description = "Also report the CPU time per image over the measured epochs by kind of "
             + "thread: the loader's workers, the consumer (the thread that takes the batches), garbage collection, "
-            + "the JIT compilers, other JVM threads and threads that ended; Linux only (default: ${DEFAULT-VALUE}).")
+            + "the JIT compilers, other JVM threads and threads that ended; and the CPU time behind the first batch, by kind "
+            + "of thread from the loader's creation and in all from the JVM's start; Linux only (default: ${DEFAULT-VALUE}).")
     private boolean cpu;
 
     @Override
@@ -73,6 +74,7 @@ final class BenchCommand extends ConfiguredCommand {
     /** Runs the warm-up and measured epochs of {@code loader}, whose batches hold {@code size} images each. */
     private <B> Result measure(Invocation invocation, DataLoader<?, B> loader, ToIntFunction<B> size, long start)
             throws IOException {
+        Optional<ThreadCpu> cpuAtCreation = cpu ? ThreadCpu.now() : Optional.empty();
         long created = System.nanoTime();
         if (Invocation.isEndless(loader)) {
             throw new UsageException("sluice bench runs whole epochs, and " + configPath() + " describes an endless "
@@ -85,6 +87,7 @@ final class BenchCommand extends ConfiguredCommand {
         long images = 0;
         long measuredStart = 0;
         Optional<ThreadCpu> cpuBefore = Optional.empty();
+        Optional<ThreadCpu> cpuAtFirstBatch = Optional.empty();
         for (long epoch = 0; epoch < warmup + epochs; epoch++) {
             if (epoch == warmup) {
                 measuredStart = System.nanoTime();
@@ -101,6 +104,7 @@ final class BenchCommand extends ConfiguredCommand {
                         long now = System.nanoTime();
                         firstBatchSeconds = (now - created) / 1e9;
                         firstBatchFromStartSeconds = (now - start) / 1e9;
+                        cpuAtFirstBatch = cpu ? ThreadCpu.now() : Optional.empty();
                     }
                     epochBatches++;
                     epochImages += size.applyAsInt(batch);
@@ -119,10 +123,27 @@ final class BenchCommand extends ConfiguredCommand {
         double seconds = (System.nanoTime() - measuredStart) / 1e9;
         Optional<Map<ThreadCpu.Kind, Double>> cpuSeconds = cpuBefore.flatMap(before -> ThreadCpu.now().map(after ->
                 after.since(before)));
+        Optional<ThreadCpu> atFirstBatch = cpuAtFirstBatch;
+        Optional<FirstBatchCpu> firstBatchCpu = cpuAtCreation.flatMap(before -> atFirstBatch.map(after ->
+                new FirstBatchCpu(after.since(before), after.processSeconds())));
         memory.sample();
         return new Result(configPath().toString(), decodeOnly ? "decode-only" : "loader", epochs, warmup, batches, images,
                 seconds, firstBatchSeconds, firstBatchFromStartSeconds, memory.peakHeapMb(), Memory.peakRssMb(),
-                cpuSeconds);
+                cpuSeconds, firstBatchCpu);
+    }
+
+    /**
+     * The CPU time behind the first batch: {@code sinceCreation}, each kind of thread's seconds from the
+     * loader's creation to the first batch in hand; {@code sinceStart}, the whole process's seconds from
+     * the JVM's start to then (start-up, discovery, the warm-up, the label file and the first batch).
+     */
+    record FirstBatchCpu(Map<ThreadCpu.Kind, Double> sinceCreation, double sinceStart) {
+
+        /** {@code , "first_batch_cpu_ms": {...}, "cpu_ms_to_first_batch": N}} for the JSON object. */
+        String json() {
+            return ", \"first_batch_cpu_ms\": " + ThreadCpu.jsonPerImage(sinceCreation, 1)
+                    + String.format(Locale.ROOT, ", \"cpu_ms_to_first_batch\": %.0f", 1000 * sinceStart);
+        }
     }
 
     /**
@@ -132,7 +153,7 @@ final class BenchCommand extends ConfiguredCommand {
      */
     record Result(String config, String mode, long epochs, long warmup, long batches, long images, double seconds,
             double firstBatchSeconds, double firstBatchFromStartSeconds, double peakHeapMb, OptionalDouble peakRssMb,
-            Optional<Map<ThreadCpu.Kind, Double>> cpuSeconds) {
+            Optional<Map<ThreadCpu.Kind, Double>> cpuSeconds, Optional<FirstBatchCpu> firstBatchCpu) {
 
         double imagesPerSecond() {
             return seconds > 0 ? images / seconds : 0;
@@ -144,17 +165,18 @@ final class BenchCommand extends ConfiguredCommand {
 
         /**
          * One JSON object on one line; {@code peak_rss_mb} is null where the system does not tell;
-         * {@code cpu_ms_per_image} only with {@code --cpu}.
+         * {@code cpu_ms_per_image}, {@code first_batch_cpu_ms} and {@code cpu_ms_to_first_batch} only with
+         * {@code --cpu}.
          */
         String json() {
             return String.format(Locale.ROOT, "{\"config\": %s, \"mode\": \"%s\", \"epochs\": %d, \"warmup\": %d, \"batches\": %d, "
                     + "\"images\": %d, \"seconds\": %.6f, \"images_per_s\": %.3f, \"batches_per_s\": %.3f, "
                     + "\"first_batch_s\": %.6f, \"first_batch_from_start_s\": %.6f, \"peak_heap_mb\": %.1f, "
-                    + "\"peak_rss_mb\": %s%s}%n", quote(config), mode, epochs,
+                    + "\"peak_rss_mb\": %s%s%s}%n", quote(config), mode, epochs,
                     warmup, batches, images, seconds, imagesPerSecond(), batchesPerSecond(), firstBatchSeconds,
                     firstBatchFromStartSeconds, peakHeapMb, peakRssMb.isPresent() ? String.format(Locale.ROOT, "%.1f", peakRssMb.getAsDouble())
                             : "null", cpuSeconds.map(cpu -> ", \"cpu_ms_per_image\": " + ThreadCpu.jsonPerImage(cpu, images))
-                            .orElse(""));
+                            .orElse(""), firstBatchCpu.map(FirstBatchCpu::json).orElse(""));
         }
 
         String text() {
@@ -165,7 +187,10 @@ final class BenchCommand extends ConfiguredCommand {
                     batchesPerSecond(), firstBatchSeconds, firstBatchFromStartSeconds, peakHeapMb, peakRssMb.isPresent()
                             ? String.format(Locale.ROOT, "%.1f MB", peakRssMb.getAsDouble())
                             : "unknown (no /proc/self/status)") + cpuSeconds.map(cpu -> "  CPU ms/image  "
-                            + ThreadCpu.jsonPerImage(cpu, images) + System.lineSeparator()).orElse("");
+                            + ThreadCpu.jsonPerImage(cpu, images) + System.lineSeparator()).orElse("")
+                    + firstBatchCpu.map(first -> "  first batch   CPU ms " + ThreadCpu.jsonPerImage(first.sinceCreation(), 1)
+                            + String.format(Locale.ROOT, " after the loader's creation, %.0f in all from the JVM's start",
+                                    1000 * first.sinceStart()) + System.lineSeparator()).orElse("");
         }
 
         private static String quote(String text) {

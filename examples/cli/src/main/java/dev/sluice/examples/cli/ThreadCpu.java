@@ -118,6 +118,11 @@ final class ThreadCpu {
         return seconds;
     }
 
+    /** The whole process's CPU seconds (every thread, ended or not) from its start to this snapshot. */
+    double processSeconds() {
+        return processTicks * SECONDS_PER_TICK;
+    }
+
     /** {@code seconds} as milliseconds per image, one JSON object with each kind and the total. */
     static String jsonPerImage(Map<Kind, Double> seconds, long images) {
         StringBuilder json = new StringBuilder("{");

@@ -40,7 +40,7 @@ class ErrorsTest {
         int line = SampleCopy.lineOf(config, "shufle");
         assertOneLine(2, "sluice: " + config + ": loader.shufle: unknown key; known: batch_size, batch_transform, "
                 + "drop_last, in_order, num_workers, on_error, persistent_workers, pin_memory, prefetch_factor, rank, "
-                + "sampler, seed, shuffle, timeout, world_size. "
+                + "sampler, seed, shuffle, timeout, warm_up, world_size. "
                 + "Did you mean 'shuffle'? (line " + line + ")", Cli.run("dump", config.toString(), "--out", "x"));
     }
 

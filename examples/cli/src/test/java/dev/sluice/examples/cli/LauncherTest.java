@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,18 @@ class LauncherTest {
                 + "'-v shard e.yaml out' 'decode a.jpg' '--help' 'plugins' 'help bench' 'bench --help' "
                 + "'--plugins bench plugins' ''; do\n"
                 + "  if reads_images $args; then echo yes; else echo no; fi\ndone\n"));
+    }
+
+    @Test
+    void theDefaultJvmOptionsStartThisJdkWithoutAWarning() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> lines = bash(function("reads_images") + "\n" + function("java_defaults") + "\n"
+                + "echo \"options: $(java_defaults bench e.yaml)\"\n'" + java + "' $(java_defaults bench e.yaml) -version 2>&1\n");
+        assertTrue(lines.get(0).contains(" -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 "
+                + "-XX:Tier4CompileThreshold=150000"), lines.get(0));
+        assertTrue(lines.stream().anyMatch(line -> line.contains("version")), lines::toString);
+        assertTrue(lines.stream().noneMatch(line -> line.toLowerCase(Locale.ROOT).contains("warning")
+                || line.contains("Unrecognized")), lines::toString);
     }
 
     @Test

@@ -1,0 +1,117 @@
+package dev.sluice.core.wiring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.api.DecodeException;
+import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.Image;
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Transform;
+import dev.sluice.api.spi.ImageHeader;
+import dev.sluice.core.testing.RandomCropToFloats;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** {@link WarmUp}: a real thread running a decoder and a slot transform on the warm-up photograph. */
+class WarmUpTest {
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    /** Decodes by the header alone: an image of the photograph's size, counted. */
+    private static final class SizedDecoder implements ImageDecoder {
+        final AtomicInteger decoded = new AtomicInteger();
+
+        @Override
+        public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+            ImageHeader header = ImageHeader.read(encoded, options);
+            decoded.incrementAndGet();
+            return Image.wrap(header.width(), header.height(), 3, new byte[header.width() * header.height() * 3]);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Transform<Image, Object> pipeline(RandomCropToFloats crop) {
+        return (Transform<Image, Object>) (Transform<?, ?>) crop;
+    }
+
+    private static boolean warmUpThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().equals(WarmUp.THREAD_NAME) && thread.isAlive());
+    }
+
+    private static void awaitAtLeast(AtomicInteger count, int least) {
+        while (count.get() < least) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void itRunsTheTransformsAndThenTheHandedDecoderUntilClosedAndLeavesNoThread() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            RandomCropToFloats crop = new RandomCropToFloats();
+            SizedDecoder decoder = new SizedDecoder();
+            WarmUp warmUp = WarmUp.start(pipeline(crop), DecodeOptions.DEFAULT, false);
+            assertTrue(warmUpThreadAlive());
+            awaitAtLeast(crop.prepared, 2);
+            warmUp.decodeWith(decoder);
+            awaitAtLeast(decoder.decoded, 2);
+            warmUp.close();
+            assertFalse(warmUpThreadAlive());
+            int decoded = decoder.decoded.get();
+            int prepared = crop.prepared.get();
+            // The image in hand when it was closed may have been prepared and not finished.
+            assertTrue(warmUp.images() >= 3 && prepared - 1 <= warmUp.images() && warmUp.images() <= prepared,
+                    warmUp.images() + " / " + prepared);
+            // Its slot is one sample's own buffer, not a batch.
+            assertEquals(3 * 2 * 3 * 4, crop.largestDestination.get());
+            Thread.sleep(50);
+            assertEquals(decoded, decoder.decoded.get(), "nothing runs after close");
+        });
+    }
+
+    @Test
+    void aDecoderThatRefusesThePhotographEndsTheWarmUpWithoutReachingTheCaller() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            RandomCropToFloats crop = new RandomCropToFloats();
+            WarmUp warmUp = WarmUp.start(pipeline(crop), DecodeOptions.DEFAULT, false);
+            warmUp.decodeWith((encoded, options) -> {
+                throw new DecodeException("<bytes>", "not this kind of image");
+            });
+            while (warmUpThreadAlive()) {
+                Thread.onSpinWait();
+            }
+            warmUp.close();
+            assertTrue(warmUp.images() < WarmUp.MAX_IMAGES, "ended by the refusal, not by its bound");
+        });
+    }
+
+    @Test
+    void optionsThatRefuseThePhotographEndTheWarmUpBeforeTheTransforms() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            RandomCropToFloats crop = new RandomCropToFloats();
+            // 500x375 is more than 1000 pixels: the header check every decoder runs first refuses it.
+            WarmUp warmUp = WarmUp.start(pipeline(crop), DecodeOptions.DEFAULT.withMaxPixels(1000), false);
+            while (warmUpThreadAlive()) {
+                Thread.onSpinWait();
+            }
+            warmUp.close();
+            assertEquals(0, warmUp.images());
+            assertEquals(0, crop.prepared.get());
+        });
+    }
+
+    @Test
+    void offStartsNothing() {
+        WarmUp none = WarmUp.none();
+        assertFalse(warmUpThreadAlive());
+        none.decodeWith(new SizedDecoder());
+        none.close();
+        assertSame(WarmUp.none(), none);
+        assertEquals(0, none.images());
+    }
+}
