@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,33 @@ class ThreadCpuTest {
         }
     }
 
+    /**
+     * Waits until no task of this process has the name {@code name}: a joined Java thread's system
+     * thread can still be in /proc/self/task for a moment, where it counts as a live thread.
+     */
+    private static void awaitTaskGone(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            boolean present = false;
+            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+                for (Path task : tasks) {
+                    try {
+                        present |= Files.readString(task.resolve("comm")).strip().equals(name);
+                    } catch (IOException gone) {
+                        // the task ended while being listed
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!present) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the task " + name + " is still listed 10 s after its thread was joined");
+    }
+
     @Test
     void aLiveWorkerAndAThreadThatEndedAreEachCountedWithTheirCpuTime() throws InterruptedException {
         ThreadCpu before = ThreadCpu.now().orElseThrow();
@@ -47,6 +78,7 @@ class ThreadCpuTest {
         worker.start();
         ended.start();
         ended.join();
+        awaitTaskGone("some-helper");
         burnt.await();
         Map<ThreadCpu.Kind, Double> spent = ThreadCpu.now().orElseThrow().since(before);
         release.countDown();
