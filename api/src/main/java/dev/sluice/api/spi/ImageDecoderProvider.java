@@ -39,6 +39,26 @@ public interface ImageDecoderProvider extends PluginProvider {
     }
 
     /**
+     * Checks {@code options} as {@link #create} would, without loading native code or making a
+     * decoder, and says whether core may put off {@link #availability()} and {@link #create} until a
+     * file needs this decoder. Under {@code decoder: auto} core calls it at start-up, on one thread,
+     * for each decoder provider whose availability it has not yet asked: when it returns true, an
+     * options error is still reported at start-up, and core asks {@link #availability()} and calls
+     * {@link #create} with the same options only when the first file of a format routed here arrives
+     * (on a loader's worker thread, once); when it returns false, core asks both at start-up, as for a
+     * decoder the configuration names. Return true only when {@code create(options)} can then fail for
+     * no other reason than what {@link #availability()} reports (the native library does not load).
+     * The default returns false, for a provider that cannot check its options without making a decoder.
+     *
+     * @param options the options the configuration gives this plugin; unknown keys are refused
+     * @return true when the options were checked and the decoder may be made on first use
+     * @throws dev.sluice.api.OptionsException naming the key path when an option is wrong
+     */
+    default boolean checkForLaterCreate(Options options) {
+        return false;
+    }
+
+    /**
      * A new, ready ImageDecoder configured by {@code options}. Called by core after
      * {@link #availability()} said available, on any thread.
      *

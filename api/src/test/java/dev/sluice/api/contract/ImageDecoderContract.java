@@ -20,6 +20,7 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
+import dev.sluice.api.OptionsException;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
@@ -237,6 +238,24 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
     }
 
     /** PNGs of every channel layout decode in RGB mode to their exact samples, grey expanded, alpha dropped. */
+    /**
+     * {@link ImageDecoderProvider#checkForLaterCreate} accepts the minimal options, and never says it
+     * checked options holding an unknown key: it refuses the key with an {@link OptionsException} naming
+     * its key path, as {@code create} does, or returns false (core then calls {@code create} at start-up).
+     */
+    @Test
+    public final void checkForLaterCreateRefusesWhatCreateRefuses() {
+        ImageDecoderProvider provider = provider();
+        provider.checkForLaterCreate(providerOptions());
+        Options withUnknown = withUnknownOption();
+        try {
+            assertFalse(provider.checkForLaterCreate(withUnknown), () -> "checkForLaterCreate(" + withUnknown
+                    + ") said the options were checked; it must refuse the unknown option as create does");
+        } catch (OptionsException refused) {
+            assertEquals(providerOptions().keyPath(UNKNOWN_OPTION), refused.keyPath(), "the key path of the refused option");
+        }
+    }
+
     @Test
     public final void pngDecodesExactlyInRgbMode() throws Exception {
         requireFormat(PNG);

@@ -50,7 +50,7 @@ public abstract class ProviderContract<P extends PluginProvider> {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
     // An option name no plugin knows; the contract expects it to be refused.
-    private static final String UNKNOWN_OPTION = "sluice-contract-unknown-option";
+    static final String UNKNOWN_OPTION = "sluice-contract-unknown-option";
 
     /** The provider interface of the kind, such as {@code ImageDecoderProvider.class}. */
     protected abstract Class<P> providerKind();
@@ -177,12 +177,18 @@ public abstract class ProviderContract<P extends PluginProvider> {
     public final void createRefusesAnUnknownOptionNamingItsKeyPath() {
         P provider = provider();
         Options base = providerOptions();
-        Map<String, Object> values = new LinkedHashMap<>(base.asMap());
-        values.put(UNKNOWN_OPTION, 1);
-        Options withUnknown = Options.of(base.path(), values);
+        Options withUnknown = withUnknownOption();
         OptionsException refused = assertThrows(OptionsException.class, () -> createWith(provider, withUnknown),
                 () -> "create(" + withUnknown + ") must refuse the unknown option with an OptionsException");
         assertEquals(base.keyPath(UNKNOWN_OPTION), refused.keyPath(), "the key path of the refused option");
         assertTrue(refused.getMessage().contains(UNKNOWN_OPTION), () -> "message: " + refused.getMessage());
+    }
+
+    /** {@link #providerOptions()} with an option no plugin knows ({@link #UNKNOWN_OPTION}) added. */
+    final Options withUnknownOption() {
+        Options base = providerOptions();
+        Map<String, Object> values = new LinkedHashMap<>(base.asMap());
+        values.put(UNKNOWN_OPTION, 1);
+        return Options.of(base.path(), values);
     }
 }

@@ -1,9 +1,9 @@
 package dev.sluice.core.plugin;
 
 import dev.sluice.api.ImageDecoder;
-import dev.sluice.api.Options;
 import dev.sluice.api.spi.ImageDecoderProvider;
 import dev.sluice.api.spi.ImageHeader;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * DecoderRouting routing = plugins.decoderRouting();
  * routing.routes();                                   // {bmp=opencv, gif=imageio, jpeg=turbojpeg, ...}
- * ImageDecoder auto = routing.decoder(Options.empty());
+ * ImageDecoder auto = plugins.decoder(PluginRegistry.AUTO, Options.empty(), "sluice.yaml:3");
  * }</pre>
  *
  * Immutable; safe to share between threads.
@@ -30,14 +30,18 @@ import java.util.TreeMap;
 public final class DecoderRouting {
     /** Per recognised format, the available decoders that read it, best first. */
     private final Map<String, List<DiscoveredProvider>> byFormat;
-    private final DiscoveredProvider fallback;
+    /** Who gets data in no recognised format: the first of these that can be made. */
+    private final List<DiscoveredProvider> fallbacks;
 
-    private DecoderRouting(Map<String, List<DiscoveredProvider>> byFormat, DiscoveredProvider fallback) {
+    private DecoderRouting(Map<String, List<DiscoveredProvider>> byFormat, List<DiscoveredProvider> fallbacks) {
         this.byFormat = byFormat;
-        this.fallback = fallback;
+        this.fallbacks = fallbacks;
     }
 
-    /** The routing among {@code available} decoder providers, which must not be empty. */
+    /**
+     * The routing among {@code available} decoder providers, which must not be empty: those known to
+     * be available, and under {@code auto} also those whose availability is asked on first use.
+     */
     static DecoderRouting of(List<DiscoveredProvider> available) {
         List<DiscoveredProvider> ranked = available.stream()
                 .sorted(Comparator.comparingInt(DiscoveredProvider::priority).reversed()
@@ -50,10 +54,10 @@ public final class DecoderRouting {
                 byFormat.put(format, readers);
             }
         }
-        DiscoveredProvider fallback = ranked.stream()
-                .filter(p -> !ImageHeader.FORMATS.containsAll(formats(p)))
-                .findFirst().orElse(ranked.get(0));
-        return new DecoderRouting(byFormat, fallback);
+        List<DiscoveredProvider> fallbacks = new ArrayList<>(ranked.stream()
+                .filter(p -> !ImageHeader.FORMATS.containsAll(formats(p))).toList());
+        ranked.stream().filter(p -> !fallbacks.contains(p)).forEach(fallbacks::add);
+        return new DecoderRouting(byFormat, List.copyOf(fallbacks));
     }
 
     private static Set<String> formats(DiscoveredProvider provider) {
@@ -81,28 +85,18 @@ public final class DecoderRouting {
 
     /** The id of the decoder that gets data in no recognised format. */
     public String fallback() {
-        return fallback.id();
+        return fallbacks.get(0).id();
     }
 
     /**
-     * A decoder that reads each input's first bytes and hands it to its format's decoder. Each
-     * provider on the routing makes one decoder, with {@code options}.
+     * A decoder that reads each input's first bytes and hands it to its format's decoder.
      *
-     * @throws dev.sluice.api.OptionsException when a provider refuses the options
+     * @param decoders the decoder of each provider given to {@link #of}
      */
-    public ImageDecoder decoder(Options options) {
-        Map<DiscoveredProvider, RoutedImageDecoder.Choice> made = new HashMap<>();
-        Map<String, List<RoutedImageDecoder.Choice>> decoders = new HashMap<>();
-        for (Map.Entry<String, List<DiscoveredProvider>> route : byFormat.entrySet()) {
-            decoders.put(route.getKey(), route.getValue().stream()
-                    .map(p -> made.computeIfAbsent(p, q -> create(q, options))).toList());
-        }
-        return new RoutedImageDecoder(decoders, List.of(made.computeIfAbsent(fallback, p -> create(p, options))));
-    }
-
-    private static RoutedImageDecoder.Choice create(DiscoveredProvider provider, Options options) {
-        ImageDecoderProvider decoders = (ImageDecoderProvider) provider.provider();
-        return new RoutedImageDecoder.Choice(provider.id(), CheckedDecoder.of(decoders, decoders.create(options)));
+    ImageDecoder decoder(Map<DiscoveredProvider, DecoderOnRoute> decoders) {
+        Map<String, List<DecoderOnRoute>> routes = new HashMap<>();
+        byFormat.forEach((format, providers) -> routes.put(format, providers.stream().map(decoders::get).toList()));
+        return new RoutedImageDecoder(routes, fallbacks.stream().map(decoders::get).toList());
     }
 
     /** {@code "bmp -> opencv | imageio, gif -> imageio, jpeg -> turbojpeg | opencv | imageio, ..., other -> turbojpeg"}. */

@@ -61,6 +61,11 @@ final class DiscoveredProvider {
         }
     }
 
+    /** Whether {@link #availability()} has been asked, so that asking again loads nothing. */
+    synchronized boolean availabilityAsked() {
+        return availability != null;
+    }
+
     synchronized Availability availability() {
         if (availability == null) {
             try {

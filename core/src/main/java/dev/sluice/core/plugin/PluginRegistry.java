@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
@@ -224,11 +225,7 @@ public final class PluginRegistry {
      * @throws PluginException when no decoder is present or none is available, listing them
      */
     public DecoderRouting decoderRouting() {
-        Map<String, DiscoveredProvider> byId = providers.get(PluginKind.DECODER);
-        if (byId.isEmpty()) {
-            throw new PluginException("No " + PluginKind.DECODER.role() + " plugin on the class path; "
-                    + PluginKind.DECODER.remedy() + "." + failuresNote());
-        }
+        Map<String, DiscoveredProvider> byId = decoders();
         List<DiscoveredProvider> available = new ArrayList<>();
         for (DiscoveredProvider candidate : byId.values()) {
             if (candidate.availability().available()) {
@@ -248,16 +245,50 @@ public final class PluginRegistry {
      * sends each file to the decoder of its format ({@link #decoderRouting()}); otherwise the named
      * provider's, as {@link #require} finds it.
      *
+     * <p>Under {@link #AUTO}, each decoder whose provider checks the options without loading anything
+     * ({@link ImageDecoderProvider#checkForLaterCreate}) is made when the first file of a format routed
+     * to it arrives, its availability asked then; the others are asked and made here. So an options
+     * error is thrown here either way; a native library that does not load on first use leaves that
+     * decoder off the routes from then on, as if it had been found unavailable here ({@link DecoderOnRoute}).
+     *
      * @param where where the id was written, for messages
      * @throws PluginException as {@link #require} and {@link #decoderRouting()}
      * @throws dev.sluice.api.OptionsException when a provider refuses the options
      */
     public ImageDecoder decoder(String id, Options options, String where) {
         if (AUTO.equals(id)) {
-            return decoderRouting().decoder(options);
+            return autoDecoder(options);
         }
         ImageDecoderProvider provider = require(PluginKind.DECODER, ImageDecoderProvider.class, id, where);
         return CheckedDecoder.of(provider, provider.create(options));
+    }
+
+    private ImageDecoder autoDecoder(Options options) {
+        Map<String, DiscoveredProvider> byId = decoders();
+        Map<DiscoveredProvider, DecoderOnRoute> decoders = new LinkedHashMap<>();
+        for (DiscoveredProvider candidate : byId.values()) {
+            if (!candidate.availabilityAsked()
+                    && ((ImageDecoderProvider) candidate.provider()).checkForLaterCreate(options)) {
+                decoders.put(candidate, DecoderOnRoute.later(candidate, options));
+            } else if (candidate.availability().available()) {
+                decoders.put(candidate, DecoderOnRoute.now(candidate, options));
+            } else {
+                LOG.info("auto decoder: skipping {}", candidate.describe());
+            }
+        }
+        if (decoders.isEmpty()) {
+            throw new PluginException("no decoder is available here: " + known(byId));
+        }
+        return DecoderRouting.of(List.copyOf(decoders.keySet())).decoder(decoders);
+    }
+
+    private Map<String, DiscoveredProvider> decoders() {
+        Map<String, DiscoveredProvider> byId = providers.get(PluginKind.DECODER);
+        if (byId.isEmpty()) {
+            throw new PluginException("No " + PluginKind.DECODER.role() + " plugin on the class path; "
+                    + PluginKind.DECODER.remedy() + "." + failuresNote());
+        }
+        return byId;
     }
 
     private DiscoveredProvider best(PluginKind kind, Map<String, DiscoveredProvider> byId) {

@@ -11,22 +11,23 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code decoder: auto}: each input to the decoders of its format, by its first bytes, in the order
  * {@link DecoderRouting} ranks them; the next one gets the data only when the one before refuses it
  * as an {@link UnsupportedImageException} (a kind of image it does not read right), never after
- * damage or any other failure. Decode buffers lent to it go to the decoder that decodes.
+ * damage or any other failure. Input in no recognised format goes to the first decoder of the
+ * fallback list that can be made, whose error is the answer. A decoder made on first use
+ * ({@link DecoderOnRoute}) that turns out unavailable is passed over as one found unavailable at
+ * start-up is; when no decoder of the format can be made, the error names each with its reason.
+ * Decode buffers lent to it go to the decoder that decodes.
  */
 final class RoutedImageDecoder implements ImageDecoder {
-    /** A decoder on a route, with the id its refusals are reported under. */
-    record Choice(String id, ImageDecoder decoder) {
-    }
+    private final Map<String, List<DecoderOnRoute>> byFormat;
+    private final List<DecoderOnRoute> fallback;
 
-    private final Map<String, List<Choice>> byFormat;
-    private final List<Choice> fallback;
-
-    RoutedImageDecoder(Map<String, List<Choice>> byFormat, List<Choice> fallback) {
+    RoutedImageDecoder(Map<String, List<DecoderOnRoute>> byFormat, List<DecoderOnRoute> fallback) {
         this.byFormat = Map.copyOf(byFormat);
         this.fallback = List.copyOf(fallback);
     }
@@ -45,22 +46,43 @@ final class RoutedImageDecoder implements ImageDecoder {
     /** @param buffers lent to the chosen decoder; null for none */
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
-        List<Choice> choices = ImageHeader.formatOf(encoded).map(byFormat::get).orElse(fallback);
+        Optional<String> format = ImageHeader.formatOf(encoded);
+        List<DecoderOnRoute> choices = format.map(byFormat::get).orElse(fallback);
+        boolean firstOnly = choices == fallback;
         UnsupportedImageException first = null;
-        StringBuilder refusals = new StringBuilder();
-        for (Choice choice : choices) {
+        int tried = 0;
+        StringBuilder reasons = null;
+        for (DecoderOnRoute choice : choices) {
+            DecoderOnRoute.Made made = choice.get();
+            if (made.decoder() == null) {
+                reasons = appended(reasons, choice.id(), made.unavailable());
+                continue;
+            }
+            tried++;
             try {
-                return buffers == null ? choice.decoder().decode(encoded.duplicate(), options)
-                        : choice.decoder().decode(encoded.duplicate(), options, buffers);
+                return buffers == null ? made.decoder().decode(encoded.duplicate(), options)
+                        : made.decoder().decode(encoded.duplicate(), options, buffers);
             } catch (UnsupportedImageException e) {
+                if (firstOnly) {
+                    throw e;
+                }
                 first = first == null ? e : first;
-                refusals.append(refusals.length() == 0 ? "" : "; ").append(choice.id()).append(": ").append(e.reason());
+                reasons = appended(reasons, choice.id(), e.reason());
             }
         }
-        if (choices.size() == 1) {
+        if (first == null) {
+            throw new DecodeException("<bytes>", "no decoder for " + format.orElse("this data") + " could be made here ("
+                    + reasons + ")");
+        }
+        if (tried == 1 && choices.size() == 1) {
             throw first;
         }
-        throw new UnsupportedImageException(first.source(), "no available decoder reads this image ("
-                + refusals + ")");
+        throw new UnsupportedImageException(first.source(), "no available decoder reads this image (" + reasons + ")");
+    }
+
+    /** {@code reasons} (made on the first reason: most files need none) with {@code "id: reason"} added. */
+    private static StringBuilder appended(StringBuilder reasons, String id, String reason) {
+        StringBuilder text = reasons == null ? new StringBuilder() : reasons.append("; ");
+        return text.append(id).append(": ").append(reason);
     }
 }

@@ -36,6 +36,18 @@ public final class ImageIoDecoderProvider extends ImageIoProvider implements Ima
     }
 
     /**
+     * Refuses any option, as {@link #create} does; loads nothing.
+     *
+     * @return true: {@code decoder: auto} may make this decoder when a file first needs it
+     * @throws dev.sluice.api.OptionsException naming the key path of an option
+     */
+    @Override
+    public boolean checkForLaterCreate(Options options) {
+        options.requireOnly(Set.of());
+        return true;
+    }
+
+    /**
      * A new decoder; thread-safe.
      *
      * @param options none are known: any key is refused

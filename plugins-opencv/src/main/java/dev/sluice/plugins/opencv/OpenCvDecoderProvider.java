@@ -35,6 +35,19 @@ public final class OpenCvDecoderProvider extends OpenCvProvider implements Image
     }
 
     /**
+     * Refuses any option, as {@link #create} does, without loading the native library.
+     *
+     * @return true: {@code decoder: auto} may load OpenCV and make this decoder when a file first
+     *         needs it
+     * @throws dev.sluice.api.OptionsException naming the key path of an option
+     */
+    @Override
+    public boolean checkForLaterCreate(Options options) {
+        options.requireOnly(Set.of());
+        return true;
+    }
+
+    /**
      * A new decoder; thread-safe, holds no native memory between calls.
      *
      * @param options none are known: any key is refused

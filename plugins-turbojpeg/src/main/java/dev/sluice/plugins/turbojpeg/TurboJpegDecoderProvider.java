@@ -70,6 +70,20 @@ public final class TurboJpegDecoderProvider implements ImageDecoderProvider {
     }
 
     /**
+     * Checks the options as {@link #create} does, without loading a library.
+     *
+     * @return true under {@code library: auto}: {@code decoder: auto} may load libjpeg-turbo and make
+     *         this decoder when a JPEG first needs it, since {@link #availability()} answers for that
+     *         choice; false under {@code system} or {@code bundled}, whose failure to load is then
+     *         reported at start-up
+     * @throws dev.sluice.api.OptionsException naming the key path of an unknown option or value
+     */
+    @Override
+    public boolean checkForLaterCreate(Options options) {
+        return libraryChoice(options) == LibraryChoice.AUTO;
+    }
+
+    /**
      * A new decoder; thread-safe. Native memory is kept per concurrently decoding thread, up to
      * 16 MB each, and reused.
      *
@@ -79,8 +93,7 @@ public final class TurboJpegDecoderProvider implements ImageDecoderProvider {
      */
     @Override
     public ImageDecoder create(Options options) {
-        options.requireOnly(Set.of(LIBRARY));
-        LibraryChoice choice = LibraryChoice.parse(options.keyPath(LIBRARY), options.getString(LIBRARY, "auto"));
+        LibraryChoice choice = libraryChoice(options);
         JpegLibraries.Loaded chosen = JpegLibraries.choose(choice);
         if (!chosen.ok()) {
             throw new IllegalStateException("the turbojpeg decoder (library: " + choice.name().toLowerCase(Locale.ROOT)
@@ -88,5 +101,10 @@ public final class TurboJpegDecoderProvider implements ImageDecoderProvider {
                     : chosen.failure()));
         }
         return new TurboJpegImageDecoder(chosen.codec());
+    }
+
+    private static LibraryChoice libraryChoice(Options options) {
+        options.requireOnly(Set.of(LIBRARY));
+        return LibraryChoice.parse(options.keyPath(LIBRARY), options.getString(LIBRARY, "auto"));
     }
 }
