@@ -239,8 +239,20 @@ public final class SampleRecipe<T> {
      * @throws RuntimeException {@code failure}'s, with the decoder's reason, when the bytes do not decode
      */
     public Image decode(ByteBuffer encoded, Failure failure) {
+        return decode(encoded, null, failure);
+    }
+
+    /**
+     * As {@link #decode(ByteBuffer, Failure)}, for an image that is about to be prepared and written
+     * into a slot: into {@code buffers} when the transform {@linkplain #releasesInputs() lets go of its
+     * input} once written, as {@link #decode(Path, DecodeBuffers, Failure)} decodes a file.
+     *
+     * @param buffers the calling thread's decode buffers, or null for memory of the image's own
+     */
+    public Image decode(ByteBuffer encoded, DecodeBuffers buffers, Failure failure) {
         try {
-            return decoder.decode(encoded, decodeOptions);
+            return lent(buffers) == null ? decoder.decode(encoded, decodeOptions)
+                    : decoder.decode(encoded, decodeOptions, buffers);
         } catch (DecodeException e) {
             throw failure.failed(e.reason(), e);
         }

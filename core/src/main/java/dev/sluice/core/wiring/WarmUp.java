@@ -1,5 +1,6 @@
 package dev.sluice.core.wiring;
 
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
@@ -16,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +35,16 @@ import org.slf4j.LoggerFactory;
  * random sources of its own ({@link SampleRandom#outsideALoader}), and writes into a buffer of its own;
  * the decoder and the transforms are thread-safe by their contracts. Until the decoder is handed over
  * ({@link #decodeWith}) it walks the photograph's coded data as every strict decoder does first and
- * runs the transforms on pixels made here. A failure (a decoder or a transform that refuses this
+ * runs the transforms on pixels made here; then it decodes as a worker does, into {@link DecodeBuffers}
+ * of its own when the transforms let go of their input ({@link SampleRecipe#releasesInputs}), so that
+ * the same decode path is compiled. Under {@code decoder: auto}, whose decoders are made on the first
+ * file of their format, its first image makes the JPEG decoder (and loads its library) while the main
+ * thread reads the label file. A failure (a decoder or a transform that refuses this
  * photograph under the configured options) ends the warm-up and is logged at info with its reason:
  * the loader meets such a failure, if it is one, on its own data and reports it there. It stops after
- * {@link #MAX_IMAGES} images or {@link #MAX_NANOS}, or at {@link #close}, which waits for the image in
- * hand, so no thread outlives the loader's construction.
+ * {@link #MAX_IMAGES} images or {@link #MAX_NANOS}, or at {@link #close}, which first waits for
+ * {@link #MIN_DECODED} image through the decoder (within {@link #MAX_NANOS} of the start) and then for
+ * the step in hand, so no thread outlives the loader's construction.
  */
 final class WarmUp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
@@ -48,6 +55,12 @@ final class WarmUp implements AutoCloseable {
      * per-block ones C2; more would only keep the second core from the compilers (BENCHMARKS.md).
      */
     static final int MAX_IMAGES = 200;
+    /**
+     * What {@link #close} waits for, within {@link #MAX_NANOS} of the start: one image through the
+     * configured decoder and the transforms, which loads what the first file needs (a decoder that
+     * {@code auto} makes on first use loads its library then) and touches each step's memory once.
+     */
+    static final int MIN_DECODED = 1;
     /** A bound for a loader whose construction takes long (a large label file); the photograph is then warm. */
     static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final String PHOTOGRAPH = "warm-up.jpg";
@@ -62,6 +75,12 @@ final class WarmUp implements AutoCloseable {
     private volatile ImageDecoder decoder;
     /** Images run through; read after {@link #close} has joined the thread. */
     private int images;
+    /** Of those, the ones through the configured decoder; read after {@link #close} has joined the thread. */
+    private int decoded;
+    /** When the thread started, for {@link #close}'s bound. */
+    private long started;
+    /** Counted down once {@link #MIN_DECODED} images have gone through the configured decoder, or the warm-up ended. */
+    private final CountDownLatch enough = new CountDownLatch(1);
 
     private WarmUp(Transform<Image, Object> pipeline, DecodeOptions options, boolean direct) {
         this.pipeline = pipeline;
@@ -81,6 +100,7 @@ final class WarmUp implements AutoCloseable {
         }
         WarmUp warmUp = new WarmUp(pipeline, options, direct);
         warmUp.thread.setDaemon(true);
+        warmUp.started = System.nanoTime();
         warmUp.thread.start();
         return warmUp;
     }
@@ -96,17 +116,23 @@ final class WarmUp implements AutoCloseable {
     }
 
     /**
-     * Stops the warm-up after the image in hand and waits for its thread to end. An interrupt while
-     * waiting is kept for the caller, after the thread has ended.
+     * Waits until {@link #MIN_DECODED} images have gone through the configured decoder (at most until
+     * {@link #MAX_NANOS} after the start), then stops the warm-up after the step in hand and waits for
+     * its thread to end. An interrupt while waiting is kept for the caller, after the thread has ended.
      */
     @Override
     public void close() {
         if (thread == null) {
             return;
         }
-        stopped = true;
         long stopping = System.nanoTime();
         boolean interrupted = false;
+        try {
+            enough.await(started + MAX_NANOS - stopping, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        stopped = true;
         while (thread.isAlive()) {
             try {
                 thread.join();
@@ -117,7 +143,7 @@ final class WarmUp implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        LOG.debug("warm-up: {} images; closing it waited {} ms for the step in hand", images,
+        LOG.debug("warm-up: {} images, {} through the decoder; closing it waited {} ms", images, decoded,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
     }
 
@@ -126,13 +152,19 @@ final class WarmUp implements AutoCloseable {
         return images;
     }
 
+    /** How many of {@link #images()} went through the configured decoder; meaningful after {@link #close}. */
+    int decodedImages() {
+        return decoded;
+    }
+
     private void run() {
-        long start = System.nanoTime();
+        long start = started;
         try {
             ByteBuffer jpeg = photograph();
             Image made = made(options.mode().channels());
             SampleRecipe<Object> walking = made == null ? null : new SampleRecipe<>(Walked.INSTANCE, options, pipeline);
             SampleRecipe<Object> decoding = null;
+            DecodeBuffers buffers = new DecodeBuffers();
             ByteBuffer slot = null;
             while (!stopped && images < MAX_IMAGES && System.nanoTime() - start < MAX_NANOS) {
                 ImageDecoder configured = decoder;
@@ -145,7 +177,7 @@ final class WarmUp implements AutoCloseable {
                 SampleRecipe<Object> recipe;
                 if (decoding != null) {
                     recipe = decoding;
-                    image = decoding.decode(jpeg.duplicate(), FAILURE);
+                    image = decoding.decode(jpeg.duplicate(), buffers, FAILURE);
                 } else {
                     ImageHeader.read(jpeg.duplicate(), options);
                     recipe = walking;
@@ -158,10 +190,15 @@ final class WarmUp implements AutoCloseable {
                     break;
                 }
                 images++;
+                if (decoding != null && recipe == decoding && ++decoded >= MIN_DECODED) {
+                    enough.countDown();
+                }
             }
         } catch (DecodeException | RuntimeException e) {
             LOG.info("warm-up ended after {} images, {} ms: {}", images,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), e.getMessage());
+        } finally {
+            enough.countDown();
         }
     }
 

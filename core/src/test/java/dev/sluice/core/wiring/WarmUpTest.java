@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
@@ -102,6 +103,60 @@ class WarmUpTest {
             warmUp.close();
             assertEquals(0, warmUp.images());
             assertEquals(0, crop.prepared.get());
+        });
+    }
+
+    /** As {@link SizedDecoder}, also counting the decodes that were lent buffers, slowly. */
+    private static final class LendingDecoder implements ImageDecoder {
+        final SizedDecoder sized = new SizedDecoder();
+        final AtomicInteger lent = new AtomicInteger();
+
+        @Override
+        public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
+            return sized.decode(encoded, options);
+        }
+
+        @Override
+        public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
+            if (buffers != null) {
+                lent.incrementAndGet();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return sized.decode(encoded, options);
+        }
+    }
+
+    @Test
+    void itDecodesIntoBuffersOfItsOwnWhenTheTransformsLetGoOfTheirInputAsTheWorkersDo() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            for (boolean releasing : new boolean[] {true, false}) {
+                RandomCropToFloats crop = releasing ? RandomCropToFloats.releasing() : new RandomCropToFloats();
+                LendingDecoder decoder = new LendingDecoder();
+                WarmUp warmUp = WarmUp.start(pipeline(crop), DecodeOptions.DEFAULT, false);
+                warmUp.decodeWith(decoder);
+                awaitAtLeast(decoder.sized.decoded, 2);
+                warmUp.close();
+                assertEquals(releasing ? decoder.sized.decoded.get() : 0, decoder.lent.get(), "releasing " + releasing);
+            }
+        });
+    }
+
+    @Test
+    void closingWaitsForTheFirstImageThroughTheHandedDecoder() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            RandomCropToFloats crop = RandomCropToFloats.releasing();
+            LendingDecoder decoder = new LendingDecoder();
+            WarmUp warmUp = WarmUp.start(pipeline(crop), DecodeOptions.DEFAULT, false);
+            warmUp.decodeWith(decoder);
+            warmUp.close();
+            assertFalse(warmUpThreadAlive());
+            // Each decode takes 100 ms: closed at once, it would have stopped before the first was finished.
+            assertEquals(1, warmUp.decodedImages());
+            assertTrue(decoder.sized.decoded.get() >= 1);
         });
     }
 
