@@ -11,7 +11,7 @@ import dev.sluice.core.sampler.Rank;
  * the rank of this process in a distributed job ({@code rank}, {@code world_size}, by default
  * from the environment's {@code RANK} and {@code WORLD_SIZE}), the sampler ({@link SamplerSettings},
  * or null for the default), the batch transform ({@link BatchTransformSection}, or null for none), and
- * whether the loader's per-image code is warmed up while the loader is built ({@code warm_up}, false by
+ * whether the loader's per-image code is warmed up while the loader is built ({@code warm_up}, true by
  * default; {@link WarmUp}).
  */
 record LoaderSettings(int batchSize, boolean shuffle, int numWorkers, boolean dropLast, long seed, ErrorPolicy onError,

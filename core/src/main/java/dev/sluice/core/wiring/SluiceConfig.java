@@ -50,7 +50,7 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  *
  * <p>{@code loader.sampler} chooses PyTorch's sampler ({@link SamplerSettings}: {@code random},
  * {@code weighted}, {@code subset}); {@code loader.batch_transform} mixes batches with MixUp or
- * CutMix ({@link BatchTransformSection}). {@code loader.warm_up} ({@code true}; {@code false} by default)
+ * CutMix ({@link BatchTransformSection}). {@code loader.warm_up} ({@code true} by default; {@code false})
  * runs the loader's per-image code on a photograph of its own, on another core, while {@link Sluice#fromConfig}
  * builds the loader, so that less of it runs cold after the loader's creation.
  *
@@ -344,7 +344,7 @@ public final class SluiceConfig {
                 options.getBoolean("persistent_workers", false), options.getBoolean("in_order", true),
                 rank, sampler, options.has("batch_transform")
                         ? BatchTransformSection.read(tree, options.raw("batch_transform")) : null,
-                options.getBoolean("warm_up", false));
+                options.getBoolean("warm_up", true));
     }
 
     /** {@code loader.key} as a count in {@code [min, max]}; the message gives the range and its unit. */

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * photograph under the configured options) ends the warm-up and is logged at info with its reason:
  * the loader meets such a failure, if it is one, on its own data and reports it there. It stops after
  * {@link #MAX_IMAGES} images or {@link #MAX_NANOS}, or at {@link #close}, which first waits for
- * {@link #MIN_DECODED} image through the decoder (within {@link #MAX_NANOS} of the start) and then for
+ * {@link #MIN_DECODED} images through the decoder (within {@link #MAX_NANOS} of the start) and then for
  * the step in hand, so no thread outlives the loader's construction.
  */
 final class WarmUp implements AutoCloseable {
@@ -56,20 +56,24 @@ final class WarmUp implements AutoCloseable {
      */
     static final int MAX_IMAGES = 200;
     /**
-     * What {@link #close} waits for, within {@link #MAX_NANOS} of the start: one image through the
-     * configured decoder and the transforms, which loads what the first file needs (a decoder that
-     * {@code auto} makes on first use loads its library then) and touches each step's memory once.
+     * What {@link #close} waits for, within {@link #MAX_NANOS} of the start: images through the
+     * configured decoder and the transforms. The first loads what the first file needs (a decoder that
+     * {@code auto} makes on first use loads its library then) and touches each step's memory once; by
+     * the sixteenth the per-image code runs compiled by C1. Measured against 1, 4, 8 and 32: fewer left
+     * the first batch after the loader's creation above 0.25 s, more made it no shorter and came later
+     * from the command's start (BENCHMARKS.md, "Issue 14, sixth round: start-up").
      */
-    static final int MIN_DECODED = 1;
+    static final int MIN_DECODED = 16;
     /** A bound for a loader whose construction takes long (a large label file); the photograph is then warm. */
     static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final String PHOTOGRAPH = "warm-up.jpg";
-    private static final WarmUp NONE = new WarmUp(null, null, false);
+    private static final WarmUp NONE = new WarmUp(null, null, false, 0);
     private static final SampleRecipe.Failure FAILURE = IllegalStateException::new;
 
     private final Transform<Image, Object> pipeline;
     private final DecodeOptions options;
     private final boolean direct;
+    private final long maxNanos;
     private final Thread thread;
     private volatile boolean stopped;
     private volatile ImageDecoder decoder;
@@ -82,7 +86,8 @@ final class WarmUp implements AutoCloseable {
     /** Counted down once {@link #MIN_DECODED} images have gone through the configured decoder, or the warm-up ended. */
     private final CountDownLatch enough = new CountDownLatch(1);
 
-    private WarmUp(Transform<Image, Object> pipeline, DecodeOptions options, boolean direct) {
+    private WarmUp(Transform<Image, Object> pipeline, DecodeOptions options, boolean direct, long maxNanos) {
+        this.maxNanos = maxNanos;
         this.pipeline = pipeline;
         this.options = options;
         this.direct = direct;
@@ -95,10 +100,15 @@ final class WarmUp implements AutoCloseable {
      * On a machine with one processor there is no idle core to use, and nothing is started.
      */
     static WarmUp start(Transform<Image, Object> pipeline, DecodeOptions options, boolean direct) {
+        return start(pipeline, options, direct, MAX_NANOS);
+    }
+
+    /** As {@link #start(Transform, DecodeOptions, boolean)}, bounded by {@code maxNanos} instead of {@link #MAX_NANOS}. */
+    static WarmUp start(Transform<Image, Object> pipeline, DecodeOptions options, boolean direct, long maxNanos) {
         if (Runtime.getRuntime().availableProcessors() < 2) {
             return NONE;
         }
-        WarmUp warmUp = new WarmUp(pipeline, options, direct);
+        WarmUp warmUp = new WarmUp(pipeline, options, direct, maxNanos);
         warmUp.thread.setDaemon(true);
         warmUp.started = System.nanoTime();
         warmUp.thread.start();
@@ -128,7 +138,7 @@ final class WarmUp implements AutoCloseable {
         long stopping = System.nanoTime();
         boolean interrupted = false;
         try {
-            enough.await(started + MAX_NANOS - stopping, TimeUnit.NANOSECONDS);
+            enough.await(started + maxNanos - stopping, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             interrupted = true;
         }
@@ -166,7 +176,7 @@ final class WarmUp implements AutoCloseable {
             SampleRecipe<Object> decoding = null;
             DecodeBuffers buffers = new DecodeBuffers();
             ByteBuffer slot = null;
-            while (!stopped && images < MAX_IMAGES && System.nanoTime() - start < MAX_NANOS) {
+            while (!stopped && images < MAX_IMAGES && System.nanoTime() - start < maxNanos) {
                 ImageDecoder configured = decoder;
                 if (decoding == null && configured != null) {
                     decoding = new SampleRecipe<>(configured, options, pipeline);

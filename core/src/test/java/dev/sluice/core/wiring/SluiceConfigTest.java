@@ -43,7 +43,7 @@ class SluiceConfigTest {
         assertEquals(ColorMode.RGB, config.decoder().decodeOptions().mode());
         assertEquals(List.of(Map.of("test-to-tensor", Map.of()), Map.of("test-scale", Map.of("factor", 2))),
                 config.transforms().raw("transforms"));
-        assertEquals(new LoaderSettings(7, false, 2, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true, Rank.SINGLE, null, null, false),
+        assertEquals(new LoaderSettings(7, false, 2, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true, Rank.SINGLE, null, null, true),
                 config.loader());
     }
 
@@ -56,7 +56,7 @@ class SluiceConfigTest {
         assertTrue(config.decoder().autoReduce(), "reduce: auto by default");
         assertTrue(config.decoder().decodeOptions().applyExifOrientation());
         assertFalse(config.transforms().has("transforms"));
-        assertEquals(new LoaderSettings(1, false, 0, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true, Rank.SINGLE, null, null, false),
+        assertEquals(new LoaderSettings(1, false, 0, false, 0, ErrorPolicy.RAISE, false, 0, null, false, true, Rank.SINGLE, null, null, true),
                 config.loader());
     }
 
