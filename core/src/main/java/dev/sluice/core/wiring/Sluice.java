@@ -49,10 +49,11 @@ public final class Sluice {
         try (WarmUp warmUp = assembly.warmUp(pipeline, options)) {
             ImageDecoder decoder = assembly.decoder();
             warmUp.decodeWith(decoder);
-            if (config.readsShards()) {
-                return assembly.loader(assembly.shardDataset(decoder, options, pipeline));
-            }
-            return assembly.loader(assembly.dataset(assembly.labelIndex(), decoder, options, pipeline));
+            DataLoader<LabeledSample<Object>, LabeledBatch> loader = config.readsShards()
+                    ? assembly.loader(assembly.shardDataset(decoder, options, pipeline))
+                    : assembly.loader(assembly.dataset(assembly.labelIndex(), decoder, options, pipeline));
+            warmUp.awaitMinimum();
+            return loader;
         }
     }
 
@@ -72,11 +73,12 @@ public final class Sluice {
         try (WarmUp warmUp = assembly.warmUp(DecodedSize.OF_IMAGE, options)) {
             ImageDecoder decoder = assembly.decoder();
             warmUp.decodeWith(decoder);
-            if (config.readsShards()) {
-                return assembly.countingLoader(assembly.shardDataset(decoder, options, DecodedSize.OF_IMAGE));
-            }
-            return assembly.countingLoader(assembly.dataset(assembly.labelIndex(), decoder, options,
-                    DecodedSize.OF_IMAGE));
+            DataLoader<LabeledSample<Object>, Integer> loader = config.readsShards()
+                    ? assembly.countingLoader(assembly.shardDataset(decoder, options, DecodedSize.OF_IMAGE))
+                    : assembly.countingLoader(assembly.dataset(assembly.labelIndex(), decoder, options,
+                            DecodedSize.OF_IMAGE));
+            warmUp.awaitMinimum();
+            return loader;
         }
     }
 

@@ -42,9 +42,10 @@ import org.slf4j.LoggerFactory;
  * thread reads the label file. A failure (a decoder or a transform that refuses this
  * photograph under the configured options) ends the warm-up and is logged at info with its reason:
  * the loader meets such a failure, if it is one, on its own data and reports it there. It stops after
- * {@link #MAX_IMAGES} images or {@link #MAX_NANOS}, or at {@link #close}, which first waits for
- * {@link #MIN_DECODED} images through the decoder (within {@link #MAX_NANOS} of the start) and then for
- * the step in hand, so no thread outlives the loader's construction.
+ * {@link #MAX_IMAGES} images or {@link #MAX_NANOS}, or at {@link #close}, which waits for the step in
+ * hand, so no thread outlives the loader's construction; a construction that succeeds first waits
+ * ({@link #awaitMinimum}) for {@link #MIN_DECODED} images through the decoder, within {@link #MAX_NANOS}
+ * of the start.
  */
 final class WarmUp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
@@ -56,7 +57,7 @@ final class WarmUp implements AutoCloseable {
      */
     static final int MAX_IMAGES = 200;
     /**
-     * What {@link #close} waits for, within {@link #MAX_NANOS} of the start: images through the
+     * What {@link #awaitMinimum} waits for, within {@link #MAX_NANOS} of the start: images through the
      * configured decoder and the transforms. The first loads what the first file needs (a decoder that
      * {@code auto} makes on first use loads its library then) and touches each step's memory once; by
      * the sixteenth the per-image code runs compiled by C1. Measured against 1, 4, 8 and 32: fewer left
@@ -81,7 +82,7 @@ final class WarmUp implements AutoCloseable {
     private int images;
     /** Of those, the ones through the configured decoder; read after {@link #close} has joined the thread. */
     private int decoded;
-    /** When the thread started, for {@link #close}'s bound. */
+    /** When the thread started, for {@link #awaitMinimum}'s bound. */
     private long started;
     /** Counted down once {@link #MIN_DECODED} images have gone through the configured decoder, or the warm-up ended. */
     private final CountDownLatch enough = new CountDownLatch(1);
@@ -126,23 +127,33 @@ final class WarmUp implements AutoCloseable {
     }
 
     /**
-     * Waits until {@link #MIN_DECODED} images have gone through the configured decoder (at most until
-     * {@link #MAX_NANOS} after the start), then stops the warm-up after the step in hand and waits for
-     * its thread to end. An interrupt while waiting is kept for the caller, after the thread has ended.
+     * Waits until {@link #MIN_DECODED} images have gone through the configured decoder, at most until
+     * {@link #MAX_NANOS} after the start: for a caller about to hand out its loader, and only then (a
+     * failing construction closes the warm-up at once). An interrupt ends the wait and is kept.
+     */
+    void awaitMinimum() {
+        if (thread == null) {
+            return;
+        }
+        try {
+            enough.await(started + maxNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the warm-up after the step in hand and waits for its thread to end. An interrupt while
+     * waiting is kept for the caller, after the thread has ended.
      */
     @Override
     public void close() {
         if (thread == null) {
             return;
         }
+        stopped = true;
         long stopping = System.nanoTime();
         boolean interrupted = false;
-        try {
-            enough.await(started + maxNanos - stopping, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        stopped = true;
         while (thread.isAlive()) {
             try {
                 thread.join();
@@ -153,7 +164,7 @@ final class WarmUp implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        LOG.debug("warm-up: {} images, {} through the decoder; closing it waited {} ms", images, decoded,
+        LOG.debug("warm-up: {} images, {} through the decoder; closing it waited {} ms for the step in hand", images, decoded,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
     }
 

@@ -147,18 +147,33 @@ class WarmUpTest {
     }
 
     @Test
-    void closingWaitsForTheFirstImagesThroughTheHandedDecoder() {
+    void awaitingTheMinimumWaitsForTheFirstImagesThroughTheHandedDecoder() {
         assertTimeoutPreemptively(LIMIT, () -> {
             RandomCropToFloats crop = RandomCropToFloats.releasing();
             LendingDecoder decoder = new LendingDecoder();
             // Bounded by a minute rather than a second, so that the count does not depend on this machine's speed.
             WarmUp warmUp = WarmUp.start(pipeline(crop), DecodeOptions.DEFAULT, false, TimeUnit.MINUTES.toNanos(1));
             warmUp.decodeWith(decoder);
+            warmUp.awaitMinimum();
             warmUp.close();
             assertFalse(warmUpThreadAlive());
             // Each decode takes 100 ms: closed at once, it would have stopped before the first was finished.
             assertEquals(WarmUp.MIN_DECODED, warmUp.decodedImages());
             assertTrue(WarmUp.MIN_DECODED > 1 && decoder.sized.decoded.get() >= WarmUp.MIN_DECODED);
+        });
+    }
+
+    @Test
+    void closingWithoutAwaitingTheMinimumStopsAfterTheStepInHand() {
+        // A construction that fails closes the warm-up without waiting for images, so its error comes at once.
+        assertTimeoutPreemptively(LIMIT, () -> {
+            LendingDecoder decoder = new LendingDecoder();
+            WarmUp warmUp = WarmUp.start(pipeline(RandomCropToFloats.releasing()), DecodeOptions.DEFAULT, false,
+                    TimeUnit.MINUTES.toNanos(1));
+            warmUp.decodeWith(decoder);
+            warmUp.close();
+            assertFalse(warmUpThreadAlive());
+            assertEquals(0, warmUp.decodedImages());
         });
     }
 
