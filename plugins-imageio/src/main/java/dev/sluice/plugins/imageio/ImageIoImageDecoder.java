@@ -1,12 +1,12 @@
 package dev.sluice.plugins.imageio;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import dev.sluice.api.BorrowingImageDecoder;
 import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
-import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
@@ -15,7 +15,6 @@ import dev.sluice.api.spi.Reductions;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,18 +43,8 @@ import org.w3c.dom.Node;
  * region) returns an image over it. Every later step copies into a new array, as does every other
  * reader (PNG, GIF, TIFF, ..., CMYK JPEG), whose pixels come out of ImageIO's own raster.
  */
-final class ImageIoImageDecoder implements ImageDecoder {
+final class ImageIoImageDecoder extends BorrowingImageDecoder {
     private static final String BYTES = "<bytes>";
-
-    @Override
-    public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        return decode(encoded, options, (DecodeBuffers) null);
-    }
-
-    @Override
-    public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
-        return ImageDecoder.decodeFile(this, file, options, buffers);
-    }
 
     /** @param buffers lend the array the first step writes; null for a new one */
     @Override
