@@ -37,6 +37,10 @@ import org.w3c.dom.Node;
  * UNCHANGED mode, narrowed to their high byte otherwise); convert to the colour mode; block-average
  * when reducing; turn as the EXIF orientation says.
  *
+ * <p>Plain JPEGs ({@link JpegSegments#jdkReadable()}) go to the JDK's own reader without
+ * TwelveMonkeys' on top ({@link JdkJpegReads}), which decodes them alike with less garbage; any
+ * JPEG it does not decode cleanly goes through TwelveMonkeys as the others do.
+ *
  * <p>With {@link DecodeBuffers}, the step that makes the pixels first (the DCT-domain decode, or the
  * JDK's reader decoding an 8-bit grey or YCbCr JPEG straight into Sluice's layout) writes into the
  * array they lend, so that the common case (no mode change, reduction through the reader, turn or
@@ -159,6 +163,12 @@ final class ImageIoImageDecoder extends BorrowingImageDecoder {
     private static PixelBuffer read(ImageHeader header, byte[] bytes, int offset, int length, JpegSegments jpeg,
             Rectangle source, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
         String format = header.format();
+        if (jpeg != null && jpeg.jdkReadable()) {
+            PixelBuffer plain = JdkJpegReads.read(bytes, offset, length, jpeg, source, options, buffers);
+            if (plain != null) {
+                return plain;
+            }
+        }
         ImageReader reader = null;
         try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(bytes, offset, length)) {
             reader = Readers.create(format);
@@ -220,7 +230,7 @@ final class ImageIoImageDecoder extends BorrowingImageDecoder {
      * luma; colour and grey JPEGs otherwise decoded straight into Sluice's layout, which saves the
      * copy out of ImageIO's BGR image (and is faster in the JDK's decoder besides).
      */
-    private static PixelBuffer readJpeg(ImageReader reader, ImageReadParam param, JpegSegments jpeg, Rectangle source,
+    static PixelBuffer readJpeg(ImageReader reader, ImageReadParam param, JpegSegments jpeg, Rectangle source,
             ColorMode mode, DecodeBuffers buffers) throws IOException, DecodeException {
         if (jpeg.components() == 4) {
             return CmykConversions.jpegToRgb(reader.readRaster(0, param), jpeg.ycck());
