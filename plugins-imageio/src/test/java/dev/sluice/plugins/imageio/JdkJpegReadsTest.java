@@ -14,6 +14,7 @@ import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import org.junit.jupiter.api.Test;
@@ -92,8 +95,11 @@ class JdkJpegReadsTest {
     }
 
     /**
-     * One decoder and one set of lent buffers through good, cut, corrupt and CMYK files in turn: each
-     * file's outcome (pixels or message) is that of a new decoder given that file alone.
+     * One decoder and one set of lent buffers through good, cut, CMYK and table-less files in turn:
+     * each file's outcome (pixels or message) is that of a new decoder given that file alone on a new
+     * thread (so that nothing a thread keeps is shared with the run). A file
+     * without its quantisation tables is refused by a new JDK reader but decoded with the file
+     * before's tables by a used one, so it fails this test if a reader is ever kept across files.
      */
     @Test
     void aFileAfterABrokenOneDecodesAsInAFreshDecoder() {
@@ -102,6 +108,7 @@ class JdkJpegReadsTest {
             byte[] file = photo(name);
             run.add(file);
             run.add(Arrays.copyOf(file, file.length / 2));
+            run.add(withoutSegments(file, 0xDB));
         }
         run.add(photo("dune-q85-422.jpg"));
         for (DecodeOptions options : List.of(DecodeOptions.DEFAULT, DecodeOptions.DEFAULT.withStrict(false),
@@ -110,11 +117,26 @@ class JdkJpegReadsTest {
             DecodeBuffers buffers = new DecodeBuffers();
             for (int i = 0; i < run.size(); i++) {
                 byte[] file = run.get(i);
-                String expected = outcome(() -> new ImageIoImageDecoder().decode(ByteBuffer.wrap(file), options));
+                String expected = onNewThread(() -> outcome(() -> new ImageIoImageDecoder().decode(ByteBuffer.wrap(file),
+                        options)));
                 String actual = outcome(() -> kept.decode(ByteBuffer.wrap(file), options, buffers));
                 assertEquals(expected, actual, "file " + i + " of the run, " + options);
             }
         }
+    }
+
+    private static String onNewThread(Supplier<String> task) {
+        AtomicReference<String> result = new AtomicReference<>();
+        Thread thread = new Thread(() -> result.set(task.get()), "fresh-decoder");
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        assertNotNull(result.get(), "the fresh decoder's thread finished without an outcome");
+        return result.get();
     }
 
     private interface Decode {
@@ -158,6 +180,22 @@ class JdkJpegReadsTest {
             at += 2 + ((file[at + 2] & 0xFF) << 8 | file[at + 3] & 0xFF);
         }
         return at;
+    }
+
+    /** The file with every segment of {@code marker} before its first scan left out. */
+    private static byte[] withoutSegments(byte[] file, int marker) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(file, 0, 2);
+        int at = 2;
+        while ((file[at + 1] & 0xFF) != 0xDA) {
+            int length = (file[at + 2] & 0xFF) << 8 | file[at + 3] & 0xFF;
+            if ((file[at + 1] & 0xFF) != marker) {
+                out.write(file, at, 2 + length);
+            }
+            at += 2 + length;
+        }
+        out.write(file, at, file.length - at);
+        return out.toByteArray();
     }
 
     /** The file with its APP0 JFIF segment, which the JDK's writer puts right after SOI, left out. */
