@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * without visibility, so the key-point shape decides, as the dataset YAML decides in Ultralytics.
  *
  * <p>Values are float32 fractions of the image size, read with Ultralytics' 1% tolerance: box
- * values (for a polygon, its box's), and key points' x and y, from -0.01 to 1.01; a visibility is
- * at least -0.01. Without visibility in the file, a point with a negative x or y is not visible
+ * values (for a polygon, its box's), and key points' x and y, from -0.01 to 1.01, but a pose line's
+ * box values only at least -0.01 (Ultralytics checks its key points against 1.01, not its box); a
+ * visibility is at least -0.01. Without visibility in the file, a point with a negative x or y is not visible
  * (0) and any other is (1), as Ultralytics sets it.
  */
 final class YoloLines {
@@ -65,8 +66,9 @@ final class YoloLines {
      * naming {@code name} and the line.
      */
     Optional<EntryTargets> read(String name, String text, LabelSink sink) {
-        // A byte order mark, as Windows tools write one, is no part of the first class.
-        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\n", -1);
+        // A byte order mark, as Windows tools write one, is no part of the first class; lines end as
+        // Python's splitlines ends them, with \r alone too.
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r\n|\r|\n", -1);
         Instances instances = new Instances();
         Kind fileKind = null;
         int kindLine = 0;
@@ -160,12 +162,15 @@ final class YoloLines {
                 }
             }
             float[] box = kind == Kind.POLYGON ? extent(values) : new float[] {values[0], values[1], values[2], values[3]};
+            // Ultralytics bounds a pose line's box below only: its upper check is on the key points.
+            float high = kind == Kind.POSE ? Float.MAX_VALUE : HIGH;
             for (int k = 0; k < 4; k++) {
-                if (!(box[k] >= LOW && box[k] <= HIGH)) {
+                if (!(box[k] >= LOW && box[k] <= high)) {
                     return kind == Kind.POLYGON
                             ? "the polygon's box (cx cy w h " + box[0] + " " + box[1] + " " + box[2] + " " + box[3]
                                     + ") is not within -0.01 to 1.01 of the image"
-                            : "'" + fields[k + 1] + "' is not a number from -0.01 to 1.01";
+                            : "'" + fields[k + 1] + "' is not a number " + (kind == Kind.POSE ? "of at least -0.01"
+                                    : "from -0.01 to 1.01");
                 }
             }
             if (kind == Kind.POSE) {

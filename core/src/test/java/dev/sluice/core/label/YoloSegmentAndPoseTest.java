@@ -170,14 +170,18 @@ class YoloSegmentAndPoseTest {
 
     @Test
     void poseLinesOfAnotherLengthOrValuesOutOfRangeAreProblems() throws IOException {
+        // A box past 1.01 is no problem: Ultralytics checks a pose line's key points against 1.01, not its box.
+        write(Map.of("ok", "0 0.5 0.5 1.3 0.6 0.45 0.3 2 0.55 0.3 1\r0 0.5 0.5 0.4 0.6 0.45 0.3 2 0.55 0.3 1\r"));
+        assertEquals(2, read(Map.of("kpt_shape", List.of(2, 3))).targets(0).orElseThrow().boxCount());
         write(Map.of("a", "0 0.5 0.5 0.4 0.6 0.45 0.3 2 0.55 0.3\n", "b", "0 0.5 0.5 0.4 0.6 0.45 1.3 2 0.55 0.3 1\n",
-                "c", "0 0.5 0.5 0.4 0.6 0.45 0.3 -1 0.55 0.3 1\n"));
+                "c", "0 0.5 0.5 0.4 0.6 0.45 0.3 -1 0.55 0.3 1\n", "d", "0 0.5 -0.5 0.4 0.6 0.45 0.3 1 0.55 0.3 1\n"));
         assertEquals(String.join("\n",
                 "a.txt:1: expected 5 + 2 x 3 = 11 values (class cx cy w h, then 2 points of x y visibility, as kpt_shape "
                         + "says), found 10: '0 0.5 0.5 0.4 0.6 0.45 0.3 2 0.55 0.3'",
                 "b.txt:1: y of key point 0 '1.3' is not a number from -0.01 to 1.01: "
                         + "'0 0.5 0.5 0.4 0.6 0.45 1.3 2 0.55 0.3 1'",
-                "c.txt:1: visibility of key point 0 '-1' is negative: '0 0.5 0.5 0.4 0.6 0.45 0.3 -1 0.55 0.3 1'"),
+                "c.txt:1: visibility of key point 0 '-1' is negative: '0 0.5 0.5 0.4 0.6 0.45 0.3 -1 0.55 0.3 1'",
+                "d.txt:1: '-0.5' is not a number of at least -0.01: '0 0.5 -0.5 0.4 0.6 0.45 0.3 1 0.55 0.3 1'"),
                 problems(Map.of("kpt_shape", List.of(2, 3))));
     }
 
