@@ -237,6 +237,17 @@ class CocoLabelFormatTest extends LabelFormatContract {
     }
 
     @Test
+    void integralDecimalsAreReadExactlyBeyondWhatADoubleHolds() throws IOException {
+        // 2^53 + 1 has no double: read through one, the image ids would become 2^53 and the annotations move.
+        String json = "{\"images\": [{\"id\": 9007199254740993.0, \"file_name\": \"odd.jpg\", \"height\": 4, \"width\": 6},\n"
+                + "{\"id\": 9.007199254740992e15, \"file_name\": \"even.jpg\", \"height\": 4, \"width\": 6}],\n"
+                + "\"annotations\": [{\"image_id\": 9007199254740993, \"category_id\": 1, \"bbox\": [1, 2, 3, 4]}],\n"
+                + "\"categories\": [{\"id\": 1, \"name\": \"dog\"}]}";
+        assertEquals(List.of("classes [dog]", "odd.jpg:1 EntryTargets[1 XYWH box on 4x6] [0]",
+                "even.jpg:2 EntryTargets[0 XYWH boxes on 4x6] []"), problems(json, Map.of()));
+    }
+
+    @Test
     void bytesThatAreNoUtf32CharacterAreOneProblemInsteadOfAReadError() throws IOException {
         // Jackson reads a file that starts 00 00 00 as UTF-32 and reports a character cut short as an I/O error.
         List<String> read = problems(new byte[] {0, 0, 0, (byte) 0xFF, 0}, Map.of());
