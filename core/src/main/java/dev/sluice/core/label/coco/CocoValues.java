@@ -247,7 +247,14 @@ final class CocoValues {
         return (int) value;
     }
 
+    /**
+     * 0 or 1, or {@code false} or {@code true} as some exporters write {@code iscrowd}: pycocotools
+     * and torchvision test it for truth or compare it with 0, which a JSON boolean passes alike.
+     */
     static boolean flag(JsonParser p) throws IOException, BadElement {
+        if (p.currentToken() == JsonToken.VALUE_TRUE || p.currentToken() == JsonToken.VALUE_FALSE) {
+            return p.currentToken() == JsonToken.VALUE_TRUE;
+        }
         long value = integer(p);
         if (value != 0 && value != 1) {
             throw new BadElement("must be 0 or 1, was " + value);

@@ -210,6 +210,12 @@ class CocoLabelFormatTest extends LabelFormatContract {
                 problems(json, Map.of()));
         assertEquals(List.of("classes [person, toothbrush]", "x/7.jpg:4 EntryTargets[2 XYWH boxes on 30x40] [1, 0]"),
                 problems(json, Map.of("crowd", true)));
+        String booleans = json.replace("\"iscrowd\": 1}", "\"iscrowd\": true}")
+                .replace("[5, 6, 7, 8]}", "[5, 6, 7, 8], \"iscrowd\": false}");
+        assertEquals(List.of("classes [person, toothbrush]", "x/7.jpg:4 EntryTargets[1 XYWH box on 30x40] [0]"),
+                problems(booleans, Map.of()));
+        assertTrue(problems(json.replace("\"iscrowd\": 1}", "\"iscrowd\": \"yes\"}"), Map.of())
+                .contains("2: /annotations/0/iscrowd: must be an integer"));
     }
 
     @Test
