@@ -27,6 +27,7 @@ final class PassBuffers {
     private float[][] ringRows = new float[0][];
     private float[] sum = new float[0];
     private int[] out = new int[0];
+    private byte[] bytes = new byte[0];
 
     private PassBuffers() {
     }
@@ -86,6 +87,14 @@ final class PassBuffers {
             out = new int[length];
         }
         return out;
+    }
+
+    /** One byte array of at least {@code length}, for source samples copied out of an image's buffer. */
+    byte[] bytes(int length) {
+        if (bytes.length < length) {
+            bytes = new byte[length];
+        }
+        return bytes;
     }
 
     /** {@code rows}, or a longer copy, with its first {@code count} rows at least {@code length} long. */
