@@ -26,8 +26,8 @@
 # turbojpeg, opencv and imageio named) and PyTorch (pil, cv2 decoders) on the eval and seed pipelines
 # with 2 workers, each Sluice backend's decode-only rate on the same configuration (sluice bench
 # --decode-only: the same files, order and 2 workers, without the transforms and the batch assembly; the
-# issue's "same decoder" target), Sluice's eval pipeline with 1 worker on every backend (the scaling
-# figure), and OpenCV's decode-only rate on 1 and 2 threads (cv2.imdecode from memory,
+# issue's "same decoder" target), Sluice's eval pipeline with 1 and with 2 workers on every backend, one
+# run right after the other, each timing 3 epochs (the scaling figure), and OpenCV's decode-only rate on 1 and 2 threads (cv2.imdecode from memory,
 # bench/decode_floor.py, Debian's SIMD build: an informational floor); every Sluice run also reports its
 # CPU time per image by kind of thread (sluice bench --cpu); then,
 # on the large-photo set, the eval pipeline with batches of 16 and 2 workers: Sluice (every backend,
@@ -127,11 +127,12 @@ config() { # backend pipeline workers
   echo "$file"
 }
 
-sluice() { # backend pipeline workers [decode-only]
-  local file line mode="${4:-loader}"
+sluice() { # backend pipeline workers [decode-only|scaling]
+  local file line mode="${4:-loader}" epochs=1
   file="$(config "$1" "$2" "$3")"
-  line="$("$root/sluice" bench "$file" --warmup 1 --epochs 1 --json --cpu $([[ "$mode" == decode-only ]] && echo --decode-only) \
-    2>/dev/null)"
+  [[ "$mode" == scaling ]] && epochs=3
+  line="$("$root/sluice" bench "$file" --warmup 1 --epochs "$epochs" --json --cpu \
+    $([[ "$mode" == decode-only ]] && echo --decode-only) 2>/dev/null)"
   printf '{"system": "sluice", "decoder": "%s", "pipeline": "%s", "workers": %s, "mode": "%s", "result": %s}\n' \
     "$1" "$2" "$3" "$mode" "$line" >>"$results"
   echo "  sluice  $1 $2 ${3}w${4:+ $4}: $line" >&2
@@ -203,8 +204,18 @@ for ((round = 1; round <= rounds; round++)); do
         sluice "$backend" "$pipeline" 2 decode-only
       done
     done
+    # The scaling figure: each backend's eval pipeline on 1 worker and on 2, one right after the other
+    # (which goes first alternates by round), each timing 3 epochs after the warm-up one, so that the
+    # ratio compares two runs seconds apart rather than the 2-worker run at the round's start with a
+    # 1-worker run minutes later.
     for backend in "${backends[@]}"; do
-      sluice "$backend" eval 1
+      if ((round % 2)); then
+        sluice "$backend" eval 1 scaling
+        sluice "$backend" eval 2 scaling
+      else
+        sluice "$backend" eval 2 scaling
+        sluice "$backend" eval 1 scaling
+      fi
     done
     floor 1
     floor 2

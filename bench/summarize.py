@@ -17,7 +17,8 @@ for line in open(sys.argv[1]):
     if r["system"] == "sluice":
         res = r["result"]
         # "decode-only" runs (sluice bench --decode-only) are kept apart from the loader's
-        pipeline = r["pipeline"] + (" decode-only" if r.get("mode") == "decode-only" else "")
+        # and so are the scaling pairs (1 and 2 workers, run one right after the other, 3 epochs each)
+        pipeline = r["pipeline"] + {"decode-only": " decode-only", "scaling": " scaling"}.get(r.get("mode"), "")
         runs[("sluice", r["decoder"], pipeline, r["workers"])].append(
             {"rate": res["images_per_s"], "first": res["first_batch_s"], "rss": res["peak_rss_mb"],
              "heap": res["peak_heap_mb"], "cpu": res.get("cpu_ms_per_image")})
@@ -81,9 +82,12 @@ for pipeline in ("eval", "seed"):
     # Informational: against Debian's cv2, a SIMD libjpeg-turbo build, not the opencv backend's decoder.
     ratio("opencv %s / cv2 decode floor on 2 threads (info)" % pipeline, ("sluice", "opencv", pipeline, 2),
           [("opencv-decode", "cv2.imdecode", "decode", 2)])
+# 2 workers / 1 worker from the scaling pairs; results from before the pairs existed compare the 2-worker
+# eval run with the 1-worker one.
+scaling = "eval scaling" if any(key[2] == "eval scaling" for key in runs) else "eval"
 for backend in ("auto", "turbojpeg", "opencv", "imageio"):
-    ratio("%s eval: 2 workers / 1 worker" % backend, ("sluice", backend, "eval", 2),
-          [("sluice", backend, "eval", 1)], 1.8)
+    ratio("%s eval: 2 workers / 1 worker" % backend, ("sluice", backend, scaling, 2),
+          [("sluice", backend, scaling, 1)], 1.8)
 ratio("OpenCV decode-only: 2 threads / 1 thread", ("opencv-decode", "cv2.imdecode", "decode", 2),
       [("opencv-decode", "cv2.imdecode", "decode", 1)], 1.8)
 # The large-photo set: decoding at a reduced scale (decoder.reduce: auto) against PIL's full-size decode.
@@ -104,7 +108,7 @@ for rs in runs.values():
             r["cpu"] = dict(r["cpu"], workers=r["cpu"]["workers"] + r["cpu"]["ended"])
 kinds = ("workers", "consumer", "gc", "jit", "other", "total")
 cpu_rows = [(key, [r["cpu"] for r in rs if r.get("cpu")]) for key, rs in sorted(runs.items()) if key[0] == "sluice"]
-cpu_rows = [(key, cpus) for key, cpus in cpu_rows if cpus and key[2] in ("eval", "eval decode-only")]
+cpu_rows = [(key, cpus) for key, cpus in cpu_rows if cpus and key[2] in ("eval", "eval decode-only", "eval scaling")]
 if cpu_rows:
     print("\nCPU ms per image by thread, eval pipeline and its decode-only run, median over rounds")
     print("%-10s %-17s %-3s " % ("decoder", "run", "w") + " ".join("%-9s" % kind for kind in kinds))
