@@ -14,9 +14,9 @@ import java.util.Arrays;
  * <p>The horizontal pass (a scalar gather: each output column reads its own source pixels) resamples a
  * source row only when an output row first needs it, together with the next row (the two copied out of
  * the image's buffer, heap or direct, into a small array that the gather's loads find in the first-level
- * cache: no copy of the whole image), and writes one row per channel into a ring one row longer than an output row reads; the vertical pass, vectorised along
- * each channel's row, then reads them from the core's first-level cache, and its rows go to the sink
- * one channel at a time. The integer operations and their order are OpenCV's, whatever the layout.
+ * cache; the image is not copied whole), and writes one row per channel into a ring one row longer than
+ * an output row reads; the vertical pass, vectorised along each channel's row, then reads them from the
+ * core's first-level cache, and its rows go to the sink one channel at a time. The integer operations and their order are OpenCV's, whatever the layout.
  */
 final class FixedPointResampler implements Resampler {
     private static final float CUBIC_SCALE = 1f / (AxisTables.FIXED_ONE * AxisTables.FIXED_ONE);

@@ -11,8 +11,9 @@ import java.nio.ByteBuffer;
  * do, then rounding half to even and clamping to [0, 255].
  *
  * <p>Both passes run as loops over whole rows that JDK 17's compiler turns into vector
- * instructions: the needed part of the source (read from the image's own buffer, heap or direct,
- * a strip of rows at a time: no copy of the whole image) is copied into one plane per channel,
+ * instructions: the needed part of the source (copied out of the image's own buffer, heap or direct,
+ * a strip of at most 384 rows at a time and only the columns the window reads, rather than
+ * the whole image) is copied into one plane per channel,
  * transposed (one array per source column, holding that column's rows; a strip of rows and the
  * columns of a band of outputs at a time), so that the horizontal pass combines whole columns with one weight each, exactly as the
  * vertical pass combines whole rows. Its output, computed a column at a time, is written back into
