@@ -65,7 +65,8 @@ public interface ImageDecoder {
      *
      * <p>The default ignores the buffers and returns {@code decode(encoded, options)}. A decoder that
      * writes its result into {@link DecodeBuffers#pixelArray} or {@link DecodeBuffers#directPixels}
-     * overrides this method and {@link #decode(Path, DecodeOptions, DecodeBuffers)}.
+     * extends {@link BorrowingImageDecoder}, which makes the other forms of this method; one that
+     * cannot overrides this method and {@link #decode(Path, DecodeOptions, DecodeBuffers)}.
      *
      * @param encoded the file's bytes, from position to limit; not modified, not kept
      * @param buffers lent for this call; never kept by the decoder after it returns
@@ -82,8 +83,9 @@ public interface ImageDecoder {
      *
      * <p>The default ignores the buffers and returns {@code decode(file, options)}, so that a decoder
      * that overrides the path method (a cache keyed by path, say) keeps its behaviour. A decoder that
-     * uses the buffers overrides it as {@code return ImageDecoder.decodeFile(this, file, options,
-     * buffers);}.
+     * uses the buffers gets {@link #decodeFile} here from {@link BorrowingImageDecoder}, or, when it
+     * cannot extend that class, overrides this method as {@code return ImageDecoder.decodeFile(this,
+     * file, options, buffers);}.
      *
      * @throws DecodeException as {@link #decode(Path, DecodeOptions)}
      */
@@ -95,7 +97,8 @@ public interface ImageDecoder {
      * Reads {@code file} with {@link DecodeBuffers#read} and decodes it with {@code decoder}'s
      * {@link #decode(ByteBuffer, DecodeOptions, DecodeBuffers)}, every failure naming the file as
      * {@link #decode(Path, DecodeOptions)} names it: the body of a decoder's
-     * {@link #decode(Path, DecodeOptions, DecodeBuffers)} when it uses the buffers.
+     * {@link #decode(Path, DecodeOptions, DecodeBuffers)} when it uses the buffers, as
+     * {@link BorrowingImageDecoder}'s.
      *
      * @throws DecodeException also when the file is missing, unreadable, or not a regular file
      */

@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -22,19 +21,9 @@ import javax.imageio.stream.ImageInputStream;
  * carry EXIF, so orientation is not looked at. Given {@link DecodeBuffers}, it writes 8-bit results
  * into the array they lend, so that the contract's tests of lent memory run in the api's build.
  */
-final class JdkPngDecoder implements ImageDecoder {
+final class JdkPngDecoder extends BorrowingImageDecoder {
     private static final String SOURCE = "<bytes>";
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-
-    @Override
-    public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        return decode(encoded, options, (DecodeBuffers) null);
-    }
-
-    @Override
-    public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
-        return ImageDecoder.decodeFile(this, file, options, buffers);
-    }
 
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {

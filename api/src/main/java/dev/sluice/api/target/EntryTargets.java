@@ -10,8 +10,9 @@ import java.util.Optional;
  * hands it to {@link dev.sluice.api.LabelSink#entry(String, long[], EntryTargets, long)}: boxes with
  * one label each, and optionally what is turned into pixels only when the sample is loaded, once the
  * image's size is known: boxes normalised to {@code [0, 1]} (YOLO), one {@link InstanceShape} per box
- * (COCO polygons or run lengths), or a class-index mask file (a segmentation label PNG). Core stores
- * it compactly in its label index and resolves it into {@link Targets} per sample. Immutable.
+ * (COCO polygons or run lengths, YOLO polygons), the same number of key points per box with a
+ * visibility each (YOLO pose), or a class-index mask file (a segmentation label PNG). Core stores it
+ * compactly in its label index and resolves it into {@link Targets} per sample. Immutable.
  *
  * <pre>{@code
  * // COCO: bbox [x, y, w, h] in pixels of the image's declared size, category label 0
@@ -29,9 +30,12 @@ public final class EntryTargets {
     private final CanvasSize canvas;
     private final List<InstanceShape> shapes;
     private final String maskFile;
+    private final int pointsPerBox;
+    private final float[] points;
+    private final float[] visibility;
 
     private EntryTargets(BoxFormat format, float[] coordinates, long[] labels, boolean normalized, CanvasSize canvas,
-            List<InstanceShape> shapes, String maskFile) {
+            List<InstanceShape> shapes, String maskFile, int pointsPerBox, float[] points, float[] visibility) {
         this.format = format;
         this.coordinates = coordinates;
         this.labels = labels;
@@ -39,7 +43,12 @@ public final class EntryTargets {
         this.canvas = canvas;
         this.shapes = shapes;
         this.maskFile = maskFile;
+        this.pointsPerBox = pointsPerBox;
+        this.points = points;
+        this.visibility = visibility;
     }
+
+    private static final float[] NO_POINTS = new float[0];
 
     /**
      * Boxes in pixels.
@@ -54,7 +63,8 @@ public final class EntryTargets {
     public static EntryTargets boxes(BoxFormat format, Optional<CanvasSize> canvas, float[] coordinates, long[] labels) {
         Objects.requireNonNull(canvas, "canvas");
         checkBoxes(format, coordinates, labels);
-        return new EntryTargets(format, coordinates.clone(), labels.clone(), false, canvas.orElse(null), List.of(), null);
+        return new EntryTargets(format, coordinates.clone(), labels.clone(), false, canvas.orElse(null), List.of(), null,
+                0, NO_POINTS, NO_POINTS);
     }
 
     /**
@@ -67,7 +77,8 @@ public final class EntryTargets {
      */
     public static EntryTargets normalizedBoxes(BoxFormat format, float[] coordinates, long[] labels) {
         checkBoxes(format, coordinates, labels);
-        return new EntryTargets(format, coordinates.clone(), labels.clone(), true, null, List.of(), null);
+        return new EntryTargets(format, coordinates.clone(), labels.clone(), true, null, List.of(), null, 0, NO_POINTS,
+                NO_POINTS);
     }
 
     /**
@@ -80,7 +91,8 @@ public final class EntryTargets {
         if (path.isEmpty()) {
             throw new IllegalArgumentException("a mask file path must not be empty");
         }
-        return new EntryTargets(BoxFormat.XYXY, new float[0], new long[0], false, null, List.of(), path);
+        return new EntryTargets(BoxFormat.XYXY, new float[0], new long[0], false, null, List.of(), path, 0, NO_POINTS,
+                NO_POINTS);
     }
 
     private static void checkBoxes(BoxFormat format, float[] coordinates, long[] labels) {
@@ -88,10 +100,12 @@ public final class EntryTargets {
     }
 
     /**
-     * These boxes with one instance outline each, for instance masks.
+     * These boxes with one instance outline each, for instance masks. Polygons of normalised boxes
+     * are normalised too (x a fraction of the width, y of the height) and scaled with them.
      *
      * @param newShapes one per box, in box order
-     * @throws IllegalArgumentException if there is not one shape per box, or this entry has a mask file
+     * @throws IllegalArgumentException if there is not one shape per box, this entry has a mask file,
+     *         or the boxes are normalised and a shape is run lengths (which have a size of their own)
      */
     public EntryTargets withShapes(List<InstanceShape> newShapes) {
         List<InstanceShape> copy = List.copyOf(newShapes);
@@ -102,7 +116,41 @@ public final class EntryTargets {
         if (maskFile != null) {
             throw new IllegalArgumentException("an entry has instance shapes or a class-index mask file, not both");
         }
-        return new EntryTargets(format, coordinates, labels, normalized, canvas, copy, null);
+        if (normalized && copy.stream().anyMatch(InstanceShape.RunLengths.class::isInstance)) {
+            throw new IllegalArgumentException("run lengths have a size of their own; normalised boxes take polygons");
+        }
+        return new EntryTargets(format, coordinates, labels, normalized, canvas, copy, null, pointsPerBox, points,
+                visibility);
+    }
+
+    /**
+     * These boxes with {@code perBox} key points each (YOLO pose: box {@code n}'s points are points
+     * {@code n * perBox} to {@code n * perBox + perBox - 1}), in the boxes' units: fractions of the
+     * image size for normalised boxes, pixels otherwise.
+     *
+     * @param perBox the points of each box, {@code >= 1}
+     * @param newPoints {@code [x0, y0, x1, y1, ...]}, {@code 2 * perBox * N} finite values; copied
+     * @param newVisibility one finite value per point, as the source writes it (YOLO and COCO: 0 not
+     *        labelled, 1 labelled but hidden, 2 visible); copied
+     * @throws IllegalArgumentException if a count does not match, a value is not finite, or this
+     *         entry has a mask file
+     */
+    public EntryTargets withKeyPoints(int perBox, float[] newPoints, float[] newVisibility) {
+        if (perBox < 1) {
+            throw new IllegalArgumentException("key points per box must be >= 1, was " + perBox);
+        }
+        long count = (long) perBox * labels.length;
+        if (newPoints.length != 2 * count || newVisibility.length != count) {
+            throw new IllegalArgumentException(labels.length + " boxes of " + perBox + " key points take " + 2 * count
+                    + " coordinates and " + count + " visibilities, not " + newPoints.length + " and "
+                    + newVisibility.length);
+        }
+        if (maskFile != null) {
+            throw new IllegalArgumentException("an entry has key points or a class-index mask file, not both");
+        }
+        KeyPoints.of(new CanvasSize(1, 1), newPoints, newVisibility);
+        return new EntryTargets(format, coordinates, labels, normalized, canvas, shapes, null, perBox,
+                newPoints.clone(), newVisibility.clone());
     }
 
     /** The layout of each box's four numbers. */
@@ -140,6 +188,21 @@ public final class EntryTargets {
         return shapes;
     }
 
+    /** The key points of each box, or 0 when the entry has none. */
+    public int keyPointsPerBox() {
+        return pointsPerBox;
+    }
+
+    /** A new array of the key points' {@code [x0, y0, x1, y1, ...]}, box after box; empty when there are none. */
+    public float[] keyPoints() {
+        return points.clone();
+    }
+
+    /** A new array of the key points' visibilities, one per point; empty when there are none. */
+    public float[] keyPointVisibility() {
+        return visibility.clone();
+    }
+
     /** The class-index mask file, if the entry has one. */
     public Optional<String> maskFile() {
         return Optional.ofNullable(maskFile);
@@ -150,13 +213,14 @@ public final class EntryTargets {
         return other instanceof EntryTargets that && format == that.format && normalized == that.normalized
                 && Arrays.equals(coordinates, that.coordinates) && Arrays.equals(labels, that.labels)
                 && Objects.equals(canvas, that.canvas) && shapes.equals(that.shapes)
-                && Objects.equals(maskFile, that.maskFile);
+                && Objects.equals(maskFile, that.maskFile) && pointsPerBox == that.pointsPerBox
+                && Arrays.equals(points, that.points) && Arrays.equals(visibility, that.visibility);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(format, normalized, Arrays.hashCode(coordinates), Arrays.hashCode(labels), canvas, shapes,
-                maskFile);
+                maskFile, pointsPerBox, Arrays.hashCode(points), Arrays.hashCode(visibility));
     }
 
     /** E.g. {@code EntryTargets[2 XYWH boxes on 480x640, 2 shapes]}. */
@@ -167,6 +231,9 @@ public final class EntryTargets {
         text.append(normalized ? ", normalised" : canvas != null ? " on " + canvas : "");
         if (!shapes.isEmpty()) {
             text.append(", ").append(shapes.size()).append(" shapes");
+        }
+        if (pointsPerBox > 0) {
+            text.append(", ").append(pointsPerBox).append(" key points each");
         }
         if (maskFile != null) {
             text.append(", mask file ").append(maskFile);

@@ -43,7 +43,7 @@ final class Moves {
         for (int i = axis; i < c.length; i += 2) {
             c[i] = -(c[i] - s);
         }
-        return KeyPoints.of(points.canvas(), c);
+        return points.withCoordinates(c, points.canvas());
     }
 
     /** Positions plus {@code (dx, dy)} in the boxes' own format (sizes untouched), clamped to {@code canvas}. */
@@ -67,7 +67,7 @@ final class Moves {
             c[i] += dx;
             c[i + 1] += dy;
         }
-        return KeyPoints.of(canvas, c);
+        return points.withCoordinates(c, canvas);
     }
 
     /** Every x times {@code ratioX} and every y (and width, height) times {@code ratioY}, in float32. */

@@ -112,7 +112,7 @@ public record Targets(Optional<BoundingBoxes> boxes, Optional<SegmentationMask> 
         float ratioY = (float) ((double) height / from.height());
         return Moves.each(this, b -> b.withCoordinates(Moves.scaled(b.coordinates(), ratioX, ratioY), to),
                 m -> m.remapped(to, Moves.nearest(from.width(), width), Moves.nearest(from.height(), height), 0),
-                p -> KeyPoints.of(to, Moves.scaled(p.coordinates(), ratioX, ratioY)));
+                p -> p.withCoordinates(Moves.scaled(p.coordinates(), ratioX, ratioY), to));
     }
 
     /**

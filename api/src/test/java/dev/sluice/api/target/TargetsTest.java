@@ -113,5 +113,30 @@ class TargetsTest {
         assertEquals("polygon 0 has 4 values; a polygon is x, y pairs of at least 3 points",
                 assertThrows(IllegalArgumentException.class,
                         () -> InstanceShape.Polygons.of(List.of(new double[] {0, 0, 1, 1}))).getMessage());
+        InstanceShape runs = InstanceShape.RunLengths.of(new CanvasSize(2, 3), new int[] {6});
+        assertThrows(IllegalArgumentException.class, () -> yolo.withShapes(List.of(runs)));
+        EntryTargets pose = yolo.withKeyPoints(2, new float[] {.1f, .2f, .3f, .4f}, new float[] {2, 0});
+        assertEquals("EntryTargets[1 CXCYWH box, normalised, 2 key points each]", pose.toString());
+        assertArrayEquals(new float[] {2, 0}, pose.keyPointVisibility());
+        assertEquals("1 boxes of 2 key points take 4 coordinates and 2 visibilities, not 4 and 1",
+                assertThrows(IllegalArgumentException.class,
+                        () -> yolo.withKeyPoints(2, new float[] {.1f, .2f, .3f, .4f}, new float[] {2})).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> yolo.withKeyPoints(1, new float[] {.1f, Float.NaN},
+                new float[] {2}));
+    }
+
+    @Test
+    void keyPointsKeepTheirVisibilityThroughEveryMove() {
+        KeyPoints points = KeyPoints.of(CANVAS, new float[] {1, 2, 3, 1}, new float[] {2, 0});
+        Targets targets = Targets.NONE.withKeyPoints(points);
+        for (Targets moved : List.of(targets.flippedHorizontally(), targets.flippedVertically(), targets.resized(8, 4),
+                targets.cropped(1, 0, 3, 2), targets.padded(1, 1, 1, 1, 0))) {
+            assertArrayEquals(new float[] {2, 0}, moved.keyPoints().orElseThrow().visibility().orElseThrow());
+        }
+        assertArrayEquals(new float[] {CANVAS.width() - 2f, 2, CANVAS.width() - 4f, 1},
+                targets.flippedHorizontally().keyPoints().orElseThrow().coordinates());
+        assertEquals(Optional.empty(), KeyPoints.of(CANVAS, new float[] {1, 2}).visibility());
+        assertThrows(IllegalArgumentException.class, () -> KeyPoints.of(CANVAS, new float[] {1, 2}, new float[] {1, 1}));
+        assertThrows(IllegalArgumentException.class, () -> points.withCoordinates(new float[] {1, 2}, CANVAS));
     }
 }

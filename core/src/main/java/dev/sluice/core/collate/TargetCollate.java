@@ -233,10 +233,16 @@ public final class TargetCollate implements Collate<Targets, BatchTargets> {
 
     private static Optional<BatchKeyPoints> keyPoints(Targets[] column, TensorAllocator allocator) {
         int total = 0;
-        boolean any = false;
+        int first = -1;
         for (int i = 0; i < column.length; i++) {
             if (column[i].keyPoints().isPresent()) {
-                any = true;
+                if (first < 0) {
+                    first = i;
+                } else if (column[first].keyPoints().get().visibility().isPresent()
+                        != column[i].keyPoints().get().visibility().isPresent()) {
+                    throw new IllegalArgumentException("the key points of entry " + first + " and entry " + i
+                            + " of one batch differ: one has visibilities and the other has none");
+                }
                 int count = column[i].keyPoints().get().count();
                 if (count > Integer.MAX_VALUE / 2 - total) {
                     throw new IllegalArgumentException("a batch of more than " + (Integer.MAX_VALUE / 2)
@@ -245,13 +251,16 @@ public final class TargetCollate implements Collate<Targets, BatchTargets> {
                 total += count;
             }
         }
-        if (!any) {
+        if (first < 0) {
             return Optional.empty();
         }
+        boolean visible = column[first].keyPoints().get().visibility().isPresent();
         ByteBuffer coordinates = ColumnStacker.allocate(allocator, total, 2L * Float.BYTES, "key points", "");
         ByteBuffer indices = ColumnStacker.allocate(allocator, total, Long.BYTES, "key points", "");
+        ByteBuffer visibility = visible ? ColumnStacker.allocate(allocator, total, Float.BYTES, "key points", "") : null;
         FloatBuffer xy = coordinates.asFloatBuffer();
         LongBuffer owners = indices.asLongBuffer();
+        FloatBuffer seen = visible ? visibility.asFloatBuffer() : null;
         for (int i = 0; i < column.length; i++) {
             if (column[i].keyPoints().isPresent()) {
                 KeyPoints own = column[i].keyPoints().get();
@@ -259,9 +268,13 @@ public final class TargetCollate implements Collate<Targets, BatchTargets> {
                 for (int p = 0; p < own.count(); p++) {
                     owners.put(i);
                 }
+                if (visible) {
+                    seen.put(own.visibility().orElseThrow());
+                }
             }
         }
         return Optional.of(new BatchKeyPoints(Tensor.wrap(DType.FLOAT32, new int[] {total, 2}, coordinates),
-                Tensor.wrap(DType.INT64, new int[] {total}, indices)));
+                Tensor.wrap(DType.INT64, new int[] {total}, indices),
+                visible ? Optional.of(Tensor.wrap(DType.FLOAT32, new int[] {total}, visibility)) : Optional.empty()));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * An entry's targets as compact bytes for the label index: counts, sizes, labels and run lengths
  * as variable-length integers (most take one or two bytes), box coordinates as raw float32 and
- * polygon vertices as raw float64. A COCO box with a 30-point polygon takes about 510 bytes,
+ * polygon vertices as raw float64, key points and their visibilities as raw float32. A COCO box with a 30-point polygon takes about 510 bytes,
  * against a few kilobytes as Java objects.
  */
 final class TargetCodec {
@@ -21,6 +21,8 @@ final class TargetCodec {
     private static final int HAS_CANVAS = 2;
     private static final int HAS_MASK_FILE = 4;
     private static final int FORMAT_SHIFT = 3;
+    private static final int FORMAT_MASK = 3;
+    private static final int HAS_KEY_POINTS = 32;
     private static final int POLYGONS = 0;
     private static final int RUN_LENGTHS = 1;
 
@@ -30,7 +32,8 @@ final class TargetCodec {
     static byte[] encode(EntryTargets targets) {
         Writer out = new Writer();
         int flags = (targets.normalized() ? NORMALIZED : 0) | (targets.canvas().isPresent() ? HAS_CANVAS : 0)
-                | (targets.maskFile().isPresent() ? HAS_MASK_FILE : 0) | targets.format().ordinal() << FORMAT_SHIFT;
+                | (targets.maskFile().isPresent() ? HAS_MASK_FILE : 0) | targets.format().ordinal() << FORMAT_SHIFT
+                | (targets.keyPointsPerBox() > 0 ? HAS_KEY_POINTS : 0);
         out.write(flags);
         out.varint(targets.boxCount());
         targets.canvas().ifPresent(out::canvas);
@@ -62,6 +65,15 @@ final class TargetCodec {
                 }
             }
         }
+        if (targets.keyPointsPerBox() > 0) {
+            out.varint(targets.keyPointsPerBox());
+            for (float value : targets.keyPoints()) {
+                out.floatBits(value);
+            }
+            for (float value : targets.keyPointVisibility()) {
+                out.floatBits(value);
+            }
+        }
         targets.maskFile().ifPresent(path -> {
             byte[] utf8 = path.getBytes(StandardCharsets.UTF_8);
             out.varint(utf8.length);
@@ -73,7 +85,7 @@ final class TargetCodec {
     static EntryTargets decode(byte[] bytes) {
         Reader in = new Reader(bytes);
         int flags = in.read();
-        BoxFormat format = BoxFormat.values()[flags >>> FORMAT_SHIFT];
+        BoxFormat format = BoxFormat.values()[flags >>> FORMAT_SHIFT & FORMAT_MASK];
         int boxes = in.count();
         Optional<CanvasSize> canvas = (flags & HAS_CANVAS) != 0 ? Optional.of(in.canvas()) : Optional.empty();
         float[] coordinates = new float[boxes * 4];
@@ -89,12 +101,22 @@ final class TargetCodec {
         for (int s = in.count(); s > 0; s--) {
             shapes.add(in.read() == POLYGONS ? polygons(in) : runLengths(in));
         }
+        int pointsPerBox = (flags & HAS_KEY_POINTS) != 0 ? in.count() : 0;
+        float[] points = new float[pointsPerBox * boxes * 2];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = in.floatBits();
+        }
+        float[] visibility = new float[pointsPerBox * boxes];
+        for (int i = 0; i < visibility.length; i++) {
+            visibility[i] = in.floatBits();
+        }
         if ((flags & HAS_MASK_FILE) != 0) {
             return EntryTargets.maskFile(new String(in.bytes(in.count()), StandardCharsets.UTF_8));
         }
         EntryTargets targets = (flags & NORMALIZED) != 0 ? EntryTargets.normalizedBoxes(format, coordinates, labels)
                 : EntryTargets.boxes(format, canvas, coordinates, labels);
-        return shapes.isEmpty() ? targets : targets.withShapes(shapes);
+        targets = shapes.isEmpty() ? targets : targets.withShapes(shapes);
+        return pointsPerBox == 0 ? targets : targets.withKeyPoints(pointsPerBox, points, visibility);
     }
 
     private static InstanceShape polygons(Reader in) {

@@ -3,7 +3,6 @@ package dev.sluice.core.label;
 import dev.sluice.api.LabelFormat;
 import dev.sluice.api.LabelSink;
 import dev.sluice.api.spi.RegularFiles;
-import dev.sluice.api.target.BoxFormat;
 import dev.sluice.api.target.EntryTargets;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,7 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * YOLO detection labels: a folder of {@code .txt} files, one per image ({@code labels/train/x.txt}
- * for {@code images/train/x.jpg}), each line {@code class cx cy w h} with the box's centre and size
- * as fractions of the image's width and height. The image's size is not in the file, so the boxes
- * stay normalised ({@link EntryTargets#normalizedBoxes}) until the sample is decoded. An empty file
- * is an image without objects.
+ * YOLO labels: a folder of {@code .txt} files, one per image ({@code labels/train/x.txt} for
+ * {@code images/train/x.jpg}), each line one object as {@link YoloLines} reads it: a box
+ * {@code class cx cy w h} with the box's centre and size as fractions of the image's width and
+ * height, a polygon, or a pose line. The image's size is not in the file, so the targets stay
+ * normalised ({@link EntryTargets#normalizedBoxes}) until the sample is decoded. An empty file is an
+ * image without objects.
  *
  * <p>Where the sink knows the image root, the entries are the images under it, in sorted order, as
  * Ultralytics reads a YOLO dataset: each matched to the label file at the same relative path with
@@ -40,13 +39,16 @@ final class YoloLabelFormat implements LabelFormat {
     static final long MAX_FILE_BYTES = 16 << 20;
 
     private final Optional<String> imageExtension;
+    private final YoloLines lines;
 
     /**
      * @param imageExtension the one extension the images have, e.g. {@code ".png"}; empty for any of
      *        the extensions the folder format reads
+     * @param lines what the lines of a label file are
      */
-    YoloLabelFormat(Optional<String> imageExtension) {
+    YoloLabelFormat(Optional<String> imageExtension, YoloLines lines) {
         this.imageExtension = imageExtension;
+        this.lines = lines;
     }
 
     @Override
@@ -77,8 +79,7 @@ final class YoloLabelFormat implements LabelFormat {
             }
             LabelFileWalk.LabelFile labels = labelsByStem.remove(stem);
             if (labels == null) {
-                sink.entry(relative, new long[0], EntryTargets.normalizedBoxes(BoxFormat.CXCYWH, new float[0],
-                        new long[0]), 0);
+                sink.entry(relative, new long[0], lines.none(), 0);
             } else {
                 readLabelFile(labels, relative, sink);
             }
@@ -88,7 +89,7 @@ final class YoloLabelFormat implements LabelFormat {
                         + "root " + imageRoot.get()));
     }
 
-    private static void readLabelFile(LabelFileWalk.LabelFile file, String imagePath, LabelSink sink)
+    private void readLabelFile(LabelFileWalk.LabelFile file, String imagePath, LabelSink sink)
             throws IOException {
         long size = Files.size(file.path());
         if (size > MAX_FILE_BYTES) {
@@ -105,70 +106,6 @@ final class YoloLabelFormat implements LabelFormat {
             sink.problem(0, null, file.relative() + ": not UTF-8 text");
             return;
         }
-        readFile(file.relative(), text, imagePath, sink);
-    }
-
-    private static void readFile(String name, String text, String imagePath, LabelSink sink) {
-        String[] lines = text.split("\n", -1);
-        float[] boxes = new float[Math.min(lines.length, 1024) * 4];
-        long[] labels = new long[Math.min(lines.length, 1024)];
-        int count = 0;
-        boolean bad = false;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] fields = line.split("\\s+");
-            String problem = fields.length != 5 ? "expected 5 values (class cx cy w h), found " + fields.length
-                    + (fields.length > 5 ? "; YOLO segmentation and pose lines are not read" : "") : null;
-            long label = -1;
-            float[] box = new float[4];
-            if (problem == null) {
-                label = classIndex(fields[0]);
-                problem = label < 0 ? "class '" + fields[0] + "' is not a non-negative integer" : null;
-            }
-            for (int k = 0; k < 4 && problem == null; k++) {
-                box[k] = fraction(fields[k + 1]);
-                if (Float.isNaN(box[k])) {
-                    problem = "'" + fields[k + 1] + "' is not a number from 0 to 1";
-                }
-            }
-            if (problem != null) {
-                sink.problem(0, ProblemLog.shorten(line), name + ":" + (i + 1) + ": " + problem);
-                bad = true;
-                continue;
-            }
-            if (count == labels.length) {
-                labels = Arrays.copyOf(labels, count * 2);
-                boxes = Arrays.copyOf(boxes, count * 8);
-            }
-            System.arraycopy(box, 0, boxes, count * 4, 4);
-            labels[count++] = label;
-        }
-        if (!bad) {
-            sink.entry(imagePath, new long[0], EntryTargets.normalizedBoxes(BoxFormat.CXCYWH,
-                    Arrays.copyOf(boxes, count * 4), Arrays.copyOf(labels, count)), 0);
-        }
-    }
-
-    /** The class as a non-negative integer, or -1. */
-    private static long classIndex(String text) {
-        try {
-            long value = Long.parseLong(text);
-            return value >= 0 ? value : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    /** A decimal in {@code [0, 1]} as float32, or NaN. */
-    private static float fraction(String text) {
-        try {
-            float value = Float.parseFloat(text);
-            return value >= 0 && value <= 1 ? value : Float.NaN;
-        } catch (NumberFormatException e) {
-            return Float.NaN;
-        }
+        lines.read(file.relative(), text, sink).ifPresent(targets -> sink.entry(imagePath, new long[0], targets, 0));
     }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.core.plugin;
 
+import dev.sluice.api.BorrowingImageDecoder;
 import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
@@ -8,7 +9,6 @@ import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ import java.util.Map;
  * as an {@link UnsupportedImageException} (a kind of image it does not read right), never after
  * damage or any other failure. Decode buffers lent to it go to the decoder that decodes.
  */
-final class RoutedImageDecoder implements ImageDecoder {
+final class RoutedImageDecoder extends BorrowingImageDecoder {
     /** A decoder on a route, with the id its refusals are reported under. */
     record Choice(String id, ImageDecoder decoder) {
     }
@@ -31,18 +31,12 @@ final class RoutedImageDecoder implements ImageDecoder {
         this.fallback = List.copyOf(fallback);
     }
 
-    @Override
-    public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        return decode(encoded, options, null);
-    }
-
-    /** The file read into the buffers, then routed by its first bytes. */
-    @Override
-    public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
-        return ImageDecoder.decodeFile(this, file, options, buffers);
-    }
-
-    /** @param buffers lent to the chosen decoder; null for none */
+    /**
+     * Routes by the first bytes; a file decoded with buffers is read into them first.
+     *
+     * @param buffers lent to the chosen decoder; null for none, and then the chosen decoder's
+     *        two-argument decode is called, since a decoder need not take null buffers
+     */
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
         List<Choice> choices = ImageHeader.formatOf(encoded).map(byFormat::get).orElse(fallback);

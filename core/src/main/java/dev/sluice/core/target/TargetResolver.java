@@ -5,16 +5,18 @@ import dev.sluice.api.target.BoundingBoxes;
 import dev.sluice.api.target.CanvasSize;
 import dev.sluice.api.target.EntryTargets;
 import dev.sluice.api.target.InstanceShape;
+import dev.sluice.api.target.KeyPoints;
 import dev.sluice.api.target.SegmentationMask;
 import dev.sluice.api.target.Targets;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Turns what a label source says about a sample ({@link EntryTargets}, from the label index) into
- * its {@link Targets} once the image is decoded and its size known: normalised boxes are scaled to
- * pixels, instance outlines become {@code [N, H, W]} uint8 layers, a mask file is read. Called by
+ * its {@link Targets} once the image is decoded and its size known: normalised boxes, polygons and
+ * key points are scaled to pixels, instance outlines become {@code [N, H, W]} uint8 layers, a mask file is read. Called by
  * the sample recipe on loader worker threads; stateless and thread-safe.
  *
  * <pre>{@code
@@ -56,15 +58,17 @@ public final class TargetResolver {
         }
         float[] coordinates = entry.coordinates();
         if (entry.normalized()) {
-            float width = image.width();
-            float height = image.height();
-            for (int i = 0; i < coordinates.length; i += 2) {
-                coordinates[i] *= width;
-                coordinates[i + 1] *= height;
-            }
+            scale(coordinates, image);
         }
         Targets targets = Targets.NONE.withBoxes(BoundingBoxes.of(entry.format(), image, coordinates, entry.labels()));
-        List<InstanceShape> shapes = entry.shapes();
+        if (entry.keyPointsPerBox() > 0) {
+            float[] points = entry.keyPoints();
+            if (entry.normalized()) {
+                scale(points, image);
+            }
+            targets = targets.withKeyPoints(KeyPoints.of(image, points, entry.keyPointVisibility()));
+        }
+        List<InstanceShape> shapes = entry.normalized() ? scaled(entry.shapes(), image) : entry.shapes();
         if (shapes.isEmpty()) {
             return targets;
         }
@@ -81,5 +85,33 @@ public final class TargetResolver {
             }
         }
         return targets.withMask(SegmentationMask.instances(shapes.size(), image, layers));
+    }
+
+    /** Fractions of the image to pixels: every x times the width and every y times the height, in float32. */
+    private static void scale(float[] xy, CanvasSize image) {
+        float width = image.width();
+        float height = image.height();
+        for (int i = 0; i < xy.length; i += 2) {
+            xy[i] *= width;
+            xy[i + 1] *= height;
+        }
+    }
+
+    /** Normalised polygons in pixels, scaled in float32 as Ultralytics scales its float32 segments. */
+    private static List<InstanceShape> scaled(List<InstanceShape> shapes, CanvasSize image) {
+        List<InstanceShape> out = new ArrayList<>(shapes.size());
+        for (InstanceShape shape : shapes) {
+            InstanceShape.Polygons polygons = (InstanceShape.Polygons) shape;
+            List<double[]> rings = new ArrayList<>(polygons.count());
+            for (int r = 0; r < polygons.count(); r++) {
+                double[] ring = polygons.ring(r);
+                for (int i = 0; i < ring.length; i++) {
+                    ring[i] = (float) ring[i] * (float) (i % 2 == 0 ? image.width() : image.height());
+                }
+                rings.add(ring);
+            }
+            out.add(InstanceShape.Polygons.of(rings));
+        }
+        return out;
     }
 }

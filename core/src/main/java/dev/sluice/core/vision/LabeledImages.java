@@ -112,11 +112,12 @@ public final class LabeledImages {
 
     /**
      * A YOLO detection dataset: the images under {@code root}, each with the {@code .txt} label file
-     * at the same relative path under {@code labels} ({@code class cx cy w h} normalised;
-     * {@code root/a/x.png} has {@code labels/a/x.txt}); an image without a label file has no objects,
-     * as Ultralytics reads it. Samples carry their boxes in pixels, moved by {@code transform} with the
-     * image. One image extension only: {@link #builder(String, Map, Path, Path)} with
-     * {@code image_extension}.
+     * at the same relative path under {@code labels} ({@code class cx cy w h} normalised, or a
+     * polygon whose extent is its box; {@code root/a/x.png} has {@code labels/a/x.txt}); an image
+     * without a label file has no objects, as Ultralytics reads it. Samples carry their boxes in
+     * pixels, moved by {@code transform} with the image. Polygon masks ({@code masks}), pose labels
+     * ({@code kpt_shape}) and one image extension only ({@code image_extension}):
+     * {@link #builder(String, Map, Path, Path)} with those options.
      *
      * @throws IOException if the folder cannot be read, naming it
      * @throws dev.sluice.api.LabelFormatException listing each bad line as {@code file:line: reason}

@@ -20,6 +20,7 @@ import dev.sluice.api.target.Targets;
 import dev.sluice.core.dataset.LabeledSample;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TargetCollateTest {
@@ -107,6 +108,20 @@ class TargetCollateTest {
         BatchTargets batch = COLLATE.collate(List.of(first, Targets.NONE, second), TensorAllocator.heap());
         assertArrayEquals(new float[] {0.5f, 1, 2, 1.5f, 1, 1}, batch.keyPoints().orElseThrow().coordinates().toFloatArray());
         assertEquals(Tensor.ofLongs(new int[] {3}, 0, 0, 2), batch.keyPoints().orElseThrow().batchIndices());
+    }
+
+    @Test
+    void keyPointVisibilitiesConcatenateWithTheirPointsAndMustBeInEveryOrNoSample() {
+        Targets first = Targets.NONE.withKeyPoints(KeyPoints.of(CANVAS, new float[] {0.5f, 1, 2, 1.5f}, new float[] {2, 0}));
+        Targets second = Targets.NONE.withKeyPoints(KeyPoints.of(CANVAS, new float[] {1, 1}, new float[] {1}));
+        BatchTargets batch = COLLATE.collate(List.of(first, Targets.NONE, second), TensorAllocator.heap());
+        assertArrayEquals(new float[] {2, 0, 1}, batch.keyPoints().orElseThrow().visibility().orElseThrow().toFloatArray());
+        assertEquals(Optional.empty(), COLLATE.collate(List.of(Targets.NONE.withKeyPoints(KeyPoints.of(CANVAS,
+                new float[] {1, 1}))), TensorAllocator.heap()).keyPoints().orElseThrow().visibility());
+        Targets plain = Targets.NONE.withKeyPoints(KeyPoints.of(CANVAS, new float[] {1, 1}));
+        assertEquals("the key points of entry 0 and entry 1 of one batch differ: one has visibilities and the other "
+                + "has none", assertThrows(IllegalArgumentException.class,
+                        () -> COLLATE.collate(List.of(first, plain), TensorAllocator.heap())).getMessage());
     }
 
     @Test

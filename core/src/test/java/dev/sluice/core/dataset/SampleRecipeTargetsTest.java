@@ -17,6 +17,7 @@ import dev.sluice.api.target.BoundingBoxes;
 import dev.sluice.api.target.BoxFormat;
 import dev.sluice.api.target.CanvasSize;
 import dev.sluice.api.target.EntryTargets;
+import dev.sluice.api.target.InstanceShape;
 import dev.sluice.api.target.SegmentationMask;
 import dev.sluice.api.target.Targeted;
 import dev.sluice.api.target.Targets;
@@ -93,6 +94,26 @@ class SampleRecipeTargetsTest {
         BoundingBoxes expected = BoundingBoxes.of(BoxFormat.XYWH, STORED, cocoBoxes().coordinates(), new long[] {1, 4});
         assertEquals(Targets.NONE.withBoxes(expected).resized(34, 25).boxes().orElseThrow(), boxes);
         assertEquals(new CanvasSize(25, 34), boxes.canvas());
+    }
+
+    @Test
+    void normalisedPolygonsAndKeyPointsAreScaledToTheReducedDecodedSize() {
+        StoredImageDecoder decoder = new StoredImageDecoder();
+        SampleRecipe<Image> recipe = new SampleRecipe<>(decoder, DecodeOptions.DEFAULT.withReduce(2), Transform.identity());
+        EntryTargets yolo = EntryTargets.normalizedBoxes(BoxFormat.CXCYWH, new float[] {0.5f, 0.5f, 0.5f, 0.5f},
+                new long[] {3}).withShapes(List.of(InstanceShape.Polygons.of(List.of(
+                        new double[] {0.25, 0.25, 0.75, 0.25, 0.75, 0.75, 0.25, 0.75}))))
+                .withKeyPoints(2, new float[] {0.5f, 0.5f, 1, 0}, new float[] {2, 0});
+        Targeted<Image> sample = recipe.decode(FILE, yolo, NO_MASKS, named());
+        CanvasSize decoded = new CanvasSize(25, 34);
+        assertEquals(decoded, sample.targets().canvas().orElseThrow());
+        assertArrayEquals(new float[] {17, 12.5f, 34, 0}, sample.targets().keyPoints().orElseThrow().coordinates());
+        assertArrayEquals(new float[] {2, 0}, sample.targets().keyPoints().orElseThrow().visibility().orElseThrow());
+        SegmentationMask layer = sample.targets().mask().orElseThrow();
+        assertEquals(1, layer.layers());
+        // The square 8.5..25.5 x 6.25..18.75 of the 34 x 25 image: its centre is in, a corner pixel is out.
+        assertEquals(1, layer.value(0, 12, 17));
+        assertEquals(0, layer.value(0, 0, 0));
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.sluice.api.spi.LabelFormatProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -42,9 +44,13 @@ class LabelFormatsFuzzTest {
     }
 
     private static LabelFormat format(String id) {
+        return format(id, Options.empty());
+    }
+
+    private static LabelFormat format(String id, Options options) {
         for (LabelFormatProvider provider : ServiceLoader.load(LabelFormatProvider.class)) {
             if (provider.id().equals(id)) {
-                return provider.create(Options.empty());
+                return provider.create(options);
             }
         }
         throw new AssertionError("no label format " + id);
@@ -115,10 +121,15 @@ class LabelFormatsFuzzTest {
 
     /** A folder-shaped format: the bytes as the one label file in its folder. */
     private static void readsOrNamesTheFolder(String id, String fileName, byte[] bytes) throws IOException {
+        readsOrNamesTheFolder(id, Options.empty(), fileName, bytes);
+    }
+
+    private static void readsOrNamesTheFolder(String id, Options options, String fileName, byte[] bytes)
+            throws IOException {
         Path labels = Files.createDirectories(folder.resolve(id));
         Files.write(labels.resolve(fileName), bytes);
         try {
-            LabelIndex.read(format(id), labels, folder.resolve("images"));
+            LabelIndex.read(format(id, options), labels, folder.resolve("images"));
         } catch (LabelFormatException e) {
             for (String line : e.getMessage().split("\n")) {
                 assertTrue(line.startsWith(labels + ": " + fileName) || line.startsWith(labels + ": no entries")
@@ -137,6 +148,14 @@ class LabelFormatsFuzzTest {
     @Property(tries = 500)
     void yoloGivesAnIndexOrErrorsThatNameTheLabelFile(@ForAll("yoloish") byte[] bytes) throws IOException {
         readsOrNamesTheFolder("yolo", "x.txt", bytes);
+    }
+
+    @Property(tries = 300)
+    void yoloPolygonsAndPoseLinesGiveAnIndexOrErrorsThatNameTheLabelFile(@ForAll("yoloish") byte[] bytes)
+            throws IOException {
+        readsOrNamesTheFolder("yolo", Options.of(Map.of("masks", true)), "x.txt", bytes);
+        readsOrNamesTheFolder("yolo", Options.of(Map.of("kpt_shape", List.of(1, 2))), "x.txt", bytes);
+        readsOrNamesTheFolder("yolo", Options.of(Map.of("kpt_shape", List.of(1, 3))), "x.txt", bytes);
     }
 
     private static final String VOC = "<annotation><filename>a.jpg</filename><size><width>6</width><height>4</height>"

@@ -88,12 +88,13 @@ class YoloLabelFormatTest extends LabelFormatContract {
         LabelFormatException e = assertThrows(LabelFormatException.class,
                 () -> LabelIndex.read(createFormat(), labels, dir.resolve("images")));
         assertEquals(String.join("\n",
-                labels + ": b.txt:2: expected 5 values (class cx cy w h), found 3: '1 0.5 0.5'",
+                labels + ": b.txt:2: expected 5 values (class cx cy w h) or a polygon (class x1 y1 x2 y2 x3 y3 ..., "
+                        + "at least 3 points), found 3: '1 0.5 0.5'",
                 labels + ": c.txt:1: class 'x' is not a non-negative integer: 'x 0.1 0.1 0.1 0.1'",
-                labels + ": d.txt:1: '1.5' is not a number from 0 to 1: '0 1.5 0.5 0.1 0.1'",
+                labels + ": d.txt:1: '1.5' is not a number from -0.01 to 1.01: '0 1.5 0.5 0.1 0.1'",
                 labels + ": e.txt: not UTF-8 text",
-                labels + ": f.txt:1: expected 5 values (class cx cy w h), found 8; YOLO segmentation and pose lines "
-                        + "are not read: '2 0.1 0.2 0.3 0.4 0.5 0.6 0.7'"), e.getMessage());
+                labels + ": f.txt:1: a polygon is x y pairs, but this line has 7 values after the class (pose lines "
+                        + "need the option kpt_shape): '2 0.1 0.2 0.3 0.4 0.5 0.6 0.7'"), e.getMessage());
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.sluice.core.testing;
 
+import dev.sluice.api.BorrowingImageDecoder;
 import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
-import dev.sluice.api.ImageDecoder;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link DecodeBuffers}, it fills the array they lend, and counts it, noting which threads lent which
  * buffers.
  */
-public final class TinyImageDecoder implements ImageDecoder {
+public final class TinyImageDecoder extends BorrowingImageDecoder {
     /** How many images were decoded into lent buffers. */
     public final AtomicInteger lent = new AtomicInteger();
     /** Each buffers object lent, with the name of every thread that lent it (one each, if used right). */
@@ -27,16 +26,6 @@ public final class TinyImageDecoder implements ImageDecoder {
 
     public static byte[] encode(int width, int height, int fill) {
         return new byte[] {(byte) width, (byte) height, (byte) fill};
-    }
-
-    @Override
-    public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        return decode(encoded, options, (DecodeBuffers) null);
-    }
-
-    @Override
-    public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
-        return ImageDecoder.decodeFile(this, file, options, buffers);
     }
 
     @Override

@@ -1,12 +1,12 @@
 package dev.sluice.plugins.imageio;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import dev.sluice.api.BorrowingImageDecoder;
 import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
-import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
@@ -15,7 +15,6 @@ import dev.sluice.api.spi.Reductions;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,24 +37,18 @@ import org.w3c.dom.Node;
  * UNCHANGED mode, narrowed to their high byte otherwise); convert to the colour mode; block-average
  * when reducing; turn as the EXIF orientation says.
  *
+ * <p>Plain JPEGs ({@link JpegSegments#jdkReadable()}) go to the JDK's own reader without
+ * TwelveMonkeys' on top ({@link JdkJpegReads}), which decodes them alike with less garbage; any
+ * JPEG it does not decode cleanly goes through TwelveMonkeys as the others do.
+ *
  * <p>With {@link DecodeBuffers}, the step that makes the pixels first (the DCT-domain decode, or the
  * JDK's reader decoding an 8-bit grey or YCbCr JPEG straight into Sluice's layout) writes into the
  * array they lend, so that the common case (no mode change, reduction through the reader, turn or
  * region) returns an image over it. Every later step copies into a new array, as does every other
  * reader (PNG, GIF, TIFF, ..., CMYK JPEG), whose pixels come out of ImageIO's own raster.
  */
-final class ImageIoImageDecoder implements ImageDecoder {
+final class ImageIoImageDecoder extends BorrowingImageDecoder {
     private static final String BYTES = "<bytes>";
-
-    @Override
-    public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        return decode(encoded, options, (DecodeBuffers) null);
-    }
-
-    @Override
-    public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
-        return ImageDecoder.decodeFile(this, file, options, buffers);
-    }
 
     /** @param buffers lend the array the first step writes; null for a new one */
     @Override
@@ -170,6 +163,12 @@ final class ImageIoImageDecoder implements ImageDecoder {
     private static PixelBuffer read(ImageHeader header, byte[] bytes, int offset, int length, JpegSegments jpeg,
             Rectangle source, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
         String format = header.format();
+        if (jpeg != null && jpeg.jdkReadable()) {
+            PixelBuffer plain = JdkJpegReads.read(bytes, offset, length, jpeg, source, options, buffers);
+            if (plain != null) {
+                return plain;
+            }
+        }
         ImageReader reader = null;
         try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(bytes, offset, length)) {
             reader = Readers.create(format);
@@ -231,7 +230,7 @@ final class ImageIoImageDecoder implements ImageDecoder {
      * luma; colour and grey JPEGs otherwise decoded straight into Sluice's layout, which saves the
      * copy out of ImageIO's BGR image (and is faster in the JDK's decoder besides).
      */
-    private static PixelBuffer readJpeg(ImageReader reader, ImageReadParam param, JpegSegments jpeg, Rectangle source,
+    static PixelBuffer readJpeg(ImageReader reader, ImageReadParam param, JpegSegments jpeg, Rectangle source,
             ColorMode mode, DecodeBuffers buffers) throws IOException, DecodeException {
         if (jpeg.components() == 4) {
             return CmykConversions.jpegToRgb(reader.readRaster(0, param), jpeg.ycck());

@@ -26,15 +26,17 @@ final class JpegSegments {
     private final int frameMarker;
     private final int precision;
     private final int pointTransform;
+    private final boolean jdkColours;
     private final byte[] withoutProfiles;
 
     private JpegSegments(int components, boolean transformed, int frameMarker, int precision, int pointTransform,
-            byte[] withoutProfiles) {
+            boolean jdkColours, byte[] withoutProfiles) {
         this.components = components;
         this.transformed = transformed;
         this.frameMarker = frameMarker;
         this.precision = precision;
         this.pointTransform = pointTransform;
+        this.jdkColours = jdkColours;
         this.withoutProfiles = withoutProfiles;
     }
 
@@ -81,6 +83,19 @@ final class JpegSegments {
         return components == 4 && transformed;
     }
 
+    /**
+     * Whether the JDK's own JPEG reader decodes this file as libjpeg does, so that it may be read
+     * without TwelveMonkeys' reader on top ({@link JdkJpegReads}): an 8-bit Huffman-coded DCT frame
+     * (SOF0, 1 or 2) of one component, or of three stored as YCbCr whose labels the JDK's rules
+     * (imageioJPEG.c) read as libjpeg's do: Adobe transform 1, or no Adobe marker and either a JFIF
+     * marker or chroma sampled otherwise than luma. The JDK takes a three-component frame with
+     * another Adobe transform for an unknown colour space, and an unsubsampled one without JFIF (Exif
+     * or none) for RGB unless an Exif segment comes first; those stay with TwelveMonkeys.
+     */
+    boolean jdkReadable() {
+        return precision == 8 && frameMarker >= 0xC0 && frameMarker <= 0xC2 && jdkColours;
+    }
+
     /** The bytes with every APP2 {@code ICC_PROFILE} segment left out, or null when there was none. */
     byte[] withoutProfiles() {
         return withoutProfiles;
@@ -100,6 +115,7 @@ final class JpegSegments {
         int firstId = -1;
         boolean rgbIds = false;
         boolean jfif = false;
+        boolean subsampled = false;
         int transform = -1;
         ByteArrayOutputStream kept = null;
         int keptUpTo = offset;
@@ -134,6 +150,10 @@ final class JpegSegments {
                     firstId = data[body + 6] & 0xFF;
                     rgbIds = firstId == 'R' && data[body + 9] == 'G' && data[body + 12] == 'B';
                 }
+                if (components == 3 && body + 6 + 9 <= segmentEnd) {
+                    int luma = data[body + 7];
+                    subsampled = data[body + 10] != luma || data[body + 13] != luma;
+                }
             } else if (marker == APP0 && startsWith(data, body, segmentEnd, JFIF)) {
                 jfif = true;
             } else if (marker == APP14 && startsWith(data, body, segmentEnd, ADOBE) && body + 12 <= segmentEnd) {
@@ -150,8 +170,11 @@ final class JpegSegments {
         if (kept != null) {
             kept.write(data, keptUpTo, end - keptUpTo);
         }
-        return new JpegSegments(components, transformed(components, jfif, transform, rgbIds), frameMarker, precision,
-                pointTransform, kept == null ? null : kept.toByteArray());
+        boolean transformed = transformed(components, jfif, transform, rgbIds);
+        boolean jdkColours = components == 1
+                || components == 3 && transformed && (transform == 1 || transform < 0 && (jfif || subsampled));
+        return new JpegSegments(components, transformed, frameMarker, precision, pointTransform, jdkColours,
+                kept == null ? null : kept.toByteArray());
     }
 
     /** The Al nibble of the scan header whose body starts at {@code body}: after Ns, the Ns selectors, Ss and Se. */

@@ -15,7 +15,8 @@ import javax.imageio.spi.ImageReaderSpi;
 /**
  * The one reader per format this backend uses, chosen by name rather than by whatever the global
  * ImageIO registry happens to list first: TwelveMonkeys for JPEG (CMYK, YCCK, lossless, broken
- * profiles), TIFF, BMP and WebP; the JDK's own for PNG and GIF.
+ * profiles), TIFF, BMP and WebP; the JDK's own for PNG and GIF, and for the plain JPEGs that
+ * {@link JdkJpegReads} decodes without TwelveMonkeys on top.
  *
  * <p>ImageIO registers plugins from the context class loader when it first starts, so in a
  * container TwelveMonkeys may be missing from the registry though it is on this class's path. It is
@@ -29,6 +30,8 @@ final class Readers {
             "webp", registered(WebPImageReaderSpi.class, new WebPImageReaderSpi()),
             "png", jdk("com.sun.imageio.plugins.png.PNGImageReaderSpi"),
             "gif", jdk("com.sun.imageio.plugins.gif.GIFImageReaderSpi"));
+    /** The JDK's own JPEG reader, which TwelveMonkeys' wraps; for the JPEGs {@link JdkJpegReads} takes. */
+    private static final ImageReaderSpi JDK_JPEG = jdk("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi");
 
     private Readers() {
     }
@@ -45,6 +48,11 @@ final class Readers {
             throw new IllegalArgumentException("no reader for format " + format);
         }
         return spi.createReaderInstance();
+    }
+
+    /** A new JDK JPEG reader, without TwelveMonkeys' on top; dispose it after use. */
+    static ImageReader createJdkJpeg() throws IOException {
+        return JDK_JPEG.createReaderInstance();
     }
 
     private static <S extends ImageReaderSpi> ImageReaderSpi registered(Class<S> type, S fresh) {

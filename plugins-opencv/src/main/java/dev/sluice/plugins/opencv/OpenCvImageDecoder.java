@@ -1,18 +1,16 @@
 package dev.sluice.plugins.opencv;
 
+import dev.sluice.api.BorrowingImageDecoder;
 import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
-import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.Reductions;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Set;
 import org.opencv.core.CvException;
 import org.opencv.core.CvType;
@@ -27,33 +25,20 @@ import org.opencv.imgcodecs.Imgcodecs;
  * except 16-bit PNG and TIFF in UNCHANGED mode, grey + alpha as two channels); block-average other formats when reducing; turn as the EXIF
  * orientation says; cut the region, scaled with the reduction.
  */
-final class OpenCvImageDecoder implements ImageDecoder {
+final class OpenCvImageDecoder extends BorrowingImageDecoder {
     private static final String BYTES = "<bytes>";
     private static final Set<String> FORMATS = Set.of("jpeg", "png", "bmp", "tiff");
 
-    @Override
-    public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        return decodeInto(encoded, options, null);
-    }
-
     /**
-     * Decodes into the lent memory: an 8-bit image is returned over {@link DecodeBuffers#directPixels},
-     * which OpenCV writes from native code; where the image needs nothing but BGR to RGB after
-     * imdecode (no block average, no turn), the conversion of the region alone writes it there, so
-     * each output byte is written once after decoding.
+     * Decodes into the lent memory, when there is some: an 8-bit image is returned over
+     * {@link DecodeBuffers#directPixels}, which OpenCV writes from native code; where the image needs
+     * nothing but BGR to RGB after imdecode (no block average, no turn), the conversion of the region
+     * alone writes it there, so each output byte is written once after decoding.
+     *
+     * @param lent the caller's buffers, or null for an image over memory of its own
      */
     @Override
-    public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
-        return decodeInto(encoded, options, Objects.requireNonNull(buffers, "buffers"));
-    }
-
-    @Override
-    public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
-        return ImageDecoder.decodeFile(this, file, options, buffers);
-    }
-
-    /** @param lent the caller's buffers, or null for an image over memory of its own */
-    private static Image decodeInto(ByteBuffer encoded, DecodeOptions options, DecodeBuffers lent) throws DecodeException {
+    public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers lent) throws DecodeException {
         ImageHeader header = ImageHeader.read(encoded, options);
         if (!FORMATS.contains(header.format())) {
             throw new UnsupportedImageException(BYTES, header.format() + " is not supported by the opencv decoder (the OpenCV 4.9 "

@@ -1,18 +1,17 @@
 package dev.sluice.plugins.turbojpeg;
 
+import dev.sluice.api.BorrowingImageDecoder;
 import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
-import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.JpegProcesses;
 import dev.sluice.api.spi.Reductions;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -26,22 +25,12 @@ import java.util.Optional;
  * RGB or grey as the codec gives it) is decoded by the system library straight into their direct
  * memory, each byte written once.
  */
-final class TurboJpegImageDecoder implements ImageDecoder {
+final class TurboJpegImageDecoder extends BorrowingImageDecoder {
     private static final String BYTES = "<bytes>";
     private final JpegCodec codec;
 
     TurboJpegImageDecoder(JpegCodec codec) {
         this.codec = codec;
-    }
-
-    @Override
-    public Image decode(ByteBuffer encoded, DecodeOptions options) throws DecodeException {
-        return decode(encoded, options, (DecodeBuffers) null);
-    }
-
-    @Override
-    public Image decode(Path file, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
-        return ImageDecoder.decodeFile(this, file, options, buffers);
     }
 
     /** @param buffers lend the image's array; null for a new one */

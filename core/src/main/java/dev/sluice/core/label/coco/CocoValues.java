@@ -3,6 +3,7 @@ package dev.sluice.core.label.coco;
 import dev.sluice.api.target.CanvasSize;
 import dev.sluice.api.target.InstanceShape;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import tools.jackson.core.JsonToken;
  */
 final class CocoValues {
     private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+    private static final String OUT_OF_RANGE = "must be an integer from -2^63 to 2^63 - 1, was ";
 
     private CocoValues() {
     }
@@ -195,12 +197,46 @@ final class CocoValues {
         }
     }
 
+    /**
+     * An integer: a JSON integer, or a number written with a fraction or exponent whose value is
+     * integral ({@code 640.0}, {@code 6.4e2}), as some exporters write every number; checked
+     * exactly, so {@code 640.5} and {@code 1e30} are refused, never rounded or wrapped.
+     */
     static long integer(JsonParser p) throws IOException, BadElement {
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            p.skipChildren();
-            throw new BadElement("must be an integer (64-bit)");
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                throw new BadElement(OUT_OF_RANGE + shortText(p));
+            }
+            return p.getLongValue();
         }
-        return p.getLongValue();
+        if (token != JsonToken.VALUE_NUMBER_FLOAT) {
+            p.skipChildren();
+            throw new BadElement("must be an integer");
+        }
+        // The double screens out fractions and huge exponents cheaply; the exact decimal decides the rest.
+        double approximate = p.getDoubleValue();
+        if (Double.isFinite(approximate) && approximate != Math.rint(approximate)) {
+            throw new BadElement("must be an integer, was " + shortText(p));
+        }
+        if (!(Math.abs(approximate) <= 0x1p63)) {
+            throw new BadElement(OUT_OF_RANGE + shortText(p));
+        }
+        BigDecimal exact = p.getDecimalValue();
+        if (exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0) {
+            throw new BadElement("must be an integer, was " + shortText(p));
+        }
+        try {
+            return exact.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new BadElement(OUT_OF_RANGE + shortText(p));
+        }
+    }
+
+    /** The number's text as the file writes it, cut to 40 characters. */
+    private static String shortText(JsonParser p) throws IOException {
+        String text = p.getText();
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     static int positive(JsonParser p) throws IOException, BadElement {
@@ -211,7 +247,14 @@ final class CocoValues {
         return (int) value;
     }
 
+    /**
+     * 0 or 1, or {@code false} or {@code true} as some exporters write {@code iscrowd}: pycocotools
+     * and torchvision test it for truth or compare it with 0, which a JSON boolean passes alike.
+     */
     static boolean flag(JsonParser p) throws IOException, BadElement {
+        if (p.currentToken() == JsonToken.VALUE_TRUE || p.currentToken() == JsonToken.VALUE_FALSE) {
+            return p.currentToken() == JsonToken.VALUE_TRUE;
+        }
         long value = integer(p);
         if (value != 0 && value != 1) {
             throw new BadElement("must be 0 or 1, was " + value);

@@ -210,6 +210,47 @@ class CocoLabelFormatTest extends LabelFormatContract {
                 problems(json, Map.of()));
         assertEquals(List.of("classes [person, toothbrush]", "x/7.jpg:4 EntryTargets[2 XYWH boxes on 30x40] [1, 0]"),
                 problems(json, Map.of("crowd", true)));
+        String booleans = json.replace("\"iscrowd\": 1}", "\"iscrowd\": true}")
+                .replace("[5, 6, 7, 8]}", "[5, 6, 7, 8], \"iscrowd\": false}");
+        assertEquals(List.of("classes [person, toothbrush]", "x/7.jpg:4 EntryTargets[1 XYWH box on 30x40] [0]"),
+                problems(booleans, Map.of()));
+        assertTrue(problems(json.replace("\"iscrowd\": 1}", "\"iscrowd\": \"yes\"}"), Map.of())
+                .contains("2: /annotations/0/iscrowd: must be an integer"));
+    }
+
+    @Test
+    void integersWrittenAsIntegralDecimalsAreReadAndFractionsAndOverflowsAreRefused() throws IOException {
+        String json = "{\"images\": [{\"id\": 7.0, \"file_name\": \"a.jpg\", \"height\": 4.8e2, \"width\": 640.000},\n"
+                + "{\"id\": 8, \"file_name\": \"b.jpg\", \"height\": 480.5, \"width\": 640},\n"
+                + "{\"id\": 9e30, \"file_name\": \"c.jpg\", \"height\": 48, \"width\": 64},\n"
+                + "{\"id\": 9223372036854775808, \"file_name\": \"d.jpg\", \"height\": 48, \"width\": 64},\n"
+                + "{\"id\": 9.223372036854775808e18, \"file_name\": \"e.jpg\", \"height\": 48, \"width\": 64},\n"
+                + "{\"id\": 9.223372036854775807e18, \"file_name\": \"f.jpg\", \"height\": 1e-400, \"width\": 64},\n"
+                + "{\"id\": 12, \"file_name\": \"g.jpg\", \"height\": 3e9, \"width\": \"64\"}],\n"
+                + "\"annotations\": [{\"image_id\": 7.00, \"category_id\": 1.0, \"bbox\": [1, 2, 3, 4], \"iscrowd\": 0.0},\n"
+                + "{\"image_id\": 7, \"category_id\": 1.25, \"bbox\": [1, 2, 3, 4]}],\n"
+                + "\"categories\": [{\"id\": 1E0, \"name\": \"dog\"}]}";
+        assertEquals(List.of(
+                "2: /images/1/height: must be an integer, was 480.5",
+                "3: /images/2/id: must be an integer from -2^63 to 2^63 - 1, was 9e30",
+                "4: /images/3/id: must be an integer from -2^63 to 2^63 - 1, was 9223372036854775808",
+                "5: /images/4/id: must be an integer from -2^63 to 2^63 - 1, was 9.223372036854775808e18",
+                "6: /images/5/height: must be an integer, was 1e-400",
+                "7: /images/6/height: must be a positive 32-bit integer, was 3000000000",
+                "9: /annotations/1/category_id: must be an integer, was 1.25",
+                "classes [dog]",
+                "a.jpg:1 EntryTargets[1 XYWH box on 480x640] [0]"), problems(json, Map.of()));
+    }
+
+    @Test
+    void integralDecimalsAreReadExactlyBeyondWhatADoubleHolds() throws IOException {
+        // 2^53 + 1 has no double: read through one, the image ids would become 2^53 and the annotations move.
+        String json = "{\"images\": [{\"id\": 9007199254740993.0, \"file_name\": \"odd.jpg\", \"height\": 4, \"width\": 6},\n"
+                + "{\"id\": 9.007199254740992e15, \"file_name\": \"even.jpg\", \"height\": 4, \"width\": 6}],\n"
+                + "\"annotations\": [{\"image_id\": 9007199254740993, \"category_id\": 1, \"bbox\": [1, 2, 3, 4]}],\n"
+                + "\"categories\": [{\"id\": 1, \"name\": \"dog\"}]}";
+        assertEquals(List.of("classes [dog]", "odd.jpg:1 EntryTargets[1 XYWH box on 4x6] [0]",
+                "even.jpg:2 EntryTargets[0 XYWH boxes on 4x6] []"), problems(json, Map.of()));
     }
 
     @Test

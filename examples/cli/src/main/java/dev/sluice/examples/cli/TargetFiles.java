@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * <li>{@code STEM-masks.npy}: the class-index masks, uint8 (int32 for wide indices) {@code [N, H, W]},
  *     when the samples have them;</li>
  * <li>{@code STEM-keypoints.npy}: float32 {@code [P, 3]}, rows {@code [index_in_batch, x, y]}, when the
- *     samples have key points.</li>
+ *     samples have key points; {@code [P, 4]}, rows {@code [index_in_batch, x, y, visibility]}, when the
+ *     points have visibilities (YOLO pose).</li>
  * </ul>
  */
 final class TargetFiles {
@@ -48,11 +49,26 @@ final class TargetFiles {
         }
         if (targets.keyPoints().isPresent()) {
             BatchKeyPoints points = targets.keyPoints().get();
-            Tensor rows = withBatchIndex(points.batchIndices(), points.coordinates());
+            Tensor rows = withBatchIndex(points.batchIndices(), points.visibility()
+                    .map(v -> withColumn(points.coordinates(), v)).orElse(points.coordinates()));
             NpyFiles.write(folder.resolve(stem + "-keypoints.npy"), rows);
             written.append(", key points ").append(Shapes.shape(rows.shape()));
         }
         return written.toString();
+    }
+
+    /** float32 {@code [R, C + 1]}: each row of {@code coordinates} ({@code [R, C]}) followed by its value of {@code last}. */
+    static Tensor withColumn(Tensor coordinates, Tensor last) {
+        int rows = coordinates.dim(0);
+        int columns = coordinates.dim(1);
+        float[] values = coordinates.toFloatArray();
+        float[] extra = last.toFloatArray();
+        float[] out = new float[rows * (columns + 1)];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(values, r * columns, out, r * (columns + 1), columns);
+            out[r * (columns + 1) + columns] = extra[r];
+        }
+        return Tensor.ofFloats(new int[] {rows, columns + 1}, out);
     }
 
     /** float32 {@code [R, 1 + C]}: each row of {@code coordinates} ({@code [R, C]}) after its batch index. */

@@ -53,6 +53,20 @@ class TargetFilesTest {
     }
 
     @Test
+    void keyPointsWithVisibilityAreRowsOfBatchIndexXYAndVisibility() throws IOException {
+        BatchKeyPoints points = new BatchKeyPoints(Tensor.ofFloats(new int[] {2, 2}, 2.5f, 1.5f, 0, 1),
+                Tensor.ofLongs(new int[] {2}, 0, 1), Optional.of(Tensor.ofFloats(new int[] {2}, 2, 0)));
+
+        String line = TargetFiles.write(dir, "batch-00001", new BatchTargets(2, CANVAS, Optional.empty(),
+                Optional.empty(), Optional.of(points)));
+
+        assertEquals(", key points [2, 4]", line);
+        NpyReader.Array keyPoints = NpyReader.read(dir.resolve("batch-00001-keypoints.npy"));
+        assertArrayEquals(new int[] {2, 4}, keyPoints.shape());
+        assertArrayEquals(new float[] {0, 2.5f, 1.5f, 2, 1, 0, 1, 0}, keyPoints.floats());
+    }
+
+    @Test
     void aBatchWithoutBoxesWritesEmptyArraysOfTheirShapeAndNoMasks() throws IOException {
         BatchBoxes none = new BatchBoxes(Tensor.ofFloats(new int[] {0, 4}), Tensor.ofLongs(new int[] {0}),
                 Tensor.ofLongs(new int[] {0}), Optional.empty());

@@ -73,7 +73,7 @@ final class PerspectiveTargets {
             xy[i] = point[0];
             xy[i + 1] = point[1];
         }
-        return KeyPoints.of(points.canvas(), xy);
+        return points.withCoordinates(xy, points.canvas());
     }
 
     private void map(float x, float y, float[] out) {

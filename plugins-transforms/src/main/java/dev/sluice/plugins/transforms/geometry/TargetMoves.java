@@ -73,7 +73,7 @@ public final class TargetMoves {
         int[] rows = nearest(from.height(), height, 1 / fy);
         return new Targets(targets.boxes().map(b -> b.withCoordinates(times(b.coordinates(), ratioX, ratioY), canvas)),
                 targets.mask().map(m -> m.remapped(canvas, columns, rows, 0)),
-                targets.keyPoints().map(p -> KeyPoints.of(canvas, times(p.coordinates(), ratioX, ratioY))));
+                targets.keyPoints().map(p -> p.withCoordinates(times(p.coordinates(), ratioX, ratioY), canvas)));
     }
 
     /**
@@ -197,7 +197,7 @@ public final class TargetMoves {
             xy[i] = mapX(m, x, y) - dx;
             xy[i + 1] = mapY(m, x, y) - dy;
         }
-        return KeyPoints.of(canvas, xy);
+        return points.withCoordinates(xy, canvas);
     }
 
     /**

@@ -181,6 +181,24 @@ class WarpTargetsTest {
     }
 
     @Test
+    void keyPointsKeepTheirVisibilitiesThroughWarpsAndScales() {
+        Image image = Fixtures.input("grass");
+        float[] visibility = {2, 0, 1};
+        Targets targets = Targets.NONE.withKeyPoints(KeyPoints.of(new CanvasSize(27, 35),
+                new float[] {0, 0, 34, 26, 17.5f, 13.5f}, visibility));
+        List<Targets> moved = List.of(
+                Affine.of(90, 0, 0, 2, 0, 0).applyWithTargets(Targeted.of(image, targets), new SplittableRandom(0))
+                        .targets(),
+                Perspective.of(new int[][] {{0, 0}, {34, 0}, {34, 26}, {0, 26}},
+                        new int[][] {{1, 0}, {33, 2}, {34, 26}, {0, 25}})
+                        .applyWithTargets(Targeted.of(image, targets), new SplittableRandom(0)).targets(),
+                TargetMoves.scale(targets, 2, 0.5, 70, 14));
+        for (Targets out : moved) {
+            assertArrayEquals(visibility, out.keyPoints().orElseThrow().visibility().orElseThrow());
+        }
+    }
+
+    @Test
     void noWarpKeepsTheTargetsAndAPerChannelFillCannotFillAMask() {
         Image image = Fixtures.input("grass");
         Targets targets = Targets.NONE.withMask(SegmentationMask.classIndex(new CanvasSize(27, 35), new byte[27 * 35]));
