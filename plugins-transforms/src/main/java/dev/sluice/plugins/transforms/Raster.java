@@ -11,15 +11,11 @@ import java.nio.ByteOrder;
  * that move or resample 16-bit pixels. Public only so that the packages of this plugin share it; not
  * for users.
  *
- * <p>{@link #of} and {@link #borrow} take 8-bit images only, so that a loop written for bytes never
+ * <p>{@link #of} takes 8-bit images only, so that a loop written for bytes never
  * sees 16-bit samples; a step that works at either depth takes {@link #ofAnyDepth} and moves
  * {@link #pixelBytes()} bytes per pixel.
  */
 public final class Raster {
-    /** 16 MiB: a 2,000 x 2,000 RGB image (a 4,000 x 3,000 one decoded at half size fits too). */
-    private static final int KEPT_BYTES = 16 << 20;
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
-
     /** The samples, {@code height * width * channels * sampleBytes} bytes; shared, not copied. */
     public final byte[] data;
     /** Columns. */
@@ -78,30 +74,6 @@ public final class Raster {
                     + " (16-bit samples, from decoder mode unchanged); use mode rgb or gray, or leave " + step
                     + " out of a 16-bit pipeline");
         }
-    }
-
-    /**
-     * The image's samples copied into this thread's reusable array, for a caller that reads the raster
-     * only until it returns and never wraps, keeps or hands it on: the fused pipeline's write, which
-     * borrows when it writes (never when it prepares), and otherwise allocated a fresh copy of every
-     * decoded image. The next call on the same thread overwrites it. Images above
-     * {@link #KEPT_BYTES} get an array of their own, so that one huge image does not stay pinned to the thread.
-     *
-     * @throws IllegalArgumentException for a 16-bit image
-     */
-    public static Raster borrow(Image image) {
-        int size = image.byteSize();
-        if (size > KEPT_BYTES) {
-            return of(image);
-        }
-        requireEightBit(image, "this step");
-        byte[] data = SCRATCH.get();
-        if (data.length < size) {
-            data = new byte[size];
-            SCRATCH.set(data);
-        }
-        image.copyTo(data, 0);
-        return new Raster(data, image.width(), image.height(), image.channels());
     }
 
     /** Wraps this raster's array as an image of its depth; the raster must not be written afterwards. */

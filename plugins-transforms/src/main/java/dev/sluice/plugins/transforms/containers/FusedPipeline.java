@@ -8,7 +8,6 @@ import dev.sluice.api.target.Targeted;
 import dev.sluice.api.target.Targets;
 import dev.sluice.api.spi.ConfiguredTransform;
 import dev.sluice.api.Transform;
-import dev.sluice.plugins.transforms.Raster;
 import dev.sluice.api.Region;
 import dev.sluice.plugins.transforms.Size;
 import dev.sluice.plugins.transforms.geometry.CenterCrop;
@@ -100,8 +99,8 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
     }
 
     /**
-     * True: the prepared result holds the input only until it is written (the write copies the
-     * pixels it reads first), and nothing here keeps it afterwards.
+     * True: the prepared result holds the input only until it is written (the write reads its pixels
+     * where they lie, during the call), and nothing here keeps it afterwards.
      */
     @Override
     public boolean releasesInput() {
@@ -147,8 +146,7 @@ final class FusedPipeline implements Transform<Image, Tensor>, SlotTransform<Ima
             FloatBuffer floats = SlotTransform.slot(destination, byteOffset, bytes).asFloatBuffer();
             RowSink sink = new TensorRows(floats, 0, window.width(), window.height(), channels, mean, std,
                     plan.mirror());
-            // Borrowed here, not when planned: the thread's scratch array is reused by the next borrow.
-            plan.resampler().resample(Raster.borrow(plan.source()), window, sink);
+            plan.resampler().resample(plan.source(), window, sink);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sluice.plugins.transforms.geometry;
 
+import dev.sluice.api.DType;
 import dev.sluice.api.Image;
 import dev.sluice.api.ReduceLimit;
 import dev.sluice.api.Region;
@@ -227,17 +228,16 @@ public final class RandomResizedCrop implements ImageTransform {
 
     /** torchvision's {@code resized_crop}: the crop {@code crop} resized to this transform's size. */
     Image resizedCrop(Image image, Region crop) {
-        Raster source = Raster.ofAnyDepth(image);
         if (crop.width() == size.width() && crop.height() == size.height()) {
-            return Crop.cut(source, crop).toImage();
+            return Crop.cut(Raster.ofAnyDepth(image), crop).toImage();
         }
-        if (source.sampleBytes != 1) {
-            return ResizeKernels.resizeWide(source, interpolation, antialias, crop.x(), crop.y(), crop.width(), crop.height(),
+        if (image.dtype() != DType.UINT8) {
+            return ResizeKernels.resizeWide(Raster.ofAnyDepth(image), interpolation, antialias, crop.x(), crop.y(), crop.width(), crop.height(),
                     size.width(), size.height()).toImage();
         }
         Resampler resampler = resampler(crop);
         ImageSink sink = new ImageSink(size.width(), size.height(), image.channels());
-        resampler.resample(source, Window.whole(size.width(), size.height()), sink);
+        resampler.resample(image, Window.whole(size.width(), size.height()), sink);
         return sink.raster().toImage();
     }
 

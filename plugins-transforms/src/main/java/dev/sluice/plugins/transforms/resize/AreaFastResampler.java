@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms.resize;
 
-import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.api.Image;
+import java.nio.ByteBuffer;
 
 /**
  * OpenCV's INTER_AREA for whole-number shrink factors ({@code resizeAreaFast_}): each output pixel is
@@ -42,8 +43,10 @@ final class AreaFastResampler implements Resampler {
     }
 
     @Override
-    public void resample(Raster source, Window window, RowSink sink) {
-        int channels = source.channels;
+    public void resample(Image source, Window window, RowSink sink) {
+        ByteBuffer data = source.pixels();
+        int channels = source.channels();
+        int rowBytes = source.width() * channels;
         boolean halving = factorX == 2 && factorY == 2 && channels != 2;
         float reciprocal = 1f / (factorX * factorY);
         int fullColumns = sourceWidth / factorX;
@@ -58,12 +61,12 @@ final class AreaFastResampler implements Resampler {
                     if (sy0 >= sourceHeight || sx0 >= sourceWidth) {
                         out[at++] = 0;
                     } else if (fullRow && ox < fullColumns) {
-                        int sum = blockSum(source, sx0, sy0, factorX, factorY, c);
+                        int sum = blockSum(data, rowBytes, channels, sx0, sy0, factorX, factorY, c);
                         out[at++] = halving ? (sum + 2) >> 2 : clamp((int) Math.rint(sum * reciprocal));
                     } else {
                         int width = Math.min(factorX, sourceWidth - sx0);
                         int height = Math.min(factorY, sourceHeight - sy0);
-                        int sum = blockSum(source, sx0, sy0, width, height, c);
+                        int sum = blockSum(data, rowBytes, channels, sx0, sy0, width, height, c);
                         out[at++] = clamp((int) Math.rint((float) sum / (width * height)));
                     }
                 }
@@ -72,13 +75,13 @@ final class AreaFastResampler implements Resampler {
         }
     }
 
-    private int blockSum(Raster source, int sx0, int sy0, int width, int height, int channel) {
+    private int blockSum(ByteBuffer data, int rowBytes, int channels, int sx0, int sy0, int width, int height,
+            int channel) {
         int sum = 0;
-        int channels = source.channels;
         for (int y = 0; y < height; y++) {
-            int at = (originY + sy0 + y) * source.rowBytes() + (originX + sx0) * channels + channel;
+            int at = (originY + sy0 + y) * rowBytes + (originX + sx0) * channels + channel;
             for (int x = 0; x < width; x++) {
-                sum += source.data[at + x * channels] & 0xFF;
+                sum += data.get(at + x * channels) & 0xFF;
             }
         }
         return sum;

@@ -1,6 +1,7 @@
 package dev.sluice.plugins.transforms.resize;
 
-import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.api.Image;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -11,10 +12,11 @@ import java.util.Arrays;
  * summed in float from the last row to the first ({@code VResizeCubicVec_32s8u}).
  *
  * <p>The horizontal pass (a scalar gather: each output column reads its own source pixels) resamples a
- * source row only when an output row first needs it, together with the next row, and writes one row
- * per channel into a ring one row longer than an output row reads; the vertical pass, vectorised along
- * each channel's row, then reads them from the core's first-level cache, and its rows go to the sink
- * one channel at a time. The integer operations and their order are OpenCV's, whatever the layout.
+ * source row only when an output row first needs it, together with the next row (the two copied out of
+ * the image's buffer, heap or direct, into a small array that the gather's loads find in the first-level
+ * cache; the image is not copied whole), and writes one row per channel into a ring one row longer than
+ * an output row reads; the vertical pass, vectorised along each channel's row, then reads them from the
+ * core's first-level cache, and its rows go to the sink one channel at a time. The integer operations and their order are OpenCV's, whatever the layout.
  */
 final class FixedPointResampler implements Resampler {
     private static final float CUBIC_SCALE = 1f / (AxisTables.FIXED_ONE * AxisTables.FIXED_ONE);
@@ -44,8 +46,10 @@ final class FixedPointResampler implements Resampler {
     }
 
     @Override
-    public void resample(Raster source, Window window, RowSink sink) {
-        int channels = source.channels;
+    public void resample(Image source, Window window, RowSink sink) {
+        ByteBuffer pixels = source.pixels();
+        int channels = source.channels();
+        int rowBytes = source.width() * channels;
         int width = window.width();
         int taps = columns.taps;
         // Per output column of the window and tap k: the tap's byte offset in a source row and its weight.
@@ -60,19 +64,23 @@ final class FixedPointResampler implements Resampler {
         int lastRow = rows.lastSource(window.y0(), window.y1());
         // One slot more than an output row reads, so that the next row can be computed with the one asked for.
         int slots = rowSpan(window) + 1;
-        PassBuffers buffers = PassBuffers.forElements((long) (channels * slots + 1) * width);
+        PassBuffers buffers = PassBuffers.forElements((long) (channels * slots + 1) * width + rowBytes / 2);
         int[][] ring = buffers.intRows(channels * slots, width);
         int[] held = new int[slots];
         Arrays.fill(held, -1);
         int[][] tapRows = new int[taps][];
         int[] out = buffers.out(width);
+        byte[] lines = buffers.bytes(2 * rowBytes);
         for (int oy = window.y0(); oy < window.y1(); oy++) {
             int t = oy * taps;
             for (int k = 0; k < taps; k++) {
                 int r = rows.index[t + k];
                 if (held[r % slots] != r) {
                     boolean pair = r < lastRow && held[(r + 1) % slots] != r + 1;
-                    horizontal(source, r, pair, offsets, weights, ring, slots, width);
+                    // Read where the image lies (heap or direct), the two rows in one copy into an array
+                    // that stays in the first-level cache, for the gather's loads.
+                    pixels.get(r * rowBytes, lines, 0, (pair ? 2 : 1) * rowBytes);
+                    horizontal(lines, rowBytes, channels, r, pair, offsets, weights, ring, slots, width);
                     held[r % slots] = r;
                     if (pair) {
                         held[(r + 1) % slots] = r + 1;
@@ -106,35 +114,33 @@ final class FixedPointResampler implements Resampler {
     }
 
     /**
-     * Source row {@code r} (and {@code r + 1} too when {@code pair}) resampled horizontally into its slot
-     * of each channel's ring.
+     * Source row {@code r} (and {@code r + 1} too when {@code pair}), copied into {@code lines} (row r
+     * from index 0, the next from {@code rowBytes}), resampled horizontally into its slot of each
+     * channel's ring.
      */
-    private void horizontal(Raster source, int r, boolean pair, int[] offsets, int[] weights, int[][] ring,
-            int slots, int width) {
-        byte[] data = source.data;
-        int channels = source.channels;
-        int rowStart = r * source.rowBytes();
-        int slot = r % slots;
+    private void horizontal(byte[] lines, int rowBytes, int channels, int r, boolean pair, int[] offsets,
+            int[] weights, int[][] ring, int slots, int width) {
         if (columns.taps == 2 && channels == 3 && pair) {
+            int slot = r % slots;
             int next = (r + 1) % slots;
-            linearRgbPair(data, rowStart, rowStart + source.rowBytes(), offsets, weights, ring[slot],
-                    ring[slots + slot], ring[2 * slots + slot], ring[next], ring[slots + next], ring[2 * slots + next],
-                    width);
+            linearRgbPair(lines, 0, rowBytes, offsets, weights, ring[slot], ring[slots + slot], ring[2 * slots + slot],
+                    ring[next], ring[slots + next], ring[2 * slots + next], width);
             return;
         }
-        if (columns.taps == 2 && channels == 3) {
-            linearRgb(data, rowStart, offsets, weights, ring[slot], ring[slots + slot], ring[2 * slots + slot], width);
-            return;
-        }
-        for (int c = 0; c < channels; c++) {
-            if (columns.taps == 2) {
-                linear(data, rowStart + c, offsets, weights, ring[c * slots + slot], width);
-            } else {
-                cubic(data, rowStart + c, offsets, weights, ring[c * slots + slot], width);
+        for (int i = 0; i < (pair ? 2 : 1); i++) {
+            int slot = (r + i) % slots;
+            int rowStart = i * rowBytes;
+            if (columns.taps == 2 && channels == 3) {
+                linearRgb(lines, rowStart, offsets, weights, ring[slot], ring[slots + slot], ring[2 * slots + slot], width);
+                continue;
             }
-        }
-        if (pair) {
-            horizontal(source, r + 1, false, offsets, weights, ring, slots, width);
+            for (int c = 0; c < channels; c++) {
+                if (columns.taps == 2) {
+                    linear(lines, rowStart + c, offsets, weights, ring[c * slots + slot], width);
+                } else {
+                    cubic(lines, rowStart + c, offsets, weights, ring[c * slots + slot], width);
+                }
+            }
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.sluice.plugins.transforms.resize;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
-import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.api.Image;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 
 /**
  * A separable resampler in float: a horizontal pass over the needed source rows, then a vertical
@@ -10,7 +11,9 @@ import java.lang.management.ManagementFactory;
  * do, then rounding half to even and clamping to [0, 255].
  *
  * <p>Both passes run as loops over whole rows that JDK 17's compiler turns into vector
- * instructions: the needed part of the source is first copied into one plane per channel,
+ * instructions: the needed part of the source (copied out of the image's own buffer, heap or direct,
+ * a strip of at most 384 rows at a time and only the columns the window reads, rather than
+ * the whole image) is copied into one plane per channel,
  * transposed (one array per source column, holding that column's rows; a strip of rows and the
  * columns of a band of outputs at a time), so that the horizontal pass combines whole columns with one weight each, exactly as the
  * vertical pass combines whole rows. Its output, computed a column at a time, is written back into
@@ -73,8 +76,10 @@ final class FloatResampler implements Resampler {
     }
 
     @Override
-    public void resample(Raster source, Window window, RowSink sink) {
-        int channels = source.channels;
+    public void resample(Image source, Window window, RowSink sink) {
+        ByteBuffer data = source.pixels();
+        int channels = source.channels();
+        int stride = source.width() * channels;
         int width = window.width();
         int firstRow = rows.firstSource(window.y0(), window.y1());
         int sourceRows = rows.lastSource(window.y0(), window.y1()) - firstRow + 1;
@@ -83,23 +88,29 @@ final class FloatResampler implements Resampler {
         int kept = keptRows(window, strip, sourceRows);
         int band = Math.min(width, BAND);
         int bandColumns = bandSourceColumns(window, band);
+        int firstColumn = columns.firstSource(window.x0(), window.x1());
+        // The bytes of a strip's rows that the window reads: at most the image's, so no overflow.
+        int regionStride = (columns.lastSource(window.x0(), window.x1()) - firstColumn + 1) * channels;
         PassBuffers buffers = PassBuffers.forElements(
-                (long) channels * ((long) bandColumns * strip + (long) kept * width));
+                (long) channels * ((long) bandColumns * strip + (long) kept * width) + (long) regionStride * strip / 4);
         float[][] planes = buffers.planes(channels * bandColumns, strip);
         float[][] horizontal = buffers.ring(channels, sourceRows, kept, width);
         float[][] computed = buffers.columns(Transpose.BLOCK, strip);
         float[] sum = buffers.sum(width);
+        byte[] region = buffers.bytes(regionStride * strip);
         int oy = window.y0();
-        // Strips of source rows, each copied into column planes a band of output columns at a time and
-        // combined on its own (rows do not mix in this pass); after each strip, every output row whose
-        // taps are all computed is finished, so that only a strip and the few rows before it are held.
+        // Strips of source rows, each copied out of the image's buffer (heap or direct) as the window
+        // reads it, then into column planes a band of output columns at a time and combined on its own
+        // (rows do not mix in this pass); after each strip, every output row whose taps are all computed
+        // is finished, so that only a strip and the few rows before it are held.
         for (int y = 0; y < sourceRows; y += strip) {
             int count = Math.min(strip, sourceRows - y);
+            copyRows(data, stride, firstRow + y, count, firstColumn * channels, region, regionStride);
             for (int x0 = 0; x0 < width; x0 += band) {
                 int x1 = Math.min(width, x0 + band);
                 int bandFirst = columns.firstSource(window.x0() + x0, window.x0() + x1);
                 int bandCount = columns.lastSource(window.x0() + x0, window.x0() + x1) - bandFirst + 1;
-                Transpose.planes(source, bandFirst, bandCount, firstRow + y, count, planes);
+                Transpose.planes(region, regionStride, channels, bandFirst - firstColumn, bandCount, count, planes);
                 for (int c = 0; c < channels; c++) {
                     for (int x = x0; x < x1; x += Transpose.BLOCK) {
                         int block = Math.min(Transpose.BLOCK, x1 - x);
@@ -118,6 +129,21 @@ final class FloatResampler implements Resampler {
                     sink.planeRow(c, oy - window.y0(), sum);
                 }
             }
+        }
+    }
+
+    /**
+     * Rows {@code [first, first + count)} of {@code data} ({@code stride} bytes each), from byte {@code skip}
+     * of each row, {@code length} bytes of each, into {@code into} one after the other: in one copy when
+     * they are whole rows, which lie one after the other in the image too.
+     */
+    private static void copyRows(ByteBuffer data, int stride, int first, int count, int skip, byte[] into, int length) {
+        if (length == stride) {
+            data.get(first * stride, into, 0, count * stride);
+            return;
+        }
+        for (int row = 0; row < count; row++) {
+            data.get((first + row) * stride + skip, into, row * length, length);
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.sluice.plugins.transforms.resize;
 
 import java.util.Arrays;
-import java.util.function.IntFunction;
-import java.util.function.ToIntFunction;
 
 /**
  * A separable resampler's working memory for one call: sets of rows (float or int, each an array of
@@ -27,6 +25,7 @@ final class PassBuffers {
     private float[][] ringRows = new float[0][];
     private float[] sum = new float[0];
     private int[] out = new int[0];
+    private byte[] bytes = new byte[0];
 
     private PassBuffers() {
     }
@@ -38,19 +37,24 @@ final class PassBuffers {
 
     /** {@code count} float rows of at least {@code length}, for a transposed source. */
     float[][] planes(int count, int length) {
-        planes = rows(planes, count, length, row -> row.length, float[]::new);
+        planes = floatRows(planes, count, length);
         return planes;
     }
 
     /** {@code count} int rows of at least {@code length}. */
     int[][] intRows(int count, int length) {
-        intRows = rows(intRows, count, length, row -> row.length, int[]::new);
+        intRows = grown(intRows, count);
+        for (int r = 0; r < count; r++) {
+            if (intRows[r] == null || intRows[r].length < length) {
+                intRows[r] = new int[length];
+            }
+        }
         return intRows;
     }
 
     /** {@code count} float rows of at least {@code length}, for the columns a transposed pass computes. */
     float[][] columns(int count, int length) {
-        columns = rows(columns, count, length, row -> row.length, float[]::new);
+        columns = floatRows(columns, count, length);
         return columns;
     }
 
@@ -60,7 +64,7 @@ final class PassBuffers {
      * turn, so writing row r overwrites row {@code r - kept}.
      */
     float[][] ring(int channels, int rows, int kept, int length) {
-        ring = rows(ring, channels * kept, length, row -> row.length, float[]::new);
+        ring = floatRows(ring, channels * kept, length);
         if (ringRows.length < channels * rows) {
             ringRows = new float[channels * rows][];
         }
@@ -88,14 +92,31 @@ final class PassBuffers {
         return out;
     }
 
-    /** {@code rows}, or a longer copy, with its first {@code count} rows at least {@code length} long. */
-    private static <R> R[] rows(R[] rows, int count, int length, ToIntFunction<R> lengthOf, IntFunction<R> allocate) {
-        R[] grown = rows.length < count ? Arrays.copyOf(rows, count) : rows;
+    /** One byte array of at least {@code length}, for source samples copied out of an image's buffer. */
+    byte[] bytes(int length) {
+        if (bytes.length < length) {
+            bytes = new byte[length];
+        }
+        return bytes;
+    }
+
+    /**
+     * {@code rows}, or a longer copy, with its first {@code count} rows at least {@code length} long. Float
+     * rows and int rows each have their own: one generic method storing both into its {@code R[]} failed
+     * the compiled array-store check, and was deoptimised, each time a thread that runs both kinds of
+     * kernel grew its rows ({@code array_check} in JFR's deoptimisation events).
+     */
+    private static float[][] floatRows(float[][] rows, int count, int length) {
+        float[][] grown = grown(rows, count);
         for (int r = 0; r < count; r++) {
-            if (grown[r] == null || lengthOf.applyAsInt(grown[r]) < length) {
-                grown[r] = allocate.apply(length);
+            if (grown[r] == null || grown[r].length < length) {
+                grown[r] = new float[length];
             }
         }
         return grown;
+    }
+
+    private static <R> R[] grown(R[] rows, int count) {
+        return rows.length < count ? Arrays.copyOf(rows, count) : rows;
     }
 }

@@ -1,6 +1,6 @@
 package dev.sluice.plugins.transforms.resize;
 
-import dev.sluice.plugins.transforms.Raster;
+import dev.sluice.api.Image;
 
 /**
  * One resize kernel with its tables built for one source region and output size. Stateless after
@@ -14,6 +14,9 @@ public interface Resampler {
 
     int outputHeight();
 
-    /** Computes the {@code window} of the output from {@code source} and hands it to {@code sink} row by row. */
-    void resample(Raster source, Window window, RowSink sink);
+    /**
+     * Computes the {@code window} of the output from the 8-bit {@code source}, read in place (its buffer may be
+     * on the heap or direct), and hands it to {@code sink} row by row.
+     */
+    void resample(Image source, Window window, RowSink sink);
 }

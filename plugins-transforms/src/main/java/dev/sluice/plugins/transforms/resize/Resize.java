@@ -238,7 +238,7 @@ public final class Resize implements ImageTransform {
         }
         Resampler resampler = resampler(image.width(), image.height());
         ImageSink sink = new ImageSink(out.width(), out.height(), image.channels());
-        resampler.resample(Raster.of(image), Window.whole(out.width(), out.height()), sink);
+        resampler.resample(image, Window.whole(out.width(), out.height()), sink);
         return sink.raster().toImage();
     }
 

@@ -1,7 +1,5 @@
 package dev.sluice.plugins.transforms.resize;
 
-import dev.sluice.plugins.transforms.Raster;
-
 /**
  * The two copies that let both passes of a separable resampler run along arrays: a source region
  * into per-channel planes stored by column, and computed columns back into rows. Plain scalar
@@ -25,15 +23,13 @@ final class Transpose {
     }
 
     /**
-     * Source columns {@code [firstColumn, firstColumn + columnCount)} and rows
-     * {@code [firstRow, firstRow + rowCount)} of {@code source} as floats:
+     * Columns {@code [firstColumn, firstColumn + columnCount)} of {@code rowCount} rows of {@code channels}
+     * samples, HWC from index 0 of {@code data}, {@code stride} bytes apart, as floats:
      * {@code planes[c * columnCount + x][y]} is channel c of the region's pixel (x, y).
      */
-    static void planes(Raster source, int firstColumn, int columnCount, int firstRow, int rowCount, float[][] planes) {
-        byte[] data = source.data;
-        int channels = source.channels;
-        int stride = source.rowBytes();
-        int start = firstRow * stride + firstColumn * channels;
+    static void planes(byte[] data, int stride, int channels, int firstColumn, int columnCount, int rowCount,
+            float[][] planes) {
+        int start = firstColumn * channels;
         if (channels == 3) {
             for (int x = 0; x < columnCount; x++) {
                 float[] r = planes[x];

@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -39,6 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code seed}: resize to 256 x 256 (cv2.resize INTER_LINEAR, no antialias), to_tensor.</li>
  * </ul>
  * Each operation is one image (the four photographs in turn); the score is microseconds per image.
+ * {@code memory} says where the decoded samples lie: {@code array}, an array of their own; {@code lentHeap}
+ * and {@code lentDirect}, as a loader's worker lends them to its decoder (a reused heap array or direct
+ * buffer, larger than the image), which the kernels read in place.
  * {@code eval} and {@code seed} return a new tensor per image, as {@code apply} does; {@code evalIntoSlot}
  * and {@code seedIntoSlot} write into one reused buffer, as a loader writes each sample into its batch.
  *
@@ -73,6 +77,10 @@ public class KernelBenchmark {
     private static final Map<String, Object> NORMALIZE = Map.of("normalize",
             Map.of("mean", List.of(0.485, 0.456, 0.406), "std", List.of(0.229, 0.224, 0.225)));
 
+    /** Where the decoded samples lie: {@code array}, {@code lentHeap} or {@code lentDirect}. */
+    @Param({"array", "lentHeap", "lentDirect"})
+    public String memory = "array";
+
     private final SplittableRandom random = new SplittableRandom(42);
     private List<Image> images;
     private Transform<Object, Object> eval;
@@ -87,11 +95,21 @@ public class KernelBenchmark {
                 "interpolation", "bicubic"))));
         images = new ArrayList<>();
         for (String name : List.of("ladybird", "dune", "flower", "grass")) {
-            images.add((Image) enlarge.apply(Fixtures.input(name), new SplittableRandom(0)));
+            images.add(placed((Image) enlarge.apply(Fixtures.input(name), new SplittableRandom(0))));
         }
         eval = compose(List.of(Map.of("resize", Map.of("size", 256)), Map.of("center_crop", Map.of("size", 224)),
                 "to_tensor", NORMALIZE));
         seed = compose(List.of(Map.of("resize", Map.of("height", 256, "width", 256, "antialias", false)), "to_tensor"));
+    }
+
+    /** {@code image} where {@link #memory} says, the lent buffers 1 MiB long and the image at their start. */
+    private Image placed(Image image) {
+        if (memory.equals("array")) {
+            return image;
+        }
+        ByteBuffer lent = memory.equals("lentHeap") ? ByteBuffer.allocate(1 << 20) : ByteBuffer.allocateDirect(1 << 20);
+        lent.put(image.pixels()).flip();
+        return Image.wrap(image.width(), image.height(), image.channels(), lent);
     }
 
     private static Transform<Object, Object> compose(List<Object> steps) {
@@ -127,9 +145,13 @@ public class KernelBenchmark {
         return intoSlot(seed);
     }
 
-    /** {@code args[0]}: the benchmark method's name; {@code args[1]}: the rounds, default 15. */
+    /**
+     * {@code args[0]}: the benchmark method's name; {@code args[1]}: the rounds, default 15; {@code args[2]}:
+     * {@link #memory}, default {@code array}.
+     */
     public static void main(String[] args) {
         KernelBenchmark benchmark = new KernelBenchmark();
+        benchmark.memory = args.length > 2 ? args[2] : "array";
         benchmark.setUp();
         Runnable operation = switch (args[0]) {
             case "eval" -> benchmark::eval;

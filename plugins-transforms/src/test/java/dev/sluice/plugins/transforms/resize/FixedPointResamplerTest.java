@@ -2,6 +2,7 @@ package dev.sluice.plugins.transforms.resize;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import dev.sluice.api.Image;
 import dev.sluice.plugins.transforms.Raster;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -36,7 +37,7 @@ class FixedPointResamplerTest {
         Window window = seed % 2 == 0 ? Window.whole(outWidth, outHeight)
                 : new Window(x0, y0, x0 + 1 + random.nextInt(outWidth - x0), y0 + 1 + random.nextInt(outHeight - y0));
         ImageSink sink = new ImageSink(window.width(), window.height(), channels);
-        new FixedPointResampler(columns, rows).resample(source, window, sink);
+        new FixedPointResampler(columns, rows).resample(Image.wrap(width, height, channels, pixels), window, sink);
         assertArrayEquals(allRowsFirst(source, columns, rows, window), sink.raster().data);
     }
 
