@@ -35,8 +35,21 @@ final class LazyDecoderProviders {
         return (encoded, options) -> Image.wrap(1, 1, 1, new byte[] {(byte) marker});
     }
 
+    /** A provider that takes no option and can be made on first use. */
+    private abstract static class TakingNoOptions extends AbstractPluginProvider implements ImageDecoderProvider {
+        TakingNoOptions(String id, int priority) {
+            super(id, priority);
+        }
+
+        @Override
+        public final boolean checkForLaterCreate(Options options) {
+            options.requireOnly(Set.of());
+            return true;
+        }
+    }
+
     /** JPEG only, priority 300, marks 3; takes no option; making one takes 50 ms, as loading a library does. */
-    public static final class LazyJpeg extends AbstractPluginProvider implements ImageDecoderProvider {
+    public static final class LazyJpeg extends TakingNoOptions {
         public LazyJpeg() {
             super("lazy-jpeg", 300);
         }
@@ -53,12 +66,6 @@ final class LazyDecoderProviders {
         }
 
         @Override
-        public boolean checkForLaterCreate(Options options) {
-            options.requireOnly(Set.of());
-            return true;
-        }
-
-        @Override
         public ImageDecoder create(Options options) {
             options.requireOnly(Set.of());
             JPEG_MADE.incrementAndGet();
@@ -72,15 +79,9 @@ final class LazyDecoderProviders {
     }
 
     /** Every format, priority 100, marks 1; takes no option. */
-    public static final class LazyEverything extends AbstractPluginProvider implements ImageDecoderProvider {
+    public static final class LazyEverything extends TakingNoOptions {
         public LazyEverything() {
             super("lazy-everything", 100);
-        }
-
-        @Override
-        public boolean checkForLaterCreate(Options options) {
-            options.requireOnly(Set.of());
-            return true;
         }
 
         @Override
@@ -92,7 +93,7 @@ final class LazyDecoderProviders {
     }
 
     /** PNG at priority 500, whose native library turns out not to load when it is first needed. */
-    public static final class LazyBrokenPng extends AbstractPluginProvider implements ImageDecoderProvider {
+    public static final class LazyBrokenPng extends TakingNoOptions {
         public LazyBrokenPng() {
             super("lazy-broken-png", 500);
         }
@@ -106,12 +107,6 @@ final class LazyDecoderProviders {
         public Availability availability() {
             PNG_ASKED.incrementAndGet();
             return Availability.unavailable("libpng-acme.so did not load");
-        }
-
-        @Override
-        public boolean checkForLaterCreate(Options options) {
-            options.requireOnly(Set.of());
-            return true;
         }
 
         @Override
