@@ -128,11 +128,17 @@ config() { # backend pipeline workers
 }
 
 sluice() { # backend pipeline workers [decode-only|scaling]
-  local file line mode="${4:-loader}" epochs=1
+  local file line errors mode="${4:-loader}" epochs=1
   file="$(config "$1" "$2" "$3")"
   [[ "$mode" == scaling ]] && epochs=3
-  line="$("$root/sluice" bench "$file" --warmup 1 --epochs "$epochs" --json --cpu \
-    $([[ "$mode" == decode-only ]] && echo --decode-only) 2>/dev/null)"
+  # Each run's standard error is kept beside its configuration; a run that fails or prints no JSON line
+  # is reported with it and left out of the results, and the rounds go on.
+  errors="${file%.yaml}-$mode.stderr"
+  if ! line="$("$root/sluice" bench "$file" --warmup 1 --epochs "$epochs" --json --cpu \
+      $([[ "$mode" == decode-only ]] && echo --decode-only) 2>"$errors")" || [[ "$line" != "{"* ]]; then
+    echo "  sluice  $1 $2 ${3}w${4:+ $4}: FAILED (no result line; its standard error is in $errors)" >&2
+    return 0
+  fi
   printf '{"system": "sluice", "decoder": "%s", "pipeline": "%s", "workers": %s, "mode": "%s", "result": %s}\n' \
     "$1" "$2" "$3" "$mode" "$line" >>"$results"
   echo "  sluice  $1 $2 ${3}w${4:+ $4}: $line" >&2
