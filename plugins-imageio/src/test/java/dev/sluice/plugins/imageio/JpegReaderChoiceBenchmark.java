@@ -17,11 +17,12 @@ import javax.imageio.ImageReader;
  * Not a test: CPU time and bytes allocated per JPEG on this thread for four ways of reading it, in
  * one JVM, alternating in chunks of 10 files: TwelveMonkeys' reader new per file or kept, the JDK's
  * new per file or kept (BENCHMARKS.md, "the imageio backend's per-file garbage"). Each image is read
- * into a reused destination, as the backend reads it. Run by hand:
+ * into a reused destination, as the backend reads it. Run by hand from the repository, here on the
+ * benchmark set that bench/side-by-side.sh makes beside it:
  *
  * <pre>{@code
  * mvn -q -pl plugins-imageio exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.sluice.plugins.imageio.JpegReaderChoiceBenchmark -Dexec.args="/work/bench-set/images 300 21"
+ *     -Dexec.mainClass=dev.sluice.plugins.imageio.JpegReaderChoiceBenchmark -Dexec.args="../bench-set/images 300 21"
  * }</pre>
  */
 final class JpegReaderChoiceBenchmark {
