@@ -153,30 +153,6 @@ final class CodecFixtures {
     }
 
     /**
-     * {@code jpeg} with an EXIF segment (APP1, little-endian TIFF) holding only the orientation tag,
-     * inserted after the JFIF segment as cameras write it.
-     */
-    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
-        ByteBuffer tiff = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
-        tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
-        tiff.putShort((short) 1);
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
-        tiff.putInt(0);
-        byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.array());
-        ByteBuffer segment = ByteBuffer.allocate(4 + exif.length);
-        segment.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (2 + exif.length)).put(exif);
-        int insertAt = 2;
-        if ((jpeg[3] & 0xFF) == 0xE0) {
-            insertAt = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
-        }
-        byte[] out = new byte[jpeg.length + segment.capacity()];
-        System.arraycopy(jpeg, 0, out, 0, insertAt);
-        System.arraycopy(segment.array(), 0, out, insertAt, segment.capacity());
-        System.arraycopy(jpeg, insertAt, out, insertAt + segment.capacity(), jpeg.length - insertAt);
-        return out;
-    }
-
-    /**
      * {@link #photo} (RGB) as an uncompressed TIFF with an Orientation tag ({@code orientation} 1 to
      * 8) in its directory, written by the JDK's own TIFF writer (chosen by class: TwelveMonkeys
      * registers another on a plugin's class path).

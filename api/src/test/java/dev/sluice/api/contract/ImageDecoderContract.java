@@ -474,7 +474,7 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
                 asked.add(width + "x" + height);
                 return answer;
             };
-            byte[] turned = CodecFixtures.withExifOrientation(CodecFixtures.jpeg(3), 6);
+            byte[] turned = TestImages.withExifOrientation(CodecFixtures.jpeg(3), 6);
             assertSamePixels(decode(turned, RGB.withReduce(answer)), decode(turned, RGB.withAutoReduce(limit)),
                     "JPEG with EXIF orientation 6 and a limit answering " + answer);
             DecodeOptions stored = RGB.withExifOrientation(false);
@@ -649,7 +649,7 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
     public final void exifOrientationIsAppliedUnlessDisabled(int orientation) throws Exception {
         requireFormat(JPEG);
         Image stored = decode(CodecFixtures.jpeg(3), RGB);
-        byte[] tagged = CodecFixtures.withExifOrientation(CodecFixtures.jpeg(3), orientation);
+        byte[] tagged = TestImages.withExifOrientation(CodecFixtures.jpeg(3), orientation);
         assertSamePixels(Pixels.orient(stored, orientation), decode(tagged, RGB), "EXIF orientation " + orientation);
         assertSamePixels(stored, decode(tagged, RGB.withExifOrientation(false)),
                 "EXIF orientation " + orientation + " ignored");
@@ -665,7 +665,7 @@ public abstract class ImageDecoderContract extends ProviderContract<ImageDecoder
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
     public final void regionOfAnOrientedJpegIsCutFromTheImageAsShownAtEveryReduction(int orientation) throws Exception {
         requireFormat(JPEG);
-        byte[] tagged = CodecFixtures.withExifOrientation(CodecFixtures.jpeg(3), orientation);
+        byte[] tagged = TestImages.withExifOrientation(CodecFixtures.jpeg(3), orientation);
         int shownWidth = orientation >= 5 ? HEIGHT : WIDTH;
         int shownHeight = orientation >= 5 ? WIDTH : HEIGHT;
         List<Region> regions = List.of(new Region(3, 5, 30, 20), new Region(shownWidth - 17, shownHeight - 9, 17, 9),

@@ -34,7 +34,7 @@ final class LentBuffers {
                 files.add(TestImages.png(TestImages.photo(width, height, channels)));
             } else {
                 byte[] jpeg = TestImages.jpeg(TestImages.photo(width, height, i == 3 ? 1 : 3), 90);
-                files.add(i == 2 ? CodecFixtures.withExifOrientation(jpeg, 6) : jpeg);
+                files.add(i == 2 ? TestImages.withExifOrientation(jpeg, 6) : jpeg);
             }
         }
         return files;

@@ -14,12 +14,19 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import org.w3c.dom.NodeList;
 
 /**
  * Test images made in the test, and the JDK's own PNG and JPEG codecs ({@code javax.imageio}) to
@@ -165,6 +172,76 @@ public final class TestImages {
     public static byte[] progressiveJpeg(Image image, int quality) {
         requireJpegInput(image, quality);
         return write(image, "jpeg", quality, true);
+    }
+
+    /**
+     * {@code image} (3 channels) as a progressive JPEG whose luma is sampled {@code lumaHorizontal} x
+     * {@code lumaVertical} times as densely as each chroma component (1 x 1: 4:4:4, 2 x 1: 4:2:2,
+     * 2 x 2: 4:2:0), written by the JDK's writer with its sampling factors set in its metadata.
+     *
+     * @param quality 1 to 100
+     * @throws IllegalArgumentException as {@link #jpeg}, and for sampling factors outside 1 to 4
+     */
+    public static byte[] progressiveJpeg(Image image, int quality, int lumaHorizontal, int lumaVertical) {
+        requireJpegInput(image, quality);
+        if (image.channels() != 3 || lumaHorizontal < 1 || lumaHorizontal > 4 || lumaVertical < 1 || lumaVertical > 4) {
+            throw new IllegalArgumentException("an RGB image and luma sampling factors of 1 to 4, not " + image.channels()
+                    + " channels and " + lumaHorizontal + "x" + lumaVertical);
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality / 100f);
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            BufferedImage buffered = toBufferedImage(image);
+            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(buffered), param);
+            String format = metadata.getNativeMetadataFormatName();
+            IIOMetadataNode tree = (IIOMetadataNode) metadata.getAsTree(format);
+            NodeList components = tree.getElementsByTagName("componentSpec");
+            for (int i = 0; i < components.getLength(); i++) {
+                IIOMetadataNode component = (IIOMetadataNode) components.item(i);
+                component.setAttribute("HsamplingFactor", String.valueOf(i == 0 ? lumaHorizontal : 1));
+                component.setAttribute("VsamplingFactor", String.valueOf(i == 0 ? lumaVertical : 1));
+            }
+            metadata.setFromTree(format, tree);
+            writer.write(null, new IIOImage(buffered, null, metadata), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the JDK's jpeg writer failed on " + image, e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * {@code jpeg} with an EXIF segment (APP1, little-endian TIFF) holding only the orientation tag,
+     * inserted after the JFIF segment as cameras write it.
+     *
+     * @param orientation the EXIF orientation to write, 1 to 8
+     */
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        ByteBuffer tiff = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
+        tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1);
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putInt(0);
+        byte[] exif = new byte[6 + tiff.capacity()];
+        System.arraycopy("Exif\0\0".getBytes(StandardCharsets.US_ASCII), 0, exif, 0, 6);
+        System.arraycopy(tiff.array(), 0, exif, 6, tiff.capacity());
+        ByteBuffer segment = ByteBuffer.allocate(4 + exif.length);
+        segment.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (2 + exif.length)).put(exif);
+        int insertAt = 2;
+        if ((jpeg[3] & 0xFF) == 0xE0) {
+            insertAt = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
+        }
+        byte[] out = new byte[jpeg.length + segment.capacity()];
+        System.arraycopy(jpeg, 0, out, 0, insertAt);
+        System.arraycopy(segment.array(), 0, out, insertAt, segment.capacity());
+        System.arraycopy(jpeg, insertAt, out, insertAt + segment.capacity(), jpeg.length - insertAt);
+        return out;
     }
 
     private static void requireJpegInput(Image image, int quality) {

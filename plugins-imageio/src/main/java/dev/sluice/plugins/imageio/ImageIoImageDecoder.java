@@ -12,6 +12,7 @@ import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.JpegCoefficients;
 import dev.sluice.api.spi.Reductions;
+import dev.sluice.api.spi.ScaledJpeg;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -113,7 +114,9 @@ final class ImageIoImageDecoder extends BorrowingImageDecoder {
     private static PixelBuffer scaledJpeg(ByteBuffer encoded, int factor, DecodeOptions options, boolean ycbcr,
             DecodeBuffers buffers) throws DecodeException {
         try {
-            return ScaledJpeg.decode(encoded, factor, ycbcr && options.mode() == ColorMode.GRAY, buffers);
+            ScaledJpeg.Samples scaled = ScaledJpeg.decode(encoded, factor, ycbcr && options.mode() == ColorMode.GRAY,
+                    buffers);
+            return scaled == null ? null : new PixelBuffer(scaled.width(), scaled.height(), scaled.channels(), scaled.array());
         } catch (DecodeException e) {
             if (options.strict()) {
                 throw e;

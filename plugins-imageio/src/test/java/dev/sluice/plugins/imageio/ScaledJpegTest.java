@@ -17,9 +17,8 @@ import dev.sluice.api.Options;
 import dev.sluice.api.Region;
 import dev.sluice.api.contract.TestImages;
 import dev.sluice.api.spi.ImageHeader;
-import dev.sluice.api.spi.JpegCoefficients.Component;
-import dev.sluice.api.spi.JpegCoefficients.Frame;
 import dev.sluice.api.spi.Reductions;
+import dev.sluice.api.spi.ScaledJpeg;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +26,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Named;
@@ -125,19 +123,6 @@ class ScaledJpegTest {
         Image full = decode(rgb, DecodeOptions.DEFAULT);
         assertFalse(full.equals(decode(plain, DecodeOptions.DEFAULT)), "the reader must read the components as RGB");
         assertEquals(blockAverage(full, 4), decode(rgb, DecodeOptions.DEFAULT.withReduce(4)));
-    }
-
-    @Test
-    void samplingRatiosOtherThanOneAndTwoAreLeftToTheReader() {
-        // 4:1:1 (luma 4 x 1): chroma would need a fourfold upsampling, which libjpeg-turbo does otherwise.
-        Frame fourOneOne = new Frame(64, 16, 4, 1, false, List.of(new Component(1, 4, 1, 8, 2), new Component(2, 1, 1, 2, 2),
-                new Component(3, 1, 1, 2, 2)));
-        for (int factor : new int[] {2, 4, 8}) {
-            assertFalse(new ScaledJpeg(factor, false).begin(fourOneOne), "4:1:1 at 1/" + factor);
-        }
-        Frame fourTwoZero = new Frame(64, 16, 2, 2, false, List.of(new Component(1, 2, 2, 8, 2), new Component(2, 1, 1, 4, 1),
-                new Component(3, 1, 1, 4, 1)));
-        assertTrue(new ScaledJpeg(2, false).begin(fourTwoZero));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.JpegProcesses;
 import dev.sluice.api.spi.Reductions;
+import dev.sluice.api.spi.ScaledJpeg;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
@@ -23,7 +24,9 @@ import java.util.Optional;
  * cuts and lays out the pixels into the image's array: a new one, or the one the caller's
  * {@link DecodeBuffers} lend. With lent buffers, an image that needs no such pass (no turn, no region,
  * RGB or grey as the codec gives it) is decoded by the system library straight into their direct
- * memory, each byte written once.
+ * memory, each byte written once. A progressive JPEG at 1/8 under strict options is made from its
+ * DC coefficients in Java instead ({@link ScaledJpeg#progressiveAtOneEighth}: libjpeg's samples,
+ * without its whole-image coefficient buffer), where its markers say libjpeg would read it so.
  */
 final class TurboJpegImageDecoder extends BorrowingImageDecoder {
     private static final String BYTES = "<bytes>";
@@ -49,6 +52,12 @@ final class TurboJpegImageDecoder extends BorrowingImageDecoder {
         }
         int factor = Reductions.factor(header, options);
         int orientation = options.applyExifOrientation() ? header.orientation() : 1;
+        if (factor == 8 && options.strict()) {
+            Image fromDc = fromDcCoefficients(encoded, orientation, options, buffers);
+            if (fromDc != null) {
+                return fromDc;
+            }
+        }
         ByteBuffer[] direct = new ByteBuffer[1];
         PixelTarget target = buffers == null || orientation != 1 || options.region() != null ? null
                 : (layout, width, height) -> {
@@ -64,16 +73,49 @@ final class TurboJpegImageDecoder extends BorrowingImageDecoder {
             if (direct[0] != null && raster.bytes() == direct[0]) {
                 return Image.wrap(raster.width(), raster.height(), raster.layout().bytesPerPixel(), direct[0]);
             }
-            int shownWidth = orientation >= 5 ? raster.height() : raster.width();
-            int shownHeight = orientation >= 5 ? raster.width() : raster.height();
-            Region region = options.region() == null ? new Region(0, 0, shownWidth, shownHeight)
-                    : Reductions.reducedRegion(options.region(), factor, shownWidth, shownHeight);
-            int channels = channels(options.mode(), raster.layout());
-            int bytes = Math.multiplyExact(Math.multiplyExact(region.width(), region.height()), channels);
-            byte[] pixels = buffers == null ? new byte[bytes] : buffers.pixelArray(bytes);
-            RasterCopy.copy(raster, orientation, region, channels, pixels);
-            return Image.wrap(region.width(), region.height(), channels, ByteBuffer.wrap(pixels, 0, bytes));
+            return shown(raster, orientation, factor, options, buffers);
         }
+    }
+
+    /**
+     * A progressive JPEG at 1/8 made from its DC coefficients ({@link ScaledJpeg#progressiveAtOneEighth}),
+     * or null for the codec: at 1/8 libjpeg shows the DC coefficients alone, but first entropy-decodes
+     * every AC scan into a coefficient buffer of the whole image (55 MB, zeroed, for a 3,840 x 2,400
+     * 4:4:4 photograph), which made such a file 4 to 5 times slower here than the same samples made
+     * from the strict walk of its scans (BENCHMARKS.md, "the large photographs' CPU").
+     */
+    private static Image fromDcCoefficients(ByteBuffer encoded, int orientation, DecodeOptions options,
+            DecodeBuffers buffers) throws DecodeException {
+        boolean straight = orientation == 1 && options.region() == null;
+        ScaledJpeg.Samples samples = ScaledJpeg.progressiveAtOneEighth(encoded, options.mode() == ColorMode.GRAY,
+                straight ? buffers : null);
+        if (samples == null) {
+            return null;
+        }
+        RasterLayout layout = samples.channels() == 1 ? RasterLayout.GRAY : RasterLayout.RGB;
+        if (straight && channels(options.mode(), layout) == samples.channels()) {
+            return Image.wrap(samples.width(), samples.height(), samples.channels(), ByteBuffer.wrap(samples.array(), 0,
+                    samples.width() * samples.height() * samples.channels()));
+        }
+        // Samples in lent memory are copied into memory of their own: the copy cannot write where it reads.
+        try (Raster raster = new Raster(ByteBuffer.wrap(samples.array()), samples.width(), samples.height(),
+                samples.width() * samples.channels(), layout, () -> { })) {
+            return shown(raster, orientation, 8, options, straight ? null : buffers);
+        }
+    }
+
+    /** The raster as the options show it: turned, cut and laid out in one pass into a new or a lent array. */
+    private static Image shown(Raster raster, int orientation, int factor, DecodeOptions options, DecodeBuffers buffers)
+            throws DecodeException {
+        int shownWidth = orientation >= 5 ? raster.height() : raster.width();
+        int shownHeight = orientation >= 5 ? raster.width() : raster.height();
+        Region region = options.region() == null ? new Region(0, 0, shownWidth, shownHeight)
+                : Reductions.reducedRegion(options.region(), factor, shownWidth, shownHeight);
+        int channels = channels(options.mode(), raster.layout());
+        int bytes = Math.multiplyExact(Math.multiplyExact(region.width(), region.height()), channels);
+        byte[] pixels = buffers == null ? new byte[bytes] : buffers.pixelArray(bytes);
+        RasterCopy.copy(raster, orientation, region, channels, pixels);
+        return Image.wrap(region.width(), region.height(), channels, ByteBuffer.wrap(pixels, 0, bytes));
     }
 
     /** The channels of the image: 3 in RGB mode, 1 in GRAY, and what the raster holds in UNCHANGED. */

@@ -1,8 +1,12 @@
-package dev.sluice.plugins.imageio;
+package dev.sluice.api.spi;
+
+import static dev.sluice.api.spi.Bytes.ascii;
+import static dev.sluice.api.spi.Bytes.has;
+import static dev.sluice.api.spi.Bytes.u16;
+import static dev.sluice.api.spi.Bytes.u8;
 
 import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
-import dev.sluice.api.spi.JpegCoefficients;
 import dev.sluice.api.spi.JpegCoefficients.Component;
 import dev.sluice.api.spi.JpegCoefficients.Frame;
 import java.nio.ByteBuffer;
@@ -19,8 +23,13 @@ import java.util.List;
  * ComponentRows}; then libjpeg's YCbCr to RGB. The coefficients come from the strict walk of the
  * coded data ({@link JpegCoefficients}), so the data is read once and damage refused as the walk
  * refuses it. Memory: the reduced component planes and the output, nothing of full size.
+ *
+ * <p>For decoders of their own reduced decode (the imageio backend's), and for native backends whose
+ * libjpeg, at 1/8, would entropy-decode a progressive frame's every AC scan into a whole-image
+ * coefficient buffer to show its DC coefficients alone ({@link #progressiveAtOneEighth}). Instances
+ * are made by this class only; the {@link JpegCoefficients.Blocks} methods are the walk's.
  */
-final class ScaledJpeg implements JpegCoefficients.Blocks {
+public final class ScaledJpeg implements JpegCoefficients.Blocks {
     private final int scaledBlock;
     private final boolean lumaOnly;
     private final ScaledIdct idct = new ScaledIdct();
@@ -31,6 +40,7 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
     private int[] strides;
     private boolean[] received;
 
+    /** A sink for one decode: package-private, for the walk and the tests. */
     ScaledJpeg(int factor, boolean lumaOnly) {
         this.scaledBlock = 8 / factor;
         this.lumaOnly = lumaOnly;
@@ -48,13 +58,131 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
      * @param buffers lend the output's array; null for a new one
      * @throws DecodeException as the strict walk, for damaged data
      */
-    static PixelBuffer decode(ByteBuffer encoded, int factor, boolean lumaOnly, DecodeBuffers buffers)
+    public static Samples decode(ByteBuffer encoded, int factor, boolean lumaOnly, DecodeBuffers buffers)
             throws DecodeException {
         ScaledJpeg sink = new ScaledJpeg(factor, lumaOnly);
         if (!JpegCoefficients.decode(encoded, sink) || !sink.complete()) {
             return null;
         }
         return sink.pixels(buffers);
+    }
+
+    /**
+     * The samples of a reduced decode, HWC, interleaved RGB or grey.
+     *
+     * @param width samples across
+     * @param height rows
+     * @param channels 3 (RGB) or 1 (grey)
+     * @param array the samples at its start: {@code width * height * channels} bytes, in an array that
+     *        may be longer when {@link DecodeBuffers} lent it
+     */
+    public record Samples(int width, int height, int channels, byte[] array) {
+    }
+
+    /**
+     * What libjpeg-turbo shows of a progressive JPEG decoded at 1/8, made from the DC coefficients
+     * alone, which is all its 1/8 inverse DCT reads: the same samples, without entropy-decoding the
+     * AC scans into a coefficient buffer of the whole image (55 MB for a 3,840 x 2,400 4:4:4 photograph,
+     * fresh memory each time) as libjpeg does. The AC scans are still walked and checked, as under
+     * strict options. Null, having looked only at the markers before the first scan, when the JPEG is
+     * not one this decodes as libjpeg would: not progressive Huffman-coded 8-bit, not 1 or 3
+     * components, three components that libjpeg would not read as YCbCr (its rule in jdapimin.c: a
+     * JFIF marker, else an Adobe marker's transform 1, else component ids other than R, G, B; a
+     * transform other than 0 or 1 is left to libjpeg), or a component that needs its AC coefficients
+     * or an upsampling other than repeating samples twice (4:2:0, 4:1:1); and null also where
+     * {@link #decode} answers null.
+     *
+     * @param encoded the whole JPEG, which {@code ImageHeader.read} has accepted (size, pixel limit)
+     * @param lumaOnly whether to return the first component of a three-component frame alone, as
+     *        libjpeg's grey output of YCbCr is
+     * @param buffers lend the output's array; null for a new one
+     * @throws DecodeException as the strict walk, for damaged data
+     */
+    public static Samples progressiveAtOneEighth(ByteBuffer encoded, boolean lumaOnly, DecodeBuffers buffers)
+            throws DecodeException {
+        return readsDcOnlyAsLibjpeg(encoded.slice()) ? decode(encoded, 8, lumaOnly, buffers) : null;
+    }
+
+    /**
+     * From the markers before the first scan: whether the frame is progressive, Huffman-coded,
+     * 8-bit, grey or YCbCr as libjpeg reads it, and every component needs only its DC coefficient
+     * at 1/8 with sampling ratios of 1 or 2.
+     */
+    private static boolean readsDcOnlyAsLibjpeg(ByteBuffer data) {
+        boolean jfif = false;
+        int adobeTransform = -1;
+        int frame = -1;
+        int at = 2;
+        while (true) {
+            if (!has(data, at, 4) || u8(data, at) != 0xFF) {
+                return false;
+            }
+            int marker = u8(data, at + 1);
+            if (marker == 0xFF) {
+                at++;
+                continue;
+            }
+            if (marker == 0xDA) {
+                break;
+            }
+            int length = u16(data, at + 2, true);
+            if (marker == 0xD9 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7) || length < 2
+                    || !has(data, at + 2, length)) {
+                return false;
+            }
+            if (marker == 0xE0 && length >= 16 && ascii(data, at + 4, "JFIF\0")) {
+                jfif = true;
+            } else if (marker == 0xEE && length >= 14 && ascii(data, at + 4, "Adobe")) {
+                adobeTransform = u8(data, at + 15);
+            } else if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                if (frame >= 0) {
+                    return false;
+                }
+                frame = at;
+            }
+            at += 2 + length;
+        }
+        if (frame < 0 || u8(data, frame + 1) != 0xC2 || u8(data, frame + 4) != 8) {
+            return false;
+        }
+        int count = u8(data, frame + 9);
+        if ((count != 1 && count != 3) || u16(data, frame + 2, true) < 8 + 3 * count) {
+            return false;
+        }
+        if (count == 3 && !ycbcrToLibjpeg(jfif, adobeTransform, u8(data, frame + 10), u8(data, frame + 13),
+                u8(data, frame + 16))) {
+            return false;
+        }
+        int maxHorizontal = 1;
+        int maxVertical = 1;
+        for (int c = 0; c < count; c++) {
+            int sampling = u8(data, frame + 11 + 3 * c);
+            maxHorizontal = Math.max(maxHorizontal, sampling >> 4);
+            maxVertical = Math.max(maxVertical, sampling & 15);
+        }
+        for (int c = 0; c < count; c++) {
+            int sampling = u8(data, frame + 11 + 3 * c);
+            int horizontal = sampling >> 4;
+            int vertical = sampling & 15;
+            if (horizontal < 1 || horizontal > 4 || vertical < 1 || vertical > 4
+                    || maxHorizontal % horizontal != 0 || maxVertical % vertical != 0
+                    || maxHorizontal / horizontal > 2 || maxVertical / vertical > 2
+                    || transformSize(maxHorizontal, maxVertical, horizontal, vertical, 1) != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** libjpeg's reading of three components (jdapimin.c), where it is certain: YCbCr, not RGB, no warning. */
+    private static boolean ycbcrToLibjpeg(boolean jfif, int adobeTransform, int firstId, int secondId, int thirdId) {
+        if (jfif) {
+            return true;
+        }
+        if (adobeTransform >= 0) {
+            return adobeTransform == 1;
+        }
+        return !(firstId == 'R' && secondId == 'G' && thirdId == 'B');
     }
 
     @Override
@@ -70,7 +198,8 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
         received = new boolean[components.size()];
         for (int c = 0; c < count; c++) {
             Component component = components.get(c);
-            int size = transformSize(header, component);
+            int size = transformSize(header.maxHorizontal(), header.maxVertical(), component.horizontal(),
+                    component.vertical(), scaledBlock);
             int across = header.maxHorizontal() * scaledBlock;
             int down = header.maxVertical() * scaledBlock;
             if (across % (component.horizontal() * size) != 0 || down % (component.vertical() * size) != 0) {
@@ -100,10 +229,10 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
      * libjpeg's choice (jdmaster.c): the reduced block size, doubled while the component's sampling
      * stays a whole multiple of it both ways, so that 4:2:0 chroma needs no upsampling.
      */
-    private int transformSize(Frame header, Component component) {
+    private static int transformSize(int maxHorizontal, int maxVertical, int horizontal, int vertical, int scaledBlock) {
         int size = scaledBlock;
-        while (size < 8 && (header.maxHorizontal() * scaledBlock) % (component.horizontal() * size * 2) == 0
-                && (header.maxVertical() * scaledBlock) % (component.vertical() * size * 2) == 0) {
+        while (size < 8 && (maxHorizontal * scaledBlock) % (horizontal * size * 2) == 0
+                && (maxVertical * scaledBlock) % (vertical * size * 2) == 0) {
             size *= 2;
         }
         return size;
@@ -135,7 +264,7 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
         return true;
     }
 
-    private PixelBuffer pixels(DecodeBuffers buffers) {
+    private Samples pixels(DecodeBuffers buffers) {
         int factor = 8 / scaledBlock;
         int width = ceilDiv(frame.width(), factor);
         int height = ceilDiv(frame.height(), factor);
@@ -155,7 +284,7 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
                 rows[0].row(y, samples[0]);
                 System.arraycopy(samples[0], 0, out, y * width, width);
             }
-            return new PixelBuffer(width, height, 1, out);
+            return new Samples(width, height, 1, out);
         }
         for (int y = 0; y < height; y++) {
             for (int c = 0; c < 3; c++) {
@@ -163,7 +292,7 @@ final class ScaledJpeg implements JpegCoefficients.Blocks {
             }
             YccColours.toRgb(samples[0], samples[1], samples[2], width, out, y * width * 3);
         }
-        return new PixelBuffer(width, height, 3, out);
+        return new Samples(width, height, 3, out);
     }
 
     /** The rows of component {@code c} at the output size, upsampled as libjpeg does at this scale. */

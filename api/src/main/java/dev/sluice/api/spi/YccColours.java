@@ -1,4 +1,4 @@
-package dev.sluice.plugins.imageio;
+package dev.sluice.api.spi;
 
 /**
  * libjpeg's YCbCr to RGB (jdcolor.c, JFIF's BT.601 equations in 16-bit fixed point, rounded as its

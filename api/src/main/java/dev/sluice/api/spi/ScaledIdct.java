@@ -1,4 +1,4 @@
-package dev.sluice.plugins.imageio;
+package dev.sluice.api.spi;
 
 /**
  * The inverse DCTs of a scaled JPEG decode: an 8x8 block of dequantised coefficients (natural

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.imageio;
+package dev.sluice.api.spi;
 
 /**
  * The rows of one decoded component at the output size of a scaled JPEG decode, upsampled as
