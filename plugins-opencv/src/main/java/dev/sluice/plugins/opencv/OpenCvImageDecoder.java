@@ -10,12 +10,14 @@ import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.Reductions;
+import dev.sluice.api.spi.ScaledJpeg;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import org.opencv.core.CvException;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Decodes with OpenCV's {@code imdecode}. The steps, the same as the imageio backend's: read the
@@ -23,7 +25,10 @@ import org.opencv.imgcodecs.Imgcodecs;
  * the one the automatic reduction allows for the size as shown); decode in the stored orientation,
  * reduced in the DCT domain for JPEG; lay the channels out as Sluice does (RGB order, 8 bits
  * except 16-bit PNG and TIFF in UNCHANGED mode, grey + alpha as two channels); block-average other formats when reducing; turn as the EXIF
- * orientation says; cut the region, scaled with the reduction.
+ * orientation says; cut the region, scaled with the reduction. A progressive JPEG at 1/8 under
+ * strict options is made from its DC coefficients in Java instead ({@link
+ * ScaledJpeg#progressiveAtOneEighth}: libjpeg's samples, without its whole-image coefficient buffer),
+ * where its markers say libjpeg would read it so.
  */
 final class OpenCvImageDecoder extends BorrowingImageDecoder {
     private static final String BYTES = "<bytes>";
@@ -56,6 +61,12 @@ final class OpenCvImageDecoder extends BorrowingImageDecoder {
         boolean tiff = header.format().equals("tiff");
         ColorMode readMode = tiff ? tiffReadMode(TiffSamples.of(encoded), options.mode()) : options.mode();
         ByteBuffer data = tiff && header.orientation() != 1 ? TiffOrientations.storedOrientation(encoded) : encoded;
+        if (jpeg && factor == 8 && options.strict()) {
+            Image fromDc = fromDcCoefficients(encoded, header, options, lent);
+            if (fromDc != null) {
+                return fromDc;
+            }
+        }
         try (MatScope scope = new MatScope()) {
             Mat decoded = scope.track(Imgcodecs.imdecode(input(data, scope), flags(readMode, codecReduce)));
             requireDecoded(decoded, header, codecReduce);
@@ -74,6 +85,47 @@ final class OpenCvImageDecoder extends BorrowingImageDecoder {
             return lent == null ? MatLayouts.toImage(pixels, region, scope) : MatLayouts.toLentImage(pixels, region, lent, scope);
         } catch (CvException e) {
             throw new DecodeException(BYTES, "OpenCV failed on the " + header.format() + " data: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A progressive JPEG at 1/8 made from its DC coefficients ({@link ScaledJpeg#progressiveAtOneEighth}),
+     * or null for imdecode: at 1/8 libjpeg shows the DC coefficients alone, but first entropy-decodes
+     * every AC scan into a coefficient buffer of the whole image (55 MB, zeroed, for a 3,840 x 2,400
+     * 4:4:4 photograph), which made such a file about 5 times slower than the same samples made from
+     * the strict walk of its scans (BENCHMARKS.md, "the large photographs' CPU").
+     */
+    private static Image fromDcCoefficients(ByteBuffer encoded, ImageHeader header, DecodeOptions options,
+            DecodeBuffers lent) throws DecodeException {
+        boolean turned = options.applyExifOrientation() && header.orientation() != 1;
+        boolean straight = !turned && options.region() == null;
+        ScaledJpeg.Samples samples = ScaledJpeg.progressiveAtOneEighth(encoded, options.mode() == ColorMode.GRAY,
+                straight ? lent : null);
+        if (samples == null) {
+            return null;
+        }
+        int channels = samples.channels();
+        int bytes = samples.width() * samples.height() * channels;
+        boolean expand = options.mode() == ColorMode.RGB && channels == 1;
+        if (straight && !expand) {
+            return Image.wrap(samples.width(), samples.height(), channels, ByteBuffer.wrap(samples.array(), 0, bytes));
+        }
+        // Samples in lent heap memory go out through a Mat into lent direct memory: never where they are read.
+        try (MatScope scope = new MatScope()) {
+            Mat pixels = scope.track(new Mat(samples.height(), samples.width(), channels == 3 ? CvType.CV_8UC3 : CvType.CV_8UC1));
+            pixels.put(0, 0, samples.array(), 0, bytes);
+            if (expand) {
+                Mat rgb = scope.newMat();
+                ColorConversions.convert(pixels, rgb, Imgproc.COLOR_GRAY2RGB, 3);
+                pixels = rgb;
+            }
+            if (turned) {
+                pixels = MatLayouts.orient(pixels, header.orientation(), scope);
+            }
+            Region region = region(options, 8, pixels);
+            return lent == null ? MatLayouts.toImage(pixels, region, scope) : MatLayouts.toLentImage(pixels, region, lent, scope);
+        } catch (CvException e) {
+            throw new DecodeException(BYTES, "OpenCV failed on the JPEG's samples: " + e.getMessage(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.sluice.plugins.turbojpeg;
+package dev.sluice.api.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,36 +10,28 @@ import dev.sluice.api.DecodeException;
 import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.ImageDecoder;
-import dev.sluice.api.Options;
 import dev.sluice.api.Region;
-import dev.sluice.api.contract.TestImages;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
 /**
- * Progressive JPEGs at 1/8 under strict options, which the decoder makes from their DC coefficients
- * in Java: the same samples as libjpeg's own 1/8 decode of the same file (asked for with strict
- * options off, which leaves every file to the library), on both libraries, in every colour mode,
- * with a region and an EXIF turn, into lent buffers or not; and damage in an AC scan refused with the
- * strict walk's message.
+ * For a libjpeg-based decoder that makes progressive JPEGs at 1/8 under strict options from their DC
+ * coefficients in Java ({@link dev.sluice.api.spi.ScaledJpeg#progressiveAtOneEighth}): the same
+ * samples as its library's own 1/8 decode of the same file (asked for with strict options off, which
+ * leaves every file to the library), in every colour mode, with a region and an EXIF turn, into lent
+ * buffers or not; and damage in an AC scan refused with the strict walk's message. A subclass gives
+ * the decoder.
  */
-class ProgressiveOneEighthTest {
+public abstract class ProgressiveOneEighthContract {
     private static final Image PHOTO = TestImages.photo(301, 203, 3);
 
-    private static ImageDecoder decoder(String library) {
-        if (library.equals("system")) {
-            SystemLibraryAssumption.require();
-        }
-        return new TurboJpegDecoderProvider().create(Options.of(Map.of("library", library)));
-    }
+    /** The decoder under test; a test that cannot run here is skipped by an assumption in this method. */
+    protected abstract ImageDecoder decoder();
 
-    @ParameterizedTest
-    @ValueSource(strings = {"system", "bundled"})
-    void everySamplingThatNeedsOnlyItsDcCoefficientsGivesLibjpegsSamples(String library) throws DecodeException {
-        ImageDecoder decoder = decoder(library);
+    @Test
+    public final void everySamplingThatNeedsOnlyItsDcCoefficientsGivesLibjpegsSamples() throws DecodeException {
+        ImageDecoder decoder = decoder();
         DecodeBuffers buffers = new DecodeBuffers();
         for (int[] sampling : new int[][] {{1, 1}, {2, 1}, {1, 2}}) {
             byte[] jpeg = TestImages.progressiveJpeg(PHOTO, 85, sampling[0], sampling[1]);
@@ -59,10 +51,9 @@ class ProgressiveOneEighthTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"system", "bundled"})
-    void aGreyProgressiveJpegGivesLibjpegsSamplesInEveryModeAndTurn(String library) throws DecodeException {
-        ImageDecoder decoder = decoder(library);
+    @Test
+    public final void aGreyProgressiveJpegGivesLibjpegsSamplesInEveryModeAndTurn() throws DecodeException {
+        ImageDecoder decoder = decoder();
         byte[] jpeg = TestImages.progressiveJpeg(TestImages.photo(301, 203, 1), 85);
         byte[] turned = TestImages.withExifOrientation(jpeg, 6);
         DecodeBuffers buffers = new DecodeBuffers();
@@ -77,14 +68,13 @@ class ProgressiveOneEighthTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"system", "bundled"})
-    void damageInAnAcScanIsRefusedWithTheStrictWalksMessage(String library) {
+    @Test
+    public final void damageInAnAcScanIsRefusedWithTheStrictWalksMessage() {
         byte[] jpeg = TestImages.progressiveJpeg(PHOTO, 85, 1, 1);
         byte[] damaged = jpeg.clone();
         Arrays.fill(damaged, damaged.length * 3 / 4, damaged.length * 3 / 4 + 64, (byte) 0xFE);
         DecodeException refused = assertThrows(DecodeException.class,
-                () -> decoder(library).decode(ByteBuffer.wrap(damaged), DecodeOptions.DEFAULT.withReduce(8)));
+                () -> decoder().decode(ByteBuffer.wrap(damaged), DecodeOptions.DEFAULT.withReduce(8)));
         assertTrue(refused.reason().startsWith("corrupt JPEG data: "), refused::getMessage);
     }
 }
