@@ -20,8 +20,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which frames the DCT-domain reduced decode takes, and the progressive 1/8 decode that native
- * backends hand it: decided from the markers before the first scan, by libjpeg's colour rule. Its
+ * Which frames the DCT-domain reduced decode takes, and the 1/8 decode that native backends hand it:
+ * decided from the markers before the first scan, by libjpeg's colour rule. Its
  * pixels against libjpeg-turbo's are checked where a libjpeg runs (the imageio backend's fixtures,
  * the turbojpeg and opencv backends' tests).
  */
@@ -45,15 +45,15 @@ class ScaledJpegTest {
         Image photo = TestImages.photo(203, 77, 3);
         for (int[] sampling : new int[][] {{1, 1}, {2, 1}, {1, 2}}) {
             byte[] jpeg = TestImages.progressiveJpeg(photo, 90, sampling[0], sampling[1]);
-            ScaledJpeg.Samples samples = ScaledJpeg.progressiveAtOneEighth(ByteBuffer.wrap(jpeg), false, null);
+            ScaledJpeg.Samples samples = ScaledJpeg.atOneEighth(ByteBuffer.wrap(jpeg), false, null);
             assertNotNull(samples, sampling[0] + "x" + sampling[1]);
             assertEquals("26x10x3", samples.width() + "x" + samples.height() + "x" + samples.channels());
             assertArrayEquals(ScaledJpeg.decode(ByteBuffer.wrap(jpeg), 8, false, null).array(), samples.array());
-            ScaledJpeg.Samples luma = ScaledJpeg.progressiveAtOneEighth(ByteBuffer.wrap(jpeg), true, null);
+            ScaledJpeg.Samples luma = ScaledJpeg.atOneEighth(ByteBuffer.wrap(jpeg), true, null);
             assertEquals(1, luma.channels());
         }
         Image grey = TestImages.photo(203, 77, 1);
-        ScaledJpeg.Samples fromProgressive = ScaledJpeg.progressiveAtOneEighth(
+        ScaledJpeg.Samples fromProgressive = ScaledJpeg.atOneEighth(
                 ByteBuffer.wrap(TestImages.progressiveJpeg(grey, 90)), false, null);
         // The same quantised coefficients as the baseline file, so the same DC-only samples.
         assertArrayEquals(ScaledJpeg.decode(ByteBuffer.wrap(TestImages.jpeg(grey, 90)), 8, false, null).array(),
@@ -64,21 +64,22 @@ class ScaledJpegTest {
     void framesItWouldNotDecodeAsLibjpegAreLeftWithoutWalkingTheirCodedData() throws DecodeException {
         Image photo = TestImages.photo(203, 77, 3);
         // 4:2:0 chroma, which libjpeg transforms at 2x2 from AC coefficients; its coded data damaged, unread here.
-        assertNull(ScaledJpeg.progressiveAtOneEighth(ByteBuffer.wrap(damaged(TestImages.progressiveJpeg(photo, 90, 2, 2))),
+        assertNull(ScaledJpeg.atOneEighth(ByteBuffer.wrap(damaged(TestImages.progressiveJpeg(photo, 90, 2, 2))),
                 false, null));
-        assertNull(ScaledJpeg.progressiveAtOneEighth(ByteBuffer.wrap(damaged(TestImages.jpeg(photo, 90))), false, null),
-                "baseline");
+        byte[] baseline = TestImages.jpeg(photo, 90);
+        assertArrayEquals(ScaledJpeg.decode(ByteBuffer.wrap(baseline), 8, false, null).array(),
+                ScaledJpeg.atOneEighth(ByteBuffer.wrap(baseline), false, null).array(), "baseline 4:2:0, from every coefficient");
         byte[] noJfif = withoutJfif(TestImages.progressiveJpeg(photo, 90, 1, 1));
-        assertNotNull(ScaledJpeg.progressiveAtOneEighth(ByteBuffer.wrap(noJfif), false, null), "ids 1, 2, 3: YCbCr");
-        assertNull(ScaledJpeg.progressiveAtOneEighth(ByteBuffer.wrap(damaged(withRgbIds(noJfif))), false, null),
+        assertNotNull(ScaledJpeg.atOneEighth(ByteBuffer.wrap(noJfif), false, null), "ids 1, 2, 3: YCbCr");
+        assertNull(ScaledJpeg.atOneEighth(ByteBuffer.wrap(damaged(withRgbIds(noJfif))), false, null),
                 "ids R, G, B without JFIF or Adobe marker: RGB to libjpeg");
-        assertNull(ScaledJpeg.progressiveAtOneEighth(ByteBuffer.wrap(damaged(withAdobe(noJfif, 0))), false, null),
+        assertNull(ScaledJpeg.atOneEighth(ByteBuffer.wrap(damaged(withAdobe(noJfif, 0))), false, null),
                 "Adobe transform 0: RGB");
-        assertNull(ScaledJpeg.progressiveAtOneEighth(ByteBuffer.wrap(damaged(withAdobe(noJfif, 2))), false, null),
+        assertNull(ScaledJpeg.atOneEighth(ByteBuffer.wrap(damaged(withAdobe(noJfif, 2))), false, null),
                 "Adobe transform 2 on three components: a libjpeg warning");
-        assertNotNull(ScaledJpeg.progressiveAtOneEighth(ByteBuffer.wrap(withAdobe(noJfif, 1)), false, null));
+        assertNotNull(ScaledJpeg.atOneEighth(ByteBuffer.wrap(withAdobe(noJfif, 1)), false, null));
         byte[] jfifAndRgbIds = withRgbIds(TestImages.progressiveJpeg(photo, 90, 1, 1));
-        assertThrows(DecodeException.class, () -> ScaledJpeg.progressiveAtOneEighth(ByteBuffer.wrap(jfifAndRgbIds), false,
+        assertThrows(DecodeException.class, () -> ScaledJpeg.atOneEighth(ByteBuffer.wrap(jfifAndRgbIds), false,
                 null), "JFIF decides YCbCr whatever the ids; the scans, naming ids 1, 2, 3, no longer match the frame");
     }
 

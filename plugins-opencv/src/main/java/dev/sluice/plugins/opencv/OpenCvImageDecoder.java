@@ -9,6 +9,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
+import dev.sluice.api.spi.JpegCoefficients;
 import dev.sluice.api.spi.Reductions;
 import dev.sluice.api.spi.ScaledJpeg;
 import java.nio.ByteBuffer;
@@ -25,10 +26,9 @@ import org.opencv.imgproc.Imgproc;
  * the one the automatic reduction allows for the size as shown); decode in the stored orientation,
  * reduced in the DCT domain for JPEG; lay the channels out as Sluice does (RGB order, 8 bits
  * except 16-bit PNG and TIFF in UNCHANGED mode, grey + alpha as two channels); block-average other formats when reducing; turn as the EXIF
- * orientation says; cut the region, scaled with the reduction. A progressive JPEG at 1/8 under
- * strict options is made from its DC coefficients in Java instead ({@link
- * ScaledJpeg#progressiveAtOneEighth}: libjpeg's samples, without its whole-image coefficient buffer),
- * where its markers say libjpeg would read it so.
+ * orientation says; cut the region, scaled with the reduction. A JPEG at 1/8 under strict options
+ * is made in Java from the coefficients the strict walk reads instead ({@link ScaledJpeg#atOneEighth}:
+ * libjpeg's samples, without decoding the data twice), where its markers say libjpeg would read it so.
  */
 final class OpenCvImageDecoder extends BorrowingImageDecoder {
     private static final String BYTES = "<bytes>";
@@ -44,7 +44,8 @@ final class OpenCvImageDecoder extends BorrowingImageDecoder {
      */
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers lent) throws DecodeException {
-        ImageHeader header = ImageHeader.read(encoded, options);
+        // Leniently first: a JPEG's strict walk is made below, once, by whichever route decodes it.
+        ImageHeader header = ImageHeader.read(encoded, options.withStrict(false));
         if (!FORMATS.contains(header.format())) {
             throw new UnsupportedImageException(BYTES, header.format() + " is not supported by the opencv decoder (the OpenCV 4.9 "
                     + "build of org.openpnp:opencv reads jpeg, png, bmp and tiff); the imageio decoder reads "
@@ -62,10 +63,13 @@ final class OpenCvImageDecoder extends BorrowingImageDecoder {
         ColorMode readMode = tiff ? tiffReadMode(TiffSamples.of(encoded), options.mode()) : options.mode();
         ByteBuffer data = tiff && header.orientation() != 1 ? TiffOrientations.storedOrientation(encoded) : encoded;
         if (jpeg && factor == 8 && options.strict()) {
-            Image fromDc = fromDcCoefficients(encoded, header, options, lent);
-            if (fromDc != null) {
-                return fromDc;
+            Image fromWalk = fromTheWalk(encoded, header, options, lent);
+            if (fromWalk != null) {
+                return fromWalk;
             }
+        }
+        if (jpeg && options.strict()) {
+            JpegCoefficients.verify(encoded);
         }
         try (MatScope scope = new MatScope()) {
             Mat decoded = scope.track(Imgcodecs.imdecode(input(data, scope), flags(readMode, codecReduce)));
@@ -89,17 +93,18 @@ final class OpenCvImageDecoder extends BorrowingImageDecoder {
     }
 
     /**
-     * A progressive JPEG at 1/8 made from its DC coefficients ({@link ScaledJpeg#progressiveAtOneEighth}),
-     * or null for imdecode: at 1/8 libjpeg shows the DC coefficients alone, but first entropy-decodes
-     * every AC scan into a coefficient buffer of the whole image (55 MB, zeroed, for a 3,840 x 2,400
-     * 4:4:4 photograph), which made such a file about 5 times slower than the same samples made from
-     * the strict walk of its scans (BENCHMARKS.md, "the large photographs' CPU").
+     * A JPEG at 1/8 made from the coefficients of the strict walk ({@link ScaledJpeg#atOneEighth}), or
+     * null for imdecode: at 1/8 libjpeg would entropy-decode the coded data a second time after the
+     * walk, and a progressive frame's every AC scan into a coefficient buffer of the whole image (55 MB,
+     * zeroed, for a 3,840 x 2,400 4:4:4 photograph; about 5 times the CPU), to show what its 1/8
+     * transforms read (BENCHMARKS.md, "the large photographs' CPU"). Where it is not null the walk
+     * has been made.
      */
-    private static Image fromDcCoefficients(ByteBuffer encoded, ImageHeader header, DecodeOptions options,
+    private static Image fromTheWalk(ByteBuffer encoded, ImageHeader header, DecodeOptions options,
             DecodeBuffers lent) throws DecodeException {
         boolean turned = options.applyExifOrientation() && header.orientation() != 1;
         boolean straight = !turned && options.region() == null;
-        ScaledJpeg.Samples samples = ScaledJpeg.progressiveAtOneEighth(encoded, options.mode() == ColorMode.GRAY,
+        ScaledJpeg.Samples samples = ScaledJpeg.atOneEighth(encoded, options.mode() == ColorMode.GRAY,
                 straight ? lent : null);
         if (samples == null) {
             return null;

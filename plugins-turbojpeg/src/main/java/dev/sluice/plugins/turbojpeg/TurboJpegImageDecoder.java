@@ -9,6 +9,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
+import dev.sluice.api.spi.JpegCoefficients;
 import dev.sluice.api.spi.JpegProcesses;
 import dev.sluice.api.spi.Reductions;
 import dev.sluice.api.spi.ScaledJpeg;
@@ -24,9 +25,9 @@ import java.util.Optional;
  * cuts and lays out the pixels into the image's array: a new one, or the one the caller's
  * {@link DecodeBuffers} lend. With lent buffers, an image that needs no such pass (no turn, no region,
  * RGB or grey as the codec gives it) is decoded by the system library straight into their direct
- * memory, each byte written once. A progressive JPEG at 1/8 under strict options is made from its
- * DC coefficients in Java instead ({@link ScaledJpeg#progressiveAtOneEighth}: libjpeg's samples,
- * without its whole-image coefficient buffer), where its markers say libjpeg would read it so.
+ * memory, each byte written once. A JPEG at 1/8 under strict options is made in Java from the
+ * coefficients the strict walk reads ({@link ScaledJpeg#atOneEighth}: libjpeg's samples, without
+ * decoding the data twice), where its markers say libjpeg would read it so.
  */
 final class TurboJpegImageDecoder extends BorrowingImageDecoder {
     private static final String BYTES = "<bytes>";
@@ -39,7 +40,8 @@ final class TurboJpegImageDecoder extends BorrowingImageDecoder {
     /** @param buffers lend the image's array; null for a new one */
     @Override
     public Image decode(ByteBuffer encoded, DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
-        ImageHeader header = ImageHeader.read(encoded, options);
+        // Leniently first: the strict walk is made below, once, by whichever route decodes.
+        ImageHeader header = ImageHeader.read(encoded, options.withStrict(false));
         if (!header.format().equals("jpeg")) {
             throw new UnsupportedImageException(BYTES, header.format() + " is not read by the turbojpeg decoder, which reads "
                     + "JPEG only; the opencv or imageio decoder reads " + header.format()
@@ -53,10 +55,13 @@ final class TurboJpegImageDecoder extends BorrowingImageDecoder {
         int factor = Reductions.factor(header, options);
         int orientation = options.applyExifOrientation() ? header.orientation() : 1;
         if (factor == 8 && options.strict()) {
-            Image fromDc = fromDcCoefficients(encoded, orientation, options, buffers);
-            if (fromDc != null) {
-                return fromDc;
+            Image fromWalk = fromTheWalk(encoded, orientation, options, buffers);
+            if (fromWalk != null) {
+                return fromWalk;
             }
+        }
+        if (options.strict()) {
+            JpegCoefficients.verify(encoded);
         }
         ByteBuffer[] direct = new ByteBuffer[1];
         PixelTarget target = buffers == null || orientation != 1 || options.region() != null ? null
@@ -78,16 +83,17 @@ final class TurboJpegImageDecoder extends BorrowingImageDecoder {
     }
 
     /**
-     * A progressive JPEG at 1/8 made from its DC coefficients ({@link ScaledJpeg#progressiveAtOneEighth}),
-     * or null for the codec: at 1/8 libjpeg shows the DC coefficients alone, but first entropy-decodes
+     * A JPEG at 1/8 made from the coefficients of the strict walk ({@link ScaledJpeg#atOneEighth}), or
+     * null for the codec: at 1/8 libjpeg would entropy-decode the coded data a second time after the
+     * walk (12 to 26% more CPU on 3,640 to 3,840 pixel wide photographs), and a progressive frame's
      * every AC scan into a coefficient buffer of the whole image (55 MB, zeroed, for a 3,840 x 2,400
-     * 4:4:4 photograph), which made such a file 4 to 5 times slower here than the same samples made
-     * from the strict walk of its scans (BENCHMARKS.md, "the large photographs' CPU").
+     * 4:4:4 photograph; 4 to 5 times the CPU), to show what its 1/8 transforms read (BENCHMARKS.md,
+     * "the large photographs' CPU"). Where it is not null the walk has been made.
      */
-    private static Image fromDcCoefficients(ByteBuffer encoded, int orientation, DecodeOptions options,
+    private static Image fromTheWalk(ByteBuffer encoded, int orientation, DecodeOptions options,
             DecodeBuffers buffers) throws DecodeException {
         boolean straight = orientation == 1 && options.region() == null;
-        ScaledJpeg.Samples samples = ScaledJpeg.progressiveAtOneEighth(encoded, options.mode() == ColorMode.GRAY,
+        ScaledJpeg.Samples samples = ScaledJpeg.atOneEighth(encoded, options.mode() == ColorMode.GRAY,
                 straight ? buffers : null);
         if (samples == null) {
             return null;

@@ -2,11 +2,11 @@ package dev.sluice.plugins.turbojpeg;
 
 import dev.sluice.api.ImageDecoder;
 import dev.sluice.api.Options;
-import dev.sluice.api.contract.ProgressiveOneEighthContract;
+import dev.sluice.api.contract.JpegAtOneEighthContract;
 import java.util.Map;
 
-/** Progressive JPEGs at 1/8 made from their DC coefficients, against the bundled Leptonica's libjpeg-turbo. */
-class BundledProgressiveOneEighthTest extends ProgressiveOneEighthContract {
+/** JPEGs at 1/8 made from their coefficients in the strict walk, against the bundled Leptonica's libjpeg-turbo. */
+class BundledJpegAtOneEighthTest extends JpegAtOneEighthContract {
     @Override
     protected ImageDecoder decoder() {
         return new TurboJpegDecoderProvider().create(Options.of(Map.of("library", "bundled")));
