@@ -87,6 +87,31 @@ final class CodedBits {
             }
             consume(size);
         }
+        return skipAc(ac);
+    }
+
+    /**
+     * {@link #block} that also returns the block's DC difference: the DC code and its extra bits
+     * read as {@link #coefficients} reads them, the AC coefficients skipped by {@link #block}'s steps
+     * (the bits read and the verdict are the same as either's). For a decode that needs the DC
+     * coefficient alone: {@code coefficients} with no array reads the AC symbols one by one.
+     *
+     * @return the DC difference, or {@link #BAD_BLOCK} where {@code block} returns false
+     */
+    int dcDifference(HuffmanCodes dc, HuffmanCodes ac) {
+        if (available < 32) {
+            fill();
+        }
+        int size = symbol(dc);
+        if (size < 0 || size > 16) {
+            return BAD_BLOCK;
+        }
+        int difference = receive(size);
+        return skipAc(ac) ? difference : BAD_BLOCK;
+    }
+
+    /** The AC coefficients of a block, from the first to end-of-block or the 64th, skipped by steps; false for a bad code. */
+    private boolean skipAc(HuffmanCodes ac) {
         int[] steps = ac.acSteps();
         int k = 1;
         while (k < 64) {
@@ -98,7 +123,7 @@ final class CodedBits {
                 fill();
             }
             // At least 32 bits here: a step takes at most a 16-bit code and 15 extra bits.
-            step = steps[(int) (buffer >>> (64 - HuffmanCodes.STEP_BITS))];
+            int step = steps[(int) (buffer >>> (64 - HuffmanCodes.STEP_BITS))];
             int need = step & HuffmanCodes.NEED;
             if (k + need <= 64) {
                 // Whole symbols that fit in the block: k reaches 64 at end-of-block.
@@ -150,9 +175,9 @@ final class CodedBits {
      * {@link #block} that also decodes the block: writes each nonzero AC coefficient, multiplied by its
      * entry of {@code quantisation}, at its natural position in {@code into} (whose other entries the
      * caller has zeroed), and returns the DC difference, or {@link #BAD_BLOCK} where {@code block}
-     * returns false. With {@code into} null the AC coefficients are checked and skipped.
+     * returns false. A decode that needs the DC coefficient alone calls {@link #dcDifference}.
      *
-     * @param quantisation 64 steps in natural order; null with {@code into}
+     * @param quantisation 64 steps in natural order
      */
     int coefficients(HuffmanCodes dc, HuffmanCodes ac, int[] quantisation, int[] into) {
         if (available < 32) {
@@ -183,12 +208,8 @@ final class CodedBits {
                 if (k > 63) {
                     return BAD_BLOCK;
                 }
-                if (into == null) {
-                    consume(size);
-                } else {
-                    int at = NATURAL[k];
-                    into[at] = receive(size) * quantisation[at];
-                }
+                int at = NATURAL[k];
+                into[at] = receive(size) * quantisation[at];
             }
             if (k > 63) {
                 return BAD_BLOCK;

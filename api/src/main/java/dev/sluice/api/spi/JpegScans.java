@@ -453,7 +453,7 @@ final class JpegScans {
                             }
                             continue;
                         }
-                        int difference = need == 1 ? bits.coefficients(dc[i], ac[i], null, null)
+                        int difference = need == 1 ? bits.dcDifference(dc[i], ac[i])
                                 : bits.coefficients(dc[i], ac[i], steps[i], coefficients);
                         if (difference == CodedBits.BAD_BLOCK) {
                             throw badCode(sos, mcu, mcus);

@@ -9,8 +9,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * {@link CodedBits#block} against a reader written from ITU T.81 alone (one bit, one code length
- * at a time), on random Huffman tables and random coded data: the same verdict for every block, and
+ * {@link CodedBits#block} and {@link CodedBits#dcDifference} against a reader written from ITU T.81
+ * alone (one bit, one code length at a time), on random Huffman tables and random coded data: the
+ * same verdict (and DC difference) for every block, and
  * the same moment at which a block runs past the segment's end, so the same bits were read. The
  * tables have codes up to 16 bits (longer than a step's window), end-of-block, ZRL, runs of zeros
  * with size 0 (read as end-of-block), extra bits that run past the window, DC sizes of 16 and over;
@@ -41,7 +42,28 @@ class CodedBitsTest {
                 codedSegment(random, Table.ANNEX_K_LUMINANCE_DC, Table.ANNEX_K_LUMINANCE_AC), seed);
     }
 
+    /** {@link CodedBits#dcDifference}: the same verdicts and overruns as the reference, and the same DC differences. */
+    private static void decodeDcAlike(Table dc, Table ac, byte[] segment, long seed) {
+        HuffmanCodes dcCodes = HuffmanCodes.of(dc.counts, dc.symbols);
+        HuffmanCodes acCodes = HuffmanCodes.of(ac.counts, ac.symbols);
+        CodedBits bits = new CodedBits(ByteBuffer.wrap(segment));
+        bits.start(0);
+        Reference reference = new Reference(segment);
+        for (int block = 0; block < BLOCKS; block++) {
+            int expected = reference.dcDifference(dc, ac);
+            assertEquals(expected, bits.dcDifference(dcCodes, acCodes), "block " + block + ", seed " + seed);
+            if (expected == CodedBits.BAD_BLOCK) {
+                return;
+            }
+            assertEquals(reference.overrun(), bits.overrun(), "overrun after block " + block + ", seed " + seed);
+            if (reference.overrun()) {
+                return;
+            }
+        }
+    }
+
     private static void walkAlike(Table dc, Table ac, byte[] segment, long seed) {
+        decodeDcAlike(dc, ac, segment, seed);
         HuffmanCodes dcCodes = HuffmanCodes.of(dc.counts, dc.symbols);
         HuffmanCodes acCodes = HuffmanCodes.of(ac.counts, ac.symbols);
         CodedBits bits = new CodedBits(ByteBuffer.wrap(segment));
@@ -290,6 +312,22 @@ class CodedBitsTest {
 
         boolean overrun() {
             return position > real;
+        }
+
+        /** {@link #block}, returning the DC difference (T.81 F.2.2.1) or {@link CodedBits#BAD_BLOCK}. */
+        int dcDifference(Table dc, Table ac) {
+            int start = position;
+            int size = symbol(dc);
+            if (size < 0 || size > 16) {
+                return CodedBits.BAD_BLOCK;
+            }
+            int value = 0;
+            for (int i = 0; i < size; i++) {
+                value = value << 1 | bit();
+            }
+            int difference = size == 0 || value >= 1 << (size - 1) ? value : value - (1 << size) + 1;
+            position = start;
+            return block(dc, ac) ? difference : CodedBits.BAD_BLOCK;
         }
 
         boolean block(Table dc, Table ac) {
