@@ -29,10 +29,11 @@ final class CocoIds {
 
     /** The code of {@code id}, a new one ({@link #size()} before the call) for an id not seen before. */
     int code(Object id) {
-        Integer code = codes.putIfAbsent(id, values.size());
+        Integer code = codes.get(id);
         if (code != null) {
             return code;
         }
+        codes.put(id, values.size());
         values.add(id);
         return values.size() - 1;
     }
