@@ -20,7 +20,10 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** With workers, an epoch's first batch is loaded by all of them together; later batches by one each. */
+/**
+ * With workers, an epoch's first batch is loaded by all of them together; a later batch by its
+ * worker, joined by any worker that has nothing of its own left to load.
+ */
 class SharedFirstBatchTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
@@ -70,10 +73,100 @@ class SharedFirstBatchTest {
             Set<String> firstBatchReaders = Set.copyOf(readers.entrySet().stream().filter(e -> e.getKey() < 8)
                     .map(Map.Entry::getValue).toList());
             assertEquals(Set.of("sluice-worker-0", "sluice-worker-1"), firstBatchReaders);
-            Set<String> secondBatchReaders = Set.copyOf(readers.entrySet().stream()
-                    .filter(e -> e.getKey() >= 8 && e.getKey() < 16).map(Map.Entry::getValue).toList());
-            assertEquals(1, secondBatchReaders.size(), "a later batch is one worker's: " + secondBatchReaders);
         });
+    }
+
+    /**
+     * The epoch's last batch is one worker's, and the other has nothing left to do: sample 8, the
+     * batch's first, waits until another thread has read a later sample of the same batch, which
+     * only the idle worker joining it can do. The batches stay those of one thread.
+     */
+    @Test
+    void anIdleWorkerJoinsTheBatchAnotherWorkerHasStarted() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            CountDownLatch laterSampleRead = new CountDownLatch(1);
+            Map<Long, String> readers = new ConcurrentHashMap<>();
+            Dataset<Long> dataset = new Dataset<>() {
+                @Override
+                public Long get(long index) {
+                    readers.put(index, Thread.currentThread().getName());
+                    if (index == 8) {
+                        awaitOrFail(laterSampleRead, "no idle worker joined batch 1");
+                    } else if (index > 8) {
+                        laterSampleRead.countDown();
+                    }
+                    return index;
+                }
+
+                @Override
+                public long size() {
+                    return 16;
+                }
+            };
+            try (DataLoader<Long, List<Long>> loader = DataLoader.builder(dataset).batchSize(8).numWorkers(2)
+                    .collate(TestDatasets.<Long>toList()).build()) {
+                List<List<Long>> batches = new ArrayList<>();
+                loader.forEach(batches::add);
+                assertEquals(List.of(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L), List.of(8L, 9L, 10L, 11L, 12L, 13L, 14L,
+                        15L)), batches);
+            }
+            Set<String> lastBatchReaders = Set.copyOf(readers.entrySet().stream().filter(e -> e.getKey() >= 8)
+                    .map(Map.Entry::getValue).toList());
+            assertEquals(Set.of("sluice-worker-0", "sluice-worker-1"), lastBatchReaders);
+        });
+    }
+
+    /**
+     * In a batch its worker and an idle one load together, samples 10 and 13 fail: whoever read them,
+     * the one at the lower position is the batch's failure, and the next epoch is whole.
+     */
+    @Test
+    void theFailureAtTheLowestPositionIsTheJoinedBatchsFailure() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            for (int attempt = 0; attempt < 10; attempt++) {
+                CountDownLatch laterSampleRead = new CountDownLatch(1);
+                boolean[] failing = {true};
+                Dataset<Long> dataset = new Dataset<>() {
+                    @Override
+                    public Long get(long index) {
+                        if (index == 8 && failing[0]) {
+                            awaitOrFail(laterSampleRead, "no idle worker joined batch 1");
+                        } else if (index > 8) {
+                            laterSampleRead.countDown();
+                        }
+                        if (failing[0] && (index == 10 || index == 13)) {
+                            throw new IllegalStateException("sample " + index + " is unreadable");
+                        }
+                        return index;
+                    }
+
+                    @Override
+                    public long size() {
+                        return 16;
+                    }
+                };
+                try (DataLoader<Long, List<Long>> loader = DataLoader.builder(dataset).batchSize(8).numWorkers(2)
+                        .collate(TestDatasets.<Long>toList()).build()) {
+                    BatchIterator<List<Long>> batches = loader.iterator();
+                    assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L), batches.next());
+                    SampleLoadException failure = assertThrows(SampleLoadException.class, batches::next);
+                    assertEquals(10, failure.index());
+                    failing[0] = false;
+                    List<List<Long>> next = new ArrayList<>();
+                    loader.forEach(next::add);
+                    assertEquals(2, next.size(), "the next epoch loads both batches");
+                }
+            }
+        });
+    }
+
+    private static void awaitOrFail(CountDownLatch latch, String message) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS), message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Samples 2 and 5 of the first batch fail: the one at the lower position is the batch's failure, whoever read it. */
