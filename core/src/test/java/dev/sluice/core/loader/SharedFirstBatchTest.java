@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -129,13 +130,32 @@ class SharedFirstBatchTest {
     @Test
     void aSharedBatchGivesTheBatchesOfTheCallingThreadUnderTheSkipPolicy() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            assertEquals(skippingEpoch(0), skippingEpoch(2));
-            assertEquals(skippingEpoch(0), skippingEpoch(3));
+            assertEquals(skippingEpoch(0, 40, false), skippingEpoch(2, 40, false));
+            assertEquals(skippingEpoch(0, 40, false), skippingEpoch(3, 40, false));
         });
     }
 
-    /** Every third sample fails, the rest carry a random draw: what batches, and what was skipped. */
-    private static List<Object> skippingEpoch(int workers) {
+    /**
+     * Samples take from 0 to 0.8 ms by index, so that workers run out of batches of their own at
+     * different times and join each other's, over 200 samples: the batches and what was skipped are
+     * still those of the calling thread.
+     */
+    @Test
+    void joinedBatchesGiveTheBatchesOfTheCallingThreadUnderTheSkipPolicy() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            List<Object> reference = skippingEpoch(0, 200, true);
+            for (int attempt = 0; attempt < 5; attempt++) {
+                assertEquals(reference, skippingEpoch(2, 200, true));
+                assertEquals(reference, skippingEpoch(3, 200, true));
+            }
+        });
+    }
+
+    /**
+     * Every third sample fails, the rest carry a random draw: what batches, and what was skipped;
+     * with {@code slow}, sample {@code i} takes {@code (i * 7919 % 5) * 0.2} ms first.
+     */
+    private static List<Object> skippingEpoch(int workers, long size, boolean slow) {
         Dataset<Long> dataset = new Dataset<>() {
             @Override
             public Long get(long index) {
@@ -144,6 +164,9 @@ class SharedFirstBatchTest {
 
             @Override
             public Long get(long index, RandomGenerator random) {
+                if (slow) {
+                    LockSupport.parkNanos(index * 7919 % 5 * 200_000);
+                }
                 if (index % 3 == 1) {
                     throw new IllegalStateException("sample " + index + " is unreadable");
                 }
@@ -152,7 +175,7 @@ class SharedFirstBatchTest {
 
             @Override
             public long size() {
-                return 40;
+                return size;
             }
         };
         List<Object> seen = new ArrayList<>();
