@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataFormatImpl;
@@ -169,9 +170,31 @@ final class ImageIoImageDecoder extends BorrowingImageDecoder {
                 return plain;
             }
         }
-        ImageReader reader = null;
-        try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(bytes, offset, length)) {
+        ImageReader reader;
+        try {
             reader = Readers.create(format);
+        } catch (IOException | RuntimeException e) {
+            throw cannotDecode(format, e);
+        }
+        Predicate<String> counted = options.strict() ? ImageIoImageDecoder::damagedData : warning -> false;
+        return readWith(reader, format, bytes, offset, length, jpeg, source, options, counted, buffers);
+    }
+
+    /**
+     * The stored samples of {@code source}, a rectangle of the stored image (GIF: of its screen), as
+     * {@code reader} reads them; the reader is disposed of after.
+     *
+     * @param format the file's format, one of {@link ImageHeader#FORMATS}, for the reader's settings and messages
+     * @param jpeg the file's segments when it is a JPEG, else null
+     * @param counted which of the reader's warnings make the read fail
+     * @param buffers lend the array the reader writes; null for a new one
+     * @throws PixelLimitException when the reader finds more pixels than {@link DecodeOptions#maxPixels()}
+     * @throws DecodeException when the reader fails, warns a counted warning, or returns another size than
+     *         {@code source}
+     */
+    static PixelBuffer readWith(ImageReader reader, String format, byte[] bytes, int offset, int length, JpegSegments jpeg,
+            Rectangle source, DecodeOptions options, Predicate<String> counted, DecodeBuffers buffers) throws DecodeException {
+        try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(bytes, offset, length)) {
             reader.setInput(input, true, !format.equals("gif"));
             if (format.equals("tiff") && oldStyleJpeg(reader)) {
                 throw new UnsupportedImageException(BYTES, "unsupported TIFF variant: old-style JPEG compression (6) is not supported "
@@ -179,7 +202,7 @@ final class ImageIoImageDecoder extends BorrowingImageDecoder {
             }
             long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
             if (pixels > options.maxPixels()) {
-                throw new DecodeException(BYTES, "the " + format + " reader finds a " + reader.getWidth(0) + "x"
+                throw new PixelLimitException(BYTES, "the " + format + " reader finds a " + reader.getWidth(0) + "x"
                         + reader.getHeight(0) + " = " + pixels + " pixel image, more than the limit of " + options.maxPixels()
                         + " pixels (DecodeOptions.maxPixels); refused before decoding");
             }
@@ -188,13 +211,11 @@ final class ImageIoImageDecoder extends BorrowingImageDecoder {
                 param.setSourceRegion(source);
             }
             List<String> warnings = new ArrayList<>();
-            if (options.strict()) {
-                reader.addIIOReadWarningListener((ignored, warning) -> {
-                    if (damagedData(warning)) {
-                        warnings.add(warning);
-                    }
-                });
-            }
+            reader.addIIOReadWarningListener((ignored, warning) -> {
+                if (counted.test(warning)) {
+                    warnings.add(warning);
+                }
+            });
             PixelBuffer stored;
             if (jpeg != null) {
                 stored = readJpeg(reader, param, jpeg, source, options.mode(), buffers);
@@ -207,7 +228,8 @@ final class ImageIoImageDecoder extends BorrowingImageDecoder {
                         + "\" (DecodeOptions.strict; lenient options accept the pixels it made of the data)");
             }
             if (format.equals("gif")) {
-                stored = GifFrames.onScreen(stored, reader, header.width(), header.height());
+                // A GIF is read whole: its source is the logical screen.
+                stored = GifFrames.onScreen(stored, reader, source.width, source.height);
             }
             if (stored.width != source.width || stored.height != source.height) {
                 throw new DecodeException(BYTES, "the " + format + " reader returned a " + stored.width + "x" + stored.height
@@ -217,11 +239,9 @@ final class ImageIoImageDecoder extends BorrowingImageDecoder {
         } catch (DecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new DecodeException(BYTES, "the " + format + " data cannot be decoded: " + describe(e), e);
+            throw cannotDecode(format, e);
         } finally {
-            if (reader != null) {
-                reader.dispose();
-            }
+            reader.dispose();
         }
     }
 
@@ -310,8 +330,9 @@ final class ImageIoImageDecoder extends BorrowingImageDecoder {
                 || warning.startsWith("Inconsistent progression sequence"));
     }
 
-    private static String describe(Exception e) {
+    private static DecodeException cannotDecode(String format, Exception e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        String reason = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return new DecodeException(BYTES, "the " + format + " data cannot be decoded: " + reason, e);
     }
 }
