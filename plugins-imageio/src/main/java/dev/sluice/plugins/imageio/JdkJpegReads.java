@@ -14,7 +14,7 @@ import javax.imageio.ImageReader;
  * x 16 shorts per DHT segment): about 230 KB of garbage per 500 x 375 photograph and a tenth of the
  * read's CPU time (BENCHMARKS.md, "the imageio backend's per-file garbage").
  *
- * <p>The read is the one TwelveMonkeys' reader gets ({@link ImageIoImageDecoder#readWith}), with
+ * <p>The read is the one TwelveMonkeys' reader gets ({@link ImageReaderReads#read}), with
  * every warning counted. Only a clean decode counts: when the reader throws, warns (libjpeg's
  * warnings about damaged data), or returns another size, the answer is null and the caller decodes
  * through TwelveMonkeys as it would have, so that a damaged file fails or decodes as it did. A file
@@ -30,7 +30,7 @@ final class JdkJpegReads {
 
     /**
      * The stored samples of {@code source}, a rectangle of the stored image, as
-     * {@link ImageIoImageDecoder#readJpeg} makes them; or null when the JDK's reader does not
+     * {@link ImageReaderReads#readJpeg} makes them; or null when the JDK's reader does not
      * decode the file cleanly.
      *
      * @param buffers lend the array the reader writes; null for a new one
@@ -46,7 +46,7 @@ final class JdkJpegReads {
             return null;
         }
         try {
-            return ImageIoImageDecoder.readWith(reader, "jpeg", bytes, offset, length, jpeg, source, options,
+            return ImageReaderReads.read(reader, "jpeg", bytes, offset, length, jpeg, source, options,
                     warning -> true, buffers);
         } catch (PixelLimitException e) {
             throw e;

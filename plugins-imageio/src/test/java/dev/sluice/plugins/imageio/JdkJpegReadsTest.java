@@ -113,7 +113,7 @@ class JdkJpegReadsTest {
             assertEquals("<bytes>: the jpeg reader finds a " + whole.width + "x" + whole.height + " = " + pixels
                     + " pixel image, more than the limit of " + (pixels - 1)
                     + " pixels (DecodeOptions.maxPixels); refused before decoding", refused.getMessage(), name);
-            DecodeException twelveMonkeys = assertThrows(DecodeException.class, () -> ImageIoImageDecoder.readWith(
+            DecodeException twelveMonkeys = assertThrows(DecodeException.class, () -> ImageReaderReads.read(
                     Readers.create("jpeg"), "jpeg", file, 0, file.length, jpeg, whole, options, warning -> false, null), name);
             assertEquals(twelveMonkeys.getMessage(), refused.getMessage(), name);
             assertNotNull(JdkJpegReads.read(file, 0, file.length, jpeg, whole, options.withMaxPixels(pixels), null), name);
@@ -185,7 +185,7 @@ class JdkJpegReadsTest {
             reader.setInput(new ByteArrayImageInputStream(file), true, true);
             ImageReadParam param = reader.getDefaultReadParam();
             param.setSourceRegion(source);
-            return ImageIoImageDecoder.readJpeg(reader, param, jpeg, source, mode, new DecodeBuffers());
+            return ImageReaderReads.readJpeg(reader, param, jpeg, source, mode, new DecodeBuffers());
         } finally {
             reader.dispose();
         }
