@@ -27,7 +27,7 @@
 # with 2 workers, each Sluice backend's decode-only rate on the same configuration (sluice bench
 # --decode-only: the same files, order and 2 workers, without the transforms and the batch assembly; the
 # issue's "same decoder" target), Sluice's eval pipeline with 1 and with 2 workers on every backend, one
-# run right after the other, each timing 3 epochs (the scaling figure), and OpenCV's decode-only rate on 1 and 2 threads (cv2.imdecode from memory,
+# run right after the other, twice (1-2-2-1), each timing 3 epochs (the scaling figure), and OpenCV's decode-only rate on 1 and 2 threads (cv2.imdecode from memory,
 # bench/decode_floor.py, Debian's SIMD build: an informational floor); every Sluice run also reports its
 # CPU time per image by kind of thread (sluice bench --cpu); then,
 # on the large-photo set, the eval pipeline with batches of 16 and 2 workers: Sluice (every backend,
@@ -210,18 +210,15 @@ for ((round = 1; round <= rounds; round++)); do
         sluice "$backend" "$pipeline" 2 decode-only
       done
     done
-    # The scaling figure: each backend's eval pipeline on 1 worker and on 2, one right after the other
-    # (which goes first alternates by round), each timing 3 epochs after the warm-up one, so that the
-    # ratio compares two runs seconds apart rather than the 2-worker run at the round's start with a
-    # 1-worker run minutes later.
+    # The scaling figure: each backend's eval pipeline on 1 worker and on 2, one right after the other,
+    # each timing 3 epochs after the warm-up one, so that the ratio compares runs seconds apart rather
+    # than the 2-worker run at the round's start with a 1-worker run minutes later; two such pairs per
+    # round, 1-2-2-1 (2-1-1-2 in even rounds), so that neither worker count always runs first.
     for backend in "${backends[@]}"; do
-      if ((round % 2)); then
-        sluice "$backend" eval 1 scaling
-        sluice "$backend" eval 2 scaling
-      else
-        sluice "$backend" eval 2 scaling
-        sluice "$backend" eval 1 scaling
-      fi
+      if ((round % 2)); then order=(1 2 2 1); else order=(2 1 1 2); fi
+      for workers in "${order[@]}"; do
+        sluice "$backend" eval "$workers" scaling
+      done
     done
     floor 1
     floor 2

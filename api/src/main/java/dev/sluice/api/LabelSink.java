@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import dev.sluice.api.spi.MessageValues;
 import dev.sluice.api.target.EntryTargets;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +50,24 @@ public interface LabelSink {
      * @param reason what is wrong, e.g. {@code "label 'x7' is not an integer"}
      */
     void problem(long line, String text, String reason);
+
+    /**
+     * Something the format read but changed, as the tool it follows changes it, with a warning (YOLO:
+     * duplicate objects removed, as Ultralytics removes them). Not a problem: reading goes on and the
+     * entry is kept. Core logs it with file:line, as it reports problems.
+     *
+     * <p>The default logs it at {@code WARNING} through {@link System.Logger}, so that a sink written
+     * before warnings existed never drops one silently.
+     *
+     * @param line the 1-based line, or 0 where the source has no lines (or the reason names it)
+     * @param text the text concerned, or null when the reason already says where
+     * @param reason what was changed and why, e.g. {@code "a.txt:3: 1 duplicate label removed ..."}
+     */
+    default void warning(long line, String text, String reason) {
+        System.getLogger(LabelSink.class.getName()).log(System.Logger.Level.WARNING,
+                (line > 0 ? line + ": " : "") + reason + (text == null ? "" : ": '" + MessageValues.shorten(text, 120)
+                        + "'"));
+    }
 
     /**
      * The names of the classes, index by label value, where the format knows them (folder per class:

@@ -7,15 +7,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sink core hands to a label format: stores entries compactly as they stream in, checks each
- * path against the image root, and collects problems for one report.
+ * path against the image root, and collects problems for one report. Warnings are logged as they
+ * come, the first {@link ProblemLog#SHOWN} of them, then how many more there were.
  */
 final class LabelIndexBuilder implements LabelSink {
+    private static final Logger LOG = LoggerFactory.getLogger(LabelIndex.class);
     private final String source;
     private final RootCheck rootCheck;
     private final ProblemLog problems;
+    private long warnings;
 
     private final ByteStore pathBytes = new ByteStore();
     private final PackedLongs pathEnds = new PackedLongs();
@@ -119,6 +124,13 @@ final class LabelIndexBuilder implements LabelSink {
     }
 
     @Override
+    public void warning(long line, String text, String reason) {
+        if (warnings++ < ProblemLog.SHOWN) {
+            LOG.warn("{}", problems.describe(line, text, reason));
+        }
+    }
+
+    @Override
     public void classNames(List<String> names) {
         classNames = List.copyOf(names);
     }
@@ -129,6 +141,10 @@ final class LabelIndexBuilder implements LabelSink {
      * @throws LabelFormatException listing the problems, if any; or naming the source if it had no entries
      */
     LabelIndex build() throws LabelFormatException {
+        if (warnings > ProblemLog.SHOWN) {
+            long more = warnings - ProblemLog.SHOWN;
+            LOG.warn("{}: ... and {} more {}", source, more, more == 1 ? "warning" : "warnings");
+        }
         if (problems.count() > 0) {
             throw problems.toException();
         }

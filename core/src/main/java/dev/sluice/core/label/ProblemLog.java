@@ -32,9 +32,14 @@ final class ProblemLog {
     void add(long line, String text, String reason) {
         count++;
         if (shown.size() < SHOWN) {
-            String where = line > 0 ? source + ":" + line : source;
-            shown.add(text == null ? where + ": " + reason : where + ": " + reason + ": '" + shorten(text) + "'");
+            shown.add(describe(line, text, reason));
         }
+    }
+
+    /** One problem (or warning) as a line that names the source: {@code "train.txt:12: <reason>: '<text>'"}. */
+    String describe(long line, String text, String reason) {
+        String where = line > 0 ? source + ":" + line : source;
+        return text == null ? where + ": " + reason : where + ": " + reason + ": '" + shorten(text) + "'";
     }
 
     long count() {

@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <p>The entries are the images under the dataset's root, each with the label file at the same
  * relative path under {@code labels} ({@code .txt} for the image's extension); an image without a
- * label file has no objects, a label file without an image is reported.
+ * label file has no objects, a label file without an image is reported. Duplicate objects in a file
+ * are removed with a warning naming the file and line, as Ultralytics removes them.
  *
  * <p>Options: {@code image_extension} (default: any of the folder format's image extensions): the one
  * extension the images have, for a root that holds others beside them; {@code masks} (default false):

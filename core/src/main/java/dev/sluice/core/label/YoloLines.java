@@ -7,7 +7,6 @@ import dev.sluice.api.target.InstanceShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The lines of one YOLO label file, read as Ultralytics reads them ({@code verify_image_label} in
@@ -22,13 +21,13 @@ import java.util.regex.Pattern;
  * box values only at least -0.01 (Ultralytics checks its key points against 1.01, not its box); a
  * visibility is at least -0.01. Without visibility in the file, a point with a negative x or y is not visible
  * (0) and any other is (1), as Ultralytics sets it.
+ *
+ * <p>Duplicate objects are removed with a warning, as Ultralytics removes them ({@link DuplicateRows}).
  */
 final class YoloLines {
     /** Ultralytics' tolerance, compared in float32 as numpy compares a float32 array with 1.01. */
     static final float LOW = -0.01f;
     static final float HIGH = 1.01f;
-    /** A decimal as numpy reads one; Java's own parser would also take {@code 1f}, {@code 0x1p0}, {@code NaN}. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /**
      * The key points per instance, Ultralytics' {@code kpt_shape: [points, dims]}.
@@ -85,7 +84,7 @@ final class YoloLines {
                 problem = mixProblem(kind, kindLine);
             }
             if (problem == null) {
-                problem = instances.add(kind, fields);
+                problem = instances.add(kind, fields, i + 1);
             }
             if (problem != null) {
                 sink.problem(0, ProblemLog.shorten(line), name + ":" + (i + 1) + ": " + problem);
@@ -101,7 +100,11 @@ final class YoloLines {
                     + "polygons, or read boxes only with masks: false");
             bad = true;
         }
-        return bad ? Optional.empty() : Optional.of(instances.targets());
+        if (bad) {
+            return Optional.empty();
+        }
+        instances.removeDuplicates(name, sink);
+        return Optional.of(instances.targets());
     }
 
     /** The targets of an image without objects: no boxes, and no points when lines have them. */
@@ -146,17 +149,20 @@ final class YoloLines {
         private final List<InstanceShape> shapes = new ArrayList<>();
         private final List<float[]> points = new ArrayList<>();
         private final List<float[]> visibility = new ArrayList<>();
+        /** Each instance as Ultralytics compares them: class, then the line's values (a polygon's box). */
+        private final List<float[]> rows = new ArrayList<>();
+        private final List<Integer> lines = new ArrayList<>();
         private boolean polygons;
 
-        /** Adds the line's instance, or says why it cannot. */
-        String add(Kind kind, String[] fields) {
-            long label = classIndex(fields[0]);
+        /** Adds the instance of line {@code line}, or says why it cannot. */
+        String add(Kind kind, String[] fields, int line) {
+            long label = YoloNumbers.classIndex(fields[0]);
             if (label < 0) {
                 return "class '" + fields[0] + "' is not a non-negative integer";
             }
             float[] values = new float[fields.length - 1];
             for (int k = 0; k < values.length; k++) {
-                values[k] = number(fields[k + 1]);
+                values[k] = YoloNumbers.number(fields[k + 1]);
                 if (Float.isNaN(values[k])) {
                     return "'" + fields[k + 1] + "' is not a number";
                 }
@@ -189,7 +195,33 @@ final class YoloLines {
             polygons |= kind == Kind.POLYGON;
             boxes.add(box);
             labels.add(label);
+            float[] row = new float[1 + (kind == Kind.POLYGON ? box.length : values.length)];
+            row[0] = label;
+            System.arraycopy(kind == Kind.POLYGON ? box : values, 0, row, 1, row.length - 1);
+            rows.add(row);
+            lines.add(line);
             return null;
+        }
+
+        /**
+         * Removes the duplicate instances as Ultralytics does ({@link DuplicateRows}), with a warning
+         * that names the file, the first duplicate's line and the line it repeats.
+         */
+        void removeDuplicates(String name, LabelSink sink) {
+            int[] kept = DuplicateRows.kept(rows);
+            int[] repeat = DuplicateRows.firstRepeat(rows, kept);
+            if (repeat == null) {
+                return;
+            }
+            int removed = rows.size() - kept.length;
+            int line = lines.get(repeat[0]);
+            sink.warning(0, null, name + ":" + line + ": " + removed + (removed == 1 ? " duplicate label" : " duplicate "
+                    + "labels") + " removed, as Ultralytics removes them (line " + line + (polygons ? " has the class "
+                    + "and box of line " : " repeats line ") + lines.get(repeat[1]) + "); the objects left are in "
+                    + "Ultralytics' order, sorted by class, then value by value");
+            for (List<?> list : List.of(boxes, labels, shapes, points, visibility, rows, lines)) {
+                DuplicateRows.keep(list, kept);
+            }
         }
 
         private String addPoints(float[] values, String[] fields) {
@@ -264,28 +296,5 @@ final class YoloLines {
             maxY = Math.max(maxY, polygon[i + 1]);
         }
         return new float[] {(minX + maxX) / 2, (minY + maxY) / 2, maxX - minX, maxY - minY};
-    }
-
-    /** The class as a non-negative integer (Ultralytics reads it as a number: {@code 3.0} is 3), or -1. */
-    private static long classIndex(String text) {
-        try {
-            long value = Long.parseLong(text);
-            return value >= 0 ? value : -1;
-        } catch (NumberFormatException e) {
-            if (!DECIMAL.matcher(text).matches()) {
-                return -1;
-            }
-            double value = Double.parseDouble(text);
-            return value >= 0 && value <= 1L << 53 && value == Math.rint(value) ? (long) value : -1;
-        }
-    }
-
-    /** A finite decimal as float32, or NaN. */
-    private static float number(String text) {
-        if (!DECIMAL.matcher(text).matches()) {
-            return Float.NaN;
-        }
-        float value = Float.parseFloat(text);
-        return Float.isFinite(value) ? value : Float.NaN;
     }
 }

@@ -69,22 +69,27 @@ final class BatchAssembly<T, B> {
      * @param buffers this thread's decode buffers ({@link BatchWork#participate})
      */
     Outcome<B> assemble(long epoch, PlannedBatch planned, int worker, BooleanSupplier stopped, DecodeBuffers buffers) {
-        return share(epoch, planned, 1).participate(worker, stopped, buffers);
+        return share(epoch, planned, worker, 1).participate(stopped, buffers);
     }
 
     /**
-     * One batch of {@code epoch} for {@code participants} threads to load together, each calling
+     * One batch of {@code epoch} that several threads can load together, each calling
      * {@link BatchWork#participate} (or {@link BatchWork#leave} when it cannot); the last one gets the
-     * outcome. Used where a batch is wanted sooner than one thread can load it: the first of an epoch.
+     * outcome.
+     *
+     * @param owner the worker the batch is sent to, named in its outcome, or -1
+     * @param participants the threads counted in from the start (the epoch's first batch: every
+     *        worker), or 0 for a batch its owner {@linkplain BatchWork#start starts} and idle workers
+     *        may join
      */
-    BatchWork<?, B> share(long epoch, PlannedBatch planned, int participants) {
+    BatchWork<?, B> share(long epoch, PlannedBatch planned, int owner, int participants) {
         int capacity = planned.indices().length;
         if (slots != null) {
             return new BatchWork<>(this, epoch, planned, slots::prepare, new BatchCollector.Slotted<B>(allocator,
-                    capacity), participants);
+                    capacity), owner, participants);
         }
         return new BatchWork<>(this, epoch, planned, (index, random, buffers) -> dataset.get(index, random),
-                new BatchCollector.Listed<T, B>(collate, allocator, capacity), participants);
+                new BatchCollector.Listed<T, B>(collate, allocator, capacity), owner, participants);
     }
 
     /** Sample {@code position}'s random source: keyed by seed, epoch and position, never by thread. */

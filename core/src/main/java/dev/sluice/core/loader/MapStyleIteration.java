@@ -16,7 +16,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * <p>The epoch's first batch, when it has more than one sample, is loaded by all the workers
  * together, each taking the next sample until none is left, so that it arrives about as many times
- * sooner as there are workers; every later batch is one worker's. The batches are the same either way.
+ * sooner as there are workers. Every later batch is its worker's, except that a worker with nothing
+ * left in its inbox joins the oldest batch another worker has started and takes its next samples
+ * ({@link OpenBatches}): at the epoch's end, where the last batches would each keep one worker busy
+ * while the others wait, they finish together. The batches are the same either way.
  */
 final class MapStyleIteration<B> extends Iteration<B> {
     private final BatchPlan plan;
@@ -32,6 +35,8 @@ final class MapStyleIteration<B> extends Iteration<B> {
      * iteration's own, as it is iterated by one thread at a time.
      */
     private final DecodeBuffers callerBuffers;
+    /** Started batches that idle workers may join; null without workers. */
+    private final OpenBatches<B> open;
     /** The number of the batch all workers load together, or -1 if there is none. */
     private long shared = -1;
     private boolean sharedSent;
@@ -48,7 +53,13 @@ final class MapStyleIteration<B> extends Iteration<B> {
         this.pool = pool;
         this.outstandingPerWorker = new int[pool == null ? 0 : pool.size()];
         this.callerBuffers = pool == null ? new DecodeBuffers() : null;
+        this.open = pool == null ? null : new OpenBatches<>(completed, control::isClosed);
         wakeOnClose(control, completed);
+        if (pool != null) {
+            OpenBatches<B> helping = open;
+            pool.helpFrom(helping);
+            control.onClose(() -> pool.stopHelping(helping));
+        }
     }
 
     @Override
@@ -94,27 +105,31 @@ final class MapStyleIteration<B> extends Iteration<B> {
         inFlight.addLast(planned.number());
         // The job refers to locals only, never to this iterator, so an abandoned iterator can be collected.
         BlockingQueue<Outcome<B>> results = completed;
-        BatchAssembly<?, B> batches = assembly;
-        IterationControl running = control;
-        long epochNumber = epoch;
-        pool.submit(worker, (initFailure, buffers) -> results.add(initFailure != null
-                ? Outcome.failure(planned, worker, workerInitFailure(worker, initFailure), List.of())
-                : batches.assemble(epochNumber, planned, worker, running::isClosed, buffers)));
+        BatchWork<?, B> work = assembly.share(epoch, planned, worker, 0);
+        OpenBatches<B> batches = open;
+        WorkerPool workers = pool;
+        pool.submit(worker, (initFailure, buffers) -> {
+            if (initFailure != null) {
+                results.add(Outcome.failure(planned, worker, workerInitFailure(worker, initFailure), List.of()));
+            } else {
+                batches.load(work, buffers, workers);
+            }
+        });
     }
 
     /** Sends {@code planned} to every worker, to load together. */
     private void sendShared(PlannedBatch planned) {
         shared = planned.number();
         inFlight.addLast(planned.number());
-        BatchWork<?, B> work = assembly.share(epoch, planned, outstandingPerWorker.length);
+        BatchWork<?, B> work = assembly.share(epoch, planned, -1, outstandingPerWorker.length);
         BlockingQueue<Outcome<B>> results = completed;
         IterationControl running = control;
         for (int worker = 0; worker < outstandingPerWorker.length; worker++) {
             outstandingPerWorker[worker]++;
             int id = worker;
             pool.submit(worker, (initFailure, buffers) -> {
-                Outcome<B> outcome = initFailure != null ? work.leave(id, workerInitFailure(id, initFailure))
-                        : work.participate(id, running::isClosed, buffers);
+                Outcome<B> outcome = initFailure != null ? work.leave(workerInitFailure(id, initFailure))
+                        : work.participate(running::isClosed, buffers);
                 if (outcome != null) {
                     results.add(outcome);
                 }

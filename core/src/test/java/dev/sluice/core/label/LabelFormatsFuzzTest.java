@@ -91,15 +91,23 @@ class LabelFormatsFuzzTest {
             + "\"iscrowd\": 0, \"segmentation\": [[1, 1, 3, 1, 1, 3.5]]},\n{\"image_id\": 1, \"category_id\": 2, "
             + "\"bbox\": [0, 0, 6, 4], \"segmentation\": {\"size\": [4, 6], \"counts\": \"92207\"}}],\n"
             + "\"categories\": [{\"id\": 2, \"name\": \"cat\"}]}";
+    /** The same file with its ids written as strings, as pycocotools also reads them. */
+    private static final String COCO_STRING_IDS = COCO.replace("\"id\": 1", "\"id\": \"img-1\"")
+            .replace("\"image_id\": 1", "\"image_id\": \"img-1\"").replace("\"id\": 2", "\"id\": \"2\"")
+            .replace("\"category_id\": 2", "\"category_id\": \"2\"");
 
-    /** A valid COCO file with a few characters replaced, inserted or deleted, or JSON-like noise. */
+    /**
+     * A valid COCO file, its ids numbers or strings, with a few characters replaced, inserted or
+     * deleted, or JSON-like noise.
+     */
     @Provide
     Arbitrary<byte[]> cocoish() {
         Arbitrary<Character> glyphs = Arbitraries.of('{', '}', '[', ']', '"', ':', ',', '0', '1', '-', '9', 'e', '.',
                 ' ', '\n', 'x', '@', 'o');
-        Arbitrary<String> edited = Arbitraries.integers().between(0, COCO.length() - 1).list().ofMinSize(1).ofMaxSize(6)
+        Arbitrary<String> edited = Arbitraries.of(COCO, COCO_STRING_IDS).flatMap(seed -> Arbitraries.integers()
+                .between(0, seed.length() - 1).list().ofMinSize(1).ofMaxSize(6)
                 .flatMap(positions -> glyphs.list().ofSize(positions.size()).map(chars -> {
-                    StringBuilder text = new StringBuilder(COCO);
+                    StringBuilder text = new StringBuilder(seed);
                     for (int i = 0; i < positions.size(); i++) {
                         int at = Math.min(positions.get(i), text.length() - 1);
                         switch (chars.get(i) % 3) {
@@ -109,7 +117,7 @@ class LabelFormatsFuzzTest {
                         }
                     }
                     return text.toString();
-                }));
+                })));
         return Arbitraries.oneOf(edited.map(text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(500));
     }

@@ -50,6 +50,19 @@ public final class AcmePnmDecoderProvider implements ImageDecoderProvider {
     }
 
     /**
+     * Refuses any option, as {@link #create} does, and makes nothing.
+     *
+     * @return true: {@code backend: auto} may make this decoder when the first PNM file arrives, since
+     *         {@link #create} can fail for no other reason than the options
+     * @throws dev.sluice.api.OptionsException naming the key path of any option given
+     */
+    @Override
+    public boolean checkForLaterCreate(Options options) {
+        requireNoOptions(options);
+        return true;
+    }
+
+    /**
      * A PGM/PPM decoder; thread-safe and stateless.
      *
      * @param options must be empty
@@ -57,7 +70,12 @@ public final class AcmePnmDecoderProvider implements ImageDecoderProvider {
      */
     @Override
     public ImageDecoder create(Options options) {
-        options.requireOnly(Set.of());
+        requireNoOptions(options);
         return new PnmDecoder();
+    }
+
+    /** This decoder takes no option: any key is refused, at start-up as at creation. */
+    private static void requireNoOptions(Options options) {
+        options.requireOnly(Set.of());
     }
 }

@@ -43,7 +43,7 @@ public final class ImageIoDecoderProvider extends ImageIoProvider implements Ima
      */
     @Override
     public boolean checkForLaterCreate(Options options) {
-        options.requireOnly(Set.of());
+        requireNoOptions(options);
         return true;
     }
 
@@ -55,7 +55,12 @@ public final class ImageIoDecoderProvider extends ImageIoProvider implements Ima
      */
     @Override
     public ImageDecoder create(Options options) {
-        options.requireOnly(Set.of());
+        requireNoOptions(options);
         return new ImageIoImageDecoder();
+    }
+
+    /** This decoder takes no option: any key is refused, at start-up as at creation. */
+    private static void requireNoOptions(Options options) {
+        options.requireOnly(Set.of());
     }
 }

@@ -1,6 +1,5 @@
 package dev.sluice.plugins.imageio;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import dev.sluice.api.BorrowingImageDecoder;
 import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeBuffers;
@@ -16,14 +15,8 @@ import dev.sluice.api.spi.ScaledJpeg;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import javax.imageio.ImageReadParam;
+import java.util.function.Predicate;
 import javax.imageio.ImageReader;
-import javax.imageio.metadata.IIOMetadataFormatImpl;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Decodes with javax.imageio and TwelveMonkeys. The steps, the same as the opencv backend's: read
@@ -49,7 +42,7 @@ import org.w3c.dom.Node;
  * reader (PNG, GIF, TIFF, ..., CMYK JPEG), whose pixels come out of ImageIO's own raster.
  */
 final class ImageIoImageDecoder extends BorrowingImageDecoder {
-    private static final String BYTES = "<bytes>";
+    static final String BYTES = "<bytes>";
 
     /** @param buffers lend the array the first step writes; null for a new one */
     @Override
@@ -172,89 +165,14 @@ final class ImageIoImageDecoder extends BorrowingImageDecoder {
                 return plain;
             }
         }
-        ImageReader reader = null;
-        try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(bytes, offset, length)) {
+        ImageReader reader;
+        try {
             reader = Readers.create(format);
-            reader.setInput(input, true, !format.equals("gif"));
-            if (format.equals("tiff") && oldStyleJpeg(reader)) {
-                throw new UnsupportedImageException(BYTES, "unsupported TIFF variant: old-style JPEG compression (6) is not supported "
-                        + "by the imageio decoder, whose pixels differ from libtiff's beyond the tolerance of lossy decoders");
-            }
-            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-            if (pixels > options.maxPixels()) {
-                throw new DecodeException(BYTES, "the " + format + " reader finds a " + reader.getWidth(0) + "x"
-                        + reader.getHeight(0) + " = " + pixels + " pixel image, more than the limit of " + options.maxPixels()
-                        + " pixels (DecodeOptions.maxPixels); refused before decoding");
-            }
-            ImageReadParam param = reader.getDefaultReadParam();
-            if (!format.equals("gif")) {
-                param.setSourceRegion(source);
-            }
-            List<String> warnings = new ArrayList<>();
-            if (options.strict()) {
-                reader.addIIOReadWarningListener((ignored, warning) -> {
-                    if (damagedData(warning)) {
-                        warnings.add(warning);
-                    }
-                });
-            }
-            PixelBuffer stored;
-            if (jpeg != null) {
-                stored = readJpeg(reader, param, jpeg, source, options.mode(), buffers);
-            } else {
-                boolean keepSixteen = options.mode() == ColorMode.UNCHANGED && (format.equals("png") || format.equals("tiff"));
-                stored = StoredSamples.of(reader.read(0, param), greyPng(format, bytes, offset), keepSixteen);
-            }
-            if (!warnings.isEmpty()) {
-                throw new DecodeException(BYTES, "corrupt " + format + " data: the reader warns \"" + warnings.get(0)
-                        + "\" (DecodeOptions.strict; lenient options accept the pixels it made of the data)");
-            }
-            if (format.equals("gif")) {
-                stored = GifFrames.onScreen(stored, reader, header.width(), header.height());
-            }
-            if (stored.width != source.width || stored.height != source.height) {
-                throw new DecodeException(BYTES, "the " + format + " reader returned a " + stored.width + "x" + stored.height
-                        + " image where " + source.width + "x" + source.height + " was expected from the header");
-            }
-            return stored;
-        } catch (DecodeException e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
-            throw new DecodeException(BYTES, "the " + format + " data cannot be decoded: " + describe(e), e);
-        } finally {
-            if (reader != null) {
-                reader.dispose();
-            }
+            throw ImageReaderReads.cannotDecode(format, e);
         }
-    }
-
-    /**
-     * Four components through the raw raster and libjpeg's conversion; grey of YCbCr from the raw
-     * luma; colour and grey JPEGs otherwise decoded straight into Sluice's layout, which saves the
-     * copy out of ImageIO's BGR image (and is faster in the JDK's decoder besides).
-     */
-    static PixelBuffer readJpeg(ImageReader reader, ImageReadParam param, JpegSegments jpeg, Rectangle source,
-            ColorMode mode, DecodeBuffers buffers) throws IOException, DecodeException {
-        if (jpeg.components() == 4) {
-            return CmykConversions.jpegToRgb(reader.readRaster(0, param), jpeg.ycck());
-        }
-        if (jpeg.ycbcr() && mode == ColorMode.GRAY) {
-            return StoredSamples.firstBand(reader.readRaster(0, param));
-        }
-        if (jpeg.eightBitDct() && (jpeg.components() == 3 || jpeg.components() == 1)) {
-            int bytes = source.width * source.height * jpeg.components();
-            byte[] samples = buffers == null ? new byte[bytes] : buffers.pixelArray(bytes);
-            if (buffers != null) {
-                // A reader that stops short of the last row under lenient options leaves the rest as it found
-                // it: zeros in a new array, so zeros in a lent one too, never the pixels of an earlier image.
-                Arrays.fill(samples, 0, bytes, (byte) 0);
-            }
-            PixelBuffer into = new PixelBuffer(source.width, source.height, jpeg.components(), samples);
-            param.setDestination(StoredSamples.destination(into));
-            reader.read(0, param);
-            return into;
-        }
-        return StoredSamples.of(reader.read(0, param), false, false);
+        Predicate<String> counted = options.strict() ? ImageReaderReads::damagedData : warning -> false;
+        return ImageReaderReads.read(reader, format, bytes, offset, length, jpeg, source, options, counted, buffers);
     }
 
     /**
@@ -279,42 +197,5 @@ final class ImageIoImageDecoder extends BorrowingImageDecoder {
             throw new UnsupportedImageException(BYTES, "unsupported WebP variant: lossy WebP (VP8) is not supported by the imageio "
                     + "decoder, whose VP8 reader upsamples chroma otherwise than libwebp (up to 47 levels apart on real files)");
         }
-    }
-
-    /** Whether the TIFF's first image uses compression 6, the old-style JPEG of TIFF 6.0 that TIFF Technote 2 replaced. */
-    private static boolean oldStyleJpeg(ImageReader reader) throws IOException {
-        Node root = reader.getImageMetadata(0).getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
-        for (Node section = root.getFirstChild(); section != null; section = section.getNextSibling()) {
-            if (section.getNodeName().equals("Compression")) {
-                for (Node entry = section.getFirstChild(); entry != null; entry = entry.getNextSibling()) {
-                    if (entry.getNodeName().equals("CompressionTypeName") && entry instanceof Element element
-                            && element.getAttribute("value").equals("Old JPEG")) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** PNG colour types 0 and 4 store grey; ImageIO reads grey below 8 bits through a palette. */
-    private static boolean greyPng(String format, byte[] bytes, int offset) {
-        return format.equals("png") && (bytes[offset + 25] & ~4) == 0;
-    }
-
-    /**
-     * Whether a reader's warning is one of libjpeg's about damaged data (jerror.h: JWRN_JPEG_EOF,
-     * JWRN_HIT_MARKER, JWRN_EXTRANEOUS_DATA, JWRN_HUFF_BAD_CODE, JWRN_MUST_RESYNC, JWRN_BOGUS_PROGRESSION,
-     * JWRN_ARITH_BAD_CODE), which the JDK's JPEG reader passes on; TwelveMonkeys' notes about the
-     * workarounds it applies to odd but whole files are not.
-     */
-    private static boolean damagedData(String warning) {
-        return warning != null && (warning.startsWith("Corrupt JPEG data") || warning.startsWith("Premature end of JPEG")
-                || warning.startsWith("Inconsistent progression sequence"));
-    }
-
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
@@ -77,7 +78,7 @@ class JdkJpegReadsTest {
     }
 
     @Test
-    void aCutOrCorruptJpegIsLeftToTwelveMonkeys() {
+    void aCutOrCorruptJpegIsLeftToTwelveMonkeys() throws Exception {
         for (String name : List.of("ladybird-q90-420.jpg", "flower-progressive.jpg", "ladybird-grey.jpg")) {
             byte[] file = photo(name);
             JpegSegments jpeg = JpegSegments.of(file, 0, file.length);
@@ -91,6 +92,31 @@ class JdkJpegReadsTest {
                 assertNull(JdkJpegReads.read(damaged, 0, damaged.length, jpeg, whole, DecodeOptions.DEFAULT.withStrict(false),
                         null), name + " damaged");
             }
+        }
+    }
+
+    /**
+     * The header check refuses an oversized file first, so this is the reader's own check: the JDK's
+     * reader refuses the file itself, with the message TwelveMonkeys' reader gives, instead of leaving
+     * it to TwelveMonkeys to refuse a second time.
+     */
+    @Test
+    void aPlainJpegOverThePixelLimitIsRefusedByTheJdkReaderAsByTwelveMonkeys() throws Exception {
+        for (String name : PLAIN) {
+            byte[] file = photo(name);
+            JpegSegments jpeg = JpegSegments.of(file, 0, file.length);
+            Rectangle whole = new Rectangle(0, 0, width(file), height(file));
+            long pixels = (long) whole.width * whole.height;
+            DecodeOptions options = DecodeOptions.DEFAULT.withMaxPixels(pixels - 1);
+            PixelLimitException refused = assertThrows(PixelLimitException.class,
+                    () -> JdkJpegReads.read(file, 0, file.length, jpeg, whole, options, null), name);
+            assertEquals("<bytes>: the jpeg reader finds a " + whole.width + "x" + whole.height + " = " + pixels
+                    + " pixel image, more than the limit of " + (pixels - 1)
+                    + " pixels (DecodeOptions.maxPixels); refused before decoding", refused.getMessage(), name);
+            DecodeException twelveMonkeys = assertThrows(DecodeException.class, () -> ImageReaderReads.read(
+                    Readers.create("jpeg"), "jpeg", file, 0, file.length, jpeg, whole, options, warning -> false, null), name);
+            assertEquals(twelveMonkeys.getMessage(), refused.getMessage(), name);
+            assertNotNull(JdkJpegReads.read(file, 0, file.length, jpeg, whole, options.withMaxPixels(pixels), null), name);
         }
     }
 
@@ -159,7 +185,7 @@ class JdkJpegReadsTest {
             reader.setInput(new ByteArrayImageInputStream(file), true, true);
             ImageReadParam param = reader.getDefaultReadParam();
             param.setSourceRegion(source);
-            return ImageIoImageDecoder.readJpeg(reader, param, jpeg, source, mode, new DecodeBuffers());
+            return ImageReaderReads.readJpeg(reader, param, jpeg, source, mode, new DecodeBuffers());
         } finally {
             reader.dispose();
         }

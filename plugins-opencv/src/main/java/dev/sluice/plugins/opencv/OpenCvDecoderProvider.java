@@ -43,7 +43,7 @@ public final class OpenCvDecoderProvider extends OpenCvProvider implements Image
      */
     @Override
     public boolean checkForLaterCreate(Options options) {
-        options.requireOnly(Set.of());
+        requireNoOptions(options);
         return true;
     }
 
@@ -57,8 +57,13 @@ public final class OpenCvDecoderProvider extends OpenCvProvider implements Image
      */
     @Override
     public ImageDecoder create(Options options) {
-        options.requireOnly(Set.of());
+        requireNoOptions(options);
         OpenCvNatives.requireAvailable("decoder");
         return new OpenCvImageDecoder();
+    }
+
+    /** This decoder takes no option: any key is refused, at start-up as at creation. */
+    private static void requireNoOptions(Options options) {
+        options.requireOnly(Set.of());
     }
 }

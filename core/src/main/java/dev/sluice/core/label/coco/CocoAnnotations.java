@@ -6,13 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The annotations of a COCO file as they stream in, in primitive arrays (45 bytes each
- * without masks), until the images and categories they refer to are known: in a COCO file the
+ * The annotations of a COCO file as they stream in, in primitive arrays (37 bytes each
+ * without masks, the ids as {@link CocoIds} codes), until the images and categories they refer to are known: in a COCO file the
  * categories usually come last.
  */
 final class CocoAnnotations {
-    private long[] imageIds = new long[1024];
-    private long[] categoryIds = new long[1024];
+    private int[] imageIds = new int[1024];
+    private int[] categoryIds = new int[1024];
     private float[] boxes = new float[4096];
     private long[] lines = new long[1024];
     private int[] positions = new int[1024];
@@ -21,8 +21,12 @@ final class CocoAnnotations {
     private final List<InstanceShape> shapes = new ArrayList<>();
     private int size;
 
-    /** @param position the annotation's index in the file's {@code annotations} array, for JSON pointers */
-    void add(long imageId, long categoryId, float[] box, boolean isCrowd, InstanceShape shape, long line, int position) {
+    /**
+     * @param imageId the code of the annotation's {@code image_id}
+     * @param categoryId the code of its {@code category_id}
+     * @param position the annotation's index in the file's {@code annotations} array, for JSON pointers
+     */
+    void add(int imageId, int categoryId, float[] box, boolean isCrowd, InstanceShape shape, long line, int position) {
         if (size == imageIds.length) {
             int grown = (int) Math.min(Integer.MAX_VALUE / 4 - 8, (long) size * 2);
             if (grown == size) {
@@ -51,11 +55,13 @@ final class CocoAnnotations {
         return size;
     }
 
-    long imageId(int i) {
+    /** The code of annotation {@code i}'s {@code image_id}. */
+    int imageId(int i) {
         return imageIds[i];
     }
 
-    long categoryId(int i) {
+    /** The code of annotation {@code i}'s {@code category_id}. */
+    int categoryId(int i) {
         return categoryIds[i];
     }
 

@@ -11,10 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +24,11 @@ import java.util.Optional;
  * contiguous; the class names are the categories' names in that order), and, with masks, each
  * annotation's polygons or run lengths. Crowd annotations ({@code iscrowd: 1}) are left out unless
  * asked for, as torchvision's detection references leave them out of training.
+ *
+ * <p>Ids are integers or strings, matched by exact value as pycocotools matches them (see
+ * {@link CocoIds}): categories with string ids come after those with numbers, in code-point order.
+ * A string id goes no further than this class: an entry is known by its position and path, a box
+ * by its label.
  */
 final class CocoLabelFormat implements LabelFormat {
     static final String ID = "coco";
@@ -49,20 +53,22 @@ final class CocoLabelFormat implements LabelFormat {
                 return;
             }
         }
-        Map<Long, Integer> labels = categoryLabels(reader.categories, sink);
-        Map<Long, Integer> imageIndex = new HashMap<>();
+        int[] labels = categoryLabels(reader, sink);
+        int[] imageIndex = codeIndex(reader.imageIds);
         for (int i = 0; i < reader.images.size(); i++) {
             CocoReader.Image image = reader.images.get(i);
-            Integer before = imageIndex.putIfAbsent(image.id(), i);
-            if (before != null) {
-                sink.problem(image.line(), null, "/images/" + i + "/id: image id " + image.id()
-                        + " is already the id of /images/" + before);
+            int before = imageIndex[image.id()];
+            if (before >= 0) {
+                sink.problem(image.line(), null, "/images/" + i + "/id: image id " + CocoIds.show(reader.imageIds.value(
+                        image.id())) + " is already the id of /images/" + before);
+            } else {
+                imageIndex[image.id()] = i;
             }
         }
         int[] order = annotationsByImage(reader, imageIndex, labels, sink);
         int[] starts = new int[reader.images.size() + 1];
         for (int a : order) {
-            starts[imageIndex.get(reader.annotations.imageId(a)) + 1]++;
+            starts[imageIndex[reader.annotations.imageId(a)] + 1]++;
         }
         for (int i = 0; i < reader.images.size(); i++) {
             starts[i + 1] += starts[i];
@@ -72,17 +78,29 @@ final class CocoLabelFormat implements LabelFormat {
         }
     }
 
-    /** Category id to label: positions in id order. Names in that order go to the sink. */
-    private static Map<Long, Integer> categoryLabels(List<CocoReader.Category> categories, LabelSink sink) {
-        List<CocoReader.Category> sorted = new ArrayList<>(categories);
-        sorted.sort(Comparator.comparingLong(CocoReader.Category::id));
-        Map<Long, Integer> labels = new HashMap<>();
+    /** One slot per code of {@code ids}, each -1. */
+    private static int[] codeIndex(CocoIds ids) {
+        int[] index = new int[ids.size()];
+        Arrays.fill(index, -1);
+        return index;
+    }
+
+    /**
+     * Category id code to label, -1 for a code no category has: positions in id order
+     * ({@link CocoIds#ORDER}). Names in that order go to the sink.
+     */
+    private static int[] categoryLabels(CocoReader reader, LabelSink sink) {
+        List<CocoReader.Category> sorted = new ArrayList<>(reader.categories);
+        sorted.sort(Comparator.comparing(category -> reader.categoryIds.value(category.id()), CocoIds.ORDER));
+        int[] labels = codeIndex(reader.categoryIds);
         List<String> names = new ArrayList<>();
         for (CocoReader.Category category : sorted) {
-            if (labels.putIfAbsent(category.id(), names.size()) != null) {
-                sink.problem(category.line(), null, "category id " + category.id() + " is given twice");
+            if (labels[category.id()] >= 0) {
+                sink.problem(category.line(), null, "category id " + CocoIds.show(reader.categoryIds.value(
+                        category.id())) + " is given twice");
                 continue;
             }
+            labels[category.id()] = names.size();
             names.add(category.name());
         }
         if (!names.isEmpty()) {
@@ -92,20 +110,36 @@ final class CocoLabelFormat implements LabelFormat {
     }
 
     /**
+     * Why the id of code {@code code} names nothing ({@code index[code] < 0}): {@code "image_id 5 is
+     * not the id of any image"}, saying so when the same id written as the other kind ({@code "5"})
+     * names one.
+     */
+    private static String dangling(String key, String kind, CocoIds ids, int[] index, int code) {
+        Object id = ids.value(code);
+        String problem = key + " " + CocoIds.show(id) + " is not the id of any " + kind;
+        Object other = CocoIds.otherKind(id);
+        int otherCode = other == null ? -1 : ids.find(other);
+        if (otherCode >= 0 && index[otherCode] >= 0) {
+            problem += " (the " + kind + " " + CocoIds.show(other) + " is; a string and a number are two ids, as "
+                    + "in pycocotools)";
+        }
+        return problem;
+    }
+
+    /**
      * The kept annotations grouped by image (a counting sort on the image's position, so file order
      * within an image); annotations naming an unknown image or category are problems.
      */
-    private int[] annotationsByImage(CocoReader reader, Map<Long, Integer> imageIndex, Map<Long, Integer> labels,
-            LabelSink sink) {
+    private int[] annotationsByImage(CocoReader reader, int[] imageIndex, int[] labels, LabelSink sink) {
         CocoAnnotations annotations = reader.annotations;
         int[] counts = new int[reader.images.size() + 1];
         boolean[] kept = new boolean[annotations.size()];
         int total = 0;
         for (int a = 0; a < annotations.size(); a++) {
-            Integer image = imageIndex.get(annotations.imageId(a));
-            String problem = image == null ? "image_id " + annotations.imageId(a) + " is not the id of any image"
-                    : !labels.containsKey(annotations.categoryId(a))
-                            ? "category_id " + annotations.categoryId(a) + " is not the id of any category"
+            int image = imageIndex[annotations.imageId(a)];
+            String problem = image < 0 ? dangling("image_id", "image", reader.imageIds, imageIndex, annotations.imageId(a))
+                    : labels[annotations.categoryId(a)] < 0
+                            ? dangling("category_id", "category", reader.categoryIds, labels, annotations.categoryId(a))
                             : sizeProblem(annotations.shape(a), reader.images.get(image));
             if (problem != null) {
                 sink.problem(annotations.line(a), null, annotations.pointer(a) + ": " + problem);
@@ -121,7 +155,7 @@ final class CocoLabelFormat implements LabelFormat {
         int[] order = new int[total];
         for (int a = 0; a < annotations.size(); a++) {
             if (kept[a]) {
-                order[counts[imageIndex.get(annotations.imageId(a))]++] = a;
+                order[counts[imageIndex[annotations.imageId(a)]]++] = a;
             }
         }
         return order;
@@ -152,8 +186,7 @@ final class CocoLabelFormat implements LabelFormat {
         return null;
     }
 
-    private void emit(CocoReader reader, int image, int[] order, int from, int to, Map<Long, Integer> labels,
-            LabelSink sink) {
+    private void emit(CocoReader reader, int image, int[] order, int from, int to, int[] labels, LabelSink sink) {
         CocoReader.Image described = reader.images.get(image);
         int count = to - from;
         float[] coordinates = new float[count * 4];
@@ -162,7 +195,7 @@ final class CocoLabelFormat implements LabelFormat {
         for (int k = 0; k < count; k++) {
             int a = order[from + k];
             reader.annotations.copyBox(a, coordinates, k * 4);
-            boxLabels[k] = labels.get(reader.annotations.categoryId(a));
+            boxLabels[k] = labels[reader.annotations.categoryId(a)];
             InstanceShape shape = reader.annotations.shape(a);
             if (shape != null) {
                 shapes.add(shape);

@@ -9,7 +9,9 @@ import java.util.Set;
  * targets are its annotations' boxes (XYWH in pixels of the image's declared size) with their
  * categories as contiguous 0-based labels, category names as class names, and optionally the
  * annotations' polygon and RLE masks, drawn as pycocotools draws them when the sample is loaded.
- * The file is streamed, never held whole. Found by {@link java.util.ServiceLoader}.
+ * The file is streamed, never held whole. Ids may be integers or strings, matched by exact value as
+ * pycocotools matches them ({@code "1"} and {@code 1} are two ids); categories are ordered numbers
+ * first, then strings. Found by {@link java.util.ServiceLoader}.
  *
  * <pre>{@code
  * dataset: {format: coco, labels: annotations/instances_val2017.json, root: val2017,

@@ -2,7 +2,7 @@ package dev.sluice.core.label.coco;
 
 import static dev.sluice.core.label.coco.CocoValues.box;
 import static dev.sluice.core.label.coco.CocoValues.flag;
-import static dev.sluice.core.label.coco.CocoValues.integer;
+import static dev.sluice.core.label.coco.CocoValues.id;
 import static dev.sluice.core.label.coco.CocoValues.positive;
 import static dev.sluice.core.label.coco.CocoValues.readFields;
 import static dev.sluice.core.label.coco.CocoValues.segmentation;
@@ -31,7 +31,9 @@ import tools.jackson.core.json.JsonFactory;
  * no tree of the document is ever built, so memory follows the number of images and annotations,
  * not the file's size. Unknown keys ({@code info}, {@code licenses}, {@code area}, ...) are
  * skipped. Every value is consumed whole even when it is wrong, so one bad annotation is reported
- * (by its line and JSON pointer) and the rest are still read.
+ * (by its line and JSON pointer) and the rest are still read. Ids (of images and categories, and
+ * an annotation's {@code image_id} and {@code category_id}) are integers or strings, kept as codes
+ * of a {@link CocoIds} per kind.
  */
 final class CocoReader {
     /** A COCO file nests 5 deep; anything far deeper is not one. */
@@ -40,16 +42,22 @@ final class CocoReader {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    record Image(long id, String fileName, CanvasSize size, long line) {
+    /** @param id the code of the image's id in {@link #imageIds} */
+    record Image(int id, String fileName, CanvasSize size, long line) {
     }
 
-    record Category(long id, String name, long line) {
+    /** @param id the code of the category's id in {@link #categoryIds} */
+    record Category(int id, String name, long line) {
     }
 
     private final boolean masks;
     private final LabelSink sink;
     final List<Image> images = new ArrayList<>();
     final List<Category> categories = new ArrayList<>();
+    /** The ids of images, and the {@code image_id}s of annotations. */
+    final CocoIds imageIds = new CocoIds();
+    /** The ids of categories, and the {@code category_id}s of annotations. */
+    final CocoIds categoryIds = new CocoIds();
     final CocoAnnotations annotations = new CocoAnnotations();
 
     /**
@@ -128,7 +136,7 @@ final class CocoReader {
     }
 
     private static final class ImageFields implements Fields {
-        Long id;
+        Object id;
         String fileName;
         Integer width;
         Integer height;
@@ -136,7 +144,7 @@ final class CocoReader {
         @Override
         public boolean take(String key, JsonParser p) throws IOException, BadElement {
             switch (key) {
-                case "id" -> id = integer(p);
+                case "id" -> id = id(p);
                 case "file_name" -> fileName = string(p);
                 case "width" -> width = positive(p);
                 case "height" -> height = positive(p);
@@ -159,17 +167,17 @@ final class CocoReader {
         if (f.fileName.isEmpty()) {
             throw new BadElement("file_name is empty");
         }
-        images.add(new Image(f.id, f.fileName, new CanvasSize(f.height, f.width), line));
+        images.add(new Image(imageIds.code(f.id), f.fileName, new CanvasSize(f.height, f.width), line));
     }
 
     private static final class CategoryFields implements Fields {
-        Long id;
+        Object id;
         String name;
 
         @Override
         public boolean take(String key, JsonParser p) throws IOException, BadElement {
             switch (key) {
-                case "id" -> id = integer(p);
+                case "id" -> id = id(p);
                 case "name" -> name = string(p);
                 default -> {
                     return false;
@@ -185,14 +193,14 @@ final class CocoReader {
         if (f.id == null || f.name == null) {
             throw new BadElement("no \"" + (f.id == null ? "id" : "name") + "\"");
         }
-        categories.add(new Category(f.id, f.name, line));
+        categories.add(new Category(categoryIds.code(f.id), f.name, line));
     }
 
     /** An annotation's fields; its segmentation is kept only when {@code masks} asks for it. */
     private static final class AnnotationFields implements Fields {
         private final boolean masks;
-        Long imageId;
-        Long categoryId;
+        Object imageId;
+        Object categoryId;
         float[] box;
         boolean crowd;
         InstanceShape shape;
@@ -205,8 +213,8 @@ final class CocoReader {
         @Override
         public boolean take(String key, JsonParser p) throws IOException, BadElement {
             switch (key) {
-                case "image_id" -> imageId = integer(p);
-                case "category_id" -> categoryId = integer(p);
+                case "image_id" -> imageId = id(p);
+                case "category_id" -> categoryId = id(p);
                 case "bbox" -> box = box(p);
                 case "iscrowd" -> crowd = flag(p);
                 case "segmentation" -> {
@@ -232,7 +240,7 @@ final class CocoReader {
         if (missing != null) {
             throw new BadElement("no \"" + missing + (missing.endsWith("annotation") ? ")" : ""));
         }
-        annotations.add(f.imageId, f.categoryId, f.box, f.crowd, f.shape, line,
+        annotations.add(imageIds.code(f.imageId), categoryIds.code(f.categoryId), f.box, f.crowd, f.shape, line,
                 Integer.parseInt(pointer.substring(pointer.lastIndexOf('/') + 1)));
     }
 

@@ -233,6 +233,22 @@ final class CocoValues {
         }
     }
 
+    /**
+     * An id: a {@link Long} read as {@link #integer} reads one, or a {@link String}, which pycocotools
+     * takes alike (see {@link CocoIds}); anything else is refused, a fraction as {@link #integer}
+     * refuses it.
+     */
+    static Object id(JsonParser p) throws IOException, BadElement {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            return p.getString();
+        }
+        if (!p.currentToken().isNumeric()) {
+            p.skipChildren();
+            throw new BadElement("must be an integer or a string");
+        }
+        return integer(p);
+    }
+
     /** The number's text as the file writes it, cut to 40 characters. */
     private static String shortText(JsonParser p) throws IOException {
         String text = p.getText();

@@ -112,6 +112,40 @@ class DetectionDumpTest {
         assertFalse(Files.exists(out.resolve("batch-00000-masks.npy")), "boxes only, no masks");
     }
 
+    /**
+     * The same file with every id a string, as pycocotools reads them: the same boxes, the labels now the
+     * categories' positions in string order ("dune" before "ladybird"), and no id in what is written.
+     */
+    @Test
+    void stringIdsGiveTheSameBoxesWithLabelsInTheStringOrderOfTheCategoryIds() throws IOException {
+        Path instances = dir.resolve("instances.json");
+        String json = Files.readString(instances, StandardCharsets.UTF_8);
+        String[] names = {"dune", "ladybird", "flower"};
+        for (int id = 1; id <= 3; id++) {
+            json = json.replace("{\"id\": " + id + ", \"file_name\"", "{\"id\": \"" + names[id - 1] + "\", \"file_name\"")
+                    .replace("\"image_id\": " + id + ",", "\"image_id\": \"" + names[id - 1] + "\",");
+        }
+        json = json.replace("\"category_id\": 7,", "\"category_id\": \"dune\",")
+                .replace("\"category_id\": 3,", "\"category_id\": \"ladybird\",")
+                .replace("{\"id\": 3, \"name\"", "{\"id\": \"ladybird\", \"name\"")
+                .replace("{\"id\": 7, \"name\"", "{\"id\": \"dune\", \"name\"");
+        assertFalse(json.matches("(?s).*(\"(image_id|category_id)\": [0-9]|\"id\": [0-9]+, \"(file_)?name\").*"), json);
+        Files.writeString(instances, json, StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        Cli.Result result = Cli.run("dump", config.toString(), "--out", out.toString(), "--batches", "1");
+        assertEquals(0, result.status(), result::toString);
+        float[][] rows = {moved(DUNE_BOXES[0]), moved(DUNE_BOXES[1]), moved(LADYBIRD_BOXES[0])};
+        float[] expected = new float[15];
+        float[] owners = {0, 0, 1};
+        for (int t = 0; t < 3; t++) {
+            expected[t * 5] = owners[t];
+            System.arraycopy(rows[t], 0, expected, t * 5 + 1, 4);
+        }
+        assertArrayEquals(expected, NpyReader.read(out.resolve("batch-00000-boxes.npy")).floats(), 1e-4f);
+        assertArrayEquals(new long[] {0, 1, 1}, NpyReader.read(out.resolve("batch-00000-box-labels.npy")).longs(),
+                "categories by position of their id: \"dune\" -> 0, \"ladybird\" -> 1");
+    }
+
     @Test
     void instanceMasksAreWrittenOneLayerPerBoxInsideItsMovedBox() throws IOException {
         Files.writeString(config, Files.readString(config).replace("root: images}", "root: images, masks: true}"));

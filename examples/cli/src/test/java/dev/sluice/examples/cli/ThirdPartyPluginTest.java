@@ -2,15 +2,27 @@ package dev.sluice.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.api.ColorMode;
+import dev.sluice.api.DecodeOptions;
+import dev.sluice.api.Image;
+import dev.sluice.api.ImageDecoder;
+import dev.sluice.api.Options;
+import dev.sluice.api.OptionsException;
+import dev.sluice.core.plugin.PluginRegistry;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the one its module built; it is deliberately not on this test's class path.
  */
 class ThirdPartyPluginTest {
+    private static final String PNM_DECODER = "com.example.acme.PnmDecoder";
     @TempDir
     Path dir;
     Path jar;
@@ -112,6 +125,43 @@ class ThirdPartyPluginTest {
             assertTrue(result.out().startsWith("epoch 0: 1 batches, 3 samples, 0 skipped, "), result::toString);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Under {@code backend: auto} the plugin's decoder is made when the first PNM file arrives: its
+     * class is not even loaded before. An option it does not know is still refused at start-up. The
+     * plugin is the only one found, so the refusal is its own.
+     */
+    @Test
+    void underAutoTheDecoderIsMadeOnTheFirstPnmFileWhileABadOptionIsRefusedAtStartUp() throws Exception {
+        try (WatchingLoader loader = new WatchingLoader(jar)) {
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            OptionsException refused = assertThrows(OptionsException.class, () -> registry.decoder(PluginRegistry.AUTO,
+                    Options.of("decoder", Map.of("threads", 4)), "sluice.yaml:2"));
+            assertEquals("decoder.threads", refused.keyPath());
+            ImageDecoder auto = registry.decoder(PluginRegistry.AUTO, Options.of("decoder", Map.of()), "sluice.yaml:2");
+            assertFalse(loader.loaded(PNM_DECODER), "the decoder was made at start-up");
+            Image ramp = auto.decode(project.resolve("images/ramp.pgm"), DecodeOptions.DEFAULT.withMode(ColorMode.UNCHANGED));
+            assertEquals(220, ramp.get(3, 2, 0), "the last sample of the ramp, 11 * 20");
+            assertTrue(loader.loaded(PNM_DECODER), "the first PNM file made the decoder");
+        }
+    }
+
+    /** The plugin's jar alone: the services files of this test's class path are hidden from discovery. */
+    private static final class WatchingLoader extends URLClassLoader {
+        WatchingLoader(Path jar) throws IOException {
+            super(new URL[] {jar.toUri().toURL()}, new ClassLoader(ThirdPartyPluginTest.class.getClassLoader()) {
+                @Override
+                public Enumeration<URL> getResources(String name) throws IOException {
+                    return name.startsWith("META-INF/services/") ? Collections.emptyEnumeration() : super.getResources(name);
+                }
+            });
+        }
+
+        /** Whether this loader has loaded the plugin's class {@code name}. */
+        boolean loaded(String name) {
+            return findLoadedClass(name) != null;
         }
     }
 
