@@ -10,17 +10,28 @@ package dev.sluice.api.spi;
  */
 final class ProgressiveCoefficients {
     private final int[][] dc;
-    /** Per component, per block, bit k set once coefficient k (coded order) is nonzero; allocated at the component's first AC scan. */
-    private final long[][] nonzero;
+    /**
+     * Blocks per chunk of marks: 32,768 longs (256 KB), less than half of G1's smallest region, so that a
+     * large photograph's marks (1.15 MB a component at 3,840 x 2,400) are ordinary young objects, not
+     * humongous ones, which pile up in old-generation regions between collections.
+     */
+    private static final int CHUNK_BITS = 15;
+    private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+    /**
+     * Per component, per chunk of blocks, per block: bit k set once coefficient k (coded order) is
+     * nonzero; a chunk is allocated at the first AC scan that reaches one of its blocks.
+     */
+    private final long[][][] nonzero;
     private final int[] blocks;
     private int endOfBandRun;
 
     ProgressiveCoefficients(int[] blocksPerComponent) {
         this.blocks = blocksPerComponent.clone();
         this.dc = new int[blocks.length][];
-        this.nonzero = new long[blocks.length][];
+        this.nonzero = new long[blocks.length][][];
         for (int c = 0; c < blocks.length; c++) {
             dc[c] = new int[blocks[c]];
+            nonzero[c] = new long[(blocks[c] + CHUNK_MASK) >>> CHUNK_BITS][];
         }
     }
 
@@ -64,7 +75,8 @@ final class ProgressiveCoefficients {
             endOfBandRun--;
             return true;
         }
-        long[] marks = marks(component);
+        long[] marks = marks(component, block);
+        int at = block & CHUNK_MASK;
         for (int k = start; k <= end; k++) {
             int symbol = bits.nextSymbol(table);
             if (symbol < 0) {
@@ -78,7 +90,7 @@ final class ProgressiveCoefficients {
                     return false;
                 }
                 bits.bits(size);
-                marks[block] |= 1L << k;
+                marks[at] |= 1L << k;
             } else if (run == 15) {
                 k += 15;
             } else {
@@ -94,7 +106,8 @@ final class ProgressiveCoefficients {
      * already nonzero, and the coefficients that become nonzero now. False for a bad code.
      */
     boolean acRefine(CodedBits bits, HuffmanCodes table, int component, int block, int start, int end) {
-        long[] marks = marks(component);
+        long[] marks = marks(component, block);
+        int at = block & CHUNK_MASK;
         int k = start;
         if (endOfBandRun == 0) {
             for (; k <= end; k++) {
@@ -115,7 +128,7 @@ final class ProgressiveCoefficients {
                 }
                 // Past the nonzero coefficients (a correction bit each) and `run` zero ones.
                 while (k <= end) {
-                    if ((marks[block] & 1L << k) != 0) {
+                    if ((marks[at] & 1L << k) != 0) {
                         bits.bits(1);
                     } else if (--run < 0) {
                         break;
@@ -126,13 +139,13 @@ final class ProgressiveCoefficients {
                     if (k > end) {
                         return false;
                     }
-                    marks[block] |= 1L << k;
+                    marks[at] |= 1L << k;
                 }
             }
         }
         if (endOfBandRun > 0) {
             for (; k <= end; k++) {
-                if ((marks[block] & 1L << k) != 0) {
+                if ((marks[at] & 1L << k) != 0) {
                     bits.bits(1);
                 }
             }
@@ -141,10 +154,13 @@ final class ProgressiveCoefficients {
         return true;
     }
 
-    private long[] marks(int component) {
-        if (nonzero[component] == null) {
-            nonzero[component] = new long[blocks[component]];
+    /** The chunk of {@code component}'s marks that holds {@code block} (at {@code block & CHUNK_MASK}). */
+    private long[] marks(int component, int block) {
+        long[][] chunks = nonzero[component];
+        int chunk = block >>> CHUNK_BITS;
+        if (chunks[chunk] == null) {
+            chunks[chunk] = new long[Math.min(CHUNK_MASK + 1, blocks[component] - (chunk << CHUNK_BITS))];
         }
-        return nonzero[component];
+        return chunks[chunk];
     }
 }

@@ -57,6 +57,16 @@ public abstract class JpegAtOneEighthContract {
         assertEquals(region, decoder.decode(ByteBuffer.wrap(jpeg), cut, buffers));
     }
 
+    /** More than 32,768 blocks in each component: the walk keeps a progressive frame's marks in chunks of that many. */
+    @Test
+    public final void aLargeProgressiveJpegGivesTheLibrarysSamples() throws DecodeException {
+        byte[] jpeg = TestImages.progressiveJpeg(TestImages.photo(1544, 1400, 3), 85, 1, 1);
+        DecodeOptions options = DecodeOptions.DEFAULT.withReduce(8);
+        Image fromLibjpeg = decoder().decode(ByteBuffer.wrap(jpeg), options.withStrict(false));
+        assertEquals("193x175", fromLibjpeg.width() + "x" + fromLibjpeg.height());
+        assertEquals(fromLibjpeg, decoder().decode(ByteBuffer.wrap(jpeg), options));
+    }
+
     @Test
     public final void greyJpegsGiveTheLibrarysSamplesInEveryModeAndTurn() throws DecodeException {
         ImageDecoder decoder = decoder();
