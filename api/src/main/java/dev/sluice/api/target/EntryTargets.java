@@ -265,8 +265,8 @@ public final class EntryTargets {
             text.append(", ").append(shapes.size()).append(" shapes");
         }
         if (pointsPerBox > 0) {
-            text.append(", ").append(pointsPerBox).append(" key points each").append(mirror != null ? " with a mirror order"
-                    : "");
+            text.append(", ").append(pointsPerBox).append(" key points each")
+                    .append(mirror != null ? " with a mirror order" : "");
         }
         if (maskFile != null) {
             text.append(", mask file ").append(maskFile);
