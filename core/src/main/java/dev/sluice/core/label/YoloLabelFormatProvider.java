@@ -15,9 +15,10 @@ import java.util.Set;
  * decoded. Found by {@link java.util.ServiceLoader}.
  *
  * <pre>{@code
- * dataset: {format: yolo, labels: labels/train, root: images/train, options: {image_extension: .png}}
- * dataset: {format: yolo, labels: labels/train, root: images/train, options: {masks: true}}
- * dataset: {format: yolo, labels: labels/train, root: images/train, options: {kpt_shape: [17, 3]}}
+ * dataset: {format: yolo, labels: labels/train, root: images/train, image_extension: .png}
+ * dataset: {format: yolo, labels: labels/train, root: images/train, masks: true}
+ * dataset: {format: yolo, labels: labels/train, root: images/train, kpt_shape: [17, 3],
+ *           flip_idx: [0, 2, 1, 4, 3, 6, 5, 8, 7, 10, 9, 12, 11, 14, 13, 16, 15]}
  * }</pre>
  *
  * <p>The entries are the images under the dataset's root, each with the label file at the same
@@ -25,23 +26,20 @@ import java.util.Set;
  * label file has no objects, a label file without an image is reported. Duplicate objects in a file
  * are removed with a warning naming the file and line, as Ultralytics removes them.
  *
- * <p>Options: {@code image_extension} (default: any of the folder format's image extensions): the one
- * extension the images have, for a root that holds others beside them; {@code masks} (default false):
- * keep each polygon as the instance mask of its box (every object of the dataset must then be a
- * polygon), where by default a polygon gives its box only, as in an Ultralytics detection training on
- * a segmentation dataset; {@code kpt_shape} (default none): {@code [K, 2]} or {@code [K, 3]}, copied
- * from the dataset's YAML, for pose labels of K points of {@code x y} or {@code x y visibility} each;
- * {@code flip_idx} (default none; needs {@code kpt_shape}): the K indices of the dataset YAML's
- * {@code flip_idx}, each point's counterpart under a left-right mirror ({@code [0, 2, 1, 4, 3, ...]}
- * for COCO's nose, left eye, right eye, ...). With it, {@code random_horizontal_flip} swaps left and
- * right points (and their visibilities) as Ultralytics' {@code RandomFlip} does, so a left eye stays
- * the left eye; without it, a flip mirrors x only, as torchvision's does, and a left eye is then the
- * right one. A pose dataset with left and right points should give it, as its Ultralytics YAML does.
- *
- * <pre>{@code
- * dataset: {format: yolo, labels: labels/train, root: images/train,
- *           options: {kpt_shape: [5, 3], flip_idx: [0, 2, 1, 4, 3]}}
- * }</pre>
+ * <p>Options (keys of {@code dataset} beside {@code format}): {@code image_extension} (default: any
+ * of the folder format's image extensions): the one extension the images have, for a root that holds
+ * others beside them; {@code masks} (default false): keep each polygon as the instance mask of its box
+ * (every object of the dataset must then be a polygon), where by default a polygon gives its box only,
+ * as in an Ultralytics detection training on a segmentation dataset; {@code kpt_shape} (default none):
+ * {@code [K, 2]} or {@code [K, 3]}, copied from the dataset's YAML, for pose labels of K points of
+ * {@code x y} or {@code x y visibility} each; {@code flip_idx} (default none; needs {@code kpt_shape}):
+ * the dataset YAML's {@code flip_idx}, K indices, for each point the point whose place it takes in a
+ * left-right mirror ({@code [0, 2, 1, 4, 3, ...]} for COCO's nose, left eye, right eye, left ear, ...).
+ * With it, {@code random_horizontal_flip} swaps left and right points, their visibilities with them,
+ * as Ultralytics' {@code RandomFlip} does, so that the left eye is still the left eye of the mirrored
+ * person; a vertical flip swaps nothing, as in Ultralytics. Without it a flip mirrors x only, as
+ * torchvision's does, and the point called the left eye then sits on the mirrored person's right eye:
+ * a pose dataset whose points have sides should give it, as its Ultralytics YAML does.
  *
  * <p>{@link #create} refuses with an {@link dev.sluice.api.OptionsException}, naming the key path of
  * an unknown option, an extension that is not a dot and a name, a {@code kpt_shape} that is not two

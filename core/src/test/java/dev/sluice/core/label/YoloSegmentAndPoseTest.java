@@ -227,7 +227,7 @@ class YoloSegmentAndPoseTest {
     @Test
     void flipIdxIsAPermutationOfTheKeyPointsAndNeedsKptShape() {
         YoloLabelFormatProvider provider = new YoloLabelFormatProvider();
-        String rule = "dataset.options.flip_idx: must list, for each of the 5 key points of kpt_shape, the point it "
+        String rule = "dataset.flip_idx: must list, for each of the 5 key points of kpt_shape, the point it "
                 + "becomes in a left-right mirror (each of 0 to 4 once), as flip_idx in the dataset's YAML; ";
         Map<List<?>, String> bad = Map.of(
                 List.of(0, 2, 1, 4), rule + "it has 4 values, was [0, 2, 1, 4]",
@@ -237,13 +237,13 @@ class YoloSegmentAndPoseTest {
                 List.of(0, 2, 1.5, 4, 3), rule + "flip_idx[2] is 1.5, not a key point index, was [0, 2, 1.5, 4, 3]",
                 List.of(0, 2, 2, 4, 3), rule + "2 is at flip_idx[1] and again at flip_idx[2], was [0, 2, 2, 4, 3]");
         for (Map.Entry<List<?>, String> flip : bad.entrySet()) {
-            OptionsException e = assertThrows(OptionsException.class, () -> provider.create(Options.of("dataset.options",
+            OptionsException e = assertThrows(OptionsException.class, () -> provider.create(Options.of("dataset",
                     Map.of("kpt_shape", List.of(5, 3), "flip_idx", flip.getKey()))));
             assertEquals(flip.getValue(), e.getMessage());
         }
-        OptionsException e = assertThrows(OptionsException.class, () -> provider.create(Options.of("dataset.options",
+        OptionsException e = assertThrows(OptionsException.class, () -> provider.create(Options.of("dataset",
                 Map.of("flip_idx", List.of(0, 2, 1)))));
-        assertEquals("dataset.options.flip_idx: reorders pose key points, but there is no kpt_shape; give kpt_shape: "
+        assertEquals("dataset.flip_idx: reorders pose key points, but there is no kpt_shape; give kpt_shape: "
                 + "[points, dims] from the dataset's YAML with it", e.getMessage());
     }
 }
