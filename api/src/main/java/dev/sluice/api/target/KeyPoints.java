@@ -88,8 +88,9 @@ public final class KeyPoints {
      * {@code RandomFlip} takes {@code keypoints[:, flip_idx]} on a horizontal flip only), here over
      * all points of the sample: for {@code N} instances of {@code K} points and a per-instance
      * {@code flip_idx}, {@code mirror[n * K + j] = n * K + flip_idx[j]}. A vertical flip keeps the
-     * order, as Ultralytics'. Every move that keeps the points in place keeps the mirror order, and a
-     * left-right flip keeps it too (the mirrored points pair up as before).
+     * order, as Ultralytics'. Every move keeps the mirror order, a left-right flip too (Ultralytics
+     * applies the same {@code flip_idx} at every flip; for the usual order, pairs swapped, two flips give
+     * the points back).
      *
      * @param mirror a permutation of {@code 0 .. count() - 1}; copied
      * @throws IllegalArgumentException if the length is not {@link #count()}, naming the first value
