@@ -11,8 +11,9 @@ import java.util.Optional;
  * one label each, and optionally what is turned into pixels only when the sample is loaded, once the
  * image's size is known: boxes normalised to {@code [0, 1]} (YOLO), one {@link InstanceShape} per box
  * (COCO polygons or run lengths, YOLO polygons), the same number of key points per box with a
- * visibility each (YOLO pose), or a class-index mask file (a segmentation label PNG). Core stores it
- * compactly in its label index and resolves it into {@link Targets} per sample. Immutable.
+ * visibility each and optionally their mirror order (YOLO pose), or a class-index mask file (a
+ * segmentation label PNG). Core stores it compactly in its label index and resolves it into
+ * {@link Targets} per sample. Immutable.
  *
  * <pre>{@code
  * // COCO: bbox [x, y, w, h] in pixels of the image's declared size, category label 0
@@ -33,9 +34,11 @@ public final class EntryTargets {
     private final int pointsPerBox;
     private final float[] points;
     private final float[] visibility;
+    private final int[] mirror;
 
     private EntryTargets(BoxFormat format, float[] coordinates, long[] labels, boolean normalized, CanvasSize canvas,
-            List<InstanceShape> shapes, String maskFile, int pointsPerBox, float[] points, float[] visibility) {
+            List<InstanceShape> shapes, String maskFile, int pointsPerBox, float[] points, float[] visibility,
+            int[] mirror) {
         this.format = format;
         this.coordinates = coordinates;
         this.labels = labels;
@@ -46,6 +49,7 @@ public final class EntryTargets {
         this.pointsPerBox = pointsPerBox;
         this.points = points;
         this.visibility = visibility;
+        this.mirror = mirror;
     }
 
     private static final float[] NO_POINTS = new float[0];
@@ -64,7 +68,7 @@ public final class EntryTargets {
         Objects.requireNonNull(canvas, "canvas");
         checkBoxes(format, coordinates, labels);
         return new EntryTargets(format, coordinates.clone(), labels.clone(), false, canvas.orElse(null), List.of(), null,
-                0, NO_POINTS, NO_POINTS);
+                0, NO_POINTS, NO_POINTS, null);
     }
 
     /**
@@ -78,7 +82,7 @@ public final class EntryTargets {
     public static EntryTargets normalizedBoxes(BoxFormat format, float[] coordinates, long[] labels) {
         checkBoxes(format, coordinates, labels);
         return new EntryTargets(format, coordinates.clone(), labels.clone(), true, null, List.of(), null, 0, NO_POINTS,
-                NO_POINTS);
+                NO_POINTS, null);
     }
 
     /**
@@ -92,7 +96,7 @@ public final class EntryTargets {
             throw new IllegalArgumentException("a mask file path must not be empty");
         }
         return new EntryTargets(BoxFormat.XYXY, new float[0], new long[0], false, null, List.of(), path, 0, NO_POINTS,
-                NO_POINTS);
+                NO_POINTS, null);
     }
 
     private static void checkBoxes(BoxFormat format, float[] coordinates, long[] labels) {
@@ -120,7 +124,7 @@ public final class EntryTargets {
             throw new IllegalArgumentException("run lengths have a size of their own; normalised boxes take polygons");
         }
         return new EntryTargets(format, coordinates, labels, normalized, canvas, copy, null, pointsPerBox, points,
-                visibility);
+                visibility, mirror);
     }
 
     /**
@@ -132,6 +136,8 @@ public final class EntryTargets {
      * @param newPoints {@code [x0, y0, x1, y1, ...]}, {@code 2 * perBox * N} finite values; copied
      * @param newVisibility one finite value per point, as the source writes it (YOLO and COCO: 0 not
      *        labelled, 1 labelled but hidden, 2 visible); copied
+     * @return these boxes with those key points, without a mirror order (give one with
+     *         {@link #withKeyPointMirror})
      * @throws IllegalArgumentException if a count does not match, a value is not finite, or this
      *         entry has a mask file
      */
@@ -150,7 +156,24 @@ public final class EntryTargets {
         }
         KeyPoints.of(new CanvasSize(1, 1), newPoints, newVisibility);
         return new EntryTargets(format, coordinates, labels, normalized, canvas, shapes, null, perBox,
-                newPoints.clone(), newVisibility.clone());
+                newPoints.clone(), newVisibility.clone(), null);
+    }
+
+    /**
+     * These key points with the mirror order of each box's points, YOLO's {@code flip_idx}: when the
+     * image is mirrored left to right, a box's point {@code j} takes what its point {@code order[j]}
+     * had. Core turns it into the sample's {@link KeyPoints#withMirror mirror order} over all points.
+     *
+     * @param order {@link #keyPointsPerBox()} values, a permutation of {@code 0 .. keyPointsPerBox() - 1}; copied
+     * @throws IllegalArgumentException if the entry has no key points (see {@link #withKeyPoints}), or
+     *         naming the first value of {@code order} out of range or given twice
+     */
+    public EntryTargets withKeyPointMirror(int[] order) {
+        if (pointsPerBox == 0) {
+            throw new IllegalArgumentException("a key point mirror order needs key points; this entry has none");
+        }
+        return new EntryTargets(format, coordinates, labels, normalized, canvas, shapes, null, pointsPerBox, points,
+                visibility, KeyPoints.checkedOrder(order, pointsPerBox, "mirror"));
     }
 
     /** The layout of each box's four numbers. */
@@ -203,6 +226,11 @@ public final class EntryTargets {
         return visibility.clone();
     }
 
+    /** A new array of each box's key point mirror order ({@link #withKeyPointMirror}), if the entry has one. */
+    public Optional<int[]> keyPointMirror() {
+        return Optional.ofNullable(mirror).map(int[]::clone);
+    }
+
     /** The class-index mask file, if the entry has one. */
     public Optional<String> maskFile() {
         return Optional.ofNullable(maskFile);
@@ -214,16 +242,20 @@ public final class EntryTargets {
                 && Arrays.equals(coordinates, that.coordinates) && Arrays.equals(labels, that.labels)
                 && Objects.equals(canvas, that.canvas) && shapes.equals(that.shapes)
                 && Objects.equals(maskFile, that.maskFile) && pointsPerBox == that.pointsPerBox
-                && Arrays.equals(points, that.points) && Arrays.equals(visibility, that.visibility);
+                && Arrays.equals(points, that.points) && Arrays.equals(visibility, that.visibility)
+                && Arrays.equals(mirror, that.mirror);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(format, normalized, Arrays.hashCode(coordinates), Arrays.hashCode(labels), canvas, shapes,
-                maskFile, pointsPerBox, Arrays.hashCode(points), Arrays.hashCode(visibility));
+                maskFile, pointsPerBox, Arrays.hashCode(points), Arrays.hashCode(visibility), Arrays.hashCode(mirror));
     }
 
-    /** E.g. {@code EntryTargets[2 XYWH boxes on 480x640, 2 shapes]}. */
+    /**
+     * E.g. {@code EntryTargets[2 XYWH boxes on 480x640, 2 shapes]} or {@code EntryTargets[1 CXCYWH box,
+     * normalised, 17 key points each with a mirror order]}.
+     */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("EntryTargets[").append(boxCount()).append(' ').append(format)
@@ -233,7 +265,8 @@ public final class EntryTargets {
             text.append(", ").append(shapes.size()).append(" shapes");
         }
         if (pointsPerBox > 0) {
-            text.append(", ").append(pointsPerBox).append(" key points each");
+            text.append(", ").append(pointsPerBox).append(" key points each")
+                    .append(mirror != null ? " with a mirror order" : "");
         }
         if (maskFile != null) {
             text.append(", mask file ").append(maskFile);

@@ -36,14 +36,18 @@ final class Moves {
         return boxes.withCoordinates(c, boxes.canvas());
     }
 
-    /** {@code horizontal_flip_keypoints}: {@code x' = -(x - (W - 1))}; the vertical one on y. */
+    /**
+     * {@code horizontal_flip_keypoints}: {@code x' = -(x - (W - 1))}, then the points reordered by their
+     * mirror order if they have one (Ultralytics' {@code flip_idx}); the vertical one on y, in order.
+     */
     static KeyPoints flipPoints(KeyPoints points, int axis, int side) {
         float[] c = points.coordinates();
         float s = side - 1;
         for (int i = axis; i < c.length; i += 2) {
             c[i] = -(c[i] - s);
         }
-        return points.withCoordinates(c, points.canvas());
+        KeyPoints flipped = points.withCoordinates(c, points.canvas());
+        return axis == 0 ? flipped.reorderedByMirror() : flipped;
     }
 
     /** Positions plus {@code (dx, dy)} in the boxes' own format (sizes untouched), clamped to {@code canvas}. */

@@ -80,6 +80,9 @@ public record Targets(Optional<BoundingBoxes> boxes, Optional<SegmentationMask> 
      * The targets of the image mirrored left to right, torchvision v2's {@code horizontal_flip}: boxes
      * {@code x1' = W - x2}, {@code x2' = W - x1} (in their own format's float32 arithmetic), mask
      * columns reversed, key points {@code x' = W - 1 - x} (the pixel-index rule). Nothing is clamped.
+     * Key points with a mirror order ({@link KeyPoints#withMirror}) then change places by it, their
+     * visibilities with them, as Ultralytics' {@code flip_idx} reorders them; without one they keep
+     * their order, as in torchvision.
      */
     public Targets flippedHorizontally() {
         return Moves.each(this, b -> Moves.flipBoxes(b, 0, b.canvas().width()),
@@ -87,7 +90,10 @@ public record Targets(Optional<BoundingBoxes> boxes, Optional<SegmentationMask> 
                 p -> Moves.flipPoints(p, 0, p.canvas().width()));
     }
 
-    /** As {@link #flippedHorizontally()}, top to bottom: torchvision v2's {@code vertical_flip}. */
+    /**
+     * As {@link #flippedHorizontally()}, top to bottom: torchvision v2's {@code vertical_flip}. Key points
+     * keep their order whatever their mirror order, as in Ultralytics (a left eye stays left).
+     */
     public Targets flippedVertically() {
         return Moves.each(this, b -> Moves.flipBoxes(b, 1, b.canvas().height()),
                 m -> m.remapped(m.canvas(), Moves.identity(m.canvas().width()), Moves.reversed(m.canvas().height()), 0),

@@ -139,4 +139,80 @@ class TargetsTest {
         assertThrows(IllegalArgumentException.class, () -> KeyPoints.of(CANVAS, new float[] {1, 2}, new float[] {1, 1}));
         assertThrows(IllegalArgumentException.class, () -> points.withCoordinates(new float[] {1, 2}, CANVAS));
     }
+
+    /** Two instances of 3 points (nose, left eye, right eye): flip_idx [0, 2, 1] per instance. */
+    private static final int[] TWO_FACES_MIRROR = {0, 2, 1, 3, 5, 4};
+
+    @Test
+    void aHorizontalFlipSwapsPointsByTheirMirrorOrderWithTheirVisibilities() {
+        KeyPoints faces = KeyPoints.of(CANVAS, new float[] {2, 1, 1, 0.5f, 3, 0.5f, 4, 3, 3.5f, 2, 4.5f, 2.5f},
+                new float[] {2, 2, 1, 2, 0, 2}).withMirror(TWO_FACES_MIRROR);
+        KeyPoints flipped = Targets.NONE.withKeyPoints(faces).flippedHorizontally().keyPoints().orElseThrow();
+        // x' = W - 1 - x = 5 - x, then point i takes what point mirror[i] had
+        assertArrayEquals(new float[] {3, 1, 2, 0.5f, 4, 0.5f, 1, 3, 0.5f, 2.5f, 1.5f, 2}, flipped.coordinates());
+        assertArrayEquals(new float[] {2, 1, 2, 2, 2, 0}, flipped.visibility().orElseThrow());
+        assertArrayEquals(TWO_FACES_MIRROR, flipped.mirror().orElseThrow());
+        // the left eye is left of the nose again, and flipping twice gives the points back
+        assertTrue(flipped.x(1) < flipped.x(0) && flipped.x(0) < flipped.x(2));
+        assertEquals(faces, Targets.NONE.withKeyPoints(flipped).flippedHorizontally().keyPoints().orElseThrow());
+
+        KeyPoints upsideDown = Targets.NONE.withKeyPoints(faces).flippedVertically().keyPoints().orElseThrow();
+        // y' = -(y - (H - 1)), so 3 becomes -0.0 as in torch
+        assertArrayEquals(new float[] {2, 2, 1, 2.5f, 3, 2.5f, 4, -0f, 3.5f, 1, 4.5f, 0.5f}, upsideDown.coordinates());
+        assertArrayEquals(new float[] {2, 2, 1, 2, 0, 2}, upsideDown.visibility().orElseThrow());
+
+        KeyPoints plain = KeyPoints.of(CANVAS, new float[] {1, 0.5f, 3, 0.5f});
+        KeyPoints mirrored = Targets.NONE.withKeyPoints(plain.withMirror(new int[] {1, 0})).flippedHorizontally()
+                .keyPoints().orElseThrow();
+        assertArrayEquals(new float[] {2, 0.5f, 4, 0.5f}, mirrored.coordinates(), "without visibility too");
+        assertArrayEquals(new float[] {4, 0.5f, 2, 0.5f},
+                Targets.NONE.withKeyPoints(plain).flippedHorizontally().keyPoints().orElseThrow().coordinates(),
+                "without a mirror order, torchvision's flip: x mirrored, order kept");
+    }
+
+    @Test
+    void everyMoveKeepsTheMirrorOrder() {
+        Targets targets = Targets.NONE.withKeyPoints(KeyPoints.of(CANVAS, new float[] {1, 2, 3, 1, 2, 2, 1, 1, 0, 0, 5, 3},
+                new float[] {2, 0, 1, 2, 2, 2}).withMirror(TWO_FACES_MIRROR));
+        for (Targets moved : List.of(targets.flippedHorizontally(), targets.flippedVertically(), targets.resized(8, 4),
+                targets.cropped(1, 0, 3, 2), targets.padded(1, 1, 1, 1, 0), SanitizeBoundingBoxes.DEFAULT.apply(targets))) {
+            assertArrayEquals(TWO_FACES_MIRROR, moved.keyPoints().orElseThrow().mirror().orElseThrow());
+        }
+        assertEquals("KeyPoints[6 on 4x6, with visibility, with mirror order]", targets.keyPoints().get().toString());
+        assertEquals(Optional.empty(), KeyPoints.of(CANVAS, new float[] {1, 2}).mirror());
+    }
+
+    @Test
+    void aMirrorOrderIsAPermutationOfThePoints() {
+        KeyPoints three = KeyPoints.of(CANVAS, new float[] {1, 1, 2, 2, 3, 3});
+        assertEquals("a mirror order of 3 key points has 3 values, not 2", assertThrows(IllegalArgumentException.class,
+                () -> three.withMirror(new int[] {1, 0})).getMessage());
+        assertEquals("mirror[1] is 3, not a key point from 0 to 2", assertThrows(IllegalArgumentException.class,
+                () -> three.withMirror(new int[] {0, 3, 1})).getMessage());
+        assertEquals("mirror[2] is 1 again; a mirror order names each key point once",
+                assertThrows(IllegalArgumentException.class, () -> three.withMirror(new int[] {0, 1, 1})).getMessage());
+        int[] order = {2, 1, 0};
+        KeyPoints mirrored = three.withMirror(order);
+        order[0] = 0;
+        assertArrayEquals(new int[] {2, 1, 0}, mirrored.mirror().orElseThrow(), "copied in");
+        mirrored.mirror().orElseThrow()[0] = 0;
+        assertArrayEquals(new int[] {2, 1, 0}, mirrored.mirror().orElseThrow(), "copied out");
+        assertTrue(!mirrored.equals(three) && mirrored.equals(three.withMirror(new int[] {2, 1, 0})));
+    }
+
+    @Test
+    void entryTargetsCarryEachBoxsMirrorOrder() {
+        EntryTargets pose = EntryTargets.normalizedBoxes(BoxFormat.CXCYWH, new float[] {.5f, .5f, .2f, .2f}, new long[] {0})
+                .withKeyPoints(2, new float[] {.1f, .2f, .3f, .4f}, new float[] {2, 0});
+        assertEquals(Optional.empty(), pose.keyPointMirror());
+        EntryTargets mirrored = pose.withKeyPointMirror(new int[] {1, 0});
+        assertArrayEquals(new int[] {1, 0}, mirrored.keyPointMirror().orElseThrow());
+        assertEquals("EntryTargets[1 CXCYWH box, normalised, 2 key points each with a mirror order]", mirrored.toString());
+        assertTrue(!mirrored.equals(pose) && mirrored.equals(pose.withKeyPointMirror(new int[] {1, 0})));
+        assertEquals("mirror[1] is 1 again; a mirror order names each key point once",
+                assertThrows(IllegalArgumentException.class, () -> pose.withKeyPointMirror(new int[] {1, 1})).getMessage());
+        assertEquals("a key point mirror order needs key points; this entry has none",
+                assertThrows(IllegalArgumentException.class, () -> EntryTargets.normalizedBoxes(BoxFormat.CXCYWH,
+                        new float[0], new long[0]).withKeyPointMirror(new int[0])).getMessage());
+    }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * An entry's targets as compact bytes for the label index: counts, sizes, labels and run lengths
  * as variable-length integers (most take one or two bytes), box coordinates as raw float32 and
- * polygon vertices as raw float64, key points and their visibilities as raw float32. A COCO box with a 30-point polygon takes about 510 bytes,
+ * polygon vertices as raw float64, key points and their visibilities as raw float32, a key point
+ * mirror order as one varint per point of a box. A COCO box with a 30-point polygon takes about 510 bytes,
  * against a few kilobytes as Java objects.
  */
 final class TargetCodec {
@@ -23,6 +24,7 @@ final class TargetCodec {
     private static final int FORMAT_SHIFT = 3;
     private static final int FORMAT_MASK = 3;
     private static final int HAS_KEY_POINTS = 32;
+    private static final int HAS_KEY_POINT_MIRROR = 64;
     private static final int POLYGONS = 0;
     private static final int RUN_LENGTHS = 1;
 
@@ -33,7 +35,8 @@ final class TargetCodec {
         Writer out = new Writer();
         int flags = (targets.normalized() ? NORMALIZED : 0) | (targets.canvas().isPresent() ? HAS_CANVAS : 0)
                 | (targets.maskFile().isPresent() ? HAS_MASK_FILE : 0) | targets.format().ordinal() << FORMAT_SHIFT
-                | (targets.keyPointsPerBox() > 0 ? HAS_KEY_POINTS : 0);
+                | (targets.keyPointsPerBox() > 0 ? HAS_KEY_POINTS : 0)
+                | (targets.keyPointMirror().isPresent() ? HAS_KEY_POINT_MIRROR : 0);
         out.write(flags);
         out.varint(targets.boxCount());
         targets.canvas().ifPresent(out::canvas);
@@ -73,6 +76,11 @@ final class TargetCodec {
             for (float value : targets.keyPointVisibility()) {
                 out.floatBits(value);
             }
+            targets.keyPointMirror().ifPresent(order -> {
+                for (int point : order) {
+                    out.varint(point);
+                }
+            });
         }
         targets.maskFile().ifPresent(path -> {
             byte[] utf8 = path.getBytes(StandardCharsets.UTF_8);
@@ -110,13 +118,18 @@ final class TargetCodec {
         for (int i = 0; i < visibility.length; i++) {
             visibility[i] = in.floatBits();
         }
+        int[] mirror = (flags & HAS_KEY_POINT_MIRROR) != 0 ? new int[pointsPerBox] : null;
+        for (int i = 0; mirror != null && i < mirror.length; i++) {
+            mirror[i] = in.count();
+        }
         if ((flags & HAS_MASK_FILE) != 0) {
             return EntryTargets.maskFile(new String(in.bytes(in.count()), StandardCharsets.UTF_8));
         }
         EntryTargets targets = (flags & NORMALIZED) != 0 ? EntryTargets.normalizedBoxes(format, coordinates, labels)
                 : EntryTargets.boxes(format, canvas, coordinates, labels);
         targets = shapes.isEmpty() ? targets : targets.withShapes(shapes);
-        return pointsPerBox == 0 ? targets : targets.withKeyPoints(pointsPerBox, points, visibility);
+        targets = pointsPerBox == 0 ? targets : targets.withKeyPoints(pointsPerBox, points, visibility);
+        return mirror == null ? targets : targets.withKeyPointMirror(mirror);
     }
 
     private static InstanceShape polygons(Reader in) {

@@ -23,6 +23,8 @@ import java.util.Optional;
  * (0) and any other is (1), as Ultralytics sets it.
  *
  * <p>Duplicate objects are removed with a warning, as Ultralytics removes them ({@link DuplicateRows}).
+ * With a {@code flip_idx}, every entry's key points carry it as their mirror order, which a
+ * horizontal flip then applies as Ultralytics' {@code RandomFlip} does.
  */
 final class YoloLines {
     /** Ultralytics' tolerance, compared in float32 as numpy compares a float32 array with 1.01. */
@@ -47,17 +49,24 @@ final class YoloLines {
 
     private final boolean masks;
     private final Optional<KeyPointShape> keyPoints;
+    private final Optional<int[]> flipIndex;
 
     /**
      * @param masks whether polygons are kept as instance outlines, beside the boxes taken from them
      * @param keyPoints the key points of every line, or empty for box and polygon lines
+     * @param flipIndex Ultralytics' {@code flip_idx}, the mirror order of each line's key points
+     *        (checked by {@link dev.sluice.api.target.EntryTargets#withKeyPointMirror}); empty for none
      */
-    YoloLines(boolean masks, Optional<KeyPointShape> keyPoints) {
+    YoloLines(boolean masks, Optional<KeyPointShape> keyPoints, Optional<int[]> flipIndex) {
         if (masks && keyPoints.isPresent()) {
             throw new IllegalArgumentException("pose lines have no polygons to keep as masks");
         }
+        if (flipIndex.isPresent() && keyPoints.isEmpty()) {
+            throw new IllegalArgumentException("flip_idx orders key points; these lines have none");
+        }
         this.masks = masks;
         this.keyPoints = keyPoints;
+        this.flipIndex = flipIndex.map(int[]::clone);
     }
 
     /**
@@ -265,6 +274,9 @@ final class YoloLines {
             }
             if (keyPoints.isPresent()) {
                 targets = targets.withKeyPoints(keyPoints.get().points(), flat(points, 2), flat(visibility, 1));
+            }
+            if (flipIndex.isPresent()) {
+                targets = targets.withKeyPointMirror(flipIndex.get());
             }
             return targets;
         }

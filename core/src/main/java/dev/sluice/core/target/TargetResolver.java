@@ -16,8 +16,9 @@ import java.util.Objects;
 /**
  * Turns what a label source says about a sample ({@link EntryTargets}, from the label index) into
  * its {@link Targets} once the image is decoded and its size known: normalised boxes, polygons and
- * key points are scaled to pixels, instance outlines become {@code [N, H, W]} uint8 layers, a mask file is read. Called by
- * the sample recipe on loader worker threads; stateless and thread-safe.
+ * key points are scaled to pixels (key points keep each box's mirror order, spread over the sample's
+ * points), instance outlines become {@code [N, H, W]} uint8 layers, a mask file is read. Called by the
+ * sample recipe on loader worker threads; stateless and thread-safe.
  *
  * <pre>{@code
  * Targets targets = TargetResolver.resolve(index.targets(i).orElseThrow(), new CanvasSize(h, w), masks);
@@ -66,7 +67,11 @@ public final class TargetResolver {
             if (entry.normalized()) {
                 scale(points, image);
             }
-            targets = targets.withKeyPoints(KeyPoints.of(image, points, entry.keyPointVisibility()));
+            KeyPoints keyPoints = KeyPoints.of(image, points, entry.keyPointVisibility());
+            if (entry.keyPointMirror().isPresent()) {
+                keyPoints = keyPoints.withMirror(everyBox(entry.keyPointMirror().get(), entry.boxCount()));
+            }
+            targets = targets.withKeyPoints(keyPoints);
         }
         List<InstanceShape> shapes = entry.normalized() ? scaled(entry.shapes(), image) : entry.shapes();
         if (shapes.isEmpty()) {
@@ -85,6 +90,21 @@ public final class TargetResolver {
             }
         }
         return targets.withMask(SegmentationMask.instances(shapes.size(), image, layers));
+    }
+
+    /**
+     * A box's mirror order ({@code flip_idx}) repeated for each of {@code boxes} boxes over the sample's
+     * flattened points: box {@code n}'s point {@code j} takes from {@code n * K + order[j]}.
+     */
+    private static int[] everyBox(int[] order, int boxes) {
+        int perBox = order.length;
+        int[] mirror = new int[perBox * boxes];
+        for (int n = 0; n < boxes; n++) {
+            for (int j = 0; j < perBox; j++) {
+                mirror[n * perBox + j] = n * perBox + order[j];
+            }
+        }
+        return mirror;
     }
 
     /** Fractions of the image to pixels: every x times the width and every y times the height, in float32. */

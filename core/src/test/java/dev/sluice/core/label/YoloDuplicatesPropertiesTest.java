@@ -51,7 +51,7 @@ class YoloDuplicatesPropertiesTest {
             }
         }
         List<String> warnings = new ArrayList<>();
-        Optional<EntryTargets> read = new YoloLines(false, Optional.empty()).read("x.txt", text.toString(),
+        Optional<EntryTargets> read = new YoloLines(false, Optional.empty(), Optional.empty()).read("x.txt", text.toString(),
                 new LabelSink() {
                     @Override
                     public void entry(String path, long[] labels, long line) {
@@ -83,7 +83,7 @@ class YoloDuplicatesPropertiesTest {
             // the first occurrence is the one kept: its -0.0 stays -0.0
             left.append(SPELLINGS[box][firstSpelling[box]]).append('\n');
         }
-        EntryTargets want = new YoloLines(false, Optional.empty()).read("y.txt", left.toString(), new LabelSink() {
+        EntryTargets want = new YoloLines(false, Optional.empty(), Optional.empty()).read("y.txt", left.toString(), new LabelSink() {
             @Override
             public void entry(String path, long[] labels, long line) {
             }

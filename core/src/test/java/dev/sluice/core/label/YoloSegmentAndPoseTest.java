@@ -197,4 +197,53 @@ class YoloSegmentAndPoseTest {
                 () -> provider.create(Options.of(Map.of("kpt_shape", List.of(17, 3), "masks", true))));
         assertTrue(e.getMessage().contains("masks") && e.getMessage().contains("no polygons"), e.getMessage());
     }
+
+    /** Two people of 5 points (nose, left eye, right eye, left ear, right ear), as in COCO's first five. */
+    private static final String TWO_FACES = "0 0.5 0.5 0.4 0.6 0.5 0.3 2 0.45 0.25 2 0.55 0.25 1 0.4 0.3 0 0.6 0.3 2\n"
+            + "0 0.2 0.2 0.2 0.2 0.2 0.2 2 0.15 0.15 1 0.25 0.15 2 0.1 0.2 2 0.3 0.2 0\n";
+
+    @Test
+    void flipIdxGivesEachPersonsPointsTheirMirrorOrder() throws IOException {
+        write(Map.of("a", TWO_FACES, "b", ""));
+        LabelIndex index = read(Map.of("kpt_shape", List.of(5, 3), "flip_idx", List.of(0, 2, 1, 4, 3)));
+        EntryTargets a = index.targets(0).orElseThrow();
+        assertArrayEquals(new int[] {0, 2, 1, 4, 3}, a.keyPointMirror().orElseThrow());
+        assertArrayEquals(new int[] {0, 2, 1, 4, 3}, index.targets(1).orElseThrow().keyPointMirror().orElseThrow(),
+                "an image without people has the order too");
+
+        KeyPoints points = resolve(a, new CanvasSize(100, 200)).keyPoints().orElseThrow();
+        assertArrayEquals(new int[] {0, 2, 1, 4, 3, 5, 7, 6, 9, 8}, points.mirror().orElseThrow());
+        KeyPoints flipped = Targets.NONE.withKeyPoints(points).flippedHorizontally().keyPoints().orElseThrow();
+        // x' = 199 - x, then left and right change places, their visibilities with them
+        assertArrayEquals(new float[] {99, 30, 89, 25, 109, 25, 79, 30, 119, 30, 159, 20, 149, 15, 169, 15, 139, 20,
+                179, 20}, flipped.coordinates(), 1e-4f);
+        assertArrayEquals(new float[] {2, 1, 2, 2, 0, 2, 2, 1, 0, 2}, flipped.visibility().orElseThrow());
+
+        EntryTargets plain = read(Map.of("kpt_shape", List.of(5, 3))).targets(0).orElseThrow();
+        assertEquals(Optional.empty(), plain.keyPointMirror());
+        assertEquals(Optional.empty(), resolve(plain, new CanvasSize(100, 200)).keyPoints().get().mirror());
+    }
+
+    @Test
+    void flipIdxIsAPermutationOfTheKeyPointsAndNeedsKptShape() {
+        YoloLabelFormatProvider provider = new YoloLabelFormatProvider();
+        String rule = "dataset.flip_idx: must list, for each of the 5 key points of kpt_shape, the point it "
+                + "becomes in a left-right mirror (each of 0 to 4 once), as flip_idx in the dataset's YAML; ";
+        Map<List<?>, String> bad = Map.of(
+                List.of(0, 2, 1, 4), rule + "it has 4 values, was [0, 2, 1, 4]",
+                List.of(0, 2, 1, 4, 3, 5), rule + "it has 6 values, was [0, 2, 1, 4, 3, 5]",
+                List.of(0, 2, 1, 4, 5), rule + "flip_idx[4] is 5, not a key point index, was [0, 2, 1, 4, 5]",
+                List.of(0, 2, -1, 4, 3), rule + "flip_idx[2] is -1, not a key point index, was [0, 2, -1, 4, 3]",
+                List.of(0, 2, 1.5, 4, 3), rule + "flip_idx[2] is 1.5, not a key point index, was [0, 2, 1.5, 4, 3]",
+                List.of(0, 2, 2, 4, 3), rule + "2 is at flip_idx[1] and again at flip_idx[2], was [0, 2, 2, 4, 3]");
+        for (Map.Entry<List<?>, String> flip : bad.entrySet()) {
+            OptionsException e = assertThrows(OptionsException.class, () -> provider.create(Options.of("dataset",
+                    Map.of("kpt_shape", List.of(5, 3), "flip_idx", flip.getKey()))));
+            assertEquals(flip.getValue(), e.getMessage());
+        }
+        OptionsException e = assertThrows(OptionsException.class, () -> provider.create(Options.of("dataset",
+                Map.of("flip_idx", List.of(0, 2, 1)))));
+        assertEquals("dataset.flip_idx: reorders pose key points, but there is no kpt_shape; give kpt_shape: "
+                + "[points, dims] from the dataset's YAML with it", e.getMessage());
+    }
 }

@@ -19,6 +19,11 @@ import dev.sluice.plugins.transforms.Raster;
  * RandomHorizontalFlip.of(0.5)               // Java
  * }</pre>
  *
+ * <p>Targets move as {@link Targets#flippedHorizontally()} moves them: key points are mirrored
+ * ({@code x' = W - 1 - x}) and, when they carry a mirror order (the {@code yolo} format's
+ * {@code flip_idx}), change places by it with their visibilities, as Ultralytics' {@code RandomFlip}
+ * does, so that a left eye stays the left eye. Without a mirror order only x changes, as in torchvision.
+ *
  * <p>Immutable, safe for concurrent use; images of 1 to 4 channels, returned unchanged when it does not flip.
  */
 public final class RandomHorizontalFlip extends RandomFlip {

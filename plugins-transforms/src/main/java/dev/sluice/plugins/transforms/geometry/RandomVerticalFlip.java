@@ -19,6 +19,9 @@ import dev.sluice.plugins.transforms.Raster;
  * RandomVerticalFlip.of(0.5)               // Java
  * }</pre>
  *
+ * <p>Key points are mirrored ({@code y' = H - 1 - y}) and keep their order, even with a mirror order
+ * (the {@code yolo} format's {@code flip_idx}): Ultralytics swaps left and right on a horizontal flip only.
+ *
  * <p>Immutable, safe for concurrent use; images of 1 to 4 channels, returned unchanged when it does not flip.
  */
 public final class RandomVerticalFlip extends RandomFlip {

@@ -39,7 +39,10 @@ import java.util.SplittableRandom;
 /** Targets through the containers, the fused pass, {@code sanitize_boxes}, and the transforms that refuse them. */
 class TargetsThroughPipelinesTest {
 
-    /** A photograph with boxes in CXCYWH (some cut by any crop), instance masks drawn inside them, and key points. */
+    /**
+     * A photograph with boxes in CXCYWH (some cut by any crop), instance masks drawn inside them, and key
+     * points that change places under a left-right flip.
+     */
     private static Targeted<Image> sample() {
         Image image = Fixtures.input("grass");
         CanvasSize canvas = new CanvasSize(image.height(), image.width());
@@ -54,7 +57,7 @@ class TargetsThroughPipelinesTest {
             }
         }
         return Targeted.of(image, Targets.NONE.withBoxes(boxes).withMask(SegmentationMask.instances(3, canvas, layers))
-                .withKeyPoints(KeyPoints.of(canvas, new float[] {4, 5, 17.5f, 9})));
+                .withKeyPoints(KeyPoints.of(canvas, new float[] {4, 5, 17.5f, 9}).withMirror(new int[] {1, 0})));
     }
 
     @SuppressWarnings("unchecked")

@@ -18,6 +18,8 @@ import dev.sluice.api.target.Targets;
 import dev.sluice.api.target.UnsupportedTargetsException;
 import dev.sluice.plugins.transforms.Fixtures;
 import dev.sluice.plugins.transforms.resize.Interpolation;
+import dev.sluice.plugins.transforms.resize.Resize;
+import dev.sluice.plugins.transforms.resize.Scale;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -181,21 +183,35 @@ class WarpTargetsTest {
     }
 
     @Test
-    void keyPointsKeepTheirVisibilitiesThroughWarpsAndScales() {
+    void keyPointsKeepTheirVisibilitiesAndMirrorOrderThroughEveryMoveOfThePack() {
         Image image = Fixtures.input("grass");
         float[] visibility = {2, 0, 1};
+        int[] mirror = {2, 1, 0};
         Targets targets = Targets.NONE.withKeyPoints(KeyPoints.of(new CanvasSize(27, 35),
-                new float[] {0, 0, 34, 26, 17.5f, 13.5f}, visibility));
-        List<Targets> moved = List.of(
-                Affine.of(90, 0, 0, 2, 0, 0).applyWithTargets(Targeted.of(image, targets), new SplittableRandom(0))
-                        .targets(),
+                new float[] {0, 0, 34, 26, 17.5f, 13.5f}, visibility).withMirror(mirror));
+        List<Transform<?, ?>> moves = List.of(Affine.of(90, 0, 0, 2, 0, 0),
                 Perspective.of(new int[][] {{0, 0}, {34, 0}, {34, 26}, {0, 26}},
-                        new int[][] {{1, 0}, {33, 2}, {34, 26}, {0, 25}})
-                        .applyWithTargets(Targeted.of(image, targets), new SplittableRandom(0)).targets(),
-                TargetMoves.scale(targets, 2, 0.5, 70, 14));
-        for (Targets out : moved) {
-            assertArrayEquals(visibility, out.keyPoints().orElseThrow().visibility().orElseThrow());
+                        new int[][] {{1, 0}, {33, 2}, {34, 26}, {0, 25}}),
+                RandomRotation.of(40).expand(true), RandomAffine.of(30), RandomPerspective.of().p(1),
+                RandomCrop.of(20), CenterCrop.of(20),
+                RandomResizedCrop.of(30), Pad.of(3), Resize.of(30), Scale.of(2, 0.5),
+                RandomVerticalFlip.of(1));
+        for (Transform<?, ?> move : moves) {
+            @SuppressWarnings("unchecked")
+            Targets out = ((Transform<Image, ?>) move).applyWithTargets(Targeted.of(image, targets),
+                    new SplittableRandom(0)).targets();
+            assertArrayEquals(visibility, out.keyPoints().orElseThrow().visibility().orElseThrow(), move.toString());
+            assertArrayEquals(mirror, out.keyPoints().orElseThrow().mirror().orElseThrow(), move.toString());
         }
+        Targets scaled = TargetMoves.scale(targets, 2, 0.5, 70, 14);
+        assertArrayEquals(visibility, scaled.keyPoints().orElseThrow().visibility().orElseThrow());
+        assertArrayEquals(mirror, scaled.keyPoints().orElseThrow().mirror().orElseThrow());
+        Targets flipped = RandomHorizontalFlip.of(1).applyWithTargets(Targeted.of(image, targets), new SplittableRandom(0))
+                .targets();
+        assertArrayEquals(new float[] {1, 0, 2}, flipped.keyPoints().orElseThrow().visibility().orElseThrow(),
+                "a left-right flip reorders the points by their mirror order");
+        // x' = -(x - 34): 34 becomes -0.0, as in torch
+        assertArrayEquals(new float[] {34 - 17.5f, 13.5f, -0f, 26, 34, 0}, flipped.keyPoints().orElseThrow().coordinates());
     }
 
     @Test
