@@ -99,15 +99,17 @@ final class CodedBits {
      * @return the DC difference, or {@link #BAD_BLOCK} where {@code block} returns false
      */
     int dcDifference(HuffmanCodes dc, HuffmanCodes ac) {
+        int difference = dcDifference(dc);
+        return difference != BAD_BLOCK && skipAc(ac) ? difference : BAD_BLOCK;
+    }
+
+    /** The DC code and its extra bits: the DC difference, or {@link #BAD_BLOCK} for a code no table has or a size over 16. */
+    private int dcDifference(HuffmanCodes dc) {
         if (available < 32) {
             fill();
         }
         int size = symbol(dc);
-        if (size < 0 || size > 16) {
-            return BAD_BLOCK;
-        }
-        int difference = receive(size);
-        return skipAc(ac) ? difference : BAD_BLOCK;
+        return size < 0 || size > 16 ? BAD_BLOCK : receive(size);
     }
 
     /** The AC coefficients of a block, from the first to end-of-block or the 64th, skipped by steps; false for a bad code. */
@@ -180,14 +182,10 @@ final class CodedBits {
      * @param quantisation 64 steps in natural order
      */
     int coefficients(HuffmanCodes dc, HuffmanCodes ac, int[] quantisation, int[] into) {
-        if (available < 32) {
-            fill();
-        }
-        int size = symbol(dc);
-        if (size < 0 || size > 16) {
+        int difference = dcDifference(dc);
+        if (difference == BAD_BLOCK) {
             return BAD_BLOCK;
         }
-        int difference = receive(size);
         for (int k = 1; k < 64; k++) {
             if (available < 32) {
                 fill();
@@ -197,7 +195,7 @@ final class CodedBits {
                 return BAD_BLOCK;
             }
             int run = symbol >> 4;
-            size = symbol & 15;
+            int size = symbol & 15;
             if (size == 0) {
                 if (run != 15) {
                     return difference;

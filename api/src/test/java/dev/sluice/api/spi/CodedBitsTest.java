@@ -42,41 +42,43 @@ class CodedBitsTest {
                 codedSegment(random, Table.ANNEX_K_LUMINANCE_DC, Table.ANNEX_K_LUMINANCE_AC), seed);
     }
 
-    /** {@link CodedBits#dcDifference}: the same verdicts and overruns as the reference, and the same DC differences. */
-    private static void decodeDcAlike(Table dc, Table ac, byte[] segment, long seed) {
+    /**
+     * {@link CodedBits#block} and {@link CodedBits#dcDifference}, each over the whole segment: the
+     * same verdicts and overruns as the reference, and the same DC differences.
+     */
+    private static void walkAlike(Table dc, Table ac, byte[] segment, long seed) {
         HuffmanCodes dcCodes = HuffmanCodes.of(dc.counts, dc.symbols);
         HuffmanCodes acCodes = HuffmanCodes.of(ac.counts, ac.symbols);
-        CodedBits bits = new CodedBits(ByteBuffer.wrap(segment));
-        bits.start(0);
-        Reference reference = new Reference(segment);
-        for (int block = 0; block < BLOCKS; block++) {
+        alike(segment, seed, (bits, reference, where) -> {
             int expected = reference.dcDifference(dc, ac);
-            assertEquals(expected, bits.dcDifference(dcCodes, acCodes), "block " + block + ", seed " + seed);
-            if (expected == CodedBits.BAD_BLOCK) {
-                return;
-            }
-            assertEquals(reference.overrun(), bits.overrun(), "overrun after block " + block + ", seed " + seed);
-            if (reference.overrun()) {
-                return;
-            }
-        }
+            assertEquals(expected, bits.dcDifference(dcCodes, acCodes), where);
+            return expected != CodedBits.BAD_BLOCK;
+        });
+        // After a bad code the walk stops: what was read of it is nobody's business.
+        alike(segment, seed, (bits, reference, where) -> {
+            boolean expected = reference.block(dc, ac);
+            assertEquals(expected, bits.block(dcCodes, acCodes), where);
+            return expected;
+        });
     }
 
-    private static void walkAlike(Table dc, Table ac, byte[] segment, long seed) {
-        decodeDcAlike(dc, ac, segment, seed);
-        HuffmanCodes dcCodes = HuffmanCodes.of(dc.counts, dc.symbols);
-        HuffmanCodes acCodes = HuffmanCodes.of(ac.counts, ac.symbols);
+    /** One block read by the walk and by the reference, held to agree; whether it was a good block. */
+    @FunctionalInterface
+    private interface BlockCheck {
+        boolean agree(CodedBits bits, Reference reference, String where);
+    }
+
+    /** Blocks of {@code segment} through {@code check} until a bad block or an overrun, with the overruns held equal. */
+    private static void alike(byte[] segment, long seed, BlockCheck check) {
         CodedBits bits = new CodedBits(ByteBuffer.wrap(segment));
         bits.start(0);
         Reference reference = new Reference(segment);
         for (int block = 0; block < BLOCKS; block++) {
-            boolean expected = reference.block(dc, ac);
-            assertEquals(expected, bits.block(dcCodes, acCodes), "block " + block + ", seed " + seed);
-            if (!expected) {
-                // The walk stops at a bad code: what was read of it is nobody's business.
+            String where = "block " + block + ", seed " + seed;
+            if (!check.agree(bits, reference, where)) {
                 return;
             }
-            assertEquals(reference.overrun(), bits.overrun(), "overrun after block " + block + ", seed " + seed);
+            assertEquals(reference.overrun(), bits.overrun(), "overrun after " + where);
             if (reference.overrun()) {
                 return;
             }
