@@ -5,8 +5,10 @@ import static dev.sluice.api.spi.Bytes.has;
 import static dev.sluice.api.spi.Bytes.u16;
 import static dev.sluice.api.spi.Bytes.u8;
 
+import dev.sluice.api.ColorMode;
 import dev.sluice.api.DecodeBuffers;
 import dev.sluice.api.DecodeException;
+import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.spi.JpegCoefficients.Component;
 import dev.sluice.api.spi.JpegCoefficients.Frame;
 import java.nio.ByteBuffer;
@@ -106,6 +108,29 @@ public final class ScaledJpeg implements JpegCoefficients.Blocks {
     public static Samples atOneEighth(ByteBuffer encoded, boolean lumaOnly, DecodeBuffers buffers)
             throws DecodeException {
         return readsAsLibjpegAtOneEighth(encoded.slice()) ? decode(encoded, 8, lumaOnly, buffers) : null;
+    }
+
+    /**
+     * The strict walk as a decoder built on libjpeg makes it, once, before libjpeg decodes: under
+     * strict options at 1/8 the samples {@link #atOneEighth} makes from it; otherwise, under strict
+     * options, the walk alone ({@link JpegCoefficients#verify}), and null for libjpeg to decode; under
+     * lenient options nothing, and null.
+     *
+     * @param encoded the whole JPEG, which {@code ImageHeader.read} has accepted (size, pixel limit)
+     * @param factor the reduction the decoder chose
+     * @param buffers lend the output's array; null for a new one
+     * @throws DecodeException as the strict walk, for damaged data
+     */
+    public static Samples beforeLibjpeg(ByteBuffer encoded, int factor, DecodeOptions options, DecodeBuffers buffers)
+            throws DecodeException {
+        if (!options.strict()) {
+            return null;
+        }
+        Samples samples = factor == 8 ? atOneEighth(encoded, options.mode() == ColorMode.GRAY, buffers) : null;
+        if (samples == null) {
+            JpegCoefficients.verify(encoded);
+        }
+        return samples;
     }
 
     /**

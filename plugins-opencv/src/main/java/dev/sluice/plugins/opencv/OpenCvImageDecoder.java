@@ -9,7 +9,6 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
-import dev.sluice.api.spi.JpegCoefficients;
 import dev.sluice.api.spi.Reductions;
 import dev.sluice.api.spi.ScaledJpeg;
 import java.nio.ByteBuffer;
@@ -62,19 +61,16 @@ final class OpenCvImageDecoder extends BorrowingImageDecoder {
         boolean tiff = header.format().equals("tiff");
         ColorMode readMode = tiff ? tiffReadMode(TiffSamples.of(encoded), options.mode()) : options.mode();
         ByteBuffer data = tiff && header.orientation() != 1 ? TiffOrientations.storedOrientation(encoded) : encoded;
-        if (jpeg && factor == 8 && options.strict()) {
-            Image fromWalk = fromTheWalk(encoded, header, options, lent);
-            if (fromWalk != null) {
-                return fromWalk;
-            }
-        }
-        if (jpeg && options.strict()) {
-            JpegCoefficients.verify(encoded);
+        boolean turned = options.applyExifOrientation() && header.orientation() != 1;
+        boolean straight = !turned && options.region() == null;
+        ScaledJpeg.Samples fromWalk = jpeg ? ScaledJpeg.beforeLibjpeg(encoded, factor, options, straight ? lent : null)
+                : null;
+        if (fromWalk != null) {
+            return fromTheWalk(fromWalk, straight, turned ? header.orientation() : 1, options, lent);
         }
         try (MatScope scope = new MatScope()) {
             Mat decoded = scope.track(Imgcodecs.imdecode(input(data, scope), flags(readMode, codecReduce)));
             requireDecoded(decoded, header, codecReduce);
-            boolean turned = options.applyExifOrientation() && header.orientation() != 1;
             if (lent != null && decoded.type() == CvType.CV_8UC3 && factor == codecReduce && !turned) {
                 return MatLayouts.toLentRgb(decoded, region(options, factor, decoded), lent, scope);
             }
@@ -93,22 +89,18 @@ final class OpenCvImageDecoder extends BorrowingImageDecoder {
     }
 
     /**
-     * A JPEG at 1/8 made from the coefficients of the strict walk ({@link ScaledJpeg#atOneEighth}), or
-     * null for imdecode: at 1/8 libjpeg would entropy-decode the coded data a second time after the
-     * walk, and a progressive frame's every AC scan into a coefficient buffer of the whole image (55 MB,
-     * zeroed, for a 3,840 x 2,400 4:4:4 photograph; about 5 times the CPU), to show what its 1/8
-     * transforms read (BENCHMARKS.md, "the large photographs' CPU"). Where it is not null the walk
-     * has been made.
+     * A JPEG at 1/8 made from the coefficients of the strict walk ({@link ScaledJpeg#beforeLibjpeg}),
+     * as the options show it: at 1/8 libjpeg would entropy-decode the coded data a second time after
+     * the walk, and a progressive frame's every AC scan into a coefficient buffer of the whole image
+     * (55 MB, zeroed, for a 3,840 x 2,400 4:4:4 photograph; about 5 times the CPU), to show what its
+     * 1/8 transforms read (BENCHMARKS.md, "the large photographs' CPU").
+     *
+     * @param straight whether the image is shown as decoded (no turn, no region), so that
+     *        {@code samples} were made in the lent memory
+     * @param orientation the EXIF orientation to apply, 1 when none is
      */
-    private static Image fromTheWalk(ByteBuffer encoded, ImageHeader header, DecodeOptions options,
-            DecodeBuffers lent) throws DecodeException {
-        boolean turned = options.applyExifOrientation() && header.orientation() != 1;
-        boolean straight = !turned && options.region() == null;
-        ScaledJpeg.Samples samples = ScaledJpeg.atOneEighth(encoded, options.mode() == ColorMode.GRAY,
-                straight ? lent : null);
-        if (samples == null) {
-            return null;
-        }
+    private static Image fromTheWalk(ScaledJpeg.Samples samples, boolean straight, int orientation,
+            DecodeOptions options, DecodeBuffers lent) throws DecodeException {
         int channels = samples.channels();
         int bytes = samples.width() * samples.height() * channels;
         boolean expand = options.mode() == ColorMode.RGB && channels == 1;
@@ -124,8 +116,8 @@ final class OpenCvImageDecoder extends BorrowingImageDecoder {
                 ColorConversions.convert(pixels, rgb, Imgproc.COLOR_GRAY2RGB, 3);
                 pixels = rgb;
             }
-            if (turned) {
-                pixels = MatLayouts.orient(pixels, header.orientation(), scope);
+            if (orientation != 1) {
+                pixels = MatLayouts.orient(pixels, orientation, scope);
             }
             Region region = region(options, 8, pixels);
             return lent == null ? MatLayouts.toImage(pixels, region, scope) : MatLayouts.toLentImage(pixels, region, lent, scope);

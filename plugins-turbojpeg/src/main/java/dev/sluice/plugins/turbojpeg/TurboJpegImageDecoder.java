@@ -9,7 +9,6 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
-import dev.sluice.api.spi.JpegCoefficients;
 import dev.sluice.api.spi.JpegProcesses;
 import dev.sluice.api.spi.Reductions;
 import dev.sluice.api.spi.ScaledJpeg;
@@ -54,14 +53,10 @@ final class TurboJpegImageDecoder extends BorrowingImageDecoder {
         }
         int factor = Reductions.factor(header, options);
         int orientation = options.applyExifOrientation() ? header.orientation() : 1;
-        if (factor == 8 && options.strict()) {
-            Image fromWalk = fromTheWalk(encoded, orientation, options, buffers);
-            if (fromWalk != null) {
-                return fromWalk;
-            }
-        }
-        if (options.strict()) {
-            JpegCoefficients.verify(encoded);
+        boolean straight = orientation == 1 && options.region() == null;
+        ScaledJpeg.Samples fromWalk = ScaledJpeg.beforeLibjpeg(encoded, factor, options, straight ? buffers : null);
+        if (fromWalk != null) {
+            return fromTheWalk(fromWalk, straight, orientation, options, buffers);
         }
         ByteBuffer[] direct = new ByteBuffer[1];
         PixelTarget target = buffers == null || orientation != 1 || options.region() != null ? null
@@ -83,21 +78,18 @@ final class TurboJpegImageDecoder extends BorrowingImageDecoder {
     }
 
     /**
-     * A JPEG at 1/8 made from the coefficients of the strict walk ({@link ScaledJpeg#atOneEighth}), or
-     * null for the codec: at 1/8 libjpeg would entropy-decode the coded data a second time after the
-     * walk (12 to 26% more CPU on 3,640 to 3,840 pixel wide photographs), and a progressive frame's
-     * every AC scan into a coefficient buffer of the whole image (55 MB, zeroed, for a 3,840 x 2,400
-     * 4:4:4 photograph; 4 to 5 times the CPU), to show what its 1/8 transforms read (BENCHMARKS.md,
-     * "the large photographs' CPU"). Where it is not null the walk has been made.
+     * A JPEG at 1/8 made from the coefficients of the strict walk ({@link ScaledJpeg#beforeLibjpeg}):
+     * at 1/8 libjpeg would entropy-decode the coded data a second time after the walk (12 to 26% more
+     * CPU on 3,640 to 3,840 pixel wide photographs), and a progressive frame's every AC scan into a
+     * coefficient buffer of the whole image (55 MB, zeroed, for a 3,840 x 2,400 4:4:4 photograph; 4 to
+     * 5 times the CPU), to show what its 1/8 transforms read (BENCHMARKS.md, "the large photographs'
+     * CPU"), as the options show it.
+     *
+     * @param straight whether the image is shown as decoded (no turn, no region), so that
+     *        {@code samples} were made in the lent memory
      */
-    private static Image fromTheWalk(ByteBuffer encoded, int orientation, DecodeOptions options,
-            DecodeBuffers buffers) throws DecodeException {
-        boolean straight = orientation == 1 && options.region() == null;
-        ScaledJpeg.Samples samples = ScaledJpeg.atOneEighth(encoded, options.mode() == ColorMode.GRAY,
-                straight ? buffers : null);
-        if (samples == null) {
-            return null;
-        }
+    private static Image fromTheWalk(ScaledJpeg.Samples samples, boolean straight, int orientation,
+            DecodeOptions options, DecodeBuffers buffers) throws DecodeException {
         RasterLayout layout = samples.channels() == 1 ? RasterLayout.GRAY : RasterLayout.RGB;
         if (straight && channels(options.mode(), layout) == samples.channels()) {
             return Image.wrap(samples.width(), samples.height(), samples.channels(), ByteBuffer.wrap(samples.array(), 0,
