@@ -84,12 +84,15 @@ final class BatchWork<S, B> {
      * @return false if there is nothing to help with (and the caller must not participate)
      */
     boolean help() {
-        return started && !failed && nextPosition.get() < planned.indices().length && join();
+        return started && !closedToHelp() && join();
     }
 
-    /** Whether no thread can take a sample of this batch any more: all are claimed, or it failed. */
+    /**
+     * Whether no thread can take a sample of this batch any more: all are claimed, or it failed (the
+     * last participant leaves only then, so a finished batch is one of these).
+     */
     boolean closedToHelp() {
-        return failed || nextPosition.get() >= planned.indices().length || participants.get() == DONE;
+        return failed || nextPosition.get() >= planned.indices().length;
     }
 
     private boolean join() {
