@@ -19,6 +19,15 @@ final class AxisTable {
     final float[] weight;
     /** OpenCV's 11-bit fixed-point weight of each tap; null for floating-point tables. */
     final int[] fixed;
+    /** The smallest and the largest source position each output position reads. */
+    private final int[] first;
+    private final int[] last;
+    /**
+     * Whether each output position's first and last source are no smaller than the previous
+     * position's, as in every table built here: then the sources of a range of outputs are looked up
+     * at its ends instead of scanned (the scans were 5% of the eval kernel's samples).
+     */
+    private final boolean ordered;
 
     AxisTable(int size, int taps, int[] count, int[] index, float[] weight, int[] fixed) {
         this.size = size;
@@ -27,26 +36,43 @@ final class AxisTable {
         this.index = index;
         this.weight = weight;
         this.fixed = fixed;
+        this.first = new int[size];
+        this.last = new int[size];
+        boolean inOrder = true;
+        for (int o = 0; o < size; o++) {
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int k = 0; k < count[o]; k++) {
+                min = Math.min(min, index[o * taps + k]);
+                max = Math.max(max, index[o * taps + k]);
+            }
+            first[o] = min;
+            last[o] = max;
+            inOrder &= o == 0 || (min >= first[o - 1] && max >= last[o - 1]);
+        }
+        this.ordered = inOrder;
     }
 
     /** The smallest source position any tap of outputs {@code [from, to)} reads. */
     int firstSource(int from, int to) {
+        if (ordered && from < to) {
+            return first[from];
+        }
         int min = Integer.MAX_VALUE;
         for (int o = from; o < to; o++) {
-            for (int k = 0; k < count[o]; k++) {
-                min = Math.min(min, index[o * taps + k]);
-            }
+            min = Math.min(min, first[o]);
         }
         return min;
     }
 
     /** The largest source position any tap of outputs {@code [from, to)} reads. */
     int lastSource(int from, int to) {
+        if (ordered && from < to) {
+            return last[to - 1];
+        }
         int max = Integer.MIN_VALUE;
         for (int o = from; o < to; o++) {
-            for (int k = 0; k < count[o]; k++) {
-                max = Math.max(max, index[o * taps + k]);
-            }
+            max = Math.max(max, last[o]);
         }
         return max;
     }

@@ -48,11 +48,29 @@ final class FloatResampler implements Resampler {
     private final AxisTable columns;
     private final AxisTable rows;
     private final boolean fused;
+    /**
+     * Whether a sum can leave [0, 255]: only when a weight is negative (bicubic's lobes). With weights
+     * of at least 0 that add up to 1, a sum of levels lies within a few float steps of [0, 255], and
+     * rounds into it.
+     */
+    private final boolean clamps;
 
     FloatResampler(AxisTable columns, AxisTable rows, boolean fused) {
         this.columns = columns;
         this.rows = rows;
         this.fused = fused;
+        this.clamps = !nonNegative(columns) || !nonNegative(rows);
+    }
+
+    private static boolean nonNegative(AxisTable table) {
+        for (int o = 0; o < table.size; o++) {
+            for (int k = 0; k < table.count[o]; k++) {
+                if (!(table.weight[o * table.taps + k] >= 0f)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean hardwareFma() {
@@ -125,7 +143,11 @@ final class FloatResampler implements Resampler {
             for (; oy < window.y1() && rows.lastSource(oy, oy + 1) < computedTo; oy++) {
                 for (int c = 0; c < channels; c++) {
                     combine(rows, oy, horizontal, c * sourceRows - firstRow, sum, width);
-                    round(sum, width);
+                    if (clamps) {
+                        roundAndClamp(sum, width);
+                    } else {
+                        round(sum, width);
+                    }
                     sink.planeRow(c, oy - window.y0(), sum);
                 }
             }
@@ -261,8 +283,15 @@ final class FloatResampler implements Resampler {
         }
     }
 
-    /** Rounds half to even ({@code sum + 1.5 * 2^23} lies where a float's step is 1) and clamps to [0, 255]. */
+    /** Rounds half to even: {@code sum + 1.5 * 2^23} lies where a float's step is 1. */
     private static void round(float[] sum, int length) {
+        for (int i = 0; i < length; i++) {
+            sum[i] = (sum[i] + ROUNDING) - ROUNDING;
+        }
+    }
+
+    /** Rounds half to even, as {@link #round}, and clamps to [0, 255]. */
+    private static void roundAndClamp(float[] sum, int length) {
         for (int i = 0; i < length; i++) {
             float v = (sum[i] + ROUNDING) - ROUNDING;
             sum[i] = Math.min(Math.max(v, 0f), 255f);

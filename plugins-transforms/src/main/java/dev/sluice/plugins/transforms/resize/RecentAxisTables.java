@@ -60,7 +60,7 @@ final class RecentAxisTables {
 
     private static long bytesOf(AxisTable table) {
         long values = table.count.length + (long) table.index.length + (table.weight == null ? 0 : table.weight.length)
-                + (table.fixed == null ? 0 : table.fixed.length);
+                + (table.fixed == null ? 0 : table.fixed.length) + 2L * table.size;
         return 4 * values;
     }
 }
