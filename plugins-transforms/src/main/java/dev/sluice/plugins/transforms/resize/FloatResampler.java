@@ -115,7 +115,8 @@ final class FloatResampler implements Resampler {
         float[][] horizontal = buffers.ring(channels, sourceRows, kept, width);
         float[][] computed = buffers.columns(Transpose.BLOCK, strip);
         float[] sum = buffers.sum(width);
-        byte[] region = buffers.bytes(regionStride * strip);
+        // One byte more than the region: Transpose.planes reads each pixel's three bytes as four.
+        byte[] region = buffers.bytes(regionStride * strip + 1);
         int oy = window.y0();
         // Strips of source rows, each copied out of the image's buffer (heap or direct) as the window
         // reads it, then into column planes a band of output columns at a time and combined on its own
