@@ -44,14 +44,19 @@ final class FloatResampler implements Resampler {
      * horizontal pass reads them back, instead of megabytes copied out and read back from memory.
      */
     private static final int BAND = 64;
+    /**
+     * Taps per position up to which a sum with weights of at least 0 cannot round outside [0, 255]: the
+     * weights add up to 1 within {@code taps} float steps, and each pass adds at most one more rounding
+     * per tap, so two passes stay within {@code 255 * 4 * 1024 * 2^-24}, 0.07, of [0, 255].
+     */
+    private static final int UNCLAMPED_TAPS = 1024;
 
     private final AxisTable columns;
     private final AxisTable rows;
     private final boolean fused;
     /**
-     * Whether a sum can leave [0, 255]: only when a weight is negative (bicubic's lobes). With weights
-     * of at least 0 that add up to 1, a sum of levels lies within a few float steps of [0, 255], and
-     * rounds into it.
+     * Whether a sum can round outside [0, 255]: only with a negative weight (bicubic's lobes) or more
+     * than {@link #UNCLAMPED_TAPS} taps; otherwise clamping changes nothing and is skipped.
      */
     private final boolean clamps;
 
@@ -59,11 +64,14 @@ final class FloatResampler implements Resampler {
         this.columns = columns;
         this.rows = rows;
         this.fused = fused;
-        this.clamps = !nonNegative(columns) || !nonNegative(rows);
+        this.clamps = !staysInRange(columns) || !staysInRange(rows);
     }
 
-    private static boolean nonNegative(AxisTable table) {
+    private static boolean staysInRange(AxisTable table) {
         for (int o = 0; o < table.size; o++) {
+            if (table.count[o] > UNCLAMPED_TAPS) {
+                return false;
+            }
             for (int k = 0; k < table.count[o]; k++) {
                 if (!(table.weight[o * table.taps + k] >= 0f)) {
                     return false;
