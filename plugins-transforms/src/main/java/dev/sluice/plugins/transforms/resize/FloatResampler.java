@@ -35,7 +35,11 @@ final class FloatResampler implements Resampler {
     /**
      * The most source rows copied into column planes at once: the eval pipeline's 330 in one strip, so
      * that the vectorised loops down the columns run long, and a tall photograph's planes a few
-     * megabytes instead of four times its pixels.
+     * megabytes instead of four times its pixels. The eval kernel then holds about 1.6 MB (the strip's
+     * bytes, a band's planes, the ring of horizontal rows), more than a core's second-level cache;
+     * strips of 64 to 192 rows, which would fit, cost 5 to 17% more CPU on one thread and gained nothing
+     * measurable with two threads at once, nor did one channel at a time (BENCHMARKS.md, "Issue 14,
+     * eighth round").
      */
     private static final int MAX_STRIP = 384;
     /**
