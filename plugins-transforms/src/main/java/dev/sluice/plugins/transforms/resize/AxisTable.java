@@ -28,6 +28,10 @@ final class AxisTable {
      * at its ends instead of scanned (the scans were 5% of the eval kernel's samples).
      */
     private final boolean ordered;
+    /** The most taps any output position uses. */
+    final int mostTaps;
+    /** Whether every float weight of a used tap is at least 0 (false for tables without float weights). */
+    final boolean nonNegative;
 
     AxisTable(int size, int taps, int[] count, int[] index, float[] weight, int[] fixed) {
         this.size = size;
@@ -39,18 +43,24 @@ final class AxisTable {
         this.first = new int[size];
         this.last = new int[size];
         boolean inOrder = true;
+        int most = 0;
+        boolean positive = weight != null && weight.length >= size * taps;
         for (int o = 0; o < size; o++) {
+            most = Math.max(most, count[o]);
             int min = Integer.MAX_VALUE;
             int max = Integer.MIN_VALUE;
             for (int k = 0; k < count[o]; k++) {
                 min = Math.min(min, index[o * taps + k]);
                 max = Math.max(max, index[o * taps + k]);
+                positive = positive && weight[o * taps + k] >= 0f;
             }
             first[o] = min;
             last[o] = max;
             inOrder &= o == 0 || (min >= first[o - 1] && max >= last[o - 1]);
         }
         this.ordered = inOrder;
+        this.mostTaps = most;
+        this.nonNegative = positive;
     }
 
     /** The smallest source position any tap of outputs {@code [from, to)} reads. */

@@ -72,17 +72,7 @@ final class FloatResampler implements Resampler {
     }
 
     private static boolean staysInRange(AxisTable table) {
-        for (int o = 0; o < table.size; o++) {
-            if (table.count[o] > UNCLAMPED_TAPS) {
-                return false;
-            }
-            for (int k = 0; k < table.count[o]; k++) {
-                if (!(table.weight[o * table.taps + k] >= 0f)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return table.nonNegative && table.mostTaps <= UNCLAMPED_TAPS;
     }
 
     private static boolean hardwareFma() {
