@@ -9,6 +9,7 @@ import dev.sluice.api.Image;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
 import dev.sluice.api.spi.ImageHeader;
+import dev.sluice.api.spi.PngChunks;
 import dev.sluice.api.spi.Reductions;
 import dev.sluice.api.spi.ScaledJpeg;
 import java.nio.ByteBuffer;
@@ -60,7 +61,8 @@ final class OpenCvImageDecoder extends BorrowingImageDecoder {
         int codecReduce = jpeg ? factor : 1;
         boolean tiff = header.format().equals("tiff");
         ColorMode readMode = tiff ? tiffReadMode(TiffSamples.of(encoded), options.mode()) : options.mode();
-        ByteBuffer data = tiff && header.orientation() != 1 ? TiffOrientations.storedOrientation(encoded) : encoded;
+        ByteBuffer data = tiff && header.orientation() != 1 ? TiffOrientations.storedOrientation(encoded)
+                : header.format().equals("png") ? PngChunks.withoutDamagedAncillaryChunks(encoded) : encoded;
         boolean turned = options.applyExifOrientation() && header.orientation() != 1;
         boolean straight = !turned && options.region() == null;
         ScaledJpeg.Samples fromWalk = jpeg ? ScaledJpeg.beforeLibjpeg(encoded, factor, options, straight ? lent : null)
