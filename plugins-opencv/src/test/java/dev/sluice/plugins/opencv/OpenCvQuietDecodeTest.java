@@ -28,14 +28,15 @@ import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /**
- * PNGs on which libpng, inside OpenCV, would print on the process's standard error stream: an
- * ancillary chunk with a bad CRC (libpng's warning, then one about the chunk's content) and an IHDR
- * of a layout PNG does not define (libpng's error). The decoder gives the same pixels as for the file
- * without the damaged chunk, and a typed error for the IHDR, and nothing reaches standard error:
- * checked in a JVM of its own, whose standard error a test can read, against OpenCV's own imdecode on
- * the same bytes, which does print.
+ * Files on which libpng or libjpeg, inside OpenCV, would print on the process's standard error
+ * stream: a PNG with an ancillary chunk whose CRC is bad (libpng's warning, then one about the
+ * chunk's content), a PNG whose IHDR has a layout PNG does not define (libpng's error), and a
+ * three-component JPEG whose Adobe segment says YCCK (libjpeg's warning). The decoder gives the
+ * pixels of the same file without the damage, and a typed error for the IHDR, and nothing reaches
+ * standard error: checked in a JVM of its own, whose standard error a test can read, against
+ * OpenCV's own imdecode on the same bytes, which does print.
  */
-class OpenCvPngChunksTest {
+class OpenCvQuietDecodeTest {
     private static final Image PHOTO = TestImages.photo(23, 17, 3);
 
     @TempDir
@@ -56,14 +57,28 @@ class OpenCvPngChunksTest {
     }
 
     @Test
+    void aJpegWhoseAdobeSegmentSaysYcckForThreeComponentsDecodesAsTheYcbcrItIs() throws Exception {
+        byte[] jfif = TestImages.jpeg(PHOTO, 90);
+        OpenCvImageDecoder decoder = decoder();
+        for (ColorMode mode : List.of(ColorMode.RGB, ColorMode.GRAY)) {
+            DecodeOptions options = DecodeOptions.DEFAULT.withMode(mode);
+            Image expected = decoder.decode(ByteBuffer.wrap(jfif), options);
+            Image got = decoder.decode(ByteBuffer.wrap(withAdobeYcck(jfif)), options);
+            assertTrue(Arrays.equals(bytes(expected), bytes(got)), mode::toString);
+        }
+    }
+
+    @Test
     void nothingReachesStandardErrorWhereOpenCvsOwnDecodePrints() throws Exception {
         Path damaged = Files.write(folder.resolve("damaged.png"), withDamagedChunks(TestImages.png(PHOTO)));
         Path badHeader = Files.write(folder.resolve("bad-header.png"), withColourType(TestImages.png(PHOTO), 9));
+        Path adobe = Files.write(folder.resolve("adobe.jpg"), withAdobeYcck(TestImages.jpeg(PHOTO, 90)));
 
-        String raw = run("raw", damaged, badHeader);
-        assertTrue(raw.contains("libpng warning: iCCP: CRC error") && raw.contains("libpng error: Invalid IHDR data"),
+        String raw = run("raw", damaged, badHeader, adobe);
+        assertTrue(raw.contains("libpng warning: iCCP: CRC error") && raw.contains("libpng error: Invalid IHDR data")
+                && raw.contains("Unknown Adobe color transform code 2"),
                 "OpenCV's own imdecode prints on these files, or the test shows nothing: " + raw);
-        assertEquals("", run("decoder", damaged, badHeader));
+        assertEquals("", run("decoder", damaged, badHeader, adobe));
     }
 
     @Test
@@ -132,6 +147,17 @@ class OpenCvPngChunksTest {
         out.writeBytes(type.getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(data);
         out.writeBytes(new byte[] {1, 2, 3, 4});
+    }
+
+    /** {@code jpeg} with its JFIF segment replaced by an Adobe one saying YCCK (transform 2). */
+    static byte[] withAdobeYcck(byte[] jpeg) {
+        assertEquals(0xE0, jpeg[3] & 0xFF, "the JDK's JPEG starts with its JFIF segment");
+        int jfifEnd = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 2});
+        out.write(jpeg, jfifEnd, jpeg.length - jfifEnd);
+        return out.toByteArray();
     }
 
     /** {@code png} with its IHDR's colour type replaced and the chunk's CRC made right again. */
