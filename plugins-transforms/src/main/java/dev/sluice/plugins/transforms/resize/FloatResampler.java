@@ -33,14 +33,21 @@ final class FloatResampler implements Resampler {
     /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 half to even. */
     private static final float ROUNDING = 12582912f;
     /**
-     * The most source rows copied into column planes at once: the eval pipeline's 330 in one strip, so
-     * that the vectorised loops down the columns run long, and a tall photograph's planes a few
-     * megabytes instead of four times its pixels. The eval kernel then holds about 1.6 MB (the strip's
-     * bytes, a band's planes, the ring of horizontal rows), more than a core's second-level cache;
-     * strips of 64 to 192 rows, which would fit, cost 5 to 17% more CPU on one thread and gained nothing
-     * measurable with two threads at once, nor did one channel at a time (BENCHMARKS.md, "Issue 14,
-     * eighth round").
+     * Bytes that a strip's working memory should fit in: its bytes, a band's column planes and its
+     * rows of the horizontal pass, per source row, times the strip's rows. The eval pipeline's 330 source
+     * rows then go in three strips of 110 (about 530 KB) instead of one (1.6 MB), inside a core's 1 MB
+     * second-level cache with room for the tensor being written; an enlarging resize to 1,000 columns
+     * holds 64 rows of them (0.8 MB) instead of 384 (4.6 MB). Measured against one strip of 384, new/old
+     * CPU, medians of six runs: one thread 1.00 (0.95-1.05), two threads at once 0.98 (0.85-1.01)
+     * (BENCHMARKS.md, "Issue 14, eighth round").
      */
+    private static final long STRIP_BYTES = 640 << 10;
+    /**
+     * The fewest source rows in a strip however wide the window: shorter strips make the vectorised
+     * loops down the columns too short to pay for their calls.
+     */
+    private static final int MIN_STRIP = 64;
+    /** The most source rows in a strip, so that a tall photograph's planes stay a few megabytes. */
     private static final int MAX_STRIP = 384;
     /**
      * Output columns computed from one set of column planes: the planes of the source columns they
@@ -103,14 +110,15 @@ final class FloatResampler implements Resampler {
         int width = window.width();
         int firstRow = rows.firstSource(window.y0(), window.y1());
         int sourceRows = rows.lastSource(window.y0(), window.y1()) - firstRow + 1;
-        int strips = (sourceRows + MAX_STRIP - 1) / MAX_STRIP;
-        int strip = (sourceRows + strips - 1) / strips;
-        int kept = keptRows(window, strip, sourceRows);
         int band = Math.min(width, BAND);
         int bandColumns = bandSourceColumns(window, band);
         int firstColumn = columns.firstSource(window.x0(), window.x1());
         // The bytes of a strip's rows that the window reads: at most the image's, so no overflow.
         int regionStride = (columns.lastSource(window.x0(), window.x1()) - firstColumn + 1) * channels;
+        int most = stripRows(regionStride, channels, bandColumns, width);
+        int strips = (sourceRows + most - 1) / most;
+        int strip = (sourceRows + strips - 1) / strips;
+        int kept = keptRows(window, strip, sourceRows);
         PassBuffers buffers = PassBuffers.forElements(
                 (long) channels * ((long) bandColumns * strip + (long) kept * width) + (long) regionStride * strip / 4);
         float[][] planes = buffers.planes(channels * bandColumns, strip);
@@ -155,6 +163,17 @@ final class FloatResampler implements Resampler {
                 }
             }
         }
+    }
+
+    /**
+     * The most source rows a strip holds: as many as fit in {@link #STRIP_BYTES} with the strip's bytes
+     * ({@code regionStride} per row), a band's planes ({@code bandColumns} floats per channel and row)
+     * and the rows of the horizontal pass ({@code width} floats per channel and row), within
+     * [{@link #MIN_STRIP}, {@link #MAX_STRIP}].
+     */
+    private static int stripRows(int regionStride, int channels, int bandColumns, int width) {
+        long rowBytes = regionStride + (long) Float.BYTES * channels * (bandColumns + width);
+        return (int) Math.max(MIN_STRIP, Math.min(MAX_STRIP, STRIP_BYTES / rowBytes));
     }
 
     /**
