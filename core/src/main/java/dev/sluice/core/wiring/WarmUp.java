@@ -37,12 +37,9 @@ import org.slf4j.LoggerFactory;
  * ({@link #decodeWith}) it walks the photograph's coded data as every strict decoder does first and
  * runs the transforms on pixels made here; then it decodes as a worker does, into {@link DecodeBuffers}
  * of its own when the transforms let go of their input ({@link SampleRecipe#releasesInputs}), so that
- * the same decode path is compiled. Every third image it runs the transforms on made pixels of
- * another shape instead ({@link #SHAPES}: portrait, and a short side of 480), since a resize's taps per
- * output pixel, and so the kernel's branches, depend on the scale: code compiled on one shape alone
- * is thrown away at the first photograph of another. Under {@code decoder: auto}, whose decoders are
- * made on the first file of their format, its first image makes the JPEG decoder (and loads its
- * library) while the main thread reads the label file. A failure (a decoder or a transform that
+ * the same decode path is compiled. Under {@code decoder: auto}, whose decoders are made on the first
+ * file of their format, its first image makes the JPEG decoder (and loads its library) while the main
+ * thread reads the label file. A failure (a decoder or a transform that
  * refuses this photograph under the configured options) ends the warm-up and is logged at info with
  * its reason: the loader meets such a failure, if it is one, on its own data and reports it there.
  *
@@ -75,8 +72,6 @@ final class WarmUp implements AutoCloseable {
      */
     static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final String PHOTOGRAPH = "warm-up.jpg";
-    /** The photograph's shape, then the others the transforms run on: {width, height}. */
-    private static final int[][] SHAPES = {{500, 375}, {375, 500}, {640, 480}};
     private static final WarmUp NONE = new WarmUp(null, null, false, 0);
     private static final SampleRecipe.Failure FAILURE = IllegalStateException::new;
 
@@ -199,7 +194,7 @@ final class WarmUp implements AutoCloseable {
         long start = System.nanoTime();
         try {
             ByteBuffer jpeg = photograph();
-            Image[] made = made(options.mode().channels());
+            Image made = made(options.mode().channels());
             SampleRecipe<Object> walking = made == null ? null : new SampleRecipe<>(Walked.INSTANCE, options, pipeline);
             SampleRecipe<Object> decoding = null;
             DecodeBuffers buffers = new DecodeBuffers();
@@ -219,19 +214,15 @@ final class WarmUp implements AutoCloseable {
                 }
                 // The stop flag is checked between the steps too: the first images run interpreted, a
                 // step of one can take a tenth of a second, and close() waits for the step in hand.
-                // Every third image after the hand-over is made pixels of another shape: the decoder's
-                // output has the photograph's, the data's do not.
-                boolean otherShape = made != null && images % SHAPES.length == SHAPES.length - 1;
                 Image image;
                 SampleRecipe<Object> recipe;
-                if (decoding != null && !otherShape) {
+                if (decoding != null) {
                     recipe = decoding;
                     image = decoding.decode(jpeg.duplicate(), buffers, FAILURE);
                 } else {
                     ImageHeader.read(jpeg.duplicate(), options);
                     recipe = walking;
-                    image = made == null ? null
-                            : made[decoding == null ? images % made.length : 1 + (images / SHAPES.length) % 2];
+                    image = made;
                 }
                 if (recipe != null && !stopped) {
                     slot = finish(recipe, image, slot);
@@ -296,24 +287,19 @@ final class WarmUp implements AutoCloseable {
     }
 
     /**
-     * Pixels of each of {@link #SHAPES} for the transforms: gradients and grain, so that the kernels'
-     * branches see values across the range, as on photographs; null when the decode mode does not fix
-     * the channels.
+     * Pixels of the photograph's size for the transforms before the decoder exists: gradients and
+     * grain, so that the kernels' branches see values across the range, as on photographs; null when
+     * the decode mode does not fix the channels.
      */
-    private static Image[] made(OptionalInt channels) {
+    private static Image made(OptionalInt channels) {
         if (channels.isEmpty()) {
             return null;
         }
-        Image[] made = new Image[SHAPES.length];
-        SplittableRandom grain = new SplittableRandom(14);
-        for (int s = 0; s < SHAPES.length; s++) {
-            made[s] = made(SHAPES[s][0], SHAPES[s][1], channels.getAsInt(), grain);
-        }
-        return made;
-    }
-
-    private static Image made(int width, int height, int count, SplittableRandom grain) {
+        int width = 500;
+        int height = 375;
+        int count = channels.getAsInt();
         byte[] hwc = new byte[width * height * count];
+        SplittableRandom grain = new SplittableRandom(14);
         int i = 0;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {

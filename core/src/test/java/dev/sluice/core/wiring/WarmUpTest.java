@@ -16,11 +16,8 @@ import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.core.testing.RandomCropToFloats;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** {@link WarmUp}: a real thread running a decoder and a slot transform on the warm-up photograph. */
@@ -215,39 +212,6 @@ class WarmUpTest {
             assertEquals(WarmUp.MIN_DECODED, warmUp.decodedImages());
             assertTrue(decoder.decoded.get() >= WarmUp.MIN_DECODED);
         });
-    }
-
-    @Test
-    void theTransformsAlsoRunOnOtherShapesThanThePhotographsBeforeAndAfterTheHandOver() {
-        assertTimeoutPreemptively(LIMIT, () -> {
-            RandomCropToFloats crop = RandomCropToFloats.keeping();
-            WarmUp warmUp = WarmUp.start(pipeline(crop), DecodeOptions.DEFAULT, false, TimeUnit.MINUTES.toNanos(1));
-            awaitAtLeast(crop.prepared, 3);
-            List<Image> walked;
-            synchronized (crop.kept) {
-                walked = List.copyOf(crop.kept.subList(0, 3));
-            }
-            assertEquals(Set.of("500x375", "375x500", "640x480"), shapes(walked));
-            SizedDecoder decoder = new SizedDecoder();
-            warmUp.decodeWith(decoder);
-            warmUp.awaitMinimum();
-            warmUp.close();
-            List<Image> kept;
-            synchronized (crop.kept) {
-                kept = List.copyOf(crop.kept);
-            }
-            // The stand-in decoder's pixels are all zero; the made ones are gradients.
-            int firstDecoded = 0;
-            while (kept.get(firstDecoded).get(100, 100, 0) != 0 || kept.get(firstDecoded).get(200, 50, 1) != 0) {
-                firstDecoded++;
-            }
-            assertEquals(Set.of("500x375", "375x500", "640x480"), shapes(kept.subList(firstDecoded, kept.size())));
-            assertTrue(decoder.decoded.get() >= WarmUp.MIN_DECODED);
-        });
-    }
-
-    private static Set<String> shapes(List<Image> images) {
-        return images.stream().map(image -> image.width() + "x" + image.height()).collect(Collectors.toSet());
     }
 
     @Test
