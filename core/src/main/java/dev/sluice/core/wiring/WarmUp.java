@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * the rest of the loader (loads the decoder's native library, reads and checks the label file): so
  * that the JIT compilers have compiled that code on the otherwise idle second core by the time the
  * workers start, instead of beside them during the first batch (BENCHMARKS.md, "Issue 14, fifth
- * round" and "eighth round").
+ * round").
  *
  * <p>It never touches what the loader reads or counts: it decodes the photograph {@code warm-up.jpg}
  * (500x375, 4:2:0, made by {@code core/src/main/warm-up/MakeWarmUpJpeg.java}) from memory, draws from
@@ -39,37 +39,33 @@ import org.slf4j.LoggerFactory;
  * of its own when the transforms let go of their input ({@link SampleRecipe#releasesInputs}), so that
  * the same decode path is compiled. Under {@code decoder: auto}, whose decoders are made on the first
  * file of their format, its first image makes the JPEG decoder (and loads its library) while the main
- * thread reads the label file. A failure (a decoder or a transform that
- * refuses this photograph under the configured options) ends the warm-up and is logged at info with
- * its reason: the loader meets such a failure, if it is one, on its own data and reports it there.
- *
- * <p>A construction that succeeds first waits ({@link #awaitMinimum}) for {@link #MIN_DECODED} images
- * through the decoder, at most {@link #MAX_NANOS} after the decoder was handed over: counted from the
- * hand-over rather than from the warm-up's start, so that a decoder whose library takes most of a
- * second to load (OpenCV's, under load) still has its decode path run before the workers start. Before
- * the hand-over the warm-up walks at most {@link #MAX_IMAGES} images, then waits for the decoder;
- * after it, it runs at most {@link #MAX_IMAGES} images through the decoder, within {@link #MAX_NANOS}.
- * {@link #close} stops it after the step in hand and waits, so no thread outlives the loader's
- * construction.
+ * thread reads the label file. A failure (a decoder or a transform that refuses this
+ * photograph under the configured options) ends the warm-up and is logged at info with its reason:
+ * the loader meets such a failure, if it is one, on its own data and reports it there. It stops after
+ * {@link #MAX_IMAGES} images or {@link #MAX_NANOS}, or at {@link #close}, which waits for the step in
+ * hand, so no thread outlives the loader's construction; a construction that succeeds first waits
+ * ({@link #awaitMinimum}) for {@link #MIN_DECODED} images through the decoder, within {@link #MAX_NANOS}
+ * of the start.
  */
 final class WarmUp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
     /** The name of the warm-up thread. */
     static final String THREAD_NAME = "sluice-warm-up";
-    /** The most images run before the decoder is handed over, and the most after. */
+    /**
+     * Enough for each once-per-image method to reach C1's profiling tier (200 calls) and the per-row and
+     * per-block ones C2; more would only keep the second core from the compilers (BENCHMARKS.md).
+     */
     static final int MAX_IMAGES = 200;
     /**
-     * What {@link #awaitMinimum} waits for first: images through the configured decoder and the
-     * transforms. The first loads what the first file needs (a decoder that {@code auto} makes on first
-     * use loads its library then) and touches each step's memory once; by the sixteenth the per-image
-     * code runs compiled by C1 (BENCHMARKS.md, "Issue 14, sixth round: start-up").
+     * What {@link #awaitMinimum} waits for, within {@link #MAX_NANOS} of the start: images through the
+     * configured decoder and the transforms. The first loads what the first file needs (a decoder that
+     * {@code auto} makes on first use loads its library then) and touches each step's memory once; by
+     * the sixteenth the per-image code runs compiled by C1. Measured against 1, 4, 8 and 32: fewer left
+     * the first batch after the loader's creation above 0.25 s, more made it no shorter and came later
+     * from the command's start (BENCHMARKS.md, "Issue 14, sixth round: start-up").
      */
     static final int MIN_DECODED = 16;
-    /**
-     * The longest {@link #awaitMinimum} waits after the decoder was handed over, and the longest the
-     * warm-up runs after it: a loader whose construction takes longer (a large label file) finds the
-     * code as warm as it gets.
-     */
+    /** A bound for a loader whose construction takes long (a large label file); the photograph is then warm. */
     static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final String PHOTOGRAPH = "warm-up.jpg";
     private static final WarmUp NONE = new WarmUp(null, null, false, 0);
@@ -82,15 +78,13 @@ final class WarmUp implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
     private volatile ImageDecoder decoder;
-    /** When the decoder was handed over ({@link System#nanoTime}); written before {@link #handedOver} counts down. */
-    private volatile long handedOverAt;
-    /** Counted down when the decoder is handed over, or at {@link #close}. */
-    private final CountDownLatch handedOver = new CountDownLatch(1);
     /** Images run through; read after {@link #close} has joined the thread. */
     private int images;
     /** Of those, the ones through the configured decoder; read after {@link #close} has joined the thread. */
     private int decoded;
-    /** Counted down once the warm-up has done what {@link #awaitMinimum} waits for, or ended. */
+    /** When the thread started, for {@link #awaitMinimum}'s bound. */
+    private long started;
+    /** Counted down once {@link #MIN_DECODED} images have gone through the configured decoder, or the warm-up ended. */
     private final CountDownLatch enough = new CountDownLatch(1);
 
     private WarmUp(Transform<Image, Object> pipeline, DecodeOptions options, boolean direct, long maxNanos) {
@@ -110,13 +104,14 @@ final class WarmUp implements AutoCloseable {
         return start(pipeline, options, direct, MAX_NANOS);
     }
 
-    /** As {@link #start(Transform, DecodeOptions, boolean)}, bounded by {@code maxNanos} after the hand-over instead of {@link #MAX_NANOS}. */
+    /** As {@link #start(Transform, DecodeOptions, boolean)}, bounded by {@code maxNanos} instead of {@link #MAX_NANOS}. */
     static WarmUp start(Transform<Image, Object> pipeline, DecodeOptions options, boolean direct, long maxNanos) {
         if (Runtime.getRuntime().availableProcessors() < 2) {
             return NONE;
         }
         WarmUp warmUp = new WarmUp(pipeline, options, direct, maxNanos);
         warmUp.thread.setDaemon(true);
+        warmUp.started = System.nanoTime();
         warmUp.thread.start();
         return warmUp;
     }
@@ -128,26 +123,20 @@ final class WarmUp implements AutoCloseable {
 
     /** Decodes the photograph with {@code configured} from now on, instead of only walking it. */
     void decodeWith(ImageDecoder configured) {
-        if (thread == null) {
-            return;
-        }
-        handedOverAt = System.nanoTime();
         this.decoder = configured;
-        handedOver.countDown();
     }
 
     /**
      * Waits until {@link #MIN_DECODED} images have gone through the configured decoder, at most until
-     * {@link #MAX_NANOS} after the hand-over ({@link #decodeWith}; without one it returns at once): for a caller
-     * about to hand out its loader, and only then (a failing construction closes the warm-up at once).
-     * An interrupt ends the wait and is kept.
+     * {@link #MAX_NANOS} after the start: for a caller about to hand out its loader, and only then (a
+     * failing construction closes the warm-up at once). An interrupt ends the wait and is kept.
      */
     void awaitMinimum() {
-        if (thread == null || handedOver.getCount() > 0) {
+        if (thread == null) {
             return;
         }
         try {
-            enough.await(handedOverAt + maxNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+            enough.await(started + maxNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -163,7 +152,6 @@ final class WarmUp implements AutoCloseable {
             return;
         }
         stopped = true;
-        handedOver.countDown();
         long stopping = System.nanoTime();
         boolean interrupted = false;
         while (thread.isAlive()) {
@@ -176,8 +164,8 @@ final class WarmUp implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        LOG.debug("warm-up: {} images, {} through the decoder; closing it waited {} ms for the step in hand", images,
-                decoded, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
+        LOG.debug("warm-up: {} images, {} through the decoder; closing it waited {} ms for the step in hand", images, decoded,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
     }
 
     /** How many images the warm-up ran through to the end, before it was closed; meaningful after {@link #close}. */
@@ -191,7 +179,7 @@ final class WarmUp implements AutoCloseable {
     }
 
     private void run() {
-        long start = System.nanoTime();
+        long start = started;
         try {
             ByteBuffer jpeg = photograph();
             Image made = made(options.mode().channels());
@@ -199,18 +187,10 @@ final class WarmUp implements AutoCloseable {
             SampleRecipe<Object> decoding = null;
             DecodeBuffers buffers = new DecodeBuffers();
             ByteBuffer slot = null;
-            int walked = 0;
-            while (!stopped) {
+            while (!stopped && images < MAX_IMAGES && System.nanoTime() - start < maxNanos) {
                 ImageDecoder configured = decoder;
-                if (configured == null && walked >= MAX_IMAGES) {
-                    handedOver.await();
-                    continue;
-                }
                 if (decoding == null && configured != null) {
                     decoding = new SampleRecipe<>(configured, options, pipeline);
-                }
-                if (decoding != null && (decoded >= MAX_IMAGES || System.nanoTime() - handedOverAt >= maxNanos)) {
-                    break;
                 }
                 // The stop flag is checked between the steps too: the first images run interpreted, a
                 // step of one can take a tenth of a second, and close() waits for the step in hand.
@@ -231,19 +211,13 @@ final class WarmUp implements AutoCloseable {
                     break;
                 }
                 images++;
-                if (decoding == null) {
-                    walked++;
-                    continue;
-                }
-                if (recipe == decoding && ++decoded >= MIN_DECODED) {
+                if (decoding != null && recipe == decoding && ++decoded >= MIN_DECODED) {
                     enough.countDown();
                 }
             }
         } catch (DecodeException | RuntimeException e) {
             LOG.info("warm-up ended after {} images, {} ms: {}", images,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             enough.countDown();
         }

@@ -180,41 +180,6 @@ class WarmUpTest {
     }
 
     @Test
-    void itsBoundCountsFromTheHandOverSoThatADecoderSlowToMakeIsStillRun() {
-        // OpenCV's native library took most of the old bound (a second from the warm-up's start) under
-        // load, and the decoder then ran on none of the warm-up's images.
-        assertTimeoutPreemptively(LIMIT, () -> {
-            SizedDecoder decoder = new SizedDecoder();
-            long bound = TimeUnit.MILLISECONDS.toNanos(200);
-            WarmUp warmUp = WarmUp.start(pipeline(RandomCropToFloats.releasing()), DecodeOptions.DEFAULT, false, bound);
-            Thread.sleep(3 * TimeUnit.NANOSECONDS.toMillis(bound));
-            warmUp.decodeWith(decoder);
-            warmUp.awaitMinimum();
-            warmUp.close();
-            assertTrue(warmUp.decodedImages() >= 1, "decoded " + warmUp.decodedImages());
-            assertTrue(decoder.decoded.get() >= 1);
-        });
-    }
-
-    @Test
-    void beforeTheHandOverItWalksAtMostItsBoundAndThenWaitsForTheDecoder() {
-        assertTimeoutPreemptively(LIMIT, () -> {
-            RandomCropToFloats crop = RandomCropToFloats.releasing();
-            SizedDecoder decoder = new SizedDecoder();
-            WarmUp warmUp = WarmUp.start(pipeline(crop), DecodeOptions.DEFAULT, false, TimeUnit.MINUTES.toNanos(1));
-            awaitAtLeast(crop.prepared, WarmUp.MAX_IMAGES);
-            Thread.sleep(100);
-            assertEquals(WarmUp.MAX_IMAGES, crop.prepared.get(), "no walking past the bound");
-            assertTrue(warmUpThreadAlive(), "waiting for the decoder, not ended");
-            warmUp.decodeWith(decoder);
-            warmUp.awaitMinimum();
-            warmUp.close();
-            assertEquals(WarmUp.MIN_DECODED, warmUp.decodedImages());
-            assertTrue(decoder.decoded.get() >= WarmUp.MIN_DECODED);
-        });
-    }
-
-    @Test
     void offStartsNothing() {
         WarmUp none = WarmUp.none();
         assertFalse(warmUpThreadAlive());
