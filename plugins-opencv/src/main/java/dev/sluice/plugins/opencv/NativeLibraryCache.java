@@ -100,6 +100,7 @@ final class NativeLibraryCache {
             return true;
         }
         Optional<String> before = VerifiedCopy.identity(copy);
+        boolean forced;
         try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             if (channel.size() != library.size()) {
                 return false;
@@ -114,15 +115,28 @@ final class NativeLibraryCache {
             if (!NativeDigests.hex(sha256).equals(library.sha256())) {
                 return false;
             }
-            channel.force(true);
+            // Only where a record can be made: Windows refuses to flush a file opened for reading.
+            forced = before.isPresent() && forced(channel);
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
             throw new IOException("cannot read the cached copy " + copy + ": " + e, e);
         }
-        // Recorded only when nothing changed the file while it was read.
-        recordIfUnchanged(copy, library, before);
+        // Recorded only when its bytes are on the disk and nothing changed the file while it was read.
+        if (forced) {
+            recordIfUnchanged(copy, library, before);
+        }
         return true;
+    }
+
+    /** Forces the file's bytes to the disk; false when the system refuses. */
+    private static boolean forced(FileChannel channel) {
+        try {
+            channel.force(true);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     /**
