@@ -14,9 +14,9 @@ import java.util.zip.CRC32;
 /**
  * A PNG's IHDR chunk for the size, its {@code eXIf} chunk for the orientation, and the chunk list
  * checked as libpng checks it: every chunk whole, the CRC of every critical chunk (IHDR, PLTE, IDAT,
- * IEND) right, and an IEND at the end. A bad CRC in an ancillary chunk is ignored, as libpng
- * ignores it by default. The JDK's PNG reader checks no CRC at all, so without this the two
- * backends would disagree on damaged files.
+ * IEND) right, an IEND at the end, and the IHDR's fields one of the layouts PNG defines. A bad CRC
+ * in an ancillary chunk is ignored, as libpng ignores it by default. The JDK's PNG reader checks no
+ * CRC at all, so without this the two backends would disagree on damaged files.
  */
 final class PngHeaders {
     private static final int[] SIGNATURE = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -47,7 +47,41 @@ final class PngHeaders {
             throw new DecodeException(BYTES, "the PNG header declares a " + width + "x" + height
                     + " image, which is not a valid PNG size");
         }
-        return new ImageHeader("png", (int) width, (int) height, walkChunks(data));
+        int orientation = walkChunks(data);
+        requireDefinedLayout(data);
+        return new ImageHeader("png", (int) width, (int) height, orientation);
+    }
+
+    /**
+     * The IHDR's bit depth, colour type, compression, filter and interlace methods, checked as
+     * libpng's {@code png_check_IHDR} checks them: a decoder built on libpng would otherwise refuse
+     * the file with an error of libpng's own on the standard error stream, before its caller can say why.
+     */
+    private static void requireDefinedLayout(ByteBuffer data) throws DecodeException {
+        int depth = u8(data, 24);
+        int colourType = u8(data, 25);
+        if (colourType != 0 && colourType != 2 && colourType != 3 && colourType != 4 && colourType != 6) {
+            throw new DecodeException(BYTES, "corrupt PNG: the IHDR chunk declares colour type " + colourType
+                    + ", which PNG does not define (0, 2, 3, 4 or 6)");
+        }
+        boolean definedDepth = switch (colourType) {
+            case 0 -> depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
+            case 3 -> depth == 1 || depth == 2 || depth == 4 || depth == 8;
+            default -> depth == 8 || depth == 16;
+        };
+        if (!definedDepth) {
+            throw new DecodeException(BYTES, "corrupt PNG: the IHDR chunk declares a bit depth of " + depth
+                    + " for colour type " + colourType + ", a combination PNG does not define");
+        }
+        String[] methods = {"compression", "filter", "interlace"};
+        int[] largest = {0, 0, 1};
+        for (int i = 0; i < methods.length; i++) {
+            int method = u8(data, 26 + i);
+            if (method > largest[i]) {
+                throw new DecodeException(BYTES, "corrupt PNG: the IHDR chunk declares " + methods[i] + " method " + method
+                        + ", which PNG does not define");
+            }
+        }
     }
 
     /** Checks the chunks to IEND and returns the orientation of the first {@code eXIf} chunk, or 1. */
@@ -64,9 +98,7 @@ final class PngHeaders {
             }
             int body = (int) at + 8;
             if (Character.isUpperCase(type.charAt(0))) {
-                crc.reset();
-                crc.update(data.slice((int) at + 4, (int) length + 4));
-                if (crc.getValue() != u32(data, body + (int) length, true)) {
+                if (!PngChunks.crcMatches(data, (int) at, (int) length, crc)) {
                     throw new DecodeException(BYTES, "corrupt PNG: the CRC of the " + shown(type) + " chunk at byte " + at
                             + " does not match its data");
                 }

@@ -17,9 +17,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageHeaderTest {
@@ -143,6 +145,29 @@ class ImageHeaderTest {
         assertEquals("corrupt PNG: the CRC of the IHDR chunk at byte 8 does not match its data", refused.reason());
         ByteBuffer text = ByteBuffer.allocate(17).putInt(5).put(ascii("tEXtabcde")).putInt(12345);
         assertEquals(37, read(concat(Arrays.copyOf(png, 33), text.array(), Arrays.copyOfRange(png, 33, png.length))).width());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "25, 9, 'corrupt PNG: the IHDR chunk declares colour type 9, which PNG does not define (0, 2, 3, 4 or 6)'",
+        "24, 4, 'corrupt PNG: the IHDR chunk declares a bit depth of 4 for colour type 2, a combination PNG does not define'",
+        "26, 1, 'corrupt PNG: the IHDR chunk declares compression method 1, which PNG does not define'",
+        "27, 64, 'corrupt PNG: the IHDR chunk declares filter method 64, which PNG does not define'",
+        "28, 2, 'corrupt PNG: the IHDR chunk declares interlace method 2, which PNG does not define'"})
+    void aPngHeaderOfALayoutPngDoesNotDefineIsRefusedNamingTheField(int at, int value, String reason) throws Exception {
+        byte[] png = written("png");
+        png[at] = (byte) value;
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17);
+        ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        assertEquals(reason, assertThrows(DecodeException.class, () -> read(png)).reason());
+        png[24] = 16;
+        png[25] = 0;
+        png[26] = png[27] = png[28] = 0;
+        crc.reset();
+        crc.update(png, 12, 17);
+        ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        assertEquals(37, read(png).width(), "16-bit grey is a layout PNG defines");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -24,7 +26,10 @@ import java.util.zip.CRC32;
  * it: the cache folder and the build's folder in it are created private (0700), and an existing one
  * owned by another user, or writable by its group or by others, is refused ({@link CacheTrust}).
  * A copy is loaded only when it is a regular file (not a link) whose SHA-256 equals that of the
- * library in the jar; otherwise it is written again.
+ * library in the jar; otherwise it is written again. Hashing a 65 MB copy costs 0.1 to 0.3 s of CPU
+ * at every start, so a copy found good is forced to the disk and recorded with its identity
+ * ({@link VerifiedCopy}); a later start that finds the same file unchanged since loads it without
+ * reading it (BENCHMARKS.md, "Issue 14, eighth round").
  */
 final class NativeLibraryCache {
     private final Path root;
@@ -68,6 +73,7 @@ final class NativeLibraryCache {
         try {
             write(library, partial);
             moveIntoPlace(partial, copy, library);
+            recordIfUnchanged(copy, library, VerifiedCopy.identity(copy));
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(partial);
@@ -80,14 +86,21 @@ final class NativeLibraryCache {
     }
 
     /**
-     * Reads the whole copy (about 0.1 s for 65 MB from the page cache) rather than trusting its size:
-     * copies are written without fsync, so after a power cut a complete-looking file can hold garbage,
-     * loading a damaged library can bring the whole JVM down, and a patched one runs as the user.
+     * Whether {@code copy} holds the library's bytes: by its record, when the copy has not changed
+     * since it was verified; otherwise by reading the whole copy (about 0.1 s for 65 MB from the page
+     * cache) rather than trusting its size: after a power cut a complete-looking file can hold
+     * garbage, loading a damaged library can bring the whole JVM down, and a patched one runs as the
+     * user. A copy found good that way is forced to the disk and recorded for the next start.
      */
     private static boolean holds(Path copy, BundledLibrary library) throws IOException {
         if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
+        if (VerifiedCopy.recorded(copy, library.sha256())) {
+            return true;
+        }
+        Optional<String> before = VerifiedCopy.identity(copy);
+        boolean forced;
         try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             if (channel.size() != library.size()) {
                 return false;
@@ -99,11 +112,47 @@ final class NativeLibraryCache {
                 sha256.update(buffer);
                 buffer.clear();
             }
-            return NativeDigests.hex(sha256).equals(library.sha256());
+            if (!NativeDigests.hex(sha256).equals(library.sha256())) {
+                return false;
+            }
+            // Only where a record can be made: Windows refuses to flush a file opened for reading.
+            forced = before.isPresent() && forced(channel);
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
             throw new IOException("cannot read the cached copy " + copy + ": " + e, e);
+        }
+        // Recorded only when its bytes are on the disk and nothing changed the file while it was read.
+        if (forced) {
+            recordIfUnchanged(copy, library, before);
+        }
+        return true;
+    }
+
+    /** Forces the file's bytes to the disk; false when the system refuses. */
+    private static boolean forced(FileChannel channel) {
+        try {
+            channel.force(true);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    /**
+     * Records {@code copy} as verified ({@link VerifiedCopy}) when its identity is still
+     * {@code known}; a record that cannot be written (a read-only or full disk) costs the next start
+     * a hash, nothing more.
+     */
+    private static void recordIfUnchanged(Path copy, BundledLibrary library, Optional<String> known) {
+        Optional<String> now = VerifiedCopy.identity(copy);
+        if (known.isEmpty() || !known.equals(now)) {
+            return;
+        }
+        try {
+            VerifiedCopy.record(copy, library.sha256(), known.get());
+        } catch (IOException notRecorded) {
+            // The copy itself is good; the next start hashes it again.
         }
     }
 
@@ -112,7 +161,8 @@ final class NativeLibraryCache {
         MessageDigest sha256 = NativeDigests.sha256();
         long size = 0;
         try (InputStream in = library.open();
-                OutputStream out = Files.newOutputStream(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                FileChannel file = FileChannel.open(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                OutputStream out = Channels.newOutputStream(file)) {
             byte[] buffer = new byte[1 << 16];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 crc.update(buffer, 0, n);
@@ -120,6 +170,9 @@ final class NativeLibraryCache {
                 out.write(buffer, 0, n);
                 size += n;
             }
+            // On the disk before its final name exists, so that a record made after the rename never
+            // outlives the bytes in a crash.
+            file.force(true);
         } catch (IOException e) {
             throw new IOException("cannot copy " + library.resource() + " to " + partial + ": " + e, e);
         }

@@ -8,7 +8,9 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
+import dev.sluice.api.spi.AdobeTransforms;
 import dev.sluice.api.spi.ImageHeader;
+import dev.sluice.api.spi.PngChunks;
 import dev.sluice.api.spi.Reductions;
 import dev.sluice.api.spi.ScaledJpeg;
 import java.nio.ByteBuffer;
@@ -60,7 +62,13 @@ final class OpenCvImageDecoder extends BorrowingImageDecoder {
         int codecReduce = jpeg ? factor : 1;
         boolean tiff = header.format().equals("tiff");
         ColorMode readMode = tiff ? tiffReadMode(TiffSamples.of(encoded), options.mode()) : options.mode();
-        ByteBuffer data = tiff && header.orientation() != 1 ? TiffOrientations.storedOrientation(encoded) : encoded;
+        // What libjpeg and libpng would print a warning about on standard error, they are handed without.
+        ByteBuffer data = switch (header.format()) {
+            case "tiff" -> header.orientation() != 1 ? TiffOrientations.storedOrientation(encoded) : encoded;
+            case "png" -> PngChunks.withoutDamagedAncillaryChunks(encoded);
+            case "jpeg" -> AdobeTransforms.asLibjpegAssumes(encoded);
+            default -> encoded;
+        };
         boolean turned = options.applyExifOrientation() && header.orientation() != 1;
         boolean straight = !turned && options.region() == null;
         ScaledJpeg.Samples fromWalk = jpeg ? ScaledJpeg.beforeLibjpeg(encoded, factor, options, straight ? lent : null)

@@ -2,6 +2,7 @@ package dev.sluice.plugins.opencv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -54,7 +56,7 @@ class NativeLibraryCacheTest {
         assertEquals(copy, again);
         assertEquals(written, Files.getLastModifiedTime(again));
         assertEquals(file, Files.readAttributes(again, BasicFileAttributes.class).fileKey());
-        assertEquals(List.of(copy), filesUnder(root));
+        assertEquals(List.of(copy, VerifiedCopy.recordOf(copy)), filesUnder(root));
     }
 
     @Test
@@ -194,6 +196,127 @@ class NativeLibraryCacheTest {
                 + "set SLUICE_CACHE to a folder of your own"), refused::getMessage);
     }
 
+    @Test
+    void aCopyFoundGoodIsRecordedAndALaterStartTrustsTheRecordWithoutReadingTheCopy() throws IOException {
+        BundledLibrary library = library(CONTENTS);
+        NativeLibraryCache cache = new NativeLibraryCache(folder.resolve("cache"));
+        Path copy = cache.copyOf(library);
+        assertTrue(Files.isRegularFile(VerifiedCopy.recordOf(copy), LinkOption.NOFOLLOW_LINKS));
+        // Only the user can write in the private folder; a record made for the copy as it is now is
+        // what decides, so damaged bytes recorded by hand stay: the next start did not hash them.
+        byte[] damaged = CONTENTS.clone();
+        damaged[7] ^= 1;
+        Files.write(copy, damaged);
+        VerifiedCopy.record(copy, library.sha256(), VerifiedCopy.identity(copy).orElseThrow());
+        writtenAfterTheChange(copy);
+
+        assertEquals(copy, cache.copyOf(library));
+        assertArrayEquals(damaged, Files.readAllBytes(copy));
+    }
+
+    @Test
+    void aCopyChangedAfterItsRecordIsHashedAgainAndReplaced() throws IOException {
+        BundledLibrary library = library(CONTENTS);
+        NativeLibraryCache cache = new NativeLibraryCache(folder.resolve("cache"));
+        Path copy = cache.copyOf(library);
+        writtenAfterTheChange(copy);
+        assertTrue(VerifiedCopy.recorded(copy, library.sha256()));
+        byte[] damaged = CONTENTS.clone();
+        damaged[CONTENTS.length / 2] ^= 0x40;
+        FileTime before = Files.getLastModifiedTime(copy);
+        // Same size, and the modification time put back: the change time still moved.
+        Files.write(copy, damaged);
+        Files.setLastModifiedTime(copy, before);
+        assertFalse(VerifiedCopy.recorded(copy, library.sha256()));
+
+        assertEquals(copy, cache.copyOf(library));
+        assertArrayEquals(CONTENTS, Files.readAllBytes(copy));
+    }
+
+    @Test
+    void aCopyReplacedByAnotherFileIsNotTrustedByTheOldRecord() throws IOException {
+        BundledLibrary library = library(CONTENTS);
+        NativeLibraryCache cache = new NativeLibraryCache(folder.resolve("cache"));
+        Path copy = cache.copyOf(library);
+        writtenAfterTheChange(copy);
+        byte[] other = CONTENTS.clone();
+        other[0] ^= 1;
+        Path planted = Files.write(copy.resolveSibling("planted"), other);
+        Files.move(planted, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        assertFalse(VerifiedCopy.recorded(copy, library.sha256()));
+
+        assertEquals(copy, cache.copyOf(library));
+        assertArrayEquals(CONTENTS, Files.readAllBytes(copy));
+    }
+
+    @Test
+    void aRecordOfAnotherDigestATruncatedCopyOrARecordThatIsALinkIsNotTrusted() throws IOException {
+        BundledLibrary library = library(CONTENTS);
+        NativeLibraryCache cache = new NativeLibraryCache(folder.resolve("cache"));
+        Path copy = cache.copyOf(library);
+        Path record = VerifiedCopy.recordOf(copy);
+        writtenAfterTheChange(copy);
+        assertTrue(VerifiedCopy.recorded(copy, library.sha256()));
+        assertFalse(VerifiedCopy.recorded(copy, "0".repeat(64)), "another build's digest");
+
+        Path elsewhere = Files.copy(record, folder.resolve("record-elsewhere"));
+        Files.delete(record);
+        Files.createSymbolicLink(record, elsewhere);
+        assertFalse(VerifiedCopy.recorded(copy, library.sha256()), "a link, even to a good record");
+
+        Files.delete(record);
+        cache.copyOf(library);
+        writtenAfterTheChange(copy);
+        assertTrue(VerifiedCopy.recorded(copy, library.sha256()), "hashed and recorded again");
+        try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            channel.truncate(CONTENTS.length - 1);
+        }
+        assertFalse(VerifiedCopy.recorded(copy, library.sha256()), "truncated");
+        assertEquals(copy, cache.copyOf(library));
+        assertArrayEquals(CONTENTS, Files.readAllBytes(copy));
+    }
+
+    @Test
+    void aPipeInPlaceOfTheRecordIsNotOpened() throws Exception {
+        BundledLibrary library = library(CONTENTS);
+        NativeLibraryCache cache = new NativeLibraryCache(folder.resolve("cache"));
+        Path copy = cache.copyOf(library);
+        Path record = VerifiedCopy.recordOf(copy);
+        Files.delete(record);
+        int made;
+        try {
+            made = new ProcessBuilder("mkfifo", record.toString()).inheritIO().start().waitFor();
+        } catch (IOException noMkfifo) {
+            made = -1;
+        }
+        assumeTrue(made == 0, "mkfifo is needed to make a named pipe");
+        // Opening a pipe for reading would wait for a writer forever.
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertFalse(VerifiedCopy.recorded(copy, library.sha256()));
+            assertEquals(copy, cache.copyOf(library));
+        });
+        assertArrayEquals(CONTENTS, Files.readAllBytes(copy));
+    }
+
+    @Test
+    void aRecordWrittenInTheTickOfTheCopysLastChangeIsNotTrusted() throws IOException {
+        // A change in the same tick of the file system's clock could leave the change time as recorded.
+        BundledLibrary library = library(CONTENTS);
+        Path copy = new NativeLibraryCache(folder.resolve("cache")).copyOf(library);
+        Path record = VerifiedCopy.recordOf(copy);
+        FileTime changed = (FileTime) Files.getAttribute(copy, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+        Files.setLastModifiedTime(record, changed);
+        assertFalse(VerifiedCopy.recorded(copy, library.sha256()));
+        writtenAfterTheChange(copy);
+        assertTrue(VerifiedCopy.recorded(copy, library.sha256()));
+    }
+
+    /** Dates the copy's record a second after the copy's last change, as a record written in a later tick is. */
+    private static void writtenAfterTheChange(Path copy) throws IOException {
+        FileTime changed = (FileTime) Files.getAttribute(copy, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+        Files.setLastModifiedTime(VerifiedCopy.recordOf(copy), FileTime.from(changed.toInstant().plusSeconds(1)));
+    }
+
     private static long crc(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
@@ -216,7 +339,7 @@ class NativeLibraryCacheTest {
                     Path copy = copies.get(0).get();
                     assertEquals(copy, copies.get(1).get());
                     assertArrayEquals(expected, Files.readAllBytes(copy));
-                    assertEquals(List.of(copy), filesUnder(root), "round " + round);
+                    assertEquals(List.of(copy, VerifiedCopy.recordOf(copy)), filesUnder(root), "round " + round);
                 }
             } finally {
                 threads.shutdownNow();

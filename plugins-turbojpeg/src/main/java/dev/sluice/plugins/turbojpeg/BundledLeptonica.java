@@ -35,7 +35,7 @@ import org.bytedeco.leptonica.global.leptonica;
  * coded data of sequential scans in Java first and refuses such files. What can be checked in Java is checked before the call, so that files
  * refused for their header never reach libjpeg (truncation, the marker structure, lossless and
  * 12-bit processes), and an Adobe transform code libjpeg would warn of is corrected first
- * ({@link AdobeTransforms}): on the corpus of hard real-world files nothing reaches standard error.
+ * ({@link dev.sluice.api.spi.AdobeTransforms}): on the corpus of hard real-world files nothing reaches standard error.
  */
 final class BundledLeptonica implements JpegCodec {
     private static final String BYTES = "<bytes>";

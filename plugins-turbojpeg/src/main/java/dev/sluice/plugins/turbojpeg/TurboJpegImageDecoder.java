@@ -8,6 +8,7 @@ import dev.sluice.api.DecodeOptions;
 import dev.sluice.api.Image;
 import dev.sluice.api.Region;
 import dev.sluice.api.UnsupportedImageException;
+import dev.sluice.api.spi.AdobeTransforms;
 import dev.sluice.api.spi.ImageHeader;
 import dev.sluice.api.spi.JpegProcesses;
 import dev.sluice.api.spi.Reductions;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -74,10 +73,15 @@ final class ThreadCpu {
             for (Path task : tasks) {
                 try {
                     String id = task.getFileName().toString();
-                    ticks.put(id, ticks(Files.readString(task.resolve("stat"))));
+                    long spent = ticks(Files.readString(task.resolve("stat")));
                     names.put(id, Files.readString(task.resolve("comm")).strip());
-                } catch (NoSuchFileException ended) {
-                    // the thread ended while the folder was read; the process total keeps its time
+                    ticks.put(id, spent);
+                } catch (IOException ended) {
+                    // A thread that ended while the folder was read: its files are gone, or reading them fails
+                    // with ESRCH ("No such process", a plain IOException); the process total keeps its time.
+                    if (Files.exists(task)) {
+                        throw ended;
+                    }
                 }
             }
             return Optional.of(new ThreadCpu(ticks, names, ticks(Files.readString(PROCESS))));

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** {@link ThreadCpu}: real threads' CPU time, by kind, from this process's own /proc files. */
@@ -86,6 +87,32 @@ class ThreadCpuTest {
         assertTrue(spent.get(ThreadCpu.Kind.WORKERS) >= 0.28, spent::toString);
         assertTrue(spent.get(ThreadCpu.Kind.ENDED) >= 0.28, spent::toString);
         assertTrue(spent.get(ThreadCpu.Kind.WORKERS) < 0.5 + spent.get(ThreadCpu.Kind.OTHER), spent::toString);
+    }
+
+    /** Reading a thread's stat as it ends fails with ESRCH ("No such process"), not a missing file; seen in a bench run. */
+    @Test
+    void snapshotsTakenWhileThreadsKeepEndingDoNotFail() throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread churn = new Thread(() -> {
+            while (!stop.get()) {
+                Thread brief = new Thread(() -> { });
+                brief.start();
+                try {
+                    brief.join();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        churn.start();
+        try {
+            for (int i = 0; i < 3_000; i++) {
+                assertTrue(ThreadCpu.now().isPresent());
+            }
+        } finally {
+            stop.set(true);
+            churn.join();
+        }
     }
 
     @Test
