@@ -44,14 +44,11 @@ import java.nio.file.Path;
  */
 public final class DecodeBuffers {
     /**
-     * The default of {@code keptBytes}: 8 MiB, a 1,670 x 1,670 RGB image. Kept arrays live in the old
+     * The default of {@code keptBytes}: 4 MiB, a 1,180 x 1,180 RGB image. Kept arrays live in the old
      * generation for the whole run, so a large photograph's pixels get memory of their own, freed
-     * with them, while a training set's typical image needs well under 8 MiB. It covers the 5.8 MB of a
-     * 1.9-megapixel photograph that a decoder reads whole before reducing it (the imageio backend's
-     * progressive JPEGs), which the former 4 MiB left to a "humongous" array per image, as
-     * {@link #DEFAULT_KEPT_FILE_BYTES} says of files.
+     * with them, while a training set's typical image needs well under 4 MiB.
      */
-    public static final int DEFAULT_KEPT_BYTES = 8 << 20;
+    public static final int DEFAULT_KEPT_BYTES = 4 << 20;
     /**
      * The default buffers' most file bytes kept: 16 MiB, a camera JPEG of 50 megapixels or more. A
      * file over 1 MiB read into memory of its own is a "humongous" object to the JVM's G1 collector,
