@@ -28,7 +28,9 @@ import java.nio.file.Path;
  *
  * <p>Memory up to {@code keptBytes} per kind is kept and grows to the largest image seen; a larger
  * request gets memory of its own, not kept, so that one huge image does not pin hundreds of
- * megabytes to a worker for the rest of a run.
+ * megabytes to a worker for the rest of a run. The default buffers keep file bytes up to
+ * {@link #DEFAULT_KEPT_FILE_BYTES}, more than pixels: a photograph's file is a tenth of its pixels or
+ * less, and a file read into memory of its own is garbage of the file's size per read.
  *
  * <p>Not thread-safe: one owner thread at a time.
  *
@@ -43,22 +45,36 @@ import java.nio.file.Path;
 public final class DecodeBuffers {
     /**
      * The default of {@code keptBytes}: 4 MiB, a 1,180 x 1,180 RGB image. Kept arrays live in the old
-     * generation for the whole run, so a large photograph's file bytes and pixels get memory of their
-     * own, freed with them, while a training set's typical image needs well under 4 MiB.
+     * generation for the whole run, so a large photograph's pixels get memory of their own, freed
+     * with them, while a training set's typical image needs well under 4 MiB.
      */
     public static final int DEFAULT_KEPT_BYTES = 4 << 20;
+    /**
+     * The default buffers' most file bytes kept: 16 MiB, a camera JPEG of 50 megapixels or more. A
+     * file over 1 MiB read into memory of its own is a "humongous" object to the JVM's G1 collector,
+     * which piles such garbage up in the old generation between collections: an 8.9 MB photograph read
+     * by two workers made up to 160 MB of it (BENCHMARKS.md, "Issue 14, eighth round").
+     */
+    public static final int DEFAULT_KEPT_FILE_BYTES = 16 << 20;
     private static final int MIN_BYTES = 64 << 10;
+    /** Above this, kept memory grows to the size asked rounded up to a MiB, not to a power of two. */
+    private static final int POWER_OF_TWO_BYTES = 4 << 20;
+    private static final int MIB = 1 << 20;
     /** The largest file {@link #read} reads: the largest Java array. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final int keptBytes;
+    private final int keptFileBytes;
     private byte[] heapPixels = new byte[0];
     private ByteBuffer directPixels;
     private byte[] fileBytes = new byte[0];
 
-    /** Buffers that keep up to {@link #DEFAULT_KEPT_BYTES} of each kind. */
+    /**
+     * Buffers that keep up to {@link #DEFAULT_KEPT_BYTES} of pixels of each kind and up to
+     * {@link #DEFAULT_KEPT_FILE_BYTES} of file bytes.
+     */
     public DecodeBuffers() {
-        this(DEFAULT_KEPT_BYTES);
+        this(DEFAULT_KEPT_BYTES, DEFAULT_KEPT_FILE_BYTES);
     }
 
     /**
@@ -67,10 +83,15 @@ public final class DecodeBuffers {
      * @throws IllegalArgumentException if {@code keptBytes} is negative
      */
     public DecodeBuffers(int keptBytes) {
+        this(keptBytes, keptBytes);
+    }
+
+    private DecodeBuffers(int keptBytes, int keptFileBytes) {
         if (keptBytes < 0) {
             throw new IllegalArgumentException("keptBytes must be >= 0, was " + keptBytes);
         }
         this.keptBytes = keptBytes;
+        this.keptFileBytes = keptFileBytes;
     }
 
     /**
@@ -88,7 +109,7 @@ public final class DecodeBuffers {
             return new byte[bytes];
         }
         if (heapPixels.length < bytes) {
-            heapPixels = new byte[grown(bytes)];
+            heapPixels = new byte[grown(bytes, keptBytes)];
         }
         return heapPixels;
     }
@@ -108,7 +129,7 @@ public final class DecodeBuffers {
             return ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
         }
         if (directPixels == null || directPixels.capacity() < bytes) {
-            directPixels = ByteBuffer.allocateDirect(grown(bytes));
+            directPixels = ByteBuffer.allocateDirect(grown(bytes, keptBytes));
         }
         return directPixels.duplicate().clear().limit(bytes).slice().order(ByteOrder.nativeOrder());
     }
@@ -151,11 +172,11 @@ public final class DecodeBuffers {
     }
 
     private byte[] fileArray(int bytes) {
-        if (bytes > keptBytes) {
+        if (bytes > keptFileBytes) {
             return new byte[bytes];
         }
         if (fileBytes.length < bytes) {
-            fileBytes = new byte[grown(bytes)];
+            fileBytes = new byte[grown(bytes, keptFileBytes)];
         }
         return fileBytes;
     }
@@ -174,9 +195,13 @@ public final class DecodeBuffers {
         }
     }
 
-    /** The capacity to grow a kept buffer to: the next power of two, at least 64 KiB, at most {@code keptBytes}. */
-    private int grown(int needed) {
+    /**
+     * The capacity to grow a kept buffer to: the next power of two, at least 64 KiB; above 4 MiB the
+     * size rounded up to a whole MiB (an 8.9 MB file keeps 9 MiB, not 16); at most {@code limit}.
+     */
+    private static int grown(int needed, int limit) {
         long power = Math.max(MIN_BYTES, Long.highestOneBit(Math.max(1, needed - 1L)) << 1);
-        return (int) Math.max(needed, Math.min(power, keptBytes));
+        long capacity = power <= POWER_OF_TWO_BYTES ? power : ((long) needed + MIB - 1) / MIB * MIB;
+        return (int) Math.max(needed, Math.min(capacity, limit));
     }
 }

@@ -68,6 +68,25 @@ class DecodeBuffersTest {
     }
 
     @Test
+    void theDefaultBuffersKeepAPhotographsFileUpToSixteenMibInMemoryRoundedToAMib() throws IOException {
+        DecodeBuffers buffers = new DecodeBuffers();
+        byte[] photograph = noise(8_900_000, 3);
+        Path file = Files.write(dir.resolve("photograph.jpg"), photograph);
+        ByteBuffer first = buffers.read(file);
+        assertArrayEquals(photograph, remaining(first));
+        assertEquals(9 << 20, first.array().length, "an 8.9 MB file keeps 9 MiB, not the next power of two");
+        ByteBuffer second = buffers.read(file);
+        assertSame(first.array(), second.array(), "the next read of a file over 4 MiB reuses the memory");
+        assertArrayEquals(photograph, remaining(second));
+        byte[] huge = noise(DecodeBuffers.DEFAULT_KEPT_FILE_BYTES, 4);
+        ByteBuffer third = buffers.read(Files.write(dir.resolve("huge.jpg"), huge));
+        assertNotSame(first.array(), third.array(), "a file of 16 MiB or more (with the byte that finds its end) "
+                + "gets memory of its own");
+        assertArrayEquals(huge, remaining(third));
+        assertSame(first.array(), buffers.read(file).array(), "and the kept memory stays");
+    }
+
+    @Test
     void pixelArraysAreReusedUpToTheKeptSizeAndNewAboveIt() {
         DecodeBuffers buffers = new DecodeBuffers(1 << 20);
         byte[] first = buffers.pixelArray(500 * 375 * 3);
@@ -79,6 +98,10 @@ class DecodeBuffersTest {
         byte[] grown = buffers.pixelArray(1 << 20);
         assertTrue(grown.length >= 1 << 20, "grows to the largest kept request");
         assertEquals(0, new DecodeBuffers(0).pixelArray(0).length);
+        DecodeBuffers sixMib = new DecodeBuffers(6 << 20);
+        byte[] photograph = sixMib.pixelArray(1600 * 1200 * 3);
+        assertEquals(6 << 20, photograph.length, "5.8 MB of pixels keep 6 MiB, not the next power of two");
+        assertSame(photograph, sixMib.pixelArray(1600 * 1200 * 3));
     }
 
     @Test

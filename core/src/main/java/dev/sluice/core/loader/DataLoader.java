@@ -247,7 +247,8 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         if (options.persistentWorkers() && resources.persistentPool != null) {
             return resources.persistentPool;
         }
-        WorkerPool pool = new WorkerPool(options.numWorkers(), options.seed(), epoch, dataset(), options.workerInitFn());
+        WorkerPool pool = new WorkerPool(options.numWorkers(), options.seed(), epoch, dataset(), options.workerInitFn(),
+                resources.spareBuffers(options.numWorkers()));
         if (options.persistentWorkers()) {
             resources.persistentPool = pool;
         } else {
@@ -368,6 +369,8 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         /** The running iteration, weakly: only asked for its state, and must stay collectable. */
         private WeakReference<Iteration<?>> running = new WeakReference<>(null);
         private WorkerPool persistentPool;
+        /** The workers' decode buffers between epochs; dropped with the loader. */
+        private SpareDecodeBuffers spareBuffers;
         private LoaderState resumeState;
         private boolean closed;
 
@@ -380,6 +383,13 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         synchronized void start(IterationControl control, Iteration<?> started) {
             iteration = control;
             running = new WeakReference<>(started);
+        }
+
+        synchronized SpareDecodeBuffers spareBuffers(int workers) {
+            if (spareBuffers == null) {
+                spareBuffers = new SpareDecodeBuffers(workers);
+            }
+            return spareBuffers;
         }
 
         synchronized void resumeWith(LoaderState state) {
@@ -416,6 +426,7 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
             try {
                 closeIteration();
             } finally {
+                spareBuffers = null;
                 if (persistentPool != null) {
                     persistentPool.close();
                     persistentPool = null;

@@ -55,7 +55,7 @@ final class WorkerPool implements AutoCloseable {
     private volatile boolean closed;
 
     @SuppressWarnings("unchecked")
-    WorkerPool(int count, long seed, long epoch, Object dataset, IntConsumer workerInitFn) {
+    WorkerPool(int count, long seed, long epoch, Object dataset, IntConsumer workerInitFn, SpareDecodeBuffers spares) {
         threads = new Thread[count];
         inboxes = new BlockingQueue[count];
         initFailures = new Throwable[count];
@@ -63,7 +63,7 @@ final class WorkerPool implements AutoCloseable {
         for (int id = 0; id < count; id++) {
             inboxes[id] = new LinkedBlockingQueue<>();
             WorkerInfo info = new WorkerInfo(id, count, Seeds.derive(seed, WORKER_STREAM, epoch, id), dataset);
-            Thread thread = new Thread(() -> work(info, workerInitFn), "sluice-worker-" + id);
+            Thread thread = new Thread(() -> work(info, workerInitFn, spares), "sluice-worker-" + id);
             thread.setDaemon(true);
             threads[id] = thread;
         }
@@ -127,9 +127,9 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void work(WorkerInfo info, IntConsumer workerInitFn) {
+    private void work(WorkerInfo info, IntConsumer workerInitFn, SpareDecodeBuffers spares) {
         int id = info.id();
-        DecodeBuffers buffers = new DecodeBuffers();
+        DecodeBuffers buffers = spares.take();
         try (WorkerInfo.Scope scope = WorkerInfo.enter(info)) {
             if (workerInitFn != null) {
                 try {
@@ -151,6 +151,8 @@ final class WorkerPool implements AutoCloseable {
             }
         } catch (InterruptedException stop) {
             // close() interrupts a worker waiting for its next job: that is how it ends.
+        } finally {
+            spares.giveBack(buffers);
         }
     }
 

@@ -13,6 +13,7 @@ import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -47,8 +48,12 @@ public final class BoundedYaml {
      * @throws org.snakeyaml.engine.v2.exceptions.YamlEngineException when it is not valid YAML
      */
     public static Optional<Node> compose(String text, LoadSettings settings) {
-        check(text, settings);
-        return new Compose(settings).composeString(text);
+        try {
+            check(text, settings);
+            return new Compose(settings).composeString(text);
+        } catch (NumberFormatException cutEscape) {
+            throw escapeCutShort(cutEscape);
+        }
     }
 
     /**
@@ -58,8 +63,24 @@ public final class BoundedYaml {
      * @throws org.snakeyaml.engine.v2.exceptions.YamlEngineException when it is not valid YAML
      */
     public static Object load(String text, LoadSettings settings) {
-        check(text, settings);
-        return new Load(settings).loadFromString(text);
+        try {
+            check(text, settings);
+            return new Load(settings).loadFromString(text);
+        } catch (NumberFormatException cutEscape) {
+            throw escapeCutShort(cutEscape);
+        }
+    }
+
+    /**
+     * snakeyaml-engine's scanner throws a bare NumberFormatException, not its own exception, for a
+     * double-quoted scalar whose text ends right after the backslash and letter of a hexadecimal escape
+     * (x, u or U), before its first digit (found by {@code LabelFormatsFuzzTest} on a JSON line).
+     */
+    private static YamlEngineException escapeCutShort(NumberFormatException cause) {
+        YamlEngineException syntax = new YamlEngineException("the text ends inside a quoted string's \\x, \\u or "
+                + "\\U escape, before its hexadecimal digits");
+        syntax.initCause(cause);
+        return syntax;
     }
 
     /**

@@ -115,6 +115,30 @@ class JsonLabelFormatTest extends LabelFormatContract {
                 + "most read is 100", "3: c.jpg [3]"), read);
     }
 
+    /** Found by LabelFormatsFuzzTest: snakeyaml-engine threw a bare NumberFormatException for these lines. */
+    @Test
+    void aLineEndingInsideAHexadecimalEscapeIsAProblemOfItsLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("cut.jsonl"), "{\"path\": \"a.jpg\", \"label\": 1}\n"
+                + "{\"path\": \"b.jpg\", \"note\": \"\\u\n{\"path\": \"\\x\n{\"path\": \"c.jpg\", \"label\": 3}\n",
+                StandardCharsets.UTF_8);
+        List<String> read = new ArrayList<>();
+        new JsonLabelFormatProvider().create(Options.empty()).read(file, new LabelSink() {
+            @Override
+            public void entry(String path, long[] labels, long line) {
+                read.add(line + ": " + path + " " + Arrays.toString(labels));
+            }
+
+            @Override
+            public void problem(long line, String text, String reason) {
+                read.add(line + ": problem: " + reason);
+            }
+        });
+        String cut = "problem: not valid JSON: the text ends inside a quoted string's \\x, \\u or \\U escape, before its "
+                + "hexadecimal digits";
+        assertEquals(List.of("1: a.jpg [1]", "2: " + cut, "3: " + cut, "4: c.jpg [3]"), read);
+    }
+
     private static ByteBuffer bytes(String text) {
         return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
     }
