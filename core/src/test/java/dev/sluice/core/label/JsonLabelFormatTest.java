@@ -99,18 +99,7 @@ class JsonLabelFormatTest extends LabelFormatContract {
         Path file = Files.writeString(dir.resolve("deep.jsonl"), "{\"path\": \"a.jpg\", \"label\": 1}\n"
                 + "{\"path\": \"b.jpg\", \"label\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}\n"
                 + "{\"path\": \"c.jpg\", \"label\": 3}\n", StandardCharsets.UTF_8);
-        List<String> read = new ArrayList<>();
-        new JsonLabelFormatProvider().create(Options.empty()).read(file, new LabelSink() {
-            @Override
-            public void entry(String path, long[] labels, long line) {
-                read.add(line + ": " + path + " " + Arrays.toString(labels));
-            }
-
-            @Override
-            public void problem(long line, String text, String reason) {
-                read.add(line + ": problem: " + reason);
-            }
-        });
+        List<String> read = readByLine(file);
         assertEquals(List.of("1: a.jpg [1]", "2: problem: not read: collections are nested more than 100 deep; the "
                 + "most read is 100", "3: c.jpg [3]"), read);
     }
@@ -122,6 +111,14 @@ class JsonLabelFormatTest extends LabelFormatContract {
         Path file = Files.writeString(dir.resolve("cut.jsonl"), "{\"path\": \"a.jpg\", \"label\": 1}\n"
                 + "{\"path\": \"b.jpg\", \"note\": \"\\u\n{\"path\": \"\\x\n{\"path\": \"c.jpg\", \"label\": 3}\n",
                 StandardCharsets.UTF_8);
+        List<String> read = readByLine(file);
+        String cut = "problem: not valid JSON: the text ends inside a quoted string's \\x, \\u or \\U escape, before its "
+                + "hexadecimal digits";
+        assertEquals(List.of("1: a.jpg [1]", "2: " + cut, "3: " + cut, "4: c.jpg [3]"), read);
+    }
+
+    /** Each entry and problem of {@code file}, with its line number. */
+    private static List<String> readByLine(Path file) throws IOException {
         List<String> read = new ArrayList<>();
         new JsonLabelFormatProvider().create(Options.empty()).read(file, new LabelSink() {
             @Override
@@ -134,9 +131,7 @@ class JsonLabelFormatTest extends LabelFormatContract {
                 read.add(line + ": problem: " + reason);
             }
         });
-        String cut = "problem: not valid JSON: the text ends inside a quoted string's \\x, \\u or \\U escape, before its "
-                + "hexadecimal digits";
-        assertEquals(List.of("1: a.jpg [1]", "2: " + cut, "3: " + cut, "4: c.jpg [3]"), read);
+        return read;
     }
 
     private static ByteBuffer bytes(String text) {
