@@ -21,9 +21,9 @@ public final class PngChunks {
 
     /**
      * The PNG between {@code png}'s position and limit without its ancillary chunks (those whose type
-     * starts with a lower-case letter) whose CRC does not match, up to IEND; {@code png} itself when
-     * there are none, or when its chunk list is not whole (a decoder reading the header first has
-     * refused such a file already). Moves neither buffer's position.
+     * does not start with an upper-case letter) whose CRC does not match, up to IEND; {@code png}
+     * itself when there are none, or when its chunk list is not whole (a decoder reading the header
+     * first has refused such a file already). Moves neither buffer's position.
      */
     public static ByteBuffer withoutDamagedAncillaryChunks(ByteBuffer png) {
         ByteBuffer data = png.slice();
@@ -37,8 +37,7 @@ public final class PngChunks {
                 return png;
             }
             int end = (int) (at + 12 + length);
-            boolean ancillary = (u8(data, (int) at + 4) & 0x20) != 0;
-            if (ancillary && !crcMatches(data, (int) at, (int) length, crc)) {
+            if (!critical(data, (int) at) && !crcMatches(data, (int) at, (int) length, crc)) {
                 kept = kept == null ? ByteBuffer.allocate(data.limit()) : kept;
                 kept.put(data.slice(from, (int) at - from));
                 from = end;
@@ -53,6 +52,11 @@ public final class PngChunks {
         }
         kept.put(data.slice(from, data.limit() - from));
         return kept.flip();
+    }
+
+    /** Whether the chunk at {@code at} is critical: its type starts with an upper-case letter (IHDR, PLTE, IDAT, IEND). */
+    static boolean critical(ByteBuffer data, int at) {
+        return Character.isUpperCase((char) u8(data, at + 4));
     }
 
     /** Whether the CRC stored after the chunk at {@code at} with {@code length} data bytes matches its type and data. */

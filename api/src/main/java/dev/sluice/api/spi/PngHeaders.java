@@ -97,7 +97,7 @@ final class PngHeaders {
                 throw new DecodeException(BYTES, "truncated PNG: the data ends inside the " + shown(type) + " chunk at byte " + at);
             }
             int body = (int) at + 8;
-            if (Character.isUpperCase(type.charAt(0))) {
+            if (PngChunks.critical(data, (int) at)) {
                 if (!PngChunks.crcMatches(data, (int) at, (int) length, crc)) {
                     throw new DecodeException(BYTES, "corrupt PNG: the CRC of the " + shown(type) + " chunk at byte " + at
                             + " does not match its data");
