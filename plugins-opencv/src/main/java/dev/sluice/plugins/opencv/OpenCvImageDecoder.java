@@ -62,13 +62,6 @@ final class OpenCvImageDecoder extends BorrowingImageDecoder {
         int codecReduce = jpeg ? factor : 1;
         boolean tiff = header.format().equals("tiff");
         ColorMode readMode = tiff ? tiffReadMode(TiffSamples.of(encoded), options.mode()) : options.mode();
-        // What libjpeg and libpng would print a warning about on standard error, they are handed without.
-        ByteBuffer data = switch (header.format()) {
-            case "tiff" -> header.orientation() != 1 ? TiffOrientations.storedOrientation(encoded) : encoded;
-            case "png" -> PngChunks.withoutDamagedAncillaryChunks(encoded);
-            case "jpeg" -> AdobeTransforms.asLibjpegAssumes(encoded);
-            default -> encoded;
-        };
         boolean turned = options.applyExifOrientation() && header.orientation() != 1;
         boolean straight = !turned && options.region() == null;
         ScaledJpeg.Samples fromWalk = jpeg ? ScaledJpeg.beforeLibjpeg(encoded, factor, options, straight ? lent : null)
@@ -76,6 +69,14 @@ final class OpenCvImageDecoder extends BorrowingImageDecoder {
         if (fromWalk != null) {
             return fromTheWalk(fromWalk, straight, turned ? header.orientation() : 1, options, lent);
         }
+        // What imdecode is handed: a TIFF in its stored orientation; a PNG or JPEG without what libpng or
+        // libjpeg would print a warning about on standard error. Made only on this route, not the walk's.
+        ByteBuffer data = switch (header.format()) {
+            case "tiff" -> header.orientation() != 1 ? TiffOrientations.storedOrientation(encoded) : encoded;
+            case "png" -> PngChunks.withoutDamagedAncillaryChunks(encoded);
+            case "jpeg" -> AdobeTransforms.asLibjpegAssumes(encoded);
+            default -> encoded;
+        };
         try (MatScope scope = new MatScope()) {
             Mat decoded = scope.track(Imgcodecs.imdecode(input(data, scope), flags(readMode, codecReduce)));
             requireDecoded(decoded, header, codecReduce);
