@@ -1,8 +1,8 @@
 package dev.sluice.core.loader;
 
 import dev.sluice.api.DecodeBuffers;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * A loader's decode buffers kept between its workers' lives. Without persistent workers each epoch
@@ -14,30 +14,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code kept} are kept, as many as the loader has workers.
  */
 final class SpareDecodeBuffers {
-    private final ConcurrentLinkedQueue<DecodeBuffers> spare = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger count = new AtomicInteger();
-    private final int kept;
+    private final BlockingQueue<DecodeBuffers> spare;
 
+    /** @param kept at least 1 */
     SpareDecodeBuffers(int kept) {
-        this.kept = kept;
+        spare = new ArrayBlockingQueue<>(kept);
     }
 
     /** Buffers a worker that ended gave back, or new ones. */
     DecodeBuffers take() {
         DecodeBuffers buffers = spare.poll();
-        if (buffers == null) {
-            return new DecodeBuffers();
-        }
-        count.decrementAndGet();
-        return buffers;
+        return buffers != null ? buffers : new DecodeBuffers();
     }
 
     /** Keeps {@code buffers}, which the caller no longer uses, unless {@code kept} are kept already. */
     void giveBack(DecodeBuffers buffers) {
-        if (count.incrementAndGet() <= kept) {
-            spare.add(buffers);
-        } else {
-            count.decrementAndGet();
-        }
+        spare.offer(buffers);
     }
 }
